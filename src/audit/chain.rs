@@ -1,0 +1,269 @@
+//! The hash chain: each entry's hash covers its own content and the previous hash.
+//!
+//! The hashed content is itself canonical JSON (keys in sorted order) built from
+//! the stored fields, with `payload` and `result` spliced in as the exact stored
+//! text. Verification therefore needs no JSON parsing and reads each row once.
+
+use chrono::{DateTime, SecondsFormat, Utc};
+
+use super::entry::{AuditEntry, NewAuditEntry};
+use crate::canonical::{sha256_hex, write_json_string};
+
+/// The `prev_hash` of the first entry.
+pub const GENESIS_HASH: &str = "0000000000000000000000000000000000000000000000000000000000000000";
+
+/// Timestamps are hashed at microsecond precision, the precision both backends store.
+pub(crate) fn format_time(time: &DateTime<Utc>) -> String {
+    time.to_rfc3339_opts(SecondsFormat::Micros, true)
+}
+
+/// The fields an entry's hash covers.
+pub struct HashedFields<'a> {
+    pub id: i64,
+    pub time: &'a DateTime<Utc>,
+    pub actor_kind: &'a str,
+    pub actor_id: &'a str,
+    pub subject: Option<&'a str>,
+    pub event: &'a str,
+    pub action_id: Option<i64>,
+    pub payload: &'a str,
+    pub result: &'a str,
+    pub status: &'a str,
+    pub prev_hash: &'a str,
+}
+
+/// SHA-256 (hex) over the canonical content of an entry.
+pub fn entry_hash(fields: &HashedFields<'_>) -> String {
+    let mut content = String::with_capacity(256 + fields.payload.len() + fields.result.len());
+    let key = |name: &str, content: &mut String| {
+        if !content.is_empty() {
+            content.push(',');
+        }
+        content.push('"');
+        content.push_str(name);
+        content.push_str("\":");
+    };
+    // Keys in sorted order, so that the content is canonical JSON.
+    key("action_id", &mut content);
+    match fields.action_id {
+        Some(id) => content.push_str(&id.to_string()),
+        None => content.push_str("null"),
+    }
+    key("actor_id", &mut content);
+    write_json_string(fields.actor_id, &mut content);
+    key("actor_kind", &mut content);
+    write_json_string(fields.actor_kind, &mut content);
+    key("event", &mut content);
+    write_json_string(fields.event, &mut content);
+    key("id", &mut content);
+    content.push_str(&fields.id.to_string());
+    key("payload", &mut content);
+    content.push_str(fields.payload);
+    key("prev_hash", &mut content);
+    write_json_string(fields.prev_hash, &mut content);
+    key("result", &mut content);
+    content.push_str(fields.result);
+    key("status", &mut content);
+    write_json_string(fields.status, &mut content);
+    key("subject", &mut content);
+    match fields.subject {
+        Some(subject) => write_json_string(subject, &mut content),
+        None => content.push_str("null"),
+    }
+    key("time", &mut content);
+    write_json_string(&format_time(fields.time), &mut content);
+    let mut framed = String::with_capacity(content.len() + 2);
+    framed.push('{');
+    framed.push_str(&content);
+    framed.push('}');
+    sha256_hex(framed.as_bytes())
+}
+
+impl AuditEntry {
+    /// The entry that follows `prev_hash` in the chain, with its hash computed.
+    pub fn chained(id: i64, time: DateTime<Utc>, new: &NewAuditEntry, prev_hash: String) -> AuditEntry {
+        let mut entry = AuditEntry {
+            id,
+            time,
+            actor_kind: new.actor.kind.as_str().to_owned(),
+            actor_id: new.actor.id.clone(),
+            subject: new.subject.clone(),
+            event: new.event.clone(),
+            action_id: new.action_id,
+            payload: new.payload_text(),
+            result: new.result_text(),
+            status: new.status.clone(),
+            prev_hash,
+            hash: String::new(),
+        };
+        entry.hash = entry_hash(&entry.hashed_fields());
+        entry
+    }
+
+    pub fn hashed_fields(&self) -> HashedFields<'_> {
+        HashedFields {
+            id: self.id,
+            time: &self.time,
+            actor_kind: &self.actor_kind,
+            actor_id: &self.actor_id,
+            subject: self.subject.as_deref(),
+            event: &self.event,
+            action_id: self.action_id,
+            payload: &self.payload,
+            result: &self.result,
+            status: &self.status,
+            prev_hash: &self.prev_hash,
+        }
+    }
+}
+
+/// The outcome of checking one entry against the chain so far.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ChainCheck {
+    Ok,
+    /// The entry's content no longer matches its hash: altered after it was written.
+    ContentAltered { id: i64 },
+    /// The entry does not point at the hash of the entry before it.
+    LinkBroken { id: i64 },
+    /// Ids jump: entries between were removed.
+    Gap { expected: i64, found: i64 },
+}
+
+impl ChainCheck {
+    /// One line naming the first broken entry.
+    pub fn describe(&self) -> Option<String> {
+        match self {
+            ChainCheck::Ok => None,
+            ChainCheck::ContentAltered { id } => Some(format!(
+                "audit chain broken at entry {id}: its content no longer matches its hash (altered after it was written)"
+            )),
+            ChainCheck::LinkBroken { id } => Some(format!(
+                "audit chain broken at entry {id}: its prev_hash does not match entry {}'s hash (an entry was altered, removed or inserted)",
+                id - 1
+            )),
+            ChainCheck::Gap { expected, found } => Some(format!(
+                "audit chain broken at entry {expected}: missing (next entry is {found}; entries were deleted)"
+            )),
+        }
+    }
+}
+
+/// Walks entries in id order and reports the first break.
+#[derive(Debug)]
+pub struct ChainVerifier {
+    expected_id: i64,
+    prev_hash: String,
+    checked: u64,
+}
+
+impl Default for ChainVerifier {
+    fn default() -> Self {
+        ChainVerifier { expected_id: 1, prev_hash: GENESIS_HASH.to_owned(), checked: 0 }
+    }
+}
+
+impl ChainVerifier {
+    /// Checks the next entry; the first non-`Ok` answer is the break to report.
+    pub fn check(&mut self, entry: &AuditEntry) -> ChainCheck {
+        if entry.id != self.expected_id {
+            return ChainCheck::Gap { expected: self.expected_id, found: entry.id };
+        }
+        if entry.prev_hash != self.prev_hash {
+            return ChainCheck::LinkBroken { id: entry.id };
+        }
+        if entry_hash(&entry.hashed_fields()) != entry.hash {
+            return ChainCheck::ContentAltered { id: entry.id };
+        }
+        self.expected_id += 1;
+        self.prev_hash.clone_from(&entry.hash);
+        self.checked += 1;
+        ChainCheck::Ok
+    }
+
+    pub fn checked(&self) -> u64 {
+        self.checked
+    }
+
+    /// The hash of the last good entry (the chain head once all entries passed).
+    pub fn head(&self) -> &str {
+        &self.prev_hash
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    fn entry(id: i64, prev_hash: &str, payload: &str) -> AuditEntry {
+        let mut entry = AuditEntry {
+            id,
+            time: Utc.with_ymd_and_hms(2026, 11, 23, 10, 0, id as u32).unwrap(),
+            actor_kind: "person".into(),
+            actor_id: "admin@example.com".into(),
+            subject: None,
+            event: "seed.rbac".into(),
+            action_id: None,
+            payload: payload.into(),
+            result: "{}".into(),
+            status: "ok".into(),
+            prev_hash: prev_hash.into(),
+            hash: String::new(),
+        };
+        entry.hash = entry_hash(&entry.hashed_fields());
+        entry
+    }
+
+    fn chain(n: i64) -> Vec<AuditEntry> {
+        let mut entries: Vec<AuditEntry> = Vec::new();
+        for id in 1..=n {
+            let prev = entries.last().map(|e| e.hash.clone()).unwrap_or(GENESIS_HASH.into());
+            entries.push(entry(id, &prev, &format!("{{\"n\":{id}}}")));
+        }
+        entries
+    }
+
+    fn first_break(entries: &[AuditEntry]) -> ChainCheck {
+        let mut verifier = ChainVerifier::default();
+        entries.iter().map(|e| verifier.check(e)).find(|c| *c != ChainCheck::Ok).unwrap_or(ChainCheck::Ok)
+    }
+
+    #[test]
+    fn an_intact_chain_verifies() {
+        assert_eq!(first_break(&chain(5)), ChainCheck::Ok);
+    }
+
+    #[test]
+    fn altered_content_is_named() {
+        let mut entries = chain(5);
+        entries[2].payload = r#"{"n":999}"#.into();
+        assert_eq!(first_break(&entries), ChainCheck::ContentAltered { id: 3 });
+    }
+
+    #[test]
+    fn a_rehashed_entry_still_breaks_the_next_link() {
+        let mut entries = chain(5);
+        entries[2].status = "forged".into();
+        entries[2].hash = entry_hash(&entries[2].hashed_fields());
+        assert_eq!(first_break(&entries), ChainCheck::LinkBroken { id: 4 });
+    }
+
+    #[test]
+    fn a_deleted_entry_is_a_gap() {
+        let mut entries = chain(5);
+        entries.remove(1);
+        assert_eq!(first_break(&entries), ChainCheck::Gap { expected: 2, found: 3 });
+    }
+
+    #[test]
+    fn the_hashed_content_is_canonical_json() {
+        let e = entry(1, GENESIS_HASH, r#"{"a":1}"#);
+        // Recompute by hand through serde to prove the spliced text is valid canonical JSON.
+        let expected = serde_json::json!({
+            "action_id": null, "actor_id": "admin@example.com", "actor_kind": "person",
+            "event": "seed.rbac", "id": 1, "payload": {"a": 1}, "prev_hash": GENESIS_HASH,
+            "result": {}, "status": "ok", "subject": null, "time": "2026-11-23T10:00:01.000000Z"
+        });
+        assert_eq!(e.hash, crate::canonical::hash_value(&expected));
+    }
+}

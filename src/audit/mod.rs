@@ -1,0 +1,8 @@
+//! The tamper-evident audit log: what an entry is, how entries chain, and how
+//! the chain is checked. Storage lives in `store::audit`.
+
+mod chain;
+mod entry;
+
+pub use chain::{ChainCheck, ChainVerifier, GENESIS_HASH, entry_hash};
+pub use entry::{Actor, ActorKind, AuditEntry, NewAuditEntry};

@@ -1,0 +1,164 @@
+//! The library's one error type. Each variant knows its exit code and its stable JSON code.
+
+use std::path::PathBuf;
+
+use crate::exit_code::ExitCode;
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// Everything that can go wrong inside opsgate. Messages are one line, lowercase,
+/// and say what to do next where there is something to do.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("{0}")]
+    Usage(String),
+
+    #[error("{0}")]
+    NotFound(String),
+
+    #[error("{0}")]
+    Denied(String),
+
+    #[error("{0}")]
+    NeedsConfirmation(String),
+
+    #[error("{0}")]
+    TokenInvalid(String),
+
+    #[error("{0}")]
+    RateLimited(String),
+
+    #[error("{0}")]
+    Unplannable(String),
+
+    #[error("`opsgate {0}` is not available yet")]
+    NotAvailable(&'static str),
+
+    /// A seed or other input file that does not parse or does not make sense.
+    #[error("{}{}: {message}", path.display(), location.map(|(line, column)| format!(":{line}:{column}")).unwrap_or_default())]
+    InvalidFile { path: PathBuf, location: Option<(u64, u64)>, message: String },
+
+    #[error("{0}")]
+    Config(String),
+
+    /// The audit chain does not verify; names the first broken entry.
+    #[error("{0}")]
+    AuditBroken(String),
+
+    /// An audit entry could not be written; the operation it records did not happen.
+    #[error("audit log write failed, nothing was done: {0}")]
+    AuditWrite(String),
+
+    #[error("database error: {0}")]
+    Database(String),
+
+    #[error("{context}: {source}")]
+    Io { context: String, source: std::io::Error },
+
+    #[error("{0}")]
+    Internal(String),
+}
+
+impl Error {
+    /// The exit code this error ends the process with.
+    pub fn exit_code(&self) -> ExitCode {
+        match self {
+            Error::Usage(_) => ExitCode::Usage,
+            Error::Denied(_) => ExitCode::Denied,
+            Error::NeedsConfirmation(_) => ExitCode::NeedsConfirmation,
+            Error::TokenInvalid(_) => ExitCode::TokenInvalid,
+            Error::RateLimited(_) => ExitCode::RateLimited,
+            Error::Unplannable(_) => ExitCode::Unplannable,
+            Error::NotFound(_)
+            | Error::NotAvailable(_)
+            | Error::InvalidFile { .. }
+            | Error::Config(_)
+            | Error::AuditBroken(_)
+            | Error::AuditWrite(_)
+            | Error::Database(_)
+            | Error::Io { .. }
+            | Error::Internal(_) => ExitCode::Error,
+        }
+    }
+
+    /// The stable machine-readable code used in the JSON error envelope.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Error::Usage(_) => "usage",
+            Error::NotFound(_) => "not_found",
+            Error::Denied(_) => "denied",
+            Error::NeedsConfirmation(_) => "needs_confirmation",
+            Error::TokenInvalid(_) => "token_invalid",
+            Error::RateLimited(_) => "rate_limited",
+            Error::Unplannable(_) => "unplannable",
+            Error::NotAvailable(_) => "not_available",
+            Error::InvalidFile { .. } => "invalid_file",
+            Error::Config(_) => "config",
+            Error::AuditBroken(_) => "audit_broken",
+            Error::AuditWrite(_) => "audit_write_failed",
+            Error::Database(_) => "database",
+            Error::Io { .. } => "io",
+            Error::Internal(_) => "internal",
+        }
+    }
+
+    pub fn io(context: impl Into<String>, source: std::io::Error) -> Self {
+        Error::Io { context: context.into(), source }
+    }
+}
+
+impl From<sqlx::Error> for Error {
+    fn from(error: sqlx::Error) -> Self {
+        match error {
+            sqlx::Error::RowNotFound => Error::NotFound("no such row".into()),
+            sqlx::Error::PoolTimedOut => {
+                Error::Database("timed out waiting for a database connection".into())
+            }
+            sqlx::Error::Database(db) => Error::Database(one_line(db.message())),
+            other => Error::Database(one_line(&other.to_string())),
+        }
+    }
+}
+
+impl From<sqlx::migrate::MigrateError> for Error {
+    fn from(error: sqlx::migrate::MigrateError) -> Self {
+        Error::Database(format!("migration failed: {}", one_line(&error.to_string())))
+    }
+}
+
+/// Collapses a multi-line message (database drivers love those) into one line.
+pub fn one_line(message: &str) -> String {
+    message.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_kind_maps_to_its_documented_exit_code() {
+        assert_eq!(Error::Usage("x".into()).exit_code().code(), 2);
+        assert_eq!(Error::Denied("x".into()).exit_code().code(), 3);
+        assert_eq!(Error::NeedsConfirmation("x".into()).exit_code().code(), 4);
+        assert_eq!(Error::TokenInvalid("x".into()).exit_code().code(), 5);
+        assert_eq!(Error::RateLimited("x".into()).exit_code().code(), 6);
+        assert_eq!(Error::Unplannable("x".into()).exit_code().code(), 7);
+        assert_eq!(Error::NotAvailable("mcp").exit_code().code(), 1);
+        assert_eq!(Error::AuditBroken("x".into()).exit_code().code(), 1);
+    }
+
+    #[test]
+    fn invalid_file_names_file_and_line() {
+        let error = Error::InvalidFile {
+            path: "seeds/rbac.yaml".into(),
+            location: Some((12, 7)),
+            message: "unknown permission `bookings.fly`".into(),
+        };
+        assert_eq!(error.to_string(), "seeds/rbac.yaml:12:7: unknown permission `bookings.fly`");
+    }
+
+    #[test]
+    fn driver_messages_become_one_line() {
+        assert_eq!(one_line("a\n  b\tc"), "a b c");
+    }
+}

@@ -1,0 +1,156 @@
+//! Ed25519 signing keys: generation, and the private key files kept (mode 0600)
+//! in a person's own config directory.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use ed25519_dalek::SigningKey;
+
+use crate::canonical::{hex, unhex};
+use crate::error::{Error, Result};
+use crate::paths::create_private_dir;
+
+const FILE_HEADER: &str = "opsgate-ed25519-private-key-v1";
+
+/// A freshly generated or loaded signing key.
+pub struct KeyPair {
+    signing: SigningKey,
+}
+
+impl KeyPair {
+    /// A new key from the operating system's random source.
+    pub fn generate() -> Result<KeyPair> {
+        let mut seed = [0u8; 32];
+        getrandom::fill(&mut seed)
+            .map_err(|e| Error::Internal(format!("no randomness available for a new key: {e}")))?;
+        Ok(KeyPair { signing: SigningKey::from_bytes(&seed) })
+    }
+
+    /// The public half, hex-encoded, as registered in `staff_keys`.
+    pub fn public_hex(&self) -> String {
+        hex(self.signing.verifying_key().as_bytes())
+    }
+
+    pub fn signing_key(&self) -> &SigningKey {
+        &self.signing
+    }
+}
+
+/// A directory of private key files, one per staff e-mail.
+#[derive(Debug, Clone)]
+pub struct KeyDir {
+    dir: PathBuf,
+}
+
+impl KeyDir {
+    pub fn new(dir: impl Into<PathBuf>) -> KeyDir {
+        KeyDir { dir: dir.into() }
+    }
+
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    pub fn path_for(&self, email: &str) -> PathBuf {
+        self.dir.join(format!("{email}.ed25519"))
+    }
+
+    /// Writes a private key readable only by its owner, replacing any older file.
+    pub fn write(&self, email: &str, key: &KeyPair) -> Result<PathBuf> {
+        create_private_dir(&self.dir)?;
+        let path = self.path_for(email);
+        let tmp = self.dir.join(format!(".{email}.ed25519.tmp"));
+        let mut options = std::fs::OpenOptions::new();
+        options.write(true).create(true).truncate(true);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::OpenOptionsExt;
+            options.mode(0o600);
+        }
+        let write = || -> std::io::Result<()> {
+            let mut file = options.open(&tmp)?;
+            writeln!(file, "{FILE_HEADER}")?;
+            writeln!(file, "{}", hex(key.signing.as_bytes()))?;
+            file.sync_all()?;
+            std::fs::rename(&tmp, &path)
+        };
+        write().map_err(|e| Error::io(format!("cannot write private key {}", path.display()), e))?;
+        Ok(path)
+    }
+
+    /// Reads a person's private key.
+    pub fn read(&self, email: &str) -> Result<KeyPair> {
+        let path = self.path_for(email);
+        let text = std::fs::read_to_string(&path).map_err(|e| {
+            Error::io(format!("cannot read private key {} (run `opsgate staff keygen`)", path.display()), e)
+        })?;
+        parse_key_file(&path, &text)
+    }
+}
+
+fn parse_key_file(path: &Path, text: &str) -> Result<KeyPair> {
+    let mut lines = text.lines();
+    let bad = || Error::Config(format!("{} is not an opsgate private key file", path.display()));
+    if lines.next() != Some(FILE_HEADER) {
+        return Err(bad());
+    }
+    let bytes = lines.next().and_then(|l| unhex(l.trim())).ok_or_else(bad)?;
+    let seed: [u8; 32] = bytes.try_into().map_err(|_| bad())?;
+    Ok(KeyPair { signing: SigningKey::from_bytes(&seed) })
+}
+
+/// Deletes files written during a transaction unless the transaction committed.
+#[derive(Default)]
+pub struct WrittenFiles {
+    paths: Vec<PathBuf>,
+    committed: bool,
+}
+
+impl WrittenFiles {
+    pub fn push(&mut self, path: PathBuf) {
+        self.paths.push(path);
+    }
+
+    pub fn committed(mut self) {
+        self.committed = true;
+    }
+}
+
+impl Drop for WrittenFiles {
+    fn drop(&mut self) {
+        if !self.committed {
+            for path in &self.paths {
+                let _ = std::fs::remove_file(path);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_written_key_reads_back_with_owner_only_permissions() {
+        let dir = tempfile::tempdir().unwrap();
+        let keys = KeyDir::new(dir.path().join("keys"));
+        let key = KeyPair::generate().unwrap();
+        let path = keys.write("a@example.com", &key).unwrap();
+        let back = keys.read("a@example.com").unwrap();
+        assert_eq!(back.public_hex(), key.public_hex());
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+            assert_eq!(mode, 0o600);
+        }
+    }
+
+    #[test]
+    fn a_garbled_key_file_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let keys = KeyDir::new(dir.path());
+        std::fs::write(keys.path_for("a@example.com"), "not a key\n").unwrap();
+        assert!(keys.read("a@example.com").is_err());
+    }
+}

@@ -1,0 +1,26 @@
+//! opsgate: an AI admin worker for operations back offices.
+//!
+//! Requests become plans of catalogued actions; plans are guarded by RBAC and
+//! policy, confirmed or approved by people, executed, and recorded in a
+//! hash-chained audit log. This crate is the library behind the `opsgate`
+//! binary; `cli` is its thin command-line edge.
+
+pub mod audit;
+pub mod canonical;
+pub mod cli;
+pub mod demo;
+pub mod error;
+pub mod exit_code;
+pub mod identity;
+pub mod keys;
+pub mod paths;
+pub mod rbac;
+pub mod render;
+pub mod sanitize;
+pub mod staff;
+pub mod store;
+pub mod time;
+pub mod yaml;
+
+pub use error::{Error, Result};
+pub use exit_code::ExitCode;

@@ -1,0 +1,83 @@
+//! Turning library values into what a person or a program reads: tables,
+//! JSON or YAML. Values are serialized as they are, never hand-assembled.
+
+use std::io::{self, Write};
+
+use comfy_table::{ContentArrangement, Table, presets::UTF8_FULL_CONDENSED};
+use serde::Serialize;
+
+use crate::error::{Error, Result};
+
+/// `--output`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum OutputFormat {
+    /// Human-readable tables and text.
+    #[default]
+    Table,
+    /// One JSON document on stdout.
+    Json,
+    /// One YAML document on stdout.
+    Yaml,
+}
+
+/// A value that also knows how to show itself to a person.
+pub trait Tabular: Serialize {
+    fn human(&self) -> String;
+}
+
+/// Prints a value in the chosen format.
+pub fn emit<T: Tabular>(value: &T, format: OutputFormat) -> Result<()> {
+    let text = match format {
+        OutputFormat::Table => value.human(),
+        OutputFormat::Json => json(value)?,
+        OutputFormat::Yaml => crate::yaml::to_string(value)?,
+    };
+    print_stdout(&text)
+}
+
+pub fn json<T: Serialize>(value: &T) -> Result<String> {
+    serde_json::to_string_pretty(value).map_err(|e| Error::Internal(format!("cannot render JSON: {e}")))
+}
+
+/// Writes text (plus a newline when missing) to stdout. A reader that went
+/// away (`opsgate audit query | head`) is not an error.
+pub fn print_stdout(text: &str) -> Result<()> {
+    let mut out = io::stdout().lock();
+    let result = out
+        .write_all(text.as_bytes())
+        .and_then(|_| if text.ends_with('\n') { Ok(()) } else { out.write_all(b"\n") })
+        .and_then(|_| out.flush());
+    match result {
+        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => Err(Error::io("cannot write to stdout", e)),
+        _ => Ok(()),
+    }
+}
+
+/// Prints an error: the JSON envelope on stdout in JSON mode, one line on stderr otherwise.
+pub fn error(error: &Error, format: OutputFormat) {
+    match format {
+        OutputFormat::Json => {
+            let envelope = serde_json::json!({"error": {"code": error.code(), "message": error.to_string()}});
+            let _ = print_stdout(&envelope.to_string());
+        }
+        OutputFormat::Yaml | OutputFormat::Table => {
+            let _ = writeln!(io::stderr(), "error: {}", crate::sanitize::one_line(&error.to_string()));
+        }
+    }
+}
+
+/// A table with opsgate's look; every cell is sanitized for the terminal.
+pub fn table<I, R, C>(header: &[&str], rows: I) -> String
+where
+    I: IntoIterator<Item = R>,
+    R: IntoIterator<Item = C>,
+    C: ToString,
+{
+    let mut table = Table::new();
+    table.load_style(UTF8_FULL_CONDENSED).set_content_arrangement(ContentArrangement::Dynamic);
+    table.set_header(header.iter().copied());
+    for row in rows {
+        table.add_row(row.into_iter().map(|c| crate::sanitize::one_line(&c.to_string())));
+    }
+    table.to_string()
+}

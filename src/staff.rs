@@ -1,0 +1,134 @@
+//! Managing people: adding staff, changing roles, registering keys. Every
+//! change is authorized, written and audited in one transaction.
+
+use serde::Serialize;
+use serde_json::json;
+
+use crate::audit::{Actor, NewAuditEntry};
+use crate::error::{Error, Result};
+use crate::identity::StaffMember;
+use crate::keys::{KeyDir, KeyPair, WrittenFiles};
+use crate::rbac::require;
+use crate::store::Store;
+
+/// Who is making a staff change: a person (who must hold the permission), or
+/// the system bootstrapping the very first staff member of an empty database.
+pub enum Changer<'a> {
+    Person(&'a StaffMember),
+    Bootstrap,
+}
+
+impl Changer<'_> {
+    fn actor(&self) -> Actor {
+        match self {
+            Changer::Person(person) => Actor::person(&person.email),
+            Changer::Bootstrap => Actor::system(),
+        }
+    }
+}
+
+/// The result of a staff change, for rendering.
+#[derive(Debug, Serialize)]
+pub struct StaffChange {
+    pub email: String,
+    pub role: String,
+    pub change: &'static str,
+    pub public_key: Option<String>,
+    pub private_key_file: Option<String>,
+}
+
+/// Adds a staff member. A person needs `ops.staff.edit`; without one, only the
+/// first staff member of an empty database may be created. With `key_dir`, an
+/// Ed25519 key is generated for them and its private half written there.
+pub async fn add(
+    store: &Store,
+    changer: Changer<'_>,
+    email: &str,
+    name: &str,
+    role: &str,
+    key_dir: Option<&KeyDir>,
+) -> Result<StaffChange> {
+    validate_email(email)?;
+    match &changer {
+        Changer::Person(person) => require(person, "ops.staff.edit")?,
+        Changer::Bootstrap if store.count_staff().await? > 0 => {
+            return Err(Error::Usage(
+                "staff already exist: pass --as EMAIL of someone with `ops.staff.edit`".into(),
+            ));
+        }
+        Changer::Bootstrap => {}
+    }
+    let mut tx = store.begin().await?;
+    let staff_id = tx.insert_staff(email, name, role).await?;
+    let mut written = WrittenFiles::default();
+    let (mut public_key, mut key_file, mut key_id) = (None, None, None);
+    if let Some(dir) = key_dir {
+        let key = KeyPair::generate()?;
+        key_id = Some(tx.register_key(staff_id, &key.public_hex()).await?);
+        let path = dir.write(email, &key)?;
+        key_file = Some(path.display().to_string());
+        written.push(path);
+        public_key = Some(key.public_hex());
+    }
+    tx.append_audit(&[NewAuditEntry::new(changer.actor(), "staff.add", "succeeded")
+        .subject(email)
+        .payload(json!({"email": email, "name": name, "role": role}))
+        .result(json!({"staff_id": staff_id, "key_id": key_id, "public_key": public_key}))])
+        .await?;
+    tx.commit().await?;
+    written.committed();
+    Ok(StaffChange { email: email.to_owned(), role: role.to_owned(), change: "added", public_key, private_key_file: key_file })
+}
+
+/// Changes someone's role. Needs `ops.staff.edit`; nobody changes their own role.
+pub async fn set_role(store: &Store, person: &StaffMember, email: &str, role: &str) -> Result<StaffChange> {
+    require(person, "ops.staff.edit")?;
+    let target = store
+        .staff_by_email(email)
+        .await?
+        .ok_or_else(|| Error::NotFound(format!("no staff member {email}")))?;
+    if target.id == person.id {
+        return Err(Error::Denied("nobody may change their own role".into()));
+    }
+    if target.role == role {
+        return Ok(StaffChange { email: target.email, role: role.to_owned(), change: "unchanged", public_key: None, private_key_file: None });
+    }
+    let mut tx = store.begin().await?;
+    tx.set_staff_role(target.id, role).await?;
+    tx.append_audit(&[NewAuditEntry::new(Actor::person(&person.email), "staff.set_role", "succeeded")
+        .subject(&target.email)
+        .payload(json!({"email": target.email, "from": target.role, "to": role}))])
+        .await?;
+    tx.commit().await?;
+    Ok(StaffChange { email: target.email, role: role.to_owned(), change: "role changed", public_key: None, private_key_file: None })
+}
+
+/// Generates a new key for the acting person and registers it; older keys stay
+/// registered so that signatures made with them still verify.
+pub async fn keygen(store: &Store, person: &StaffMember, key_dir: &KeyDir) -> Result<StaffChange> {
+    let key = KeyPair::generate()?;
+    let mut tx = store.begin().await?;
+    let key_id = tx.register_key(person.id, &key.public_hex()).await?;
+    tx.append_audit(&[NewAuditEntry::new(Actor::person(&person.email), "staff.keygen", "succeeded")
+        .subject(&person.email)
+        .result(json!({"key_id": key_id, "public_key": key.public_hex()}))])
+        .await?;
+    tx.commit().await?;
+    // Written only after the commit: a failed registration must not replace the
+    // private key the person already holds.
+    let path = key_dir.write(&person.email, &key)?;
+    Ok(StaffChange {
+        email: person.email.clone(),
+        role: person.role.clone(),
+        change: "key registered",
+        public_key: Some(key.public_hex()),
+        private_key_file: Some(path.display().to_string()),
+    })
+}
+
+fn validate_email(email: &str) -> Result<()> {
+    let valid = email.split_once('@').is_some_and(|(local, domain)| {
+        !local.is_empty() && domain.contains('.') && !domain.starts_with('.') && !domain.ends_with('.')
+    }) && !email.chars().any(|c| c.is_whitespace() || c.is_control());
+    if valid { Ok(()) } else { Err(Error::Usage(format!("`{email}` is not an e-mail address"))) }
+}

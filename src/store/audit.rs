@@ -1,0 +1,200 @@
+//! Appending to and reading the hash-chained audit log.
+//!
+//! Appends serialize on a lock so that concurrent writers (several processes on
+//! one PostgreSQL) still produce one linear chain: PostgreSQL takes a
+//! transaction-scoped advisory lock, SQLite already holds the database write
+//! lock from `BEGIN IMMEDIATE`.
+
+use chrono::{DateTime, Utc};
+use futures_util::TryStreamExt;
+use sqlx::AssertSqlSafe;
+
+use super::{Store, Tx, on_pool, on_tx};
+use crate::audit::{AuditEntry, ChainCheck, ChainVerifier, GENESIS_HASH, NewAuditEntry};
+use crate::error::{Error, Result};
+use crate::time::now_micros;
+
+/// Arbitrary, fixed key of the advisory lock that orders audit appends.
+const AUDIT_LOCK_KEY: i64 = 0x6f70_7367_6174_6501; // "opsgate\x01"
+
+const INSERT: &str = "INSERT INTO audit_log \
+    (id, time, actor_kind, actor_id, subject, event, action_id, payload, result, status, prev_hash, hash) \
+    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)";
+
+const COLUMNS: &str =
+    "id, time, actor_kind, actor_id, subject, event, action_id, payload, result, status, prev_hash, hash";
+
+/// Filters of `opsgate audit query`. Every filter narrows; none set means everything.
+#[derive(Debug, Default, Clone)]
+pub struct AuditFilter {
+    pub actor: Option<String>,
+    pub event: Option<String>,
+    pub action_id: Option<i64>,
+    pub status: Option<String>,
+    pub since: Option<DateTime<Utc>>,
+    pub until: Option<DateTime<Utc>>,
+    /// The newest `limit` matching entries; `None` for all.
+    pub limit: Option<i64>,
+}
+
+/// What `audit verify` found.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct VerifyReport {
+    pub entries: u64,
+    pub ok: bool,
+    pub head: String,
+    pub first_broken: Option<i64>,
+    pub problem: Option<String>,
+}
+
+impl Tx {
+    /// Appends entries at the end of the chain, inside this transaction: they
+    /// become visible only if the whole transaction commits (fail closed).
+    pub async fn append_audit(&mut self, entries: &[NewAuditEntry]) -> Result<Vec<AuditEntry>> {
+        self.append_audit_inner(entries).await.map_err(|e| match e {
+            Error::Database(message) => Error::AuditWrite(message),
+            other => other,
+        })
+    }
+
+    async fn append_audit_inner(&mut self, entries: &[NewAuditEntry]) -> Result<Vec<AuditEntry>> {
+        if let Tx::Postgres(tx) = self {
+            sqlx::query("SELECT pg_advisory_xact_lock($1)").bind(AUDIT_LOCK_KEY).execute(&mut **tx).await?;
+        }
+        let head: Option<(i64, String)> = on_tx!(self, tx => {
+            sqlx::query_as("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1")
+                .fetch_optional(&mut **tx)
+                .await?
+        });
+        let (mut last_id, mut prev_hash) = head.unwrap_or((0, GENESIS_HASH.to_owned()));
+        let mut written = Vec::with_capacity(entries.len());
+        for new in entries {
+            let entry = AuditEntry::chained(last_id + 1, now_micros(), new, prev_hash);
+            on_tx!(self, tx => {
+                sqlx::query(INSERT)
+                    .bind(entry.id)
+                    .bind(entry.time)
+                    .bind(&entry.actor_kind)
+                    .bind(&entry.actor_id)
+                    .bind(&entry.subject)
+                    .bind(&entry.event)
+                    .bind(entry.action_id)
+                    .bind(&entry.payload)
+                    .bind(&entry.result)
+                    .bind(&entry.status)
+                    .bind(&entry.prev_hash)
+                    .bind(&entry.hash)
+                    .execute(&mut **tx)
+                    .await?;
+            });
+            last_id = entry.id;
+            prev_hash = entry.hash.clone();
+            written.push(entry);
+        }
+        Ok(written)
+    }
+}
+
+impl Store {
+    /// Appends entries in their own transaction and commits.
+    pub async fn append_audit(&self, entries: &[NewAuditEntry]) -> Result<Vec<AuditEntry>> {
+        let mut tx = self.begin().await?;
+        let written = tx.append_audit(entries).await?;
+        tx.commit().await.map_err(|e| Error::AuditWrite(e.to_string()))?;
+        Ok(written)
+    }
+
+    /// Matching entries, oldest first (the newest `limit` of them when a limit is set).
+    pub async fn query_audit(&self, filter: &AuditFilter) -> Result<Vec<AuditEntry>> {
+        let mut conditions: Vec<String> = Vec::new();
+        let mut n = 0;
+        let mut placeholder = || {
+            n += 1;
+            format!("${n}")
+        };
+        if filter.actor.is_some() {
+            let p = placeholder();
+            conditions.push(format!("(actor_id = {p} OR subject = {p})"));
+        }
+        let event_is_prefix = filter.event.as_deref().is_some_and(|e| e.ends_with('*'));
+        if filter.event.is_some() {
+            let op = if event_is_prefix { "LIKE" } else { "=" };
+            conditions.push(format!("event {op} {}", placeholder()));
+        }
+        if filter.action_id.is_some() {
+            conditions.push(format!("action_id = {}", placeholder()));
+        }
+        if filter.status.is_some() {
+            conditions.push(format!("status = {}", placeholder()));
+        }
+        if filter.since.is_some() {
+            conditions.push(format!("time >= {}", placeholder()));
+        }
+        if filter.until.is_some() {
+            conditions.push(format!("time < {}", placeholder()));
+        }
+        let where_clause =
+            if conditions.is_empty() { String::new() } else { format!(" WHERE {}", conditions.join(" AND ")) };
+        let sql = match filter.limit {
+            Some(limit) => format!(
+                "SELECT * FROM (SELECT {COLUMNS} FROM audit_log{where_clause} ORDER BY id DESC LIMIT {limit}) AS newest ORDER BY id"
+            ),
+            None => format!("SELECT {COLUMNS} FROM audit_log{where_clause} ORDER BY id"),
+        };
+        let event = filter.event.as_ref().map(|e| {
+            if event_is_prefix { format!("{}%", e.trim_end_matches('*')) } else { e.clone() }
+        });
+        let entries = on_pool!(self, pool => {
+            let mut query = sqlx::query_as::<_, AuditEntry>(AssertSqlSafe(sql));
+            if let Some(actor) = &filter.actor {
+                query = query.bind(actor);
+            }
+            if let Some(event) = &event {
+                query = query.bind(event);
+            }
+            if let Some(action_id) = filter.action_id {
+                query = query.bind(action_id);
+            }
+            if let Some(status) = &filter.status {
+                query = query.bind(status);
+            }
+            if let Some(since) = filter.since {
+                query = query.bind(since);
+            }
+            if let Some(until) = filter.until {
+                query = query.bind(until);
+            }
+            query.fetch_all(pool).await?
+        });
+        Ok(entries)
+    }
+
+    /// Recomputes the whole chain, streaming, and stops at the first break.
+    pub async fn verify_audit(&self) -> Result<VerifyReport> {
+        let sql = "SELECT id, time, actor_kind, actor_id, subject, event, action_id, payload, result, status, prev_hash, hash FROM audit_log ORDER BY id";
+        let mut verifier = ChainVerifier::default();
+        let mut problem = ChainCheck::Ok;
+        on_pool!(self, pool => {
+            let mut rows = sqlx::query_as::<_, AuditEntry>(sql).fetch(pool);
+            while let Some(entry) = rows.try_next().await? {
+                let check = verifier.check(&entry);
+                if check != ChainCheck::Ok {
+                    problem = check;
+                    break;
+                }
+            }
+        });
+        let first_broken = match problem {
+            ChainCheck::Ok => None,
+            ChainCheck::ContentAltered { id } | ChainCheck::LinkBroken { id } => Some(id),
+            ChainCheck::Gap { expected, .. } => Some(expected),
+        };
+        Ok(VerifyReport {
+            entries: verifier.checked(),
+            ok: first_broken.is_none(),
+            head: verifier.head().to_owned(),
+            first_broken,
+            problem: problem.describe(),
+        })
+    }
+}

@@ -1,0 +1,128 @@
+//! Turning `--db` into a connected pool, with errors a person can act on.
+
+use std::path::{Path, PathBuf};
+use std::str::FromStr;
+use std::time::Duration;
+
+use sqlx::postgres::PgConnectOptions;
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqliteSynchronous};
+
+use super::Store;
+use crate::error::{Error, Result, one_line};
+
+/// Where the database lives.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DbLocation {
+    Sqlite(PathBuf),
+    Postgres(String),
+}
+
+impl DbLocation {
+    /// Parses `--db`: `postgres://…`/`postgresql://…`, `sqlite://PATH`, `sqlite:PATH`, or a plain path.
+    pub fn parse(url: &str) -> Result<DbLocation> {
+        if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+            return Ok(DbLocation::Postgres(url.to_owned()));
+        }
+        let path = url
+            .strip_prefix("sqlite://")
+            .or_else(|| url.strip_prefix("sqlite:"))
+            .unwrap_or(url);
+        if path.is_empty() || path.contains("://") {
+            return Err(Error::Usage(format!(
+                "unsupported database URL `{}`; use a file path, sqlite://PATH or postgres://…",
+                redact_url(url)
+            )));
+        }
+        Ok(DbLocation::Sqlite(PathBuf::from(path)))
+    }
+
+    /// The location with any password removed, safe to print.
+    pub fn display(&self) -> String {
+        match self {
+            DbLocation::Sqlite(path) => path.display().to_string(),
+            DbLocation::Postgres(url) => redact_url(url),
+        }
+    }
+}
+
+/// Replaces the password of a URL's userinfo with `***`.
+pub fn redact_url(url: &str) -> String {
+    let Some((scheme, rest)) = url.split_once("://") else {
+        return url.to_owned();
+    };
+    let authority_end = rest.find(['/', '?']).unwrap_or(rest.len());
+    let (authority, tail) = rest.split_at(authority_end);
+    match authority.rsplit_once('@') {
+        Some((userinfo, host)) => match userinfo.split_once(':') {
+            Some((user, _password)) => format!("{scheme}://{user}:***@{host}{tail}"),
+            None => url.to_owned(),
+        },
+        None => url.to_owned(),
+    }
+}
+
+pub(super) async fn connect(location: &DbLocation) -> Result<Store> {
+    match location {
+        DbLocation::Sqlite(path) => connect_sqlite(path).await,
+        DbLocation::Postgres(url) => connect_postgres(url).await,
+    }
+}
+
+async fn connect_sqlite(path: &Path) -> Result<Store> {
+    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        std::fs::create_dir_all(parent)
+            .map_err(|e| Error::io(format!("cannot create {}", parent.display()), e))?;
+    }
+    let options = SqliteConnectOptions::new()
+        .filename(path)
+        .create_if_missing(true)
+        .journal_mode(SqliteJournalMode::Wal)
+        .synchronous(SqliteSynchronous::Normal)
+        .foreign_keys(true)
+        .busy_timeout(Duration::from_secs(30));
+    let pool = sqlx::pool::PoolOptions::new()
+        .max_connections(4)
+        .acquire_timeout(Duration::from_secs(30))
+        .connect_with(options)
+        .await
+        .map_err(|e| {
+            Error::Database(format!("cannot open {}: {}", path.display(), one_line(&e.to_string())))
+        })?;
+    Ok(Store::Sqlite(pool))
+}
+
+async fn connect_postgres(url: &str) -> Result<Store> {
+    let unreachable = |e: sqlx::Error| {
+        Error::Database(format!("cannot connect to {}: {}", redact_url(url), one_line(&e.to_string())))
+    };
+    let options = PgConnectOptions::from_str(url).map_err(unreachable)?;
+    let pool = sqlx::pool::PoolOptions::new()
+        .max_connections(5)
+        .acquire_timeout(Duration::from_secs(10))
+        .connect_with(options)
+        .await
+        .map_err(unreachable)?;
+    Ok(Store::Postgres(pool))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_each_url_form() {
+        assert_eq!(DbLocation::parse("/tmp/x.db").unwrap(), DbLocation::Sqlite("/tmp/x.db".into()));
+        assert_eq!(DbLocation::parse("sqlite:///tmp/x.db").unwrap(), DbLocation::Sqlite("/tmp/x.db".into()));
+        assert_eq!(DbLocation::parse("sqlite:x.db").unwrap(), DbLocation::Sqlite("x.db".into()));
+        assert!(matches!(DbLocation::parse("postgres://u@h/db").unwrap(), DbLocation::Postgres(_)));
+        assert!(DbLocation::parse("mysql://h/db").is_err());
+        assert!(DbLocation::parse("").is_err());
+    }
+
+    #[test]
+    fn passwords_never_reach_messages() {
+        assert_eq!(redact_url("postgres://ops:s3cret@db:5432/ops"), "postgres://ops:***@db:5432/ops");
+        assert_eq!(redact_url("postgres://ops@db/ops"), "postgres://ops@db/ops");
+        assert_eq!(redact_url("postgres://db/ops?password=x"), "postgres://db/ops?password=x");
+    }
+}

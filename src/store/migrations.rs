@@ -1,0 +1,49 @@
+//! The versioned schema, embedded in the binary and applied on open.
+//! Forward-only: sqlx refuses to start if an applied migration's text changed.
+
+use std::borrow::Cow;
+
+use sqlx::SqlSafeStr;
+use sqlx::migrate::{Migration, MigrationType, Migrator};
+
+use super::Store;
+use crate::error::Result;
+
+struct Versioned {
+    version: i64,
+    description: &'static str,
+    sqlite: &'static str,
+    postgres: &'static str,
+}
+
+const MIGRATIONS: &[Versioned] = &[Versioned {
+    version: 20261123000001,
+    description: "initial",
+    sqlite: include_str!("../../migrations/sqlite/20261123000001_initial.sql"),
+    postgres: include_str!("../../migrations/postgres/20261123000001_initial.sql"),
+}];
+
+fn migrator(pick: fn(&Versioned) -> &'static str) -> Migrator {
+    Migrator::with_migrations(
+        MIGRATIONS
+            .iter()
+            .map(|m| {
+                Migration::new(
+                    m.version,
+                    Cow::Borrowed(m.description),
+                    MigrationType::Simple,
+                    pick(m).into_sql_str(),
+                    false,
+                )
+            })
+            .collect(),
+    )
+}
+
+pub(super) async fn run(store: &Store) -> Result<()> {
+    match store {
+        Store::Sqlite(pool) => migrator(|m| m.sqlite).run(pool).await?,
+        Store::Postgres(pool) => migrator(|m| m.postgres).run(pool).await?,
+    }
+    Ok(())
+}

@@ -1,0 +1,96 @@
+//! The database behind one door: SQLite or PostgreSQL, chosen by URL, with the
+//! same named operations on both. SQL lives here, next to the methods that run it.
+//!
+//! Most statements are written once with `$N` placeholders (which SQLite accepts too)
+//! and compiled against both native pools by [`on_pool!`] / [`on_tx!`]; where the
+//! dialects differ, the difference stays inside this module.
+
+mod audit;
+mod connect;
+mod migrations;
+mod rbac;
+mod staff;
+
+use sqlx::{PgPool, Postgres, Sqlite, SqlitePool, Transaction};
+
+use crate::error::Result;
+
+pub use audit::{AuditFilter, VerifyReport};
+pub use connect::DbLocation;
+pub use rbac::{GrantCounts, KindCounts, SeedOutcome};
+pub use staff::StaffRow;
+
+/// Runs `$body` with `$pool` bound to whichever native pool the store holds.
+/// The body is compiled once per backend, so it may use backend-specific types.
+macro_rules! on_pool {
+    ($store:expr, $pool:ident => $body:expr) => {
+        match $store {
+            $crate::store::Store::Sqlite($pool) => $body,
+            $crate::store::Store::Postgres($pool) => $body,
+        }
+    };
+}
+
+/// Like [`on_pool!`], for an open transaction.
+macro_rules! on_tx {
+    ($tx:expr, $conn:ident => $body:expr) => {
+        match $tx {
+            $crate::store::Tx::Sqlite($conn) => $body,
+            $crate::store::Tx::Postgres($conn) => $body,
+        }
+    };
+}
+
+pub(crate) use {on_pool, on_tx};
+
+/// An opened, migrated database.
+#[derive(Clone, Debug)]
+pub enum Store {
+    Sqlite(SqlitePool),
+    Postgres(PgPool),
+}
+
+/// A write transaction on either backend. Dropping it without [`Tx::commit`] rolls back.
+pub enum Tx {
+    Sqlite(Transaction<'static, Sqlite>),
+    Postgres(Transaction<'static, Postgres>),
+}
+
+impl Store {
+    /// Opens (creating SQLite files as needed) and migrates the database.
+    pub async fn open(location: &DbLocation) -> Result<Store> {
+        let store = connect::connect(location).await?;
+        migrations::run(&store).await?;
+        Ok(store)
+    }
+
+    /// Which backend this is, for messages and tests.
+    pub fn backend(&self) -> &'static str {
+        match self {
+            Store::Sqlite(_) => "sqlite",
+            Store::Postgres(_) => "postgres",
+        }
+    }
+
+    /// Starts a write transaction. On SQLite it takes the write lock up front
+    /// (`BEGIN IMMEDIATE`) so that concurrent writers wait instead of failing
+    /// with SQLITE_BUSY halfway through.
+    pub async fn begin(&self) -> Result<Tx> {
+        Ok(match self {
+            Store::Sqlite(pool) => Tx::Sqlite(pool.begin_with("BEGIN IMMEDIATE").await?),
+            Store::Postgres(pool) => Tx::Postgres(pool.begin().await?),
+        })
+    }
+
+    /// Closes the pool, waiting for connections to finish (flushes SQLite's WAL).
+    pub async fn close(&self) {
+        on_pool!(self, pool => pool.close().await)
+    }
+}
+
+impl Tx {
+    pub async fn commit(self) -> Result<()> {
+        on_tx!(self, tx => tx.commit().await?);
+        Ok(())
+    }
+}
