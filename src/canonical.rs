@@ -72,13 +72,10 @@ pub fn hex(bytes: &[u8]) -> String {
 
 /// Decodes lower- or upper-case hex; `None` when the text is not hex.
 pub fn unhex(text: &str) -> Option<Vec<u8>> {
-    if text.len() % 2 != 0 {
+    if !text.len().is_multiple_of(2) {
         return None;
     }
-    (0..text.len())
-        .step_by(2)
-        .map(|i| u8::from_str_radix(text.get(i..i + 2)?, 16).ok())
-        .collect()
+    (0..text.len()).step_by(2).map(|i| u8::from_str_radix(text.get(i..i + 2)?, 16).ok()).collect()
 }
 
 #[cfg(test)]
@@ -89,10 +86,7 @@ mod tests {
     #[test]
     fn keys_are_sorted_at_every_depth() {
         let value = json!({"b": 1, "a": {"d": [1, {"z": true, "y": null}], "c": "x"}});
-        assert_eq!(
-            to_canonical_string(&value),
-            r#"{"a":{"c":"x","d":[1,{"y":null,"z":true}]},"b":1}"#
-        );
+        assert_eq!(to_canonical_string(&value), r#"{"a":{"c":"x","d":[1,{"y":null,"z":true}]},"b":1}"#);
     }
 
     #[test]
@@ -120,9 +114,6 @@ mod tests {
 
     #[test]
     fn sha256_of_empty_input_is_the_known_digest() {
-        assert_eq!(
-            sha256_hex(b""),
-            "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
-        );
+        assert_eq!(sha256_hex(b""), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
     }
 }

@@ -20,9 +20,7 @@ impl Paths {
             std::env::var_os("HOME")
                 .filter(|h| !h.is_empty())
                 .map(PathBuf::from)
-                .ok_or_else(|| {
-                    Error::Config("neither XDG_DATA_HOME/XDG_CONFIG_HOME nor HOME is set".into())
-                })
+                .ok_or_else(|| Error::Config("neither XDG_DATA_HOME/XDG_CONFIG_HOME nor HOME is set".into()))
         };
         let base = |var: &str, fallback: &str| -> Result<PathBuf> {
             match std::env::var_os(var).filter(|v| !v.is_empty()) {
@@ -63,8 +61,7 @@ impl Paths {
 
 /// Creates a directory (and parents) readable only by its owner.
 pub fn create_private_dir(dir: &Path) -> Result<()> {
-    std::fs::create_dir_all(dir)
-        .map_err(|e| Error::io(format!("cannot create {}", dir.display()), e))?;
+    std::fs::create_dir_all(dir).map_err(|e| Error::io(format!("cannot create {}", dir.display()), e))?;
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;

@@ -77,7 +77,13 @@ pub async fn add(
         .await?;
     tx.commit().await?;
     written.committed();
-    Ok(StaffChange { email: email.to_owned(), role: role.to_owned(), change: "added", public_key, private_key_file: key_file })
+    Ok(StaffChange {
+        email: email.to_owned(),
+        role: role.to_owned(),
+        change: "added",
+        public_key,
+        private_key_file: key_file,
+    })
 }
 
 /// Changes someone's role. Needs `ops.staff.edit`; nobody changes their own role.
@@ -91,7 +97,13 @@ pub async fn set_role(store: &Store, person: &StaffMember, email: &str, role: &s
         return Err(Error::Denied("nobody may change their own role".into()));
     }
     if target.role == role {
-        return Ok(StaffChange { email: target.email, role: role.to_owned(), change: "unchanged", public_key: None, private_key_file: None });
+        return Ok(StaffChange {
+            email: target.email,
+            role: role.to_owned(),
+            change: "unchanged",
+            public_key: None,
+            private_key_file: None,
+        });
     }
     let mut tx = store.begin().await?;
     tx.set_staff_role(target.id, role).await?;
@@ -100,7 +112,13 @@ pub async fn set_role(store: &Store, person: &StaffMember, email: &str, role: &s
         .payload(json!({"email": target.email, "from": target.role, "to": role}))])
         .await?;
     tx.commit().await?;
-    Ok(StaffChange { email: target.email, role: role.to_owned(), change: "role changed", public_key: None, private_key_file: None })
+    Ok(StaffChange {
+        email: target.email,
+        role: role.to_owned(),
+        change: "role changed",
+        public_key: None,
+        private_key_file: None,
+    })
 }
 
 /// Generates a new key for the acting person and registers it; older keys stay

@@ -1,1 +1,14 @@
+//! opsgate's integration tests: one binary (STYLE.md §13), exercising the real
+//! `opsgate` executable against the backend named by `OPSGATE_TEST_BACKEND`
+//! (`sqlite`, the default, or `postgres` with `OPSGATE_TEST_PG_URL`).
+//! `scripts/test` runs the suite once per backend.
 
+mod support;
+
+mod audit_log;
+mod cli_frame;
+mod concurrent_audit;
+mod demo;
+mod generated;
+mod seed_rbac;
+mod staff;

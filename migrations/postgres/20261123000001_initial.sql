@@ -283,6 +283,13 @@ CREATE TABLE approvals (
     UNIQUE (action_id, approver_id)
 );
 
+-- Per-database secrets (e.g. the HMAC key of confirmation tokens), created on first use.
+CREATE TABLE instance_secrets (
+    name        TEXT PRIMARY KEY,
+    value       TEXT NOT NULL,
+    created_at  TIMESTAMPTZ NOT NULL
+);
+
 -- Fixed windows per key (agent or person) and kind ('minute' requests, 'day' tokens).
 CREATE TABLE rate_limit_windows (
     subject       TEXT NOT NULL,
@@ -313,6 +320,7 @@ CREATE INDEX audit_log_time ON audit_log (time);
 CREATE INDEX audit_log_actor ON audit_log (actor_id, time);
 CREATE INDEX audit_log_event ON audit_log (event, time);
 CREATE INDEX audit_log_action ON audit_log (action_id);
+CREATE INDEX audit_log_status ON audit_log (status, time);
 
 CREATE FUNCTION audit_log_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN

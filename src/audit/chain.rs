@@ -122,11 +122,18 @@ impl AuditEntry {
 pub enum ChainCheck {
     Ok,
     /// The entry's content no longer matches its hash: altered after it was written.
-    ContentAltered { id: i64 },
+    ContentAltered {
+        id: i64,
+    },
     /// The entry does not point at the hash of the entry before it.
-    LinkBroken { id: i64 },
+    LinkBroken {
+        id: i64,
+    },
     /// Ids jump: entries between were removed.
-    Gap { expected: i64, found: i64 },
+    Gap {
+        expected: i64,
+        found: i64,
+    },
 }
 
 impl ChainCheck {

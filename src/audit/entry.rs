@@ -43,9 +43,8 @@ impl Actor {
 
     /// opsgate acting without a person (CI seeding, bootstrap), named after the OS user that ran it.
     pub fn system() -> Actor {
-        let user = std::env::var("USER")
-            .or_else(|_| std::env::var("LOGNAME"))
-            .unwrap_or_else(|_| "unknown".into());
+        let user =
+            std::env::var("USER").or_else(|_| std::env::var("LOGNAME")).unwrap_or_else(|_| "unknown".into());
         Actor { kind: ActorKind::System, id: format!("os:{user}") }
     }
 }
@@ -144,7 +143,8 @@ impl AuditEntry {
     /// The entry for JSON/YAML output. Text that does not parse (only possible
     /// if someone wrote the table by hand) is shown as a string, never dropped.
     pub fn view(&self) -> AuditEntryView {
-        let parse = |text: &str| serde_json::from_str(text).unwrap_or_else(|_| Value::String(text.to_owned()));
+        let parse =
+            |text: &str| serde_json::from_str(text).unwrap_or_else(|_| Value::String(text.to_owned()));
         let kind = match self.actor_kind.as_str() {
             "agent" => ActorKind::Agent,
             "system" => ActorKind::System,

@@ -94,7 +94,9 @@ impl QueryArgs {
         if jsonl {
             let mut out = String::new();
             for entry in &entries {
-                out.push_str(&serde_json::to_string(&entry.view()).map_err(|e| Error::Internal(e.to_string()))?);
+                out.push_str(
+                    &serde_json::to_string(&entry.view()).map_err(|e| Error::Internal(e.to_string()))?,
+                );
                 out.push('\n');
             }
             if !out.is_empty() {

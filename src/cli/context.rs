@@ -28,10 +28,15 @@ impl Context {
         let paths = Paths::from_env()?;
         let (location, as_user) = if global.demo {
             if global.db.is_some() {
-                return Err(Error::Usage("--demo and --db cannot be used together: the demo never touches a real database".into()));
+                return Err(Error::Usage(
+                    "--demo and --db cannot be used together: the demo never touches a real database".into(),
+                ));
             }
             crate::demo::ensure(&paths).await?;
-            (DbLocation::Sqlite(paths.demo_db()), Some(global.as_user.clone().unwrap_or_else(|| DEMO_USER.to_owned())))
+            (
+                DbLocation::Sqlite(paths.demo_db()),
+                Some(global.as_user.clone().unwrap_or_else(|| DEMO_USER.to_owned())),
+            )
         } else {
             let url = global.db.clone().or_else(|| env_nonempty("OPSGATE_DB"));
             let location = match url {
@@ -51,9 +56,10 @@ impl Context {
 
     /// The acting person; an error when none is named or they are not an active staff member.
     pub async fn person(&self) -> Result<StaffMember> {
-        let email = self.as_user.as_deref().ok_or_else(|| {
-            Error::Usage("no acting person: pass --as EMAIL or set OPSGATE_USER".into())
-        })?;
+        let email = self
+            .as_user
+            .as_deref()
+            .ok_or_else(|| Error::Usage("no acting person: pass --as EMAIL or set OPSGATE_USER".into()))?;
         self.person_named(email).await
     }
 
@@ -67,7 +73,9 @@ impl Context {
 
     async fn person_named(&self, email: &str) -> Result<StaffMember> {
         let person = self.store.staff_by_email(email).await?.ok_or_else(|| {
-            Error::Denied(format!("{email} is not a staff member; ask an admin to run `opsgate staff add {email}`"))
+            Error::Denied(format!(
+                "{email} is not a staff member; ask an admin to run `opsgate staff add {email}`"
+            ))
         })?;
         if !person.is_active() {
             return Err(Error::Denied(format!("{email} is deactivated")));

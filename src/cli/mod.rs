@@ -14,6 +14,7 @@ mod demo;
 mod docs;
 mod dry_run;
 mod execute;
+pub mod generated;
 mod history;
 mod mcp;
 mod plan;
@@ -42,8 +43,10 @@ use crate::render::OutputFormat;
 /// Everything lands in a hash-chained audit log.
 #[derive(Debug, Parser)]
 #[command(name = "opsgate", version, propagate_version = true, max_term_width = 100)]
-#[command(after_help = "Exit codes: 0 done · 1 error · 2 usage · 3 denied by policy · 4 needs confirmation or approval \
-· 5 token or signature invalid, expired or used · 6 rate limit or budget exceeded · 7 prompt could not be planned")]
+#[command(
+    after_help = "Exit codes: 0 done · 1 error · 2 usage · 3 denied by policy · 4 needs confirmation or approval \
+· 5 token or signature invalid, expired or used · 6 rate limit or budget exceeded · 7 prompt could not be planned"
+)]
 pub struct Cli {
     #[command(flatten)]
     pub global: GlobalArgs,

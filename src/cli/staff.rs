@@ -75,7 +75,8 @@ impl StaffArgs {
                 };
                 let key_dir = ctx.key_dir();
                 let change =
-                    crate::staff::add(&ctx.store, changer, &email, &name, &role, keygen.then_some(&key_dir)).await?;
+                    crate::staff::add(&ctx.store, changer, &email, &name, &role, keygen.then_some(&key_dir))
+                        .await?;
                 emit(&change, ctx.output)?;
             }
             StaffCommand::SetRole { email, role } => {

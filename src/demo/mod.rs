@@ -47,8 +47,9 @@ async fn build(paths: &Paths) -> Result<DemoCounts> {
     let result = populate_new(&building, &KeyDir::new(paths.demo_key_dir())).await;
     match result {
         Ok(counts) => {
-            std::fs::rename(&building, &target)
-                .map_err(|e| Error::io(format!("cannot move the demo database to {}", target.display()), e))?;
+            std::fs::rename(&building, &target).map_err(|e| {
+                Error::io(format!("cannot move the demo database to {}", target.display()), e)
+            })?;
             Ok(counts)
         }
         Err(error) => {

@@ -49,7 +49,7 @@ pub async fn apply_seed(
         }
     }
     audit.push(
-        NewAuditEntry::new(actor, "seed.rbac", "succeeded")
+        NewAuditEntry::new(actor, "seed.rbac", if outcome.changed() { "succeeded" } else { "unchanged" })
             .payload(json!({"file": seed.source.display().to_string(), "test_staff": test_staff.is_some()}))
             .result(serde_json::to_value(&outcome).unwrap_or_default()),
     );

@@ -8,9 +8,6 @@ pub fn require(person: &StaffMember, permission: &str) -> Result<()> {
     if person.can(permission) {
         Ok(())
     } else {
-        Err(Error::Denied(format!(
-            "{} ({}) lacks the permission `{permission}`",
-            person.email, person.role
-        )))
+        Err(Error::Denied(format!("{} ({}) lacks the permission `{permission}`", person.email, person.role)))
     }
 }

@@ -148,14 +148,21 @@ fn resolve(path: &Path, seed: RbacSeed) -> Result<ResolvedSeed> {
     let mut by_name: BTreeMap<String, usize> = BTreeMap::new();
     for role in &seed.roles {
         let name = role.name.value.as_str();
-        if name.is_empty() || !name.chars().all(|c| c.is_ascii_lowercase() || c == '_' || c.is_ascii_digit()) {
-            return Err(at(&role.name.referenced, format!("invalid role name `{name}`; use lowercase snake_case")));
+        if name.is_empty() || !name.chars().all(|c| c.is_ascii_lowercase() || c == '_' || c.is_ascii_digit())
+        {
+            return Err(at(
+                &role.name.referenced,
+                format!("invalid role name `{name}`; use lowercase snake_case"),
+            ));
         }
         if by_name.contains_key(name) {
             return Err(at(&role.name.referenced, format!("duplicate role `{name}`")));
         }
         if role.level.value < 1 {
-            return Err(at(&role.level.referenced, format!("role `{name}` has level {}; levels start at 1 (most senior)", role.level.value)));
+            return Err(at(
+                &role.level.referenced,
+                format!("role `{name}` has level {}; levels start at 1 (most senior)", role.level.value),
+            ));
         }
         let check = |permission: &Spanned<String>| -> Result<String> {
             if known.contains(permission.value.as_str()) {
@@ -171,7 +178,10 @@ fn resolve(path: &Path, seed: RbacSeed) -> Result<ResolvedSeed> {
         if role.all {
             granted.extend(known.iter().map(|p| (*p).to_owned()));
         } else if !role.except.is_empty() {
-            return Err(at(&role.name.referenced, format!("role `{name}` uses `except` without `all: true`")));
+            return Err(at(
+                &role.name.referenced,
+                format!("role `{name}` uses `except` without `all: true`"),
+            ));
         }
         if let Some(parent) = &role.inherits {
             let Some(&index) = by_name.get(&parent.value) else {
@@ -197,26 +207,41 @@ fn resolve(path: &Path, seed: RbacSeed) -> Result<ResolvedSeed> {
         });
     }
     if roles.is_empty() {
-        return Err(Error::InvalidFile { path: path.to_owned(), location: None, message: "no roles declared".into() });
+        return Err(Error::InvalidFile {
+            path: path.to_owned(),
+            location: None,
+            message: "no roles declared".into(),
+        });
     }
 
     let mut rule_names = BTreeSet::new();
     for rule in &seed.alert_rules {
         if !rule_names.insert(rule.name.as_str()) {
-            return Err(Error::InvalidFile { path: path.to_owned(), location: None, message: format!("duplicate alert rule `{}`", rule.name) });
+            return Err(Error::InvalidFile {
+                path: path.to_owned(),
+                location: None,
+                message: format!("duplicate alert rule `{}`", rule.name),
+            });
         }
         if !SEVERITIES.contains(&rule.severity.as_str()) {
             return Err(Error::InvalidFile {
                 path: path.to_owned(),
                 location: None,
-                message: format!("alert rule `{}` has severity `{}`; use info, warning or critical", rule.name, rule.severity),
+                message: format!(
+                    "alert rule `{}` has severity `{}`; use info, warning or critical",
+                    rule.name, rule.severity
+                ),
             });
         }
     }
     let mut config_keys = BTreeSet::new();
     for entry in &seed.config {
         if !config_keys.insert(entry.key.as_str()) {
-            return Err(Error::InvalidFile { path: path.to_owned(), location: None, message: format!("duplicate config key `{}`", entry.key) });
+            return Err(Error::InvalidFile {
+                path: path.to_owned(),
+                location: None,
+                message: format!("duplicate config key `{}`", entry.key),
+            });
         }
     }
 
@@ -282,7 +307,8 @@ mod tests {
 
     #[test]
     fn unknown_permission_in_a_role_names_its_line() {
-        let error = parse(&format!("{BASE}  - name: r\n    level: 1\n    permissions: [a.view, a.fly]\n")).unwrap_err();
+        let error = parse(&format!("{BASE}  - name: r\n    level: 1\n    permissions: [a.view, a.fly]\n"))
+            .unwrap_err();
         let message = error.to_string();
         assert!(message.starts_with("rbac.yaml:7:"), "{message}");
         assert!(message.contains("unknown permission `a.fly`"), "{message}");
@@ -290,7 +316,8 @@ mod tests {
 
     #[test]
     fn duplicate_role_names_its_line() {
-        let error = parse(&format!("{BASE}  - name: r\n    level: 1\n  - name: r\n    level: 2\n")).unwrap_err();
+        let error =
+            parse(&format!("{BASE}  - name: r\n    level: 1\n  - name: r\n    level: 2\n")).unwrap_err();
         assert!(error.to_string().starts_with("rbac.yaml:7:"), "{error}");
         assert!(error.to_string().contains("duplicate role `r`"), "{error}");
     }
@@ -304,13 +331,16 @@ mod tests {
 
     #[test]
     fn unknown_fields_are_refused() {
-        let error = parse(&format!("{BASE}  - name: r\n    level: 1\n    permisions: [a.view]\n")).unwrap_err();
+        let error =
+            parse(&format!("{BASE}  - name: r\n    level: 1\n    permisions: [a.view]\n")).unwrap_err();
         assert!(error.to_string().contains("permisions"), "{error}");
     }
 
     #[test]
     fn inheritance_must_point_backwards() {
-        let error = parse(&format!("{BASE}  - name: r\n    level: 1\n    inherits: s\n  - name: s\n    level: 2\n")).unwrap_err();
+        let error =
+            parse(&format!("{BASE}  - name: r\n    level: 1\n    inherits: s\n  - name: s\n    level: 2\n"))
+                .unwrap_err();
         assert!(error.to_string().contains("not declared above"), "{error}");
     }
 }

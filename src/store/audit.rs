@@ -133,17 +133,21 @@ impl Store {
         if filter.until.is_some() {
             conditions.push(format!("time < {}", placeholder()));
         }
-        let where_clause =
-            if conditions.is_empty() { String::new() } else { format!(" WHERE {}", conditions.join(" AND ")) };
+        let where_clause = if conditions.is_empty() {
+            String::new()
+        } else {
+            format!(" WHERE {}", conditions.join(" AND "))
+        };
         let sql = match filter.limit {
             Some(limit) => format!(
                 "SELECT * FROM (SELECT {COLUMNS} FROM audit_log{where_clause} ORDER BY id DESC LIMIT {limit}) AS newest ORDER BY id"
             ),
             None => format!("SELECT {COLUMNS} FROM audit_log{where_clause} ORDER BY id"),
         };
-        let event = filter.event.as_ref().map(|e| {
-            if event_is_prefix { format!("{}%", e.trim_end_matches('*')) } else { e.clone() }
-        });
+        let event = filter
+            .event
+            .as_ref()
+            .map(|e| if event_is_prefix { format!("{}%", e.trim_end_matches('*')) } else { e.clone() });
         let entries = on_pool!(self, pool => {
             let mut query = sqlx::query_as::<_, AuditEntry>(AssertSqlSafe(sql));
             if let Some(actor) = &filter.actor {

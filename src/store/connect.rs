@@ -23,10 +23,7 @@ impl DbLocation {
         if url.starts_with("postgres://") || url.starts_with("postgresql://") {
             return Ok(DbLocation::Postgres(url.to_owned()));
         }
-        let path = url
-            .strip_prefix("sqlite://")
-            .or_else(|| url.strip_prefix("sqlite:"))
-            .unwrap_or(url);
+        let path = url.strip_prefix("sqlite://").or_else(|| url.strip_prefix("sqlite:")).unwrap_or(url);
         if path.is_empty() || path.contains("://") {
             return Err(Error::Usage(format!(
                 "unsupported database URL `{}`; use a file path, sqlite://PATH or postgres://…",

@@ -56,8 +56,10 @@ impl Tx {
             sqlx::query_as("SELECT id, name, module, description FROM permissions").fetch_all(&mut **tx).await?
         });
         let mut permission_ids: BTreeMap<String, i64> = BTreeMap::new();
-        let existing: BTreeMap<String, (i64, String, String)> =
-            existing.into_iter().map(|(id, name, module, description)| (name, (id, module, description))).collect();
+        let existing: BTreeMap<String, (i64, String, String)> = existing
+            .into_iter()
+            .map(|(id, name, module, description)| (name, (id, module, description)))
+            .collect();
         for (name, description) in &seed.permissions {
             let module = module_of(name);
             match existing.get(name) {
@@ -90,11 +92,15 @@ impl Tx {
         let existing: Vec<(i64, String, i64, String)> = on_tx!(self, tx => {
             sqlx::query_as("SELECT id, name, level, description FROM roles").fetch_all(&mut **tx).await?
         });
-        let existing: BTreeMap<String, (i64, i64, String)> =
-            existing.into_iter().map(|(id, name, level, description)| (name, (id, level, description))).collect();
+        let existing: BTreeMap<String, (i64, i64, String)> = existing
+            .into_iter()
+            .map(|(id, name, level, description)| (name, (id, level, description)))
+            .collect();
         for role in &seed.roles {
             let role_id = match existing.get(&role.name) {
-                Some((id, level, description)) if *level == role.level && *description == role.description => {
+                Some((id, level, description))
+                    if *level == role.level && *description == role.description =>
+                {
                     outcome.roles.unchanged += 1;
                     *id
                 }

@@ -104,7 +104,9 @@ impl Tx {
                 sqlx::query_scalar("SELECT name FROM roles ORDER BY level").fetch_all(&mut **tx).await?
             });
             return Err(if names.is_empty() {
-                Error::NotFound(format!("unknown role `{role}`: no roles exist yet; run `opsgate seed rbac` first"))
+                Error::NotFound(format!(
+                    "unknown role `{role}`: no roles exist yet; run `opsgate seed rbac` first"
+                ))
             } else {
                 Error::NotFound(format!("unknown role `{role}`; roles are: {}", names.join(", ")))
             });
@@ -115,7 +117,9 @@ impl Tx {
     /// Adds a staff member; fails when the e-mail is taken or the role unknown.
     pub async fn insert_staff(&mut self, email: &str, name: &str, role: &str) -> Result<i64> {
         if self.staff_exists(email).await? {
-            return Err(Error::Usage(format!("staff member {email} already exists; use `opsgate staff set-role` to change their role")));
+            return Err(Error::Usage(format!(
+                "staff member {email} already exists; use `opsgate staff set-role` to change their role"
+            )));
         }
         let role_id = self.role_id(role).await?;
         let now = now_micros();

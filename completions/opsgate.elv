@@ -1,0 +1,814 @@
+
+use builtin;
+use str;
+
+set edit:completion:arg-completer[opsgate] = {|@words|
+    fn spaces {|n|
+        builtin:repeat $n ' ' | str:join ''
+    }
+    fn cand {|text desc|
+        edit:complex-candidate $text &display=$text' '(spaces (- 14 (wcswidth $text)))$desc
+    }
+    var command = 'opsgate'
+    for word $words[1..-1] {
+        if (str:has-prefix $word '-') {
+            break
+        }
+        set command = $command';'$word
+    }
+    var completions = [
+        &'opsgate'= {
+            cand --db 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]'
+            cand --as 'Act as this staff member (e-mail) [env: OPSGATE_USER]'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --demo 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as says otherwise. Never touches a real database'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand ask 'Answer a question from the data and runbooks; never writes'
+            cand plan 'Turn a request into a stored plan of guarded actions (writes nothing)'
+            cand dry-run 'Simulate a plan: run its SQL in a transaction that is rolled back'
+            cand execute 'Execute a planned action after confirmation, a token or approvals'
+            cand approve 'Review and sign pending actions that need a second person'
+            cand reject 'Reject a pending action'
+            cand history 'My plans and actions with their status (everyone''s with ops.audit.view)'
+            cand show 'Show a stored plan or action'
+            cand actions 'List the action catalog, or show one action with its schema'
+            cand seed 'Seed the database (RBAC roles, permissions, default alert rules and config)'
+            cand audit 'Query and verify the hash-chained audit log'
+            cand playbook 'Validate and run YAML playbooks (suggest-only unless explicitly allowed)'
+            cand staff 'Manage staff members, their roles and keys'
+            cand agent 'Manage registered AI agents (tier, rate limit, token budget)'
+            cand worker 'Execute approved actions queued for background execution'
+            cand docs 'Index and search runbooks'
+            cand alerts 'Evaluate alert rules'
+            cand mcp 'Serve opsgate''s guarded actions to AI clients over MCP (stdio)'
+            cand demo 'Manage the demo database'
+            cand completions 'Print a shell completion script'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'opsgate;ask'= {
+            cand --planner 'The planner [default: from the config file, else rules]'
+            cand --model 'The model name for LLM planners'
+            cand --agent 'Act through this registered AI agent (its tier, rate limit and token budget apply)'
+            cand --max-steps 'At most this many read steps for an LLM planner''s agentic loop'
+            cand --db 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]'
+            cand --as 'Act as this staff member (e-mail) [env: OPSGATE_USER]'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --demo 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as says otherwise. Never touches a real database'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'opsgate;plan'= {
+            cand --planner 'The planner [default: from the config file, else rules]'
+            cand --model 'The model name for LLM planners'
+            cand --agent 'Act through this registered AI agent (its tier, rate limit and token budget apply)'
+            cand --db 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]'
+            cand --as 'Act as this staff member (e-mail) [env: OPSGATE_USER]'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --demo 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as says otherwise. Never touches a real database'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'opsgate;dry-run'= {
+            cand --planner 'The planner [default: from the config file, else rules]'
+            cand --model 'The model name for LLM planners'
+            cand --agent 'Act through this registered AI agent (its tier, rate limit and token budget apply)'
+            cand --db 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]'
+            cand --as 'Act as this staff member (e-mail) [env: OPSGATE_USER]'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --demo 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as says otherwise. Never touches a real database'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'opsgate;execute'= {
+            cand --token 'The confirmation token printed by `plan` or `dry-run` (required without a terminal)'
+            cand --totp 'A TOTP code, for actions that need a second factor'
+            cand --planner 'The planner [default: from the config file, else rules]'
+            cand --model 'The model name for LLM planners'
+            cand --agent 'Act through this registered AI agent (its tier, rate limit and token budget apply)'
+            cand --db 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]'
+            cand --as 'Act as this staff member (e-mail) [env: OPSGATE_USER]'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --queue 'Queue an approved action for `opsgate worker` instead of running it here'
+            cand --demo 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as says otherwise. Never touches a real database'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'opsgate;approve'= {
+            cand --totp 'A TOTP code, for actions that need a second factor'
+            cand --db 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]'
+            cand --as 'Act as this staff member (e-mail) [env: OPSGATE_USER]'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --list 'List pending actions I may approve'
+            cand --yes 'Approve without the interactive confirmation (the second factor is still required)'
+            cand --demo 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as says otherwise. Never touches a real database'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'opsgate;reject'= {
+            cand --reason 'Why it is rejected (recorded in the audit log)'
+            cand --db 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]'
+            cand --as 'Act as this staff member (e-mail) [env: OPSGATE_USER]'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --demo 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as says otherwise. Never touches a real database'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'opsgate;history'= {
+            cand --status 'Only actions with this status (e.g. pending_approval, succeeded)'
+            cand --action 'Only this action (e.g. bookings.refund)'
+            cand --since 'From this time on (RFC 3339, a date, or a duration ago like 7d)'
+            cand --until 'Before this time'
+            cand --limit 'At most this many entries'
+            cand --db 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]'
+            cand --as 'Act as this staff member (e-mail) [env: OPSGATE_USER]'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --all 'Everyone''s history, not only mine (needs ops.audit.view)'
+            cand --demo 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as says otherwise. Never touches a real database'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'opsgate;show'= {
+            cand --db 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]'
+            cand --as 'Act as this staff member (e-mail) [env: OPSGATE_USER]'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --demo 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as says otherwise. Never touches a real database'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'opsgate;actions'= {
+            cand --db 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]'
+            cand --as 'Act as this staff member (e-mail) [env: OPSGATE_USER]'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --mine 'Only the actions I may run'
+            cand --demo 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as says otherwise. Never touches a real database'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand show 'Show one action with its parameter schema, permission, risk and needs'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'opsgate;actions;show'= {
+            cand --db 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]'
+            cand --as 'Act as this staff member (e-mail) [env: OPSGATE_USER]'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --demo 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as says otherwise. Never touches a real database'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'opsgate;actions;help'= {
+            cand show 'Show one action with its parameter schema, permission, risk and needs'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'opsgate;actions;help;show'= {
+        }
+        &'opsgate;actions;help;help'= {
+        }
+        &'opsgate;seed'= {
+            cand --db 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]'
+            cand --as 'Act as this staff member (e-mail) [env: OPSGATE_USER]'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --demo 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as says otherwise. Never touches a real database'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand rbac 'Seed the 8 roles, 32 permissions and their grants, plus default alert rules and config. Idempotent: a second run changes nothing and says so'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'opsgate;seed;rbac'= {
+            cand --file 'The seed file [default: the built-in seeds/rbac.yaml]'
+            cand --db 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]'
+            cand --as 'Act as this staff member (e-mail) [env: OPSGATE_USER]'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --test-staff 'Also create one staff member per role (<role>@example.com), each with a fresh Ed25519 key whose private half goes to the config directory (0600)'
+            cand --demo 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as says otherwise. Never touches a real database'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'opsgate;seed;help'= {
+            cand rbac 'Seed the 8 roles, 32 permissions and their grants, plus default alert rules and config. Idempotent: a second run changes nothing and says so'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'opsgate;seed;help;rbac'= {
+        }
+        &'opsgate;seed;help;help'= {
+        }
+        &'opsgate;audit'= {
+            cand --db 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]'
+            cand --as 'Act as this staff member (e-mail) [env: OPSGATE_USER]'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --demo 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as says otherwise. Never touches a real database'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand query 'Show audit entries, oldest first (the newest --limit of those matching)'
+            cand verify 'Recompute the hash chain; exit 1 and name the first broken entry if it does not verify'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'opsgate;audit;query'= {
+            cand --actor 'Entries by or on behalf of this actor (an e-mail, agent name or os:<user>)'
+            cand --event 'Entries of this event; a trailing * matches a prefix (e.g. `token.*`)'
+            cand --action 'Entries about this action id'
+            cand --status 'Entries with this status (e.g. succeeded, denied, failed)'
+            cand --since 'From this time on: RFC 3339, a date (YYYY-MM-DD) or a duration ago (30m, 24h, 7d)'
+            cand --until 'Before this time (same forms as --since)'
+            cand --limit 'At most this many entries (the newest); default 50 for tables, all for jsonl'
+            cand --format 'jsonl: one JSON object per line, for export (overrides --output)'
+            cand --db 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]'
+            cand --as 'Act as this staff member (e-mail) [env: OPSGATE_USER]'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --demo 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as says otherwise. Never touches a real database'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'opsgate;audit;verify'= {
+            cand --db 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]'
+            cand --as 'Act as this staff member (e-mail) [env: OPSGATE_USER]'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --demo 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as says otherwise. Never touches a real database'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'opsgate;audit;help'= {
+            cand query 'Show audit entries, oldest first (the newest --limit of those matching)'
+            cand verify 'Recompute the hash chain; exit 1 and name the first broken entry if it does not verify'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'opsgate;audit;help;query'= {
+        }
+        &'opsgate;audit;help;verify'= {
+        }
+        &'opsgate;audit;help;help'= {
+        }
+        &'opsgate;playbook'= {
+            cand --db 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]'
+            cand --as 'Act as this staff member (e-mail) [env: OPSGATE_USER]'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --demo 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as says otherwise. Never touches a real database'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand validate 'Check a playbook''s schema and templates; errors as file:line:col: message'
+            cand run 'Run a playbook (suggest-only unless the file and --allow-execute both allow more)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'opsgate;playbook;validate'= {
+            cand --db 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]'
+            cand --as 'Act as this staff member (e-mail) [env: OPSGATE_USER]'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --demo 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as says otherwise. Never touches a real database'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'opsgate;playbook;run'= {
+            cand --var 'Set a playbook variable (repeatable)'
+            cand --db 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]'
+            cand --as 'Act as this staff member (e-mail) [env: OPSGATE_USER]'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --allow-execute 'Allow execute mode, when the file also says `allow_execute: true`'
+            cand --demo 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as says otherwise. Never touches a real database'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'opsgate;playbook;help'= {
+            cand validate 'Check a playbook''s schema and templates; errors as file:line:col: message'
+            cand run 'Run a playbook (suggest-only unless the file and --allow-execute both allow more)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'opsgate;playbook;help;validate'= {
+        }
+        &'opsgate;playbook;help;run'= {
+        }
+        &'opsgate;playbook;help;help'= {
+        }
+        &'opsgate;staff'= {
+            cand --db 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]'
+            cand --as 'Act as this staff member (e-mail) [env: OPSGATE_USER]'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --demo 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as says otherwise. Never touches a real database'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand list 'List staff members with role, level, status and keys (needs ops.staff.view)'
+            cand add 'Add a staff member (needs ops.staff.edit; without --as only the first one of an empty database)'
+            cand set-role 'Change a staff member''s role (needs ops.staff.edit)'
+            cand keygen 'Generate a new Ed25519 signing key for yourself and register its public half; older keys stay registered so that earlier signatures still verify'
+            cand totp 'Enroll in TOTP second-factor authentication'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'opsgate;staff;list'= {
+            cand --db 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]'
+            cand --as 'Act as this staff member (e-mail) [env: OPSGATE_USER]'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --demo 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as says otherwise. Never touches a real database'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'opsgate;staff;add'= {
+            cand --name 'Their display name'
+            cand --role 'Their role (e.g. agent, manager)'
+            cand --db 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]'
+            cand --as 'Act as this staff member (e-mail) [env: OPSGATE_USER]'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --keygen 'Also generate their Ed25519 key and write the private half to this machine''s config directory; only when you set up your own account'
+            cand --demo 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as says otherwise. Never touches a real database'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'opsgate;staff;set-role'= {
+            cand --db 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]'
+            cand --as 'Act as this staff member (e-mail) [env: OPSGATE_USER]'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --demo 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as says otherwise. Never touches a real database'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'opsgate;staff;keygen'= {
+            cand --db 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]'
+            cand --as 'Act as this staff member (e-mail) [env: OPSGATE_USER]'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --demo 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as says otherwise. Never touches a real database'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'opsgate;staff;totp'= {
+            cand --db 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]'
+            cand --as 'Act as this staff member (e-mail) [env: OPSGATE_USER]'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --demo 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as says otherwise. Never touches a real database'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand enroll 'Create a TOTP secret and print its otpauth:// URI'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'opsgate;staff;totp;enroll'= {
+            cand --db 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]'
+            cand --as 'Act as this staff member (e-mail) [env: OPSGATE_USER]'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --demo 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as says otherwise. Never touches a real database'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'opsgate;staff;totp;help'= {
+            cand enroll 'Create a TOTP secret and print its otpauth:// URI'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'opsgate;staff;totp;help;enroll'= {
+        }
+        &'opsgate;staff;totp;help;help'= {
+        }
+        &'opsgate;staff;help'= {
+            cand list 'List staff members with role, level, status and keys (needs ops.staff.view)'
+            cand add 'Add a staff member (needs ops.staff.edit; without --as only the first one of an empty database)'
+            cand set-role 'Change a staff member''s role (needs ops.staff.edit)'
+            cand keygen 'Generate a new Ed25519 signing key for yourself and register its public half; older keys stay registered so that earlier signatures still verify'
+            cand totp 'Enroll in TOTP second-factor authentication'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'opsgate;staff;help;list'= {
+        }
+        &'opsgate;staff;help;add'= {
+        }
+        &'opsgate;staff;help;set-role'= {
+        }
+        &'opsgate;staff;help;keygen'= {
+        }
+        &'opsgate;staff;help;totp'= {
+            cand enroll 'Create a TOTP secret and print its otpauth:// URI'
+        }
+        &'opsgate;staff;help;totp;enroll'= {
+        }
+        &'opsgate;staff;help;help'= {
+        }
+        &'opsgate;agent'= {
+            cand --db 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]'
+            cand --as 'Act as this staff member (e-mail) [env: OPSGATE_USER]'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --demo 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as says otherwise. Never touches a real database'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand list 'List registered agents with their limits and today''s usage'
+            cand add 'Register an agent'
+            cand disable 'Disable an agent'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'opsgate;agent;list'= {
+            cand --db 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]'
+            cand --as 'Act as this staff member (e-mail) [env: OPSGATE_USER]'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --demo 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as says otherwise. Never touches a real database'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'opsgate;agent;add'= {
+            cand --model 'The model it runs'
+            cand --tier 'What it may do at most: read, suggest or write'
+            cand --rate-limit 'Requests per minute'
+            cand --daily-tokens 'Tokens per day'
+            cand --db 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]'
+            cand --as 'Act as this staff member (e-mail) [env: OPSGATE_USER]'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --demo 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as says otherwise. Never touches a real database'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'opsgate;agent;disable'= {
+            cand --db 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]'
+            cand --as 'Act as this staff member (e-mail) [env: OPSGATE_USER]'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --demo 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as says otherwise. Never touches a real database'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'opsgate;agent;help'= {
+            cand list 'List registered agents with their limits and today''s usage'
+            cand add 'Register an agent'
+            cand disable 'Disable an agent'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'opsgate;agent;help;list'= {
+        }
+        &'opsgate;agent;help;add'= {
+        }
+        &'opsgate;agent;help;disable'= {
+        }
+        &'opsgate;agent;help;help'= {
+        }
+        &'opsgate;worker'= {
+            cand --concurrency 'Actions executed in parallel'
+            cand --poll 'Seconds between polls of the queue'
+            cand --db 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]'
+            cand --as 'Act as this staff member (e-mail) [env: OPSGATE_USER]'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --once 'Process what is queued now, then exit'
+            cand --recover 'Resolve stale claims left by a worker that died mid-action, then exit'
+            cand --demo 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as says otherwise. Never touches a real database'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'opsgate;docs'= {
+            cand --db 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]'
+            cand --as 'Act as this staff member (e-mail) [env: OPSGATE_USER]'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --demo 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as says otherwise. Never touches a real database'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand add 'Index Markdown or text files, chunked by heading'
+            cand list 'List indexed documents'
+            cand search 'Search indexed passages'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'opsgate;docs;add'= {
+            cand --db 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]'
+            cand --as 'Act as this staff member (e-mail) [env: OPSGATE_USER]'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --demo 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as says otherwise. Never touches a real database'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'opsgate;docs;list'= {
+            cand --db 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]'
+            cand --as 'Act as this staff member (e-mail) [env: OPSGATE_USER]'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --demo 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as says otherwise. Never touches a real database'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'opsgate;docs;search'= {
+            cand --limit 'At most this many passages'
+            cand --db 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]'
+            cand --as 'Act as this staff member (e-mail) [env: OPSGATE_USER]'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --demo 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as says otherwise. Never touches a real database'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'opsgate;docs;help'= {
+            cand add 'Index Markdown or text files, chunked by heading'
+            cand list 'List indexed documents'
+            cand search 'Search indexed passages'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'opsgate;docs;help;add'= {
+        }
+        &'opsgate;docs;help;list'= {
+        }
+        &'opsgate;docs;help;search'= {
+        }
+        &'opsgate;docs;help;help'= {
+        }
+        &'opsgate;alerts'= {
+            cand --db 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]'
+            cand --as 'Act as this staff member (e-mail) [env: OPSGATE_USER]'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --demo 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as says otherwise. Never touches a real database'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand evaluate 'Evaluate enabled alert rules and open alerts for new conditions (idempotent)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'opsgate;alerts;evaluate'= {
+            cand --db 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]'
+            cand --as 'Act as this staff member (e-mail) [env: OPSGATE_USER]'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --demo 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as says otherwise. Never touches a real database'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'opsgate;alerts;help'= {
+            cand evaluate 'Evaluate enabled alert rules and open alerts for new conditions (idempotent)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'opsgate;alerts;help;evaluate'= {
+        }
+        &'opsgate;alerts;help;help'= {
+        }
+        &'opsgate;mcp'= {
+            cand --agent 'The registered AI agent the MCP client acts as'
+            cand --db 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]'
+            cand --as 'Act as this staff member (e-mail) [env: OPSGATE_USER]'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --demo 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as says otherwise. Never touches a real database'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'opsgate;demo'= {
+            cand --db 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]'
+            cand --as 'Act as this staff member (e-mail) [env: OPSGATE_USER]'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --demo 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as says otherwise. Never touches a real database'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand reset 'Delete and recreate the demo database (seeded RBAC, test staff with fresh keys, demo data)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'opsgate;demo;reset'= {
+            cand --db 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]'
+            cand --as 'Act as this staff member (e-mail) [env: OPSGATE_USER]'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --demo 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as says otherwise. Never touches a real database'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'opsgate;demo;help'= {
+            cand reset 'Delete and recreate the demo database (seeded RBAC, test staff with fresh keys, demo data)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'opsgate;demo;help;reset'= {
+        }
+        &'opsgate;demo;help;help'= {
+        }
+        &'opsgate;completions'= {
+            cand --db 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]'
+            cand --as 'Act as this staff member (e-mail) [env: OPSGATE_USER]'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --demo 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as says otherwise. Never touches a real database'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'opsgate;help'= {
+            cand ask 'Answer a question from the data and runbooks; never writes'
+            cand plan 'Turn a request into a stored plan of guarded actions (writes nothing)'
+            cand dry-run 'Simulate a plan: run its SQL in a transaction that is rolled back'
+            cand execute 'Execute a planned action after confirmation, a token or approvals'
+            cand approve 'Review and sign pending actions that need a second person'
+            cand reject 'Reject a pending action'
+            cand history 'My plans and actions with their status (everyone''s with ops.audit.view)'
+            cand show 'Show a stored plan or action'
+            cand actions 'List the action catalog, or show one action with its schema'
+            cand seed 'Seed the database (RBAC roles, permissions, default alert rules and config)'
+            cand audit 'Query and verify the hash-chained audit log'
+            cand playbook 'Validate and run YAML playbooks (suggest-only unless explicitly allowed)'
+            cand staff 'Manage staff members, their roles and keys'
+            cand agent 'Manage registered AI agents (tier, rate limit, token budget)'
+            cand worker 'Execute approved actions queued for background execution'
+            cand docs 'Index and search runbooks'
+            cand alerts 'Evaluate alert rules'
+            cand mcp 'Serve opsgate''s guarded actions to AI clients over MCP (stdio)'
+            cand demo 'Manage the demo database'
+            cand completions 'Print a shell completion script'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'opsgate;help;ask'= {
+        }
+        &'opsgate;help;plan'= {
+        }
+        &'opsgate;help;dry-run'= {
+        }
+        &'opsgate;help;execute'= {
+        }
+        &'opsgate;help;approve'= {
+        }
+        &'opsgate;help;reject'= {
+        }
+        &'opsgate;help;history'= {
+        }
+        &'opsgate;help;show'= {
+        }
+        &'opsgate;help;actions'= {
+            cand show 'Show one action with its parameter schema, permission, risk and needs'
+        }
+        &'opsgate;help;actions;show'= {
+        }
+        &'opsgate;help;seed'= {
+            cand rbac 'Seed the 8 roles, 32 permissions and their grants, plus default alert rules and config. Idempotent: a second run changes nothing and says so'
+        }
+        &'opsgate;help;seed;rbac'= {
+        }
+        &'opsgate;help;audit'= {
+            cand query 'Show audit entries, oldest first (the newest --limit of those matching)'
+            cand verify 'Recompute the hash chain; exit 1 and name the first broken entry if it does not verify'
+        }
+        &'opsgate;help;audit;query'= {
+        }
+        &'opsgate;help;audit;verify'= {
+        }
+        &'opsgate;help;playbook'= {
+            cand validate 'Check a playbook''s schema and templates; errors as file:line:col: message'
+            cand run 'Run a playbook (suggest-only unless the file and --allow-execute both allow more)'
+        }
+        &'opsgate;help;playbook;validate'= {
+        }
+        &'opsgate;help;playbook;run'= {
+        }
+        &'opsgate;help;staff'= {
+            cand list 'List staff members with role, level, status and keys (needs ops.staff.view)'
+            cand add 'Add a staff member (needs ops.staff.edit; without --as only the first one of an empty database)'
+            cand set-role 'Change a staff member''s role (needs ops.staff.edit)'
+            cand keygen 'Generate a new Ed25519 signing key for yourself and register its public half; older keys stay registered so that earlier signatures still verify'
+            cand totp 'Enroll in TOTP second-factor authentication'
+        }
+        &'opsgate;help;staff;list'= {
+        }
+        &'opsgate;help;staff;add'= {
+        }
+        &'opsgate;help;staff;set-role'= {
+        }
+        &'opsgate;help;staff;keygen'= {
+        }
+        &'opsgate;help;staff;totp'= {
+            cand enroll 'Create a TOTP secret and print its otpauth:// URI'
+        }
+        &'opsgate;help;staff;totp;enroll'= {
+        }
+        &'opsgate;help;agent'= {
+            cand list 'List registered agents with their limits and today''s usage'
+            cand add 'Register an agent'
+            cand disable 'Disable an agent'
+        }
+        &'opsgate;help;agent;list'= {
+        }
+        &'opsgate;help;agent;add'= {
+        }
+        &'opsgate;help;agent;disable'= {
+        }
+        &'opsgate;help;worker'= {
+        }
+        &'opsgate;help;docs'= {
+            cand add 'Index Markdown or text files, chunked by heading'
+            cand list 'List indexed documents'
+            cand search 'Search indexed passages'
+        }
+        &'opsgate;help;docs;add'= {
+        }
+        &'opsgate;help;docs;list'= {
+        }
+        &'opsgate;help;docs;search'= {
+        }
+        &'opsgate;help;alerts'= {
+            cand evaluate 'Evaluate enabled alert rules and open alerts for new conditions (idempotent)'
+        }
+        &'opsgate;help;alerts;evaluate'= {
+        }
+        &'opsgate;help;mcp'= {
+        }
+        &'opsgate;help;demo'= {
+            cand reset 'Delete and recreate the demo database (seeded RBAC, test staff with fresh keys, demo data)'
+        }
+        &'opsgate;help;demo;reset'= {
+        }
+        &'opsgate;help;completions'= {
+        }
+        &'opsgate;help;help'= {
+        }
+    ]
+    $completions[$command]
+}

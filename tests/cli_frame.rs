@@ -1,0 +1,117 @@
+//! The command-line contract: subcommands, global flags, exit codes, the JSON error envelope.
+
+use crate::support::Env;
+
+#[test]
+fn every_subcommand_of_the_design_is_in_help() {
+    let env = Env::new();
+    let help = env.run(["--help"]).exit(0);
+    for command in [
+        "ask",
+        "plan",
+        "dry-run",
+        "execute",
+        "approve",
+        "history",
+        "show",
+        "seed",
+        "audit",
+        "playbook",
+        "staff",
+        "agent",
+        "mcp",
+        "completions",
+    ] {
+        assert!(help.stdout.contains(&format!("\n  {command} ")), "`{command}` missing from --help");
+    }
+    for flag in ["--db <URL>", "--as <EMAIL>", "--output <OUTPUT>", "--demo"] {
+        assert!(help.stdout.contains(flag), "{flag} missing from --help");
+    }
+    env.run(["seed", "rbac", "--help"]).exit(0).stdout_has("--test-staff").stdout_has("--file <PATH>");
+    env.run(["audit", "query", "--help"])
+        .exit(0)
+        .stdout_has("--actor")
+        .stdout_has("--since")
+        .stdout_has("--format");
+    env.run(["execute", "--help"]).exit(0).stdout_has("--token").stdout_has("--totp");
+}
+
+#[test]
+fn commands_of_later_milestones_say_they_are_not_available_yet() {
+    let env = Env::new();
+    for args in [
+        vec!["plan", "refund booking 1042"],
+        vec!["ask", "revenue last 30 days"],
+        vec!["approve", "--list"],
+        vec!["playbook", "run", "x.yaml"],
+        vec!["mcp"],
+    ] {
+        let run = env.run(&args).exit(1);
+        assert!(run.stderr.contains("is not available yet"), "{args:?}: {}", run.stderr);
+        assert_eq!(run.stderr.lines().count(), 1);
+    }
+    let json = env.run(["plan", "x", "-o", "json"]).exit(1).json();
+    assert_eq!(json["error"]["code"], "not_available");
+}
+
+#[test]
+fn usage_errors_exit_2_and_use_the_envelope_in_json_mode() {
+    let env = Env::new();
+    env.run(["frobnicate"]).exit(2).stderr_has("unrecognized subcommand");
+    let run = env.run(["audit", "query", "--limit", "many", "--output", "json"]).exit(2);
+    let json = run.json();
+    assert_eq!(json["error"]["code"], "usage");
+    assert!(!json["error"]["message"].as_str().unwrap().contains('\n'));
+    env.run(["--demo", "--db", "/tmp/x.db", "staff", "list"])
+        .exit(2)
+        .stderr_has("--demo and --db cannot be used together");
+}
+
+#[test]
+fn errors_in_json_mode_print_only_the_envelope_on_stdout() {
+    let env = Env::new().seeded();
+    let run = env
+        .run_as(
+            "viewer@example.com",
+            ["staff", "add", "a@example.com", "--name", "A", "--role", "agent", "-o", "json"],
+        )
+        .exit(3);
+    let json = run.json();
+    assert_eq!(json["error"]["code"], "denied");
+    assert!(json["error"]["message"].as_str().unwrap().contains("ops.staff.edit"));
+    assert!(run.stderr.is_empty(), "{}", run.stderr);
+}
+
+#[test]
+fn fast_commands_never_open_the_database() {
+    let env = Env::new();
+    let mut command = env.command();
+    command.env("OPSGATE_DB", "postgres://nobody:secret@127.0.0.1:1/none").args(["completions", "bash"]);
+    let run = crate::support::Run::from(command.output().unwrap()).exit(0);
+    assert!(run.stdout.contains("opsgate"));
+    let mut command = env.command();
+    command.env("OPSGATE_DB", "postgres://nobody:secret@127.0.0.1:1/none").args(["seed", "--help"]);
+    crate::support::Run::from(command.output().unwrap()).exit(0);
+}
+
+#[test]
+fn an_unreachable_database_is_one_line_without_the_password() {
+    let env = Env::new();
+    let mut command = env.command();
+    command.env("OPSGATE_DB", "postgres://ops:hunter2@127.0.0.1:1/ops").args(["staff", "list"]);
+    let run = crate::support::Run::from(command.output().unwrap()).exit(1);
+    assert!(run.stderr.contains("cannot connect to postgres://ops:***@127.0.0.1:1/ops"), "{}", run.stderr);
+    assert!(!run.stderr.contains("hunter2"));
+    assert_eq!(run.stderr.lines().count(), 1, "{}", run.stderr);
+    env.run(["--db", "mysql://x/y", "staff", "list"]).exit(2).stderr_has("unsupported database URL");
+}
+
+#[test]
+fn every_shell_gets_completions() {
+    let env = Env::new();
+    for shell in ["bash", "zsh", "fish", "elvish", "powershell"] {
+        let run = env.run(["completions", shell]).exit(0);
+        assert!(run.stdout.contains("opsgate"), "{shell}");
+    }
+    env.run(["completions", "tcsh"]).exit(2);
+}

@@ -1,0 +1,113 @@
+//! `--demo`: a throwaway SQLite database with RBAC, test staff and realistic data.
+
+use chrono::{DateTime, Utc};
+use opsgate::store::{DbLocation, Store};
+
+use crate::support::{Env, block_on};
+
+fn demo_store(env: &Env) -> DbLocation {
+    DbLocation::Sqlite(env.data_dir().join("opsgate/demo.db"))
+}
+
+fn demo_count(env: &Env, sql: &str) -> i64 {
+    block_on(async {
+        let store = Store::open(&demo_store(env)).await.unwrap();
+        let Store::Sqlite(pool) = &store else { unreachable!() };
+        let count = sqlx::query_scalar(sqlx::AssertSqlSafe(sql.to_owned())).fetch_one(pool).await.unwrap();
+        store.close().await;
+        count
+    })
+}
+
+#[test]
+fn the_demo_is_created_on_first_use_with_realistic_data() {
+    let env = Env::new();
+    let staff = env.run(["--demo", "staff", "list", "-o", "json"]).exit(0).json();
+    assert_eq!(staff.as_array().unwrap().len(), 8);
+
+    for (table, at_least) in [
+        ("users", 300),
+        ("providers", 50),
+        ("bookings", 500),
+        ("complaints", 200),
+        ("priority_queue", 100),
+        ("alerts", 1),
+    ] {
+        let count = demo_count(&env, &format!("SELECT COUNT(*) FROM {table}"));
+        assert!(count >= at_least, "{table}: {count} < {at_least}");
+    }
+    assert_eq!(demo_count(&env, "SELECT MIN(id) FROM bookings"), 1);
+    for status in ["pending", "confirmed", "completed", "cancelled", "refunded", "no_show"] {
+        let count = demo_count(&env, &format!("SELECT COUNT(*) FROM bookings WHERE status = '{status}'"));
+        assert!(count > 0, "no {status} bookings");
+    }
+    env.run(["--demo", "audit", "verify"]).exit(0);
+}
+
+#[test]
+fn open_demo_complaints_span_every_sla_state() {
+    let env = Env::new();
+    env.run(["--demo", "staff", "list"]).exit(0);
+    let rows: Vec<(String, DateTime<Utc>)> = block_on(async {
+        let store = Store::open(&demo_store(&env)).await.unwrap();
+        let Store::Sqlite(pool) = &store else { unreachable!() };
+        let rows = sqlx::query_as("SELECT category, created_at FROM complaints WHERE status IN ('open', 'in_progress', 'escalated')")
+            .fetch_all(pool)
+            .await
+            .unwrap();
+        store.close().await;
+        rows
+    });
+    let now = Utc::now();
+    let (mut on_track, mut at_risk, mut breached) = (0, 0, 0);
+    for (category, created_at) in rows {
+        let expected = if category == "refund" { 4 * 60 } else { 2 * 60 };
+        let age = (now - created_at).num_minutes();
+        if age > expected {
+            breached += 1;
+        } else if age > expected - 60 {
+            at_risk += 1;
+        } else {
+            on_track += 1;
+        }
+    }
+    assert!(
+        on_track >= 10 && at_risk >= 10 && breached >= 10,
+        "on_track {on_track}, at_risk {at_risk}, breached {breached}"
+    );
+}
+
+#[test]
+fn the_demo_never_touches_the_real_database() {
+    let env = Env::new();
+    env.run(["--demo", "staff", "list"]).exit(0);
+    env.run(["--demo", "--as", "viewer@example.com", "audit", "query"]).exit(3);
+    match &env.backend {
+        crate::support::Backend::Sqlite => assert!(!std::path::Path::new(&env.db_url).exists()),
+        crate::support::Backend::Postgres { .. } => {
+            let tables: i64 = block_on(async {
+                use sqlx::Connection;
+                let mut conn = sqlx::PgConnection::connect(&env.db_url).await.unwrap();
+                sqlx::query_scalar(
+                    "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = 'public'",
+                )
+                .fetch_one(&mut conn)
+                .await
+                .unwrap()
+            });
+            assert_eq!(tables, 0);
+        }
+    }
+}
+
+#[test]
+fn demo_reset_rebuilds_from_scratch() {
+    let env = Env::new();
+    env.run(["--demo", "staff", "keygen"]).exit(0);
+    assert_eq!(demo_count(&env, "SELECT COUNT(*) FROM staff_keys"), 9);
+    env.run(["demo", "reset"]).exit(0).stdout_has("demo database rebuilt");
+    assert_eq!(demo_count(&env, "SELECT COUNT(*) FROM staff_keys"), 8);
+    let keys = opsgate::keys::KeyDir::new(env.data_dir().join("opsgate/demo-keys"));
+    assert!(keys.read("admin@example.com").is_ok());
+    assert!(!env.key_dir().exists(), "the demo keeps its keys out of the real config directory");
+}

@@ -1,0 +1,95 @@
+//! `opsgate staff`: people management, authorized and audited.
+
+use crate::support::Env;
+
+fn audit_events(env: &Env, event: &str) -> serde_json::Value {
+    env.run(["audit", "query", "--event", event, "-o", "json"]).exit(0).json()
+}
+
+#[test]
+fn the_first_staff_member_of_an_empty_database_bootstraps_without_anyone_acting() {
+    let env = Env::new();
+    env.run(["seed", "rbac"]).exit(0);
+    env.run(["staff", "add", "boss@corp.example", "--name", "Boss", "--role", "super_admin"])
+        .exit(0)
+        .stdout_has("boss@corp.example: added (super_admin)");
+    env.run(["staff", "add", "sneaky@corp.example", "--name", "Sneaky", "--role", "super_admin"])
+        .exit(2)
+        .stderr_has("pass --as EMAIL");
+    let adds = audit_events(&env, "staff.add");
+    assert_eq!(adds[0]["actor"]["kind"], "system");
+    assert_eq!(adds[0]["actor"]["id"], "os:ci");
+}
+
+#[test]
+fn adding_staff_needs_staff_edit() {
+    let env = Env::new().seeded();
+    env.run_as("viewer@example.com", ["staff", "add", "x@example.com", "--name", "X", "--role", "agent"])
+        .exit(3)
+        .stderr_has("lacks the permission `ops.staff.edit`");
+    env.run_as("nobody@example.com", ["staff", "list"]).exit(3).stderr_has("not a staff member");
+    env.run_as("admin@example.com", ["staff", "add", "x@example.com", "--name", "X", "--role", "pilot"])
+        .exit(1)
+        .stderr_has("unknown role `pilot`; roles are: super_admin, admin, manager");
+    env.run_as("admin@example.com", ["staff", "add", "not-an-email", "--name", "X", "--role", "agent"])
+        .exit(2)
+        .stderr_has("is not an e-mail address");
+    env.run_as("admin@example.com", ["staff", "add", "agent@example.com", "--name", "X", "--role", "agent"])
+        .exit(2)
+        .stderr_has("already exists");
+}
+
+#[test]
+fn role_changes_are_authorized_and_audited() {
+    let env = Env::new().seeded();
+    env.run_as("admin@example.com", ["staff", "add", "kim@example.com", "--name", "Kim", "--role", "agent"])
+        .exit(0);
+    env.run_as("agent@example.com", ["staff", "set-role", "kim@example.com", "manager"])
+        .exit(3)
+        .stderr_has("ops.staff.edit");
+    env.run_as("admin@example.com", ["staff", "set-role", "admin@example.com", "super_admin"])
+        .exit(3)
+        .stderr_has("nobody may change their own role");
+    env.run_as("admin@example.com", ["staff", "set-role", "kim@example.com", "senior_agent"])
+        .exit(0)
+        .stdout_has("kim@example.com: role changed (senior_agent)");
+    let list = env.run_as("admin@example.com", ["staff", "list", "-o", "json"]).exit(0).json();
+    let kim = list.as_array().unwrap().iter().find(|s| s["email"] == "kim@example.com").unwrap().clone();
+    assert_eq!(kim["role"], "senior_agent");
+    assert_eq!(kim["level"], 4);
+
+    let changes = audit_events(&env, "staff.set_role");
+    let changes = changes.as_array().unwrap();
+    assert_eq!(changes.len(), 1, "refused attempts change nothing");
+    assert_eq!(changes[0]["actor"]["id"], "admin@example.com");
+    assert_eq!(changes[0]["subject"], "kim@example.com");
+    assert_eq!(changes[0]["payload"]["from"], "agent");
+    assert_eq!(changes[0]["payload"]["to"], "senior_agent");
+}
+
+#[test]
+fn keygen_rotates_to_a_new_key_and_keeps_the_old_one_registered() {
+    let env = Env::new().seeded();
+    let keys = opsgate::keys::KeyDir::new(env.key_dir());
+    let old = keys.read("manager@example.com").unwrap().public_hex();
+    let run = env.run_as("manager@example.com", ["staff", "keygen", "-o", "json"]).exit(0).json();
+    let new = keys.read("manager@example.com").unwrap().public_hex();
+    assert_ne!(old, new);
+    assert_eq!(run["public_key"], new.as_str());
+    assert_eq!(
+        env.scalar("SELECT COUNT(*) FROM staff_keys k JOIN staff s ON s.id = k.staff_id WHERE s.email = 'manager@example.com' AND k.revoked_at IS NULL"),
+        2
+    );
+    let events = audit_events(&env, "staff.keygen");
+    assert_eq!(events[0]["result"]["public_key"], new.as_str());
+}
+
+#[test]
+fn staff_list_shows_everyone_to_those_who_may_see_staff() {
+    let env = Env::new().seeded();
+    let run = env.run_as("manager@example.com", ["staff", "list"]).exit(0);
+    for role in ["super_admin", "admin", "manager", "senior_agent", "agent", "support", "analyst", "viewer"] {
+        assert!(run.stdout.contains(&format!("{role}@example.com")), "{role} missing:\n{}", run.stdout);
+    }
+    env.run_as("support@example.com", ["staff", "list"]).exit(3).stderr_has("ops.staff.view");
+}

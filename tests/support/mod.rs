@@ -1,0 +1,242 @@
+//! The test harness: a fresh database and private XDG directories per test,
+//! and a small builder that runs the real binary and asserts on what a user sees.
+
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU32, Ordering};
+use std::time::Duration;
+
+use opsgate::store::{DbLocation, Store};
+use serde_json::Value;
+use tempfile::TempDir;
+
+/// Every test process is bounded: no command may hang the suite.
+const COMMAND_TIMEOUT: Duration = Duration::from_secs(120);
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres { admin_url: String },
+}
+
+pub fn backend() -> Backend {
+    match std::env::var("OPSGATE_TEST_BACKEND").as_deref() {
+        Ok("postgres") => Backend::Postgres {
+            admin_url: std::env::var("OPSGATE_TEST_PG_URL")
+                .expect("OPSGATE_TEST_BACKEND=postgres needs OPSGATE_TEST_PG_URL (scripts/test sets both)"),
+        },
+        Ok("sqlite") | Err(_) => Backend::Sqlite,
+        Ok(other) => panic!("unknown OPSGATE_TEST_BACKEND `{other}`"),
+    }
+}
+
+/// One test's world: its own home directories and its own empty database.
+pub struct Env {
+    pub home: TempDir,
+    pub db_url: String,
+    pub backend: Backend,
+}
+
+static COUNTER: AtomicU32 = AtomicU32::new(0);
+
+pub fn block_on<F: std::future::Future>(future: F) -> F::Output {
+    tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap().block_on(future)
+}
+
+impl Env {
+    pub fn new() -> Env {
+        let home = tempfile::tempdir().unwrap();
+        let backend = backend();
+        let db_url = match &backend {
+            Backend::Sqlite => home.path().join("opsgate.db").display().to_string(),
+            Backend::Postgres { admin_url } => {
+                let name = format!(
+                    "og_{}_{}_{}",
+                    std::process::id(),
+                    COUNTER.fetch_add(1, Ordering::SeqCst),
+                    std::time::SystemTime::now()
+                        .duration_since(std::time::UNIX_EPOCH)
+                        .unwrap()
+                        .subsec_nanos()
+                );
+                block_on(async {
+                    use sqlx::Connection;
+                    let mut conn = sqlx::PgConnection::connect(admin_url).await.unwrap();
+                    sqlx::query(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}")))
+                        .execute(&mut conn)
+                        .await
+                        .unwrap();
+                });
+                let base = admin_url.rsplit_once('/').unwrap().0;
+                format!("{base}/{name}")
+            }
+        };
+        Env { home, db_url, backend }
+    }
+
+    pub fn data_dir(&self) -> PathBuf {
+        self.home.path().join("data")
+    }
+
+    pub fn config_dir(&self) -> PathBuf {
+        self.home.path().join("config")
+    }
+
+    pub fn key_dir(&self) -> PathBuf {
+        self.config_dir().join("opsgate/keys")
+    }
+
+    /// A command for the real binary with this world's environment.
+    pub fn command(&self) -> assert_cmd::Command {
+        let mut command = assert_cmd::Command::new(env!("CARGO_BIN_EXE_opsgate"));
+        command
+            .env_clear()
+            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+            .env("HOME", self.home.path())
+            .env("XDG_DATA_HOME", self.data_dir())
+            .env("XDG_CONFIG_HOME", self.config_dir())
+            .env("USER", "ci")
+            .env("OPSGATE_DB", &self.db_url)
+            .timeout(COMMAND_TIMEOUT);
+        command
+    }
+
+    /// Runs `opsgate ARGS…`.
+    pub fn run<I, S>(&self, args: I) -> Run
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<std::ffi::OsStr>,
+    {
+        let mut command = self.command();
+        command.args(args);
+        Run::from(command.output().unwrap())
+    }
+
+    /// Runs `opsgate --as EMAIL ARGS…`.
+    pub fn run_as<I, S>(&self, email: &str, args: I) -> Run
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<std::ffi::OsStr>,
+    {
+        let mut command = self.command();
+        command.arg("--as").arg(email).args(args);
+        Run::from(command.output().unwrap())
+    }
+
+    /// Seeds RBAC with test staff, as CI would.
+    pub fn seeded(self) -> Env {
+        self.run(["seed", "rbac", "--test-staff"]).exit(0);
+        self
+    }
+
+    pub fn location(&self) -> DbLocation {
+        DbLocation::parse(&self.db_url).unwrap()
+    }
+
+    /// Opens the database with the library (migrations applied).
+    pub async fn store(&self) -> Store {
+        Store::open(&self.location()).await.unwrap()
+    }
+
+    /// One integer from a SQL query, on whichever backend this is.
+    pub fn scalar(&self, sql: &str) -> i64 {
+        let sql = sql.to_owned();
+        block_on(async {
+            let store = self.store().await;
+            let value = match &store {
+                Store::Sqlite(pool) => sqlx::query_scalar(sqlx::AssertSqlSafe(sql)).fetch_one(pool).await,
+                Store::Postgres(pool) => sqlx::query_scalar(sqlx::AssertSqlSafe(sql)).fetch_one(pool).await,
+            };
+            store.close().await;
+            value.unwrap()
+        })
+    }
+
+    /// Runs a SQL statement directly, as a database owner could; returns the driver's error text.
+    pub fn sql(&self, sql: &str) -> Result<u64, String> {
+        let sql = sql.to_owned();
+        block_on(async {
+            let store = self.store().await;
+            let result = match &store {
+                Store::Sqlite(pool) => {
+                    sqlx::raw_sql(sqlx::AssertSqlSafe(sql)).execute(pool).await.map(|r| r.rows_affected())
+                }
+                Store::Postgres(pool) => {
+                    sqlx::raw_sql(sqlx::AssertSqlSafe(sql)).execute(pool).await.map(|r| r.rows_affected())
+                }
+            };
+            store.close().await;
+            result.map_err(|e| e.to_string())
+        })
+    }
+
+    pub fn is_postgres(&self) -> bool {
+        matches!(self.backend, Backend::Postgres { .. })
+    }
+}
+
+/// A finished run of the binary, with assertions that print everything on failure.
+pub struct Run {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+impl From<std::process::Output> for Run {
+    fn from(output: std::process::Output) -> Run {
+        Run {
+            code: output.status.code().unwrap_or(-1),
+            stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+        }
+    }
+}
+
+impl Run {
+    #[track_caller]
+    pub fn exit(self, code: i32) -> Run {
+        assert_eq!(
+            self.code, code,
+            "unexpected exit code\n--- stdout\n{}\n--- stderr\n{}",
+            self.stdout, self.stderr
+        );
+        self
+    }
+
+    #[track_caller]
+    pub fn stdout_has(self, needle: &str) -> Run {
+        assert!(
+            self.stdout.contains(needle),
+            "stdout lacks {needle:?}\n--- stdout\n{}\n--- stderr\n{}",
+            self.stdout,
+            self.stderr
+        );
+        self
+    }
+
+    #[track_caller]
+    pub fn stderr_has(self, needle: &str) -> Run {
+        assert!(
+            self.stderr.contains(needle),
+            "stderr lacks {needle:?}\n--- stdout\n{}\n--- stderr\n{}",
+            self.stdout,
+            self.stderr
+        );
+        self
+    }
+
+    /// stdout parsed as one JSON document (asserting that it is exactly that).
+    #[track_caller]
+    pub fn json(&self) -> Value {
+        serde_json::from_str(&self.stdout).unwrap_or_else(|e| {
+            panic!(
+                "stdout is not one JSON document ({e})\n--- stdout\n{}\n--- stderr\n{}",
+                self.stdout, self.stderr
+            )
+        })
+    }
+}
+
+/// The repository root, for files the tests read.
+pub fn repo_root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
