@@ -18,7 +18,7 @@ mod rng;
 mod sla;
 mod texts;
 
-use chrono::{DateTime, TimeDelta, Utc};
+use chrono::{DateTime, DurationRound, TimeDelta, Utc};
 
 use crate::error::Result;
 use crate::store::Tx;
@@ -69,6 +69,12 @@ fn shift(base: DateTime<Utc>, seconds: i64) -> DateTime<Utc> {
     TimeDelta::try_seconds(seconds).and_then(|delta| base.checked_add_signed(delta)).unwrap_or(base)
 }
 
+/// `time` rounded down to a multiple of `seconds` (appointments start on the quarter hour),
+/// dropping any fraction of a second.
+fn floor_to(time: DateTime<Utc>, seconds: i64) -> DateTime<Utc> {
+    TimeDelta::try_seconds(seconds).and_then(|step| time.duration_trunc(step).ok()).unwrap_or(time)
+}
+
 /// Whole seconds from `earlier` to `later` (negative when the order is reversed).
 fn seconds_between(earlier: DateTime<Utc>, later: DateTime<Utc>) -> i64 {
     (later - earlier).num_seconds()
@@ -90,6 +96,9 @@ mod tests {
         assert_eq!(shift(now, DAY).to_rfc3339(), "2026-11-24T10:00:00+00:00");
         assert_eq!(seconds_between(shift(now, -5 * MINUTE), now), 300);
         assert_eq!(shift(DateTime::<Utc>::MAX_UTC, DAY), DateTime::<Utc>::MAX_UTC);
+        let odd = DateTime::parse_from_rfc3339("2026-11-23T10:52:07.123456Z").unwrap().to_utc();
+        assert_eq!(floor_to(odd, 15 * MINUTE).to_rfc3339(), "2026-11-23T10:45:00+00:00");
+        assert_eq!(floor_to(odd, HOUR).to_rfc3339(), "2026-11-23T10:00:00+00:00");
     }
 
     #[test]

@@ -59,9 +59,11 @@ pub(super) async fn insert(
         let started_at = shift(now, -started * MINUTE);
         let ended_at = ended.map(|minutes| shift(now, -minutes * MINUTE));
         on_tx!(tx, conn => {
-            sqlx::query("INSERT INTO staff_sessions (staff_id, client, started_at, ended_at) VALUES ($1, $2, $3, $4)")
-                .bind(staff_id).bind(client).bind(started_at).bind(ended_at)
-                .execute(&mut **conn).await?;
+            sqlx::query(
+                "INSERT INTO staff_sessions (staff_id, client, started_at, ended_at) VALUES ($1, $2, $3, $4)",
+            )
+            .bind(staff_id).bind(client).bind(started_at).bind(ended_at)
+            .execute(&mut **conn).await?;
         });
         activities.push(Activity {
             staff_id,
@@ -145,22 +147,23 @@ pub(super) async fn insert(
     activities.sort_by_key(|a| a.created_at);
     for a in &activities {
         on_tx!(tx, conn => {
-            sqlx::query("INSERT INTO staff_activity_log (staff_id, activity, details, created_at) VALUES ($1, $2, $3, $4)")
-                .bind(a.staff_id).bind(a.activity).bind(&a.details).bind(a.created_at)
-                .execute(&mut **conn).await?;
+            sqlx::query(
+                "INSERT INTO staff_activity_log (staff_id, activity, details, created_at) VALUES ($1, $2, $3, $4)",
+            )
+            .bind(a.staff_id).bind(a.activity).bind(&a.details).bind(a.created_at)
+            .execute(&mut **conn).await?;
         });
     }
 
     audit.sort_by_key(|a| a.created_at);
-    // ops_audit_log.id has no generated default on PostgreSQL, so ids are given explicitly.
-    for (id, a) in (1_i64..).zip(&audit) {
+    for a in &audit {
         on_tx!(tx, conn => {
             sqlx::query(
-                "INSERT INTO ops_audit_log (id, staff_id, action, entity_type, entity_id, details, created_at) \
-                 VALUES ($1, $2, $3, $4, $5, $6, $7)",
+                "INSERT INTO ops_audit_log (staff_id, action, entity_type, entity_id, details, created_at) \
+                 VALUES ($1, $2, $3, $4, $5, $6)",
             )
-            .bind(id).bind(a.staff_id).bind(a.action).bind(a.entity_type).bind(a.entity_id).bind(&a.details)
-            .bind(a.created_at)
+            .bind(a.staff_id).bind(a.action).bind(a.entity_type).bind(a.entity_id)
+            .bind(&a.details).bind(a.created_at)
             .execute(&mut **conn).await?;
         });
     }

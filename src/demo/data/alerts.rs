@@ -187,8 +187,9 @@ pub(super) async fn insert(
                 "INSERT INTO alerts (rule_id, severity, title, message, entity_type, entity_id, dedup_key, status, \
                  assigned_to, created_at, resolved_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
             )
-            .bind(a.rule_id).bind(a.severity).bind(&a.title).bind(&a.message).bind(a.entity_type).bind(a.entity_id)
-            .bind(&a.dedup_key).bind(a.status).bind(a.assigned_to).bind(a.created_at).bind(a.resolved_at)
+            .bind(a.rule_id).bind(a.severity).bind(&a.title).bind(&a.message)
+            .bind(a.entity_type).bind(a.entity_id).bind(&a.dedup_key).bind(a.status)
+            .bind(a.assigned_to).bind(a.created_at).bind(a.resolved_at)
             .execute(&mut **conn).await?;
         });
     }
@@ -209,7 +210,8 @@ pub(super) async fn insert(
     for (rule_id, staff_id, role_id) in subscriptions {
         on_tx!(tx, conn => {
             sqlx::query(
-                "INSERT INTO alert_subscriptions (rule_id, staff_id, role_id, channel, created_at) VALUES ($1, $2, $3, 'cli', $4)",
+                "INSERT INTO alert_subscriptions (rule_id, staff_id, role_id, channel, created_at) \
+                 VALUES ($1, $2, $3, 'cli', $4)",
             )
             .bind(rule_id).bind(staff_id).bind(role_id).bind(subscribed_at)
             .execute(&mut **conn).await?;

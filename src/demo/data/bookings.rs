@@ -4,7 +4,7 @@ use chrono::{DateTime, NaiveTime, Utc};
 
 use super::people::{Provider, User};
 use super::rng::Rng;
-use super::{DAY, HOUR, MINUTE, seconds_between, shift};
+use super::{DAY, HOUR, MINUTE, floor_to, seconds_between, shift};
 use crate::error::{Error, Result};
 use crate::store::{Tx, on_tx};
 
@@ -86,7 +86,7 @@ fn dates(rng: &mut Rng, index: usize, now: DateTime<Utc>) -> (DateTime<Utc>, Dat
         shift(earliest, rng.range(0, 10 * DAY))
     };
     // Appointments start on the quarter hour, like a booking form offers them.
-    let scheduled = shift(scheduled, -(scheduled.timestamp().rem_euclid(15 * MINUTE)));
+    let scheduled = floor_to(scheduled, 15 * MINUTE);
     (created, scheduled.max(shift(created, HOUR)))
 }
 
@@ -202,10 +202,9 @@ fn documented_example(index: usize, now: DateTime<Utc>) -> Option<Timeline> {
         }
         _ => return None,
     };
-    let on_the_hour = |t: DateTime<Utc>| shift(t, -t.timestamp().rem_euclid(HOUR));
     Some(Timeline {
         created_at,
-        scheduled_at: on_the_hour(scheduled_at),
+        scheduled_at: floor_to(scheduled_at, HOUR),
         status,
         payment_status: "paid",
         refunded_cents: 0,
@@ -241,11 +240,13 @@ pub(super) async fn insert(
         let service = rng.pick(&services(provider.category));
         let id: i64 = on_tx!(tx, conn => {
             sqlx::query_scalar(
-                "INSERT INTO bookings (user_id, provider_id, service, status, scheduled_at, amount_cents, currency, \
-                 payment_status, refunded_cents, cancel_reason, created_at, updated_at, cancelled_at, settled_at) \
+                "INSERT INTO bookings (user_id, provider_id, service, status, scheduled_at, amount_cents, \
+                 currency, payment_status, refunded_cents, cancel_reason, created_at, updated_at, \
+                 cancelled_at, settled_at) \
                  VALUES ($1, $2, $3, $4, $5, $6, 'EUR', $7, $8, $9, $10, $11, $12, $13) RETURNING id",
             )
-            .bind(user.id).bind(provider.id).bind(service).bind(t.status).bind(t.scheduled_at).bind(amount_cents)
+            .bind(user.id).bind(provider.id).bind(service).bind(t.status).bind(t.scheduled_at)
+            .bind(amount_cents)
             .bind(t.payment_status).bind(t.refunded_cents).bind(t.cancel_reason)
             .bind(t.created_at).bind(t.updated_at).bind(t.cancelled_at).bind(t.settled_at)
             .fetch_one(&mut **conn).await?
@@ -349,6 +350,8 @@ mod tests {
         let all = all();
         let (confirmed, _) = &all[CONFIRMED_EXAMPLE - 1];
         assert_eq!((confirmed.status, confirmed.payment_status), ("confirmed", "paid"));
+        assert_eq!(confirmed.scheduled_at.timestamp() % HOUR, 0);
+        assert_eq!(confirmed.scheduled_at.timestamp_subsec_nanos(), 0);
         assert!(confirmed.scheduled_at > now());
         let (refund, _) = &all[REFUND_EXAMPLE - 1];
         assert_eq!((refund.status, refund.payment_status, refund.refunded_cents), ("completed", "paid", 0));

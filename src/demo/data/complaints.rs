@@ -286,13 +286,15 @@ pub(super) async fn insert(
     for p in planned {
         let id: i64 = on_tx!(tx, conn => {
             sqlx::query_scalar(
-                "INSERT INTO complaints (user_id, booking_id, category, subject, message, priority, status, assigned_to, \
-                 resolution, created_at, updated_at, first_response_at, escalated_at, resolved_at) \
+                "INSERT INTO complaints (user_id, booking_id, category, subject, message, priority, status, \
+                 assigned_to, resolution, created_at, updated_at, first_response_at, escalated_at, \
+                 resolved_at) \
                  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING id",
             )
             .bind(p.user_id).bind(p.booking_id).bind(p.category).bind(&p.subject).bind(&p.message)
             .bind(p.priority).bind(p.status).bind(p.assigned_to).bind(p.resolution)
-            .bind(p.created_at).bind(p.updated_at).bind(p.first_response_at).bind(p.escalated_at).bind(p.resolved_at)
+            .bind(p.created_at).bind(p.updated_at).bind(p.first_response_at).bind(p.escalated_at)
+            .bind(p.resolved_at)
             .fetch_one(&mut **conn).await?
         });
         complaints.push(Complaint {

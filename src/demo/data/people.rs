@@ -189,7 +189,8 @@ pub(super) async fn insert_providers(tx: &mut Tx, now: DateTime<Utc>) -> Result<
         };
         let id: i64 = on_tx!(tx, conn => {
             sqlx::query_scalar(
-                "INSERT INTO providers (name, email, phone, category, city, status, rating, created_at, updated_at, approved_at) \
+                "INSERT INTO providers (name, email, phone, category, city, status, rating, created_at, \
+                 updated_at, approved_at) \
                  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id",
             )
             .bind(&name).bind(&email).bind(&phone).bind(category).bind(city).bind(status).bind(rating)

@@ -288,13 +288,15 @@ pub(super) async fn insert(
     for p in &planned {
         on_tx!(tx, conn => {
             sqlx::query(
-                "INSERT INTO priority_queue (item_type, item_id, user_id, summary, intent_confidence, sentiment_urgency, \
-                 time_decay, user_history_factor, score, status, assigned_to, reviewed_by, reviewed_at, notes, created_at, updated_at) \
+                "INSERT INTO priority_queue (item_type, item_id, user_id, summary, intent_confidence, \
+                 sentiment_urgency, time_decay, user_history_factor, score, status, assigned_to, \
+                 reviewed_by, reviewed_at, notes, created_at, updated_at) \
                  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)",
             )
             .bind(p.item_type).bind(p.item_id).bind(p.user_id).bind(&p.summary)
-            .bind(p.intent_confidence).bind(p.sentiment_urgency).bind(p.time_decay).bind(p.user_history_factor)
-            .bind(p.score).bind(p.status).bind(p.assigned_to).bind(p.reviewed_by).bind(p.reviewed_at).bind(p.notes)
+            .bind(p.intent_confidence).bind(p.sentiment_urgency).bind(p.time_decay)
+            .bind(p.user_history_factor).bind(p.score).bind(p.status).bind(p.assigned_to)
+            .bind(p.reviewed_by).bind(p.reviewed_at).bind(p.notes)
             .bind(p.created_at).bind(p.updated_at)
             .execute(&mut **conn).await?;
         });
