@@ -43,10 +43,34 @@ fn write_canonical(value: &Value, out: &mut String) {
     }
 }
 
-/// Appends `text` as a JSON string literal.
+/// Appends `text` as a JSON string literal, escaped exactly as serde_json does
+/// (a unit test holds the two together). Written by hand because audit
+/// verification escapes every field of every entry.
 pub fn write_json_string(text: &str, out: &mut String) {
-    // serde_json's escaping is the reference; a string cannot fail to serialize.
-    out.push_str(&Value::String(text.to_owned()).to_string());
+    out.push('"');
+    let mut plain_from = 0;
+    for (at, byte) in text.bytes().enumerate() {
+        let escaped = match byte {
+            b'"' => "\\\"",
+            b'\\' => "\\\\",
+            b'\n' => "\\n",
+            b'\r' => "\\r",
+            b'\t' => "\\t",
+            0x08 => "\\b",
+            0x0c => "\\f",
+            0x00..=0x1f => "",
+            _ => continue,
+        };
+        out.push_str(&text[plain_from..at]);
+        if escaped.is_empty() {
+            out.push_str(&format!("\\u{byte:04x}"));
+        } else {
+            out.push_str(escaped);
+        }
+        plain_from = at + 1;
+    }
+    out.push_str(&text[plain_from..]);
+    out.push('"');
 }
 
 /// Lower-case hex SHA-256 of some bytes.
@@ -101,6 +125,22 @@ mod tests {
     fn strings_are_escaped() {
         let value = json!({"k": "line\n\"quoted\""});
         assert_eq!(to_canonical_string(&value), r#"{"k":"line\n\"quoted\""}"#);
+    }
+
+    #[test]
+    fn string_escaping_matches_serde_json() {
+        for text in [
+            "plain",
+            "quote \" and \\ backslash",
+            "line\nfeed\r\t",
+            "\u{0}\u{1}\u{8}\u{c}\u{1f}\u{7f}",
+            "ünï €",
+            "",
+        ] {
+            let mut ours = String::new();
+            write_json_string(text, &mut ours);
+            assert_eq!(ours, Value::String(text.to_owned()).to_string(), "{text:?}");
+        }
     }
 
     #[test]

@@ -7,6 +7,7 @@
 
 pub mod audit;
 pub mod canonical;
+pub mod catalog;
 pub mod cli;
 pub mod demo;
 pub mod error;

@@ -316,11 +316,13 @@ CREATE TABLE audit_log (
     prev_hash   TEXT NOT NULL,
     hash        TEXT NOT NULL UNIQUE
 );
+-- Queries read the newest matches first (ORDER BY id DESC LIMIT n): each index ends in id.
 CREATE INDEX audit_log_time ON audit_log (time);
-CREATE INDEX audit_log_actor ON audit_log (actor_id, time);
-CREATE INDEX audit_log_event ON audit_log (event, time);
-CREATE INDEX audit_log_action ON audit_log (action_id);
-CREATE INDEX audit_log_status ON audit_log (status, time);
+CREATE INDEX audit_log_actor ON audit_log (actor_id, id);
+CREATE INDEX audit_log_subject ON audit_log (subject, id);
+CREATE INDEX audit_log_event ON audit_log (event, id);
+CREATE INDEX audit_log_action ON audit_log (action_id, id);
+CREATE INDEX audit_log_status ON audit_log (status, id);
 
 CREATE FUNCTION audit_log_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN

@@ -316,11 +316,14 @@ CREATE TABLE audit_log (
     prev_hash   TEXT NOT NULL,
     hash        TEXT NOT NULL UNIQUE
 );
+-- Queries read the newest matches first (ORDER BY id DESC LIMIT n); SQLite appends the
+-- rowid (= id) to every index, so single-column indexes keep that order.
 CREATE INDEX audit_log_time ON audit_log (time);
-CREATE INDEX audit_log_actor ON audit_log (actor_id, time);
-CREATE INDEX audit_log_event ON audit_log (event, time);
+CREATE INDEX audit_log_actor ON audit_log (actor_id);
+CREATE INDEX audit_log_subject ON audit_log (subject);
+CREATE INDEX audit_log_event ON audit_log (event);
 CREATE INDEX audit_log_action ON audit_log (action_id);
-CREATE INDEX audit_log_status ON audit_log (status, time);
+CREATE INDEX audit_log_status ON audit_log (status);
 
 CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
 BEGIN

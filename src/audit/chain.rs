@@ -4,6 +4,8 @@
 //! the stored fields, with `payload` and `result` spliced in as the exact stored
 //! text. Verification therefore needs no JSON parsing and reads each row once.
 
+use std::fmt::Write;
+
 use chrono::{DateTime, SecondsFormat, Utc};
 
 use super::entry::{AuditEntry, NewAuditEntry};
@@ -34,9 +36,10 @@ pub struct HashedFields<'a> {
 
 /// SHA-256 (hex) over the canonical content of an entry.
 pub fn entry_hash(fields: &HashedFields<'_>) -> String {
-    let mut content = String::with_capacity(256 + fields.payload.len() + fields.result.len());
+    let mut content = String::with_capacity(320 + fields.payload.len() + fields.result.len());
+    content.push('{');
     let key = |name: &str, content: &mut String| {
-        if !content.is_empty() {
+        if content.len() > 1 {
             content.push(',');
         }
         content.push('"');
@@ -46,7 +49,7 @@ pub fn entry_hash(fields: &HashedFields<'_>) -> String {
     // Keys in sorted order, so that the content is canonical JSON.
     key("action_id", &mut content);
     match fields.action_id {
-        Some(id) => content.push_str(&id.to_string()),
+        Some(id) => push_int(&mut content, id),
         None => content.push_str("null"),
     }
     key("actor_id", &mut content);
@@ -56,7 +59,7 @@ pub fn entry_hash(fields: &HashedFields<'_>) -> String {
     key("event", &mut content);
     write_json_string(fields.event, &mut content);
     key("id", &mut content);
-    content.push_str(&fields.id.to_string());
+    push_int(&mut content, fields.id);
     key("payload", &mut content);
     content.push_str(fields.payload);
     key("prev_hash", &mut content);
@@ -71,12 +74,16 @@ pub fn entry_hash(fields: &HashedFields<'_>) -> String {
         None => content.push_str("null"),
     }
     key("time", &mut content);
-    write_json_string(&format_time(fields.time), &mut content);
-    let mut framed = String::with_capacity(content.len() + 2);
-    framed.push('{');
-    framed.push_str(&content);
-    framed.push('}');
-    sha256_hex(framed.as_bytes())
+    content.push('"');
+    // RFC 3339 with microseconds: no character needs escaping.
+    let _ = write!(content, "{}", fields.time.format("%Y-%m-%dT%H:%M:%S%.6fZ"));
+    content.push('"');
+    content.push('}');
+    sha256_hex(content.as_bytes())
+}
+
+fn push_int(out: &mut String, value: i64) {
+    let _ = write!(out, "{value}");
 }
 
 impl AuditEntry {

@@ -30,9 +30,12 @@ enum AuditCommand {
 
 #[derive(Debug, Args)]
 struct QueryArgs {
-    /// Entries by or on behalf of this actor (an e-mail, agent name or os:<user>)
+    /// Entries by this actor (an e-mail, agent name or os:<user>)
     #[arg(long, value_name = "ID")]
     actor: Option<String>,
+    /// Entries on behalf of this person (e-mail)
+    #[arg(long, value_name = "EMAIL")]
+    subject: Option<String>,
     /// Entries of this event; a trailing * matches a prefix (e.g. `token.*`)
     #[arg(long)]
     event: Option<String>,
@@ -83,6 +86,7 @@ impl QueryArgs {
         }
         let filter = AuditFilter {
             actor: self.actor,
+            subject: self.subject,
             event: self.event,
             action_id: self.action,
             status: self.status,

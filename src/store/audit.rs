@@ -17,9 +17,31 @@ use crate::time::now_micros;
 /// Arbitrary, fixed key of the advisory lock that orders audit appends.
 const AUDIT_LOCK_KEY: i64 = 0x6f70_7367_6174_6501; // "opsgate\x01"
 
-const INSERT: &str = "INSERT INTO audit_log \
-    (id, time, actor_kind, actor_id, subject, event, action_id, payload, result, status, prev_hash, hash) \
-    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)";
+/// Rows per INSERT statement: 12 parameters each stays far below both backends' limits.
+const ROWS_PER_INSERT: usize = 200;
+const COLUMNS_PER_ROW: usize = 12;
+
+/// `INSERT … VALUES ($1, …, $12), ($13, …)` for `rows` rows.
+fn insert_statement(rows: usize) -> String {
+    let mut sql = String::from(
+        "INSERT INTO audit_log (id, time, actor_kind, actor_id, subject, event, action_id, payload, result, status, prev_hash, hash) VALUES ",
+    );
+    for row in 0..rows {
+        if row > 0 {
+            sql.push_str(", ");
+        }
+        sql.push('(');
+        for column in 0..COLUMNS_PER_ROW {
+            if column > 0 {
+                sql.push_str(", ");
+            }
+            sql.push('$');
+            sql.push_str(&(row * COLUMNS_PER_ROW + column + 1).to_string());
+        }
+        sql.push(')');
+    }
+    sql
+}
 
 const COLUMNS: &str =
     "id, time, actor_kind, actor_id, subject, event, action_id, payload, result, status, prev_hash, hash";
@@ -28,6 +50,7 @@ const COLUMNS: &str =
 #[derive(Debug, Default, Clone)]
 pub struct AuditFilter {
     pub actor: Option<String>,
+    pub subject: Option<String>,
     pub event: Option<String>,
     pub action_id: Option<i64>,
     pub status: Option<String>,
@@ -70,26 +93,31 @@ impl Tx {
         let mut written = Vec::with_capacity(entries.len());
         for new in entries {
             let entry = AuditEntry::chained(last_id + 1, now_micros(), new, prev_hash);
-            on_tx!(self, tx => {
-                sqlx::query(INSERT)
-                    .bind(entry.id)
-                    .bind(entry.time)
-                    .bind(&entry.actor_kind)
-                    .bind(&entry.actor_id)
-                    .bind(&entry.subject)
-                    .bind(&entry.event)
-                    .bind(entry.action_id)
-                    .bind(&entry.payload)
-                    .bind(&entry.result)
-                    .bind(&entry.status)
-                    .bind(&entry.prev_hash)
-                    .bind(&entry.hash)
-                    .execute(&mut **tx)
-                    .await?;
-            });
             last_id = entry.id;
             prev_hash = entry.hash.clone();
             written.push(entry);
+        }
+        for chunk in written.chunks(ROWS_PER_INSERT) {
+            let sql = AssertSqlSafe(insert_statement(chunk.len()));
+            on_tx!(self, tx => {
+                let mut query = sqlx::query(sql);
+                for entry in chunk {
+                    query = query
+                        .bind(entry.id)
+                        .bind(entry.time)
+                        .bind(&entry.actor_kind)
+                        .bind(&entry.actor_id)
+                        .bind(&entry.subject)
+                        .bind(&entry.event)
+                        .bind(entry.action_id)
+                        .bind(&entry.payload)
+                        .bind(&entry.result)
+                        .bind(&entry.status)
+                        .bind(&entry.prev_hash)
+                        .bind(&entry.hash);
+                }
+                query.execute(&mut **tx).await?;
+            });
         }
         Ok(written)
     }
@@ -113,8 +141,10 @@ impl Store {
             format!("${n}")
         };
         if filter.actor.is_some() {
-            let p = placeholder();
-            conditions.push(format!("(actor_id = {p} OR subject = {p})"));
+            conditions.push(format!("actor_id = {}", placeholder()));
+        }
+        if filter.subject.is_some() {
+            conditions.push(format!("subject = {}", placeholder()));
         }
         let event_is_prefix = filter.event.as_deref().is_some_and(|e| e.ends_with('*'));
         if filter.event.is_some() {
@@ -152,6 +182,9 @@ impl Store {
             let mut query = sqlx::query_as::<_, AuditEntry>(AssertSqlSafe(sql));
             if let Some(actor) = &filter.actor {
                 query = query.bind(actor);
+            }
+            if let Some(subject) = &filter.subject {
+                query = query.bind(subject);
             }
             if let Some(event) = &event {
                 query = query.bind(event);
