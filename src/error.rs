@@ -41,6 +41,10 @@ pub enum Error {
     #[error("{0}")]
     Config(String),
 
+    /// The thing is not in a state that allows this (already executed, changed since planned…).
+    #[error("{0}")]
+    Conflict(String),
+
     /// The audit chain does not verify; names the first broken entry.
     #[error("{0}")]
     AuditBroken(String),
@@ -73,6 +77,7 @@ impl Error {
             | Error::NotAvailable(_)
             | Error::InvalidFile { .. }
             | Error::Config(_)
+            | Error::Conflict(_)
             | Error::AuditBroken(_)
             | Error::AuditWrite(_)
             | Error::Database(_)
@@ -94,6 +99,7 @@ impl Error {
             Error::NotAvailable(_) => "not_available",
             Error::InvalidFile { .. } => "invalid_file",
             Error::Config(_) => "config",
+            Error::Conflict(_) => "conflict",
             Error::AuditBroken(_) => "audit_broken",
             Error::AuditWrite(_) => "audit_write_failed",
             Error::Database(_) => "database",

@@ -1,10 +1,17 @@
 //! `opsgate actions`: the action catalog.
 
 use clap::{Args, Subcommand};
+use serde::Serialize;
+
+use super::GlobalArgs;
+use crate::catalog::{ActionSpec, Catalog};
+use crate::error::Result;
+use crate::exit_code::ExitCode;
+use crate::render::{Tabular, emit, table};
 
 #[derive(Debug, Args)]
 pub struct ActionsArgs {
-    /// Only the actions I may run
+    /// Only the actions I may run (needs the database to know who I am)
     #[arg(long)]
     pub mine: bool,
     #[command(subcommand)]
@@ -18,4 +25,80 @@ pub enum ActionsCommand {
         /// The action name, e.g. bookings.refund
         name: String,
     },
+}
+
+#[derive(Serialize)]
+#[serde(transparent)]
+struct ActionList(Vec<ActionSpec>);
+
+impl Tabular for ActionList {
+    fn human(&self) -> String {
+        table(
+            &["action", "risk", "permission", "needs", "description"],
+            self.0.iter().map(|a| {
+                let mut needs = a.requires.as_str().to_owned();
+                if a.second_factor {
+                    needs.push_str(" + 2fa");
+                }
+                vec![
+                    a.name.clone(),
+                    a.risk.as_str().to_owned(),
+                    a.permission.clone(),
+                    needs,
+                    a.description.clone(),
+                ]
+            }),
+        )
+    }
+}
+
+#[derive(Serialize)]
+#[serde(transparent)]
+struct ActionDetail(ActionSpec);
+
+impl Tabular for ActionDetail {
+    fn human(&self) -> String {
+        let a = &self.0;
+        let schema = serde_json::to_string_pretty(&a.params).unwrap_or_default();
+        format!(
+            "{}\n{}\n\npermission  {}\nrisk        {}\nneeds       {}{}\nexamples    {}\n\nparameters (JSON Schema):\n{schema}",
+            a.name,
+            a.description,
+            a.permission,
+            a.risk.as_str(),
+            a.requires.as_str(),
+            if a.second_factor { " + second factor (TOTP)" } else { "" },
+            a.examples.join(" · ")
+        )
+    }
+}
+
+impl ActionsArgs {
+    /// `actions` and `actions show` need no database; `--mine` does.
+    pub fn needs_store(&self) -> bool {
+        self.mine
+    }
+
+    pub async fn run(self, global: &GlobalArgs, ctx: Option<&super::Context>) -> Result<ExitCode> {
+        let catalog = Catalog::builtin();
+        match self.command {
+            Some(ActionsCommand::Show { name }) => {
+                emit(&ActionDetail(catalog.require(&name)?.clone()), global.output)?
+            }
+            None => {
+                let person = match ctx {
+                    Some(ctx) if self.mine => Some(ctx.person().await?),
+                    _ => None,
+                };
+                let actions = catalog
+                    .actions()
+                    .iter()
+                    .filter(|a| person.as_ref().is_none_or(|p| p.can(&a.permission)))
+                    .cloned()
+                    .collect();
+                emit(&ActionList(actions), global.output)?;
+            }
+        }
+        Ok(ExitCode::Success)
+    }
 }

@@ -1,12 +1,20 @@
-//! `opsgate execute`: run a planned action after confirmation, token or approvals.
+//! `opsgate execute`: run planned actions after confirmation, a token or approvals.
 
 use clap::Args;
 
+use super::Context;
 use super::planner_args::PlannerArgs;
+use crate::catalog::Catalog;
+use crate::confirm::{TerminalAnswer, ask_on_terminal, is_interactive};
+use crate::error::{Error, Result};
+use crate::exit_code::ExitCode;
+use crate::pipeline::{Confirmation, PlanOptions, Review, execute_action, plan_prompt, resolve_actions};
+use crate::plan::{PlanId, StoredId};
+use crate::render::{ExecutionsView, emit, review_text};
 
 #[derive(Debug, Args)]
 pub struct ExecuteArgs {
-    /// A plan id, an action id, or a request in plain language
+    /// A plan id (p7), an action id (a42), or a request in plain language
     #[arg(value_name = "PLAN_ID|ACTION_ID|PROMPT")]
     pub target: String,
     /// The confirmation token printed by `plan` or `dry-run` (required without a terminal)
@@ -20,4 +28,72 @@ pub struct ExecuteArgs {
     pub queue: bool,
     #[command(flatten)]
     pub planner: PlannerArgs,
+}
+
+impl ExecuteArgs {
+    pub async fn run(self, ctx: &Context) -> Result<ExitCode> {
+        if self.queue {
+            return Err(Error::NotAvailable("execute --queue"));
+        }
+        if self.totp.is_some() {
+            return Err(Error::NotAvailable("execute --totp"));
+        }
+        let person = ctx.person().await?;
+        let catalog = Catalog::builtin();
+        let rows = match self.target.parse::<StoredId>() {
+            Ok(id) => resolve_actions(&ctx.store, id).await?,
+            Err(_) => {
+                if self.token.is_some() {
+                    return Err(Error::Usage("a token confirms an action that was already planned: pass its id (a42), not a prompt".into()));
+                }
+                let planner = self.planner.planner(catalog)?;
+                let plan = plan_prompt(
+                    &ctx.store,
+                    catalog,
+                    planner.as_ref(),
+                    &person,
+                    &self.target,
+                    PlanOptions { mode: "execute" },
+                )
+                .await?;
+                resolve_actions(&ctx.store, StoredId::Plan(plan.plan_id)).await?
+            }
+        };
+        // Reads and drafts are answered by `ask`; execute runs the writes.
+        let writes: Vec<_> = rows.into_iter().filter(|row| row.status != "suggested").collect();
+        if writes.is_empty() {
+            return Err(Error::Usage(format!(
+                "`{}` holds no write to execute; `opsgate ask` answers reads",
+                self.target
+            )));
+        }
+        if self.token.is_some() && writes.len() > 1 {
+            return Err(Error::Usage(format!(
+                "plan {} has {} actions to run and a token confirms one: execute each action id with its own token",
+                PlanId(writes[0].plan_id),
+                writes.len()
+            )));
+        }
+        let interactive =
+            self.token.is_none() && is_interactive() && ctx.output != crate::render::OutputFormat::Json;
+        let mut ask = |review: &Review| -> Result<bool> {
+            let answer = ask_on_terminal(
+                &review_text(review),
+                "Execute this action?",
+                review.type_to_confirm.as_deref(),
+            )?;
+            Ok(answer == TerminalAnswer::Yes)
+        };
+        let mut reports = Vec::new();
+        for row in &writes {
+            let confirmation = match (&self.token, interactive) {
+                (Some(token), _) => Confirmation::Token(token),
+                (None, true) => Confirmation::Terminal(&mut ask),
+                (None, false) => Confirmation::Missing,
+            };
+            reports.push(execute_action(&ctx.store, catalog, &person, row, confirmation).await?);
+        }
+        emit(&ExecutionsView(reports), ctx.output)?;
+        Ok(ExitCode::Success)
+    }
 }

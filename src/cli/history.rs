@@ -1,6 +1,16 @@
 //! `opsgate history`: my plans and actions (everyone's with ops.audit.view).
 
 use clap::Args;
+use serde::Serialize;
+
+use super::Context;
+use crate::error::{Error, Result};
+use crate::exit_code::ExitCode;
+use crate::pii::{mask_text, must_mask};
+use crate::plan::{ActionId, ActionStatus, PlanId};
+use crate::render::{Tabular, emit, table};
+use crate::store::HistoryFilter;
+use crate::time::parse_instant;
 
 #[derive(Debug, Args)]
 pub struct HistoryArgs {
@@ -22,4 +32,88 @@ pub struct HistoryArgs {
     /// At most this many entries
     #[arg(long, default_value_t = 50)]
     pub limit: i64,
+}
+
+#[derive(Serialize)]
+struct HistoryEntry {
+    action_id: ActionId,
+    plan_id: PlanId,
+    action: String,
+    status: String,
+    decision: String,
+    requested_by: String,
+    prompt: String,
+    created_at: String,
+    updated_at: String,
+}
+
+#[derive(Serialize)]
+#[serde(transparent)]
+struct History(Vec<HistoryEntry>);
+
+impl Tabular for History {
+    fn human(&self) -> String {
+        if self.0.is_empty() {
+            return "no matching plans or actions".into();
+        }
+        table(
+            &["action", "plan", "name", "status", "requested by", "prompt", "updated"],
+            self.0.iter().map(|e| {
+                vec![
+                    e.action_id.to_string(),
+                    e.plan_id.to_string(),
+                    e.action.clone(),
+                    e.status.clone(),
+                    e.requested_by.clone(),
+                    e.prompt.chars().take(50).collect(),
+                    e.updated_at.clone(),
+                ]
+            }),
+        )
+    }
+}
+
+impl HistoryArgs {
+    pub async fn run(self, ctx: &Context) -> Result<ExitCode> {
+        let person = ctx.person().await?;
+        if self.all && !person.can("ops.audit.view") {
+            return Err(Error::Denied(format!(
+                "{} lacks `ops.audit.view`, needed for everyone's history",
+                person.email
+            )));
+        }
+        if let Some(status) = &self.status
+            && ActionStatus::parse(status).is_none()
+        {
+            return Err(Error::Usage(format!("unknown status `{status}`")));
+        }
+        let filter = HistoryFilter {
+            requested_by: (!self.all).then_some(person.id),
+            status: self.status,
+            action: self.action,
+            since: self.since.as_deref().map(parse_instant).transpose()?,
+            until: self.until.as_deref().map(parse_instant).transpose()?,
+            limit: self.limit,
+        };
+        let mask = must_mask(Some(&person));
+        let entries = ctx
+            .store
+            .history(&filter)
+            .await?
+            .into_iter()
+            .map(|(row, prompt)| HistoryEntry {
+                action_id: ActionId(row.id),
+                plan_id: PlanId(row.plan_id),
+                action: row.action,
+                status: row.status,
+                decision: row.decision,
+                requested_by: row.requester_email,
+                prompt: if mask { mask_text(&prompt) } else { prompt },
+                created_at: row.created_at.format("%Y-%m-%d %H:%M:%S").to_string(),
+                updated_at: row.updated_at.format("%Y-%m-%d %H:%M:%S").to_string(),
+            })
+            .collect();
+        emit(&History(entries), ctx.output)?;
+        Ok(ExitCode::Success)
+    }
 }

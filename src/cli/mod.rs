@@ -16,6 +16,7 @@ mod dry_run;
 mod execute;
 pub mod generated;
 mod history;
+mod masking;
 mod mcp;
 mod plan;
 mod planner_args;
@@ -130,28 +131,29 @@ impl Cli {
         match command {
             Command::Completions(args) => return args.run(),
             Command::Demo(args) => return args.run(&global).await,
+            Command::Actions(args) if !args.needs_store() => return args.run(&global, None).await,
             Command::Ask(_) => return Err(crate::Error::NotAvailable("ask")),
-            Command::Plan(_) => return Err(crate::Error::NotAvailable("plan")),
-            Command::DryRun(_) => return Err(crate::Error::NotAvailable("dry-run")),
-            Command::Execute(_) => return Err(crate::Error::NotAvailable("execute")),
             Command::Approve(_) => return Err(crate::Error::NotAvailable("approve")),
             Command::Reject(_) => return Err(crate::Error::NotAvailable("reject")),
-            Command::History(_) => return Err(crate::Error::NotAvailable("history")),
-            Command::Show(_) => return Err(crate::Error::NotAvailable("show")),
-            Command::Actions(_) => return Err(crate::Error::NotAvailable("actions")),
             Command::Playbook(_) => return Err(crate::Error::NotAvailable("playbook")),
             Command::Agent(_) => return Err(crate::Error::NotAvailable("agent")),
             Command::Worker(_) => return Err(crate::Error::NotAvailable("worker")),
             Command::Docs(_) => return Err(crate::Error::NotAvailable("docs")),
             Command::Alerts(_) => return Err(crate::Error::NotAvailable("alerts")),
             Command::Mcp(_) => return Err(crate::Error::NotAvailable("mcp")),
-            Command::Seed(_) | Command::Audit(_) | Command::Staff(_) => {}
+            _ => {}
         }
         let ctx = Context::open(&global).await?;
         let result = match command {
             Command::Seed(args) => args.run(&ctx).await,
             Command::Audit(args) => args.run(&ctx).await,
             Command::Staff(args) => args.run(&ctx).await,
+            Command::Plan(args) => args.run(&ctx).await,
+            Command::DryRun(args) => args.run(&ctx).await,
+            Command::Execute(args) => args.run(&ctx).await,
+            Command::Show(args) => args.run(&ctx).await,
+            Command::History(args) => args.run(&ctx).await,
+            Command::Actions(args) => args.run(&global, Some(&ctx)).await,
             _ => unreachable!("commands without a database returned above"),
         };
         ctx.store.close().await;

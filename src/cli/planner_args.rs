@@ -1,6 +1,10 @@
-//! Flags shared by every command that plans a prompt.
+//! Flags shared by every command that plans a prompt, and choosing the planner.
 
 use clap::{Args, ValueEnum};
+
+use crate::catalog::Catalog;
+use crate::error::{Error, Result};
+use crate::planner::{Planner, RulesPlanner};
 
 /// Which planner turns prompts into plans.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -26,4 +30,19 @@ pub struct PlannerArgs {
     /// Act through this registered AI agent (its tier, rate limit and token budget apply)
     #[arg(long, value_name = "NAME")]
     pub agent: Option<String>,
+}
+
+impl PlannerArgs {
+    /// The planner to use for this run.
+    pub fn planner(&self, catalog: &Catalog) -> Result<Box<dyn Planner>> {
+        if self.agent.is_some() {
+            return Err(Error::NotAvailable("--agent"));
+        }
+        match self.planner.unwrap_or(PlannerKind::Rules) {
+            PlannerKind::Rules => Ok(Box::new(RulesPlanner::new(catalog))),
+            PlannerKind::Openai => Err(Error::NotAvailable("--planner openai")),
+            PlannerKind::Anthropic => Err(Error::NotAvailable("--planner anthropic")),
+            PlannerKind::Gemini => Err(Error::NotAvailable("--planner gemini")),
+        }
+    }
 }

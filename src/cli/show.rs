@@ -2,9 +2,46 @@
 
 use clap::Args;
 
+use super::Context;
+use super::masking::{masked_plan, masked_step};
+use crate::error::{Error, Result};
+use crate::exit_code::ExitCode;
+use crate::identity::StaffMember;
+use crate::pipeline::{load_plan, load_step};
+use crate::plan::StoredId;
+use crate::render::{PlanView, StepView, emit};
+
 #[derive(Debug, Args)]
 pub struct ShowArgs {
-    /// A plan id or an action id
+    /// A plan id (p7) or an action id (a42, or just 42)
     #[arg(value_name = "ID")]
     pub id: String,
+}
+
+/// Your own plans, or anyone's with ops.audit.view.
+fn may_see(person: &StaffMember, requester_email: &str) -> Result<()> {
+    if person.email.eq_ignore_ascii_case(requester_email) || person.can("ops.audit.view") {
+        Ok(())
+    } else {
+        Err(Error::Denied(format!("{} may only see their own plans without `ops.audit.view`", person.email)))
+    }
+}
+
+impl ShowArgs {
+    pub async fn run(self, ctx: &Context) -> Result<ExitCode> {
+        let person = ctx.person().await?;
+        match self.id.parse::<StoredId>()? {
+            StoredId::Plan(id) => {
+                let plan = load_plan(&ctx.store, id).await?;
+                may_see(&person, &plan.requested_by)?;
+                emit(&PlanView(masked_plan(plan, &person)), ctx.output)?;
+            }
+            StoredId::Action(id) => {
+                let (row, step) = load_step(&ctx.store, id).await?;
+                may_see(&person, &row.requester_email)?;
+                emit(&StepView(masked_step(step, &person)), ctx.output)?;
+            }
+        }
+        Ok(ExitCode::Success)
+    }
 }

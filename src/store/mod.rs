@@ -8,6 +8,7 @@
 mod audit;
 mod connect;
 mod migrations;
+mod plans;
 mod rbac;
 mod staff;
 
@@ -17,6 +18,7 @@ use crate::error::Result;
 
 pub use audit::{AuditFilter, VerifyReport};
 pub use connect::DbLocation;
+pub use plans::{ActionRow, HistoryFilter, NewAction, PlanRow, TokenRow};
 pub use rbac::{GrantCounts, KindCounts, SeedOutcome};
 pub use staff::StaffRow;
 

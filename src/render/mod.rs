@@ -8,6 +8,10 @@ use serde::Serialize;
 
 use crate::error::{Error, Result};
 
+mod plan;
+
+pub use plan::{DryRunView, ExecutionsView, PlanView, StepView, payload_lines, review_text};
+
 /// `--output`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
 pub enum OutputFormat {

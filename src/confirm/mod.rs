@@ -1,0 +1,9 @@
+//! Confirmation: a person's interactive yes on a terminal, or a signed,
+//! single-use, expiring token printed by `plan`. No terminal and no token
+//! means no: nothing ever assumes yes.
+
+mod prompt;
+mod token;
+
+pub use prompt::{TerminalAnswer, ask_on_terminal, is_interactive};
+pub use token::{ParsedToken, TOKEN_SECRET, mint, parse, verify_mac};

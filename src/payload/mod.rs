@@ -1,0 +1,111 @@
+//! Payloads: the exact thing the executor will do. For the built-in pack that
+//! is SQL statements with bound values (never values spliced into SQL text),
+//! plus the target row they change. The `payload_hash` over the payload's
+//! canonical JSON binds tokens and approvals to exactly this payload.
+
+mod reads;
+mod sql;
+mod target;
+mod writes;
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+pub use sql::{NullKind, SqlStatement, SqlValue};
+pub use target::{TargetRef, WATCHED_COLUMNS, version_in as target_version_in, watched_columns};
+
+use crate::canonical::hash_value;
+use crate::catalog::{ActionSpec, Risk};
+use crate::error::{Error, Result};
+use crate::identity::StaffMember;
+use crate::store::Store;
+
+/// What a step will do.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "lowercase")]
+pub enum Payload {
+    /// Statements run in order inside one transaction.
+    Sql {
+        statements: Vec<SqlStatement>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        target: Option<TargetRef>,
+        /// One line saying what changes, for confirmations.
+        summary: String,
+    },
+    /// A read; answered by `opsgate ask`.
+    Query { statements: Vec<SqlStatement>, summary: String },
+    /// Text only: nothing is sent or stored.
+    Draft { template: String, params: Value, summary: String },
+}
+
+impl Payload {
+    pub fn to_value(&self) -> Value {
+        serde_json::to_value(self).unwrap_or(Value::Null)
+    }
+
+    /// SHA-256 over the canonical JSON of the payload.
+    pub fn hash(&self) -> String {
+        hash_value(&self.to_value())
+    }
+
+    pub fn from_value(value: &Value) -> Result<Payload> {
+        serde_json::from_value(value.clone())
+            .map_err(|e| Error::Internal(format!("stored payload does not parse: {e}")))
+    }
+
+    pub fn summary(&self) -> &str {
+        match self {
+            Payload::Sql { summary, .. }
+            | Payload::Query { summary, .. }
+            | Payload::Draft { summary, .. } => summary,
+        }
+    }
+
+    pub fn target(&self) -> Option<&TargetRef> {
+        match self {
+            Payload::Sql { target, .. } => target.as_ref(),
+            _ => None,
+        }
+    }
+}
+
+/// A payload and the version of its target row when it was built.
+#[derive(Debug, Clone)]
+pub struct Built {
+    pub payload: Payload,
+    /// Hash of the target row's watched columns; `execute` refuses if it changed.
+    pub target_version: Option<String>,
+}
+
+/// Builds the payload of one step. Reads the database (to resolve e-mails to
+/// ids, compute defaults such as the refundable amount, and check the target
+/// exists) but never writes.
+pub async fn build(
+    store: &Store,
+    action: &ActionSpec,
+    params: &Value,
+    requester: &StaffMember,
+) -> Result<Built> {
+    let payload = match action.risk {
+        Risk::Read => reads::build(store, action, params).await?,
+        Risk::Draft => Payload::Draft {
+            template: action.name.clone(),
+            params: params.clone(),
+            summary: format!("draft text from the {} template; nothing is sent or stored", action.name),
+        },
+        _ => writes::build(store, action, params, requester).await?,
+    };
+    let target_version = match payload.target() {
+        Some(target) => Some(target::version(store, target).await?),
+        None => None,
+    };
+    Ok(Built { payload, target_version })
+}
+
+/// The current version of a payload's target row (for stale-plan checks).
+pub async fn current_target_version(store: &Store, payload: &Payload) -> Result<Option<String>> {
+    match payload.target() {
+        Some(target) => target::version(store, target).await.map(Some),
+        None => Ok(None),
+    }
+}

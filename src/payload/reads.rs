@@ -1,0 +1,226 @@
+//! SELECT statements for the read actions, filters bound as values.
+//! (`opsgate ask` runs them; a plan only shows them.)
+
+use serde_json::Value;
+
+use super::Payload;
+use super::sql::{SqlStatement, SqlValue};
+use crate::catalog::ActionSpec;
+use crate::error::{Error, Result};
+use crate::store::Store;
+
+/// A SELECT with optional filters, each bound as a value.
+struct Select {
+    base: String,
+    conditions: Vec<String>,
+    params: Vec<SqlValue>,
+    order: &'static str,
+    limit: Option<i64>,
+}
+
+impl Select {
+    fn new(base: &str, order: &'static str) -> Select {
+        Select { base: base.into(), conditions: Vec::new(), params: Vec::new(), order, limit: None }
+    }
+
+    fn bind(&mut self, value: SqlValue) -> String {
+        self.params.push(value);
+        format!("${}", self.params.len())
+    }
+
+    fn filter(&mut self, condition: &str, value: Option<SqlValue>) -> &mut Self {
+        if let Some(value) = value {
+            let placeholder = self.bind(value);
+            self.conditions.push(condition.replace('?', &placeholder));
+        }
+        self
+    }
+
+    fn window(&mut self, column: &str, params: &Value) -> Result<&mut Self> {
+        for (name, op) in [("from", ">="), ("to", "<")] {
+            if let Some(text) = params.get(name).and_then(Value::as_str) {
+                let time = chrono::DateTime::parse_from_rfc3339(text)
+                    .map_err(|_| Error::Usage(format!("`{text}` is not an RFC 3339 time")))?
+                    .with_timezone(&chrono::Utc);
+                self.filter(&format!("{column} {op} ?"), Some(SqlValue::Time(time)));
+            }
+        }
+        Ok(self)
+    }
+
+    fn limit(&mut self, params: &Value, default: i64) -> &mut Self {
+        self.limit = Some(params.get("limit").and_then(Value::as_i64).unwrap_or(default));
+        self
+    }
+
+    fn statement(&mut self) -> SqlStatement {
+        let mut sql = self.base.clone();
+        if !self.conditions.is_empty() {
+            sql.push_str(if sql.contains(" WHERE ") { " AND " } else { " WHERE " });
+            sql.push_str(&self.conditions.join(" AND "));
+        }
+        if !self.order.is_empty() {
+            sql.push_str(" ORDER BY ");
+            sql.push_str(self.order);
+        }
+        if let Some(limit) = self.limit {
+            let placeholder = self.bind(SqlValue::Int(limit));
+            sql.push_str(&format!(" LIMIT {placeholder}"));
+        }
+        SqlStatement::new(sql, std::mem::take(&mut self.params))
+    }
+}
+
+fn text(params: &Value, name: &str) -> Option<SqlValue> {
+    params.get(name).and_then(Value::as_str).map(|s| SqlValue::Text(s.to_owned()))
+}
+
+fn int(params: &Value, name: &str) -> Option<SqlValue> {
+    params.get(name).and_then(Value::as_i64).map(SqlValue::Int)
+}
+
+pub(super) async fn build(_store: &Store, action: &ActionSpec, params: &Value) -> Result<Payload> {
+    let mut select = match action.name.as_str() {
+        "bookings.list" => {
+            let mut s = Select::new(
+                "SELECT id, user_id, provider_id, service, status, scheduled_at, amount_cents, currency, payment_status FROM bookings",
+                "created_at DESC",
+            );
+            s.filter("status = ?", text(params, "status"))
+                .filter("user_id = ?", int(params, "user_id"))
+                .filter("provider_id = ?", int(params, "provider_id"))
+                .window("created_at", params)?
+                .limit(params, 50);
+            s
+        }
+        "bookings.get" => {
+            let mut s = Select::new("SELECT * FROM bookings", "");
+            s.filter("id = ?", int(params, "booking_id"));
+            s
+        }
+        "users.search" => {
+            let mut s =
+                Select::new("SELECT id, name, email, phone, status, wallet_balance_cents FROM users", "id");
+            let pattern = params
+                .get("query")
+                .and_then(Value::as_str)
+                .map(|q| SqlValue::Text(format!("%{}%", q.to_lowercase())));
+            s.filter("(lower(name) LIKE ? OR lower(email) LIKE ? OR phone LIKE ?)", pattern)
+                .filter("status = ?", text(params, "status"))
+                .limit(params, 50);
+            s
+        }
+        "users.get" => {
+            let mut s = Select::new("SELECT * FROM users", "");
+            s.filter("id = ?", int(params, "user_id"));
+            s
+        }
+        "providers.list" => {
+            let mut s = Select::new(
+                "SELECT id, name, email, category, city, status, rating, created_at FROM providers",
+                "created_at",
+            );
+            s.filter("status = ?", text(params, "status"))
+                .filter("category = ?", text(params, "category"))
+                .limit(params, 50);
+            s
+        }
+        "complaints.list" => {
+            let mut s = Select::new(
+                "SELECT id, user_id, booking_id, category, subject, priority, status, assigned_to, created_at FROM complaints",
+                "created_at DESC",
+            );
+            s.filter("status = ?", text(params, "status"))
+                .filter("priority = ?", text(params, "priority"))
+                .window("created_at", params)?
+                .limit(params, 50);
+            s
+        }
+        "complaints.sla_report" => Select::new(
+            "SELECT id, category, priority, status, created_at FROM complaints WHERE status IN ('open', 'in_progress', 'escalated')",
+            "created_at",
+        ),
+        "priority_queue.list" => {
+            let mut s = Select::new(
+                "SELECT id, item_type, item_id, summary, score, status, created_at FROM priority_queue",
+                "score DESC",
+            );
+            s.filter("status = ?", text(params, "status").or(Some(SqlValue::Text("pending".into()))))
+                .limit(params, 20);
+            s
+        }
+        "metrics.revenue" => {
+            let mut s = Select::new(
+                "SELECT COUNT(*) AS bookings, SUM(amount_cents) AS gross_cents, SUM(refunded_cents) AS refunded_cents FROM bookings \
+                 WHERE payment_status IN ('paid', 'settled', 'partially_refunded', 'refunded')",
+                "",
+            );
+            s.window("created_at", params)?;
+            s
+        }
+        "metrics.bookings" => {
+            let mut s = Select::new("SELECT status, COUNT(*) AS bookings FROM bookings", "");
+            s.window("created_at", params)?;
+            let mut statement = s.statement();
+            statement.sql.push_str(" GROUP BY status");
+            return Ok(query(action, vec![statement]));
+        }
+        "metrics.complaints" => {
+            let mut s = Select::new("SELECT priority, status, COUNT(*) AS complaints FROM complaints", "");
+            s.window("created_at", params)?;
+            let mut statement = s.statement();
+            statement.sql.push_str(" GROUP BY priority, status");
+            return Ok(query(action, vec![statement]));
+        }
+        "metrics.sla" => {
+            let mut s = Select::new(
+                "SELECT category, status, created_at, first_response_at, resolved_at FROM complaints",
+                "",
+            );
+            s.window("created_at", params)?;
+            s
+        }
+        "alerts.list" => {
+            let mut s = Select::new(
+                "SELECT id, severity, title, status, entity_type, entity_id, created_at FROM alerts",
+                "created_at DESC",
+            );
+            s.filter("status = ?", text(params, "status")).limit(params, 50);
+            s
+        }
+        "config.get" => {
+            let mut s = Select::new("SELECT key, value, description, updated_at FROM ops_config", "key");
+            s.filter("key = ?", text(params, "key"));
+            s
+        }
+        "staff.list" => {
+            let mut s = Select::new(
+                "SELECT s.email, s.name, r.name AS role, r.level, s.status FROM staff s JOIN roles r ON r.id = s.role_id",
+                "r.level, s.email",
+            );
+            s.filter("r.name = ?", text(params, "role"));
+            s
+        }
+        "ops.health" => Select::new(
+            "SELECT (SELECT COUNT(*) FROM actions WHERE status = 'pending_approval') AS pending_approvals, \
+             (SELECT MIN(created_at) FROM actions WHERE status = 'pending_approval') AS oldest_pending",
+            "",
+        ),
+        "logs.analyze" => {
+            let mut s = Select::new(
+                "SELECT event, status, actor_id, COUNT(*) AS entries FROM audit_log WHERE status IN ('denied', 'failed', 'error')",
+                "",
+            );
+            s.window("time", params)?;
+            let mut statement = s.statement();
+            statement.sql.push_str(" GROUP BY event, status, actor_id ORDER BY entries DESC");
+            return Ok(query(action, vec![statement]));
+        }
+        other => return Err(Error::Internal(format!("no query bound to `{other}`"))),
+    };
+    Ok(query(action, vec![select.statement()]))
+}
+
+fn query(action: &ActionSpec, statements: Vec<SqlStatement>) -> Payload {
+    Payload::Query { statements, summary: format!("read only: {}", action.description.to_lowercase()) }
+}

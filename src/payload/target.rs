@@ -1,0 +1,83 @@
+//! The row a write changes, and its version: a hash of the columns that matter,
+//! read as text so that both backends agree.
+
+use serde::{Deserialize, Serialize};
+
+use crate::canonical::sha256_hex;
+use crate::error::{Error, Result};
+use crate::store::{Store, Tx};
+
+/// Which row: `table` where `key_column` = `key`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TargetRef {
+    pub table: String,
+    pub key_column: String,
+    pub key: String,
+    /// How people name it: "booking 142".
+    pub label: String,
+    /// The columns this action depends on: if any changes after review, the plan is stale.
+    pub watch: Vec<String>,
+}
+
+/// Columns shown before and after in a dry-run, per table (those a write may touch).
+pub const WATCHED_COLUMNS: &[(&str, &[&str])] = &[
+    (
+        "bookings",
+        &[
+            "status",
+            "payment_status",
+            "amount_cents",
+            "refunded_cents",
+            "scheduled_at",
+            "user_id",
+            "updated_at",
+        ],
+    ),
+    ("users", &["name", "email", "phone", "status", "wallet_balance_cents", "updated_at"]),
+    ("providers", &["name", "status", "approved_at", "updated_at"]),
+    (
+        "complaints",
+        &["status", "priority", "assigned_to", "resolution", "escalated_at", "resolved_at", "updated_at"],
+    ),
+    ("priority_queue", &["status", "reviewed_by", "reviewed_at", "notes", "updated_at"]),
+    ("staff", &["email", "role_id", "status", "updated_at"]),
+    ("ops_config", &["value", "updated_at"]),
+    ("alert_rules", &["enabled", "threshold", "severity", "updated_at"]),
+];
+
+pub fn watched_columns(table: &str) -> Result<&'static [&'static str]> {
+    WATCHED_COLUMNS
+        .iter()
+        .find(|(name, _)| *name == table)
+        .map(|(_, columns)| *columns)
+        .ok_or_else(|| Error::Internal(format!("no watched columns for table `{table}`")))
+}
+
+/// The version of the target row right now; an error naming it when it does not exist.
+pub async fn version(store: &Store, target: &TargetRef) -> Result<String> {
+    let columns: Vec<&str> = target.watch.iter().map(String::as_str).collect();
+    let values = store.snapshot_row(&target.table, &target.key_column, &target.key, &columns).await?;
+    version_of(target, &columns, values)
+}
+
+/// [`version`] inside a transaction, so that the check and the write see the same row.
+pub async fn version_in(tx: &mut Tx, target: &TargetRef) -> Result<String> {
+    let columns: Vec<&str> = target.watch.iter().map(String::as_str).collect();
+    let values = tx.snapshot_row(&target.table, &target.key_column, &target.key, &columns).await?;
+    version_of(target, &columns, values)
+}
+
+fn version_of(target: &TargetRef, columns: &[&str], values: Option<Vec<Option<String>>>) -> Result<String> {
+    let values = values.ok_or_else(|| Error::NotFound(format!("{} does not exist", target.label)))?;
+    let mut text = String::new();
+    for (column, value) in columns.iter().zip(values) {
+        text.push_str(column);
+        text.push('=');
+        match value {
+            Some(value) => text.push_str(&value),
+            None => text.push_str("\u{0}null"),
+        }
+        text.push('\n');
+    }
+    Ok(sha256_hex(text.as_bytes()))
+}

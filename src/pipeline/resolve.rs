@@ -1,0 +1,73 @@
+//! Reading stored plans and actions back as the same types `plan` returned.
+
+use serde_json::Value;
+
+use crate::catalog::{Requires, Risk};
+use crate::error::{Error, Result};
+use crate::plan::{ActionId, ActionStatus, Decision, Plan, PlanId, Step, StoredId};
+use crate::store::{ActionRow, Store};
+
+fn parse_json(text: &str) -> Value {
+    serde_json::from_str(text).unwrap_or_else(|_| Value::String(text.to_owned()))
+}
+
+/// A stored action as a plan step (tokens are never shown again).
+pub fn step_from_row(row: &ActionRow) -> Result<Step> {
+    let corrupt = |what: &str| Error::Internal(format!("action a{} has an unknown {what}", row.id));
+    Ok(Step {
+        action_id: ActionId(row.id),
+        action: row.action.clone(),
+        params: parse_json(&row.params),
+        risk: serde_json::from_value::<Risk>(Value::String(row.risk.clone())).map_err(|_| corrupt("risk"))?,
+        permission: row.permission.clone(),
+        decision: serde_json::from_value::<Decision>(Value::String(row.decision.clone()))
+            .map_err(|_| corrupt("decision"))?,
+        missing_permission: row.missing_permission.clone(),
+        requires: serde_json::from_value::<Requires>(Value::String(row.requires.clone()))
+            .map_err(|_| corrupt("requirement"))?,
+        second_factor: row.second_factor,
+        payload: parse_json(&row.payload),
+        payload_hash: row.payload_hash.clone(),
+        confidence: row.confidence,
+        rationale: row.rationale.clone(),
+        sources: serde_json::from_str(&row.sources).unwrap_or_default(),
+        status: ActionStatus::parse(&row.status).ok_or_else(|| corrupt("status"))?,
+        confirmation_token: None,
+        token_expires_at: None,
+    })
+}
+
+/// A stored plan with its steps' current status.
+pub async fn load_plan(store: &Store, id: PlanId) -> Result<Plan> {
+    let plan = store.load_plan(id.0).await?.ok_or_else(|| Error::NotFound(format!("no plan {id}")))?;
+    let steps = store.actions_of_plan(id.0).await?.iter().map(step_from_row).collect::<Result<Vec<_>>>()?;
+    Ok(Plan {
+        plan_id: id,
+        prompt: plan.prompt,
+        mode: plan.mode,
+        planner: plan.planner,
+        requested_by: plan.requester_email,
+        created_at: plan.created_at,
+        steps,
+    })
+}
+
+/// One stored action with the prompt of its plan.
+pub async fn load_step(store: &Store, id: ActionId) -> Result<(ActionRow, Step)> {
+    let row = store.load_action(id.0).await?.ok_or_else(|| Error::NotFound(format!("no action {id}")))?;
+    let step = step_from_row(&row)?;
+    Ok((row, step))
+}
+
+/// The actions a plan or action id names, in step order.
+pub async fn resolve_actions(store: &Store, id: StoredId) -> Result<Vec<ActionRow>> {
+    match id {
+        StoredId::Action(id) => Ok(vec![
+            store.load_action(id.0).await?.ok_or_else(|| Error::NotFound(format!("no action {id}")))?,
+        ]),
+        StoredId::Plan(id) => {
+            store.load_plan(id.0).await?.ok_or_else(|| Error::NotFound(format!("no plan {id}")))?;
+            store.actions_of_plan(id.0).await
+        }
+    }
+}

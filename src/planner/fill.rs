@@ -1,0 +1,158 @@
+//! Filling an action's parameters from the typed slots of a clause. Only the
+//! parameters the action's schema declares are filled; the schema then checks them.
+
+use serde_json::{Map, Value, json};
+
+use super::intent::words;
+use super::slots::{Entity, Slots};
+use crate::catalog::ActionSpec;
+
+/// What a clause is about, carried into the next clause ("cancel booking 5 and refund it").
+#[derive(Debug, Clone, Default)]
+pub struct Carried {
+    pub entity: Option<Entity>,
+    pub id: Option<i64>,
+}
+
+fn entity_for_param(param: &str) -> Option<Entity> {
+    Some(match param {
+        "booking_id" => Entity::Booking,
+        "user_id" => Entity::User,
+        "provider_id" => Entity::Provider,
+        "complaint_id" => Entity::Complaint,
+        "item_id" => Entity::QueueItem,
+        _ => return None,
+    })
+}
+
+/// Text after the first of `markers` ("resolve complaint 9: customer refunded" → "customer refunded").
+fn text_after(clause: &str, markers: &[&str]) -> Option<String> {
+    let lower = clause.to_lowercase();
+    markers
+        .iter()
+        .filter_map(|marker| lower.find(marker).map(|at| at + marker.len()))
+        .min()
+        .and_then(|at| clause.get(at..))
+        .map(|rest| rest.trim().trim_matches(|c: char| c == '"' || c == '\'').trim().to_owned())
+        .filter(|rest| !rest.is_empty())
+        .map(|rest| rest.chars().take(500).collect())
+}
+
+/// The last "to X" of a clause: "set config sla.buffer_hours to 2" → "2".
+fn value_after_to(clause: &str) -> Option<String> {
+    let lower = clause.to_lowercase();
+    let at = lower.rfind(" to ")?;
+    clause.get(at + 4..).map(|v| v.trim().trim_end_matches(['.', '!']).to_owned()).filter(|v| !v.is_empty())
+}
+
+fn enum_values(schema: &Value) -> Vec<&str> {
+    schema
+        .get("enum")
+        .and_then(Value::as_array)
+        .map(|v| v.iter().filter_map(Value::as_str).collect())
+        .unwrap_or_default()
+}
+
+/// Fills what it can. `carried` supplies the target id for pronouns.
+pub fn fill(action: &ActionSpec, clause: &str, slots: &Slots, carried: &Carried) -> Value {
+    let clause_words = words(clause);
+    let has = |word: &str| clause_words.iter().any(|w| w == word);
+    let properties = action.params.get("properties").and_then(Value::as_object).cloned().unwrap_or_default();
+    let target_param = action.target.as_ref().map(|t| t.param.as_str());
+    let mut params = Map::new();
+    for (name, schema) in &properties {
+        let allowed = enum_values(schema);
+        let pick = |candidates: &[String]| candidates.iter().find(|c| allowed.contains(&c.as_str())).cloned();
+        let value: Option<Value> = match name.as_str() {
+            id_param if entity_for_param(id_param).is_some() => {
+                let entity = entity_for_param(id_param);
+                let explicit = slots.ids.iter().find(|id| id.entity == entity).map(|id| id.value);
+                let is_target = target_param == Some(id_param);
+                let bare = if is_target {
+                    slots.ids.iter().find(|id| id.entity.is_none()).map(|id| id.value)
+                } else {
+                    None
+                };
+                let pronoun = if is_target && carried.entity == entity { carried.id } else { None };
+                explicit.or(bare).or(pronoun).map(|id| json!(id))
+            }
+            "amount_cents" => slots.amounts.first().map(|a| json!(a.cents)),
+            "staff_email" => slots.emails.first().map(|e| json!(e)),
+            "email" => (has("email") || has("e-mail") || has("mail"))
+                .then(|| slots.emails.first().map(|e| json!(e)))
+                .flatten(),
+            "phone" => slots.phones.first().map(|p| json!(p)),
+            "scheduled_at" => slots.datetime.map(|t| json!(t.to_rfc3339())),
+            "from" => slots.window.as_ref().map(|w| json!(w.from.to_rfc3339())),
+            "to" => slots.window.as_ref().map(|w| json!(w.to.to_rfc3339())),
+            "status" if action.name == "users.update" => {
+                if has("suspend") {
+                    Some(json!("suspended"))
+                } else if has("reactivate") || has("unsuspend") {
+                    Some(json!("active"))
+                } else {
+                    None
+                }
+            }
+            "status" => pick(&slots.statuses).map(Value::String),
+            "priority" => pick(&slots.priorities).map(Value::String),
+            "role" => pick(&slots.roles).map(Value::String),
+            "severity" => ["info", "warning", "critical"].iter().find(|s| has(s)).map(|s| json!(s)),
+            "key" => slots.config_keys.first().map(|k| json!(k)),
+            "value" => value_after_to(clause).map(Value::String),
+            "threshold" => value_after_to(clause).and_then(|v| v.parse::<f64>().ok()).map(|v| json!(v)),
+            "enabled" => {
+                if has("disable") || has("mute") {
+                    Some(json!(false))
+                } else if has("enable") || has("unmute") {
+                    Some(json!(true))
+                } else {
+                    None
+                }
+            }
+            "rule" => clause_words
+                .iter()
+                .find(|w| w.contains('_') && !slots.roles.contains(w) && !slots.statuses.contains(w))
+                .map(|w| json!(w)),
+            "decision" => {
+                Some(json!(if has("dismiss") || has("dismissed") { "dismissed" } else { "reviewed" }))
+            }
+            "reason" | "resolution" | "notes" => {
+                text_after(clause, &[": ", " because ", " reason ", " note "]).map(Value::String)
+            }
+            "query" => slots
+                .emails
+                .first()
+                .cloned()
+                .or_else(|| slots.phones.first().cloned())
+                .or_else(|| text_after(clause, &[" named ", " called "]))
+                .map(Value::String),
+            "name" => text_after(clause, &["name to "]).map(Value::String),
+            "metric" => ["revenue", "bookings", "complaints", "sla"]
+                .iter()
+                .find(|m| has(m) || (**m == "bookings" && has("booking")))
+                .map(|m| json!(m)),
+            "limit" => clause_words
+                .windows(2)
+                .find(|w| w[0] == "top" || w[0] == "first")
+                .and_then(|w| w[1].parse::<i64>().ok())
+                .map(|n| json!(n)),
+            "tone" => (has("apology") || has("apologise") || has("apologize") || has("apologetic"))
+                .then(|| json!("apologetic")),
+            "state" => {
+                if has("breached") || has("overdue") {
+                    Some(json!("breached"))
+                } else if has("risk") || has("breach") || has("breaching") {
+                    Some(json!("at_risk"))
+                } else {
+                    None
+                }
+            }
+            _ => None,
+        };
+        if let Some(value) = value {
+            params.insert(name.clone(), value);
+        }
+    }
+    Value::Object(params)
+}
