@@ -180,7 +180,7 @@ Register-ArgumentCompleter -Native -CommandName 'opsgate' -ScriptBlock {
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this staff member (e-mail) [env: OPSGATE_USER]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
-            [CompletionResult]::new('--mine', '--mine', [CompletionResultType]::ParameterName, 'Only the actions I may run')
+            [CompletionResult]::new('--mine', '--mine', [CompletionResultType]::ParameterName, 'Only the actions I may run (needs the database to know who I am)')
             [CompletionResult]::new('--demo', '--demo', [CompletionResultType]::ParameterName, 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as says otherwise. Never touches a real database')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
@@ -268,7 +268,8 @@ Register-ArgumentCompleter -Native -CommandName 'opsgate' -ScriptBlock {
             break
         }
         'opsgate;audit;query' {
-            [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'Entries by or on behalf of this actor (an e-mail, agent name or os:<user>)')
+            [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'Entries by this actor (an e-mail, agent name or os:<user>)')
+            [CompletionResult]::new('--subject', '--subject', [CompletionResultType]::ParameterName, 'Entries on behalf of this person (e-mail)')
             [CompletionResult]::new('--event', '--event', [CompletionResultType]::ParameterName, 'Entries of this event; a trailing * matches a prefix (e.g. `token.*`)')
             [CompletionResult]::new('--action', '--action', [CompletionResultType]::ParameterName, 'Entries about this action id')
             [CompletionResult]::new('--status', '--status', [CompletionResultType]::ParameterName, 'Entries with this status (e.g. succeeded, denied, failed)')

@@ -998,13 +998,17 @@ _opsgate() {
             return 0
             ;;
         opsgate__subcmd__audit__subcmd__query)
-            opts="-o -h -V --actor --event --action --status --since --until --limit --format --db --as --output --demo --help --version"
+            opts="-o -h -V --actor --subject --event --action --status --since --until --limit --format --db --as --output --demo --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --actor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --subject)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -168,7 +168,7 @@ set edit:completion:arg-completer[opsgate] = {|@words|
             cand --as 'Act as this staff member (e-mail) [env: OPSGATE_USER]'
             cand -o 'Output format'
             cand --output 'Output format'
-            cand --mine 'Only the actions I may run'
+            cand --mine 'Only the actions I may run (needs the database to know who I am)'
             cand --demo 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as says otherwise. Never touches a real database'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
@@ -245,7 +245,8 @@ set edit:completion:arg-completer[opsgate] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'opsgate;audit;query'= {
-            cand --actor 'Entries by or on behalf of this actor (an e-mail, agent name or os:<user>)'
+            cand --actor 'Entries by this actor (an e-mail, agent name or os:<user>)'
+            cand --subject 'Entries on behalf of this person (e-mail)'
             cand --event 'Entries of this event; a trailing * matches a prefix (e.g. `token.*`)'
             cand --action 'Entries about this action id'
             cand --status 'Entries with this status (e.g. succeeded, denied, failed)'

@@ -160,7 +160,7 @@ complete -c opsgate -n "__fish_opsgate_using_subcommand actions; and not __fish_
 complete -c opsgate -n "__fish_opsgate_using_subcommand actions; and not __fish_seen_subcommand_from show help" -s o -l output -d 'Output format' -r -f -a "table\t'Human-readable tables and text'
 json\t'One JSON document on stdout'
 yaml\t'One YAML document on stdout'"
-complete -c opsgate -n "__fish_opsgate_using_subcommand actions; and not __fish_seen_subcommand_from show help" -l mine -d 'Only the actions I may run'
+complete -c opsgate -n "__fish_opsgate_using_subcommand actions; and not __fish_seen_subcommand_from show help" -l mine -d 'Only the actions I may run (needs the database to know who I am)'
 complete -c opsgate -n "__fish_opsgate_using_subcommand actions; and not __fish_seen_subcommand_from show help" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_using_subcommand actions; and not __fish_seen_subcommand_from show help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opsgate -n "__fish_opsgate_using_subcommand actions; and not __fish_seen_subcommand_from show help" -s V -l version -d 'Print version'
@@ -209,7 +209,8 @@ complete -c opsgate -n "__fish_opsgate_using_subcommand audit; and not __fish_se
 complete -c opsgate -n "__fish_opsgate_using_subcommand audit; and not __fish_seen_subcommand_from query verify help" -f -a "query" -d 'Show audit entries, oldest first (the newest --limit of those matching)'
 complete -c opsgate -n "__fish_opsgate_using_subcommand audit; and not __fish_seen_subcommand_from query verify help" -f -a "verify" -d 'Recompute the hash chain; exit 1 and name the first broken entry if it does not verify'
 complete -c opsgate -n "__fish_opsgate_using_subcommand audit; and not __fish_seen_subcommand_from query verify help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c opsgate -n "__fish_opsgate_using_subcommand audit; and __fish_seen_subcommand_from query" -l actor -d 'Entries by or on behalf of this actor (an e-mail, agent name or os:<user>)' -r
+complete -c opsgate -n "__fish_opsgate_using_subcommand audit; and __fish_seen_subcommand_from query" -l actor -d 'Entries by this actor (an e-mail, agent name or os:<user>)' -r
+complete -c opsgate -n "__fish_opsgate_using_subcommand audit; and __fish_seen_subcommand_from query" -l subject -d 'Entries on behalf of this person (e-mail)' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand audit; and __fish_seen_subcommand_from query" -l event -d 'Entries of this event; a trailing * matches a prefix (e.g. `token.*`)' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand audit; and __fish_seen_subcommand_from query" -l action -d 'Entries about this action id' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand audit; and __fish_seen_subcommand_from query" -l status -d 'Entries with this status (e.g. succeeded, denied, failed)' -r

@@ -93,8 +93,9 @@ pub fn mask_text(text: &str) -> String {
                 j += 1;
             }
             let followed_by_letter = last_digit_end < chars.len() && chars[last_digit_end].is_alphabetic();
-            if (8..=15).contains(&digits) && !followed_by_letter {
-                let phone: String = chars[i..last_digit_end].iter().collect();
+            let candidate: String = chars[i..last_digit_end].iter().collect();
+            if (8..=15).contains(&digits) && !followed_by_letter && !looks_like_date(&candidate) {
+                let phone = candidate;
                 out.push_str(&mask_phone(&phone));
                 i = last_digit_end;
                 continue;
@@ -104,6 +105,12 @@ pub fn mask_text(text: &str) -> String {
         i += 1;
     }
     out
+}
+
+/// `2026-11-23`, `23.11.2026`, `2026/11/23`: dates, not phone numbers.
+fn looks_like_date(text: &str) -> bool {
+    let groups: Vec<usize> = text.trim().split(['-', '.', '/']).map(str::len).collect();
+    matches!(groups.as_slice(), [4, 2, 2] | [2, 2, 4] | [4, 1..=2, 1..=2] | [1..=2, 1..=2, 4])
 }
 
 /// Masks every string inside a JSON value.
@@ -145,6 +152,7 @@ mod tests {
             "booking 1042 for 25 eur on 2026-11-23"
         );
         assert_eq!(mask_text("(030) 1234567 today"), "03*****4567 today");
+        assert_eq!(mask_text("from 2026-11-01 to 23.11.2026"), "from 2026-11-01 to 23.11.2026");
     }
 
     #[test]

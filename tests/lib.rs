@@ -10,5 +10,6 @@ mod cli_frame;
 mod concurrent_audit;
 mod demo;
 mod generated;
+mod pipeline;
 mod seed_rbac;
 mod staff;

@@ -128,6 +128,62 @@ impl Env {
         self
     }
 
+    /// Seeds RBAC with test staff and loads the demo data set into this backend's database.
+    pub fn with_demo_data(self) -> Env {
+        let env = self.seeded();
+        block_on(async {
+            let store = env.store().await;
+            let mut tx = store.begin().await.unwrap();
+            opsgate::demo::populate(&mut tx, chrono::Utc::now()).await.unwrap();
+            tx.commit().await.unwrap();
+            store.close().await;
+        });
+        env
+    }
+
+    /// A digest of every ops table's content: equal digests mean nothing changed.
+    pub fn ops_checksum(&self) -> String {
+        let tables: Vec<(String, Vec<&str>)> = opsgate::payload::WATCHED_COLUMNS
+            .iter()
+            .map(|(table, columns)| (table.to_string(), columns.to_vec()))
+            .chain([
+                ("alert_subscriptions".to_string(), vec!["rule_id", "staff_id"]),
+                ("ops_audit_log".to_string(), vec!["action", "details"]),
+            ])
+            .collect();
+        let mut digest = String::new();
+        for (table, columns) in tables {
+            let key = if table == "ops_config" { "key" } else { "id" };
+            let parts: Vec<String> = std::iter::once(key)
+                .chain(columns)
+                .map(|c| format!("COALESCE(CAST({c} AS TEXT), '<null>')"))
+                .collect();
+            let sql = format!("SELECT {} FROM {table} ORDER BY {key}", parts.join(" || '|' || "));
+            let rows: Vec<String> = block_on(async {
+                let store = self.store().await;
+                let rows = match &store {
+                    Store::Sqlite(pool) => sqlx::query_scalar(sqlx::AssertSqlSafe(sql)).fetch_all(pool).await,
+                    Store::Postgres(pool) => {
+                        sqlx::query_scalar(sqlx::AssertSqlSafe(sql)).fetch_all(pool).await
+                    }
+                };
+                store.close().await;
+                rows.unwrap()
+            });
+            digest.push_str(&format!(
+                "{table}:{}:{}\n",
+                rows.len(),
+                opsgate::canonical::sha256_hex(rows.join("\n").as_bytes())
+            ));
+        }
+        digest
+    }
+
+    /// Plans a prompt as someone and returns the plan JSON (any exit code).
+    pub fn plan_json(&self, email: &str, prompt: &str) -> Value {
+        self.run_as(email, ["plan", prompt, "-o", "json"]).json()
+    }
+
     pub fn location(&self) -> DbLocation {
         DbLocation::parse(&self.db_url).unwrap()
     }
