@@ -151,7 +151,7 @@ mod tests {
             mask_text("booking 1042 for 25 eur on 2026-11-23"),
             "booking 1042 for 25 eur on 2026-11-23"
         );
-        assert_eq!(mask_text("(030) 1234567 today"), "03*****4567 today");
+        assert_eq!(mask_text("(030) 1234567 today"), "03****4567 today");
         assert_eq!(mask_text("from 2026-11-01 to 23.11.2026"), "from 2026-11-01 to 23.11.2026");
     }
 
