@@ -65,6 +65,26 @@ async fn bench(label: &str, store: &Store, entries: usize) {
     );
 
     let started = Instant::now();
+    let mut scanned = 0u64;
+    store
+        .scan_audit(|_| {
+            scanned += 1;
+            true
+        })
+        .await
+        .unwrap();
+    let elapsed = started.elapsed();
+    println!("  (read rows only:   {:>10.0} entries/s)", scanned as f64 / elapsed.as_secs_f64());
+    let rows: Vec<_> =
+        store.query_audit(&AuditFilter { limit: Some(100_000), ..Default::default() }).await.unwrap();
+    let started = Instant::now();
+    for entry in &rows {
+        std::hint::black_box(opsgate::audit::entry_hash(&entry.hashed_fields()));
+    }
+    let elapsed = started.elapsed();
+    println!("  (hash only:        {:>10.0} entries/s)", rows.len() as f64 / elapsed.as_secs_f64());
+
+    let started = Instant::now();
     let report = store.verify_audit().await.unwrap();
     let elapsed = started.elapsed();
     assert!(report.ok && report.entries == entries as u64, "{report:?}");

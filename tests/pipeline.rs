@@ -12,6 +12,13 @@ fn first_id(env: &Env, sql: &str) -> i64 {
     env.scalar(sql)
 }
 
+/// Plans a one-step prompt and returns its action id and confirmation token.
+fn planned_with_token(env: &Env, email: &str, prompt: &str) -> (String, String) {
+    let plan = env.plan_json(email, prompt);
+    let step = &plan["steps"][0];
+    (step["action_id"].as_str().unwrap().to_owned(), step["confirmation_token"].as_str().unwrap().to_owned())
+}
+
 /// One prompt per write action of the built-in pack, valid against the demo data.
 fn write_prompts(env: &Env) -> Vec<(&'static str, String)> {
     let pending_provider = first_id(env, "SELECT MIN(id) FROM providers WHERE status = 'pending'");
@@ -100,12 +107,7 @@ fn without_a_terminal_or_a_token_nothing_is_written() {
 #[test]
 fn a_token_executes_once_and_every_misuse_is_exit_5_and_audited() {
     let env = Env::new().with_demo_data();
-    let plan = env.plan_json("admin@example.com", "cancel booking 7");
-    let step = &plan["steps"][0];
-    let (id, token) = (
-        step["action_id"].as_str().unwrap().to_owned(),
-        step["confirmation_token"].as_str().unwrap().to_owned(),
-    );
+    let (id, token) = planned_with_token(&env, "admin@example.com", "cancel booking 7");
 
     env.run_as("agent@example.com", ["execute", &id, "--token", &token]).exit(5).stderr_has("someone else");
     env.run_as("admin@example.com", ["execute", &id, "--token", "ogt1.1.2.3.4"])
@@ -128,12 +130,7 @@ fn a_token_executes_once_and_every_misuse_is_exit_5_and_audited() {
 #[test]
 fn a_token_for_an_altered_payload_is_refused() {
     let env = Env::new().with_demo_data();
-    let plan = env.plan_json("admin@example.com", "cancel booking 7");
-    let step = &plan["steps"][0];
-    let (id, token) = (
-        step["action_id"].as_str().unwrap().to_owned(),
-        step["confirmation_token"].as_str().unwrap().to_owned(),
-    );
+    let (id, token) = planned_with_token(&env, "admin@example.com", "cancel booking 7");
     let number: i64 = id[1..].parse().unwrap();
     // Someone with database access points the reviewed payload at another booking.
     env.sql(&format!(
@@ -150,12 +147,7 @@ fn an_expired_token_is_refused() {
     let env = Env::new().with_demo_data();
     env.sql("INSERT INTO ops_config (key, value, description, updated_at) VALUES ('confirm.token_ttl_seconds', '1', 'test', '2026-01-01T00:00:00+00:00')")
         .unwrap();
-    let plan = env.plan_json("admin@example.com", "cancel booking 7");
-    let step = &plan["steps"][0];
-    let (id, token) = (
-        step["action_id"].as_str().unwrap().to_owned(),
-        step["confirmation_token"].as_str().unwrap().to_owned(),
-    );
+    let (id, token) = planned_with_token(&env, "admin@example.com", "cancel booking 7");
     std::thread::sleep(std::time::Duration::from_millis(2100));
     env.run_as("admin@example.com", ["execute", &id, "--token", &token]).exit(5).stderr_has("expired");
     assert_eq!(env.scalar("SELECT COUNT(*) FROM bookings WHERE id = 7 AND status = 'cancelled'"), 0);
@@ -164,12 +156,7 @@ fn an_expired_token_is_refused() {
 #[test]
 fn a_plan_whose_target_changed_is_stale() {
     let env = Env::new().with_demo_data();
-    let plan = env.plan_json("admin@example.com", "cancel booking 7");
-    let step = &plan["steps"][0];
-    let (id, token) = (
-        step["action_id"].as_str().unwrap().to_owned(),
-        step["confirmation_token"].as_str().unwrap().to_owned(),
-    );
+    let (id, token) = planned_with_token(&env, "admin@example.com", "cancel booking 7");
     env.sql("UPDATE bookings SET status = 'pending' WHERE id = 7").unwrap();
     env.run_as("admin@example.com", ["execute", &id, "--token", &token])
         .exit(1)

@@ -24,10 +24,11 @@ struct Pack {
     actions: Vec<ActionSpec>,
 }
 
-/// All known actions, by name, each with its compiled parameter schema.
+/// All known actions, by name. Parameter schemas compile on first use: a
+/// command validates one or two actions, not all of them.
 pub struct Catalog {
     actions: Vec<ActionSpec>,
-    validators: BTreeMap<String, jsonschema::Validator>,
+    validators: BTreeMap<String, OnceLock<jsonschema::Validator>>,
 }
 
 impl std::fmt::Debug for Catalog {
@@ -69,13 +70,34 @@ impl Catalog {
                     action.name, target.param
                 )));
             }
-            let validator = jsonschema::options()
-                .should_validate_formats(true)
-                .build(&action.params)
-                .map_err(|e| invalid(format!("action `{}` has an invalid schema: {e}", action.name)))?;
-            validators.insert(action.name.clone(), validator);
+            validators.insert(action.name.clone(), OnceLock::new());
         }
         Ok(Catalog { actions: pack.actions, validators })
+    }
+
+    fn compile(action: &ActionSpec) -> Result<jsonschema::Validator> {
+        jsonschema::options().should_validate_formats(true).build(&action.params).map_err(|e| {
+            Error::Config(format!("action `{}` has an invalid parameter schema: {e}", action.name))
+        })
+    }
+
+    /// Compiles every schema now (for packs loaded from files: fail at load, not at use).
+    pub fn compile_all(&self) -> Result<()> {
+        for action in &self.actions {
+            self.validator(action)?;
+        }
+        Ok(())
+    }
+
+    fn validator(&self, action: &ActionSpec) -> Result<&jsonschema::Validator> {
+        let cell = self.validators.get(&action.name).ok_or_else(|| {
+            Error::NotFound(format!("unknown action `{}`; `opsgate actions` lists the catalog", action.name))
+        })?;
+        if let Some(validator) = cell.get() {
+            return Ok(validator);
+        }
+        let compiled = Catalog::compile(action)?;
+        Ok(cell.get_or_init(|| compiled))
     }
 
     pub fn actions(&self) -> &[ActionSpec] {
@@ -95,9 +117,7 @@ impl Catalog {
 
     /// Checks parameters against the action's schema; the error lists every violation on one line.
     pub fn validate(&self, action: &str, params: &Value) -> Result<()> {
-        let validator = self.validators.get(action).ok_or_else(|| {
-            Error::NotFound(format!("unknown action `{action}`; `opsgate actions` lists the catalog"))
-        })?;
+        let validator = self.validator(self.require(action)?)?;
         let problems: Vec<String> = validator
             .iter_errors(params)
             .map(|error| {
@@ -173,6 +193,11 @@ mod tests {
             );
             assert!(action.examples.len() >= 2, "{name} needs several examples");
         }
+    }
+
+    #[test]
+    fn every_builtin_schema_compiles() {
+        Catalog::builtin().compile_all().unwrap();
     }
 
     #[test]

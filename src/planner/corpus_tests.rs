@@ -201,6 +201,14 @@ fn sql_in_a_prompt_is_at_most_a_bound_value() {
 }
 
 #[test]
+fn a_write_naming_two_targets_is_not_guessed() {
+    match plan("refund booking 5 for 30") {
+        Err(Error::Unplannable(message)) => assert!(message.contains("5, 30"), "{message}"),
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
 fn a_write_missing_its_target_asks_for_it() {
     match plan("refund the booking") {
         Err(Error::Unplannable(message)) => assert!(message.contains("booking_id"), "{message}"),

@@ -99,7 +99,7 @@ pub fn fill(action: &ActionSpec, clause: &str, slots: &Slots, carried: &Carried)
             "role" => pick(&slots.roles).map(Value::String),
             "severity" => ["info", "warning", "critical"].iter().find(|s| has(s)).map(|s| json!(s)),
             "key" => slots.config_keys.first().map(|k| json!(k)),
-            "value" => value_after_to(clause).map(Value::String),
+            "value" => slots.config_value.clone().or_else(|| value_after_to(clause)).map(Value::String),
             "threshold" => value_after_to(clause).and_then(|v| v.parse::<f64>().ok()).map(|v| json!(v)),
             "enabled" => {
                 if has("disable") || has("mute") {
@@ -132,11 +132,7 @@ pub fn fill(action: &ActionSpec, clause: &str, slots: &Slots, carried: &Carried)
                 .iter()
                 .find(|m| has(m) || (**m == "bookings" && has("booking")))
                 .map(|m| json!(m)),
-            "limit" => clause_words
-                .windows(2)
-                .find(|w| w[0] == "top" || w[0] == "first")
-                .and_then(|w| w[1].parse::<i64>().ok())
-                .map(|n| json!(n)),
+            "limit" => slots.limit.map(|n| json!(n)),
             "tone" => (has("apology") || has("apologise") || has("apologize") || has("apologetic"))
                 .then(|| json!("apologetic")),
             "state" => {

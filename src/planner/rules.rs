@@ -91,6 +91,25 @@ impl Planner for RulesPlanner {
                 )));
             };
             let action = catalog.require(&best.action)?;
+            if action.risk.writes()
+                && let Some(entity) = action.target.as_ref().and_then(|t| entity_of_table(&t.table))
+            {
+                let mut ids: Vec<i64> = slots
+                    .ids
+                    .iter()
+                    .filter(|id| id.entity.as_ref().is_none_or(|e| *e == entity))
+                    .map(|id| id.value)
+                    .collect();
+                ids.dedup();
+                if ids.len() > 1 {
+                    let listed: Vec<String> = ids.iter().map(i64::to_string).collect();
+                    return Err(Error::Unplannable(format!(
+                        "`{}` names several targets ({}); a write needs exactly one — plan each separately",
+                        action.name,
+                        listed.join(", ")
+                    )));
+                }
+            }
             let params = fill(action, clause, &slots, &carried);
             let missing: Vec<&str> =
                 action.required_params().into_iter().filter(|p| params.get(*p).is_none()).collect();

@@ -206,21 +206,30 @@ impl Store {
         Ok(entries)
     }
 
-    /// Recomputes the whole chain, streaming, and stops at the first break.
-    pub async fn verify_audit(&self) -> Result<VerifyReport> {
-        let sql = "SELECT id, time, actor_kind, actor_id, subject, event, action_id, payload, result, status, prev_hash, hash FROM audit_log ORDER BY id";
-        let mut verifier = ChainVerifier::default();
-        let mut problem = ChainCheck::Ok;
+    /// Calls `visit` with every entry in id order, streaming, until it returns false.
+    pub async fn scan_audit(&self, mut visit: impl FnMut(&AuditEntry) -> bool) -> Result<()> {
+        let sql = "SELECT id, time, actor_kind, actor_id, subject, event, action_id, payload, result, status, prev_hash, hash \
+                   FROM audit_log ORDER BY id";
         on_pool!(self, pool => {
             let mut rows = sqlx::query_as::<_, AuditEntry>(sql).fetch(pool);
             while let Some(entry) = rows.try_next().await? {
-                let check = verifier.check(&entry);
-                if check != ChainCheck::Ok {
-                    problem = check;
+                if !visit(&entry) {
                     break;
                 }
             }
         });
+        Ok(())
+    }
+
+    /// Recomputes the whole chain, streaming, and stops at the first break.
+    pub async fn verify_audit(&self) -> Result<VerifyReport> {
+        let mut verifier = ChainVerifier::default();
+        let mut problem = ChainCheck::Ok;
+        self.scan_audit(|entry| {
+            problem = verifier.check(entry);
+            problem == ChainCheck::Ok
+        })
+        .await?;
         let first_broken = match problem {
             ChainCheck::Ok => None,
             ChainCheck::ContentAltered { id } | ChainCheck::LinkBroken { id } => Some(id),
