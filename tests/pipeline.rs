@@ -61,9 +61,7 @@ fn every_role_gets_the_design_decision_for_every_write_action() {
             let holds =
                 seed.roles.iter().find(|r| r.name == role).unwrap().permissions.contains(permission.as_str());
             let run = env.run_as(&format!("{role}@example.com"), ["plan", &prompt, "-o", "json"]);
-            run.code.eq(&if holds { 0 } else { 3 }).then_some(()).unwrap_or_else(|| {
-                panic!("{role} {prompt:?}: exit {}\n{}{}", run.code, run.stdout, run.stderr)
-            });
+            let run = run.exit(if holds { 0 } else { 3 });
             let plan = run.json();
             let step = &plan["steps"][0];
             assert_eq!(step["action"], action, "{prompt}");

@@ -49,6 +49,15 @@ impl Context {
         Ok(Context { store, paths, output: global.output, demo: global.demo, as_user, location })
     }
 
+    /// Ends the run. PostgreSQL connections are closed politely. SQLite's are
+    /// left to the process exit: committed transactions are already in the WAL,
+    /// and a close would checkpoint it (two fsyncs) on every command.
+    pub async fn finish(&self) {
+        if let Store::Postgres(_) = self.store {
+            self.store.close().await;
+        }
+    }
+
     /// Where private keys of the people acting through this context live.
     pub fn key_dir(&self) -> KeyDir {
         KeyDir::new(if self.demo { self.paths.demo_key_dir() } else { self.paths.key_dir() })

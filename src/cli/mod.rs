@@ -156,7 +156,7 @@ impl Cli {
             Command::Actions(args) => args.run(&global, Some(&ctx)).await,
             _ => unreachable!("commands without a database returned above"),
         };
-        ctx.store.close().await;
+        ctx.finish().await;
         result
     }
 }
