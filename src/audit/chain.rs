@@ -4,6 +4,7 @@
 //! the stored fields, with `payload` and `result` spliced in as the exact stored
 //! text. Verification therefore needs no JSON parsing and reads each row once.
 
+use std::borrow::Cow;
 use std::fmt::Write;
 
 use chrono::{DateTime, SecondsFormat, Utc};
@@ -22,7 +23,8 @@ pub(crate) fn format_time(time: &DateTime<Utc>) -> String {
 /// The fields an entry's hash covers.
 pub struct HashedFields<'a> {
     pub id: i64,
-    pub time: &'a DateTime<Utc>,
+    /// RFC 3339 in UTC with exactly six fractional digits and `Z` ([`format_time`]).
+    pub time: Cow<'a, str>,
     pub actor_kind: &'a str,
     pub actor_id: &'a str,
     pub subject: Option<&'a str>,
@@ -74,16 +76,38 @@ pub fn entry_hash(fields: &HashedFields<'_>) -> String {
         None => content.push_str("null"),
     }
     key("time", &mut content);
-    content.push('"');
-    // RFC 3339 with microseconds: no character needs escaping.
-    let _ = write!(content, "{}", fields.time.format("%Y-%m-%dT%H:%M:%S%.6fZ"));
-    content.push('"');
+    write_json_string(&fields.time, &mut content);
     content.push('}');
     sha256_hex(content.as_bytes())
 }
 
 fn push_int(out: &mut String, value: i64) {
     let _ = write!(out, "{value}");
+}
+
+/// The hashed form of a time as SQLite stores it (sqlx writes RFC 3339 with
+/// `+00:00` and 0, 3, 6 or 9 fractional digits); `None` when it is not that.
+pub fn hashed_time_from_stored(stored: &str) -> Option<Cow<'_, str>> {
+    let parsed = || DateTime::parse_from_rfc3339(stored).ok().map(|t| Cow::Owned(format_time(&t.with_timezone(&Utc))));
+    let Some(base) = stored.strip_suffix("+00:00").or_else(|| stored.strip_suffix('Z')) else {
+        return parsed();
+    };
+    let (seconds, fraction) = match base.split_once('.') {
+        Some((seconds, fraction)) => (seconds, fraction),
+        None => (base, ""),
+    };
+    if seconds.len() != 19 || fraction.len() > 9 || !fraction.bytes().all(|b| b.is_ascii_digit()) {
+        return parsed();
+    }
+    let mut out = String::with_capacity(27);
+    out.push_str(seconds);
+    out.push('.');
+    out.push_str(&fraction[..fraction.len().min(6)]);
+    for _ in fraction.len()..6 {
+        out.push('0');
+    }
+    out.push('Z');
+    Some(Cow::Owned(out))
 }
 
 impl AuditEntry {
@@ -110,7 +134,7 @@ impl AuditEntry {
     pub fn hashed_fields(&self) -> HashedFields<'_> {
         HashedFields {
             id: self.id,
-            time: &self.time,
+            time: Cow::Owned(format_time(&self.time)),
             actor_kind: &self.actor_kind,
             actor_id: &self.actor_id,
             subject: self.subject.as_deref(),
@@ -179,17 +203,23 @@ impl Default for ChainVerifier {
 impl ChainVerifier {
     /// Checks the next entry; the first non-`Ok` answer is the break to report.
     pub fn check(&mut self, entry: &AuditEntry) -> ChainCheck {
-        if entry.id != self.expected_id {
-            return ChainCheck::Gap { expected: self.expected_id, found: entry.id };
+        self.check_fields(&entry.hashed_fields(), &entry.hash)
+    }
+
+    /// [`ChainVerifier::check`] on borrowed fields (the bulk verification path).
+    pub fn check_fields(&mut self, fields: &HashedFields<'_>, hash: &str) -> ChainCheck {
+        if fields.id != self.expected_id {
+            return ChainCheck::Gap { expected: self.expected_id, found: fields.id };
         }
-        if entry.prev_hash != self.prev_hash {
-            return ChainCheck::LinkBroken { id: entry.id };
+        if fields.prev_hash != self.prev_hash {
+            return ChainCheck::LinkBroken { id: fields.id };
         }
-        if entry_hash(&entry.hashed_fields()) != entry.hash {
-            return ChainCheck::ContentAltered { id: entry.id };
+        if entry_hash(fields) != hash {
+            return ChainCheck::ContentAltered { id: fields.id };
         }
         self.expected_id += 1;
-        self.prev_hash.clone_from(&entry.hash);
+        self.prev_hash.clear();
+        self.prev_hash.push_str(hash);
         self.checked += 1;
         ChainCheck::Ok
     }
@@ -267,6 +297,23 @@ mod tests {
         let mut entries = chain(5);
         entries.remove(1);
         assert_eq!(first_break(&entries), ChainCheck::Gap { expected: 2, found: 3 });
+    }
+
+    #[test]
+    fn stored_sqlite_times_map_to_the_hashed_form() {
+        let cases = [
+            ("2026-11-23T10:00:01+00:00", "2026-11-23T10:00:01.000000Z"),
+            ("2026-11-23T10:00:01.5+00:00", "2026-11-23T10:00:01.500000Z"),
+            ("2026-11-23T10:00:01.123+00:00", "2026-11-23T10:00:01.123000Z"),
+            ("2026-11-23T10:00:01.123456+00:00", "2026-11-23T10:00:01.123456Z"),
+            ("2026-11-23T11:00:01.123456+01:00", "2026-11-23T10:00:01.123456Z"),
+        ];
+        for (stored, hashed) in cases {
+            assert_eq!(hashed_time_from_stored(stored).as_deref(), Some(hashed), "{stored}");
+            let parsed = DateTime::parse_from_rfc3339(stored).unwrap().with_timezone(&Utc);
+            assert_eq!(format_time(&parsed), hashed);
+        }
+        assert_eq!(hashed_time_from_stored("yesterday"), None);
     }
 
     #[test]

@@ -4,5 +4,5 @@
 mod chain;
 mod entry;
 
-pub use chain::{ChainCheck, ChainVerifier, GENESIS_HASH, entry_hash};
+pub use chain::{ChainCheck, ChainVerifier, GENESIS_HASH, HashedFields, entry_hash, hashed_time_from_stored};
 pub use entry::{Actor, ActorKind, AuditEntry, NewAuditEntry};

@@ -10,7 +10,7 @@ use futures_util::TryStreamExt;
 use sqlx::AssertSqlSafe;
 
 use super::{Store, Tx, on_pool, on_tx};
-use crate::audit::{AuditEntry, ChainCheck, ChainVerifier, GENESIS_HASH, NewAuditEntry};
+use crate::audit::{AuditEntry, ChainCheck, ChainVerifier, GENESIS_HASH, HashedFields, NewAuditEntry, hashed_time_from_stored};
 use crate::error::{Error, Result};
 use crate::time::now_micros;
 
@@ -21,8 +21,10 @@ const AUDIT_LOCK_KEY: i64 = 0x6f70_7367_6174_6501; // "opsgate\x01"
 const ROWS_PER_INSERT: usize = 200;
 const COLUMNS_PER_ROW: usize = 12;
 
-/// `INSERT … VALUES ($1, …, $12), ($13, …)` for `rows` rows.
-fn insert_statement(rows: usize) -> String {
+/// `INSERT … VALUES ($1, …, $12), ($13, …)` for `rows` rows. SQLite gets anonymous
+/// `?` placeholders: sqlx resolves `$N` names one by one, and SQLite's name lookup
+/// scans a list, which made large batches quadratic.
+fn insert_statement(rows: usize, numbered: bool) -> String {
     let mut sql = String::from(
         "INSERT INTO audit_log (id, time, actor_kind, actor_id, subject, event, action_id, payload, result, status, prev_hash, hash) VALUES ",
     );
@@ -35,8 +37,12 @@ fn insert_statement(rows: usize) -> String {
             if column > 0 {
                 sql.push_str(", ");
             }
-            sql.push('$');
-            sql.push_str(&(row * COLUMNS_PER_ROW + column + 1).to_string());
+            if numbered {
+                sql.push('$');
+                sql.push_str(&(row * COLUMNS_PER_ROW + column + 1).to_string());
+            } else {
+                sql.push('?');
+            }
         }
         sql.push(')');
     }
@@ -98,7 +104,7 @@ impl Tx {
             written.push(entry);
         }
         for chunk in written.chunks(ROWS_PER_INSERT) {
-            let sql = AssertSqlSafe(insert_statement(chunk.len()));
+            let sql = AssertSqlSafe(insert_statement(chunk.len(), matches!(self, Tx::Postgres(_))));
             on_tx!(self, tx => {
                 let mut query = sqlx::query(sql);
                 for entry in chunk {
@@ -221,15 +227,47 @@ impl Store {
         Ok(())
     }
 
-    /// Recomputes the whole chain, streaming, and stops at the first break.
+    /// Recomputes the whole chain and stops at the first break. Entries are read
+    /// in chunks, each one string of length-prefixed fields assembled by the
+    /// database, and the next chunk is fetched while the current one is hashed.
     pub async fn verify_audit(&self) -> Result<VerifyReport> {
+        let max_id: Option<i64> =
+            on_pool!(self, pool => sqlx::query_scalar("SELECT MAX(id) FROM audit_log").fetch_one(pool).await?);
+        let max_id = max_id.unwrap_or(0);
+        let sql = verify_chunk_sql(matches!(self, Store::Postgres(_)));
+        let fetch = |after: i64| {
+            let sql = sql.clone();
+            async move {
+                let chunk: Option<String> = on_pool!(self, pool => {
+                    sqlx::query_scalar(AssertSqlSafe(sql)).bind(after).bind(after + VERIFY_CHUNK).fetch_one(pool).await?
+                });
+                Ok::<_, Error>(chunk.unwrap_or_default())
+            }
+        };
         let mut verifier = ChainVerifier::default();
         let mut problem = ChainCheck::Ok;
-        self.scan_audit(|entry| {
-            problem = verifier.check(entry);
-            problem == ChainCheck::Ok
-        })
-        .await?;
+        let mut after = 0;
+        let mut next = (max_id > 0).then(|| Box::pin(fetch(after)));
+        while let Some(pending) = next.take() {
+            let chunk = pending.await?;
+            after += VERIFY_CHUNK;
+            if after < max_id {
+                next = Some(Box::pin(fetch(after)));
+            }
+            // Fetching the next chunk runs on the database's side while this one is hashed.
+            let checked = match &mut next {
+                Some(upcoming) => {
+                    let (checked, _) = tokio::join!(async { check_chunk(&chunk, &mut verifier) }, futures_util::future::poll_immediate(upcoming));
+                    checked
+                }
+                None => check_chunk(&chunk, &mut verifier),
+            };
+            problem = checked?;
+            if problem != ChainCheck::Ok {
+                break;
+            }
+        }
+        // Rows past the last full chunk (appended while verifying) are checked next time.
         let first_broken = match problem {
             ChainCheck::Ok => None,
             ChainCheck::ContentAltered { id } | ChainCheck::LinkBroken { id } => Some(id),
@@ -243,4 +281,73 @@ impl Store {
             problem: problem.describe(),
         })
     }
+}
+
+/// Entries per round trip of `verify`.
+const VERIFY_CHUNK: i64 = 10_000;
+
+/// One string per chunk: for every entry, its 12 fields as `<bytes>:<text>`, or `~` for NULL.
+fn verify_chunk_sql(postgres: bool) -> String {
+    let field = |expr: &str| {
+        if postgres {
+            format!("COALESCE(octet_length(({expr})::text) || ':' || ({expr})::text, '~')")
+        } else {
+            format!("COALESCE(length(CAST(({expr}) AS BLOB)) || ':' || ({expr}), '~')")
+        }
+    };
+    // PostgreSQL formats the time exactly as it is hashed; SQLite's stored text is mapped in Rust.
+    let time = if postgres { "to_char(time AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"')" } else { "time" };
+    let fields: Vec<String> = ["id", time, "actor_kind", "actor_id", "subject", "event", "action_id", "payload", "result", "status", "prev_hash", "hash"]
+        .iter()
+        .map(|f| field(f))
+        .collect();
+    let aggregate = if postgres { "string_agg" } else { "group_concat" };
+    format!("SELECT {aggregate}({}, '' ORDER BY id) FROM audit_log WHERE id > $1 AND id <= $2", fields.join(" || "))
+}
+
+/// Reads `<len>:<text>` or `~` from the front of `rest`.
+fn take_field<'a>(rest: &mut &'a str) -> Option<Option<&'a str>> {
+    if let Some(after) = rest.strip_prefix('~') {
+        *rest = after;
+        return Some(None);
+    }
+    let colon = rest.find(':')?;
+    let len: usize = rest[..colon].parse().ok()?;
+    let value = rest.get(colon + 1..colon + 1 + len)?;
+    *rest = &rest[colon + 1 + len..];
+    Some(Some(value))
+}
+
+fn check_chunk(chunk: &str, verifier: &mut ChainVerifier) -> Result<ChainCheck> {
+    let corrupt = || Error::Internal("the audit log returned an unreadable chunk".into());
+    let mut rest = chunk;
+    while !rest.is_empty() {
+        let mut next = || take_field(&mut rest).ok_or_else(corrupt);
+        let id = next()?.and_then(|v| v.parse::<i64>().ok()).ok_or_else(corrupt)?;
+        let stored_time = next()?.ok_or_else(corrupt)?;
+        let actor_kind = next()?.ok_or_else(corrupt)?;
+        let actor_id = next()?.ok_or_else(corrupt)?;
+        let subject = next()?;
+        let event = next()?.ok_or_else(corrupt)?;
+        let action_id = match next()? {
+            Some(v) => Some(v.parse::<i64>().map_err(|_| corrupt())?),
+            None => None,
+        };
+        let payload = next()?.ok_or_else(corrupt)?;
+        let result = next()?.ok_or_else(corrupt)?;
+        let status = next()?.ok_or_else(corrupt)?;
+        let prev_hash = next()?.ok_or_else(corrupt)?;
+        let hash = next()?.ok_or_else(corrupt)?;
+        let time = if stored_time.ends_with('Z') && stored_time.len() == 27 {
+            std::borrow::Cow::Borrowed(stored_time)
+        } else {
+            hashed_time_from_stored(stored_time).ok_or_else(corrupt)?
+        };
+        let fields = HashedFields { id, time, actor_kind, actor_id, subject, event, action_id, payload, result, status, prev_hash };
+        let check = verifier.check_fields(&fields, hash);
+        if check != ChainCheck::Ok {
+            return Ok(check);
+        }
+    }
+    Ok(ChainCheck::Ok)
 }
