@@ -5,6 +5,7 @@
 //! hash-chained audit log. This crate is the library behind the `opsgate`
 //! binary; `cli` is its thin command-line edge.
 
+pub mod approval;
 pub mod audit;
 pub mod canonical;
 pub mod catalog;
@@ -26,9 +27,12 @@ pub mod planner;
 pub mod rbac;
 pub mod render;
 pub mod sanitize;
+pub mod second_factor;
 pub mod staff;
 pub mod store;
 pub mod time;
+pub mod totp;
+pub mod worker;
 pub mod yaml;
 
 pub use error::{Error, Result};

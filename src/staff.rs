@@ -9,7 +9,7 @@ use crate::error::{Error, Result};
 use crate::identity::StaffMember;
 use crate::keys::{KeyDir, KeyPair, WrittenFiles};
 use crate::rbac::require;
-use crate::store::Store;
+use crate::store::{KeyRow, Store};
 
 /// Who is making a staff change: a person (who must hold the permission), or
 /// the system bootstrapping the very first staff member of an empty database.
@@ -122,13 +122,29 @@ pub async fn set_role(store: &Store, person: &StaffMember, email: &str, role: &s
 }
 
 /// Generates a new key for the acting person and registers it; older keys stay
-/// registered so that signatures made with them still verify.
+/// registered so that signatures made with them still verify. Registering a key
+/// needs `ops.staff.edit`, or proof of possession of one's current registered
+/// key (a rotation).
 pub async fn keygen(store: &Store, person: &StaffMember, key_dir: &KeyDir) -> Result<StaffChange> {
+    let proof = match current_key_id(store, person, key_dir).await? {
+        Some(key_id) => format!("rotation from k{key_id}"),
+        None => {
+            require(person, "ops.staff.edit").map_err(|_| {
+                Error::Denied(format!(
+                    "registering a key for {} needs `ops.staff.edit`, or their current registered key in {} (to rotate it)",
+                    person.email,
+                    key_dir.path_for(&person.email).display()
+                ))
+            })?;
+            "ops.staff.edit".to_owned()
+        }
+    };
     let key = KeyPair::generate()?;
     let mut tx = store.begin().await?;
     let key_id = tx.register_key(person.id, &key.public_hex()).await?;
     tx.append_audit(&[NewAuditEntry::new(Actor::person(&person.email), "staff.keygen", "succeeded")
         .subject(&person.email)
+        .payload(json!({"authorized_by": proof}))
         .result(json!({"key_id": key_id, "public_key": key.public_hex()}))])
         .await?;
     tx.commit().await?;
@@ -142,6 +158,41 @@ pub async fn keygen(store: &Store, person: &StaffMember, key_dir: &KeyDir) -> Re
         public_key: Some(key.public_hex()),
         private_key_file: Some(path.display().to_string()),
     })
+}
+
+/// The id of `person`'s registered, unrevoked key whose private half is in `key_dir`.
+pub async fn current_key_id(store: &Store, person: &StaffMember, key_dir: &KeyDir) -> Result<Option<i64>> {
+    if !key_dir.path_for(&person.email).exists() {
+        return Ok(None);
+    }
+    let key = key_dir.read(&person.email)?;
+    Ok(store
+        .key_by_public(&key.public_hex())
+        .await?
+        .filter(|k| k.staff_id == person.id && k.revoked_at.is_none())
+        .map(|k| k.id))
+}
+
+/// Revokes a registered key: approvals signed with it stop counting. Needs
+/// `ops.staff.edit`, except for one's own key (revoking only ever takes power away).
+pub async fn revoke_key(store: &Store, person: &StaffMember, key_id: i64, reason: &str) -> Result<KeyRow> {
+    let key = store.key_by_id(key_id).await?.ok_or_else(|| Error::NotFound(format!("no key k{key_id}")))?;
+    if key.staff_id != person.id {
+        require(person, "ops.staff.edit")?;
+    }
+    if key.revoked_at.is_some() {
+        return Err(Error::Conflict(format!("key k{key_id} of {} is already revoked", key.email)));
+    }
+    let mut tx = store.begin().await?;
+    if !tx.revoke_key(key_id, person.id, reason).await? {
+        return Err(Error::Conflict(format!("key k{key_id} was revoked meanwhile")));
+    }
+    tx.append_audit(&[NewAuditEntry::new(Actor::person(&person.email), "staff.key_revoked", "succeeded")
+        .subject(&key.email)
+        .payload(json!({"key_id": key_id, "public_key": key.public_key, "reason": reason}))])
+        .await?;
+    tx.commit().await?;
+    store.key_by_id(key_id).await?.ok_or_else(|| Error::NotFound(format!("no key k{key_id}")))
 }
 
 fn validate_email(email: &str) -> Result<()> {

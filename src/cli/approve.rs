@@ -2,18 +2,74 @@
 
 use clap::Args;
 
+use super::Context;
+use super::totp_prompt::code_source;
+use crate::confirm::{TerminalAnswer, ask_on_terminal, is_interactive};
+use crate::error::{Error, Result};
+use crate::exit_code::ExitCode;
+use crate::pii::must_mask;
+use crate::pipeline::{ApprovalDecision, approvable, decide_approval, load_step, review_for_approval};
+use crate::plan::StoredId;
+use crate::render::{ApprovalReviewView, DecisionView, OutputFormat, PendingView, approval_review_text, emit};
+use crate::second_factor::SecondFactor;
+
 #[derive(Debug, Args)]
 pub struct ApproveArgs {
-    /// The pending action to approve
+    /// The pending actions to approve (a42 …); each is reviewed, then signed
     #[arg(value_name = "ACTION_ID", required_unless_present = "list")]
-    pub id: Option<String>,
+    pub ids: Vec<String>,
     /// List pending actions I may approve
-    #[arg(long, conflicts_with = "id")]
+    #[arg(long, conflicts_with = "ids")]
     pub list: bool,
     /// Approve without the interactive confirmation (the second factor is still required)
     #[arg(long)]
     pub yes: bool,
-    /// A TOTP code, for actions that need a second factor
+    /// A TOTP code, for actions that need a second factor (asked on a terminal otherwise)
     #[arg(long, value_name = "CODE")]
     pub totp: Option<String>,
+}
+
+impl ApproveArgs {
+    pub async fn run(self, ctx: &Context) -> Result<ExitCode> {
+        let person = ctx.person().await?;
+        if self.list {
+            let pending = approvable(&ctx.store, &person).await?;
+            emit(&PendingView(pending).masked(must_mask(Some(&person))), ctx.output)?;
+            return Ok(ExitCode::Success);
+        }
+        let interactive = is_interactive() && ctx.output != OutputFormat::Json;
+        let mut rows = Vec::with_capacity(self.ids.len());
+        for id in &self.ids {
+            let StoredId::Action(action_id) = id.parse::<StoredId>()? else {
+                return Err(Error::Usage(format!("`{id}` is a plan: approve its actions (a…) one by one")));
+            };
+            let (row, _) = load_step(&ctx.store, action_id).await?;
+            let review = review_for_approval(&ctx.store, &person, &row).await?;
+            if !self.yes {
+                if !interactive {
+                    return Err(Error::NeedsConfirmation(format!(
+                        "approving {} needs your confirmation: run it on a terminal, or pass --yes after reviewing `opsgate show {}`; nothing was signed",
+                        review.action_id, review.action_id
+                    )));
+                }
+                let text = approval_review_text(&ApprovalReviewView::new(review, must_mask(Some(&person))));
+                if ask_on_terminal(&text, "Sign your approval?", None)? != TerminalAnswer::Yes {
+                    return Err(Error::NeedsConfirmation(format!("a{action_id} was not approved; nothing was signed")));
+                }
+            }
+            rows.push(row);
+        }
+        let mut ask = super::totp_prompt::ask_code;
+        let mut second_factor = SecondFactor::new(code_source(self.totp.as_deref(), interactive, &mut ask));
+        let key_dir = ctx.key_dir();
+        let mut decisions = Vec::with_capacity(rows.len());
+        for row in &rows {
+            decisions.push(
+                decide_approval(&ctx.store, &person, row, &key_dir, ApprovalDecision::Approve, &mut second_factor)
+                    .await?,
+            );
+        }
+        emit(&DecisionView(decisions), ctx.output)?;
+        Ok(ExitCode::Success)
+    }
 }

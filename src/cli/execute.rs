@@ -8,9 +8,11 @@ use crate::catalog::Catalog;
 use crate::confirm::{TerminalAnswer, ask_on_terminal, is_interactive};
 use crate::error::{Error, Result};
 use crate::exit_code::ExitCode;
-use crate::pipeline::{Confirmation, PlanOptions, Review, execute_action, plan_prompt, resolve_actions};
+use super::totp_prompt::{ask_code, code_source};
+use crate::pipeline::{Confirmation, ExecuteRequest, PlanOptions, Review, execute_action, plan_prompt, resolve_actions};
 use crate::plan::{PlanId, StoredId};
 use crate::render::{ExecutionsView, emit, review_text};
+use crate::second_factor::SecondFactor;
 
 #[derive(Debug, Args)]
 pub struct ExecuteArgs {
@@ -32,12 +34,6 @@ pub struct ExecuteArgs {
 
 impl ExecuteArgs {
     pub async fn run(self, ctx: &Context) -> Result<ExitCode> {
-        if self.queue {
-            return Err(Error::NotAvailable("execute --queue"));
-        }
-        if self.totp.is_some() {
-            return Err(Error::NotAvailable("execute --totp"));
-        }
         let person = ctx.person().await?;
         let catalog = Catalog::builtin();
         let rows = match self.target.parse::<StoredId>() {
@@ -84,6 +80,12 @@ impl ExecuteArgs {
             )?;
             Ok(answer == TerminalAnswer::Yes)
         };
+        let mut ask_code = ask_code;
+        let mut second_factor = SecondFactor::new(code_source(
+            self.totp.as_deref(),
+            is_interactive() && ctx.output != crate::render::OutputFormat::Json,
+            &mut ask_code,
+        ));
         let mut reports = Vec::new();
         for row in &writes {
             let confirmation = match (&self.token, interactive) {
@@ -91,7 +93,8 @@ impl ExecuteArgs {
                 (None, true) => Confirmation::Terminal(&mut ask),
                 (None, false) => Confirmation::Missing,
             };
-            reports.push(execute_action(&ctx.store, catalog, &person, row, confirmation).await?);
+            let request = ExecuteRequest { confirmation, second_factor: &mut second_factor, queue: self.queue };
+            reports.push(execute_action(&ctx.store, catalog, &person, row, request).await?);
         }
         emit(&ExecutionsView(reports), ctx.output)?;
         Ok(ExitCode::Success)

@@ -25,6 +25,7 @@ mod reject;
 mod seed;
 mod show;
 mod staff;
+mod totp_prompt;
 mod worker;
 
 use clap::{Args, Parser, Subcommand};
@@ -133,11 +134,8 @@ impl Cli {
             Command::Demo(args) => return args.run(&global).await,
             Command::Actions(args) if !args.needs_store() => return args.run(&global, None).await,
             Command::Ask(_) => return Err(crate::Error::NotAvailable("ask")),
-            Command::Approve(_) => return Err(crate::Error::NotAvailable("approve")),
-            Command::Reject(_) => return Err(crate::Error::NotAvailable("reject")),
             Command::Playbook(_) => return Err(crate::Error::NotAvailable("playbook")),
             Command::Agent(_) => return Err(crate::Error::NotAvailable("agent")),
-            Command::Worker(_) => return Err(crate::Error::NotAvailable("worker")),
             Command::Docs(_) => return Err(crate::Error::NotAvailable("docs")),
             Command::Alerts(_) => return Err(crate::Error::NotAvailable("alerts")),
             Command::Mcp(_) => return Err(crate::Error::NotAvailable("mcp")),
@@ -154,6 +152,9 @@ impl Cli {
             Command::Show(args) => args.run(&ctx).await,
             Command::History(args) => args.run(&ctx).await,
             Command::Actions(args) => args.run(&global, Some(&ctx)).await,
+            Command::Approve(args) => args.run(&ctx).await,
+            Command::Reject(args) => args.run(&ctx).await,
+            Command::Worker(args) => args.run(&ctx).await,
             _ => unreachable!("commands without a database returned above"),
         };
         ctx.finish().await;

@@ -1,12 +1,17 @@
-//! `opsgate staff list|add|set-role|keygen`: manage people. Every change is audited.
+//! `opsgate staff`: manage people, their signing keys and their second factor.
+//! Every change is audited.
 
 use clap::{Args, Subcommand};
 
 use super::Context;
-use crate::error::Result;
+use super::totp_prompt::{ask_code, code_source};
+use crate::confirm::is_interactive;
+use crate::error::{Error, Result};
 use crate::exit_code::ExitCode;
 use crate::rbac::require;
-use crate::render::{Tabular, emit, table};
+use crate::render::{KeysView, OutputFormat, Tabular, TotpEnrollment, emit, table};
+use crate::second_factor::{SecondFactor, enroll};
+use crate::totp::qr_text;
 use crate::staff::{Changer, StaffChange};
 use crate::store::StaffRow;
 
@@ -42,9 +47,25 @@ enum StaffCommand {
         /// The new role
         role: String,
     },
-    /// Generate a new Ed25519 signing key for yourself and register its public half;
-    /// older keys stay registered so that earlier signatures still verify
+    /// Generate a new Ed25519 signing key for yourself and register its public half
+    /// (needs ops.staff.edit, or your current key: a rotation); older keys stay
+    /// registered so that earlier signatures still verify
     Keygen,
+    /// List registered signing keys (yours, or everyone's with ops.staff.view)
+    Keys {
+        /// Only this person's keys
+        #[arg(long, value_name = "EMAIL")]
+        email: Option<String>,
+    },
+    /// Revoke a signing key: approvals signed with it no longer count (needs
+    /// ops.staff.edit, except for your own key)
+    RevokeKey {
+        /// The key (k3, or 3)
+        key: String,
+        /// Why (recorded in the audit log)
+        #[arg(long)]
+        reason: String,
+    },
     /// Enroll in TOTP second-factor authentication
     Totp {
         #[command(subcommand)]
@@ -54,8 +75,13 @@ enum StaffCommand {
 
 #[derive(Debug, Subcommand)]
 enum TotpCommand {
-    /// Create a TOTP secret and print its otpauth:// URI
-    Enroll,
+    /// Create a TOTP secret and print its otpauth:// URI (needs your registered
+    /// private key; replacing a secret needs a current code)
+    Enroll {
+        /// A current code, when replacing an existing secret
+        #[arg(long, value_name = "CODE")]
+        totp: Option<String>,
+    },
 }
 
 impl StaffArgs {
@@ -87,8 +113,50 @@ impl StaffArgs {
                 let person = ctx.person().await?;
                 emit(&crate::staff::keygen(&ctx.store, &person, &ctx.key_dir()).await?, ctx.output)?;
             }
-            StaffCommand::Totp { command: TotpCommand::Enroll } => {
-                return Err(crate::Error::NotAvailable("staff totp enroll"));
+            StaffCommand::Keys { email } => {
+                let person = ctx.person().await?;
+                let staff_id = match email {
+                    Some(email) if !email.eq_ignore_ascii_case(&person.email) => {
+                        require(&person, "ops.staff.view")?;
+                        let member = ctx.store.staff_by_email(&email).await?;
+                        Some(member.ok_or_else(|| Error::NotFound(format!("no staff member {email}")))?.id)
+                    }
+                    Some(_) => Some(person.id),
+                    None if person.can("ops.staff.view") => None,
+                    None => Some(person.id),
+                };
+                emit(&KeysView(ctx.store.keys(staff_id).await?), ctx.output)?;
+            }
+            StaffCommand::RevokeKey { key, reason } => {
+                let person = ctx.person().await?;
+                let key_id = key
+                    .strip_prefix('k')
+                    .unwrap_or(&key)
+                    .parse::<i64>()
+                    .map_err(|_| Error::Usage(format!("`{key}` is not a key id (k3)")))?;
+                let reason = reason.trim();
+                if reason.is_empty() {
+                    return Err(Error::Usage("--reason must say why".into()));
+                }
+                let revoked = crate::staff::revoke_key(&ctx.store, &person, key_id, reason).await?;
+                emit(&KeysView(vec![revoked]), ctx.output)?;
+            }
+            StaffCommand::Totp { command: TotpCommand::Enroll { totp } } => {
+                let person = ctx.person().await?;
+                let interactive = is_interactive() && ctx.output != OutputFormat::Json;
+                let mut ask = ask_code;
+                let mut current = SecondFactor::new(code_source(totp.as_deref(), interactive, &mut ask));
+                let enrollment = enroll(&ctx.store, &person, &ctx.key_dir(), &mut current).await?;
+                let qr = if ctx.output == OutputFormat::Table { qr_text(&enrollment.otpauth_uri) } else { None };
+                emit(
+                    &TotpEnrollment {
+                        email: enrollment.email,
+                        secret: enrollment.secret,
+                        otpauth_uri: enrollment.otpauth_uri,
+                        qr,
+                    },
+                    ctx.output,
+                )?;
             }
         }
         Ok(ExitCode::Success)

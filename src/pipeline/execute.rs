@@ -1,18 +1,23 @@
-//! `execute`: one stored action, after its checks and its confirmation, run
-//! exactly once inside a transaction together with its audit entry.
+//! `execute`: one stored action, after its checks and its confirmation (a token,
+//! a terminal answer, or other people's signed approvals plus a second factor),
+//! run exactly once, or queued for `opsgate worker`.
 
 use serde::Serialize;
 use serde_json::json;
 
 use super::audit;
+use super::run::{Runner, claimer_name, run_claimed};
+use crate::approval::{ApprovalPolicy, tally};
+use crate::audit::Actor;
 use crate::catalog::Catalog;
 use crate::confirm::{TOKEN_SECRET, parse, verify_mac};
 use crate::error::{Error, Result};
-use crate::executor::{DryRunReport, dry_run, run_statements};
+use crate::executor::{DryRunReport, dry_run};
 use crate::guard::decide;
 use crate::identity::StaffMember;
-use crate::payload::{Payload, target_version_in};
+use crate::payload::Payload;
 use crate::plan::{ActionId, Decision};
+use crate::second_factor::SecondFactor;
 use crate::store::{ActionRow, Store};
 use crate::time::now_micros;
 
@@ -45,17 +50,28 @@ pub struct ExecutionReport {
     pub status: String,
     pub summary: String,
     pub rows_affected: Vec<u64>,
+    /// `token`, `terminal` or `approval`.
     pub confirmed_by: &'static str,
 }
 
-/// Runs one stored action for `person`. Every refusal is audited before it is returned.
+/// What the person brings to `execute`.
+pub struct ExecuteRequest<'a, 'b> {
+    pub confirmation: Confirmation<'a>,
+    /// The second factor, for actions that need one.
+    pub second_factor: &'a mut SecondFactor<'b>,
+    /// Queue an approved action for `opsgate worker` instead of running it here.
+    pub queue: bool,
+}
+
+/// Runs (or queues) one stored action for `person`. Every refusal is audited before it is returned.
 pub async fn execute_action(
     store: &Store,
     catalog: &Catalog,
     person: &StaffMember,
     row: &ActionRow,
-    confirmation: Confirmation<'_>,
+    request: ExecuteRequest<'_, '_>,
 ) -> Result<ExecutionReport> {
+    let ExecuteRequest { confirmation, second_factor, queue } = request;
     let id = ActionId(row.id);
     let refuse = |event: &str, status: &str, error: Error| {
         let entry = audit(person, event, status, json!({"action": row.action, "reason": error.to_string()}))
@@ -88,16 +104,30 @@ pub async fn execute_action(
             Error::Denied(format!("{id} ({}) was denied: {} lacks `{missing}`", row.action, person.email))
         );
     }
-    match row.status.as_str() {
-        "pending_confirmation" => {}
-        "pending_approval" => refused!(
-            "execute.blocked",
-            "blocked",
-            Error::NeedsConfirmation(format!(
-                "{id} ({}) needs approval by a second person; nothing was written",
+    let approved = match row.status.as_str() {
+        "pending_confirmation" if queue => {
+            return Err(Error::Usage(format!(
+                "only approved actions are queued for the worker; {id} ({}) needs your confirmation instead",
                 row.action
-            ))
-        ),
+            )));
+        }
+        "pending_confirmation" => false,
+        "approved" => true,
+        "pending_approval" => {
+            let policy = ApprovalPolicy::load(store, row).await?;
+            let standing = match tally(store, row, &policy).await {
+                Ok(standing) => standing.summary(),
+                Err(error) => refused!("approval.invalid", "rejected", error),
+            };
+            refused!(
+                "execute.blocked",
+                "blocked",
+                Error::NeedsConfirmation(format!(
+                    "{id} ({}) needs approval by a second person ({standing}): ask an approver to run `opsgate approve {id}`; nothing was written",
+                    row.action
+                ))
+            )
+        }
         "suggested" => {
             return Err(Error::Usage(format!(
                 "{id} ({}) only reads; `opsgate ask` answers reads",
@@ -109,12 +139,12 @@ pub async fn execute_action(
             "refused",
             Error::Conflict(format!("{id} is already {other}; nothing was done"))
         ),
-    }
+    };
     if row.requested_by != person.id {
         refused!(
             "execute.denied",
             "denied",
-            Error::Denied(format!("{id} was planned by {}; only they can confirm it", row.requester_email))
+            Error::Denied(format!("{id} was planned by {}; only they can execute it", row.requester_email))
         );
     }
     let action = catalog.require(&row.action)?;
@@ -123,16 +153,6 @@ pub async fn execute_action(
             "execute.denied",
             "denied",
             Error::Denied(format!("{} lacks `{missing}` (since the plan was made)", person.email))
-        );
-    }
-    if row.second_factor {
-        refused!(
-            "execute.blocked",
-            "blocked",
-            Error::NeedsConfirmation(format!(
-                "{id} ({}) needs a second factor (TOTP); nothing was written",
-                row.action
-            ))
         );
     }
     let payload_value: serde_json::Value = serde_json::from_str(&row.payload)
@@ -146,6 +166,24 @@ pub async fn execute_action(
                 "the stored payload of {id} no longer matches its hash: it was altered after review"
             ))
         );
+    }
+    if approved {
+        let policy = ApprovalPolicy::load(store, row).await?;
+        let standing = match tally(store, row, &policy).await {
+            Ok(standing) => standing,
+            Err(error) => refused!("approval.invalid", "rejected", error),
+        };
+        if !standing.is_enough() {
+            refused!(
+                "execute.blocked",
+                "blocked",
+                Error::NeedsConfirmation(format!(
+                    "{id} ({}) no longer has enough approvals: {}; ask for a new approval; nothing was written",
+                    row.action,
+                    standing.summary()
+                ))
+            );
+        }
     }
 
     let confirmed_by = match confirmation {
@@ -170,8 +208,10 @@ pub async fn execute_action(
                     Error::NeedsConfirmation(format!("{id} was not confirmed; nothing was written"))
                 );
             }
-            "terminal"
+            if approved { "approval" } else { "terminal" }
         }
+        // The signed approvals of another person are this action's confirmation.
+        Confirmation::Missing if approved => "approval",
         Confirmation::Missing => refused!(
             "execute.blocked",
             "blocked",
@@ -180,13 +220,37 @@ pub async fn execute_action(
             ))
         ),
     };
+    if row.second_factor {
+        second_factor.ensure(store, person, &format!("executing {id} ({})", row.action), Some(row.id)).await?;
+    }
 
-    let now = now_micros();
+    if queue {
+        let mut tx = store.begin().await?;
+        if !tx.queue_action(row.id, person.id).await? {
+            drop(tx);
+            refused!(
+                "execute.refused",
+                "refused",
+                Error::Conflict(format!("{id} is already queued or no longer approved; nothing was done"))
+            );
+        }
+        tx.append_audit(&[audit(person, "action.queued", "queued", json!({"action": row.action, "payload_hash": row.payload_hash}))
+            .action(row.id)])
+            .await?;
+        tx.commit().await?;
+        return Ok(ExecutionReport {
+            action_id: id,
+            action: row.action.clone(),
+            status: "queued".into(),
+            summary: payload.summary().to_owned(),
+            rows_affected: Vec::new(),
+            confirmed_by,
+        });
+    }
+
+    let claimer = claimer_name(&person.email);
     let mut tx = store.begin().await?;
-    if !tx
-        .claim_action(row.id, &["pending_confirmation"], &format!("{}:{}", person.email, std::process::id()))
-        .await?
-    {
+    if !tx.claim_action(row.id, &[row.status.as_str()], &claimer).await? {
         drop(tx);
         refused!(
             "execute.refused",
@@ -204,66 +268,9 @@ pub async fn execute_action(
             Error::TokenInvalid("the confirmation token was already used".into())
         );
     }
-    if let (Some(target), Some(planned)) = (payload.target(), &row.target_version)
-        && target_version_in(&mut tx, target).await? != *planned
-    {
-        drop(tx);
-        let error = Error::Conflict(format!(
-            "{} changed since plan p{} was made; nothing was written, run `opsgate plan` again",
-            target.label, row.plan_id
-        ));
-        let mut tx = store.begin().await?;
-        tx.finish_action(row.id, "expired", None, Some(&error.to_string())).await?;
-        tx.append_audit(&[audit(
-            person,
-            "action.stale",
-            "expired",
-            json!({"action": row.action, "reason": error.to_string()}),
-        )
-        .action(row.id)])
-            .await?;
-        tx.commit().await?;
-        return Err(error);
-    }
-    match run_statements(&mut tx, &payload, now).await {
-        Ok(rows_affected) => {
-            let result = json!({"rows_affected": rows_affected, "confirmed_by": confirmed_by});
-            tx.finish_action(row.id, "succeeded", Some(&result.to_string()), None).await?;
-            tx.append_audit(&[audit(
-                person,
-                "action.executed",
-                "succeeded",
-                json!({"action": row.action, "payload_hash": row.payload_hash, "confirmed_by": confirmed_by}),
-            )
-            .action(row.id)
-            .result(result)])
-                .await?;
-            tx.commit().await?;
-            Ok(ExecutionReport {
-                action_id: id,
-                action: row.action.clone(),
-                status: "succeeded".into(),
-                summary: payload.summary().to_owned(),
-                rows_affected,
-                confirmed_by,
-            })
-        }
-        Err(error) => {
-            drop(tx);
-            let mut tx = store.begin().await?;
-            tx.finish_action(row.id, "failed", None, Some(&error.to_string())).await?;
-            tx.append_audit(&[audit(
-                person,
-                "action.failed",
-                "failed",
-                json!({"action": row.action, "error": error.to_string()}),
-            )
-            .action(row.id)])
-                .await?;
-            tx.commit().await?;
-            Err(error)
-        }
-    }
+    tx.commit().await?;
+    let runner = Runner { actor: Actor::person(&person.email), subject: &person.email, claimer: &claimer, confirmed_by };
+    run_claimed(store, row, &payload, &runner).await
 }
 
 /// Checks a presented token against the action; returns its nonce to consume.

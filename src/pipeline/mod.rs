@@ -3,12 +3,16 @@
 //! with every stage appending to the audit log. Each function here orchestrates
 //! the stages; none of them does a stage's job itself.
 
+mod approve;
 mod execute;
 mod plan;
 mod resolve;
+mod run;
 mod simulate;
 
-pub use execute::{Confirmation, ExecutionReport, Review, execute_action};
+pub use approve::{ApprovalDecision, ApprovalReview, DecisionReport, PendingApproval, approvable, decide_approval, review_for_approval};
+pub use execute::{Confirmation, ExecuteRequest, ExecutionReport, Review, execute_action};
+pub use run::{Runner, claimer_name, finish, host_name, run_claimed};
 pub use plan::{PlanOptions, plan_prompt};
 pub use resolve::{load_plan, load_step, resolve_actions};
 pub use simulate::{StepSimulation, simulate_plan};

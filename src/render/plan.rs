@@ -129,7 +129,7 @@ impl Tabular for StepView {
     }
 }
 
-fn simulation_text(report: &DryRunReport, out: &mut String) {
+pub(super) fn simulation_text(report: &DryRunReport, out: &mut String) {
     let _ = writeln!(out, "  would       {}", report.summary);
     match &report.would_fail {
         Some(reason) => {

@@ -88,13 +88,17 @@ async fn connect_sqlite(path: &Path) -> Result<Store> {
     Ok(Store::Sqlite(pool))
 }
 
+/// Connections are opened on demand, so a single command still uses one; the
+/// ceiling leaves room for `worker --concurrency` (at most 16) plus its poller.
+pub const PG_MAX_CONNECTIONS: u32 = 20;
+
 async fn connect_postgres(url: &str) -> Result<Store> {
     let unreachable = |e: sqlx::Error| {
         Error::Database(format!("cannot connect to {}: {}", redact_url(url), one_line(&e.to_string())))
     };
     let options = PgConnectOptions::from_str(url).map_err(unreachable)?;
     let pool = sqlx::pool::PoolOptions::new()
-        .max_connections(5)
+        .max_connections(PG_MAX_CONNECTIONS)
         .acquire_timeout(Duration::from_secs(10))
         .connect_with(options)
         .await

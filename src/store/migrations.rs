@@ -16,12 +16,20 @@ struct Versioned {
     postgres: &'static str,
 }
 
-const MIGRATIONS: &[Versioned] = &[Versioned {
-    version: 20261123000001,
-    description: "initial",
-    sqlite: include_str!("../../migrations/sqlite/20261123000001_initial.sql"),
-    postgres: include_str!("../../migrations/postgres/20261123000001_initial.sql"),
-}];
+const MIGRATIONS: &[Versioned] = &[
+    Versioned {
+        version: 20261123000001,
+        description: "initial",
+        sqlite: include_str!("../../migrations/sqlite/20261123000001_initial.sql"),
+        postgres: include_str!("../../migrations/postgres/20261123000001_initial.sql"),
+    },
+    Versioned {
+        version: 20261123000002,
+        description: "approvals queue",
+        sqlite: include_str!("../../migrations/sqlite/20261123000002_approvals_queue.sql"),
+        postgres: include_str!("../../migrations/postgres/20261123000002_approvals_queue.sql"),
+    },
+];
 
 fn migrator(pick: fn(&Versioned) -> &'static str) -> Migrator {
     Migrator::with_migrations(

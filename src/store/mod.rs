@@ -5,6 +5,7 @@
 //! and compiled against both native pools by [`on_pool!`] / [`on_tx!`]; where the
 //! dialects differ, the difference stays inside this module.
 
+mod approvals;
 mod audit;
 mod connect;
 mod migrations;
@@ -16,6 +17,7 @@ use sqlx::{PgPool, Postgres, Sqlite, SqlitePool, Transaction};
 
 use crate::error::Result;
 
+pub use approvals::{ApprovalRow, ClaimRow, KeyRow, NewApproval};
 pub use audit::{AuditFilter, VerifyReport};
 pub use connect::DbLocation;
 pub use plans::{ActionRow, HistoryFilter, NewAction, PlanRow, TokenRow};

@@ -33,6 +33,7 @@ pub struct ActionRow {
     pub requester_email: String,
     pub claimed_by: Option<String>,
     pub claimed_at: Option<DateTime<Utc>>,
+    pub queued_at: Option<DateTime<Utc>>,
     pub result: Option<String>,
     pub error: Option<String>,
     pub created_at: DateTime<Utc>,
@@ -96,10 +97,10 @@ pub struct HistoryFilter {
     pub limit: i64,
 }
 
-const ACTION_COLUMNS: &str = "a.id, a.plan_id, a.step_index, a.action, a.params, a.risk, a.permission, a.decision, \
+pub(super) const ACTION_COLUMNS: &str = "a.id, a.plan_id, a.step_index, a.action, a.params, a.risk, a.permission, a.decision, \
     a.missing_permission, a.requires, a.second_factor, a.approvals_required, a.payload, a.payload_hash, a.target_version, \
     a.confidence, a.rationale, a.sources, a.status, a.requested_by, s.email AS requester_email, a.claimed_by, a.claimed_at, \
-    a.result, a.error, a.created_at, a.updated_at";
+    a.queued_at, a.result, a.error, a.created_at, a.updated_at";
 
 impl Tx {
     pub async fn insert_plan(

@@ -1,0 +1,283 @@
+//! `approve` / `reject`: a second person reviews a pending action and signs
+//! their decision with their own Ed25519 key. The signature covers the payload
+//! hash, so what was approved is exactly what runs.
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, Utc};
+use serde::Serialize;
+use serde_json::json;
+
+use super::audit;
+use crate::approval::{ApprovalPolicy, SignedDecision, Tally, eligibility, sign, tally};
+use crate::error::{Error, Result};
+use crate::executor::{DryRunReport, dry_run};
+use crate::identity::StaffMember;
+use crate::keys::KeyDir;
+use crate::payload::Payload;
+use crate::plan::ActionId;
+use crate::second_factor::SecondFactor;
+use crate::store::{ActionRow, NewApproval, Store};
+use crate::time::now_micros;
+
+/// One line of `approve --list`.
+#[derive(Debug, Clone, Serialize)]
+pub struct PendingApproval {
+    pub action_id: ActionId,
+    pub action: String,
+    pub requester: String,
+    pub prompt: String,
+    pub summary: String,
+    pub approvals: String,
+    pub second_factor: bool,
+    pub created_at: DateTime<Utc>,
+    pub age_seconds: i64,
+}
+
+/// Pending actions `person` may approve and has not decided on yet, oldest first.
+pub async fn approvable(store: &Store, person: &StaffMember) -> Result<Vec<PendingApproval>> {
+    let now = now_micros();
+    let mut requesters: HashMap<String, Option<StaffMember>> = HashMap::new();
+    let mut out = Vec::new();
+    for (row, prompt) in store.pending_approval().await? {
+        if !requesters.contains_key(&row.requester_email) {
+            let requester = store.staff_by_email(&row.requester_email).await?;
+            requesters.insert(row.requester_email.clone(), requester);
+        }
+        let Some(Some(requester)) = requesters.get(&row.requester_email) else { continue };
+        if eligibility(person, requester, &row).is_err() {
+            continue;
+        }
+        let decisions = store.approvals_of(row.id).await?;
+        if decisions.iter().any(|d| d.approver_id == person.id) {
+            continue;
+        }
+        let policy = ApprovalPolicy::load(store, &row).await?;
+        let approving = decisions.iter().filter(|d| d.decision == "approve" && d.expires_at > now).count();
+        let summary = serde_json::from_str(&row.payload)
+            .ok()
+            .and_then(|value| Payload::from_value(&value).ok())
+            .map(|payload| payload.summary().to_owned())
+            .unwrap_or_default();
+        out.push(PendingApproval {
+            action_id: ActionId(row.id),
+            action: row.action.clone(),
+            requester: row.requester_email.clone(),
+            prompt,
+            summary,
+            approvals: format!("{approving}/{}", policy.required),
+            second_factor: row.second_factor,
+            created_at: row.created_at,
+            age_seconds: (now - row.created_at).num_seconds(),
+        });
+    }
+    Ok(out)
+}
+
+/// What an approver is shown before deciding.
+#[derive(Debug, Clone, Serialize)]
+pub struct ApprovalReview {
+    pub action_id: ActionId,
+    pub action: String,
+    pub requester: String,
+    pub requester_role: String,
+    pub prompt: String,
+    pub payload: Payload,
+    pub payload_hash: String,
+    pub impact: DryRunReport,
+    pub policy: ApprovalPolicy,
+    pub policy_text: String,
+    pub standing: Tally,
+    pub created_at: DateTime<Utc>,
+}
+
+/// Checks that `approver` may decide on `row` and gathers what they must see.
+/// Refusals are audited.
+pub async fn review_for_approval(store: &Store, approver: &StaffMember, row: &ActionRow) -> Result<ApprovalReview> {
+    let (requester, policy, standing) = check_decidable(store, approver, row, false).await?;
+    let payload = stored_payload(row)?;
+    let impact = dry_run(store, &payload).await?;
+    let prompt = store.load_plan(row.plan_id).await?.map(|plan| plan.prompt).unwrap_or_default();
+    Ok(ApprovalReview {
+        action_id: ActionId(row.id),
+        action: row.action.clone(),
+        requester: requester.email.clone(),
+        requester_role: requester.role.clone(),
+        prompt,
+        payload,
+        payload_hash: row.payload_hash.clone(),
+        impact,
+        policy_text: policy.describe(&requester.role, requester.level),
+        policy,
+        standing,
+        created_at: row.created_at,
+    })
+}
+
+/// Approve, or reject with a reason.
+#[derive(Debug, Clone, Copy)]
+pub enum ApprovalDecision<'a> {
+    Approve,
+    Reject { reason: &'a str },
+}
+
+/// The outcome of `approve` or `reject`.
+#[derive(Debug, Clone, Serialize)]
+pub struct DecisionReport {
+    pub action_id: ActionId,
+    pub action: String,
+    /// `approved`, `rejected` or `withdrawn`.
+    pub decision: &'static str,
+    pub approver: String,
+    pub key_id: i64,
+    pub signature: String,
+    /// The action's status after this decision.
+    pub status: String,
+    pub approvals: String,
+}
+
+/// Signs and stores `approver`'s decision on `row`; moves the action to
+/// `approved` when this approval makes enough, or ends it on a rejection.
+pub async fn decide_approval(
+    store: &Store,
+    approver: &StaffMember,
+    row: &ActionRow,
+    key_dir: &KeyDir,
+    decision: ApprovalDecision<'_>,
+    second_factor: &mut SecondFactor<'_>,
+) -> Result<DecisionReport> {
+    let id = ActionId(row.id);
+    let rejecting = matches!(decision, ApprovalDecision::Reject { .. });
+    let (requester, policy, standing) = check_decidable(store, approver, row, rejecting).await?;
+    if !rejecting && row.second_factor {
+        second_factor.ensure(store, approver, &format!("approving {id} ({})", row.action), Some(row.id)).await?;
+    }
+    let key = key_dir.read(&approver.email)?;
+    let registered = store.key_by_public(&key.public_hex()).await?;
+    let key_id = match registered {
+        Some(k) if k.staff_id == approver.id && k.revoked_at.is_none() => k.id,
+        Some(k) if k.staff_id == approver.id => {
+            return Err(Error::TokenInvalid(format!(
+                "your signing key k{} was revoked: run `opsgate staff keygen` for a new one",
+                k.id
+            )));
+        }
+        _ => {
+            return Err(Error::TokenInvalid(format!(
+                "the private key in {} is not registered to {}: run `opsgate staff keygen`",
+                key_dir.path_for(&approver.email).display(),
+                approver.email
+            )));
+        }
+    };
+    let withdrawing = rejecting && approver.id == requester.id;
+    let (verb, to_status) = match decision {
+        ApprovalDecision::Approve => ("approve", None),
+        ApprovalDecision::Reject { .. } if withdrawing => ("reject", Some("cancelled")),
+        ApprovalDecision::Reject { .. } => ("reject", Some("rejected")),
+    };
+    let approvals_after = standing.valid.len() + usize::from(!rejecting);
+    let to_status = to_status.or((approvals_after as i64 >= policy.required).then_some("approved"));
+    let signed_at = now_micros();
+    let signature = sign(
+        &key,
+        &SignedDecision { action_id: row.id, payload_hash: &row.payload_hash, decision: verb, approver: &approver.email, signed_at },
+    );
+    let reason = match decision {
+        ApprovalDecision::Reject { reason } => Some(reason),
+        ApprovalDecision::Approve => None,
+    };
+    let mut tx = store.begin().await?;
+    tx.insert_approval(&NewApproval {
+        action_id: row.id,
+        approver_id: approver.id,
+        key_id,
+        decision: verb,
+        payload_hash: &row.payload_hash,
+        signature: &signature,
+        reason,
+        signed_at,
+        expires_at: signed_at + policy.ttl,
+    })
+    .await?;
+    if let Some(to) = to_status
+        && !tx.transition_action(row.id, "pending_approval", to).await?
+    {
+        return Err(Error::Conflict(format!("{id} was decided by someone else meanwhile; nothing was recorded")));
+    }
+    let status = to_status.unwrap_or("pending_approval");
+    let event = match (rejecting, withdrawing) {
+        (false, _) => "approval.granted",
+        (true, false) => "approval.rejected",
+        (true, true) => "action.withdrawn",
+    };
+    let approvals = format!("{approvals_after}/{}", policy.required);
+    tx.append_audit(&[audit(
+        approver,
+        event,
+        if rejecting { "rejected" } else { "approved" },
+        json!({"action": row.action, "requester": requester.email, "payload_hash": row.payload_hash,
+               "key_id": key_id, "signature": signature, "reason": reason}),
+    )
+    .action(row.id)
+    .result(json!({"status": status, "approvals": approvals}))])
+        .await?;
+    tx.commit().await?;
+    Ok(DecisionReport {
+        action_id: id,
+        action: row.action.clone(),
+        decision: match (rejecting, withdrawing) {
+            (false, _) => "approved",
+            (true, false) => "rejected",
+            (true, true) => "withdrawn",
+        },
+        approver: approver.email.clone(),
+        key_id,
+        signature,
+        status: status.to_owned(),
+        approvals,
+    })
+}
+
+/// The checks shared by review and decision: the action waits for approval,
+/// its payload is intact, and `approver` satisfies every rule (a requester may
+/// only withdraw their own request). Refusals are audited.
+async fn check_decidable(
+    store: &Store,
+    approver: &StaffMember,
+    row: &ActionRow,
+    rejecting: bool,
+) -> Result<(StaffMember, ApprovalPolicy, Tally)> {
+    let id = ActionId(row.id);
+    let refused = |event: &'static str, error: Error| async move {
+        store
+            .append_audit(&[audit(approver, event, "refused", json!({"action": row.action, "reason": error.to_string()}))
+                .action(row.id)])
+            .await?;
+        Err::<(StaffMember, ApprovalPolicy, Tally), Error>(error)
+    };
+    if row.status != "pending_approval" {
+        let error = Error::Conflict(format!("{id} ({}) is {}, not waiting for approval; nothing was recorded", row.action, row.status));
+        return refused("approval.refused", error).await;
+    }
+    let requester = store
+        .staff_by_email(&row.requester_email)
+        .await?
+        .ok_or_else(|| Error::NotFound(format!("the requester of {id} no longer exists")))?;
+    let withdrawing = rejecting && approver.id == requester.id;
+    if !withdrawing && let Err(error) = eligibility(approver, &requester, row) {
+        return refused("approval.denied", error).await;
+    }
+    let policy = ApprovalPolicy::load(store, row).await?;
+    let standing = match tally(store, row, &policy).await {
+        Ok(standing) => standing,
+        Err(error) => return refused("approval.invalid", error).await,
+    };
+    Ok((requester, policy, standing))
+}
+
+fn stored_payload(row: &ActionRow) -> Result<Payload> {
+    let value: serde_json::Value = serde_json::from_str(&row.payload)
+        .map_err(|e| Error::Internal(format!("stored payload of a{} does not parse: {e}", row.id)))?;
+    Payload::from_value(&value)
+}

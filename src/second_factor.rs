@@ -1,0 +1,142 @@
+//! The second factor: a TOTP code (RFC 6238) checked against the person's
+//! enrolled secret and used at most once. Every rejection is audited.
+
+use chrono::Utc;
+use serde_json::json;
+
+use crate::audit::{Actor, NewAuditEntry};
+use crate::error::{Error, Result};
+use crate::identity::StaffMember;
+use crate::store::Store;
+use crate::totp::{TotpSecret, matching_step};
+
+/// Where the code comes from.
+pub enum CodeSource<'a> {
+    /// Given on the command line (`--totp`).
+    Given(&'a str),
+    /// Asked on the terminal.
+    Ask(&'a mut dyn FnMut() -> Result<String>),
+    /// Nobody to ask and nothing given.
+    Missing,
+}
+
+/// The second factor of one command: checked at most once, then it holds for
+/// every further action of the same person in that command (a code is single-use).
+pub struct SecondFactor<'a> {
+    source: CodeSource<'a>,
+    verified_for: Option<i64>,
+}
+
+impl<'a> SecondFactor<'a> {
+    pub fn new(source: CodeSource<'a>) -> Self {
+        SecondFactor { source, verified_for: None }
+    }
+
+    /// Succeeds when `person` proved a second factor in this command, asking for
+    /// (or checking) the code the first time.
+    pub async fn ensure(&mut self, store: &Store, person: &StaffMember, purpose: &str, action_id: Option<i64>) -> Result<()> {
+        if self.verified_for == Some(person.id) {
+            return Ok(());
+        }
+        let source = std::mem::replace(&mut self.source, CodeSource::Missing);
+        let given = if let CodeSource::Given(code) = &source { Some(*code) } else { None };
+        let checked = require_totp(store, person, source, purpose, action_id).await;
+        if let Some(code) = given {
+            self.source = CodeSource::Given(code);
+        }
+        checked?;
+        self.verified_for = Some(person.id);
+        Ok(())
+    }
+}
+
+/// Checks `person`'s code for `purpose` (e.g. "approve a7") and marks its step used.
+pub async fn require_totp(store: &Store, person: &StaffMember, source: CodeSource<'_>, purpose: &str, action_id: Option<i64>) -> Result<()> {
+    match check(store, person, source, purpose).await {
+        Ok(()) => Ok(()),
+        Err(error) => {
+            let mut entry = NewAuditEntry::new(Actor::person(&person.email), "totp.rejected", "rejected")
+                .subject(&person.email)
+                .payload(json!({"purpose": purpose, "reason": error.to_string()}));
+            if let Some(id) = action_id {
+                entry = entry.action(id);
+            }
+            store.append_audit(&[entry]).await?;
+            Err(error)
+        }
+    }
+}
+
+async fn check(store: &Store, person: &StaffMember, source: CodeSource<'_>, purpose: &str) -> Result<()> {
+    let (secret, _) = store.totp_state(person.id).await?;
+    let Some(secret) = secret else {
+        return Err(Error::TokenInvalid(format!(
+            "{purpose} needs a second factor and {} has none enrolled: run `opsgate staff totp enroll`",
+            person.email
+        )));
+    };
+    let secret = TotpSecret::from_base32(&secret)
+        .ok_or_else(|| Error::Internal(format!("the stored TOTP secret of {} is not base32", person.email)))?;
+    let code = match source {
+        CodeSource::Given(code) => code.to_owned(),
+        CodeSource::Ask(ask) => ask()?,
+        CodeSource::Missing => {
+            return Err(Error::TokenInvalid(format!(
+                "{purpose} needs a second factor: pass --totp CODE (nothing was written)"
+            )));
+        }
+    };
+    let Some(step) = matching_step(&secret, &code, Utc::now().timestamp()) else {
+        return Err(Error::TokenInvalid(format!("wrong TOTP code for {}; nothing was written", person.email)));
+    };
+    let mut tx = store.begin().await?;
+    if !tx.use_totp_step(person.id, step).await? {
+        return Err(Error::TokenInvalid(format!(
+            "this TOTP code (or a later one) was already used by {}; wait for the next code",
+            person.email
+        )));
+    }
+    tx.commit().await
+}
+
+/// A new TOTP enrollment: shown once, never stored in the audit log.
+pub struct Enrollment {
+    pub email: String,
+    pub secret: String,
+    pub otpauth_uri: String,
+}
+
+/// Enrolls `person` in TOTP. Needs proof of who they are beyond `--as`: their
+/// registered private key in `key_dir`; replacing an existing secret also needs
+/// a current code from it.
+pub async fn enroll(
+    store: &Store,
+    person: &StaffMember,
+    key_dir: &crate::keys::KeyDir,
+    current: &mut SecondFactor<'_>,
+) -> Result<Enrollment> {
+    if crate::staff::current_key_id(store, person, key_dir).await?.is_none() {
+        return Err(Error::Denied(format!(
+            "enrolling a second factor for {} needs their registered private key in {}",
+            person.email,
+            key_dir.path_for(&person.email).display()
+        )));
+    }
+    let (existing, _) = store.totp_state(person.id).await?;
+    if existing.is_some() {
+        current.ensure(store, person, "replacing your TOTP secret", None).await?;
+    }
+    let secret = TotpSecret::generate()?;
+    let mut tx = store.begin().await?;
+    tx.set_totp_secret(person.id, &secret.to_base32()).await?;
+    tx.append_audit(&[NewAuditEntry::new(Actor::person(&person.email), "staff.totp_enrolled", "succeeded")
+        .subject(&person.email)
+        .payload(json!({"replaced": existing.is_some()}))])
+        .await?;
+    tx.commit().await?;
+    Ok(Enrollment {
+        email: person.email.clone(),
+        otpauth_uri: secret.otpauth_uri("opsgate", &person.email),
+        secret: secret.to_base32(),
+    })
+}
