@@ -5,6 +5,7 @@
 
 mod support;
 
+mod approvals;
 mod audit_log;
 mod cli_frame;
 mod concurrent_audit;

@@ -16,9 +16,9 @@ use crate::second_factor::SecondFactor;
 
 #[derive(Debug, Args)]
 pub struct ExecuteArgs {
-    /// A plan id (p7), an action id (a42), or a request in plain language
-    #[arg(value_name = "PLAN_ID|ACTION_ID|PROMPT")]
-    pub target: String,
+    /// Plan ids (p7) or action ids (a42), or one request in plain language
+    #[arg(value_name = "PLAN_ID|ACTION_ID|PROMPT", required = true)]
+    pub targets: Vec<String>,
     /// The confirmation token printed by `plan` or `dry-run` (required without a terminal)
     #[arg(long)]
     pub token: Option<String>,
@@ -36,9 +36,17 @@ impl ExecuteArgs {
     pub async fn run(self, ctx: &Context) -> Result<ExitCode> {
         let person = ctx.person().await?;
         let catalog = Catalog::builtin();
-        let rows = match self.target.parse::<StoredId>() {
-            Ok(id) => resolve_actions(&ctx.store, id).await?,
-            Err(_) => {
+        let ids: Vec<StoredId> = self.targets.iter().filter_map(|t| t.parse::<StoredId>().ok()).collect();
+        let target = self.targets.join(" ");
+        let rows = match (ids.len(), self.targets.len()) {
+            (n, m) if n == m => {
+                let mut rows = Vec::new();
+                for id in ids {
+                    rows.extend(resolve_actions(&ctx.store, id).await?);
+                }
+                rows
+            }
+            (0, 1) => {
                 if self.token.is_some() {
                     return Err(Error::Usage("a token confirms an action that was already planned: pass its id (a42), not a prompt".into()));
                 }
@@ -48,19 +56,23 @@ impl ExecuteArgs {
                     catalog,
                     planner.as_ref(),
                     &person,
-                    &self.target,
+                    &target,
                     PlanOptions { mode: "execute" },
                 )
                 .await?;
                 resolve_actions(&ctx.store, StoredId::Plan(plan.plan_id)).await?
+            }
+            _ => {
+                return Err(Error::Usage(
+                    "pass either plan and action ids (p7 a42 …) or one request in quotes, not both".into(),
+                ));
             }
         };
         // Reads and drafts are answered by `ask`; execute runs the writes.
         let writes: Vec<_> = rows.into_iter().filter(|row| row.status != "suggested").collect();
         if writes.is_empty() {
             return Err(Error::Usage(format!(
-                "`{}` holds no write to execute; `opsgate ask` answers reads",
-                self.target
+                "`{target}` holds no write to execute; `opsgate ask` answers reads"
             )));
         }
         if self.token.is_some() && writes.len() > 1 {

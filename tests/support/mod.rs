@@ -296,3 +296,40 @@ impl Run {
 pub fn repo_root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
 }
+
+/// Someone's TOTP authenticator in a test: enrolls them and hands out codes
+/// that are each accepted once (steps only move forward, as the server demands).
+pub struct Authenticator {
+    secret: opsgate::totp::TotpSecret,
+    last_step: Option<i64>,
+}
+
+impl Authenticator {
+    /// Enrolls `email` (who needs their registered private key, as test staff have).
+    pub fn enroll(env: &Env, email: &str) -> Authenticator {
+        let out = env.run_as(email, ["staff", "totp", "enroll", "-o", "json"]).exit(0).json();
+        let secret = opsgate::totp::TotpSecret::from_base32(out["secret"].as_str().unwrap()).unwrap();
+        Authenticator { secret, last_step: None }
+    }
+
+    /// A code that has not been used yet (waits for the next 30-second step when all
+    /// accepted steps are spent).
+    pub fn next_code(&mut self) -> String {
+        loop {
+            let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_secs() as i64;
+            let current = opsgate::totp::step_at(now);
+            // Never the previous step: it could expire between here and the server's check.
+            let step = self.last_step.map_or(current, |last| (last + 1).max(current));
+            if step <= current + 1 {
+                self.last_step = Some(step);
+                return self.secret.code_at_step(step);
+            }
+            std::thread::sleep(Duration::from_secs(1));
+        }
+    }
+
+    /// A code this person already used (the last one handed out).
+    pub fn used_code(&self) -> String {
+        self.secret.code_at_step(self.last_step.expect("no code handed out yet"))
+    }
+}
