@@ -14,3 +14,4 @@ mod generated;
 mod pipeline;
 mod seed_rbac;
 mod staff;
+mod worker_fleet;

@@ -87,7 +87,14 @@ impl Env {
 
     /// A command for the real binary with this world's environment.
     pub fn command(&self) -> assert_cmd::Command {
-        let mut command = assert_cmd::Command::new(env!("CARGO_BIN_EXE_opsgate"));
+        let mut command = assert_cmd::Command::from_std(self.std_command());
+        command.timeout(COMMAND_TIMEOUT);
+        command
+    }
+
+    /// The same, as a process to spawn and control (workers, kill tests).
+    pub fn std_command(&self) -> std::process::Command {
+        let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_opsgate"));
         command
             .env_clear()
             .env("PATH", std::env::var_os("PATH").unwrap_or_default())
@@ -95,8 +102,7 @@ impl Env {
             .env("XDG_DATA_HOME", self.data_dir())
             .env("XDG_CONFIG_HOME", self.config_dir())
             .env("USER", "ci")
-            .env("OPSGATE_DB", &self.db_url)
-            .timeout(COMMAND_TIMEOUT);
+            .env("OPSGATE_DB", &self.db_url);
         command
     }
 
