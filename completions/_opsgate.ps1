@@ -118,7 +118,7 @@ Register-ArgumentCompleter -Native -CommandName 'opsgate' -ScriptBlock {
             break
         }
         'opsgate;approve' {
-            [CompletionResult]::new('--totp', '--totp', [CompletionResultType]::ParameterName, 'A TOTP code, for actions that need a second factor')
+            [CompletionResult]::new('--totp', '--totp', [CompletionResultType]::ParameterName, 'A TOTP code, for actions that need a second factor (asked on a terminal otherwise)')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this staff member (e-mail) [env: OPSGATE_USER]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
@@ -133,7 +133,7 @@ Register-ArgumentCompleter -Native -CommandName 'opsgate' -ScriptBlock {
             break
         }
         'opsgate;reject' {
-            [CompletionResult]::new('--reason', '--reason', [CompletionResultType]::ParameterName, 'Why it is rejected (recorded in the audit log)')
+            [CompletionResult]::new('--reason', '--reason', [CompletionResultType]::ParameterName, 'Why it is rejected (signed and recorded in the audit log)')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this staff member (e-mail) [env: OPSGATE_USER]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
@@ -384,7 +384,9 @@ Register-ArgumentCompleter -Native -CommandName 'opsgate' -ScriptBlock {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List staff members with role, level, status and keys (needs ops.staff.view)')
             [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add a staff member (needs ops.staff.edit; without --as only the first one of an empty database)')
             [CompletionResult]::new('set-role', 'set-role', [CompletionResultType]::ParameterValue, 'Change a staff member''s role (needs ops.staff.edit)')
-            [CompletionResult]::new('keygen', 'keygen', [CompletionResultType]::ParameterValue, 'Generate a new Ed25519 signing key for yourself and register its public half; older keys stay registered so that earlier signatures still verify')
+            [CompletionResult]::new('keygen', 'keygen', [CompletionResultType]::ParameterValue, 'Generate a new Ed25519 signing key for yourself and register its public half (needs ops.staff.edit, or your current key: a rotation); older keys stay registered so that earlier signatures still verify')
+            [CompletionResult]::new('keys', 'keys', [CompletionResultType]::ParameterValue, 'List registered signing keys (yours, or everyone''s with ops.staff.view)')
+            [CompletionResult]::new('revoke-key', 'revoke-key', [CompletionResultType]::ParameterValue, 'Revoke a signing key: approvals signed with it no longer count (needs ops.staff.edit, except for your own key)')
             [CompletionResult]::new('totp', 'totp', [CompletionResultType]::ParameterValue, 'Enroll in TOTP second-factor authentication')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -440,6 +442,32 @@ Register-ArgumentCompleter -Native -CommandName 'opsgate' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'opsgate;staff;keys' {
+            [CompletionResult]::new('--email', '--email', [CompletionResultType]::ParameterName, 'Only this person''s keys')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this staff member (e-mail) [env: OPSGATE_USER]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--demo', '--demo', [CompletionResultType]::ParameterName, 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as says otherwise. Never touches a real database')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'opsgate;staff;revoke-key' {
+            [CompletionResult]::new('--reason', '--reason', [CompletionResultType]::ParameterName, 'Why (recorded in the audit log)')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this staff member (e-mail) [env: OPSGATE_USER]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--demo', '--demo', [CompletionResultType]::ParameterName, 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as says otherwise. Never touches a real database')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'opsgate;staff;totp' {
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this staff member (e-mail) [env: OPSGATE_USER]')
@@ -450,11 +478,12 @@ Register-ArgumentCompleter -Native -CommandName 'opsgate' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('enroll', 'enroll', [CompletionResultType]::ParameterValue, 'Create a TOTP secret and print its otpauth:// URI')
+            [CompletionResult]::new('enroll', 'enroll', [CompletionResultType]::ParameterValue, 'Create a TOTP secret and print its otpauth:// URI (needs your registered private key; replacing a secret needs a current code)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
         'opsgate;staff;totp;enroll' {
+            [CompletionResult]::new('--totp', '--totp', [CompletionResultType]::ParameterName, 'A current code, when replacing an existing secret')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this staff member (e-mail) [env: OPSGATE_USER]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
@@ -467,7 +496,7 @@ Register-ArgumentCompleter -Native -CommandName 'opsgate' -ScriptBlock {
             break
         }
         'opsgate;staff;totp;help' {
-            [CompletionResult]::new('enroll', 'enroll', [CompletionResultType]::ParameterValue, 'Create a TOTP secret and print its otpauth:// URI')
+            [CompletionResult]::new('enroll', 'enroll', [CompletionResultType]::ParameterValue, 'Create a TOTP secret and print its otpauth:// URI (needs your registered private key; replacing a secret needs a current code)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -481,7 +510,9 @@ Register-ArgumentCompleter -Native -CommandName 'opsgate' -ScriptBlock {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List staff members with role, level, status and keys (needs ops.staff.view)')
             [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add a staff member (needs ops.staff.edit; without --as only the first one of an empty database)')
             [CompletionResult]::new('set-role', 'set-role', [CompletionResultType]::ParameterValue, 'Change a staff member''s role (needs ops.staff.edit)')
-            [CompletionResult]::new('keygen', 'keygen', [CompletionResultType]::ParameterValue, 'Generate a new Ed25519 signing key for yourself and register its public half; older keys stay registered so that earlier signatures still verify')
+            [CompletionResult]::new('keygen', 'keygen', [CompletionResultType]::ParameterValue, 'Generate a new Ed25519 signing key for yourself and register its public half (needs ops.staff.edit, or your current key: a rotation); older keys stay registered so that earlier signatures still verify')
+            [CompletionResult]::new('keys', 'keys', [CompletionResultType]::ParameterValue, 'List registered signing keys (yours, or everyone''s with ops.staff.view)')
+            [CompletionResult]::new('revoke-key', 'revoke-key', [CompletionResultType]::ParameterValue, 'Revoke a signing key: approvals signed with it no longer count (needs ops.staff.edit, except for your own key)')
             [CompletionResult]::new('totp', 'totp', [CompletionResultType]::ParameterValue, 'Enroll in TOTP second-factor authentication')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -498,8 +529,14 @@ Register-ArgumentCompleter -Native -CommandName 'opsgate' -ScriptBlock {
         'opsgate;staff;help;keygen' {
             break
         }
+        'opsgate;staff;help;keys' {
+            break
+        }
+        'opsgate;staff;help;revoke-key' {
+            break
+        }
         'opsgate;staff;help;totp' {
-            [CompletionResult]::new('enroll', 'enroll', [CompletionResultType]::ParameterValue, 'Create a TOTP secret and print its otpauth:// URI')
+            [CompletionResult]::new('enroll', 'enroll', [CompletionResultType]::ParameterValue, 'Create a TOTP secret and print its otpauth:// URI (needs your registered private key; replacing a secret needs a current code)')
             break
         }
         'opsgate;staff;help;totp;enroll' {
@@ -586,6 +623,7 @@ Register-ArgumentCompleter -Native -CommandName 'opsgate' -ScriptBlock {
         'opsgate;worker' {
             [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, 'Actions executed in parallel')
             [CompletionResult]::new('--poll', '--poll', [CompletionResultType]::ParameterName, 'Seconds between polls of the queue')
+            [CompletionResult]::new('--stale-after', '--stale-after', [CompletionResultType]::ParameterName, 'With --recover: claims older than this many seconds are stale even when their process cannot be checked (it ran on another machine)')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this staff member (e-mail) [env: OPSGATE_USER]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
@@ -858,7 +896,9 @@ Register-ArgumentCompleter -Native -CommandName 'opsgate' -ScriptBlock {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List staff members with role, level, status and keys (needs ops.staff.view)')
             [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add a staff member (needs ops.staff.edit; without --as only the first one of an empty database)')
             [CompletionResult]::new('set-role', 'set-role', [CompletionResultType]::ParameterValue, 'Change a staff member''s role (needs ops.staff.edit)')
-            [CompletionResult]::new('keygen', 'keygen', [CompletionResultType]::ParameterValue, 'Generate a new Ed25519 signing key for yourself and register its public half; older keys stay registered so that earlier signatures still verify')
+            [CompletionResult]::new('keygen', 'keygen', [CompletionResultType]::ParameterValue, 'Generate a new Ed25519 signing key for yourself and register its public half (needs ops.staff.edit, or your current key: a rotation); older keys stay registered so that earlier signatures still verify')
+            [CompletionResult]::new('keys', 'keys', [CompletionResultType]::ParameterValue, 'List registered signing keys (yours, or everyone''s with ops.staff.view)')
+            [CompletionResult]::new('revoke-key', 'revoke-key', [CompletionResultType]::ParameterValue, 'Revoke a signing key: approvals signed with it no longer count (needs ops.staff.edit, except for your own key)')
             [CompletionResult]::new('totp', 'totp', [CompletionResultType]::ParameterValue, 'Enroll in TOTP second-factor authentication')
             break
         }
@@ -874,8 +914,14 @@ Register-ArgumentCompleter -Native -CommandName 'opsgate' -ScriptBlock {
         'opsgate;help;staff;keygen' {
             break
         }
+        'opsgate;help;staff;keys' {
+            break
+        }
+        'opsgate;help;staff;revoke-key' {
+            break
+        }
         'opsgate;help;staff;totp' {
-            [CompletionResult]::new('enroll', 'enroll', [CompletionResultType]::ParameterValue, 'Create a TOTP secret and print its otpauth:// URI')
+            [CompletionResult]::new('enroll', 'enroll', [CompletionResultType]::ParameterValue, 'Create a TOTP secret and print its otpauth:// URI (needs your registered private key; replacing a secret needs a current code)')
             break
         }
         'opsgate;help;staff;totp;enroll' {

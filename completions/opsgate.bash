@@ -292,8 +292,14 @@ _opsgate() {
             opsgate__subcmd__help__subcmd__staff,keygen)
                 cmd="opsgate__subcmd__help__subcmd__staff__subcmd__keygen"
                 ;;
+            opsgate__subcmd__help__subcmd__staff,keys)
+                cmd="opsgate__subcmd__help__subcmd__staff__subcmd__keys"
+                ;;
             opsgate__subcmd__help__subcmd__staff,list)
                 cmd="opsgate__subcmd__help__subcmd__staff__subcmd__list"
+                ;;
+            opsgate__subcmd__help__subcmd__staff,revoke-key)
+                cmd="opsgate__subcmd__help__subcmd__staff__subcmd__revoke__subcmd__key"
                 ;;
             opsgate__subcmd__help__subcmd__staff,set-role)
                 cmd="opsgate__subcmd__help__subcmd__staff__subcmd__set__subcmd__role"
@@ -343,8 +349,14 @@ _opsgate() {
             opsgate__subcmd__staff,keygen)
                 cmd="opsgate__subcmd__staff__subcmd__keygen"
                 ;;
+            opsgate__subcmd__staff,keys)
+                cmd="opsgate__subcmd__staff__subcmd__keys"
+                ;;
             opsgate__subcmd__staff,list)
                 cmd="opsgate__subcmd__staff__subcmd__list"
+                ;;
+            opsgate__subcmd__staff,revoke-key)
+                cmd="opsgate__subcmd__staff__subcmd__revoke__subcmd__key"
                 ;;
             opsgate__subcmd__staff,set-role)
                 cmd="opsgate__subcmd__staff__subcmd__set__subcmd__role"
@@ -361,8 +373,14 @@ _opsgate() {
             opsgate__subcmd__staff__subcmd__help,keygen)
                 cmd="opsgate__subcmd__staff__subcmd__help__subcmd__keygen"
                 ;;
+            opsgate__subcmd__staff__subcmd__help,keys)
+                cmd="opsgate__subcmd__staff__subcmd__help__subcmd__keys"
+                ;;
             opsgate__subcmd__staff__subcmd__help,list)
                 cmd="opsgate__subcmd__staff__subcmd__help__subcmd__list"
+                ;;
+            opsgate__subcmd__staff__subcmd__help,revoke-key)
+                cmd="opsgate__subcmd__staff__subcmd__help__subcmd__revoke__subcmd__key"
                 ;;
             opsgate__subcmd__staff__subcmd__help,set-role)
                 cmd="opsgate__subcmd__staff__subcmd__help__subcmd__set__subcmd__role"
@@ -1988,7 +2006,7 @@ _opsgate() {
             return 0
             ;;
         opsgate__subcmd__help__subcmd__staff)
-            opts="list add set-role keygen totp"
+            opts="list add set-role keygen keys revoke-key totp"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2029,7 +2047,35 @@ _opsgate() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        opsgate__subcmd__help__subcmd__staff__subcmd__keys)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         opsgate__subcmd__help__subcmd__staff__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        opsgate__subcmd__help__subcmd__staff__subcmd__revoke__subcmd__key)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2546,7 +2592,7 @@ _opsgate() {
             return 0
             ;;
         opsgate__subcmd__staff)
-            opts="-o -h -V --db --as --output --demo --help --version list add set-role keygen totp help"
+            opts="-o -h -V --db --as --output --demo --help --version list add set-role keygen keys revoke-key totp help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2614,7 +2660,7 @@ _opsgate() {
             return 0
             ;;
         opsgate__subcmd__staff__subcmd__help)
-            opts="list add set-role keygen totp help"
+            opts="list add set-role keygen keys revoke-key totp help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2669,7 +2715,35 @@ _opsgate() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        opsgate__subcmd__staff__subcmd__help__subcmd__keys)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         opsgate__subcmd__staff__subcmd__help__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        opsgate__subcmd__staff__subcmd__help__subcmd__revoke__subcmd__key)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2755,6 +2829,40 @@ _opsgate() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        opsgate__subcmd__staff__subcmd__keys)
+            opts="-o -h -V --email --db --as --output --demo --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --email)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         opsgate__subcmd__staff__subcmd__list)
             opts="-o -h -V --db --as --output --demo --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -2762,6 +2870,40 @@ _opsgate() {
                 return 0
             fi
             case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        opsgate__subcmd__staff__subcmd__revoke__subcmd__key)
+            opts="-o -h -V --reason --db --as --output --demo --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --reason)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --db)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2846,12 +2988,16 @@ _opsgate() {
             return 0
             ;;
         opsgate__subcmd__staff__subcmd__totp__subcmd__enroll)
-            opts="-o -h -V --db --as --output --demo --help --version"
+            opts="-o -h -V --totp --db --as --output --demo --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --totp)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --db)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2918,7 +3064,7 @@ _opsgate() {
             return 0
             ;;
         opsgate__subcmd__worker)
-            opts="-o -h -V --once --concurrency --poll --recover --db --as --output --demo --help --version"
+            opts="-o -h -V --once --concurrency --poll --recover --stale-after --db --as --output --demo --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2929,6 +3075,10 @@ _opsgate() {
                     return 0
                     ;;
                 --poll)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --stale-after)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -110,7 +110,7 @@ set edit:completion:arg-completer[opsgate] = {|@words|
             cand --version 'Print version'
         }
         &'opsgate;approve'= {
-            cand --totp 'A TOTP code, for actions that need a second factor'
+            cand --totp 'A TOTP code, for actions that need a second factor (asked on a terminal otherwise)'
             cand --db 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]'
             cand --as 'Act as this staff member (e-mail) [env: OPSGATE_USER]'
             cand -o 'Output format'
@@ -124,7 +124,7 @@ set edit:completion:arg-completer[opsgate] = {|@words|
             cand --version 'Print version'
         }
         &'opsgate;reject'= {
-            cand --reason 'Why it is rejected (recorded in the audit log)'
+            cand --reason 'Why it is rejected (signed and recorded in the audit log)'
             cand --db 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]'
             cand --as 'Act as this staff member (e-mail) [env: OPSGATE_USER]'
             cand -o 'Output format'
@@ -348,7 +348,9 @@ set edit:completion:arg-completer[opsgate] = {|@words|
             cand list 'List staff members with role, level, status and keys (needs ops.staff.view)'
             cand add 'Add a staff member (needs ops.staff.edit; without --as only the first one of an empty database)'
             cand set-role 'Change a staff member''s role (needs ops.staff.edit)'
-            cand keygen 'Generate a new Ed25519 signing key for yourself and register its public half; older keys stay registered so that earlier signatures still verify'
+            cand keygen 'Generate a new Ed25519 signing key for yourself and register its public half (needs ops.staff.edit, or your current key: a rotation); older keys stay registered so that earlier signatures still verify'
+            cand keys 'List registered signing keys (yours, or everyone''s with ops.staff.view)'
+            cand revoke-key 'Revoke a signing key: approvals signed with it no longer count (needs ops.staff.edit, except for your own key)'
             cand totp 'Enroll in TOTP second-factor authentication'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -399,6 +401,30 @@ set edit:completion:arg-completer[opsgate] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'opsgate;staff;keys'= {
+            cand --email 'Only this person''s keys'
+            cand --db 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]'
+            cand --as 'Act as this staff member (e-mail) [env: OPSGATE_USER]'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --demo 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as says otherwise. Never touches a real database'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'opsgate;staff;revoke-key'= {
+            cand --reason 'Why (recorded in the audit log)'
+            cand --db 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]'
+            cand --as 'Act as this staff member (e-mail) [env: OPSGATE_USER]'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --demo 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as says otherwise. Never touches a real database'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'opsgate;staff;totp'= {
             cand --db 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]'
             cand --as 'Act as this staff member (e-mail) [env: OPSGATE_USER]'
@@ -409,10 +435,11 @@ set edit:completion:arg-completer[opsgate] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
-            cand enroll 'Create a TOTP secret and print its otpauth:// URI'
+            cand enroll 'Create a TOTP secret and print its otpauth:// URI (needs your registered private key; replacing a secret needs a current code)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'opsgate;staff;totp;enroll'= {
+            cand --totp 'A current code, when replacing an existing secret'
             cand --db 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]'
             cand --as 'Act as this staff member (e-mail) [env: OPSGATE_USER]'
             cand -o 'Output format'
@@ -424,7 +451,7 @@ set edit:completion:arg-completer[opsgate] = {|@words|
             cand --version 'Print version'
         }
         &'opsgate;staff;totp;help'= {
-            cand enroll 'Create a TOTP secret and print its otpauth:// URI'
+            cand enroll 'Create a TOTP secret and print its otpauth:// URI (needs your registered private key; replacing a secret needs a current code)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'opsgate;staff;totp;help;enroll'= {
@@ -435,7 +462,9 @@ set edit:completion:arg-completer[opsgate] = {|@words|
             cand list 'List staff members with role, level, status and keys (needs ops.staff.view)'
             cand add 'Add a staff member (needs ops.staff.edit; without --as only the first one of an empty database)'
             cand set-role 'Change a staff member''s role (needs ops.staff.edit)'
-            cand keygen 'Generate a new Ed25519 signing key for yourself and register its public half; older keys stay registered so that earlier signatures still verify'
+            cand keygen 'Generate a new Ed25519 signing key for yourself and register its public half (needs ops.staff.edit, or your current key: a rotation); older keys stay registered so that earlier signatures still verify'
+            cand keys 'List registered signing keys (yours, or everyone''s with ops.staff.view)'
+            cand revoke-key 'Revoke a signing key: approvals signed with it no longer count (needs ops.staff.edit, except for your own key)'
             cand totp 'Enroll in TOTP second-factor authentication'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -447,8 +476,12 @@ set edit:completion:arg-completer[opsgate] = {|@words|
         }
         &'opsgate;staff;help;keygen'= {
         }
+        &'opsgate;staff;help;keys'= {
+        }
+        &'opsgate;staff;help;revoke-key'= {
+        }
         &'opsgate;staff;help;totp'= {
-            cand enroll 'Create a TOTP secret and print its otpauth:// URI'
+            cand enroll 'Create a TOTP secret and print its otpauth:// URI (needs your registered private key; replacing a secret needs a current code)'
         }
         &'opsgate;staff;help;totp;enroll'= {
         }
@@ -523,6 +556,7 @@ set edit:completion:arg-completer[opsgate] = {|@words|
         &'opsgate;worker'= {
             cand --concurrency 'Actions executed in parallel'
             cand --poll 'Seconds between polls of the queue'
+            cand --stale-after 'With --recover: claims older than this many seconds are stale even when their process cannot be checked (it ran on another machine)'
             cand --db 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]'
             cand --as 'Act as this staff member (e-mail) [env: OPSGATE_USER]'
             cand -o 'Output format'
@@ -754,7 +788,9 @@ set edit:completion:arg-completer[opsgate] = {|@words|
             cand list 'List staff members with role, level, status and keys (needs ops.staff.view)'
             cand add 'Add a staff member (needs ops.staff.edit; without --as only the first one of an empty database)'
             cand set-role 'Change a staff member''s role (needs ops.staff.edit)'
-            cand keygen 'Generate a new Ed25519 signing key for yourself and register its public half; older keys stay registered so that earlier signatures still verify'
+            cand keygen 'Generate a new Ed25519 signing key for yourself and register its public half (needs ops.staff.edit, or your current key: a rotation); older keys stay registered so that earlier signatures still verify'
+            cand keys 'List registered signing keys (yours, or everyone''s with ops.staff.view)'
+            cand revoke-key 'Revoke a signing key: approvals signed with it no longer count (needs ops.staff.edit, except for your own key)'
             cand totp 'Enroll in TOTP second-factor authentication'
         }
         &'opsgate;help;staff;list'= {
@@ -765,8 +801,12 @@ set edit:completion:arg-completer[opsgate] = {|@words|
         }
         &'opsgate;help;staff;keygen'= {
         }
+        &'opsgate;help;staff;keys'= {
+        }
+        &'opsgate;help;staff;revoke-key'= {
+        }
         &'opsgate;help;staff;totp'= {
-            cand enroll 'Create a TOTP secret and print its otpauth:// URI'
+            cand enroll 'Create a TOTP secret and print its otpauth:// URI (needs your registered private key; replacing a secret needs a current code)'
         }
         &'opsgate;help;staff;totp;enroll'= {
         }

@@ -113,7 +113,7 @@ complete -c opsgate -n "__fish_opsgate_using_subcommand execute" -l queue -d 'Qu
 complete -c opsgate -n "__fish_opsgate_using_subcommand execute" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_using_subcommand execute" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opsgate -n "__fish_opsgate_using_subcommand execute" -s V -l version -d 'Print version'
-complete -c opsgate -n "__fish_opsgate_using_subcommand approve" -l totp -d 'A TOTP code, for actions that need a second factor' -r
+complete -c opsgate -n "__fish_opsgate_using_subcommand approve" -l totp -d 'A TOTP code, for actions that need a second factor (asked on a terminal otherwise)' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand approve" -l db -d 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand approve" -l as -d 'Act as this staff member (e-mail) [env: OPSGATE_USER]' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand approve" -s o -l output -d 'Output format' -r -f -a "table\t'Human-readable tables and text'
@@ -124,7 +124,7 @@ complete -c opsgate -n "__fish_opsgate_using_subcommand approve" -l yes -d 'Appr
 complete -c opsgate -n "__fish_opsgate_using_subcommand approve" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_using_subcommand approve" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opsgate -n "__fish_opsgate_using_subcommand approve" -s V -l version -d 'Print version'
-complete -c opsgate -n "__fish_opsgate_using_subcommand reject" -l reason -d 'Why it is rejected (recorded in the audit log)' -r
+complete -c opsgate -n "__fish_opsgate_using_subcommand reject" -l reason -d 'Why it is rejected (signed and recorded in the audit log)' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand reject" -l db -d 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand reject" -l as -d 'Act as this staff member (e-mail) [env: OPSGATE_USER]' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand reject" -s o -l output -d 'Output format' -r -f -a "table\t'Human-readable tables and text'
@@ -269,20 +269,22 @@ complete -c opsgate -n "__fish_opsgate_using_subcommand playbook; and __fish_see
 complete -c opsgate -n "__fish_opsgate_using_subcommand playbook; and __fish_seen_subcommand_from help" -f -a "validate" -d 'Check a playbook\'s schema and templates; errors as file:line:col: message'
 complete -c opsgate -n "__fish_opsgate_using_subcommand playbook; and __fish_seen_subcommand_from help" -f -a "run" -d 'Run a playbook (suggest-only unless the file and --allow-execute both allow more)'
 complete -c opsgate -n "__fish_opsgate_using_subcommand playbook; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and not __fish_seen_subcommand_from list add set-role keygen totp help" -l db -d 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]' -r
-complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and not __fish_seen_subcommand_from list add set-role keygen totp help" -l as -d 'Act as this staff member (e-mail) [env: OPSGATE_USER]' -r
-complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and not __fish_seen_subcommand_from list add set-role keygen totp help" -s o -l output -d 'Output format' -r -f -a "table\t'Human-readable tables and text'
+complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and not __fish_seen_subcommand_from list add set-role keygen keys revoke-key totp help" -l db -d 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]' -r
+complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and not __fish_seen_subcommand_from list add set-role keygen keys revoke-key totp help" -l as -d 'Act as this staff member (e-mail) [env: OPSGATE_USER]' -r
+complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and not __fish_seen_subcommand_from list add set-role keygen keys revoke-key totp help" -s o -l output -d 'Output format' -r -f -a "table\t'Human-readable tables and text'
 json\t'One JSON document on stdout'
 yaml\t'One YAML document on stdout'"
-complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and not __fish_seen_subcommand_from list add set-role keygen totp help" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as says otherwise. Never touches a real database'
-complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and not __fish_seen_subcommand_from list add set-role keygen totp help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and not __fish_seen_subcommand_from list add set-role keygen totp help" -s V -l version -d 'Print version'
-complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and not __fish_seen_subcommand_from list add set-role keygen totp help" -f -a "list" -d 'List staff members with role, level, status and keys (needs ops.staff.view)'
-complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and not __fish_seen_subcommand_from list add set-role keygen totp help" -f -a "add" -d 'Add a staff member (needs ops.staff.edit; without --as only the first one of an empty database)'
-complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and not __fish_seen_subcommand_from list add set-role keygen totp help" -f -a "set-role" -d 'Change a staff member\'s role (needs ops.staff.edit)'
-complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and not __fish_seen_subcommand_from list add set-role keygen totp help" -f -a "keygen" -d 'Generate a new Ed25519 signing key for yourself and register its public half; older keys stay registered so that earlier signatures still verify'
-complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and not __fish_seen_subcommand_from list add set-role keygen totp help" -f -a "totp" -d 'Enroll in TOTP second-factor authentication'
-complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and not __fish_seen_subcommand_from list add set-role keygen totp help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and not __fish_seen_subcommand_from list add set-role keygen keys revoke-key totp help" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as says otherwise. Never touches a real database'
+complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and not __fish_seen_subcommand_from list add set-role keygen keys revoke-key totp help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and not __fish_seen_subcommand_from list add set-role keygen keys revoke-key totp help" -s V -l version -d 'Print version'
+complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and not __fish_seen_subcommand_from list add set-role keygen keys revoke-key totp help" -f -a "list" -d 'List staff members with role, level, status and keys (needs ops.staff.view)'
+complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and not __fish_seen_subcommand_from list add set-role keygen keys revoke-key totp help" -f -a "add" -d 'Add a staff member (needs ops.staff.edit; without --as only the first one of an empty database)'
+complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and not __fish_seen_subcommand_from list add set-role keygen keys revoke-key totp help" -f -a "set-role" -d 'Change a staff member\'s role (needs ops.staff.edit)'
+complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and not __fish_seen_subcommand_from list add set-role keygen keys revoke-key totp help" -f -a "keygen" -d 'Generate a new Ed25519 signing key for yourself and register its public half (needs ops.staff.edit, or your current key: a rotation); older keys stay registered so that earlier signatures still verify'
+complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and not __fish_seen_subcommand_from list add set-role keygen keys revoke-key totp help" -f -a "keys" -d 'List registered signing keys (yours, or everyone\'s with ops.staff.view)'
+complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and not __fish_seen_subcommand_from list add set-role keygen keys revoke-key totp help" -f -a "revoke-key" -d 'Revoke a signing key: approvals signed with it no longer count (needs ops.staff.edit, except for your own key)'
+complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and not __fish_seen_subcommand_from list add set-role keygen keys revoke-key totp help" -f -a "totp" -d 'Enroll in TOTP second-factor authentication'
+complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and not __fish_seen_subcommand_from list add set-role keygen keys revoke-key totp help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from list" -l db -d 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from list" -l as -d 'Act as this staff member (e-mail) [env: OPSGATE_USER]' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format' -r -f -a "table\t'Human-readable tables and text'
@@ -318,6 +320,24 @@ yaml\t'One YAML document on stdout'"
 complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from keygen" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from keygen" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from keygen" -s V -l version -d 'Print version'
+complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from keys" -l email -d 'Only this person\'s keys' -r
+complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from keys" -l db -d 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]' -r
+complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from keys" -l as -d 'Act as this staff member (e-mail) [env: OPSGATE_USER]' -r
+complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from keys" -s o -l output -d 'Output format' -r -f -a "table\t'Human-readable tables and text'
+json\t'One JSON document on stdout'
+yaml\t'One YAML document on stdout'"
+complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from keys" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as says otherwise. Never touches a real database'
+complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from keys" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from keys" -s V -l version -d 'Print version'
+complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from revoke-key" -l reason -d 'Why (recorded in the audit log)' -r
+complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from revoke-key" -l db -d 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]' -r
+complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from revoke-key" -l as -d 'Act as this staff member (e-mail) [env: OPSGATE_USER]' -r
+complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from revoke-key" -s o -l output -d 'Output format' -r -f -a "table\t'Human-readable tables and text'
+json\t'One JSON document on stdout'
+yaml\t'One YAML document on stdout'"
+complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from revoke-key" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as says otherwise. Never touches a real database'
+complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from revoke-key" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from revoke-key" -s V -l version -d 'Print version'
 complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from totp" -l db -d 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from totp" -l as -d 'Act as this staff member (e-mail) [env: OPSGATE_USER]' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from totp" -s o -l output -d 'Output format' -r -f -a "table\t'Human-readable tables and text'
@@ -326,12 +346,14 @@ yaml\t'One YAML document on stdout'"
 complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from totp" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from totp" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from totp" -s V -l version -d 'Print version'
-complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from totp" -f -a "enroll" -d 'Create a TOTP secret and print its otpauth:// URI'
+complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from totp" -f -a "enroll" -d 'Create a TOTP secret and print its otpauth:// URI (needs your registered private key; replacing a secret needs a current code)'
 complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from totp" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from help" -f -a "list" -d 'List staff members with role, level, status and keys (needs ops.staff.view)'
 complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from help" -f -a "add" -d 'Add a staff member (needs ops.staff.edit; without --as only the first one of an empty database)'
 complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from help" -f -a "set-role" -d 'Change a staff member\'s role (needs ops.staff.edit)'
-complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from help" -f -a "keygen" -d 'Generate a new Ed25519 signing key for yourself and register its public half; older keys stay registered so that earlier signatures still verify'
+complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from help" -f -a "keygen" -d 'Generate a new Ed25519 signing key for yourself and register its public half (needs ops.staff.edit, or your current key: a rotation); older keys stay registered so that earlier signatures still verify'
+complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from help" -f -a "keys" -d 'List registered signing keys (yours, or everyone\'s with ops.staff.view)'
+complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from help" -f -a "revoke-key" -d 'Revoke a signing key: approvals signed with it no longer count (needs ops.staff.edit, except for your own key)'
 complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from help" -f -a "totp" -d 'Enroll in TOTP second-factor authentication'
 complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c opsgate -n "__fish_opsgate_using_subcommand agent; and not __fish_seen_subcommand_from list add disable help" -l db -d 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]' -r
@@ -380,6 +402,7 @@ complete -c opsgate -n "__fish_opsgate_using_subcommand agent; and __fish_seen_s
 complete -c opsgate -n "__fish_opsgate_using_subcommand agent; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c opsgate -n "__fish_opsgate_using_subcommand worker" -l concurrency -d 'Actions executed in parallel' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand worker" -l poll -d 'Seconds between polls of the queue' -r
+complete -c opsgate -n "__fish_opsgate_using_subcommand worker" -l stale-after -d 'With --recover: claims older than this many seconds are stale even when their process cannot be checked (it ran on another machine)' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand worker" -l db -d 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand worker" -l as -d 'Act as this staff member (e-mail) [env: OPSGATE_USER]' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand worker" -s o -l output -d 'Output format' -r -f -a "table\t'Human-readable tables and text'
@@ -518,7 +541,9 @@ complete -c opsgate -n "__fish_opsgate_using_subcommand help; and __fish_seen_su
 complete -c opsgate -n "__fish_opsgate_using_subcommand help; and __fish_seen_subcommand_from staff" -f -a "list" -d 'List staff members with role, level, status and keys (needs ops.staff.view)'
 complete -c opsgate -n "__fish_opsgate_using_subcommand help; and __fish_seen_subcommand_from staff" -f -a "add" -d 'Add a staff member (needs ops.staff.edit; without --as only the first one of an empty database)'
 complete -c opsgate -n "__fish_opsgate_using_subcommand help; and __fish_seen_subcommand_from staff" -f -a "set-role" -d 'Change a staff member\'s role (needs ops.staff.edit)'
-complete -c opsgate -n "__fish_opsgate_using_subcommand help; and __fish_seen_subcommand_from staff" -f -a "keygen" -d 'Generate a new Ed25519 signing key for yourself and register its public half; older keys stay registered so that earlier signatures still verify'
+complete -c opsgate -n "__fish_opsgate_using_subcommand help; and __fish_seen_subcommand_from staff" -f -a "keygen" -d 'Generate a new Ed25519 signing key for yourself and register its public half (needs ops.staff.edit, or your current key: a rotation); older keys stay registered so that earlier signatures still verify'
+complete -c opsgate -n "__fish_opsgate_using_subcommand help; and __fish_seen_subcommand_from staff" -f -a "keys" -d 'List registered signing keys (yours, or everyone\'s with ops.staff.view)'
+complete -c opsgate -n "__fish_opsgate_using_subcommand help; and __fish_seen_subcommand_from staff" -f -a "revoke-key" -d 'Revoke a signing key: approvals signed with it no longer count (needs ops.staff.edit, except for your own key)'
 complete -c opsgate -n "__fish_opsgate_using_subcommand help; and __fish_seen_subcommand_from staff" -f -a "totp" -d 'Enroll in TOTP second-factor authentication'
 complete -c opsgate -n "__fish_opsgate_using_subcommand help; and __fish_seen_subcommand_from agent" -f -a "list" -d 'List registered agents with their limits and today\'s usage'
 complete -c opsgate -n "__fish_opsgate_using_subcommand help; and __fish_seen_subcommand_from agent" -f -a "add" -d 'Register an agent'

@@ -41,7 +41,6 @@ fn commands_of_later_milestones_say_they_are_not_available_yet() {
     let env = Env::new();
     for args in [
         vec!["ask", "revenue last 30 days"],
-        vec!["approve", "--list"],
         vec!["playbook", "run", "x.yaml"],
         vec!["mcp"],
     ] {
