@@ -60,22 +60,28 @@ async fn queue_batch(store: &Store, keys: &KeyDir, secrets: &(String, String), f
     let mut rows = Vec::new();
     for user in first_user..first_user + count {
         let prompt = format!("credit user {user} wallet with 1 eur");
-        let plan = plan_prompt(store, catalog, &planner, &requester, &prompt, PlanOptions { mode: "suggest" })
-            .await
-            .unwrap();
+        let plan =
+            plan_prompt(store, catalog, &planner, &requester, &prompt, PlanOptions { mode: "suggest" })
+                .await
+                .unwrap();
         rows.push(store.load_action(plan.steps[0].action_id.0).await.unwrap().unwrap());
     }
     let approver_code = code(&secrets.1);
     let mut approver_factor = SecondFactor::new(CodeSource::Given(&approver_code));
     for row in &rows {
-        decide_approval(store, &approver, row, keys, ApprovalDecision::Approve, &mut approver_factor).await.unwrap();
+        decide_approval(store, &approver, row, keys, ApprovalDecision::Approve, &mut approver_factor)
+            .await
+            .unwrap();
     }
     let requester_code = code(&secrets.0);
     let mut requester_factor = SecondFactor::new(CodeSource::Given(&requester_code));
     for row in &rows {
         let row = store.load_action(row.id).await.unwrap().unwrap();
-        let request =
-            ExecuteRequest { confirmation: Confirmation::Missing, second_factor: &mut requester_factor, queue: true };
+        let request = ExecuteRequest {
+            confirmation: Confirmation::Missing,
+            second_factor: &mut requester_factor,
+            queue: true,
+        };
         execute_action(store, catalog, &requester, &row, request).await.unwrap();
     }
 }
@@ -98,7 +104,12 @@ async fn bench(label: &str, store: &Store, keys: &KeyDir, count: i64) {
         let started = Instant::now();
         let report = run_worker(store, Catalog::builtin(), options, std::future::pending()).await.unwrap();
         let elapsed = started.elapsed();
-        assert_eq!(report.succeeded as i64, count, "{:?}", report.outcomes.iter().find(|o| o.error.is_some()));
+        assert_eq!(
+            report.succeeded as i64,
+            count,
+            "{:?}",
+            report.outcomes.iter().find(|o| o.error.is_some())
+        );
         println!(
             "{concurrency} worker{}: {:>8.0} actions/s ({count} in {:.2} s)",
             if concurrency == 1 { " " } else { "s" },

@@ -34,7 +34,13 @@ impl<'a> SecondFactor<'a> {
 
     /// Succeeds when `person` proved a second factor in this command, asking for
     /// (or checking) the code the first time.
-    pub async fn ensure(&mut self, store: &Store, person: &StaffMember, purpose: &str, action_id: Option<i64>) -> Result<()> {
+    pub async fn ensure(
+        &mut self,
+        store: &Store,
+        person: &StaffMember,
+        purpose: &str,
+        action_id: Option<i64>,
+    ) -> Result<()> {
         if self.verified_for == Some(person.id) {
             return Ok(());
         }
@@ -51,7 +57,13 @@ impl<'a> SecondFactor<'a> {
 }
 
 /// Checks `person`'s code for `purpose` (e.g. "approve a7") and marks its step used.
-pub async fn require_totp(store: &Store, person: &StaffMember, source: CodeSource<'_>, purpose: &str, action_id: Option<i64>) -> Result<()> {
+pub async fn require_totp(
+    store: &Store,
+    person: &StaffMember,
+    source: CodeSource<'_>,
+    purpose: &str,
+    action_id: Option<i64>,
+) -> Result<()> {
     match check(store, person, source, purpose).await {
         Ok(()) => Ok(()),
         Err(error) => {
@@ -75,8 +87,9 @@ async fn check(store: &Store, person: &StaffMember, source: CodeSource<'_>, purp
             person.email
         )));
     };
-    let secret = TotpSecret::from_base32(&secret)
-        .ok_or_else(|| Error::Internal(format!("the stored TOTP secret of {} is not base32", person.email)))?;
+    let secret = TotpSecret::from_base32(&secret).ok_or_else(|| {
+        Error::Internal(format!("the stored TOTP secret of {} is not base32", person.email))
+    })?;
     let code = match source {
         CodeSource::Given(code) => code.to_owned(),
         CodeSource::Ask(ask) => ask()?,
@@ -87,7 +100,10 @@ async fn check(store: &Store, person: &StaffMember, source: CodeSource<'_>, purp
         }
     };
     let Some(step) = matching_step(&secret, &code, Utc::now().timestamp()) else {
-        return Err(Error::TokenInvalid(format!("wrong TOTP code for {}; nothing was written", person.email)));
+        return Err(Error::TokenInvalid(format!(
+            "wrong TOTP code for {}; nothing was written",
+            person.email
+        )));
     };
     let mut tx = store.begin().await?;
     if !tx.use_totp_step(person.id, step).await? {

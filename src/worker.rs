@@ -122,7 +122,8 @@ async fn run_lane(
 
 /// Runs one claimed action; refusals end the action (audited) rather than the worker.
 async fn run_one(store: &Store, catalog: &Catalog, id: i64, claimer: &str) -> Result<WorkOutcome> {
-    let row = store.load_action(id).await?.ok_or_else(|| Error::Internal(format!("claimed a{id} vanished")))?;
+    let row =
+        store.load_action(id).await?.ok_or_else(|| Error::Internal(format!("claimed a{id} vanished")))?;
     let runner = Runner {
         actor: Actor { kind: ActorKind::System, id: claimer.to_owned() },
         subject: &row.requester_email,
@@ -141,12 +142,21 @@ async fn run_one(store: &Store, catalog: &Catalog, id: i64, claimer: &str) -> Re
             // run_claimed recorded the failure; infrastructure errors stop the worker.
             Err(Error::Database(message)) => Err(Error::Database(message)),
             Err(error) => {
-                let status = store.load_action(id).await?.map(|r| r.status).unwrap_or_else(|| "failed".into());
+                let status =
+                    store.load_action(id).await?.map(|r| r.status).unwrap_or_else(|| "failed".into());
                 Ok(outcome(&status, Some(error.to_string())))
             }
         },
         Err((status, event, error)) => {
-            finish(store, &row, &runner, status, event, json!({"action": row.action, "reason": error.to_string()})).await?;
+            finish(
+                store,
+                &row,
+                &runner,
+                status,
+                event,
+                json!({"action": row.action, "reason": error.to_string()}),
+            )
+            .await?;
             Ok(outcome(status, Some(error.to_string())))
         }
     }
@@ -171,14 +181,20 @@ async fn checked_payload(
     }
     let requester = store.staff_by_email(&row.requester_email).await.map_err(database)?;
     let action = catalog.require(&row.action).map_err(database)?;
-    if let Some(missing) = requester.as_ref().and_then(|r| decide(r, action).missing_permission).or_else(|| {
-        requester.is_none().then(|| row.permission.clone())
-    }) {
-        let error = Error::Denied(format!("{} no longer holds `{missing}`; nothing was written", row.requester_email));
+    if let Some(missing) = requester
+        .as_ref()
+        .and_then(|r| decide(r, action).missing_permission)
+        .or_else(|| requester.is_none().then(|| row.permission.clone()))
+    {
+        let error = Error::Denied(format!(
+            "{} no longer holds `{missing}`; nothing was written",
+            row.requester_email
+        ));
         return Err(("failed", "execute.denied", error));
     }
-    let value: serde_json::Value = serde_json::from_str(&row.payload)
-        .map_err(|e| ("failed", "approval.invalid", Error::TokenInvalid(format!("stored payload does not parse: {e}"))))?;
+    let value: serde_json::Value = serde_json::from_str(&row.payload).map_err(|e| {
+        ("failed", "approval.invalid", Error::TokenInvalid(format!("stored payload does not parse: {e}")))
+    })?;
     Payload::from_value(&value).map_err(database)
 }
 
@@ -223,7 +239,9 @@ pub async fn recover(store: &Store, stale_after: Duration) -> Result<RecoveryRep
         let (status, error) = match (committed, claim.requires.as_str()) {
             (true, _) => ("succeeded", None),
             (false, "approval") => ("approved", None),
-            (false, _) => ("failed", Some("interrupted before it committed; nothing was written: plan it again")),
+            (false, _) => {
+                ("failed", Some("interrupted before it committed; nothing was written: plan it again"))
+            }
         };
         if !tx.release_claim(claim.id, &claimed_by, status, error).await? {
             continue;
@@ -232,7 +250,9 @@ pub async fn recover(store: &Store, stale_after: Duration) -> Result<RecoveryRep
             NewAuditEntry::new(Actor::system(), "action.recovered", status)
                 .subject(&claim.requester_email)
                 .action(claim.id)
-                .payload(json!({"action": claim.action, "claimed_by": claimed_by, "claimed_at": claim.claimed_at}))
+                .payload(
+                    json!({"action": claim.action, "claimed_by": claimed_by, "claimed_at": claim.claimed_at}),
+                )
                 .result(json!({"committed": committed, "status": status})),
         );
         report.recovered.push(Recovered {
@@ -249,7 +269,8 @@ pub async fn recover(store: &Store, stale_after: Duration) -> Result<RecoveryRep
 }
 
 fn claim_is_dead(claim: &ClaimRow, this_host: &str, stale_after: Duration) -> bool {
-    let age = claim.claimed_at.map(|at| (now_micros() - at).to_std().unwrap_or_default()).unwrap_or(Duration::MAX);
+    let age =
+        claim.claimed_at.map(|at| (now_micros() - at).to_std().unwrap_or_default()).unwrap_or(Duration::MAX);
     if age >= stale_after {
         return true;
     }

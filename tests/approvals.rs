@@ -58,7 +58,8 @@ fn the_approval_rules_refuse_self_approval_juniors_and_people_without_the_permis
     assert_eq!(audit_count(&env, "approval.denied", &action), 2);
     // The list shows only what the person may approve.
     let listed = env.run_as(APPROVER, ["approve", "--list", "-o", "json"]).exit(0).json();
-    let ids: Vec<&str> = listed.as_array().unwrap().iter().map(|p| p["action_id"].as_str().unwrap()).collect();
+    let ids: Vec<&str> =
+        listed.as_array().unwrap().iter().map(|p| p["action_id"].as_str().unwrap()).collect();
     assert_eq!(ids, [action.as_str()]);
     let listed = env.run_as(REQUESTER, ["approve", "--list", "-o", "json"]).exit(0).json();
     assert!(listed.as_array().unwrap().is_empty(), "{listed}");
@@ -70,6 +71,9 @@ fn an_approved_refund_runs_once_with_the_requesters_second_factor() {
     let before = refunded_cents(&env);
     let (action, mut requester, _) = approved_refund(&env);
     assert_eq!(status(&env, &action), "approved");
+    let shown = env.run_as(REQUESTER, ["show", &action, "-o", "json"]).exit(0).json();
+    assert_eq!(shown["approvals"][0]["approver"], APPROVER, "{shown}");
+    assert_eq!(shown["approvals"][0]["decision"], "approve");
     // Without a code, with a wrong one: refused, nothing written.
     env.run_as(REQUESTER, ["execute", &action]).exit(5).stderr_has("needs a second factor");
     env.run_as(REQUESTER, ["execute", &action, "--totp", "000000"]).exit(5);
@@ -96,7 +100,9 @@ fn a_signature_with_one_flipped_byte_is_refused() {
     let signature: String = {
         let sig = env.scalar(&format!("SELECT COUNT(*) FROM approvals WHERE action_id = {id}"));
         assert_eq!(sig, 1);
-        let out = env.run_as("admin@example.com", ["audit", "query", "--event", "approval.granted", "-o", "json"]).json();
+        let out = env
+            .run_as("admin@example.com", ["audit", "query", "--event", "approval.granted", "-o", "json"])
+            .json();
         out[0]["payload"]["signature"].as_str().unwrap().to_owned()
     };
     let first = u8::from_str_radix(&signature[..2], 16).unwrap() ^ 0x01;
@@ -120,15 +126,18 @@ fn a_payload_changed_after_approval_is_refused() {
         serde_json::to_string(&out["payload"]).unwrap()
     };
     // Someone with database access doubles the refund and recomputes the hash.
-    let tampered: serde_json::Value = serde_json::from_str(&payload.replacen("\"value\":", "\"value\":1", 1)).unwrap();
+    let tampered: serde_json::Value =
+        serde_json::from_str(&payload.replacen("\"value\":", "\"value\":1", 1)).unwrap();
     let hash = opsgate::canonical::hash_value(&tampered);
     let text = serde_json::to_string(&tampered).unwrap().replace('\'', "''");
-    env.sql(&format!("UPDATE actions SET payload = '{text}', payload_hash = '{hash}' WHERE id = {id}")).unwrap();
+    env.sql(&format!("UPDATE actions SET payload = '{text}', payload_hash = '{hash}' WHERE id = {id}"))
+        .unwrap();
     env.run_as(REQUESTER, ["execute", &action, "--totp", &requester.next_code()])
         .exit(5)
         .stderr_has("changed after approval");
     // And the payload edited without fixing the hash.
-    env.sql(&format!("UPDATE actions SET payload = '{}' WHERE id = {id}", payload.replace('\'', "''"))).unwrap();
+    env.sql(&format!("UPDATE actions SET payload = '{}' WHERE id = {id}", payload.replace('\'', "''")))
+        .unwrap();
     env.run_as(REQUESTER, ["execute", &action, "--totp", &requester.next_code()]).exit(5);
     assert_eq!(refunded_cents(&env), before);
     assert_eq!(status(&env, &action), "approved");
@@ -195,18 +204,23 @@ fn expired_approvals_and_revoked_keys_stop_counting_but_rotated_keys_still_verif
     let keys = env.run_as(APPROVER, ["staff", "keys", "--email", APPROVER, "-o", "json"]).exit(0).json();
     assert_eq!(keys.as_array().unwrap().len(), 2, "{keys}");
     // Expired: refused with 4, nothing written.
-    env.sql(&format!("UPDATE approvals SET expires_at = '2020-01-01T00:00:00Z' WHERE action_id = {id}")).unwrap();
+    env.sql(&format!("UPDATE approvals SET expires_at = '2020-01-01T00:00:00Z' WHERE action_id = {id}"))
+        .unwrap();
     env.run_as(REQUESTER, ["execute", &action, "--totp", &requester.next_code()])
         .exit(4)
         .stderr_has("expired");
-    env.sql(&format!("UPDATE approvals SET expires_at = '2999-01-01T00:00:00Z' WHERE action_id = {id}")).unwrap();
+    env.sql(&format!("UPDATE approvals SET expires_at = '2999-01-01T00:00:00Z' WHERE action_id = {id}"))
+        .unwrap();
     // Revoking the key that signed: the approval no longer counts.
     let signed_with = env.scalar(&format!("SELECT key_id FROM approvals WHERE action_id = {id}"));
     env.run_as("agent@example.com", ["staff", "revoke-key", &format!("k{signed_with}"), "--reason", "x"])
         .exit(3);
-    env.run_as("admin@example.com", ["staff", "revoke-key", &format!("k{signed_with}"), "--reason", "laptop lost"])
-        .exit(0)
-        .stdout_has("revoked");
+    env.run_as(
+        "admin@example.com",
+        ["staff", "revoke-key", &format!("k{signed_with}"), "--reason", "laptop lost"],
+    )
+    .exit(0)
+    .stdout_has("revoked");
     env.run_as(REQUESTER, ["execute", &action, "--totp", &requester.next_code()])
         .exit(4)
         .stderr_has("was revoked");

@@ -39,11 +39,7 @@ fn every_subcommand_of_the_design_is_in_help() {
 #[test]
 fn commands_of_later_milestones_say_they_are_not_available_yet() {
     let env = Env::new();
-    for args in [
-        vec!["ask", "revenue last 30 days"],
-        vec!["playbook", "run", "x.yaml"],
-        vec!["mcp"],
-    ] {
+    for args in [vec!["ask", "revenue last 30 days"], vec!["playbook", "run", "x.yaml"], vec!["mcp"]] {
         let run = env.run(&args).exit(1);
         assert!(run.stderr.contains("is not available yet"), "{args:?}: {}", run.stderr);
         assert_eq!(run.stderr.lines().count(), 1);

@@ -40,9 +40,10 @@ fn queued_wallet_credits(env: &Env, count: usize) -> Vec<i64> {
         let person = store.staff_by_email(REQUESTER).await.unwrap().unwrap();
         for user in &users {
             let prompt = format!("credit user {user} wallet with 1 eur");
-            let plan = plan_prompt(&store, catalog, &planner, &person, &prompt, PlanOptions { mode: "suggest" })
-                .await
-                .unwrap();
+            let plan =
+                plan_prompt(&store, catalog, &planner, &person, &prompt, PlanOptions { mode: "suggest" })
+                    .await
+                    .unwrap();
             assert_eq!(plan.steps[0].status.as_str(), "pending_approval");
             actions.push(plan.steps[0].action_id.to_string());
         }
@@ -50,14 +51,31 @@ fn queued_wallet_credits(env: &Env, count: usize) -> Vec<i64> {
     });
     let mut approver = Authenticator::enroll(env, APPROVER);
     let mut requester = Authenticator::enroll(env, REQUESTER);
-    let mut approve = vec!["approve".to_owned(), "--yes".into(), "--totp".into(), approver.next_code(), "-o".into(), "json".into()];
+    let mut approve = vec![
+        "approve".to_owned(),
+        "--yes".into(),
+        "--totp".into(),
+        approver.next_code(),
+        "-o".into(),
+        "json".into(),
+    ];
     approve.extend(actions.iter().cloned());
     env.run_as(APPROVER, &approve).exit(0);
-    let mut queue = vec!["execute".to_owned(), "--queue".into(), "--totp".into(), requester.next_code(), "-o".into(), "json".into()];
+    let mut queue = vec![
+        "execute".to_owned(),
+        "--queue".into(),
+        "--totp".into(),
+        requester.next_code(),
+        "-o".into(),
+        "json".into(),
+    ];
     queue.extend(actions.iter().cloned());
     let queued = env.run_as(REQUESTER, &queue).exit(0).json();
     assert_eq!(queued.as_array().unwrap().len(), count);
-    assert_eq!(env.scalar("SELECT COUNT(*) FROM actions WHERE status = 'approved' AND queued_at IS NOT NULL"), count as i64);
+    assert_eq!(
+        env.scalar("SELECT COUNT(*) FROM actions WHERE status = 'approved' AND queued_at IS NOT NULL"),
+        count as i64
+    );
     users
 }
 

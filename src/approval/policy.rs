@@ -42,8 +42,12 @@ impl ApprovalPolicy {
                     .filter(|value| *value > 0),
             )
         };
-        let required = configured(required_approvals_key(&row.action)).await?.unwrap_or(row.approvals_required.max(1));
-        let ttl = configured(APPROVALS_TTL_KEY.to_owned()).await?.map(Duration::hours).unwrap_or(DEFAULT_APPROVAL_TTL);
+        let required =
+            configured(required_approvals_key(&row.action)).await?.unwrap_or(row.approvals_required.max(1));
+        let ttl = configured(APPROVALS_TTL_KEY.to_owned())
+            .await?
+            .map(Duration::hours)
+            .unwrap_or(DEFAULT_APPROVAL_TTL);
         Ok(ApprovalPolicy {
             action: row.action.clone(),
             permission: row.permission.clone(),
@@ -56,7 +60,11 @@ impl ApprovalPolicy {
 
     /// One sentence a reviewer can check the decision against.
     pub fn describe(&self, requester_role: &str, requester_level: i64) -> String {
-        let people = if self.required == 1 { "1 other person".to_owned() } else { format!("{} other people", self.required) };
+        let people = if self.required == 1 {
+            "1 other person".to_owned()
+        } else {
+            format!("{} other people", self.required)
+        };
         let factor = if self.second_factor { ", each with a TOTP code" } else { "" };
         format!(
             "{} needs approval by {people} holding `{}` at level {requester_level} ({requester_role}) or more senior{factor}; approvals last {} h",

@@ -42,7 +42,9 @@ pub fn sign(key: &KeyPair, decision: &SignedDecision<'_>) -> String {
 /// Whether `signature_hex` is `public_hex`'s signature of `decision`. Malformed input is `false`.
 pub fn verify(public_hex: &str, signature_hex: &str, decision: &SignedDecision<'_>) -> bool {
     let Some(public) = unhex(public_hex).and_then(|b| <[u8; 32]>::try_from(b).ok()) else { return false };
-    let Some(signature) = unhex(signature_hex).and_then(|b| <[u8; 64]>::try_from(b).ok()) else { return false };
+    let Some(signature) = unhex(signature_hex).and_then(|b| <[u8; 64]>::try_from(b).ok()) else {
+        return false;
+    };
     let Ok(key) = VerifyingKey::from_bytes(&public) else { return false };
     key.verify_strict(decision.message().as_bytes(), &Signature::from_bytes(&signature)).is_ok()
 }
@@ -68,9 +70,17 @@ mod tests {
         let signed = decision("abc");
         let signature = sign(&key, &signed);
         assert!(verify(&key.public_hex(), &signature, &signed));
-        assert!(!verify(&key.public_hex(), &signature, &SignedDecision { payload_hash: "abd", ..signed.clone() }));
+        assert!(!verify(
+            &key.public_hex(),
+            &signature,
+            &SignedDecision { payload_hash: "abd", ..signed.clone() }
+        ));
         assert!(!verify(&key.public_hex(), &signature, &SignedDecision { action_id: 8, ..signed.clone() }));
-        assert!(!verify(&key.public_hex(), &signature, &SignedDecision { decision: "reject", ..signed.clone() }));
+        assert!(!verify(
+            &key.public_hex(),
+            &signature,
+            &SignedDecision { decision: "reject", ..signed.clone() }
+        ));
         let other = KeyPair::generate().unwrap();
         assert!(!verify(&other.public_hex(), &signature, &signed));
     }

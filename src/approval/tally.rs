@@ -39,8 +39,9 @@ impl Tally {
 /// Verifies every approval of `row` against the registered keys and the current payload.
 pub async fn tally(store: &Store, row: &ActionRow, policy: &ApprovalPolicy) -> Result<Tally> {
     let id = row.id;
-    let stored_payload: serde_json::Value = serde_json::from_str(&row.payload)
-        .map_err(|_| Error::TokenInvalid(format!("the stored payload of a{id} is not JSON: it was altered after review")))?;
+    let stored_payload: serde_json::Value = serde_json::from_str(&row.payload).map_err(|_| {
+        Error::TokenInvalid(format!("the stored payload of a{id} is not JSON: it was altered after review"))
+    })?;
     if hash_value(&stored_payload) != row.payload_hash {
         return Err(Error::TokenInvalid(format!(
             "the payload of a{id} changed after it was approved: the approvals no longer apply; nothing was written"
@@ -58,7 +59,9 @@ pub async fn tally(store: &Store, row: &ActionRow, policy: &ApprovalPolicy) -> R
         }
         let who = &approval.approver_email;
         let (Some(public_key), Some(signature)) = (&approval.public_key, &approval.signature) else {
-            return Err(Error::TokenInvalid(format!("the approval of a{id} by {who} carries no verifiable signature")));
+            return Err(Error::TokenInvalid(format!(
+                "the approval of a{id} by {who} carries no verifiable signature"
+            )));
         };
         if approval.key_staff_id != Some(approval.approver_id) {
             return Err(Error::TokenInvalid(format!(
@@ -84,11 +87,16 @@ pub async fn tally(store: &Store, row: &ActionRow, policy: &ApprovalPolicy) -> R
             )));
         }
         if approval.key_revoked_at.is_some() {
-            tally.not_counted.push(format!("{who}: signed with key k{} which was revoked", approval.key_id.unwrap_or_default()));
+            tally.not_counted.push(format!(
+                "{who}: signed with key k{} which was revoked",
+                approval.key_id.unwrap_or_default()
+            ));
             continue;
         }
         if approval.expires_at <= now {
-            tally.not_counted.push(format!("{who}: expired {}", approval.expires_at.format("%Y-%m-%d %H:%M UTC")));
+            tally
+                .not_counted
+                .push(format!("{who}: expired {}", approval.expires_at.format("%Y-%m-%d %H:%M UTC")));
             continue;
         }
         let approver = store.staff_by_email(who).await?;

@@ -88,7 +88,8 @@ fn push_int(out: &mut String, value: i64) {
 /// The hashed form of a time as SQLite stores it (sqlx writes RFC 3339 with
 /// `+00:00` and 0, 3, 6 or 9 fractional digits); `None` when it is not that.
 pub fn hashed_time_from_stored(stored: &str) -> Option<Cow<'_, str>> {
-    let parsed = || DateTime::parse_from_rfc3339(stored).ok().map(|t| Cow::Owned(format_time(&t.with_timezone(&Utc))));
+    let parsed =
+        || DateTime::parse_from_rfc3339(stored).ok().map(|t| Cow::Owned(format_time(&t.with_timezone(&Utc))));
     let Some(base) = stored.strip_suffix("+00:00").or_else(|| stored.strip_suffix('Z')) else {
         return parsed();
     };

@@ -10,7 +10,9 @@ use crate::exit_code::ExitCode;
 use crate::pii::must_mask;
 use crate::pipeline::{ApprovalDecision, approvable, decide_approval, load_step, review_for_approval};
 use crate::plan::StoredId;
-use crate::render::{ApprovalReviewView, DecisionView, OutputFormat, PendingView, approval_review_text, emit};
+use crate::render::{
+    ApprovalReviewView, DecisionView, OutputFormat, PendingView, approval_review_text, emit,
+};
 use crate::second_factor::SecondFactor;
 
 #[derive(Debug, Args)]
@@ -54,7 +56,9 @@ impl ApproveArgs {
                 }
                 let text = approval_review_text(&ApprovalReviewView::new(review, must_mask(Some(&person))));
                 if ask_on_terminal(&text, "Sign your approval?", None)? != TerminalAnswer::Yes {
-                    return Err(Error::NeedsConfirmation(format!("a{action_id} was not approved; nothing was signed")));
+                    return Err(Error::NeedsConfirmation(format!(
+                        "a{action_id} was not approved; nothing was signed"
+                    )));
                 }
             }
             rows.push(row);
@@ -65,8 +69,15 @@ impl ApproveArgs {
         let mut decisions = Vec::with_capacity(rows.len());
         for row in &rows {
             decisions.push(
-                decide_approval(&ctx.store, &person, row, &key_dir, ApprovalDecision::Approve, &mut second_factor)
-                    .await?,
+                decide_approval(
+                    &ctx.store,
+                    &person,
+                    row,
+                    &key_dir,
+                    ApprovalDecision::Approve,
+                    &mut second_factor,
+                )
+                .await?,
             );
         }
         emit(&DecisionView(decisions), ctx.output)?;

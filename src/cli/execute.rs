@@ -4,12 +4,14 @@ use clap::Args;
 
 use super::Context;
 use super::planner_args::PlannerArgs;
+use super::totp_prompt::{ask_code, code_source};
 use crate::catalog::Catalog;
 use crate::confirm::{TerminalAnswer, ask_on_terminal, is_interactive};
 use crate::error::{Error, Result};
 use crate::exit_code::ExitCode;
-use super::totp_prompt::{ask_code, code_source};
-use crate::pipeline::{Confirmation, ExecuteRequest, PlanOptions, Review, execute_action, plan_prompt, resolve_actions};
+use crate::pipeline::{
+    Confirmation, ExecuteRequest, PlanOptions, Review, execute_action, plan_prompt, resolve_actions,
+};
 use crate::plan::{PlanId, StoredId};
 use crate::render::{ExecutionsView, emit, review_text};
 use crate::second_factor::SecondFactor;
@@ -105,7 +107,8 @@ impl ExecuteArgs {
                 (None, true) => Confirmation::Terminal(&mut ask),
                 (None, false) => Confirmation::Missing,
             };
-            let request = ExecuteRequest { confirmation, second_factor: &mut second_factor, queue: self.queue };
+            let request =
+                ExecuteRequest { confirmation, second_factor: &mut second_factor, queue: self.queue };
             reports.push(execute_action(&ctx.store, catalog, &person, row, request).await?);
         }
         emit(&ExecutionsView(reports), ctx.output)?;

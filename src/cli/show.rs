@@ -9,7 +9,7 @@ use crate::exit_code::ExitCode;
 use crate::identity::StaffMember;
 use crate::pipeline::{load_plan, load_step};
 use crate::plan::StoredId;
-use crate::render::{PlanView, StepView, emit};
+use crate::render::{ActionView, ApprovalLine, PlanView, emit};
 
 #[derive(Debug, Args)]
 pub struct ShowArgs {
@@ -39,7 +39,9 @@ impl ShowArgs {
             StoredId::Action(id) => {
                 let (row, step) = load_step(&ctx.store, id).await?;
                 may_see(&person, &row.requester_email)?;
-                emit(&StepView(masked_step(step, &person)), ctx.output)?;
+                let approvals =
+                    ctx.store.approvals_of(row.id).await?.iter().map(ApprovalLine::from).collect();
+                emit(&ActionView { step: masked_step(step, &person), approvals }, ctx.output)?;
             }
         }
         Ok(ExitCode::Success)

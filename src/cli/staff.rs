@@ -11,9 +11,9 @@ use crate::exit_code::ExitCode;
 use crate::rbac::require;
 use crate::render::{KeysView, OutputFormat, Tabular, TotpEnrollment, emit, table};
 use crate::second_factor::{SecondFactor, enroll};
-use crate::totp::qr_text;
 use crate::staff::{Changer, StaffChange};
 use crate::store::StaffRow;
+use crate::totp::qr_text;
 
 #[derive(Debug, Args)]
 pub struct StaffArgs {
@@ -147,7 +147,8 @@ impl StaffArgs {
                 let mut ask = ask_code;
                 let mut current = SecondFactor::new(code_source(totp.as_deref(), interactive, &mut ask));
                 let enrollment = enroll(&ctx.store, &person, &ctx.key_dir(), &mut current).await?;
-                let qr = if ctx.output == OutputFormat::Table { qr_text(&enrollment.otpauth_uri) } else { None };
+                let qr =
+                    if ctx.output == OutputFormat::Table { qr_text(&enrollment.otpauth_uri) } else { None };
                 emit(
                     &TotpEnrollment {
                         email: enrollment.email,

@@ -93,7 +93,11 @@ pub struct ApprovalReview {
 
 /// Checks that `approver` may decide on `row` and gathers what they must see.
 /// Refusals are audited.
-pub async fn review_for_approval(store: &Store, approver: &StaffMember, row: &ActionRow) -> Result<ApprovalReview> {
+pub async fn review_for_approval(
+    store: &Store,
+    approver: &StaffMember,
+    row: &ActionRow,
+) -> Result<ApprovalReview> {
     let (requester, policy, standing) = check_decidable(store, approver, row, false).await?;
     let payload = stored_payload(row)?;
     let impact = dry_run(store, &payload).await?;
@@ -150,7 +154,9 @@ pub async fn decide_approval(
     let rejecting = matches!(decision, ApprovalDecision::Reject { .. });
     let (requester, policy, standing) = check_decidable(store, approver, row, rejecting).await?;
     if !rejecting && row.second_factor {
-        second_factor.ensure(store, approver, &format!("approving {id} ({})", row.action), Some(row.id)).await?;
+        second_factor
+            .ensure(store, approver, &format!("approving {id} ({})", row.action), Some(row.id))
+            .await?;
     }
     let key = key_dir.read(&approver.email)?;
     let registered = store.key_by_public(&key.public_hex()).await?;
@@ -181,7 +187,13 @@ pub async fn decide_approval(
     let signed_at = now_micros();
     let signature = sign(
         &key,
-        &SignedDecision { action_id: row.id, payload_hash: &row.payload_hash, decision: verb, approver: &approver.email, signed_at },
+        &SignedDecision {
+            action_id: row.id,
+            payload_hash: &row.payload_hash,
+            decision: verb,
+            approver: &approver.email,
+            signed_at,
+        },
     );
     let reason = match decision {
         ApprovalDecision::Reject { reason } => Some(reason),
@@ -203,7 +215,9 @@ pub async fn decide_approval(
     if let Some(to) = to_status
         && !tx.transition_action(row.id, "pending_approval", to).await?
     {
-        return Err(Error::Conflict(format!("{id} was decided by someone else meanwhile; nothing was recorded")));
+        return Err(Error::Conflict(format!(
+            "{id} was decided by someone else meanwhile; nothing was recorded"
+        )));
     }
     let status = to_status.unwrap_or("pending_approval");
     let event = match (rejecting, withdrawing) {
@@ -251,13 +265,21 @@ async fn check_decidable(
     let id = ActionId(row.id);
     let refused = |event: &'static str, error: Error| async move {
         store
-            .append_audit(&[audit(approver, event, "refused", json!({"action": row.action, "reason": error.to_string()}))
-                .action(row.id)])
+            .append_audit(&[audit(
+                approver,
+                event,
+                "refused",
+                json!({"action": row.action, "reason": error.to_string()}),
+            )
+            .action(row.id)])
             .await?;
         Err::<(StaffMember, ApprovalPolicy, Tally), Error>(error)
     };
     if row.status != "pending_approval" {
-        let error = Error::Conflict(format!("{id} ({}) is {}, not waiting for approval; nothing was recorded", row.action, row.status));
+        let error = Error::Conflict(format!(
+            "{id} ({}) is {}, not waiting for approval; nothing was recorded",
+            row.action, row.status
+        ));
         return refused("approval.refused", error).await;
     }
     let requester = store

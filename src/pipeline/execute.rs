@@ -221,7 +221,9 @@ pub async fn execute_action(
         ),
     };
     if row.second_factor {
-        second_factor.ensure(store, person, &format!("executing {id} ({})", row.action), Some(row.id)).await?;
+        second_factor
+            .ensure(store, person, &format!("executing {id} ({})", row.action), Some(row.id))
+            .await?;
     }
 
     if queue {
@@ -234,8 +236,13 @@ pub async fn execute_action(
                 Error::Conflict(format!("{id} is already queued or no longer approved; nothing was done"))
             );
         }
-        tx.append_audit(&[audit(person, "action.queued", "queued", json!({"action": row.action, "payload_hash": row.payload_hash}))
-            .action(row.id)])
+        tx.append_audit(&[audit(
+            person,
+            "action.queued",
+            "queued",
+            json!({"action": row.action, "payload_hash": row.payload_hash}),
+        )
+        .action(row.id)])
             .await?;
         tx.commit().await?;
         return Ok(ExecutionReport {
@@ -269,7 +276,12 @@ pub async fn execute_action(
         );
     }
     tx.commit().await?;
-    let runner = Runner { actor: Actor::person(&person.email), subject: &person.email, claimer: &claimer, confirmed_by };
+    let runner = Runner {
+        actor: Actor::person(&person.email),
+        subject: &person.email,
+        claimer: &claimer,
+        confirmed_by,
+    };
     run_claimed(store, row, &payload, &runner).await
 }
 

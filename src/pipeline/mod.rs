@@ -10,11 +10,14 @@ mod resolve;
 mod run;
 mod simulate;
 
-pub use approve::{ApprovalDecision, ApprovalReview, DecisionReport, PendingApproval, approvable, decide_approval, review_for_approval};
+pub use approve::{
+    ApprovalDecision, ApprovalReview, DecisionReport, PendingApproval, approvable, decide_approval,
+    review_for_approval,
+};
 pub use execute::{Confirmation, ExecuteRequest, ExecutionReport, Review, execute_action};
-pub use run::{Runner, claimer_name, finish, host_name, run_claimed};
 pub use plan::{PlanOptions, plan_prompt};
 pub use resolve::{load_plan, load_step, resolve_actions};
+pub use run::{Runner, claimer_name, finish, host_name, run_claimed};
 pub use simulate::{StepSimulation, simulate_plan};
 
 use chrono::Duration;

@@ -28,17 +28,28 @@ pub struct Runner<'a> {
 
 impl Runner<'_> {
     fn entry(&self, event: &str, status: &str, action_id: i64, payload: serde_json::Value) -> NewAuditEntry {
-        NewAuditEntry::new(self.actor.clone(), event, status).subject(self.subject).action(action_id).payload(payload)
+        NewAuditEntry::new(self.actor.clone(), event, status)
+            .subject(self.subject)
+            .action(action_id)
+            .payload(payload)
     }
 }
 
 /// Runs `row` (already claimed by `runner.claimer`) exactly once.
-pub async fn run_claimed(store: &Store, row: &ActionRow, payload: &Payload, runner: &Runner<'_>) -> Result<ExecutionReport> {
+pub async fn run_claimed(
+    store: &Store,
+    row: &ActionRow,
+    payload: &Payload,
+    runner: &Runner<'_>,
+) -> Result<ExecutionReport> {
     let id = ActionId(row.id);
     let now = now_micros();
     let mut tx = store.begin().await?;
     if !tx.hold_claim(row.id, runner.claimer).await? {
-        return Err(Error::Conflict(format!("{id} is no longer claimed by {}; nothing was written", runner.claimer)));
+        return Err(Error::Conflict(format!(
+            "{id} is no longer claimed by {}; nothing was written",
+            runner.claimer
+        )));
     }
     if let (Some(target), Some(planned)) = (payload.target(), &row.target_version)
         && target_version_in(&mut tx, target).await? != *planned
@@ -48,7 +59,15 @@ pub async fn run_claimed(store: &Store, row: &ActionRow, payload: &Payload, runn
             "{} changed since plan p{} was made; nothing was written, run `opsgate plan` again",
             target.label, row.plan_id
         ));
-        finish(store, row, runner, "expired", "action.stale", json!({"action": row.action, "reason": error.to_string()})).await?;
+        finish(
+            store,
+            row,
+            runner,
+            "expired",
+            "action.stale",
+            json!({"action": row.action, "reason": error.to_string()}),
+        )
+        .await?;
         return Err(error);
     }
     match run_statements(&mut tx, payload, now).await {
@@ -76,8 +95,15 @@ pub async fn run_claimed(store: &Store, row: &ActionRow, payload: &Payload, runn
         }
         Err(error) => {
             drop(tx);
-            finish(store, row, runner, "failed", "action.failed", json!({"action": row.action, "error": error.to_string()}))
-                .await?;
+            finish(
+                store,
+                row,
+                runner,
+                "failed",
+                "action.failed",
+                json!({"action": row.action, "error": error.to_string()}),
+            )
+            .await?;
             Err(error)
         }
     }
@@ -92,7 +118,8 @@ pub async fn finish(
     event: &str,
     payload: serde_json::Value,
 ) -> Result<()> {
-    let error = payload.get("reason").or_else(|| payload.get("error")).and_then(|v| v.as_str()).map(str::to_owned);
+    let error =
+        payload.get("reason").or_else(|| payload.get("error")).and_then(|v| v.as_str()).map(str::to_owned);
     let mut tx = store.begin().await?;
     tx.finish_action(row.id, status, None, error.as_deref()).await?;
     tx.append_audit(&[runner.entry(event, status, row.id, payload)]).await?;

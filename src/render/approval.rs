@@ -6,11 +6,12 @@ use serde::Serialize;
 use serde_json::Value;
 
 use super::plan::{payload_lines, simulation_text};
-use super::{Tabular, table};
+use super::{StepView, Tabular, table};
 use crate::pii::{mask_json, mask_text};
 use crate::pipeline::{ApprovalReview, DecisionReport, PendingApproval};
+use crate::plan::Step;
 use crate::sanitize::for_terminal;
-use crate::store::KeyRow;
+use crate::store::{ApprovalRow, KeyRow};
 use crate::worker::{RecoveryReport, WorkerReport};
 
 /// `approve --list`.
@@ -48,7 +49,10 @@ impl Tabular for PendingView {
                 age(p.age_seconds),
             ]
         });
-        for_terminal(&table(&["ID", "ACTION", "REQUESTER", "PROMPT", "PAYLOAD", "APPROVALS", "TOTP", "AGE"], rows))
+        for_terminal(&table(
+            &["ID", "ACTION", "REQUESTER", "PROMPT", "PAYLOAD", "APPROVALS", "TOTP", "AGE"],
+            rows,
+        ))
     }
 }
 
@@ -116,6 +120,61 @@ impl Tabular for DecisionView {
     }
 }
 
+/// One approval or rejection as `show` prints it.
+#[derive(Serialize)]
+pub struct ApprovalLine {
+    pub approver: String,
+    pub decision: String,
+    pub key_id: Option<i64>,
+    pub signed_at: chrono::DateTime<chrono::Utc>,
+    pub expires_at: chrono::DateTime<chrono::Utc>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+}
+
+impl From<&ApprovalRow> for ApprovalLine {
+    fn from(row: &ApprovalRow) -> Self {
+        ApprovalLine {
+            approver: row.approver_email.clone(),
+            decision: row.decision.clone(),
+            key_id: row.key_id,
+            signed_at: row.signed_at,
+            expires_at: row.expires_at,
+            reason: row.reason.clone(),
+        }
+    }
+}
+
+/// `show aN`: the stored step and the decisions on it.
+#[derive(Serialize)]
+pub struct ActionView {
+    #[serde(flatten)]
+    pub step: Step,
+    pub approvals: Vec<ApprovalLine>,
+}
+
+impl Tabular for ActionView {
+    fn human(&self) -> String {
+        let mut out = StepView(self.step.clone()).human();
+        for a in &self.approvals {
+            let _ = write!(
+                out,
+                "\n  {}  {} by {} (key k{}) at {}, valid until {}",
+                if a.decision == "approve" { "approval " } else { "rejection" },
+                a.decision,
+                a.approver,
+                a.key_id.unwrap_or_default(),
+                a.signed_at.format("%Y-%m-%d %H:%M:%S UTC"),
+                a.expires_at.format("%Y-%m-%d %H:%M UTC"),
+            );
+            if let Some(reason) = &a.reason {
+                let _ = write!(out, ": {}", for_terminal(reason));
+            }
+        }
+        out
+    }
+}
+
 /// `staff keys`.
 #[derive(Serialize)]
 #[serde(transparent)]
@@ -173,7 +232,14 @@ impl Tabular for WorkerView {
         let r = &self.0;
         let mut out = format!("{}: {} succeeded, {} did not\n", r.worker, r.succeeded, r.failed);
         for o in r.outcomes.iter().filter(|o| o.status != "succeeded") {
-            let _ = writeln!(out, "  {} {}: {} — {}", o.action_id, o.action, o.status, o.error.as_deref().unwrap_or(""));
+            let _ = writeln!(
+                out,
+                "  {} {}: {} — {}",
+                o.action_id,
+                o.action,
+                o.status,
+                o.error.as_deref().unwrap_or("")
+            );
         }
         for_terminal(out.trim_end())
     }
@@ -192,8 +258,13 @@ impl Tabular for RecoveryView {
         }
         let mut out = String::new();
         for c in &r.recovered {
-            let outcome = if c.committed { "had committed" } else { "had not committed; nothing was written" };
-            let _ = writeln!(out, "{} {}: claimed by {} {outcome} → {}", c.action_id, c.action, c.claimed_by, c.status);
+            let outcome =
+                if c.committed { "had committed" } else { "had not committed; nothing was written" };
+            let _ = writeln!(
+                out,
+                "{} {}: claimed by {} {outcome} → {}",
+                c.action_id, c.action, c.claimed_by, c.status
+            );
         }
         for id in &r.still_running {
             let _ = writeln!(out, "{id}: still claimed by a running process; left alone");

@@ -11,7 +11,10 @@ use crate::error::{Error, Result};
 mod approval;
 mod plan;
 
-pub use approval::{ApprovalReviewView, DecisionView, KeysView, PendingView, RecoveryView, TotpEnrollment, WorkerView, approval_review_text};
+pub use approval::{
+    ActionView, ApprovalLine, ApprovalReviewView, DecisionView, KeysView, PendingView, RecoveryView,
+    TotpEnrollment, WorkerView, approval_review_text,
+};
 pub use plan::{DryRunView, ExecutionsView, PlanView, StepView, payload_lines, review_text};
 
 /// `--output`.

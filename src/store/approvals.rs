@@ -104,7 +104,9 @@ impl Store {
     /// Registered keys, of one person or of everyone.
     pub async fn keys(&self, staff_id: Option<i64>) -> Result<Vec<KeyRow>> {
         let filter = if staff_id.is_some() { "WHERE k.staff_id = $1" } else { "" };
-        let sql = format!("SELECT {KEY_COLUMNS} FROM staff_keys k JOIN staff s ON s.id = k.staff_id {filter} ORDER BY k.id");
+        let sql = format!(
+            "SELECT {KEY_COLUMNS} FROM staff_keys k JOIN staff s ON s.id = k.staff_id {filter} ORDER BY k.id"
+        );
         Ok(on_pool!(self, pool => {
             let mut query = sqlx::query_as::<_, KeyRow>(AssertSqlSafe(sql));
             if let Some(id) = staff_id {
@@ -115,15 +117,18 @@ impl Store {
     }
 
     pub async fn key_by_id(&self, key_id: i64) -> Result<Option<KeyRow>> {
-        let sql = format!("SELECT {KEY_COLUMNS} FROM staff_keys k JOIN staff s ON s.id = k.staff_id WHERE k.id = $1");
+        let sql = format!(
+            "SELECT {KEY_COLUMNS} FROM staff_keys k JOIN staff s ON s.id = k.staff_id WHERE k.id = $1"
+        );
         Ok(on_pool!(self, pool => {
             sqlx::query_as::<_, KeyRow>(AssertSqlSafe(sql)).bind(key_id).fetch_optional(pool).await?
         }))
     }
 
     pub async fn key_by_public(&self, public_hex: &str) -> Result<Option<KeyRow>> {
-        let sql =
-            format!("SELECT {KEY_COLUMNS} FROM staff_keys k JOIN staff s ON s.id = k.staff_id WHERE k.public_key = $1");
+        let sql = format!(
+            "SELECT {KEY_COLUMNS} FROM staff_keys k JOIN staff s ON s.id = k.staff_id WHERE k.public_key = $1"
+        );
         Ok(on_pool!(self, pool => {
             sqlx::query_as::<_, KeyRow>(AssertSqlSafe(sql)).bind(public_hex).fetch_optional(pool).await?
         }))
@@ -240,7 +245,13 @@ impl Tx {
     }
 
     /// Ends a dead claim: the action goes to `to` (and leaves the queue unless it goes back to `approved`).
-    pub async fn release_claim(&mut self, id: i64, claimer: &str, to: &str, error: Option<&str>) -> Result<bool> {
+    pub async fn release_claim(
+        &mut self,
+        id: i64,
+        claimer: &str,
+        to: &str,
+        error: Option<&str>,
+    ) -> Result<bool> {
         let affected = on_tx!(self, tx => {
             sqlx::query(
                 "UPDATE actions SET status = $1, error = $2, claimed_by = NULL, claimed_at = NULL, updated_at = $3, \

@@ -10,7 +10,9 @@ use futures_util::TryStreamExt;
 use sqlx::AssertSqlSafe;
 
 use super::{Store, Tx, on_pool, on_tx};
-use crate::audit::{AuditEntry, ChainCheck, ChainVerifier, GENESIS_HASH, HashedFields, NewAuditEntry, hashed_time_from_stored};
+use crate::audit::{
+    AuditEntry, ChainCheck, ChainVerifier, GENESIS_HASH, HashedFields, NewAuditEntry, hashed_time_from_stored,
+};
 use crate::error::{Error, Result};
 use crate::time::now_micros;
 
@@ -231,8 +233,7 @@ impl Store {
     /// in chunks, each one string of length-prefixed fields assembled by the
     /// database, and the next chunk is fetched while the current one is hashed.
     pub async fn verify_audit(&self) -> Result<VerifyReport> {
-        let max_id: Option<i64> =
-            on_pool!(self, pool => sqlx::query_scalar("SELECT MAX(id) FROM audit_log").fetch_one(pool).await?);
+        let max_id: Option<i64> = on_pool!(self, pool => sqlx::query_scalar("SELECT MAX(id) FROM audit_log").fetch_one(pool).await?);
         let max_id = max_id.unwrap_or(0);
         let sql = verify_chunk_sql(matches!(self, Store::Postgres(_)));
         let fetch = |after: i64| {
@@ -257,7 +258,10 @@ impl Store {
             // Fetching the next chunk runs on the database's side while this one is hashed.
             let checked = match &mut next {
                 Some(upcoming) => {
-                    let (checked, _) = tokio::join!(async { check_chunk(&chunk, &mut verifier) }, futures_util::future::poll_immediate(upcoming));
+                    let (checked, _) = tokio::join!(
+                        async { check_chunk(&chunk, &mut verifier) },
+                        futures_util::future::poll_immediate(upcoming)
+                    );
                     checked
                 }
                 None => check_chunk(&chunk, &mut verifier),
@@ -296,13 +300,33 @@ fn verify_chunk_sql(postgres: bool) -> String {
         }
     };
     // PostgreSQL formats the time exactly as it is hashed; SQLite's stored text is mapped in Rust.
-    let time = if postgres { "to_char(time AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"')" } else { "time" };
-    let fields: Vec<String> = ["id", time, "actor_kind", "actor_id", "subject", "event", "action_id", "payload", "result", "status", "prev_hash", "hash"]
-        .iter()
-        .map(|f| field(f))
-        .collect();
+    let time = if postgres {
+        "to_char(time AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"')"
+    } else {
+        "time"
+    };
+    let fields: Vec<String> = [
+        "id",
+        time,
+        "actor_kind",
+        "actor_id",
+        "subject",
+        "event",
+        "action_id",
+        "payload",
+        "result",
+        "status",
+        "prev_hash",
+        "hash",
+    ]
+    .iter()
+    .map(|f| field(f))
+    .collect();
     let aggregate = if postgres { "string_agg" } else { "group_concat" };
-    format!("SELECT {aggregate}({}, '' ORDER BY id) FROM audit_log WHERE id > $1 AND id <= $2", fields.join(" || "))
+    format!(
+        "SELECT {aggregate}({}, '' ORDER BY id) FROM audit_log WHERE id > $1 AND id <= $2",
+        fields.join(" || ")
+    )
 }
 
 /// Reads `<len>:<text>` or `~` from the front of `rest`.
@@ -343,7 +367,19 @@ fn check_chunk(chunk: &str, verifier: &mut ChainVerifier) -> Result<ChainCheck> 
         } else {
             hashed_time_from_stored(stored_time).ok_or_else(corrupt)?
         };
-        let fields = HashedFields { id, time, actor_kind, actor_id, subject, event, action_id, payload, result, status, prev_hash };
+        let fields = HashedFields {
+            id,
+            time,
+            actor_kind,
+            actor_id,
+            subject,
+            event,
+            action_id,
+            payload,
+            result,
+            status,
+            prev_hash,
+        };
         let check = verifier.check_fields(&fields, hash);
         if check != ChainCheck::Ok {
             return Ok(check);

@@ -322,7 +322,8 @@ impl Authenticator {
     /// accepted steps are spent).
     pub fn next_code(&mut self) -> String {
         loop {
-            let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_secs() as i64;
+            let now =
+                std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_secs() as i64;
             let current = opsgate::totp::step_at(now);
             // Never the previous step: it could expire between here and the server's check.
             let step = self.last_step.map_or(current, |last| (last + 1).max(current));
