@@ -177,7 +177,8 @@ async fn checked_payload(
             row.id,
             standing.summary()
         ));
-        return Err(("expired", "approval.expired", error));
+        // Back to waiting for approval; still queued, so it runs once approved again.
+        return Err(("pending_approval", "approval.insufficient", error));
     }
     let requester = store.staff_by_email(&row.requester_email).await.map_err(database)?;
     let action = catalog.require(&row.action).map_err(database)?;

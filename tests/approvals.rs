@@ -197,7 +197,7 @@ fn a_policy_may_require_two_approvals() {
 #[test]
 fn expired_approvals_and_revoked_keys_stop_counting_but_rotated_keys_still_verify() {
     let env = Env::new().with_demo_data();
-    let (action, mut requester, _) = approved_refund(&env);
+    let (action, mut requester, mut approver) = approved_refund(&env);
     let id = action.trim_start_matches('a');
     // Rotation: the manager's new key does not invalidate what the old one signed.
     env.run_as(APPROVER, ["staff", "keygen"]).exit(0).stdout_has("key registered");
@@ -224,8 +224,14 @@ fn expired_approvals_and_revoked_keys_stop_counting_but_rotated_keys_still_verif
     env.run_as(REQUESTER, ["execute", &action, "--totp", &requester.next_code()])
         .exit(4)
         .stderr_has("was revoked");
-    assert_eq!(status(&env, &action), "approved");
+    assert_eq!(status(&env, &action), "pending_approval");
     assert_eq!(env.scalar("SELECT COUNT(*) FROM audit_log WHERE event = 'staff.key_revoked'"), 1);
+    // The approver signs again with their new key; the approval that no longer counted is replaced.
+    env.run_as(APPROVER, ["approve", &action, "--yes", "--totp", &approver.next_code()])
+        .exit(0)
+        .stdout_has("now approved");
+    env.run_as(REQUESTER, ["execute", &action, "--totp", &requester.next_code()]).exit(0);
+    assert_eq!(status(&env, &action), "succeeded");
 }
 
 #[test]

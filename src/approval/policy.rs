@@ -11,6 +11,10 @@ use crate::store::{ActionRow, Store};
 /// Default lifetime of an approval.
 pub const DEFAULT_APPROVAL_TTL: Duration = Duration::hours(24);
 
+/// Bounds on configured values (a typo must not make approvals eternal or impossible).
+const MAX_APPROVALS: i64 = 10;
+const MAX_TTL_HOURS: i64 = 24 * 30;
+
 /// `ops_config` key: approval lifetime in hours.
 pub const APPROVALS_TTL_KEY: &str = "approvals.ttl_hours";
 
@@ -42,11 +46,14 @@ impl ApprovalPolicy {
                     .filter(|value| *value > 0),
             )
         };
-        let required =
-            configured(required_approvals_key(&row.action)).await?.unwrap_or(row.approvals_required.max(1));
+        // Configuration may raise the count the action was planned with, never lower it.
+        let planned = row.approvals_required.max(1);
+        let required = configured(required_approvals_key(&row.action))
+            .await?
+            .map_or(planned, |n| n.clamp(planned, MAX_APPROVALS));
         let ttl = configured(APPROVALS_TTL_KEY.to_owned())
             .await?
-            .map(Duration::hours)
+            .map(|hours| Duration::hours(hours.min(MAX_TTL_HOURS)))
             .unwrap_or(DEFAULT_APPROVAL_TTL);
         Ok(ApprovalPolicy {
             action: row.action.clone(),

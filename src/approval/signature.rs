@@ -18,6 +18,8 @@ pub struct SignedDecision<'a> {
     pub decision: &'a str,
     pub approver: &'a str,
     pub signed_at: DateTime<Utc>,
+    /// A rejection's reason.
+    pub reason: Option<&'a str>,
 }
 
 impl SignedDecision<'_> {
@@ -30,6 +32,7 @@ impl SignedDecision<'_> {
             "decision": self.decision,
             "approver": self.approver,
             "signed_at": self.signed_at.format("%Y-%m-%dT%H:%M:%S%.6fZ").to_string(),
+            "reason": self.reason,
         }))
     }
 }
@@ -61,6 +64,7 @@ mod tests {
             decision: "approve",
             approver: "lead@example.com",
             signed_at: now_micros(),
+            reason: None,
         }
     }
 

@@ -74,6 +74,7 @@ pub async fn tally(store: &Store, row: &ActionRow, policy: &ApprovalPolicy) -> R
             decision: "approve",
             approver: who,
             signed_at: approval.signed_at,
+            reason: None,
         };
         if !verify(public_key, signature, &signed) {
             return Err(Error::TokenInvalid(format!(

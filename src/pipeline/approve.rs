@@ -152,39 +152,52 @@ pub async fn decide_approval(
 ) -> Result<DecisionReport> {
     let id = ActionId(row.id);
     let rejecting = matches!(decision, ApprovalDecision::Reject { .. });
-    let (requester, policy, standing) = check_decidable(store, approver, row, rejecting).await?;
+    let (requester, policy, _) = check_decidable(store, approver, row, rejecting).await?;
+    // The key is checked before the second factor, so a bad key does not spend a code.
+    let key = key_dir.read(&approver.email)?;
+    let registered = store.key_by_public(&key.public_hex()).await?;
+    let key_id = match registered {
+        Some(k) if k.staff_id == approver.id && k.revoked_at.is_none() => k.id,
+        other => {
+            let error = match other {
+                Some(k) if k.staff_id == approver.id => Error::TokenInvalid(format!(
+                    "your signing key k{} was revoked: run `opsgate staff keygen` for a new one",
+                    k.id
+                )),
+                _ => Error::TokenInvalid(format!(
+                    "the private key in {} is not registered to {}: run `opsgate staff keygen`",
+                    key_dir.path_for(&approver.email).display(),
+                    approver.email
+                )),
+            };
+            store
+                .append_audit(&[audit(
+                    approver,
+                    "approval.refused",
+                    "rejected",
+                    json!({"action": row.action, "reason": error.to_string()}),
+                )
+                .action(row.id)])
+                .await?;
+            return Err(error);
+        }
+    };
     if !rejecting && row.second_factor {
         second_factor
             .ensure(store, approver, &format!("approving {id} ({})", row.action), Some(row.id))
             .await?;
     }
-    let key = key_dir.read(&approver.email)?;
-    let registered = store.key_by_public(&key.public_hex()).await?;
-    let key_id = match registered {
-        Some(k) if k.staff_id == approver.id && k.revoked_at.is_none() => k.id,
-        Some(k) if k.staff_id == approver.id => {
-            return Err(Error::TokenInvalid(format!(
-                "your signing key k{} was revoked: run `opsgate staff keygen` for a new one",
-                k.id
-            )));
-        }
-        _ => {
-            return Err(Error::TokenInvalid(format!(
-                "the private key in {} is not registered to {}: run `opsgate staff keygen`",
-                key_dir.path_for(&approver.email).display(),
-                approver.email
-            )));
-        }
-    };
     let withdrawing = rejecting && approver.id == requester.id;
     let (verb, to_status) = match decision {
         ApprovalDecision::Approve => ("approve", None),
         ApprovalDecision::Reject { .. } if withdrawing => ("reject", Some("cancelled")),
         ApprovalDecision::Reject { .. } => ("reject", Some("rejected")),
     };
-    let approvals_after = standing.valid.len() + usize::from(!rejecting);
-    let to_status = to_status.or((approvals_after as i64 >= policy.required).then_some("approved"));
     let signed_at = now_micros();
+    let reason = match decision {
+        ApprovalDecision::Reject { reason } => Some(reason),
+        ApprovalDecision::Approve => None,
+    };
     let signature = sign(
         &key,
         &SignedDecision {
@@ -193,24 +206,36 @@ pub async fn decide_approval(
             decision: verb,
             approver: &approver.email,
             signed_at,
+            reason,
         },
     );
-    let reason = match decision {
-        ApprovalDecision::Reject { reason } => Some(reason),
-        ApprovalDecision::Approve => None,
-    };
     let mut tx = store.begin().await?;
-    tx.insert_approval(&NewApproval {
-        action_id: row.id,
-        approver_id: approver.id,
-        key_id,
-        decision: verb,
-        payload_hash: &row.payload_hash,
-        signature: &signature,
-        reason,
-        signed_at,
-        expires_at: signed_at + policy.ttl,
-    })
+    // Locks the action: concurrent decisions on it take turns, and each counts
+    // the approvals the others committed.
+    if !tx.lock_pending_approval(row.id).await? {
+        return Err(Error::Conflict(format!(
+            "{id} was decided by someone else meanwhile; nothing was recorded"
+        )));
+    }
+    let standing = tally(store, row, &policy).await?;
+    // An earlier approval of this person that no longer counts (expired, key revoked) is replaced.
+    let replaces = !standing.valid.contains(&approver.email);
+    let approvals_after = standing.valid.len() + usize::from(!rejecting);
+    let to_status = to_status.or((approvals_after as i64 >= policy.required).then_some("approved"));
+    tx.insert_approval(
+        &NewApproval {
+            action_id: row.id,
+            approver_id: approver.id,
+            key_id,
+            decision: verb,
+            payload_hash: &row.payload_hash,
+            signature: &signature,
+            reason,
+            signed_at,
+            expires_at: signed_at + policy.ttl,
+        },
+        replaces,
+    )
     .await?;
     if let Some(to) = to_status
         && !tx.transition_action(row.id, "pending_approval", to).await?

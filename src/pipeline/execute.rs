@@ -174,15 +174,18 @@ pub async fn execute_action(
             Err(error) => refused!("approval.invalid", "rejected", error),
         };
         if !standing.is_enough() {
-            refused!(
-                "execute.blocked",
-                "blocked",
-                Error::NeedsConfirmation(format!(
-                    "{id} ({}) no longer has enough approvals: {}; ask for a new approval; nothing was written",
-                    row.action,
-                    standing.summary()
-                ))
-            );
+            // Back to waiting, so that approvers can sign again.
+            let error = Error::NeedsConfirmation(format!(
+                "{id} ({}) no longer has enough approvals: {}; it waits for approval again (`opsgate approve {id}`); nothing was written",
+                row.action,
+                standing.summary()
+            ));
+            let (entry, error) = refuse("approval.insufficient", "blocked", error);
+            let mut tx = store.begin().await?;
+            tx.transition_action(row.id, "approved", "pending_approval").await?;
+            tx.append_audit(&[entry]).await?;
+            tx.commit().await?;
+            return Err(error);
         }
     }
 

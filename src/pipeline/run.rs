@@ -121,7 +121,15 @@ pub async fn finish(
     let error =
         payload.get("reason").or_else(|| payload.get("error")).and_then(|v| v.as_str()).map(str::to_owned);
     let mut tx = store.begin().await?;
-    tx.finish_action(row.id, status, None, error.as_deref()).await?;
+    if !tx.finish_claimed(row.id, runner.claimer, status, error.as_deref()).await? {
+        // Someone else resolved the claim meanwhile (e.g. `worker --recover`): record, do not overwrite.
+        drop(tx);
+        let lost = json!({"action": row.action, "outcome": status, "claim_lost": runner.claimer});
+        return store
+            .append_audit(&[runner.entry("action.claim_lost", "refused", row.id, lost)])
+            .await
+            .map(|_| ());
+    }
     tx.append_audit(&[runner.entry(event, status, row.id, payload)]).await?;
     tx.commit().await
 }

@@ -162,14 +162,25 @@ impl Store {
 
 impl Tx {
     /// Stores an approval or rejection; a second decision by the same person is a conflict.
-    pub async fn insert_approval(&mut self, a: &NewApproval<'_>) -> Result<i64> {
+    /// With `replace_stale`, an earlier approval by the same person that no longer
+    /// counts (expired, or signed with a revoked key) is replaced.
+    pub async fn insert_approval(&mut self, a: &NewApproval<'_>, replace_stale: bool) -> Result<i64> {
         let existing: Option<String> = on_tx!(self, tx => {
             sqlx::query_scalar("SELECT decision FROM approvals WHERE action_id = $1 AND approver_id = $2")
                 .bind(a.action_id).bind(a.approver_id).fetch_optional(&mut **tx).await?
         });
-        if let Some(decision) = existing {
-            let done = if decision == "approve" { "approved" } else { "rejected" };
-            return Err(Error::Conflict(format!("you already {done} a{}", a.action_id)));
+        match existing.as_deref() {
+            Some("approve") if replace_stale => {
+                on_tx!(self, tx => {
+                    sqlx::query("DELETE FROM approvals WHERE action_id = $1 AND approver_id = $2")
+                        .bind(a.action_id).bind(a.approver_id).execute(&mut **tx).await?;
+                });
+            }
+            Some(decision) => {
+                let done = if decision == "approve" { "approved" } else { "rejected" };
+                return Err(Error::Conflict(format!("you already {done} a{}", a.action_id)));
+            }
+            None => {}
         }
         Ok(on_tx!(self, tx => {
             sqlx::query_scalar(
@@ -180,6 +191,34 @@ impl Tx {
             .bind(a.signature).bind(a.reason).bind(a.signed_at).bind(a.expires_at)
             .fetch_one(&mut **tx).await?
         }))
+    }
+
+    /// Locks an action waiting for approval until commit; false when it no longer waits.
+    pub async fn lock_pending_approval(&mut self, id: i64) -> Result<bool> {
+        let affected = on_tx!(self, tx => {
+            sqlx::query("UPDATE actions SET updated_at = $1 WHERE id = $2 AND status = 'pending_approval'")
+                .bind(now_micros()).bind(id)
+                .execute(&mut **tx).await?.rows_affected()
+        });
+        Ok(affected == 1)
+    }
+
+    /// Ends a claimed action; false when `claimer` no longer holds the claim.
+    pub async fn finish_claimed(
+        &mut self,
+        id: i64,
+        claimer: &str,
+        status: &str,
+        error: Option<&str>,
+    ) -> Result<bool> {
+        let affected = on_tx!(self, tx => {
+            sqlx::query(
+                "UPDATE actions SET status = $1, error = $2, updated_at = $3 WHERE id = $4 AND status = 'executing' AND claimed_by = $5",
+            )
+            .bind(status).bind(error).bind(now_micros()).bind(id).bind(claimer)
+            .execute(&mut **tx).await?.rows_affected()
+        });
+        Ok(affected == 1)
     }
 
     /// Moves an action from `from` to `to`; false when it was no longer in `from`.
