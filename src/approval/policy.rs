@@ -50,7 +50,7 @@ impl ApprovalPolicy {
         let planned = row.approvals_required.max(1);
         let required = configured(required_approvals_key(&row.action))
             .await?
-            .map_or(planned, |n| n.clamp(planned, MAX_APPROVALS));
+            .map_or(planned, |n| n.min(MAX_APPROVALS).max(planned));
         let ttl = configured(APPROVALS_TTL_KEY.to_owned())
             .await?
             .map(|hours| Duration::hours(hours.min(MAX_TTL_HOURS)))
