@@ -111,7 +111,8 @@ fn a_token_executes_once_and_every_misuse_is_exit_5_and_audited() {
     env.run_as("admin@example.com", ["execute", &id, "--token", "ogt1.1.2.3.4"])
         .exit(5)
         .stderr_has("malformed");
-    let forged = format!("{}0", &token[..token.len() - 1]);
+    let flipped = if token.ends_with('0') { '1' } else { '0' };
+    let forged = format!("{}{flipped}", &token[..token.len() - 1]);
     env.run_as("admin@example.com", ["execute", &id, "--token", &forged]).exit(5);
 
     env.run_as("admin@example.com", ["execute", &id, "--token", &token]).exit(0).stdout_has("succeeded");
