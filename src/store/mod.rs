@@ -7,6 +7,7 @@
 
 mod approvals;
 mod audit;
+mod config;
 mod connect;
 mod migrations;
 mod plans;
