@@ -5,11 +5,14 @@
 
 mod support;
 
+mod alerts;
 mod approvals;
+mod ask;
 mod audit_log;
 mod cli_frame;
 mod concurrent_audit;
 mod demo;
+mod docs;
 mod generated;
 mod pipeline;
 mod seed_rbac;

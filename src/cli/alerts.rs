@@ -13,3 +13,9 @@ pub enum AlertsCommand {
     /// Evaluate enabled alert rules and open alerts for new conditions (idempotent)
     Evaluate,
 }
+
+impl AlertsArgs {
+    pub async fn run(self, _ctx: &super::Context) -> crate::error::Result<crate::exit_code::ExitCode> {
+        Err(crate::Error::NotAvailable("alerts"))
+    }
+}

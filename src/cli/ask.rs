@@ -14,3 +14,9 @@ pub struct AskArgs {
     #[arg(long, default_value_t = 8)]
     pub max_steps: u32,
 }
+
+impl AskArgs {
+    pub async fn run(self, _ctx: &super::Context) -> crate::error::Result<crate::exit_code::ExitCode> {
+        Err(crate::Error::NotAvailable("ask"))
+    }
+}

@@ -29,3 +29,9 @@ pub enum DocsCommand {
         limit: i64,
     },
 }
+
+impl DocsArgs {
+    pub async fn run(self, _ctx: &super::Context) -> crate::error::Result<crate::exit_code::ExitCode> {
+        Err(crate::Error::NotAvailable("docs"))
+    }
+}

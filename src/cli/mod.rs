@@ -133,11 +133,8 @@ impl Cli {
             Command::Completions(args) => return args.run(),
             Command::Demo(args) => return args.run(&global).await,
             Command::Actions(args) if !args.needs_store() => return args.run(&global, None).await,
-            Command::Ask(_) => return Err(crate::Error::NotAvailable("ask")),
             Command::Playbook(_) => return Err(crate::Error::NotAvailable("playbook")),
             Command::Agent(_) => return Err(crate::Error::NotAvailable("agent")),
-            Command::Docs(_) => return Err(crate::Error::NotAvailable("docs")),
-            Command::Alerts(_) => return Err(crate::Error::NotAvailable("alerts")),
             Command::Mcp(_) => return Err(crate::Error::NotAvailable("mcp")),
             _ => {}
         }
@@ -155,6 +152,9 @@ impl Cli {
             Command::Approve(args) => args.run(&ctx).await,
             Command::Reject(args) => args.run(&ctx).await,
             Command::Worker(args) => args.run(&ctx).await,
+            Command::Ask(args) => args.run(&ctx).await,
+            Command::Docs(args) => args.run(&ctx).await,
+            Command::Alerts(args) => args.run(&ctx).await,
             _ => unreachable!("commands without a database returned above"),
         };
         ctx.finish().await;

@@ -29,6 +29,18 @@ const MIGRATIONS: &[Versioned] = &[
         sqlite: include_str!("../../migrations/sqlite/20261123000002_approvals_queue.sql"),
         postgres: include_str!("../../migrations/postgres/20261123000002_approvals_queue.sql"),
     },
+    Versioned {
+        version: 20261123000003,
+        description: "runbooks",
+        sqlite: include_str!("../../migrations/sqlite/20261123000003_runbooks.sql"),
+        postgres: include_str!("../../migrations/postgres/20261123000003_runbooks.sql"),
+    },
+    Versioned {
+        version: 20261123000004,
+        description: "alert evaluations",
+        sqlite: include_str!("../../migrations/sqlite/20261123000004_alert_evaluations.sql"),
+        postgres: include_str!("../../migrations/postgres/20261123000004_alert_evaluations.sql"),
+    },
 ];
 
 fn migrator(pick: fn(&Versioned) -> &'static str) -> Migrator {

@@ -1,0 +1,1 @@
+-- Alert evaluation runs and per-person alert deliveries.

@@ -1,0 +1,1 @@
+-- Runbooks: documents and their heading-sized passages, full-text indexed.

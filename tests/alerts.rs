@@ -1,0 +1,1 @@
+//! `opsgate alerts` against the real binary.

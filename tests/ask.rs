@@ -1,0 +1,1 @@
+//! `opsgate ask` against the real binary.

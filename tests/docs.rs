@@ -1,0 +1,1 @@
+//! `opsgate docs` against the real binary.
