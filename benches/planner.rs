@@ -28,7 +28,7 @@ fn main() {
     }
     let catalog = Catalog::builtin();
     let planner = RulesPlanner::new(catalog);
-    let now = Utc::now();
+    let now = Utc::now().with_timezone(&chrono_tz::Tz::UTC);
     // Warm up: first use builds lookup tables.
     for prompt in PROMPTS {
         let _ = planner.propose(prompt, catalog, now);

@@ -28,6 +28,7 @@ pub mod rbac;
 pub mod render;
 pub mod sanitize;
 pub mod second_factor;
+pub mod settings;
 pub mod sla;
 pub mod staff;
 pub mod store;

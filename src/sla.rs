@@ -45,7 +45,11 @@ pub struct SlaPolicy {
 impl Default for SlaPolicy {
     /// The design's values: 2 h for complaints, 4 h for refunds, 1 h buffer.
     fn default() -> Self {
-        SlaPolicy { complaint_response: Duration::hours(2), refund_response: Duration::hours(4), buffer: Duration::hours(1) }
+        SlaPolicy {
+            complaint_response: Duration::hours(2),
+            refund_response: Duration::hours(4),
+            buffer: Duration::hours(1),
+        }
     }
 }
 
@@ -109,13 +113,13 @@ mod tests {
         // Complaints: E = 2 h, B = 1 h. Exactly at E − B is still on track; exactly at E is at risk.
         assert_eq!(policy.state("service", h), SlaState::OnTrack);
         assert_eq!(policy.state("service", h + s), SlaState::AtRisk);
-        assert_eq!(policy.state("service", 2 * h), SlaState::AtRisk);
-        assert_eq!(policy.state("service", 2 * h + s), SlaState::Breached);
+        assert_eq!(policy.state("service", h * 2), SlaState::AtRisk);
+        assert_eq!(policy.state("service", h * 2 + s), SlaState::Breached);
         // Refunds: E = 4 h.
-        assert_eq!(policy.state("refund", 3 * h), SlaState::OnTrack);
-        assert_eq!(policy.state("refund", 3 * h + s), SlaState::AtRisk);
-        assert_eq!(policy.state("refund", 4 * h), SlaState::AtRisk);
-        assert_eq!(policy.state("refund", 4 * h + s), SlaState::Breached);
+        assert_eq!(policy.state("refund", h * 3), SlaState::OnTrack);
+        assert_eq!(policy.state("refund", h * 3 + s), SlaState::AtRisk);
+        assert_eq!(policy.state("refund", h * 4), SlaState::AtRisk);
+        assert_eq!(policy.state("refund", h * 4 + s), SlaState::Breached);
     }
 
     #[test]

@@ -2,6 +2,11 @@
 //! backends store, compare and hash exactly the same instant.
 
 use chrono::{DateTime, Duration, DurationRound, Utc};
+use chrono_tz::Tz;
+
+/// An instant seen in the team's time zone (`ops_config` `time_zone`): relative
+/// phrases such as "today" and "in October" resolve against its calendar.
+pub type LocalTime = DateTime<Tz>;
 
 /// Now, truncated to the microsecond precision both backends store.
 pub fn now_micros() -> DateTime<Utc> {

@@ -12,6 +12,7 @@ use crate::identity::StaffMember;
 use crate::payload::{self, Built};
 use crate::plan::{ActionId, ActionStatus, Decision, Plan, PlanId, Step};
 use crate::planner::Planner;
+use crate::settings::Settings;
 use crate::store::{NewAction, Store, TokenRow};
 use crate::time::now_micros;
 
@@ -42,8 +43,9 @@ pub async fn plan_prompt(
             .await?;
         return Err(denied);
     }
+    let settings = Settings::load(store).await?;
     let now = now_micros();
-    let proposal = match planner.propose(prompt, catalog, now) {
+    let proposal = match planner.propose(prompt, catalog, settings.local(now)) {
         Ok(proposal) => proposal,
         Err(error) => {
             store

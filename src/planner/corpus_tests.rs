@@ -9,7 +9,7 @@ use crate::error::Error;
 
 fn plan(prompt: &str) -> Result<Vec<(String, Value)>, Error> {
     let catalog = Catalog::builtin();
-    let now = Utc.with_ymd_and_hms(2026, 11, 23, 15, 0, 0).unwrap();
+    let now = Utc.with_ymd_and_hms(2026, 11, 23, 15, 0, 0).unwrap().with_timezone(&chrono_tz::Tz::UTC);
     RulesPlanner::new(catalog)
         .propose(prompt, catalog, now)
         .map(|p| p.steps.into_iter().map(|s| (s.action, s.params)).collect())
@@ -219,7 +219,7 @@ fn a_write_missing_its_target_asks_for_it() {
 #[test]
 fn confidence_reflects_the_match() {
     let catalog = Catalog::builtin();
-    let now = Utc::now();
+    let now = Utc::now().with_timezone(&chrono_tz::Tz::UTC);
     let planner = RulesPlanner::new(catalog);
     let strong = planner.propose("refund booking 1042", catalog, now).unwrap().steps[0].confidence;
     let weaker = planner.propose("money back booking 1042", catalog, now).unwrap().steps[0].confidence;

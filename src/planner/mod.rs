@@ -9,7 +9,7 @@ pub mod slots;
 #[cfg(test)]
 mod corpus_tests;
 
-use chrono::{DateTime, Utc};
+use crate::time::LocalTime;
 
 pub use rules::RulesPlanner;
 
@@ -23,5 +23,5 @@ pub trait Planner {
     fn name(&self) -> &str;
 
     /// A proposal for `prompt`, or [`crate::Error::Unplannable`].
-    fn propose(&self, prompt: &str, catalog: &Catalog, now: DateTime<Utc>) -> Result<Proposal>;
+    fn propose(&self, prompt: &str, catalog: &Catalog, now: LocalTime) -> Result<Proposal>;
 }

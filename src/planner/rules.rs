@@ -1,6 +1,6 @@
 //! The offline, deterministic rules planner: clauses → intents → typed slots → steps.
 
-use chrono::{DateTime, Utc};
+use crate::time::LocalTime;
 use serde_json::Value;
 
 use super::Planner;
@@ -67,7 +67,7 @@ impl Planner for RulesPlanner {
         "rules"
     }
 
-    fn propose(&self, prompt: &str, catalog: &Catalog, now: DateTime<Utc>) -> Result<Proposal> {
+    fn propose(&self, prompt: &str, catalog: &Catalog, now: LocalTime) -> Result<Proposal> {
         if prompt.trim().is_empty() {
             return Err(Error::Unplannable(
                 "the prompt is empty; say what you want, e.g. `refund booking 1042`".into(),

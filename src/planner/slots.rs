@@ -26,6 +26,8 @@ use serde::Serialize;
 
 use text::Text;
 
+use crate::time::LocalTime;
+
 /// The kind of record an id refers to, read from the noun before it.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -89,7 +91,7 @@ pub struct Slots {
     /// `14:30`, `9:05`, `2pm`, `2 p.m.`, in prompt order.
     pub times: Vec<NaiveTime>,
     /// The first date at the first time (midnight when no time was given), in
-    /// UTC; without a date, "today"/"tomorrow"/"yesterday" at the first time.
+    /// the team's time zone unless an offset was written; without a date, "today"/"tomorrow"/"yesterday" at the first time.
     pub datetime: Option<DateTime<Utc>>,
     /// The first time range the prompt names.
     pub window: Option<Window>,
@@ -110,8 +112,9 @@ pub struct Slots {
 }
 
 /// Extracts every slot from `prompt`; relative phrases ("today", "last 7
-/// days", "in October") are resolved against `now`.
-pub fn extract(prompt: &str, now: DateTime<Utc>) -> Slots {
+/// days", "in October") and dates without an offset are resolved in `now`'s
+/// time zone.
+pub fn extract(prompt: &str, now: LocalTime) -> Slots {
     let mut text = Text::new(prompt);
     // The order is the disambiguation: each pass claims tokens the later ones must not reread.
     let emails = contact::emails(&mut text);
@@ -125,11 +128,10 @@ pub fn extract(prompt: &str, now: DateTime<Utc>) -> Slots {
     let (ids, limit) = ids::scan(&text);
 
     let datetime = match dates.first() {
-        Some(first) => first.datetime(times.first().copied()),
-        None => window
-            .as_ref()
-            .and_then(|found| found.single_day)
-            .and_then(|day| times.first().map(|&time| day.and_time(time).and_utc())),
+        Some(first) => first.datetime(times.first().copied(), now.timezone()),
+        None => window.as_ref().and_then(|found| found.single_day).and_then(|day| {
+            times.first().and_then(|&time| calendar::local_instant(day.and_time(time), now.timezone()))
+        }),
     };
     Slots {
         ids,

@@ -1,7 +1,8 @@
 //! Calendar dates (`2026-12-01`, `2026/12/01`, `01.12.2026`, ISO date-times)
 //! and clock times (`14:30`, `9:05`, `2pm`, `2 p.m.`).
 
-use chrono::{DateTime, NaiveDate, NaiveTime, TimeDelta, Utc};
+use chrono::{DateTime, NaiveDate, NaiveTime, TimeDelta, TimeZone, Utc};
+use chrono_tz::Tz;
 
 use super::text::{Claim, Kind, Text};
 use super::vocab::{currency_symbol, currency_word, entity_noun, is_unit};
@@ -15,16 +16,30 @@ pub(super) struct DateMention {
     pub last_token: usize,
     /// Only for ISO date-times (`2026-12-01T14:30:00+02:00`).
     pub time: Option<NaiveTime>,
-    /// East of UTC, in minutes; 0 unless an offset was written.
-    pub offset_minutes: i32,
+    /// East of UTC, in minutes, when an offset (or `Z`) was written; otherwise
+    /// the date is in the team's time zone.
+    pub offset_minutes: Option<i32>,
 }
 
 impl DateMention {
-    /// This date at its own time, else at `first_time`, else at midnight, in UTC.
-    pub fn datetime(&self, first_time: Option<NaiveTime>) -> Option<DateTime<Utc>> {
-        let local = self.date.and_time(self.time.or(first_time).unwrap_or(NaiveTime::MIN)).and_utc();
-        local.checked_sub_signed(TimeDelta::try_minutes(i64::from(self.offset_minutes))?)
+    /// This date at its own time, else at `first_time`, else at midnight: at
+    /// the written offset, or in `zone` (the earlier instant when a DST change
+    /// repeats the hour, the first one after when it skips it).
+    pub fn datetime(&self, first_time: Option<NaiveTime>, zone: Tz) -> Option<DateTime<Utc>> {
+        let wall = self.date.and_time(self.time.or(first_time).unwrap_or(NaiveTime::MIN));
+        match self.offset_minutes {
+            Some(offset) => wall.and_utc().checked_sub_signed(TimeDelta::try_minutes(i64::from(offset))?),
+            None => local_instant(wall, zone),
+        }
     }
+}
+
+/// A wall-clock time in `zone`, in UTC.
+pub(super) fn local_instant(wall: chrono::NaiveDateTime, zone: Tz) -> Option<DateTime<Utc>> {
+    zone.from_local_datetime(&wall)
+        .earliest()
+        .or_else(|| zone.from_local_datetime(&(wall + TimeDelta::hours(1))).earliest())
+        .map(|time| time.with_timezone(&Utc))
 }
 
 /// Finds and claims every date. Date-shaped text that is not a real date
@@ -105,7 +120,7 @@ fn date_at(text: &Text, i: usize) -> Option<(usize, Option<DateMention>)> {
             first_token: i,
             last_token: i + 4,
             time: None,
-            offset_minutes: 0,
+            offset_minutes: None,
         });
         let mut last = i + 4;
         if separator == '-'
@@ -131,7 +146,7 @@ fn date_at(text: &Text, i: usize) -> Option<(usize, Option<DateMention>)> {
             first_token: i,
             last_token: i + 4,
             time: None,
-            offset_minutes: 0,
+            offset_minutes: None,
         });
         return Some((i + 4, mention));
     }
@@ -140,7 +155,7 @@ fn date_at(text: &Text, i: usize) -> Option<(usize, Option<DateMention>)> {
 
 /// The `T14:30[:05][.123][Z|+02:00|+0200]` that may follow an ISO date at
 /// token `t`: last token, time (`None` if out of range) and offset.
-fn iso_time_after(text: &Text, t: usize) -> Option<(usize, Option<NaiveTime>, i32)> {
+fn iso_time_after(text: &Text, t: usize) -> Option<(usize, Option<NaiveTime>, Option<i32>)> {
     if !text.glued(t) || text.lower(t) != "t" {
         return None;
     }
@@ -155,8 +170,9 @@ fn iso_time_after(text: &Text, t: usize) -> Option<(usize, Option<NaiveTime>, i3
             last += 2; // fractions of a second do not matter to a plan
         }
     }
-    let mut offset_minutes = 0;
+    let mut offset_minutes = None;
     if text.glued(last + 1) && text.lower(last + 1) == "z" && text.ends_run(last + 1) {
+        offset_minutes = Some(0);
         last += 1;
     } else if let Some(sign @ ('+' | '-')) = text.punct(last + 1)
         && text.glued_between(last + 1)
@@ -165,14 +181,15 @@ fn iso_time_after(text: &Text, t: usize) -> Option<(usize, Option<NaiveTime>, i3
         if let Some(hours) = digits(text, last + 2, 2..=2)
             && let Some(minutes) = glued_part(text, last + 3, ':', 2..=2)
         {
-            offset_minutes = sign * (hours * 60 + minutes) as i32;
+            offset_minutes = Some(sign * (hours * 60 + minutes) as i32);
             last += 4;
         } else if let Some(packed) = digits(text, last + 2, 4..=4) {
-            offset_minutes = sign * ((packed / 100) * 60 + packed % 100) as i32;
+            offset_minutes = Some(sign * ((packed / 100) * 60 + packed % 100) as i32);
             last += 2;
         }
     }
-    let time = NaiveTime::from_hms_opt(hour, minute, second).filter(|_| offset_minutes.abs() < 24 * 60);
+    let time = NaiveTime::from_hms_opt(hour, minute, second)
+        .filter(|_| offset_minutes.is_none_or(|m| m.abs() < 24 * 60));
     Some((last, time, offset_minutes))
 }
 
@@ -312,9 +329,15 @@ mod tests {
         let found = dates(&mut text);
         assert_eq!(found.len(), 2);
         assert_eq!(found[0].time, Some(time(14, 30)));
-        assert_eq!(found[0].offset_minutes, 120);
-        assert_eq!(found[0].datetime(None).unwrap().to_rfc3339(), "2026-12-01T12:30:00+00:00");
-        assert_eq!(found[1].datetime(None).unwrap().to_rfc3339(), "2026-12-02T09:15:00+00:00");
+        assert_eq!(found[0].offset_minutes, Some(120));
+        assert_eq!(
+            found[0].datetime(None, chrono_tz::Tz::UTC).unwrap().to_rfc3339(),
+            "2026-12-01T12:30:00+00:00"
+        );
+        assert_eq!(
+            found[1].datetime(None, chrono_tz::Tz::UTC).unwrap().to_rfc3339(),
+            "2026-12-02T09:15:00+00:00"
+        );
         assert_eq!(times(&mut text, &found), [time(14, 30), time(9, 15)]);
         assert!((0..text.len()).all(|i| text.claim_of(i) != Some(Claim::Free)
             || text.lower(i) == "at"

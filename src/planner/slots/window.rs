@@ -1,8 +1,13 @@
 //! Time windows: "today", "this week", "last month", "last 30 days",
 //! "in October 2025", "since 2026-11-01", "between … and …", all resolved
-//! against `now` into half-open UTC ranges.
+//! against `now` into half-open ranges. Calendar boundaries (midnight, the
+//! first of the month, Monday) are those of `now`'s time zone; the ranges are
+//! stored in UTC.
 
-use chrono::{DateTime, Datelike, Days, Months, NaiveDate, NaiveTime, TimeDelta, Utc};
+use chrono::{DateTime, Datelike, Days, Months, NaiveDate, NaiveTime, TimeDelta, TimeZone, Utc};
+use chrono_tz::Tz;
+
+use crate::time::LocalTime;
 
 use super::Window;
 use super::calendar::DateMention;
@@ -20,11 +25,7 @@ pub(super) struct FoundWindow {
 /// Claims every window phrase (so "2025" in "in October 2025" is never an
 /// id) and returns the first one. A phrase whose arithmetic falls off the
 /// calendar is claimed but yields nothing.
-pub(super) fn first_window(
-    text: &mut Text,
-    dates: &[DateMention],
-    now: DateTime<Utc>,
-) -> Option<FoundWindow> {
+pub(super) fn first_window(text: &mut Text, dates: &[DateMention], now: LocalTime) -> Option<FoundWindow> {
     let mut first = None;
     let mut r = 0;
     while r < text.run_count() {
@@ -94,7 +95,7 @@ impl Unit {
     }
 }
 
-fn phrase_at(text: &Text, r: usize, dates: &[DateMention], now: DateTime<Utc>) -> Option<Phrase> {
+fn phrase_at(text: &Text, r: usize, dates: &[DateMention], now: LocalTime) -> Option<Phrase> {
     let run = text.run(r)?;
     let keyword = text.run_text(r);
     let single = |window: Option<FoundWindow>| Some(Phrase { last: run.last, window });
@@ -127,7 +128,7 @@ fn unit_after(text: &Text, r: usize) -> Option<(Unit, usize)> {
 
 /// "last 30 days", "past 24h", "next 2 weeks" (rolling from `now`), "last
 /// week", "next month" (calendar), "past week", "last hour" (rolling, one unit).
-fn relative(text: &Text, r: usize, keyword: &str, now: DateTime<Utc>) -> Option<Phrase> {
+fn relative(text: &Text, r: usize, keyword: &str, now: LocalTime) -> Option<Phrase> {
     let forward = keyword == "next";
     let next = next_run(text, r)?;
     let next_run_tokens = text.run(next)?;
@@ -162,7 +163,7 @@ fn relative(text: &Text, r: usize, keyword: &str, now: DateTime<Utc>) -> Option<
 }
 
 /// "in October", "for oct 2025", "during 2025".
-fn month_or_year(text: &Text, r: usize, keyword: &str, now: DateTime<Utc>) -> Option<Phrase> {
+fn month_or_year(text: &Text, r: usize, keyword: &str, now: LocalTime) -> Option<Phrase> {
     let next = next_run(text, r)?;
     let next_last = text.run(next)?.last;
     if let Some(month) = month_number(text.run_text(next)) {
@@ -173,7 +174,7 @@ fn month_or_year(text: &Text, r: usize, keyword: &str, now: DateTime<Utc>) -> Op
             None if month <= now.month() => (now.year(), next_last),
             None => (now.year().checked_sub(1)?, next_last),
         };
-        return Some(Phrase { last, window: month_window(year, month) });
+        return Some(Phrase { last, window: month_window(year, month, now.timezone()) });
     }
     // A bare year, unless it is a quantity: "in 2025", not "in 2025 days" nor
     // "credit for 2000 users".
@@ -183,8 +184,9 @@ fn month_or_year(text: &Text, r: usize, keyword: &str, now: DateTime<Utc>) -> Op
         return None;
     }
     let year: i32 = text.run_text(next).parse().ok()?;
+    let zone = now.timezone();
     let window = year_start(year).zip(year_start(year + 1)).map(|(from, to)| FoundWindow {
-        window: Window { from: day_start(from), to: day_start(to), label: year.to_string() },
+        window: Window { from: day_start(from, zone), to: day_start(to, zone), label: year.to_string() },
         single_day: None,
     });
     Some(Phrase { last: next_last, window })
@@ -203,7 +205,7 @@ fn dated(
     keyword_token: usize,
     keyword: &str,
     dates: &[DateMention],
-    now: DateTime<Utc>,
+    now: LocalTime,
 ) -> Option<Phrase> {
     let first = date_starting_at(dates, keyword_token + 1)?;
     let connector = first.last_token + 1;
@@ -223,8 +225,8 @@ fn dated(
                 if second.date < first.date { (second.date, first.date) } else { (first.date, second.date) };
             let window = end.succ_opt().map(|after| FoundWindow {
                 window: Window {
-                    from: day_start(start),
-                    to: day_start(after),
+                    from: day_start(start, now.timezone()),
+                    to: day_start(after, now.timezone()),
                     label: format!("{start} to {end}"),
                 },
                 single_day: None,
@@ -232,9 +234,10 @@ fn dated(
             (second.last_token, window)
         }
         ("between", None) => return None,
-        ("on", None) => (first.last_token, day_window(first.date, first.date.to_string())),
+        ("on", None) => (first.last_token, day_window(first.date, first.date.to_string(), now.timezone())),
         (_, None) => {
-            let from = day_start(first.date);
+            let from = day_start(first.date, now.timezone());
+            let now = now.with_timezone(&Utc);
             // A start in the future would make an empty, inverted range.
             let window = (from < now).then(|| FoundWindow {
                 window: Window { from, to: now, label: format!("since {}", first.date) },
@@ -251,8 +254,14 @@ fn date_starting_at(dates: &[DateMention], token: usize) -> Option<&DateMention>
     dates.get(index)
 }
 
-fn day_start(date: NaiveDate) -> DateTime<Utc> {
-    date.and_time(NaiveTime::MIN).and_utc()
+/// Local midnight of `date` in UTC. Where a DST change skips midnight, the
+/// day starts at the first instant that exists.
+fn day_start(date: NaiveDate, zone: Tz) -> DateTime<Utc> {
+    let midnight = date.and_time(NaiveTime::MIN);
+    let local = zone.from_local_datetime(&midnight).earliest().or_else(|| {
+        (1..=4).find_map(|hours| zone.from_local_datetime(&(midnight + TimeDelta::hours(hours))).earliest())
+    });
+    local.map_or_else(|| midnight.and_utc(), |time| time.with_timezone(&Utc))
 }
 
 fn year_start(year: i32) -> Option<NaiveDate> {
@@ -275,22 +284,23 @@ fn shift_months(date: NaiveDate, months: i32) -> Option<NaiveDate> {
     }
 }
 
-fn day_window(day: NaiveDate, label: String) -> Option<FoundWindow> {
+fn day_window(day: NaiveDate, label: String, zone: Tz) -> Option<FoundWindow> {
     let after = day.succ_opt()?;
     Some(FoundWindow {
-        window: Window { from: day_start(day), to: day_start(after), label },
+        window: Window { from: day_start(day, zone), to: day_start(after, zone), label },
         single_day: Some(day),
     })
 }
 
-fn named_day(now: DateTime<Utc>, offset: i64, label: &str) -> Option<FoundWindow> {
-    day_window(shift_days(now.date_naive(), offset)?, label.to_string())
+fn named_day(now: LocalTime, offset: i64, label: &str) -> Option<FoundWindow> {
+    day_window(shift_days(now.date_naive(), offset)?, label.to_string(), now.timezone())
 }
 
 /// A whole calendar unit: `offset` 0 is the one containing `now`, -1 the one
 /// before. Weeks start on Monday.
-fn calendar(now: DateTime<Utc>, unit: Unit, offset: i32, label: &str) -> Option<FoundWindow> {
+fn calendar(now: LocalTime, unit: Unit, offset: i32, label: &str) -> Option<FoundWindow> {
     let today = now.date_naive();
+    let zone = now.timezone();
     let (from, to) = match unit {
         Unit::Minute | Unit::Hour => return None,
         Unit::Day => {
@@ -317,7 +327,7 @@ fn calendar(now: DateTime<Utc>, unit: Unit, offset: i32, label: &str) -> Option<
         }
     };
     Some(FoundWindow {
-        window: Window { from: day_start(from), to: day_start(to), label: label.to_string() },
+        window: Window { from: day_start(from, zone), to: day_start(to, zone), label: label.to_string() },
         single_day: None,
     })
 }
@@ -325,7 +335,7 @@ fn calendar(now: DateTime<Utc>, unit: Unit, offset: i32, label: &str) -> Option<
 /// `count` units back from `now` (or forward, for "next"): days are exactly
 /// 24 hours each; months and years follow the calendar, clamping to the end
 /// of shorter months.
-fn rolling(now: DateTime<Utc>, count: i64, unit: Unit, forward: bool, label: String) -> Option<FoundWindow> {
+fn rolling(now: LocalTime, count: i64, unit: Unit, forward: bool, label: String) -> Option<FoundWindow> {
     let other_end = match unit {
         Unit::Minute | Unit::Hour | Unit::Day | Unit::Week => {
             let delta = match unit {
@@ -347,11 +357,12 @@ fn rolling(now: DateTime<Utc>, count: i64, unit: Unit, forward: bool, label: Str
             if forward { now.checked_add_months(months)? } else { now.checked_sub_months(months)? }
         }
     };
+    let (now, other_end) = (now.with_timezone(&Utc), other_end.with_timezone(&Utc));
     let (from, to) = if forward { (now, other_end) } else { (other_end, now) };
     Some(FoundWindow { window: Window { from, to, label }, single_day: None })
 }
 
-fn month_window(year: i32, month: u32) -> Option<FoundWindow> {
+fn month_window(year: i32, month: u32, zone: Tz) -> Option<FoundWindow> {
     const NAMES: [&str; 12] = [
         "January",
         "February",
@@ -370,8 +381,8 @@ fn month_window(year: i32, month: u32) -> Option<FoundWindow> {
     let name = NAMES.get(usize::try_from(month).ok()?.checked_sub(1)?)?;
     Some(FoundWindow {
         window: Window {
-            from: day_start(from),
-            to: day_start(shift_months(from, 1)?),
+            from: day_start(from, zone),
+            to: day_start(shift_months(from, 1)?, zone),
             label: format!("{name} {year}"),
         },
         single_day: None,
