@@ -5,6 +5,8 @@
 //! hash-chained audit log. This crate is the library behind the `opsgate`
 //! binary; `cli` is its thin command-line edge.
 
+pub mod alerts;
+pub mod answer;
 pub mod approval;
 pub mod audit;
 pub mod canonical;
@@ -26,6 +28,7 @@ pub mod plan;
 pub mod planner;
 pub mod rbac;
 pub mod render;
+pub mod runbooks;
 pub mod sanitize;
 pub mod second_factor;
 pub mod settings;

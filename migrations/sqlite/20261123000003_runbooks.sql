@@ -1,1 +1,49 @@
 -- Runbooks: documents and their heading-sized passages, full-text indexed.
+
+-- One row per indexed file. `path` is as the person gave it (relative to where
+-- they ran `opsgate docs add`, or absolute); `sha256` tells a re-add whether
+-- anything changed; `indexed_by` is the audit actor id.
+CREATE TABLE runbook_documents (
+    id          INTEGER PRIMARY KEY,
+    path        TEXT NOT NULL UNIQUE,
+    title       TEXT NOT NULL,
+    sha256      TEXT NOT NULL,
+    lines       INTEGER NOT NULL CHECK (lines >= 0),
+    indexed_at  TEXT NOT NULL,
+    indexed_by  TEXT NOT NULL
+);
+
+-- A passage: one heading's section (or a slice of a long one), with its exact
+-- 1-based line range in the file, so that answers cite `path#L10-L24`.
+CREATE TABLE runbook_chunks (
+    id          INTEGER PRIMARY KEY,
+    document_id INTEGER NOT NULL REFERENCES runbook_documents(id) ON DELETE CASCADE,
+    heading     TEXT NOT NULL,
+    line_start  INTEGER NOT NULL CHECK (line_start >= 1),
+    line_end    INTEGER NOT NULL CHECK (line_end >= line_start),
+    text        TEXT NOT NULL
+);
+CREATE INDEX runbook_chunks_document ON runbook_chunks (document_id);
+
+-- FTS5 over heading and text, kept in step with runbook_chunks by triggers.
+-- Porter stemming: "refunds" finds "refund", "escalated" finds "escalation".
+CREATE VIRTUAL TABLE runbook_chunks_fts USING fts5(
+    heading, text,
+    content = 'runbook_chunks', content_rowid = 'id',
+    tokenize = 'porter unicode61 remove_diacritics 2'
+);
+-- `rank` is bm25 with a match in the heading path worth twice one in the text.
+INSERT INTO runbook_chunks_fts (runbook_chunks_fts, rank) VALUES ('rank', 'bm25(2.0, 1.0)');
+
+CREATE TRIGGER runbook_chunks_fts_insert AFTER INSERT ON runbook_chunks BEGIN
+    INSERT INTO runbook_chunks_fts (rowid, heading, text) VALUES (new.id, new.heading, new.text);
+END;
+CREATE TRIGGER runbook_chunks_fts_delete AFTER DELETE ON runbook_chunks BEGIN
+    INSERT INTO runbook_chunks_fts (runbook_chunks_fts, rowid, heading, text)
+        VALUES ('delete', old.id, old.heading, old.text);
+END;
+CREATE TRIGGER runbook_chunks_fts_update AFTER UPDATE ON runbook_chunks BEGIN
+    INSERT INTO runbook_chunks_fts (runbook_chunks_fts, rowid, heading, text)
+        VALUES ('delete', old.id, old.heading, old.text);
+    INSERT INTO runbook_chunks_fts (rowid, heading, text) VALUES (new.id, new.heading, new.text);
+END;

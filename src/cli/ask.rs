@@ -2,9 +2,20 @@
 
 use clap::Args;
 
+use super::Context;
 use super::planner_args::PlannerArgs;
+use crate::answer::{AskRequest, ask};
+use crate::catalog::Catalog;
+use crate::error::Result;
+use crate::exit_code::ExitCode;
+use crate::render::{AnswerView, emit};
 
+/// Questions are planned like any request, but only read and draft steps run:
+/// a request to change something is answered with the `opsgate plan` command
+/// to use instead. Answers cite the statements and runbook passages they rest
+/// on, and name the time window in the team's time zone (ops_config `time_zone`).
 #[derive(Debug, Args)]
+#[command(after_help = "Examples:\n  opsgate --demo ask \"revenue in the last 30 days\"\n  opsgate --demo ask \"which complaints are about to breach SLA?\"\n  opsgate --demo ask \"what does our refund policy say about no-shows?\"")]
 pub struct AskArgs {
     /// The question, in plain language
     pub prompt: String,
@@ -16,7 +27,13 @@ pub struct AskArgs {
 }
 
 impl AskArgs {
-    pub async fn run(self, _ctx: &super::Context) -> crate::error::Result<crate::exit_code::ExitCode> {
-        Err(crate::Error::NotAvailable("ask"))
+    pub async fn run(self, ctx: &Context) -> Result<ExitCode> {
+        let person = ctx.person().await?;
+        let catalog = Catalog::builtin();
+        let planner = self.planner.planner(catalog)?;
+        let request = AskRequest { prompt: &self.prompt, person: &person, templates_dir: ctx.paths.config_dir.join("templates") };
+        let answer = ask(&ctx.store, catalog, planner.as_ref(), request).await?;
+        emit(&AnswerView(answer), ctx.output)?;
+        Ok(ExitCode::Success)
     }
 }

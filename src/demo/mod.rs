@@ -63,6 +63,7 @@ async fn populate_new(path: &Path, key_dir: &KeyDir) -> Result<DemoCounts> {
     let store = Store::open(&DbLocation::Sqlite(path.to_owned())).await?;
     let actor = Actor { kind: crate::audit::ActorKind::System, id: "opsgate-demo".into() };
     apply_seed(&store, &ResolvedSeed::builtin(), actor.clone(), Some(key_dir)).await?;
+    crate::runbooks::index_examples(&store, actor.clone()).await?;
     let mut tx = store.begin().await?;
     let counts = populate(&mut tx, now_micros()).await?;
     tx.append_audit(&[NewAuditEntry::new(actor, "demo.create", "succeeded")

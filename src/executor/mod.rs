@@ -10,8 +10,8 @@ use sqlx::AssertSqlSafe;
 pub use dry_run::{DryRunReport, RowChange, dry_run};
 
 use crate::error::{Error, Result};
-use crate::payload::{NullKind, Payload, SqlStatement, SqlValue};
-use crate::store::{Tx, on_tx};
+use crate::payload::{Payload, SqlStatement};
+use crate::store::{Tx, bind_values, on_tx};
 
 /// Runs the statements of a SQL payload in order; returns rows affected per statement.
 /// Any statement that does not affect the rows it expects fails the whole payload.
@@ -41,19 +41,7 @@ pub async fn run_statements(tx: &mut Tx, payload: &Payload, now: DateTime<Utc>) 
 
 async fn execute_one(tx: &mut Tx, statement: &SqlStatement, now: DateTime<Utc>) -> Result<u64> {
     Ok(on_tx!(tx, conn => {
-        let mut query = sqlx::query(AssertSqlSafe(statement.sql.clone()));
-        for value in &statement.params {
-            query = match value {
-                SqlValue::Null(NullKind::Int) => query.bind(None::<i64>),
-                SqlValue::Null(NullKind::Text) => query.bind(None::<String>),
-                SqlValue::Bool(b) => query.bind(*b),
-                SqlValue::Int(i) => query.bind(*i),
-                SqlValue::Float(f) => query.bind(*f),
-                SqlValue::Text(t) => query.bind(t.clone()),
-                SqlValue::Time(t) => query.bind(*t),
-                SqlValue::Now => query.bind(now),
-            };
-        }
+        let query = bind_values!(sqlx::query(AssertSqlSafe(statement.sql.clone())), &statement.params, now);
         query.execute(&mut **conn).await?.rows_affected()
     }))
 }

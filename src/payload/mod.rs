@@ -11,6 +11,7 @@ mod writes;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+pub use reads::LOGS_ANALYZED;
 pub use sql::{NullKind, SqlStatement, SqlValue};
 pub use target::{TargetRef, WATCHED_COLUMNS, version_in as target_version_in, watched_columns};
 

@@ -137,48 +137,78 @@ pub(super) async fn build(_store: &Store, action: &ActionSpec, params: &Value) -
             s
         }
         "complaints.sla_report" => Select::new(
-            "SELECT id, category, priority, status, created_at FROM complaints WHERE status IN ('open', 'in_progress', 'escalated')",
-            "created_at",
+            "SELECT id, category, priority, status, subject, assigned_to, created_at, first_response_at FROM complaints \
+             WHERE status IN ('open', 'in_progress', 'escalated')",
+            "created_at, id",
         ),
         "priority_queue.list" => {
             let mut s = Select::new(
-                "SELECT id, item_type, item_id, summary, score, status, created_at FROM priority_queue",
-                "score DESC",
+                "SELECT id, item_type, item_id, summary, intent_confidence, sentiment_urgency, time_decay, user_history_factor, \
+                 score, status, assigned_to, created_at FROM priority_queue",
+                "score DESC, id",
             );
             s.filter("status = ?", text(params, "status").or(Some(SqlValue::Text("pending".into()))))
                 .limit(params, 20);
             s
         }
         "metrics.revenue" => {
-            let mut s = Select::new(
-                "SELECT COUNT(*) AS bookings, SUM(amount_cents) AS gross_cents, SUM(refunded_cents) AS refunded_cents FROM bookings \
-                 WHERE payment_status IN ('paid', 'settled', 'partially_refunded', 'refunded')",
-                "",
+            let paid = "FROM bookings WHERE payment_status IN ('paid', 'settled', 'partially_refunded', 'refunded')";
+            let period = format!(
+                "SELECT currency, COUNT(*) AS bookings, CAST(COALESCE(SUM(amount_cents), 0) AS BIGINT) AS gross_cents, \
+                 CAST(COALESCE(SUM(refunded_cents), 0) AS BIGINT) AS refunded_cents {paid}"
             );
-            s.window("created_at", params)?;
-            s
+            let mut statements = windowed(&period, "created_at", params, "GROUP BY currency ORDER BY currency")?;
+            statements.push(SqlStatement::new(
+                "SELECT currency, COUNT(*) AS bookings, CAST(COALESCE(SUM(amount_cents - refunded_cents), 0) AS BIGINT) AS pending_cents \
+                 FROM bookings WHERE payment_status IN ('paid', 'partially_refunded') AND settled_at IS NULL \
+                 GROUP BY currency ORDER BY currency",
+                Vec::new(),
+            ));
+            statements.push(SqlStatement::new(
+                format!(
+                    "SELECT currency, CAST(COALESCE(SUM(amount_cents - refunded_cents), 0) AS BIGINT) AS net_cents {paid} \
+                     GROUP BY currency ORDER BY currency"
+                ),
+                Vec::new(),
+            ));
+            return Ok(query(action, statements));
         }
         "metrics.bookings" => {
-            let mut s = Select::new("SELECT status, COUNT(*) AS bookings FROM bookings", "");
-            s.window("created_at", params)?;
-            let mut statement = s.statement();
-            statement.sql.push_str(" GROUP BY status");
-            return Ok(query(action, vec![statement]));
+            let statements = windowed(
+                "SELECT status, COUNT(*) AS bookings FROM bookings",
+                "created_at",
+                params,
+                "GROUP BY status ORDER BY status",
+            )?;
+            return Ok(query(action, statements));
         }
         "metrics.complaints" => {
-            let mut s = Select::new("SELECT priority, status, COUNT(*) AS complaints FROM complaints", "");
-            s.window("created_at", params)?;
-            let mut statement = s.statement();
-            statement.sql.push_str(" GROUP BY priority, status");
-            return Ok(query(action, vec![statement]));
+            let mut statements = windowed(
+                "SELECT priority, status, COUNT(*) AS complaints FROM complaints",
+                "created_at",
+                params,
+                "GROUP BY priority, status ORDER BY priority, status",
+            )?;
+            statements.truncate(1);
+            let mut resolved = Select::new(
+                "SELECT priority, created_at, resolved_at FROM complaints WHERE resolved_at IS NOT NULL",
+                "id",
+            );
+            resolved.window("created_at", params)?;
+            statements.push(resolved.statement());
+            return Ok(query(action, statements));
         }
         "metrics.sla" => {
-            let mut s = Select::new(
-                "SELECT category, status, created_at, first_response_at, resolved_at FROM complaints",
-                "",
+            let mut created = Select::new(
+                "SELECT id, category, status, created_at, first_response_at, resolved_at FROM complaints",
+                "id",
             );
-            s.window("created_at", params)?;
-            s
+            created.window("created_at", params)?;
+            let open = SqlStatement::new(
+                "SELECT id, category, status, created_at FROM complaints WHERE status IN ('open', 'in_progress', 'escalated') ORDER BY id",
+                Vec::new(),
+            );
+            return Ok(query(action, vec![created.statement(), open]));
         }
         "alerts.list" => {
             let mut s = Select::new(
@@ -201,24 +231,70 @@ pub(super) async fn build(_store: &Store, action: &ActionSpec, params: &Value) -
             s.filter("r.name = ?", text(params, "role"));
             s
         }
-        "ops.health" => Select::new(
-            "SELECT (SELECT COUNT(*) FROM actions WHERE status = 'pending_approval') AS pending_approvals, \
-             (SELECT MIN(created_at) FROM actions WHERE status = 'pending_approval') AS oldest_pending",
-            "",
-        ),
+        "ops.health" => {
+            let statements = vec![
+                SqlStatement::new(
+                    "SELECT COUNT(*) AS pending_approvals, MIN(created_at) AS oldest_pending FROM actions WHERE status = 'pending_approval'",
+                    Vec::new(),
+                ),
+                SqlStatement::new(
+                    "SELECT status, COUNT(*) AS actions FROM actions WHERE status IN ('approved', 'executing') \
+                     OR (status = 'failed' AND updated_at >= $1) GROUP BY status ORDER BY status",
+                    vec![SqlValue::Time(chrono::Utc::now() - chrono::Duration::hours(24))],
+                ),
+            ];
+            return Ok(query(action, statements));
+        }
         "logs.analyze" => {
             let mut s = Select::new(
-                "SELECT event, status, actor_id, COUNT(*) AS entries FROM audit_log WHERE status IN ('denied', 'failed', 'error')",
-                "",
+                "SELECT time, event, status, actor_id FROM audit_log WHERE status IN ('denied', 'failed', 'error')",
+                "id",
             );
             s.window("time", params)?;
-            let mut statement = s.statement();
-            statement.sql.push_str(" GROUP BY event, status, actor_id ORDER BY entries DESC");
-            return Ok(query(action, vec![statement]));
+            s.limit = Some(LOGS_ANALYZED);
+            return Ok(query(action, vec![s.statement()]));
         }
         other => return Err(Error::Internal(format!("no query bound to `{other}`"))),
     };
     Ok(query(action, vec![select.statement()]))
+}
+
+/// At most this many audit entries are analyzed per answer.
+pub const LOGS_ANALYZED: i64 = 100_000;
+
+/// The statement over the requested window and, when the window is bounded on
+/// both ends, the same statement over the window of equal length just before it
+/// (for growth).
+fn windowed(base: &str, column: &str, params: &Value, tail: &str) -> Result<Vec<SqlStatement>> {
+    let mut current = Select::new(base, "");
+    current.window(column, params)?;
+    let mut statements = vec![with_tail(current.statement(), tail)];
+    if let (Some(from), Some(to)) = (time(params, "from")?, time(params, "to")?) {
+        let previous_from = from - (to - from);
+        let mut previous = Select::new(base, "");
+        previous.filter(&format!("{column} >= ?"), Some(SqlValue::Time(previous_from)));
+        previous.filter(&format!("{column} < ?"), Some(SqlValue::Time(from)));
+        statements.push(with_tail(previous.statement(), tail));
+    }
+    Ok(statements)
+}
+
+fn with_tail(mut statement: SqlStatement, tail: &str) -> SqlStatement {
+    statement.sql.push(' ');
+    statement.sql.push_str(tail);
+    statement
+}
+
+fn time(params: &Value, name: &str) -> Result<Option<chrono::DateTime<chrono::Utc>>> {
+    params
+        .get(name)
+        .and_then(Value::as_str)
+        .map(|text| {
+            chrono::DateTime::parse_from_rfc3339(text)
+                .map(|t| t.with_timezone(&chrono::Utc))
+                .map_err(|_| Error::Usage(format!("`{text}` is not an RFC 3339 time")))
+        })
+        .transpose()
 }
 
 fn query(action: &ActionSpec, statements: Vec<SqlStatement>) -> Payload {

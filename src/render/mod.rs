@@ -8,14 +8,20 @@ use serde::Serialize;
 
 use crate::error::{Error, Result};
 
+mod alerts;
+mod answer;
 mod approval;
 mod plan;
+mod runbooks;
 
+pub use alerts::EvaluationView;
+pub use answer::AnswerView;
 pub use approval::{
     ActionView, ApprovalLine, ApprovalReviewView, DecisionView, KeysView, PendingView, RecoveryView,
     TotpEnrollment, WorkerView, approval_review_text,
 };
 pub use plan::{DryRunView, ExecutionsView, PlanView, StepView, payload_lines, review_text};
+pub use runbooks::{DocsAdded, DocsList, SearchView};
 
 /// `--output`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]

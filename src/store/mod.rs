@@ -5,6 +5,7 @@
 //! and compiled against both native pools by [`on_pool!`] / [`on_tx!`]; where the
 //! dialects differ, the difference stays inside this module.
 
+mod alerts;
 mod approvals;
 mod audit;
 mod config;
@@ -12,17 +13,25 @@ mod connect;
 mod migrations;
 mod plans;
 mod rbac;
+mod rows;
+mod runbooks;
 mod staff;
 
 use sqlx::{PgPool, Postgres, Sqlite, SqlitePool, Transaction};
 
 use crate::error::Result;
 
+pub use alerts::{
+    AlertRuleRow, AlertStaffRow, AlertSubscriptionRow, NewAlert, NewEvaluation, OpenComplaintRow, UnresolvedAlertRow,
+};
 pub use approvals::{ApprovalRow, ClaimRow, KeyRow, NewApproval};
 pub use audit::{AuditFilter, VerifyReport};
 pub use connect::DbLocation;
 pub use plans::{ActionRow, HistoryFilter, NewAction, PlanRow, TokenRow};
 pub use rbac::{GrantCounts, KindCounts, SeedOutcome};
+pub use rows::{ResultSet, format_time};
+pub(crate) use rows::bind_values;
+pub use runbooks::{NewRunbook, PassageRow, RunbookRow};
 pub use staff::StaffRow;
 
 /// Runs `$body` with `$pool` bound to whichever native pool the store holds.

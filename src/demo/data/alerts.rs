@@ -1,12 +1,13 @@
 //! Alerts as the evaluator would have raised them, and who is subscribed to which rule.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, Duration, Utc};
 
 use super::complaints::Complaint;
 use super::directory::Directory;
 use super::rng::Rng;
 use super::sla::{self, SlaState};
 use super::{DAY, HOUR, MINUTE, seconds_between, shift};
+use crate::alerts::text;
 use crate::error::Result;
 use crate::store::{Tx, on_tx};
 
@@ -30,16 +31,6 @@ struct Planned {
     resolved_at: Option<DateTime<Utc>>,
 }
 
-/// `3h 20m`, `2d 4h`: how long something has waited, for alert messages.
-fn waited(seconds: i64) -> String {
-    let (days, hours, minutes) = (seconds / DAY, seconds % DAY / HOUR, seconds % HOUR / MINUTE);
-    match (days, hours) {
-        (0, 0) => format!("{minutes}m"),
-        (0, _) => format!("{hours}h {minutes}m"),
-        _ => format!("{days}d {hours}h"),
-    }
-}
-
 fn complaint_alert(
     rule: (i64, &'static str, &'static str),
     complaint: &Complaint,
@@ -55,7 +46,7 @@ fn complaint_alert(
         message,
         entity_type: "complaint",
         entity_id: complaint.id,
-        dedup_key: format!("{rule_name}:complaint:{}", complaint.id),
+        dedup_key: text::dedup_key(rule_name, "complaint", complaint.id),
         status: "open",
         assigned_to: None,
         created_at,
@@ -82,14 +73,13 @@ fn plan(rng: &mut Rng, now: DateTime<Utc>, directory: &Directory, complaints: &[
         let mut alert = complaint_alert(
             (rules.sla_breached, "sla_breached", "critical"),
             c,
-            format!("SLA breached: complaint #{}", c.id),
-            format!(
-                "{} complaint #{} ({}) has waited {} for a first response; expected within {}h",
+            text::sla_breached_title(c.id),
+            text::sla_breached_message(
                 c.category,
                 c.id,
                 c.priority,
-                waited(seconds_between(c.created_at, now)),
-                expected / HOUR
+                now - c.created_at,
+                Duration::seconds(expected),
             ),
             evaluated(rng, shift(c.created_at, expected)),
         );
@@ -106,12 +96,11 @@ fn plan(rng: &mut Rng, now: DateTime<Utc>, directory: &Directory, complaints: &[
         planned.push(complaint_alert(
             (rules.sla_at_risk, "sla_at_risk", "warning"),
             c,
-            format!("SLA at risk: complaint #{}", c.id),
-            format!(
-                "{} complaint #{} is due for a first response within {}",
+            text::sla_at_risk_title(c.id),
+            text::sla_at_risk_message(
                 c.category,
                 c.id,
-                waited((expected - seconds_between(c.created_at, now)).max(0))
+                Duration::seconds(expected - seconds_between(c.created_at, now)),
             ),
             evaluated(rng, shift(c.created_at, expected - HOUR)),
         ));
@@ -122,8 +111,8 @@ fn plan(rng: &mut Rng, now: DateTime<Utc>, directory: &Directory, complaints: &[
         let mut alert = complaint_alert(
             (rules.critical_complaint_opened, "critical_complaint_opened", "critical"),
             c,
-            format!("Critical complaint opened: #{}", c.id),
-            format!("critical {} complaint #{}: {}", c.category, c.id, c.subject),
+            text::critical_complaint_title(c.id),
+            text::critical_complaint_message(c.category, c.id, &c.subject),
             evaluated(rng, c.created_at),
         );
         if c.assigned_to.is_some() {
@@ -143,7 +132,7 @@ fn plan(rng: &mut Rng, now: DateTime<Utc>, directory: &Directory, complaints: &[
         let mut alert = complaint_alert(
             (rules.sla_breached, "sla_breached", "critical"),
             c,
-            format!("SLA breached: complaint #{}", c.id),
+            text::sla_breached_title(c.id),
             format!("{} complaint #{} passed its {}h response time", c.category, c.id, expected / HOUR),
             evaluated(rng, shift(c.created_at, expected)),
         );
@@ -158,11 +147,11 @@ fn plan(rng: &mut Rng, now: DateTime<Utc>, directory: &Directory, complaints: &[
     planned.push(Planned {
         rule_id: rules.high_workload,
         severity: "warning",
-        title: "High workload: agent@example.com".into(),
+        title: text::high_workload_title("agent@example.com"),
         message: "agent@example.com had 19 open items (threshold 15)".into(),
         entity_type: "staff",
         entity_id: staff.agent,
-        dedup_key: format!("high_workload:staff:{}", staff.agent),
+        dedup_key: text::dedup_key("high_workload", "staff", staff.agent),
         status: "resolved",
         assigned_to: Some(staff.manager),
         created_at: spike,
@@ -226,13 +215,6 @@ mod tests {
 
     use super::*;
     use crate::demo::data::fixtures::{complaints, directory, now};
-
-    #[test]
-    fn waiting_times_read_naturally() {
-        assert_eq!(waited(5 * MINUTE), "5m");
-        assert_eq!(waited(3 * HOUR + 20 * MINUTE), "3h 20m");
-        assert_eq!(waited(2 * DAY + 4 * HOUR + 59), "2d 4h");
-    }
 
     #[test]
     fn open_alerts_never_share_a_dedup_key() {

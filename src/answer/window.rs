@@ -1,0 +1,99 @@
+//! The time window an answer covers, shown in the team's time zone.
+
+use chrono::{DateTime, Duration, SecondsFormat, Utc};
+use serde::Serialize;
+use serde_json::{Value, json};
+
+use crate::catalog::ActionSpec;
+use crate::settings::Settings;
+
+/// Half-open `[from, to)`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct AnswerWindow {
+    /// RFC 3339 in the team's time zone.
+    pub from: String,
+    pub to: String,
+    pub label: String,
+    pub time_zone: String,
+    #[serde(skip)]
+    pub from_utc: DateTime<Utc>,
+    #[serde(skip)]
+    pub to_utc: DateTime<Utc>,
+}
+
+impl AnswerWindow {
+    pub fn new(from: DateTime<Utc>, to: DateTime<Utc>, label: &str, settings: &Settings) -> AnswerWindow {
+        let local = |t: DateTime<Utc>| settings.local(t).to_rfc3339_opts(SecondsFormat::Secs, false);
+        AnswerWindow {
+            from: local(from),
+            to: local(to),
+            label: label.to_owned(),
+            time_zone: settings.time_zone.name().to_owned(),
+            from_utc: from,
+            to_utc: to,
+        }
+    }
+
+    /// `last 30 days (2026-10-24 19:05 to 2026-11-23 19:05 Europe/Berlin)`.
+    pub fn describe(&self, settings: &Settings) -> String {
+        let short = |t: DateTime<Utc>| settings.local(t).format("%Y-%m-%d %H:%M").to_string();
+        format!("{} ({} to {} {})", self.label, short(self.from_utc), short(self.to_utc), self.time_zone)
+    }
+
+    /// The window as a read action's `from` / `to` parameters.
+    pub fn params(&self) -> (Value, Value) {
+        (json!(self.from_utc.to_rfc3339()), json!(self.to_utc.to_rfc3339()))
+    }
+}
+
+/// How far back a windowed question looks when it names no window.
+fn default_span(action: &str) -> Option<(Duration, &'static str)> {
+    match action {
+        "logs.analyze" => Some((Duration::hours(24), "last 24 hours")),
+        "metrics.revenue" | "metrics.bookings" | "metrics.complaints" | "metrics.sla" | "draft.report" => {
+            Some((Duration::days(30), "last 30 days"))
+        }
+        _ => None,
+    }
+}
+
+/// The window a step covers: the one the prompt named (its `from`/`to`
+/// parameters, labelled by the planner), else the action's default, which is
+/// then written into the parameters so the statement and the answer agree.
+pub fn resolve(
+    action: &ActionSpec,
+    params: &mut Value,
+    label: Option<&str>,
+    settings: &Settings,
+    now: DateTime<Utc>,
+) -> Option<AnswerWindow> {
+    let takes_window = action.params.get("properties").is_some_and(|p| p.get("from").is_some());
+    if !takes_window {
+        return None;
+    }
+    let time = |name: &str| {
+        params
+            .get(name)
+            .and_then(Value::as_str)
+            .and_then(|t| DateTime::parse_from_rfc3339(t).ok())
+            .map(|t| t.with_timezone(&Utc))
+    };
+    match (time("from"), time("to")) {
+        (Some(from), Some(to)) => Some(AnswerWindow::new(from, to, label.unwrap_or("requested window"), settings)),
+        (Some(from), None) => {
+            params["to"] = json!(now.to_rfc3339());
+            Some(AnswerWindow::new(from, now, label.unwrap_or("since the requested time"), settings))
+        }
+        (None, to) => {
+            let (span, default_label) = default_span(&action.name)?;
+            let to = to.unwrap_or(now);
+            let window = AnswerWindow::new(to - span, to, label.unwrap_or(default_label), settings);
+            let (from_param, to_param) = window.params();
+            if let Some(object) = params.as_object_mut() {
+                object.insert("from".into(), from_param);
+                object.insert("to".into(), to_param);
+            }
+            Some(window)
+        }
+    }
+}
