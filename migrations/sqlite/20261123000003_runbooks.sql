@@ -25,25 +25,23 @@ CREATE TABLE runbook_chunks (
 );
 CREATE INDEX runbook_chunks_document ON runbook_chunks (document_id);
 
--- FTS5 over heading and text, kept in step with runbook_chunks by triggers.
--- Porter stemming: "refunds" finds "refund", "escalated" finds "escalation".
+-- FTS5 over each passage's text (its own heading line included), kept in step
+-- with runbook_chunks by triggers. Only the cited lines are searched, so every
+-- match lies inside the passage's line range. Porter stemming: "refunds" finds
+-- "refund", "escalated" finds "escalation".
 CREATE VIRTUAL TABLE runbook_chunks_fts USING fts5(
-    heading, text,
+    text,
     content = 'runbook_chunks', content_rowid = 'id',
     tokenize = 'porter unicode61 remove_diacritics 2'
 );
--- `rank` is bm25 with a match in the heading path worth twice one in the text.
-INSERT INTO runbook_chunks_fts (runbook_chunks_fts, rank) VALUES ('rank', 'bm25(2.0, 1.0)');
 
 CREATE TRIGGER runbook_chunks_fts_insert AFTER INSERT ON runbook_chunks BEGIN
-    INSERT INTO runbook_chunks_fts (rowid, heading, text) VALUES (new.id, new.heading, new.text);
+    INSERT INTO runbook_chunks_fts (rowid, text) VALUES (new.id, new.text);
 END;
 CREATE TRIGGER runbook_chunks_fts_delete AFTER DELETE ON runbook_chunks BEGIN
-    INSERT INTO runbook_chunks_fts (runbook_chunks_fts, rowid, heading, text)
-        VALUES ('delete', old.id, old.heading, old.text);
+    INSERT INTO runbook_chunks_fts (runbook_chunks_fts, rowid, text) VALUES ('delete', old.id, old.text);
 END;
 CREATE TRIGGER runbook_chunks_fts_update AFTER UPDATE ON runbook_chunks BEGIN
-    INSERT INTO runbook_chunks_fts (runbook_chunks_fts, rowid, heading, text)
-        VALUES ('delete', old.id, old.heading, old.text);
-    INSERT INTO runbook_chunks_fts (rowid, heading, text) VALUES (new.id, new.heading, new.text);
+    INSERT INTO runbook_chunks_fts (runbook_chunks_fts, rowid, text) VALUES ('delete', old.id, old.text);
+    INSERT INTO runbook_chunks_fts (rowid, text) VALUES (new.id, new.text);
 END;

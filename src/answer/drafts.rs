@@ -189,7 +189,10 @@ pub async fn draft(
                 sections.push(json!({"title": title, "summary": finding.summary}));
             }
             json!({
-                "window": {"label": window.label, "from": window.from, "to": window.to, "time_zone": window.time_zone},
+                "window": {
+                    "label": window.label, "from": window.short(settings).0, "to": window.short(settings).1,
+                    "time_zone": window.time_zone,
+                },
                 "generated_at": settings.local(now).format("%Y-%m-%d %H:%M").to_string(),
                 "sections": sections,
                 "author": sender,

@@ -106,7 +106,17 @@ impl Answer {
     /// Masks phones, e-mails and free text for people without full access.
     fn mask(&mut self) {
         self.masked = true;
+        self.prompt = pii::mask_text(&self.prompt);
         self.answer = pii::mask_text(&self.answer);
+        self.suggested_command = self.suggested_command.take().map(|c| pii::mask_text(&c));
+        for step in &mut self.steps {
+            pii::mask_json(&mut step.params);
+        }
+        for source in &mut self.sources {
+            if let Source::Query { params, .. } = source {
+                params.iter_mut().for_each(|p| *p = pii::mask_text(p));
+            }
+        }
         self.draft = self.draft.take().map(|d| pii::mask_text(&d));
         for (index, column) in self.table.columns.clone().iter().enumerate() {
             for row in &mut self.table.rows {
@@ -171,7 +181,7 @@ pub async fn ask(
         .cloned();
     let runbook_first = about_runbooks || proposal.is_err();
     if runbook_first {
-        let passages = crate::runbooks::search(store, prompt, runbook::PASSAGES).await?;
+        let passages = runbook::relevant(crate::runbooks::search(store, prompt, runbook::PASSAGES).await?);
         if !passages.is_empty() && (about_runbooks || wants_write.is_none()) {
             runbook::answer(&mut answer, passages);
             return finish(store, person, answer, "runbooks").await;
@@ -216,7 +226,7 @@ pub async fn ask(
                 && params.get("to").and_then(Value::as_str) == Some(&to.to_rfc3339()))
             .then_some(label.as_str())
         });
-        let window = window::resolve(action, &mut params, step_label, &settings, now);
+        let window = window::resolve(action, prompt, &mut params, step_label, &settings, now);
         catalog.validate(&action.name, &params).map_err(|e| Error::Unplannable(e.to_string()))?;
         let verdict = decide(person, action);
         answer.steps.push(AnswerStep {
@@ -277,7 +287,7 @@ pub async fn ask(
     answer.rows = answer.table.objects();
     if about_runbooks {
         // A data question that mentions policy also gets the passages that match it.
-        answer.passages = crate::runbooks::search(store, prompt, runbook::PASSAGES).await?;
+        answer.passages = runbook::relevant(crate::runbooks::search(store, prompt, runbook::PASSAGES).await?);
         answer.sources.extend(answer.passages.iter().map(runbook::source));
     }
     finish(store, person, answer, "data").await

@@ -29,7 +29,17 @@ fn quote(passage: &Passage) -> String {
     }
 }
 
-/// Fills an answer from passages (best first).
+/// Passages scoring under this share of the best one are noise, not support.
+const RELEVANT_SHARE: f64 = 0.25;
+
+/// The passages worth citing: the best, and those close enough to it.
+pub fn relevant(mut passages: Vec<Passage>) -> Vec<Passage> {
+    let best = passages.first().map_or(0.0, |p| p.score);
+    passages.retain(|p| p.score > 0.0 && p.score >= best * RELEVANT_SHARE);
+    passages
+}
+
+/// Fills an answer from passages (best first, at least one).
 pub fn answer(answer: &mut Answer, passages: Vec<Passage>) {
     let best = &passages[0];
     answer.answer = format!("From {} ({}): {}", best.citation(), best.heading, quote(best));

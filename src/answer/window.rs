@@ -36,8 +36,14 @@ impl AnswerWindow {
 
     /// `last 30 days (2026-10-24 19:05 to 2026-11-23 19:05 Europe/Berlin)`.
     pub fn describe(&self, settings: &Settings) -> String {
+        let (from, to) = self.short(settings);
+        format!("{} ({from} to {to} {})", self.label, self.time_zone)
+    }
+
+    /// `2026-11-16 00:00` in the team's time zone.
+    pub fn short(&self, settings: &Settings) -> (String, String) {
         let short = |t: DateTime<Utc>| settings.local(t).format("%Y-%m-%d %H:%M").to_string();
-        format!("{} ({} to {} {})", self.label, short(self.from_utc), short(self.to_utc), self.time_zone)
+        (short(self.from_utc), short(self.to_utc))
     }
 
     /// The window as a read action's `from` / `to` parameters.
@@ -46,8 +52,13 @@ impl AnswerWindow {
     }
 }
 
-/// How far back a windowed question looks when it names no window.
-fn default_span(action: &str) -> Option<(Duration, &'static str)> {
+/// How far back a windowed question looks when it names no window; a
+/// "weekly" report covers the last 7 days.
+fn default_span(action: &str, prompt: &str) -> Option<(Duration, &'static str)> {
+    let lower = prompt.to_lowercase();
+    if action == "draft.report" && ["weekly", "week"].iter().any(|w| lower.split(|c: char| !c.is_alphanumeric()).any(|x| x == *w)) {
+        return Some((Duration::days(7), "last 7 days"));
+    }
     match action {
         "logs.analyze" => Some((Duration::hours(24), "last 24 hours")),
         "metrics.revenue" | "metrics.bookings" | "metrics.complaints" | "metrics.sla" | "draft.report" => {
@@ -62,6 +73,7 @@ fn default_span(action: &str) -> Option<(Duration, &'static str)> {
 /// then written into the parameters so the statement and the answer agree.
 pub fn resolve(
     action: &ActionSpec,
+    prompt: &str,
     params: &mut Value,
     label: Option<&str>,
     settings: &Settings,
@@ -85,7 +97,7 @@ pub fn resolve(
             Some(AnswerWindow::new(from, now, label.unwrap_or("since the requested time"), settings))
         }
         (None, to) => {
-            let (span, default_label) = default_span(&action.name)?;
+            let (span, default_label) = default_span(&action.name, prompt)?;
             let to = to.unwrap_or(now);
             let window = AnswerWindow::new(to - span, to, label.unwrap_or(default_label), settings);
             let (from_param, to_param) = window.params();

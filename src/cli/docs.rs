@@ -13,8 +13,10 @@ use crate::render::{DocsAdded, DocsList, SearchView, emit};
 const MAX_LIMIT: usize = 100;
 
 #[derive(Debug, Args)]
-#[command(after_help = "Adding runbooks needs ops.config.edit; listing and searching them, any active staff \
-member. Without --as, a run acts as the system (the database owner) and is audited as such.")]
+#[command(
+    after_help = "Adding runbooks needs ops.config.edit; listing and searching them, any active staff \
+member. Without --as, a run acts as the system (the database owner) and is audited as such."
+)]
 pub struct DocsArgs {
     #[command(subcommand)]
     pub command: DocsCommand,

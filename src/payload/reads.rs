@@ -263,14 +263,17 @@ pub(super) async fn build(_store: &Store, action: &ActionSpec, params: &Value) -
 pub const LOGS_ANALYZED: i64 = 100_000;
 
 /// The statement over the requested window and, when the window is bounded on
-/// both ends, the same statement over the window of equal length just before it
-/// (for growth).
+/// both ends, the same statement over the period of equal (elapsed) length just
+/// before it (for growth).
 fn windowed(base: &str, column: &str, params: &Value, tail: &str) -> Result<Vec<SqlStatement>> {
     let mut current = Select::new(base, "");
     current.window(column, params)?;
     let mut statements = vec![with_tail(current.statement(), tail)];
     if let (Some(from), Some(to)) = (time(params, "from")?, time(params, "to")?) {
-        let previous_from = from - (to - from);
+        // A window still running ("this week") is compared with the same length
+        // of time before it, not with a whole one.
+        let elapsed_to = to.min(chrono::Utc::now()).max(from);
+        let previous_from = from - (elapsed_to - from);
         let mut previous = Select::new(base, "");
         previous.filter(&format!("{column} >= ?"), Some(SqlValue::Time(previous_from)));
         previous.filter(&format!("{column} < ?"), Some(SqlValue::Time(from)));

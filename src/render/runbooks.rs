@@ -70,7 +70,7 @@ impl Tabular for SearchView {
             if !text.is_empty() {
                 text.push('\n');
             }
-            text.push_str(&format!("{}  (score {:.3})\n", one_line(&passage.citation()), passage.score));
+            text.push_str(&format!("{}  (score {})\n", one_line(&passage.citation()), score(passage.score)));
             text.push_str(&format!("  {}\n", one_line(&passage.heading)));
             if !passage.snippet.is_empty() {
                 text.push_str(&format!("  {}\n", one_line(&passage.snippet)));
@@ -78,4 +78,10 @@ impl Tabular for SearchView {
         }
         for_terminal(&text)
     }
+}
+
+/// Three decimals, or two significant digits for the tiny scores of words
+/// that appear almost everywhere.
+fn score(value: f64) -> String {
+    if value == 0.0 || value.abs() >= 0.001 { format!("{value:.3}") } else { format!("{value:.1e}") }
 }

@@ -1,7 +1,9 @@
 //! Indexed runbooks: documents, their passages, and full-text search over them
-//! (FTS5 with bm25 on SQLite; a weighted tsvector with GIN and `ts_rank` on
-//! PostgreSQL). Match expressions are built here from plain words, never from
-//! a person's text, so no query can be a syntax error.
+//! (FTS5 with bm25 on SQLite; a tsvector with a GIN index and cover-density
+//! ranking, `ts_rank_cd` normalized by length, on PostgreSQL). Only a passage's
+//! own lines are searched, so a match always lies inside its citation.
+//! Match expressions are built here from plain words, never from a person's
+//! text, so no query can be a syntax error.
 
 use chrono::{DateTime, Utc};
 use serde::Serialize;
@@ -56,7 +58,7 @@ const SEARCH_SQLITE: &str = "SELECT d.path, c.heading, c.line_start, c.line_end,
     ORDER BY m.rank, d.path, c.line_start";
 
 const SEARCH_POSTGRES: &str = "SELECT d.path, c.heading, c.line_start, c.line_end, c.text, \
-    ts_rank(c.search, q.query, 1)::float8 AS score \
+    ts_rank_cd(c.search, q.query, 1)::float8 AS score \
     FROM runbook_chunks c \
     CROSS JOIN (SELECT to_tsquery('english', $1) AS query) q \
     JOIN runbook_documents d ON d.id = c.document_id \
