@@ -68,6 +68,7 @@ impl Query {
             && still_typing
             && last.words.len() == 1
             && last.words[0].chars().count() >= 3
+            && !STOPWORDS.contains(&last.words[0].as_str())
         {
             last.prefix = true;
         }
@@ -189,7 +190,7 @@ mod tests {
         );
         assert_eq!(words("SLA escalat"), vec![("sla".into(), false), ("escalat".into(), true)]);
         assert_eq!(words("the"), plain(&["the"]), "only stopwords: keep them");
-        assert_eq!(words("refund refund REFUND"), plain(&["refund"]));
+        assert_eq!(words("refund refund REFUND"), vec![("refund".into(), true)]);
         assert_eq!(words("customer's v1.2 -x"), plain(&["customer s", "v1 2", "x"]));
     }
 
