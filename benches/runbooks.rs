@@ -101,7 +101,7 @@ impl Rng {
     }
 
     fn word(&mut self) -> String {
-        if self.next() % 3 == 0 {
+        if self.next().is_multiple_of(3) {
             // A long tail of rarer made-up terms ("term4711").
             format!("term{}", self.skewed(5_000))
         } else {

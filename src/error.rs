@@ -59,6 +59,10 @@ pub enum Error {
     #[error("{context}: {source}")]
     Io { context: String, source: std::io::Error },
 
+    /// A model provider could not be reached or answered with an error.
+    #[error("{0}")]
+    Provider(String),
+
     #[error("{0}")]
     Internal(String),
 }
@@ -82,6 +86,7 @@ impl Error {
             | Error::AuditWrite(_)
             | Error::Database(_)
             | Error::Io { .. }
+            | Error::Provider(_)
             | Error::Internal(_) => ExitCode::Error,
         }
     }
@@ -104,6 +109,7 @@ impl Error {
             Error::AuditWrite(_) => "audit_write_failed",
             Error::Database(_) => "database",
             Error::Io { .. } => "io",
+            Error::Provider(_) => "provider",
             Error::Internal(_) => "internal",
         }
     }

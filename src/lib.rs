@@ -5,6 +5,7 @@
 //! hash-chained audit log. This crate is the library behind the `opsgate`
 //! binary; `cli` is its thin command-line edge.
 
+pub mod agents;
 pub mod alerts;
 pub mod answer;
 pub mod approval;

@@ -321,6 +321,18 @@ fn adding_needs_config_edit_and_searching_any_staff_member() {
         docs_in(&env, &dir, Some(&email), &["docs", "list"]).exit(0);
     }
     docs_in(&env, &dir, Some("nobody@example.com"), &["docs", "search", "refund"]).exit(3);
+    // Passages are free text: PII in them is masked without full access.
+    write(&dir, "kb/pager.md", "# Pager\n\nCall the shift lead on +49 151 2345 6789 or lead@corp.example.\n");
+    docs_in(&env, &dir, Some(ADMIN), &["docs", "add", "kb/pager.md"]).exit(0);
+    let masked = docs_in(&env, &dir, Some(VIEWER), &["docs", "search", "shift lead", "-o", "json"]).exit(0);
+    assert!(
+        masked.stdout.contains("l***@corp.example") && !masked.stdout.contains("2345 6789"),
+        "{}",
+        masked.stdout
+    );
+    let whole =
+        docs_in(&env, &dir, Some("manager@example.com"), &["docs", "search", "shift lead", "-o", "json"]);
+    assert!(whole.exit(0).stdout.contains("+49 151 2345 6789"));
     // Without --as the database owner acts, audited as the system.
     write(&dir, "kb/more.md", "# More\n\nExtra text.\n");
     docs_in(&env, &dir, None, &["docs", "add", "kb/more.md"]).exit(0);

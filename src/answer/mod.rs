@@ -31,7 +31,7 @@ use crate::guard::{decide, require_ai_use};
 use crate::identity::StaffMember;
 use crate::pii;
 use crate::plan::Decision;
-use crate::planner::Planner;
+use crate::planner::{PlanRequest, Planner};
 use crate::runbooks::Passage;
 use crate::settings::Settings;
 use crate::store::{ResultSet, Store};
@@ -171,7 +171,7 @@ pub async fn ask(
     let now = now_micros();
     let local_now = settings.local(now);
     let about_runbooks = asks_about_runbooks(prompt);
-    let proposal = planner.propose(prompt, catalog, local_now);
+    let proposal = planner.propose_for(PlanRequest { prompt, catalog, now: local_now, person }).await;
 
     let mut answer = Answer::new(prompt);
     let wants_write = proposal

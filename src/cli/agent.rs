@@ -2,6 +2,17 @@
 
 use clap::{Args, Subcommand};
 
+use super::Context;
+use crate::agents::{NewAgent, Tier};
+use crate::error::Result;
+use crate::exit_code::ExitCode;
+use crate::render::{AgentChange, AgentList, emit};
+
+/// Agents are identities a model acts through (`--agent NAME` with an LLM
+/// planner): their tier narrows what may be proposed (read: reads and drafts
+/// only), and their rate limit and daily token budget, counted from what the
+/// provider reports, are enforced across processes (exit 6 when over).
+/// Listing needs ops.staff.view; adding and disabling need ops.staff.edit.
 #[derive(Debug, Args)]
 pub struct AgentArgs {
     #[command(subcommand)]
@@ -20,13 +31,13 @@ pub enum AgentCommand {
         #[arg(long)]
         model: String,
         /// What it may do at most: read, suggest or write
-        #[arg(long)]
+        #[arg(long, value_parser = ["read", "suggest", "write"])]
         tier: String,
         /// Requests per minute
-        #[arg(long, default_value_t = 30)]
+        #[arg(long, default_value_t = 30, value_parser = clap::value_parser!(i64).range(1..=100_000))]
         rate_limit: i64,
-        /// Tokens per day
-        #[arg(long, default_value_t = 200_000)]
+        /// Tokens per day (midnight to midnight UTC)
+        #[arg(long, default_value_t = 200_000, value_parser = clap::value_parser!(i64).range(1..))]
         daily_tokens: i64,
     },
     /// Disable an agent
@@ -34,4 +45,29 @@ pub enum AgentCommand {
         /// The agent's name
         name: String,
     },
+}
+
+impl AgentArgs {
+    pub async fn run(self, ctx: &Context) -> Result<ExitCode> {
+        let person = ctx.person().await?;
+        match self.command {
+            AgentCommand::List => emit(&AgentList(crate::agents::list(&ctx.store, &person).await?), ctx.output)?,
+            AgentCommand::Add { name, model, tier, rate_limit, daily_tokens } => {
+                let new = NewAgent {
+                    name: &name,
+                    model: &model,
+                    tier: Tier::parse(&tier)?,
+                    rate_limit_per_min: rate_limit,
+                    daily_token_budget: daily_tokens,
+                };
+                let agent = crate::agents::register(&ctx.store, &person, new).await?;
+                emit(&AgentChange { agent: agent.name, change: "registered".into() }, ctx.output)?;
+            }
+            AgentCommand::Disable { name } => {
+                crate::agents::disable(&ctx.store, &person, &name).await?;
+                emit(&AgentChange { agent: name, change: "disabled".into() }, ctx.output)?;
+            }
+        }
+        Ok(ExitCode::Success)
+    }
 }

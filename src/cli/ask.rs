@@ -30,7 +30,7 @@ impl AskArgs {
     pub async fn run(self, ctx: &Context) -> Result<ExitCode> {
         let person = ctx.person().await?;
         let catalog = Catalog::builtin();
-        let planner = self.planner.planner(catalog)?;
+        let planner = self.planner.planner(ctx, catalog).await?;
         let request = AskRequest { prompt: &self.prompt, person: &person, templates_dir: ctx.paths.config_dir.join("templates") };
         let answer = ask(&ctx.store, catalog, planner.as_ref(), request).await?;
         emit(&AnswerView(answer), ctx.output)?;

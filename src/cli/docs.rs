@@ -7,6 +7,7 @@ use clap::{Args, Subcommand};
 use super::Context;
 use crate::error::{Error, Result};
 use crate::exit_code::ExitCode;
+use crate::pii::{mask_text, must_mask};
 use crate::render::{DocsAdded, DocsList, SearchView, emit};
 
 /// Most passages one search returns.
@@ -66,7 +67,14 @@ impl DocsArgs {
                     .ok()
                     .filter(|l| (1..=MAX_LIMIT).contains(l))
                     .ok_or_else(|| Error::Usage(format!("--limit must be between 1 and {MAX_LIMIT}")))?;
-                let passages = crate::runbooks::search(&ctx.store, &query, limit).await?;
+                let mut passages = crate::runbooks::search(&ctx.store, &query, limit).await?;
+                if must_mask(person.as_ref()) {
+                    for passage in &mut passages {
+                        passage.heading = mask_text(&passage.heading);
+                        passage.text = mask_text(&passage.text);
+                        passage.snippet = mask_text(&passage.snippet);
+                    }
+                }
                 emit(&SearchView { query, passages }, ctx.output)?;
             }
         }

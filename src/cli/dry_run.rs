@@ -32,7 +32,7 @@ impl DryRunArgs {
                 load_plan(&ctx.store, crate::plan::PlanId(row.plan_id)).await?
             }
             Err(_) => {
-                let planner = self.planner.planner(catalog)?;
+                let planner = self.planner.planner(ctx, catalog).await?;
                 plan_prompt(
                     &ctx.store,
                     catalog,

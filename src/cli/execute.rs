@@ -52,7 +52,7 @@ impl ExecuteArgs {
                 if self.token.is_some() {
                     return Err(Error::Usage("a token confirms an action that was already planned: pass its id (a42), not a prompt".into()));
                 }
-                let planner = self.planner.planner(catalog)?;
+                let planner = self.planner.planner(ctx, catalog).await?;
                 let plan = plan_prompt(
                     &ctx.store,
                     catalog,

@@ -134,7 +134,6 @@ impl Cli {
             Command::Demo(args) => return args.run(&global).await,
             Command::Actions(args) if !args.needs_store() => return args.run(&global, None).await,
             Command::Playbook(_) => return Err(crate::Error::NotAvailable("playbook")),
-            Command::Agent(_) => return Err(crate::Error::NotAvailable("agent")),
             Command::Mcp(_) => return Err(crate::Error::NotAvailable("mcp")),
             _ => {}
         }
@@ -155,6 +154,7 @@ impl Cli {
             Command::Ask(args) => args.run(&ctx).await,
             Command::Docs(args) => args.run(&ctx).await,
             Command::Alerts(args) => args.run(&ctx).await,
+            Command::Agent(args) => args.run(&ctx).await,
             _ => unreachable!("commands without a database returned above"),
         };
         ctx.finish().await;

@@ -24,7 +24,7 @@ impl PlanArgs {
     pub async fn run(self, ctx: &Context) -> Result<ExitCode> {
         let person = ctx.person().await?;
         let catalog = Catalog::builtin();
-        let planner = self.planner.planner(catalog)?;
+        let planner = self.planner.planner(ctx, catalog).await?;
         let plan = plan_prompt(
             &ctx.store,
             catalog,

@@ -2,9 +2,13 @@
 
 use clap::{Args, ValueEnum};
 
+use super::Context;
+use crate::agents::Agent;
 use crate::catalog::Catalog;
 use crate::error::{Error, Result};
-use crate::planner::{Planner, RulesPlanner};
+use crate::planner::llm::Endpoint;
+use crate::planner::{LlmPlanner, Planner, Provider, RulesPlanner};
+use crate::settings::Settings;
 
 /// Which planner turns prompts into plans.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -21,7 +25,7 @@ pub enum PlannerKind {
 
 #[derive(Debug, Clone, Args)]
 pub struct PlannerArgs {
-    /// The planner [default: from the config file, else rules]
+    /// The planner [default: ops_config `planner`, else rules]
     #[arg(long, value_enum)]
     pub planner: Option<PlannerKind>,
     /// The model name for LLM planners
@@ -33,16 +37,48 @@ pub struct PlannerArgs {
 }
 
 impl PlannerArgs {
-    /// The planner to use for this run.
-    pub fn planner(&self, catalog: &Catalog) -> Result<Box<dyn Planner>> {
-        if self.agent.is_some() {
-            return Err(Error::NotAvailable("--agent"));
-        }
-        match self.planner.unwrap_or(PlannerKind::Rules) {
-            PlannerKind::Rules => Ok(Box::new(RulesPlanner::new(catalog))),
-            PlannerKind::Openai => Err(Error::NotAvailable("--planner openai")),
-            PlannerKind::Anthropic => Err(Error::NotAvailable("--planner anthropic")),
-            PlannerKind::Gemini => Err(Error::NotAvailable("--planner gemini")),
-        }
+    /// The planner to use for this run: `--planner`, else ops_config `planner`
+    /// (`rules` when unset). `--agent` meters a model's requests and tokens
+    /// against that agent's limits and narrows what it may propose to its tier.
+    pub async fn planner(&self, ctx: &Context, catalog: &Catalog) -> Result<Box<dyn Planner>> {
+        let settings = Settings::load(&ctx.store).await?;
+        let kind = match self.planner {
+            Some(kind) => kind,
+            None => match settings.value(PLANNER_KEY).map(str::trim) {
+                None | Some("") => PlannerKind::Rules,
+                Some(name) => PlannerKind::from_str(name, true).map_err(|_| {
+                    Error::Config(format!("ops_config `{PLANNER_KEY}` is `{name}`; use rules, openai, anthropic or gemini"))
+                })?,
+            },
+        };
+        let agent = match &self.agent {
+            Some(name) => Some(Agent::load(&ctx.store, name).await?),
+            None => None,
+        };
+        let provider = match kind {
+            PlannerKind::Rules => {
+                if let Some(agent) = agent {
+                    return Err(Error::Usage(format!(
+                        "--agent {} acts through a model; pass --planner openai|anthropic|gemini",
+                        agent.name
+                    )));
+                }
+                return Ok(Box::new(RulesPlanner::new(catalog)));
+            }
+            PlannerKind::Openai => Provider::OpenAi,
+            PlannerKind::Anthropic => Provider::Anthropic,
+            PlannerKind::Gemini => Provider::Gemini,
+        };
+        let model = self
+            .model
+            .clone()
+            .or_else(|| agent.as_ref().map(|a| a.model.clone()))
+            .or_else(|| settings.value(MODEL_KEY).map(str::to_owned).filter(|m| !m.trim().is_empty()));
+        let endpoint = Endpoint::from_env(provider, model)?;
+        Ok(Box::new(LlmPlanner::new(endpoint, ctx.store.clone(), agent)?))
     }
 }
+
+/// `ops_config` keys: the default planner and model.
+const PLANNER_KEY: &str = "planner";
+const MODEL_KEY: &str = "planner.model";

@@ -11,7 +11,7 @@ use crate::guard::{decide, require_ai_use};
 use crate::identity::StaffMember;
 use crate::payload::{self, Built};
 use crate::plan::{ActionId, ActionStatus, Decision, Plan, PlanId, Step};
-use crate::planner::Planner;
+use crate::planner::{PlanRequest, Planner};
 use crate::settings::Settings;
 use crate::store::{NewAction, Store, TokenRow};
 use crate::time::now_micros;
@@ -45,7 +45,8 @@ pub async fn plan_prompt(
     }
     let settings = Settings::load(store).await?;
     let now = now_micros();
-    let proposal = match planner.propose(prompt, catalog, settings.local(now)) {
+    let request = PlanRequest { prompt, catalog, now: settings.local(now), person };
+    let proposal = match planner.propose_for(request).await {
         Ok(proposal) => proposal,
         Err(error) => {
             store

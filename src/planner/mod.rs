@@ -3,25 +3,45 @@
 
 mod fill;
 mod intent;
+pub mod llm;
 mod rules;
 pub mod slots;
 
 #[cfg(test)]
 mod corpus_tests;
 
-use crate::time::LocalTime;
+use futures_util::future::BoxFuture;
 
+pub use llm::{LlmPlanner, Provider};
 pub use rules::RulesPlanner;
 
 use crate::catalog::Catalog;
 use crate::error::Result;
+use crate::identity::StaffMember;
 use crate::plan::Proposal;
+use crate::time::LocalTime;
+
+/// What a planner is asked: the prompt, for whom, and when.
+#[derive(Clone, Copy)]
+pub struct PlanRequest<'a> {
+    pub prompt: &'a str,
+    pub catalog: &'a Catalog,
+    pub now: LocalTime,
+    /// Whose request it is: a model is only offered the actions this person may use.
+    pub person: &'a StaffMember,
+}
 
 /// Anything that turns prompts into proposals.
-pub trait Planner {
+pub trait Planner: Send + Sync {
     /// `rules`, `openai`, …: recorded with every plan.
     fn name(&self) -> &str;
 
-    /// A proposal for `prompt`, or [`crate::Error::Unplannable`].
+    /// A proposal for `prompt`, or [`crate::Error::Unplannable`], computed
+    /// offline. Planners that must call out (LLMs) implement [`Planner::propose_for`].
     fn propose(&self, prompt: &str, catalog: &Catalog, now: LocalTime) -> Result<Proposal>;
+
+    /// What the pipeline calls. Offline planners answer at once.
+    fn propose_for<'a>(&'a self, request: PlanRequest<'a>) -> BoxFuture<'a, Result<Proposal>> {
+        Box::pin(std::future::ready(self.propose(request.prompt, request.catalog, request.now)))
+    }
 }

@@ -9,12 +9,14 @@ use serde::Serialize;
 use crate::error::{Error, Result};
 
 mod alerts;
+mod agents;
 mod answer;
 mod approval;
 mod plan;
 mod runbooks;
 
 pub use alerts::EvaluationView;
+pub use agents::{AgentChange, AgentList};
 pub use answer::AnswerView;
 pub use approval::{
     ActionView, ApprovalLine, ApprovalReviewView, DecisionView, KeysView, PendingView, RecoveryView,
@@ -33,11 +35,20 @@ pub enum OutputFormat {
     Json,
     /// One YAML document on stdout.
     Yaml,
+    /// Markdown, for reports that are mailed or posted (`md`).
+    Md,
 }
 
 /// A value that also knows how to show itself to a person.
 pub trait Tabular: Serialize {
     fn human(&self) -> String;
+
+    /// Markdown: the human text in a fenced block, unless a view writes real Markdown.
+    fn markdown(&self) -> String {
+        let human = self.human();
+        let fence = if human.contains("```") { "````" } else { "```" };
+        format!("{fence}text\n{}\n{fence}\n", human.trim_end_matches('\n'))
+    }
 }
 
 /// Prints a value in the chosen format.
@@ -46,6 +57,7 @@ pub fn emit<T: Tabular>(value: &T, format: OutputFormat) -> Result<()> {
         OutputFormat::Table => value.human(),
         OutputFormat::Json => json(value)?,
         OutputFormat::Yaml => crate::yaml::to_string(value)?,
+        OutputFormat::Md => value.markdown(),
     };
     print_stdout(&text)
 }
@@ -75,7 +87,7 @@ pub fn error(error: &Error, format: OutputFormat) {
             let envelope = serde_json::json!({"error": {"code": error.code(), "message": error.to_string()}});
             let _ = print_stdout(&envelope.to_string());
         }
-        OutputFormat::Yaml | OutputFormat::Table => {
+        OutputFormat::Yaml | OutputFormat::Table | OutputFormat::Md => {
             let _ = writeln!(io::stderr(), "error: {}", crate::sanitize::one_line(&error.to_string()));
         }
     }

@@ -116,15 +116,19 @@ fn compounds(text: &str) -> Vec<Vec<String>> {
 }
 
 /// The most telling line of a passage for a query: the one (not a heading)
-/// with the most query words, cut to about `width` characters around the first.
+/// with the most different query words, then the most hits, cut to about
+/// `width` characters around the first.
 pub fn snippet(text: &str, query: &Query, width: usize) -> String {
-    let keys: Vec<String> = query.words().map(word_key).collect();
-    let hits = |line: &str| -> usize {
-        line.split(|c: char| !c.is_alphanumeric())
+    let keys: Vec<WordKey> = query.words().map(WordKey::new).collect();
+    let hits = |line: &str| -> (usize, usize) {
+        let words: Vec<String> = line
+            .split(|c: char| !c.is_alphanumeric())
             .filter(|w| !w.is_empty())
             .map(str::to_lowercase)
-            .filter(|w| keys.iter().any(|key| w.starts_with(key.as_str())))
-            .count()
+            .collect();
+        let distinct = keys.iter().filter(|key| words.iter().any(|w| key.matches(w))).count();
+        let total = words.iter().filter(|w| keys.iter().any(|key| key.matches(w))).count();
+        (distinct, total)
     };
     let best = text
         .lines()
@@ -134,15 +138,30 @@ pub fn snippet(text: &str, query: &Query, width: usize) -> String {
         .max_by_key(|(position, line)| (hits(line), std::cmp::Reverse(*position)))
         .map(|(_, line)| line)
         .unwrap_or_default();
+    let keys: Vec<String> = keys.into_iter().map(|key| key.text).collect();
     shorten_around(best, &keys, width)
 }
 
-/// What a word must start with to count as a hit in a snippet: stemming-tolerant
-/// ("refunds" → "refun", "escalation" → "escalat").
-fn word_key(word: &str) -> String {
-    let length = word.chars().count();
-    let keep = if length <= 5 { length } else { (length - 3).max(5) };
-    word.chars().take(keep).collect()
+/// What a word of a line must be to count as a hit in a snippet, tolerant of
+/// endings the index stems away ("refunds" → "refu…", "escalation" → "escalat…").
+/// Short words must match whole: "no" is not "not".
+struct WordKey {
+    text: String,
+    exact: bool,
+}
+
+impl WordKey {
+    fn new(word: &str) -> WordKey {
+        let length = word.chars().count();
+        if length <= 3 {
+            return WordKey { text: word.to_owned(), exact: true };
+        }
+        WordKey { text: word.chars().take((length - 3).max(4)).collect(), exact: false }
+    }
+
+    fn matches(&self, word: &str) -> bool {
+        if self.exact { word == self.text } else { word.starts_with(&self.text) }
+    }
 }
 
 fn shorten_around(line: &str, keys: &[String], width: usize) -> String {
@@ -209,6 +228,10 @@ mod tests {
         let query = Query::parse("no-show refund").unwrap();
         let text = "## No-shows\n\nGeneral words here.\nA no-show gets no refund of the booking fee.\nOther.";
         assert_eq!(snippet(text, &query, 200), "A no-show gets no refund of the booking fee.");
+        let query = Query::parse("refund policy no-shows").unwrap();
+        let text =
+            "## No-shows\nDo not refund further no-shows without approval.\n- Customer no-show: no refund.";
+        assert_eq!(snippet(text, &query, 200), "- Customer no-show: no refund.", "`not` is not `no`");
         let long = format!("{} refund {}", "a".repeat(100), "b".repeat(100));
         let cut = snippet(&long, &query, 40);
         assert!(cut.starts_with('…') && cut.ends_with('…') && cut.contains("refund"), "{cut}");

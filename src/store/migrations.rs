@@ -41,6 +41,12 @@ const MIGRATIONS: &[Versioned] = &[
         sqlite: include_str!("../../migrations/sqlite/20261123000004_alert_evaluations.sql"),
         postgres: include_str!("../../migrations/postgres/20261123000004_alert_evaluations.sql"),
     },
+    Versioned {
+        version: 20261123000005,
+        description: "playbook runs",
+        sqlite: include_str!("../../migrations/sqlite/20261123000005_playbook_runs.sql"),
+        postgres: include_str!("../../migrations/postgres/20261123000005_playbook_runs.sql"),
+    },
 ];
 
 fn migrator(pick: fn(&Versioned) -> &'static str) -> Migrator {

@@ -5,6 +5,7 @@
 //! and compiled against both native pools by [`on_pool!`] / [`on_tx!`]; where the
 //! dialects differ, the difference stays inside this module.
 
+mod agents;
 mod alerts;
 mod approvals;
 mod audit;
@@ -12,6 +13,7 @@ mod config;
 mod connect;
 mod migrations;
 mod plans;
+mod playbooks;
 mod rbac;
 mod rows;
 mod runbooks;
@@ -25,10 +27,12 @@ pub use alerts::{
     AlertRuleRow, AlertStaffRow, AlertSubscriptionRow, NewAlert, NewEvaluation, OpenComplaintRow,
     UnresolvedAlertRow,
 };
+pub use agents::{AgentRow, WindowUsage};
 pub use approvals::{ApprovalRow, ClaimRow, KeyRow, NewApproval};
 pub use audit::{AuditFilter, VerifyReport};
 pub use connect::DbLocation;
 pub use plans::{ActionRow, HistoryFilter, NewAction, PlanRow, TokenRow};
+pub use playbooks::{NewPlaybookRun, PlaybookRunRow};
 pub use rbac::{GrantCounts, KindCounts, SeedOutcome};
 pub use rows::{ResultSet, format_time};
 pub(crate) use rows::bind_values;

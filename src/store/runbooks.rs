@@ -7,7 +7,7 @@
 
 use chrono::{DateTime, Utc};
 use serde::Serialize;
-use sqlx::AssertSqlSafe;
+use sqlx::{AssertSqlSafe, Row};
 
 use super::{Store, Tx, on_pool, on_tx};
 use crate::error::Result;
@@ -51,19 +51,10 @@ pub struct NewRunbook<'a> {
     pub chunks: &'a [Chunk],
 }
 
-const SEARCH_SQLITE: &str = "SELECT d.path, c.heading, c.line_start, c.line_end, c.text, -m.rank AS score \
-    FROM (SELECT rowid, rank FROM runbook_chunks_fts WHERE runbook_chunks_fts MATCH $1 ORDER BY rank LIMIT $2) m \
-    JOIN runbook_chunks c ON c.id = m.rowid \
-    JOIN runbook_documents d ON d.id = c.document_id \
-    ORDER BY m.rank, d.path, c.line_start";
-
-const SEARCH_POSTGRES: &str = "SELECT d.path, c.heading, c.line_start, c.line_end, c.text, \
-    ts_rank_cd(c.search, q.query, 1)::float8 AS score \
-    FROM runbook_chunks c \
-    CROSS JOIN (SELECT to_tsquery('english', $1) AS query) q \
-    JOIN runbook_documents d ON d.id = c.document_id \
-    WHERE c.search @@ q.query \
-    ORDER BY score DESC, d.path, c.line_start LIMIT $2";
+/// Ranking costs about a microsecond or two per matching passage, and a word
+/// found almost everywhere matches nearly all of them. So at most about this
+/// many candidates are ranked: those holding the rarest terms (see [`candidates`]).
+const CANDIDATE_BUDGET: i64 = 2000;
 
 impl Store {
     /// Every indexed document with its number of passages, by path.
@@ -78,19 +69,136 @@ impl Store {
         }))
     }
 
-    /// The best `limit` passages matching any of `terms`, best first.
+    /// The best `limit` passages matching any of `terms`, best first: bm25 on
+    /// SQLite, cover density on PostgreSQL. Exact when the matching passages
+    /// fit [`CANDIDATE_BUDGET`]; otherwise only passages holding the rarest
+    /// terms are ranked (common words weigh little in either ranking).
     pub async fn search_runbooks(&self, terms: &[Term], limit: i64) -> Result<Vec<PassageRow>> {
         if terms.is_empty() || limit <= 0 {
             return Ok(Vec::new());
         }
-        Ok(match self {
-            Store::Sqlite(pool) => {
-                sqlx::query_as(SEARCH_SQLITE).bind(fts5_match(terms)).bind(limit).fetch_all(pool).await?
+        let postgres = matches!(self, Store::Postgres(_));
+        let (expressions, or) = if postgres {
+            (terms.iter().map(tsquery_term).collect::<Vec<_>>(), " | ")
+        } else {
+            (terms.iter().map(fts5_term).collect::<Vec<_>>(), " OR ")
+        };
+        let counts = self.capped_match_counts(&expressions, CANDIDATE_BUDGET + 1).await?;
+        let Some(plan) = candidates(&counts, limit, CANDIDATE_BUDGET) else {
+            return Ok(Vec::new());
+        };
+        let any_of =
+            |indexes: &[usize]| indexes.iter().map(|&i| expressions[i].as_str()).collect::<Vec<_>>().join(or);
+        let matching = any_of(&plan.matching);
+        let restrict = plan.restrict.as_deref().map(any_of);
+        let sql = AssertSqlSafe(search_statement(postgres, restrict.is_some()));
+        Ok(on_pool!(self, pool => {
+            let mut query = sqlx::query_as::<_, PassageRow>(sql).bind(matching);
+            if let Some(restrict) = restrict {
+                query = query.bind(restrict).bind(CANDIDATE_BUDGET);
             }
-            Store::Postgres(pool) => {
-                sqlx::query_as(SEARCH_POSTGRES).bind(tsquery(terms)).bind(limit).fetch_all(pool).await?
+            query.bind(limit).fetch_all(pool).await?
+        }))
+    }
+
+    /// For each match expression, how many passages match it, counting no further than `cap`.
+    async fn capped_match_counts(&self, expressions: &[String], cap: i64) -> Result<Vec<i64>> {
+        let cap_placeholder = expressions.len() + 1;
+        let counts: Vec<String> = (1..=expressions.len())
+            .map(|n| match self {
+                Store::Sqlite(_) => format!(
+                    "(SELECT COUNT(*) FROM (SELECT 1 FROM runbook_chunks_fts \
+                     WHERE runbook_chunks_fts MATCH ${n} LIMIT ${cap_placeholder}))"
+                ),
+                Store::Postgres(_) => format!(
+                    "(SELECT COUNT(*) FROM (SELECT 1 FROM runbook_chunks \
+                     WHERE search @@ to_tsquery('english', ${n}) LIMIT ${cap_placeholder}) t{n})"
+                ),
+            })
+            .collect();
+        let sql = AssertSqlSafe(format!("SELECT {}", counts.join(", ")));
+        let row = on_pool!(self, pool => {
+            let mut query = sqlx::query(sql);
+            for expression in expressions {
+                query = query.bind(expression);
             }
-        })
+            let row = query.bind(cap).fetch_one(pool).await?;
+            (0..expressions.len()).map(|i| row.try_get::<i64, _>(i)).collect::<Result<Vec<_>, _>>()?
+        });
+        Ok(row)
+    }
+}
+
+/// Which terms a search ranks by, and which bound its candidates.
+#[derive(Debug, PartialEq, Eq)]
+struct Candidates {
+    /// Terms that match anything (their indexes): all of them count in the ranking.
+    matching: Vec<usize>,
+    /// When set, only passages matching one of these (at most the budget of
+    /// them) are ranked: the rarest terms, until there are `limit` candidates
+    /// and while they fit the budget.
+    restrict: Option<Vec<usize>>,
+}
+
+/// Plans a search from each term's (capped) match count; `None` when nothing matches.
+fn candidates(counts: &[i64], limit: i64, budget: i64) -> Option<Candidates> {
+    let matching: Vec<usize> = (0..counts.len()).filter(|&i| counts[i] > 0).collect();
+    if matching.is_empty() {
+        return None;
+    }
+    let mut by_rarity = matching.clone();
+    by_rarity.sort_by_key(|&i| (counts[i], i));
+    let (mut chosen, mut total) = (Vec::new(), 0);
+    for i in by_rarity {
+        if total < limit || total + counts[i] <= budget {
+            chosen.push(i);
+            total += counts[i];
+        } else {
+            break;
+        }
+    }
+    chosen.sort_unstable();
+    let restrict = (chosen.len() < matching.len() || total > budget).then_some(chosen);
+    Some(Candidates { matching, restrict })
+}
+
+/// The ranked search. `$1` matches, `$2`/`$3` restrict the candidates (when
+/// `restricted`), the last placeholder is the limit.
+fn search_statement(postgres: bool, restricted: bool) -> String {
+    let limit = if restricted { "$4" } else { "$2" };
+    if postgres {
+        // Restricted, the candidates are the passages matching the rarest terms:
+        // each of them matches the whole query too, so only they are read and ranked.
+        let candidates = if restricted {
+            "(SELECT * FROM runbook_chunks WHERE search @@ to_tsquery('english', $2) LIMIT $3) c"
+        } else {
+            "runbook_chunks c"
+        };
+        let matching = if restricted { "" } else { "WHERE c.search @@ q.query " };
+        format!(
+            "SELECT d.path, c.heading, c.line_start, c.line_end, c.text, \
+             ts_rank_cd(c.search, q.query, 1)::float8 AS score \
+             FROM {candidates} \
+             CROSS JOIN (SELECT to_tsquery('english', $1) AS query) q \
+             JOIN runbook_documents d ON d.id = c.document_id \
+             {matching}ORDER BY score DESC, d.path, c.line_start LIMIT {limit}"
+        )
+    } else {
+        // `+rowid`: without the unary plus SQLite would look every candidate up
+        // by rowid and re-run the MATCH for each, a hundred times slower.
+        let restriction = if restricted {
+            " AND +rowid IN (SELECT rowid FROM runbook_chunks_fts WHERE runbook_chunks_fts MATCH $2 LIMIT $3)"
+        } else {
+            ""
+        };
+        format!(
+            "SELECT d.path, c.heading, c.line_start, c.line_end, c.text, -m.score AS score \
+             FROM (SELECT rowid, bm25(runbook_chunks_fts) AS score FROM runbook_chunks_fts \
+                   WHERE runbook_chunks_fts MATCH $1{restriction} ORDER BY score LIMIT {limit}) m \
+             JOIN runbook_chunks c ON c.id = m.rowid \
+             JOIN runbook_documents d ON d.id = c.document_id \
+             ORDER BY m.score, d.path, c.line_start"
+        )
     }
 }
 
@@ -154,31 +262,19 @@ fn insert_chunks_statement(rows: usize) -> String {
     )
 }
 
-/// FTS5: each term a quoted phrase (`"no show"`, `"escal"*`), OR-ed; bm25 ranks
-/// passages with more and rarer terms first. Words hold only letters and
-/// digits, so nothing inside the quotes can be syntax.
-fn fts5_match(terms: &[Term]) -> String {
-    terms
-        .iter()
-        .map(|term| {
-            let phrase = term.words.join(" ").replace('"', "");
-            format!("\"{phrase}\"{}", if term.prefix { "*" } else { "" })
-        })
-        .collect::<Vec<_>>()
-        .join(" OR ")
+/// FTS5: a term as a quoted phrase (`"no show"`, `"escal"*`); terms are OR-ed,
+/// and bm25 ranks passages with more and rarer terms first. Words hold only
+/// letters and digits, so nothing inside the quotes can be syntax.
+fn fts5_term(term: &Term) -> String {
+    let phrase = term.words.join(" ").replace('"', "");
+    format!("\"{phrase}\"{}", if term.prefix { "*" } else { "" })
 }
 
-/// PostgreSQL: each term a quoted lexeme or phrase (`'no show'`, `'escal':*`),
-/// OR-ed. Stop words and words without lexemes are dropped by `to_tsquery`.
-fn tsquery(terms: &[Term]) -> String {
-    terms
-        .iter()
-        .map(|term| {
-            let phrase = term.words.join(" ").replace(['\'', '\\'], "");
-            format!("'{phrase}'{}", if term.prefix { ":*" } else { "" })
-        })
-        .collect::<Vec<_>>()
-        .join(" | ")
+/// PostgreSQL: a term as a quoted lexeme or phrase (`'no show'`, `'escal':*`);
+/// terms are OR-ed. Stop words and words without lexemes are dropped by `to_tsquery`.
+fn tsquery_term(term: &Term) -> String {
+    let phrase = term.words.join(" ").replace(['\'', '\\'], "");
+    format!("'{phrase}'{}", if term.prefix { ":*" } else { "" })
 }
 
 #[cfg(test)]
@@ -189,13 +285,33 @@ mod tests {
     #[test]
     fn match_expressions_quote_every_term() {
         let query = Query::parse("refund no-show escal").unwrap();
-        assert_eq!(fts5_match(&query.terms), "\"refund\" OR \"no show\" OR \"escal\"*");
-        assert_eq!(tsquery(&query.terms), "'refund' | 'no show' | 'escal':*");
+        let fts5: Vec<String> = query.terms.iter().map(fts5_term).collect();
+        assert_eq!(fts5, ["\"refund\"", "\"no show\"", "\"escal\"*"]);
+        let tsquery: Vec<String> = query.terms.iter().map(tsquery_term).collect();
+        assert_eq!(tsquery, ["'refund'", "'no show'", "'escal':*"]);
         let hostile = Query::parse("\"foo AND (bar OR\" NEAR* '; DROP TABLE x; --").unwrap();
+        let fts5: Vec<String> = hostile.terms.iter().map(fts5_term).collect();
+        assert_eq!(fts5, ["\"foo\"", "\"bar\"", "\"near\"", "\"drop\"", "\"table\"", "\"x\""]);
+    }
+
+    #[test]
+    fn candidates_are_the_rarest_terms_within_the_budget() {
+        let plan = |counts: &[i64]| candidates(counts, 5, 100);
+        assert_eq!(plan(&[0, 0]), None);
+        // Everything fits: rank every match, no restriction.
+        assert_eq!(plan(&[3, 0, 40]), Some(Candidates { matching: vec![0, 2], restrict: None }));
+        // A common term is left out of the candidates, not out of the ranking.
         assert_eq!(
-            fts5_match(&hostile.terms),
-            "\"foo\" OR \"bar\" OR \"near\" OR \"drop\" OR \"table\" OR \"x\""
+            plan(&[101, 2, 30]),
+            Some(Candidates { matching: vec![0, 1, 2], restrict: Some(vec![1, 2]) })
         );
+        // Too few candidates for the limit: take the next rarest even past the budget.
+        assert_eq!(
+            plan(&[101, 2, 101]),
+            Some(Candidates { matching: vec![0, 1, 2], restrict: Some(vec![0, 1]) })
+        );
+        // One term everywhere: rank only the first budget of its passages.
+        assert_eq!(plan(&[101]), Some(Candidates { matching: vec![0], restrict: Some(vec![0]) }));
     }
 
     #[test]

@@ -1,0 +1,3 @@
+//! Playbook benchmark (being written).
+
+fn main() {}

@@ -1,0 +1,142 @@
+//! Registered AI agents and their persisted usage windows.
+
+use chrono::{DateTime, Utc};
+use serde::Serialize;
+
+use super::{Store, on_pool, on_tx};
+use crate::error::{Error, Result};
+use crate::time::now_micros;
+
+/// One row of `agents`, with today's usage.
+#[derive(Debug, Clone, Serialize, sqlx::FromRow)]
+pub struct AgentRow {
+    pub id: i64,
+    pub name: String,
+    pub model: String,
+    pub tier: String,
+    pub rate_limit_per_min: i64,
+    pub daily_token_budget: i64,
+    pub status: String,
+    pub created_at: DateTime<Utc>,
+}
+
+/// Usage counted in one window.
+#[derive(Debug, Clone, Copy, Default, Serialize)]
+pub struct WindowUsage {
+    pub requests: i64,
+    pub tokens: i64,
+}
+
+const AGENT_COLUMNS: &str = "id, name, model, tier, rate_limit_per_min, daily_token_budget, status, created_at";
+
+impl Store {
+    pub async fn agents(&self) -> Result<Vec<AgentRow>> {
+        let sql = format!("SELECT {AGENT_COLUMNS} FROM agents ORDER BY name");
+        Ok(on_pool!(self, pool => sqlx::query_as(sqlx::AssertSqlSafe(sql)).fetch_all(pool).await?))
+    }
+
+    pub async fn agent_by_name(&self, name: &str) -> Result<Option<AgentRow>> {
+        let sql = format!("SELECT {AGENT_COLUMNS} FROM agents WHERE name = $1");
+        Ok(on_pool!(self, pool => sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(name).fetch_optional(pool).await?))
+    }
+
+    /// Registers an agent and audits it, in one transaction.
+    pub async fn insert_agent(
+        &self,
+        row: &AgentRow,
+        audit: crate::audit::NewAuditEntry,
+    ) -> Result<i64> {
+        let mut tx = self.begin().await?;
+        let id: Option<i64> = on_tx!(&mut tx, conn => {
+            sqlx::query_scalar(
+                "INSERT INTO agents (name, model, tier, rate_limit_per_min, daily_token_budget, status, created_at) \
+                 VALUES ($1, $2, $3, $4, $5, 'active', $6) ON CONFLICT (name) DO NOTHING RETURNING id",
+            )
+            .bind(&row.name)
+            .bind(&row.model)
+            .bind(&row.tier)
+            .bind(row.rate_limit_per_min)
+            .bind(row.daily_token_budget)
+            .bind(now_micros())
+            .fetch_optional(&mut **conn)
+            .await?
+        });
+        let id = id.ok_or_else(|| Error::Conflict(format!("an agent named `{}` is already registered", row.name)))?;
+        tx.append_audit(&[audit]).await?;
+        tx.commit().await?;
+        Ok(id)
+    }
+
+    /// Sets an agent's status and audits it; false when there is no such agent.
+    pub async fn set_agent_status(&self, name: &str, status: &str, audit: crate::audit::NewAuditEntry) -> Result<bool> {
+        let mut tx = self.begin().await?;
+        let changed = on_tx!(&mut tx, conn => {
+            sqlx::query("UPDATE agents SET status = $1 WHERE name = $2").bind(status).bind(name).execute(&mut **conn).await?.rows_affected()
+        });
+        if changed == 0 {
+            return Ok(false);
+        }
+        tx.append_audit(&[audit]).await?;
+        tx.commit().await?;
+        Ok(true)
+    }
+
+    /// Adds one request to a window and returns the window's usage after it;
+    /// with `limit`, a request that would go over it is not counted and `None` is returned.
+    pub async fn count_request(
+        &self,
+        subject: &str,
+        kind: &str,
+        start: DateTime<Utc>,
+        limit: i64,
+    ) -> Result<Option<WindowUsage>> {
+        let mut tx = self.begin().await?;
+        let (requests, tokens): (i64, i64) = on_tx!(&mut tx, conn => {
+            sqlx::query_as(
+                "INSERT INTO rate_limit_windows (subject, window_kind, window_start, requests, tokens) VALUES ($1, $2, $3, 1, 0) \
+                 ON CONFLICT (subject, window_kind, window_start) DO UPDATE SET requests = rate_limit_windows.requests + 1 \
+                 RETURNING requests, tokens",
+            )
+            .bind(subject)
+            .bind(kind)
+            .bind(start)
+            .fetch_one(&mut **conn)
+            .await?
+        });
+        if requests > limit {
+            // Dropping the transaction rolls the increment back.
+            return Ok(None);
+        }
+        tx.commit().await?;
+        Ok(Some(WindowUsage { requests, tokens }))
+    }
+
+    /// Adds tokens to a window.
+    pub async fn count_tokens(&self, subject: &str, kind: &str, start: DateTime<Utc>, tokens: i64) -> Result<()> {
+        on_pool!(self, pool => {
+            sqlx::query(
+                "INSERT INTO rate_limit_windows (subject, window_kind, window_start, requests, tokens) VALUES ($1, $2, $3, 0, $4) \
+                 ON CONFLICT (subject, window_kind, window_start) DO UPDATE SET tokens = rate_limit_windows.tokens + $4",
+            )
+            .bind(subject)
+            .bind(kind)
+            .bind(start)
+            .bind(tokens)
+            .execute(pool)
+            .await?;
+        });
+        Ok(())
+    }
+
+    pub async fn window_usage(&self, subject: &str, kind: &str, start: DateTime<Utc>) -> Result<WindowUsage> {
+        let row: Option<(i64, i64)> = on_pool!(self, pool => {
+            sqlx::query_as("SELECT requests, tokens FROM rate_limit_windows WHERE subject = $1 AND window_kind = $2 AND window_start = $3")
+                .bind(subject)
+                .bind(kind)
+                .bind(start)
+                .fetch_optional(pool)
+                .await?
+        });
+        Ok(row.map(|(requests, tokens)| WindowUsage { requests, tokens }).unwrap_or_default())
+    }
+}
