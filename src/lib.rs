@@ -27,6 +27,7 @@ pub mod pii;
 pub mod pipeline;
 pub mod plan;
 pub mod planner;
+pub mod playbook;
 pub mod rbac;
 pub mod render;
 pub mod runbooks;

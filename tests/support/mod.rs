@@ -1,6 +1,8 @@
 //! The test harness: a fresh database and private XDG directories per test,
 //! and a small builder that runs the real binary and asserts on what a user sees.
 
+pub mod mock_llm;
+
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::time::Duration;

@@ -1,0 +1,565 @@
+//! Running a playbook: under its lock, each step in order, for each of its
+//! items, through the same pipeline as `ask` and `plan` (catalog schemas, the
+//! guard, payloads, stored plans, audit). Every step is audited with the
+//! playbook's name and the run id.
+
+use std::path::PathBuf;
+use std::time::Instant;
+
+use serde_json::{Map, Value, json};
+
+use super::fixed::FixedPlanner;
+use super::format::{Mode, OnError, Params, Playbook, StepKind, StepSpec};
+use super::lock::{self, audit};
+use super::report::{PlanReport, RunId, RunReport, StepReport, StepStatus, Totals};
+use super::template::{self, Compiled, Unit};
+use crate::answer::{AskRequest, ask};
+use crate::canonical::to_canonical_string;
+use crate::catalog::Catalog;
+use crate::error::{Error, Result};
+use crate::identity::StaffMember;
+use crate::pii;
+use crate::pipeline::{
+    Confirmation, ExecuteRequest, PlanOptions, Review, claimer_name, execute_action, plan_prompt, simulate_plan,
+};
+use crate::plan::{ActionStatus, Decision, Plan};
+use crate::planner::Planner;
+use crate::second_factor::SecondFactor;
+use crate::settings::Settings;
+use crate::store::Store;
+use crate::time::now_micros;
+
+/// A person at a terminal, who can confirm writes of an `execute` run.
+pub struct Terminal<'a, 'b> {
+    /// Shows the review and returns the answer.
+    pub ask: &'a mut dyn FnMut(&Review) -> Result<bool>,
+    pub second_factor: &'a mut SecondFactor<'b>,
+}
+
+/// Told how far a run got (a progress bar on a terminal; nothing in cron).
+pub trait Progress {
+    /// Step `index` (0-based) of `total` starts, with `items` iterations to run.
+    fn step(&self, _index: usize, _total: usize, _id: &str, _items: usize) {}
+    /// One iteration done.
+    fn advance(&self) {}
+    /// The run is over.
+    fn finish(&self) {}
+}
+
+/// No progress display.
+pub struct Quiet;
+
+impl Progress for Quiet {}
+
+/// What a run needs besides the store, the catalog and the playbook.
+pub struct RunRequest<'a, 'b> {
+    /// Who the run acts as; their permissions apply to every step.
+    pub person: &'a StaffMember,
+    /// `--var key=value`, in order.
+    pub overrides: &'a [(String, String)],
+    /// `--allow-execute`.
+    pub allow_execute: bool,
+    pub planner: &'a dyn Planner,
+    /// Draft template overrides (`$XDG_CONFIG_HOME/opsgate/templates`).
+    pub templates_dir: PathBuf,
+    /// Reads an environment variable; only names the playbook lists are asked for.
+    pub environment: &'a dyn Fn(&str) -> Option<String>,
+    /// Set only on a terminal: in execute mode, writes are confirmed here.
+    pub terminal: Option<Terminal<'a, 'b>>,
+    pub progress: &'a dyn Progress,
+}
+
+/// The mode a run gets. `execute` needs the file (`mode: execute` and
+/// `allow_execute: true`) and the command line (`--allow-execute`); one without
+/// the other is refused before anything is written.
+pub fn resolve_mode(playbook: &Playbook, allow_execute: bool) -> Result<Mode> {
+    let file = playbook.file_name();
+    match (playbook.mode == Mode::Execute, playbook.allow_execute, allow_execute) {
+        (true, true, true) => Ok(Mode::Execute),
+        (true, true, false) => Err(Error::Usage(format!(
+            "{file} asks for mode `execute`, which also needs --allow-execute on the command line (a scheduled run stays suggest-only); nothing was run"
+        ))),
+        (true, false, _) => Err(Error::Usage(format!(
+            "{file} says `mode: execute` without `allow_execute: true`: the file and --allow-execute must both allow it; nothing was run"
+        ))),
+        (false, _, true) => Err(Error::Usage(format!(
+            "--allow-execute was given, but {file} does not ask for `mode: execute` (with `allow_execute: true`); nothing was run"
+        ))),
+        (false, _, false) => Ok(playbook.mode),
+    }
+}
+
+/// The file's variables with `--var` overrides, each typed like its default.
+pub fn resolve_vars(playbook: &Playbook, overrides: &[(String, String)]) -> Result<Map<String, Value>> {
+    let mut vars: Map<String, Value> = playbook.vars.iter().map(|(k, v)| (k.clone(), v.default.clone())).collect();
+    for (key, text) in overrides {
+        let spec = playbook.vars.get(key).ok_or_else(|| {
+            let declared: Vec<String> = playbook.vars.keys().map(|k| format!("`{k}`")).collect();
+            Error::Usage(format!(
+                "--var {key}: {} declares no variable `{key}` (declared: {})",
+                playbook.file_name(),
+                if declared.is_empty() { "none".into() } else { declared.join(", ") }
+            ))
+        })?;
+        let bad = |what: &str| {
+            Error::Usage(format!("--var {key}={text}: `{text}` is not {what} (the default is {})", spec.default))
+        };
+        let value = match &spec.default {
+            Value::Bool(_) => match text.as_str() {
+                "true" => Value::Bool(true),
+                "false" => Value::Bool(false),
+                _ => return Err(bad("true or false")),
+            },
+            Value::Number(n) if n.is_i64() || n.is_u64() => {
+                text.trim().parse::<i64>().map(Value::from).map_err(|_| bad("an integer"))?
+            }
+            Value::Number(_) => text
+                .trim()
+                .parse::<f64>()
+                .ok()
+                .and_then(|f| serde_json::Number::from_f64(f).map(Value::Number))
+                .ok_or_else(|| bad("a number"))?,
+            Value::Array(_) | Value::Object(_) => serde_json::from_str(text).map_err(|_| bad("JSON"))?,
+            Value::String(_) | Value::Null => Value::String(text.clone()),
+        };
+        vars.insert(key.clone(), value);
+    }
+    Ok(vars)
+}
+
+/// Runs a playbook and reports. Refusals that come before the lock (execute
+/// asked by one side only, unknown `--var`, a bad template) write nothing; a
+/// lock held by a live run is audited and returned as [`Error::Conflict`].
+pub async fn run(
+    store: &Store,
+    catalog: &Catalog,
+    playbook: &Playbook,
+    request: RunRequest<'_, '_>,
+) -> Result<RunReport> {
+    let mode = resolve_mode(playbook, request.allow_execute)?;
+    let vars = resolve_vars(playbook, request.overrides)?;
+    super::check(playbook, catalog)?;
+    let settings = Settings::load(store).await?;
+    let now = settings.now();
+    let env = template::environment(now);
+    let environment: Map<String, Value> = playbook
+        .env
+        .iter()
+        .map(|name| (name.clone(), (request.environment)(name).map(Value::String).unwrap_or(Value::Null)))
+        .collect();
+    let person = request.person;
+    let holder = claimer_name(&person.email);
+    let lock = lock::acquire(store, playbook, person, mode, &vars, &holder).await?;
+
+    let mut context = template::time_values(now);
+    context.insert("vars".into(), Value::Object(vars.clone()));
+    context.insert("env".into(), Value::Object(environment));
+    context.insert("steps".into(), json!({}));
+    context.insert(
+        "playbook".into(),
+        json!({"name": playbook.name, "file": playbook.file_name(), "mode": mode.as_str(), "run_id": lock.run_id}),
+    );
+    let progress = request.progress;
+    let mut runner = Runner {
+        store,
+        catalog,
+        playbook,
+        person,
+        planner: request.planner,
+        mode,
+        run_id: lock.run_id,
+        templates_dir: request.templates_dir,
+        terminal: request.terminal,
+        progress,
+        mask: pii::must_mask(Some(person)),
+    };
+    let outcome = runner.steps(&env, context).await;
+    progress.finish();
+    let steps = match outcome {
+        Ok(steps) => steps,
+        Err(error) => {
+            // Release the lock; the error (an audit or database failure) is what the caller sees.
+            let summary = json!({"error": error.to_string()});
+            let _ = lock::finish(store, person, playbook, lock.run_id, "failed", summary).await;
+            return Err(error);
+        }
+    };
+    let totals = Totals::of(&steps);
+    let status = totals.status(mode);
+    let summary = json!({"exit_code": status.exit_code().code(), "totals": totals});
+    lock::finish(store, person, playbook, lock.run_id, status.as_str(), summary).await?;
+    Ok(RunReport {
+        run_id: lock.run_id,
+        playbook: playbook.name.clone(),
+        description: playbook.description.clone(),
+        file: playbook.file_name(),
+        mode,
+        acting: person.email.clone(),
+        status,
+        exit_code: status.exit_code().code(),
+        started_at: lock.started_at,
+        finished_at: now_micros(),
+        vars,
+        lock_recovered: lock.recovered,
+        totals,
+        steps,
+    })
+}
+
+struct Runner<'a, 't, 'b> {
+    store: &'a Store,
+    catalog: &'a Catalog,
+    playbook: &'a Playbook,
+    person: &'a StaffMember,
+    planner: &'a dyn Planner,
+    mode: Mode,
+    run_id: RunId,
+    templates_dir: PathBuf,
+    terminal: Option<Terminal<'t, 'b>>,
+    progress: &'a dyn Progress,
+    mask: bool,
+}
+
+/// One iteration's work, rendered.
+enum Work {
+    Ask(String),
+    Plan(String),
+    Action { action: String, params: Value },
+}
+
+impl Work {
+    fn label(&self) -> String {
+        match self {
+            Work::Ask(prompt) | Work::Plan(prompt) => prompt.clone(),
+            Work::Action { action, params } => format!("{action} {}", to_canonical_string(params)),
+        }
+    }
+}
+
+/// A step's templates, compiled once for all its items.
+enum Body<'env, 's> {
+    Prompt(Compiled<'env, 's>),
+    Action { action: Compiled<'env, 's>, params: CompiledParams<'env, 's> },
+}
+
+enum CompiledParams<'env, 's> {
+    Literal(Value),
+    Unit(Compiled<'env, 's>),
+    List(Vec<CompiledParams<'env, 's>>),
+    Map(Vec<(String, CompiledParams<'env, 's>)>),
+}
+
+impl<'env, 's> CompiledParams<'env, 's> {
+    fn new(env: &'env minijinja::Environment<'s>, playbook: &'s Playbook, params: &'s Params) -> Result<Self> {
+        Ok(match params {
+            Params::Literal(value) => CompiledParams::Literal(value.clone()),
+            Params::Text(text) => CompiledParams::Unit(Compiled::new(env, playbook, Unit::value(text))?),
+            Params::List(items) => CompiledParams::List(
+                items.iter().map(|p| CompiledParams::new(env, playbook, p)).collect::<Result<_>>()?,
+            ),
+            Params::Map(entries) => CompiledParams::Map(
+                entries
+                    .iter()
+                    .map(|(k, p)| Ok((k.clone(), CompiledParams::new(env, playbook, p)?)))
+                    .collect::<Result<_>>()?,
+            ),
+        })
+    }
+
+    fn render(&self, playbook: &Playbook, context: &minijinja::Value) -> Result<Value> {
+        Ok(match self {
+            CompiledParams::Literal(value) => value.clone(),
+            CompiledParams::Unit(compiled) => compiled.json(playbook, context)?,
+            CompiledParams::List(items) => {
+                Value::Array(items.iter().map(|p| p.render(playbook, context)).collect::<Result<_>>()?)
+            }
+            CompiledParams::Map(entries) => Value::Object(
+                entries.iter().map(|(k, p)| Ok((k.clone(), p.render(playbook, context)?))).collect::<Result<_>>()?,
+            ),
+        })
+    }
+}
+
+impl Runner<'_, '_, '_> {
+    async fn steps(&mut self, env: &minijinja::Environment<'_>, mut context: Map<String, Value>) -> Result<Vec<StepReport>> {
+        let total = self.playbook.steps.len();
+        let mut reports: Vec<StepReport> = Vec::with_capacity(total);
+        let mut stopped = false;
+        for (index, step) in self.playbook.steps.iter().enumerate() {
+            let report = if stopped {
+                StepReport::empty(step, StepStatus::NotRun)
+            } else {
+                let base = minijinja::Value::from(minijinja::value::Serde(&context));
+                self.step(env, index, step, &base).await
+            };
+            self.audit_step(&report).await?;
+            if let Some(Value::Object(steps)) = context.get_mut("steps") {
+                steps.insert(step.id.clone(), report.outputs());
+            }
+            stopped |= matches!(report.status, StepStatus::Failed | StepStatus::Denied) && step.on_error == OnError::Stop;
+            reports.push(report);
+        }
+        Ok(reports)
+    }
+
+    async fn audit_step(&self, report: &StepReport) -> Result<()> {
+        let count = |status: ActionStatus| report.actions().filter(|a| a.status == status).count();
+        let payload = json!({
+            "playbook": self.playbook.name,
+            "run_id": self.run_id,
+            "step": report.id,
+            "kind": report.kind,
+            "status": report.status.as_str(),
+            "count": report.count,
+            "skipped": report.skipped,
+            "answers": report.answers.len(),
+            "plan_ids": report.plans.iter().map(|p| p.plan_id).collect::<Vec<_>>(),
+            "pending_confirmation": count(ActionStatus::PendingConfirmation),
+            "pending_approval": count(ActionStatus::PendingApproval),
+            "denied": count(ActionStatus::Denied),
+            "errors": report.errors,
+        });
+        let status = match report.status {
+            StepStatus::NotRun => "skipped",
+            other => other.as_str(),
+        };
+        self.store.append_audit(&[audit(self.person, "playbook.step", status, payload)]).await?;
+        Ok(())
+    }
+
+    async fn step(
+        &mut self,
+        env: &minijinja::Environment<'_>,
+        index: usize,
+        step: &StepSpec,
+        base: &minijinja::Value,
+    ) -> StepReport {
+        let started = Instant::now();
+        let mut report = StepReport::empty(step, StepStatus::Succeeded);
+        // Every item is rendered before anything runs: a template that fails
+        // on one item fails the step with nothing of it written.
+        let works = match self.render(env, step, base) {
+            Ok((works, skipped)) => {
+                report.skipped = skipped;
+                works
+            }
+            Err(error) => {
+                report.status = StepStatus::Failed;
+                report.errors.push(error.to_string());
+                report.duration_ms = started.elapsed().as_millis() as u64;
+                return report;
+            }
+        };
+        self.progress.step(index, self.playbook.steps.len(), &step.id, works.len());
+        let (mut failed, mut denied) = (false, false);
+        for work in works {
+            report.count += 1;
+            let label = work.label();
+            match self.perform(work, &mut report).await {
+                Ok(true) => denied = true,
+                Ok(false) => {}
+                Err(error) => {
+                    match error {
+                        Error::Denied(_) => denied = true,
+                        _ => failed = true,
+                    }
+                    report.errors.push(format!("{}: {error}", crate::sanitize::one_line(&label)));
+                }
+            }
+            self.progress.advance();
+            if (failed || denied) && step.on_error == OnError::Stop {
+                break;
+            }
+        }
+        report.status = if failed {
+            StepStatus::Failed
+        } else if denied {
+            StepStatus::Denied
+        } else if report.count == 0 {
+            StepStatus::Skipped
+        } else {
+            StepStatus::Succeeded
+        };
+        if self.mask {
+            report.errors.iter_mut().for_each(|e| *e = pii::mask_text(e));
+        }
+        report.duration_ms = started.elapsed().as_millis() as u64;
+        report
+    }
+
+    /// The work of every item whose `when` holds, and how many were skipped.
+    fn render(
+        &self,
+        env: &minijinja::Environment<'_>,
+        step: &StepSpec,
+        base: &minijinja::Value,
+    ) -> Result<(Vec<Work>, usize)> {
+        let playbook = self.playbook;
+        let items: Vec<Option<minijinja::Value>> = match &step.for_each {
+            None => vec![None],
+            Some(text) => {
+                let compiled = Compiled::new(env, playbook, Unit::expression(text))?;
+                let list = compiled.value(playbook, base)?;
+                if !matches!(list.kind(), minijinja::value::ValueKind::Seq | minijinja::value::ValueKind::Iterable) {
+                    return Err(super::format::invalid(
+                        &playbook.path,
+                        compiled.position(playbook),
+                        format!("`for_each` must give a list; `{}` gave a {}", text.source.trim(), list.kind()),
+                    ));
+                }
+                list.try_iter()
+                    .map_err(|e| super::format::invalid(&playbook.path, compiled.position(playbook), e.to_string()))?
+                    .map(Some)
+                    .collect()
+            }
+        };
+        let when = step.when.as_ref().map(|text| Compiled::new(env, playbook, Unit::expression(text))).transpose()?;
+        let body = match &step.kind {
+            StepKind::Ask(text) | StepKind::Plan(text) => Body::Prompt(Compiled::new(env, playbook, Unit::template(text))?),
+            StepKind::Action { action, params } => Body::Action {
+                action: Compiled::new(env, playbook, Unit::template(action))?,
+                params: CompiledParams::new(env, playbook, params)?,
+            },
+        };
+        let mut works = Vec::with_capacity(items.len());
+        let mut skipped = 0;
+        for item in items {
+            let context = match item {
+                Some(item) => minijinja::context! { item => item, ..base.clone() },
+                None => base.clone(),
+            };
+            if let Some(when) = &when
+                && !when.value(playbook, &context)?.is_true()
+            {
+                skipped += 1;
+                continue;
+            }
+            works.push(match (&body, &step.kind) {
+                (Body::Prompt(prompt), StepKind::Ask(_)) => Work::Ask(prompt.text(playbook, &context)?),
+                (Body::Prompt(prompt), _) => Work::Plan(prompt.text(playbook, &context)?),
+                (Body::Action { action, params }, _) => Work::Action {
+                    action: action.text(playbook, &context)?.trim().to_owned(),
+                    params: params.render(playbook, &context)?,
+                },
+            });
+        }
+        Ok((works, skipped))
+    }
+
+    /// Runs one item's work; true when the guard denied an action of its plan.
+    async fn perform(&mut self, work: Work, report: &mut StepReport) -> Result<bool> {
+        let options = PlanOptions { mode: self.mode.as_str() };
+        let plan = match work {
+            Work::Ask(prompt) => {
+                let request =
+                    AskRequest { prompt: &prompt, person: self.person, templates_dir: self.templates_dir.clone() };
+                let answer = ask(self.store, self.catalog, self.planner, request).await?;
+                report.answers.push(answer.into());
+                return Ok(false);
+            }
+            Work::Plan(prompt) => {
+                plan_prompt(self.store, self.catalog, self.planner, self.person, &prompt, options).await?
+            }
+            Work::Action { action, params } => {
+                let prompt = format!("{action} {}", to_canonical_string(&params));
+                let step = self.playbook.steps.iter().find(|s| s.id == report.id);
+                let source = format!("{}:{}", self.playbook.file_name(), step.map_or(0, |s| s.at.line));
+                let rationale = format!("explicit action in step `{}` of playbook `{}`", report.id, self.playbook.name);
+                let planner = FixedPlanner::new(action, params, rationale, source);
+                plan_prompt(self.store, self.catalog, &planner, self.person, &prompt, options).await?
+            }
+        };
+        self.after_plan(plan, report).await
+    }
+
+    /// What the mode adds to a stored plan: nothing, a simulation, or execution.
+    async fn after_plan(&mut self, plan: Plan, report: &mut StepReport) -> Result<bool> {
+        let simulations = match self.mode {
+            Mode::DryRun => Some(simulate_plan(self.store, self.person, &plan).await?),
+            _ => None,
+        };
+        let mut planned = PlanReport::new(plan);
+        if let Some(simulations) = simulations {
+            for (action, simulation) in planned.actions.iter_mut().zip(simulations) {
+                action.simulation = simulation.simulation;
+                if action.note.is_none() {
+                    action.note = simulation.note;
+                }
+            }
+        }
+        let denied = planned.actions.iter().any(|a| a.decision == Decision::Denied);
+        if self.mask {
+            planned.prompt = pii::mask_text(&planned.prompt);
+            for action in &mut planned.actions {
+                pii::mask_json(&mut action.params);
+                action.summary = pii::mask_text(&action.summary);
+            }
+        }
+        report.plans.push(planned);
+        if self.mode == Mode::Execute {
+            let planned = report.plans.last_mut().expect("pushed above");
+            self.execute(planned).await?;
+        }
+        Ok(denied)
+    }
+
+    /// Execute mode: writes that need a confirmation are confirmed on the
+    /// terminal when there is one; otherwise they stay pending for people, as
+    /// do writes that need another person's approval.
+    async fn execute(&mut self, plan: &mut PlanReport) -> Result<()> {
+        for action in &mut plan.actions {
+            match action.status {
+                ActionStatus::PendingApproval => {
+                    action.note = Some("waits for approval by a second person; nothing was written".into());
+                }
+                ActionStatus::PendingConfirmation => {
+                    let Some(terminal) = self.terminal.as_mut() else {
+                        action.note = Some(
+                            "waits for confirmation: no terminal to confirm on (and a scheduled run has no token); nothing was written"
+                                .into(),
+                        );
+                        continue;
+                    };
+                    let row = self
+                        .store
+                        .load_action(action.action_id.0)
+                        .await?
+                        .ok_or_else(|| Error::NotFound(format!("{} disappeared", action.action_id)))?;
+                    let request = ExecuteRequest {
+                        confirmation: Confirmation::Terminal(&mut *terminal.ask),
+                        second_factor: &mut *terminal.second_factor,
+                        queue: false,
+                    };
+                    match execute_action(self.store, self.catalog, self.person, &row, request).await {
+                        Ok(execution) => {
+                            action.status = ActionStatus::parse(&execution.status).unwrap_or(ActionStatus::Succeeded);
+                            action.next = None;
+                            action.execution = Some(execution);
+                        }
+                        Err(Error::NeedsConfirmation(message)) => action.note = Some(message),
+                        Err(error) => return Err(error),
+                    }
+                }
+                _ => {}
+            }
+        }
+        Ok(())
+    }
+}
+
+impl StepReport {
+    fn empty(step: &StepSpec, status: StepStatus) -> StepReport {
+        StepReport {
+            id: step.id.clone(),
+            kind: step.kind.name(),
+            description: step.description.clone(),
+            status,
+            count: 0,
+            skipped: 0,
+            answers: Vec::new(),
+            plans: Vec::new(),
+            errors: Vec::new(),
+            duration_ms: 0,
+        }
+    }
+}

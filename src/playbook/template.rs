@@ -1,0 +1,357 @@
+//! Templates and expressions in playbooks (minijinja): what each one may read,
+//! the check `playbook validate` runs before anything else, and strict
+//! rendering at run time. Every problem is located in the playbook file.
+
+use chrono::{DateTime, Datelike, Duration, SecondsFormat, Utc};
+use minijinja::{Environment, ErrorKind, UndefinedBehavior};
+use serde_json::{Map, Value, json};
+
+use super::format::{Playbook, Position, Text};
+use crate::error::Error;
+use crate::time::LocalTime;
+
+/// What `steps.<id>` holds once a step ran (every key is always present).
+pub const STEP_OUTPUTS: &[&str] = &[
+    "kind",
+    "status",
+    "count",
+    "skipped",
+    "answer",
+    "answers",
+    "rows",
+    "draft",
+    "window",
+    "suggested_command",
+    "plan_id",
+    "plan_ids",
+    "action_ids",
+    "actions",
+    "pending",
+    "errors",
+];
+
+/// Time values every template can read, in the team's time zone.
+const TIME_VALUES: &[&str] = &["now", "today", "yesterday", "time_zone", "week_start", "month_start"];
+/// Helper functions opsgate adds.
+const FUNCTIONS: &[&str] = &["days_ago", "hours_ago", "age_days", "age_hours"];
+/// minijinja's own global functions.
+const BUILTIN_FUNCTIONS: &[&str] = &["range", "dict", "namespace", "debug"];
+/// What `playbook.<key>` holds.
+const PLAYBOOK_KEYS: &[&str] = &["name", "file", "mode", "run_id"];
+
+/// What a template in one step may read.
+pub struct Scope<'a> {
+    pub playbook: &'a Playbook,
+    /// Ids of the steps before this one.
+    pub earlier: &'a [String],
+    /// This step's id.
+    pub step: &'a str,
+    /// Whether `item` is defined (steps with `for_each`, outside `for_each` itself).
+    pub item: bool,
+}
+
+/// The template environment: strict about undefined values, with the time
+/// helpers bound to `now` (the team's time zone).
+pub fn environment<'s>(now: LocalTime) -> Environment<'s> {
+    let mut env = Environment::new();
+    env.set_undefined_behavior(UndefinedBehavior::Strict);
+    add_helpers(&mut env, now);
+    env
+}
+
+fn add_helpers(env: &mut Environment<'_>, now: LocalTime) {
+    env.add_function("days_ago", move |days: i64| -> Result<String, minijinja::Error> {
+        let date = Duration::try_days(days).and_then(|d| now.date_naive().checked_sub_signed(d));
+        date.map(|d| d.format("%Y-%m-%d").to_string())
+            .ok_or_else(|| minijinja::Error::new(ErrorKind::InvalidOperation, "days_ago: out of range"))
+    });
+    env.add_function("hours_ago", move |hours: f64| -> Result<String, minijinja::Error> {
+        let micros = (hours * 3_600_000_000.0).round();
+        if !micros.is_finite() || micros.abs() > 1e17 {
+            return Err(minijinja::Error::new(ErrorKind::InvalidOperation, "hours_ago: out of range"));
+        }
+        Ok((now - Duration::microseconds(micros as i64)).to_rfc3339_opts(SecondsFormat::Secs, false))
+    });
+    let age = move |text: &str, unit_seconds: f64| -> Result<f64, minijinja::Error> {
+        let then = DateTime::parse_from_rfc3339(text.trim()).map_err(|_| {
+            minijinja::Error::new(ErrorKind::InvalidOperation, format!("`{text}` is not an RFC 3339 time"))
+        })?;
+        let seconds = (now.with_timezone(&Utc) - then.with_timezone(&Utc)).num_milliseconds() as f64 / 1000.0;
+        Ok(seconds / unit_seconds)
+    };
+    env.add_function("age_days", move |text: String| age(&text, 86_400.0));
+    env.add_function("age_hours", move |text: String| age(&text, 3_600.0));
+}
+
+/// `now`, `today`, … for the context.
+pub fn time_values(now: LocalTime) -> Map<String, Value> {
+    let date = now.date_naive();
+    let day = |d: chrono::NaiveDate| d.format("%Y-%m-%d").to_string();
+    let week_start = date - Duration::days(i64::from(now.weekday().num_days_from_monday()));
+    let month_start = date.with_day(1).unwrap_or(date);
+    let mut values = Map::new();
+    values.insert("now".into(), json!(now.to_rfc3339_opts(SecondsFormat::Secs, false)));
+    values.insert("today".into(), json!(day(date)));
+    values.insert("yesterday".into(), json!(day(date - Duration::days(1))));
+    values.insert("time_zone".into(), json!(now.timezone().name()));
+    values.insert("week_start".into(), json!(day(week_start)));
+    values.insert("month_start".into(), json!(day(month_start)));
+    values
+}
+
+/// A template or expression ready to compile: its source with `{{ }}` removed
+/// for expressions, and where that source starts inside the file's text.
+pub struct Unit<'a> {
+    pub text: &'a Text,
+    /// Byte offset of `source` inside `text.source`.
+    pub offset: usize,
+    pub source: &'a str,
+    pub expression: bool,
+}
+
+impl<'a> Unit<'a> {
+    /// A template (`escalate complaint {{ item.id }}`).
+    pub fn template(text: &'a Text) -> Unit<'a> {
+        Unit { text, offset: 0, source: &text.source, expression: false }
+    }
+
+    /// An expression (`steps.at_risk.rows`); one wrapped in `{{ }}` is unwrapped.
+    pub fn expression(text: &'a Text) -> Unit<'a> {
+        match sole_expression(&text.source) {
+            Some((offset, inner)) => Unit { text, offset, source: inner, expression: true },
+            None => Unit { text, offset: 0, source: &text.source, expression: true },
+        }
+    }
+
+    /// A template whose whole text is one `{{ expr }}` becomes that expression, so that
+    /// `"{{ item.id }}"` stays a number in action params.
+    pub fn value(text: &'a Text) -> Unit<'a> {
+        match sole_expression(&text.source) {
+            Some((offset, inner)) => Unit { text, offset, source: inner, expression: true },
+            None => Unit::template(text),
+        }
+    }
+
+    /// Where byte `index` of `source` is in the playbook file.
+    pub fn position(&self, file: &str, index: usize) -> Position {
+        locate(file, self.text, self.offset + index)
+    }
+
+    /// A minijinja error, located in the file.
+    pub fn error(&self, playbook: &Playbook, error: &minijinja::Error) -> Error {
+        let index = error.range().map(|r| r.start).unwrap_or(0);
+        let at = self.position(&playbook.text, index);
+        let mut message = crate::error::one_line(&error.to_string());
+        if let Some(cut) = message.rfind(" (in ") {
+            message.truncate(cut);
+        }
+        super::format::invalid(&playbook.path, at, message)
+    }
+}
+
+/// `{{ expr }}` and nothing else → (offset of expr, expr).
+fn sole_expression(source: &str) -> Option<(usize, &str)> {
+    let trimmed_start = source.len() - source.trim_start().len();
+    let body = source.trim();
+    let inner = body.strip_prefix("{{")?.strip_suffix("}}")?;
+    if inner.contains("{{") || inner.contains("}}") || inner.contains("{%") || inner.contains("{#") {
+        return None;
+    }
+    let lead = inner.len() - inner.trim_start().len();
+    Some((trimmed_start + 2 + lead, inner.trim()))
+}
+
+/// The place of byte `index` of a template in the file: single-line values
+/// (plain or quoted) map exactly; block scalars by their lines.
+pub fn locate(file: &str, text: &Text, index: usize) -> Position {
+    let mut index = index.min(text.source.len());
+    while !text.source.is_char_boundary(index) {
+        index -= 1;
+    }
+    let before = &text.source[..index];
+    let line_offset = before.matches('\n').count() as u64;
+    let column_in_line = before.rsplit('\n').next().unwrap_or("").chars().count() as u64;
+    if line_offset == 0 {
+        let quoted = file
+            .lines()
+            .nth(text.at.line.saturating_sub(1) as usize)
+            .and_then(|line| line.chars().nth(text.at.column.saturating_sub(1) as usize))
+            .is_some_and(|c| c == '"' || c == '\'');
+        Position { line: text.at.line, column: text.at.column + u64::from(quoted) + column_in_line }
+    } else {
+        Position { line: text.at.line + line_offset, column: text.at.column + column_in_line }
+    }
+}
+
+/// Finds a variable's place in a template: the whole dotted path where it is
+/// written like that, else its first name.
+fn find_name(source: &str, path: &str) -> usize {
+    let word = |candidate: &str| {
+        let mut from = 0;
+        while let Some(found) = source[from..].find(candidate) {
+            let start = from + found;
+            let end = start + candidate.len();
+            let before_ok = source[..start].chars().next_back().is_none_or(|c| !(c.is_alphanumeric() || c == '_' || c == '.'));
+            let after_ok = source[end..].chars().next().is_none_or(|c| !(c.is_alphanumeric() || c == '_'));
+            if before_ok && after_ok {
+                return Some(start);
+            }
+            from = end;
+        }
+        None
+    };
+    word(path).or_else(|| word(path.split('.').next().unwrap_or(path))).unwrap_or(0)
+}
+
+/// Checks one template or expression: it compiles, every variable it reads
+/// exists in its scope, and every filter and test it uses exists.
+pub fn check<'s>(env: &Environment<'s>, unit: &Unit<'s>, scope: &Scope<'_>) -> Result<(), Error> {
+    let playbook = scope.playbook;
+    let names = if unit.expression {
+        env.compile_expression(unit.source).map(|e| e.undeclared_variables(true))
+    } else {
+        env.template_from_str(unit.source).map(|t| t.undeclared_variables(true))
+    }
+    .map_err(|e| unit.error(playbook, &e))?;
+    let mut names: Vec<String> = names.into_iter().collect();
+    names.sort_by_key(|name| (find_name(unit.source, name), name.clone()));
+    for name in &names {
+        if let Some(message) = unknown(name, scope) {
+            let at = unit.position(&playbook.text, find_name(unit.source, name));
+            return Err(super::format::invalid(&playbook.path, at, message));
+        }
+    }
+    // Unknown filters and tests only show when rendering: render once with
+    // every value undefined (and forgiven) to find them.
+    let mut lenient = env.clone();
+    lenient.set_undefined_behavior(UndefinedBehavior::Chainable);
+    let trial = if unit.expression {
+        lenient.compile_expression(unit.source).and_then(|e| e.eval(minijinja::context! {})).map(|_| ())
+    } else {
+        lenient.render_str(unit.source, minijinja::context! {}).map(|_| ())
+    };
+    match trial {
+        Err(e) if matches!(e.kind(), ErrorKind::UnknownFilter | ErrorKind::UnknownTest) => {
+            Err(unit.error(playbook, &e))
+        }
+        _ => Ok(()),
+    }
+}
+
+fn listing(names: impl IntoIterator<Item = impl AsRef<str>>) -> String {
+    let names: Vec<String> = names.into_iter().map(|n| format!("`{}`", n.as_ref())).collect();
+    if names.is_empty() { "none".into() } else { names.join(", ") }
+}
+
+/// Why `path` (a dotted variable path a template reads) is undefined in `scope`, if it is.
+fn unknown(path: &str, scope: &Scope<'_>) -> Option<String> {
+    let playbook = scope.playbook;
+    let mut parts = path.split('.');
+    let head = parts.next().unwrap_or_default();
+    let first = parts.next();
+    let second = parts.next();
+    match head {
+        "vars" => first.filter(|name| !playbook.vars.contains_key(*name)).map(|name| {
+            format!(
+                "undefined template variable `vars.{name}`: declare `{name}` under `vars` (declared: {})",
+                listing(playbook.vars.keys())
+            )
+        }),
+        "env" => first.filter(|name| !playbook.env.iter().any(|e| e == name)).map(|name| {
+            format!(
+                "undefined template variable `env.{name}`: only environment variables listed under `env` are readable (listed: {})",
+                listing(&playbook.env)
+            )
+        }),
+        "steps" => {
+            let id = first?;
+            if !scope.earlier.iter().any(|e| e == id) {
+                let exists = playbook.steps.iter().any(|s| s.id == id);
+                let why = if id == scope.step {
+                    "a step cannot read its own output".to_owned()
+                } else if exists {
+                    format!("step `{id}` runs later")
+                } else {
+                    format!("there is no step `{id}`")
+                };
+                return Some(format!(
+                    "undefined template variable `steps.{id}`: {why} (readable here: {})",
+                    listing(scope.earlier)
+                ));
+            }
+            second.filter(|field| !STEP_OUTPUTS.contains(field)).map(|field| {
+                format!("undefined template variable `steps.{id}.{field}`: a step's outputs are {}", listing(STEP_OUTPUTS))
+            })
+        }
+        "item" if !scope.item => Some(
+            "undefined template variable `item`: `item` is defined only in steps with `for_each` (and not in `for_each` itself)".into(),
+        ),
+        "item" => None,
+        "playbook" => first.filter(|key| !PLAYBOOK_KEYS.contains(key)).map(|key| {
+            format!("undefined template variable `playbook.{key}`: `playbook` holds {}", listing(PLAYBOOK_KEYS))
+        }),
+        name if TIME_VALUES.contains(&name) || FUNCTIONS.contains(&name) || BUILTIN_FUNCTIONS.contains(&name) => {
+            None
+        }
+        name => Some(format!(
+            "undefined template variable `{name}`: templates read `vars`, `env`, `steps`, `item`, `playbook`, {}, and call {}",
+            listing(TIME_VALUES),
+            listing(FUNCTIONS)
+        )),
+    }
+}
+
+/// A unit compiled once and rendered for every item.
+pub struct Compiled<'env, 's> {
+    unit: Unit<'s>,
+    form: Form<'env, 's>,
+}
+
+enum Form<'env, 's> {
+    Template(minijinja::Template<'env, 's>),
+    Expression(minijinja::Expression<'env, 's>),
+}
+
+impl<'env, 's> Compiled<'env, 's> {
+    pub fn new(env: &'env Environment<'s>, playbook: &Playbook, unit: Unit<'s>) -> Result<Compiled<'env, 's>, Error> {
+        let form = if unit.expression {
+            env.compile_expression(unit.source).map(Form::Expression)
+        } else {
+            env.template_from_str(unit.source).map(Form::Template)
+        }
+        .map_err(|e| unit.error(playbook, &e))?;
+        Ok(Compiled { unit, form })
+    }
+
+    /// The value (an expression's result, or the rendered text).
+    pub fn value(&self, playbook: &Playbook, context: &minijinja::Value) -> Result<minijinja::Value, Error> {
+        match &self.form {
+            Form::Expression(expression) => expression.eval(context).map_err(|e| self.unit.error(playbook, &e)),
+            Form::Template(template) => template
+                .render(context)
+                .map(minijinja::Value::from)
+                .map_err(|e| self.unit.error(playbook, &e)),
+        }
+    }
+
+    /// The rendered text.
+    pub fn text(&self, playbook: &Playbook, context: &minijinja::Value) -> Result<String, Error> {
+        match &self.form {
+            Form::Template(template) => template.render(context).map_err(|e| self.unit.error(playbook, &e)),
+            Form::Expression(_) => Ok(self.value(playbook, context)?.to_string()),
+        }
+    }
+
+    /// The value as JSON (numbers stay numbers).
+    pub fn json(&self, playbook: &Playbook, context: &minijinja::Value) -> Result<Value, Error> {
+        let value = self.value(playbook, context)?;
+        serde_json::to_value(&value).map_err(|e| {
+            super::format::invalid(&playbook.path, self.unit.position(&playbook.text, 0), format!("cannot use this value: {e}"))
+        })
+    }
+
+    /// Where this unit starts in the file.
+    pub fn position(&self, playbook: &Playbook) -> Position {
+        self.unit.position(&playbook.text, 0)
+    }
+}
