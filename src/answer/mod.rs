@@ -9,6 +9,7 @@ mod health;
 mod lists;
 mod logs;
 mod metrics;
+mod model;
 mod queue;
 mod read;
 mod runbook;
@@ -21,6 +22,7 @@ use serde::Serialize;
 use serde_json::{Value, json};
 
 pub use finding::{Finding, Source, money};
+pub use model::ModelAsk;
 pub use queue::priority_score;
 pub use window::AnswerWindow;
 
@@ -85,7 +87,7 @@ pub struct Answer {
 }
 
 impl Answer {
-    fn new(prompt: &str) -> Answer {
+    pub(crate) fn new(prompt: &str) -> Answer {
         Answer {
             prompt: prompt.to_owned(),
             answer: String::new(),
@@ -293,7 +295,29 @@ pub async fn ask(
     finish(store, person, answer, "data").await
 }
 
-async fn finish(store: &Store, person: &StaffMember, mut answer: Answer, kind: &str) -> Result<Answer> {
+/// Answers a question with a model's agentic loop (reads only; see [`ModelAsk`]).
+pub async fn ask_with_model(request: ModelAsk<'_>) -> Result<Answer> {
+    let (store, person, prompt) = (request.store, request.person, request.prompt);
+    if let Err(denied) = require_ai_use(person) {
+        store
+            .append_audit(&[audit(person, "ask.denied", "denied", json!({"prompt": prompt, "reason": denied.to_string()}))])
+            .await?;
+        return Err(denied);
+    }
+    match request.run().await {
+        Ok(answer) => finish(store, person, answer, "model").await,
+        Err(error) => {
+            if matches!(error, Error::Unplannable(_)) {
+                store
+                    .append_audit(&[audit(person, "ask.unplannable", "failed", json!({"prompt": prompt, "error": error.to_string()}))])
+                    .await?;
+            }
+            Err(error)
+        }
+    }
+}
+
+pub(crate) async fn finish(store: &Store, person: &StaffMember, mut answer: Answer, kind: &str) -> Result<Answer> {
     if pii::must_mask(Some(person)) {
         answer.mask();
     } else {

@@ -4,10 +4,11 @@ use clap::Args;
 
 use super::Context;
 use super::planner_args::PlannerArgs;
-use crate::answer::{AskRequest, ask};
+use crate::answer::{AskRequest, ModelAsk, ask, ask_with_model};
 use crate::catalog::Catalog;
 use crate::error::Result;
 use crate::exit_code::ExitCode;
+use crate::planner::RulesPlanner;
 use crate::render::{AnswerView, emit};
 
 /// Questions are planned like any request, but only read and draft steps run:
@@ -22,7 +23,7 @@ pub struct AskArgs {
     #[command(flatten)]
     pub planner: PlannerArgs,
     /// At most this many read steps for an LLM planner's agentic loop
-    #[arg(long, default_value_t = 8)]
+    #[arg(long, default_value_t = 8, value_parser = clap::value_parser!(u32).range(1..=32))]
     pub max_steps: u32,
 }
 
@@ -30,9 +31,26 @@ impl AskArgs {
     pub async fn run(self, ctx: &Context) -> Result<ExitCode> {
         let person = ctx.person().await?;
         let catalog = Catalog::builtin();
-        let planner = self.planner.planner(ctx, catalog).await?;
-        let request = AskRequest { prompt: &self.prompt, person: &person, templates_dir: ctx.paths.config_dir.join("templates") };
-        let answer = ask(&ctx.store, catalog, planner.as_ref(), request).await?;
+        let templates_dir = ctx.paths.config_dir.join("templates");
+        let answer = match self.planner.model_planner(ctx).await? {
+            Some(model) => {
+                let request = ModelAsk {
+                    store: &ctx.store,
+                    catalog,
+                    planner: &model,
+                    person: &person,
+                    prompt: &self.prompt,
+                    templates_dir: &templates_dir,
+                    max_steps: self.max_steps as usize,
+                };
+                ask_with_model(request).await?
+            }
+            None => {
+                let planner = RulesPlanner::new(catalog);
+                let request = AskRequest { prompt: &self.prompt, person: &person, templates_dir };
+                ask(&ctx.store, catalog, &planner, request).await?
+            }
+        };
         emit(&AnswerView(answer), ctx.output)?;
         Ok(ExitCode::Success)
     }

@@ -133,7 +133,7 @@ impl Cli {
             Command::Completions(args) => return args.run(),
             Command::Demo(args) => return args.run(&global).await,
             Command::Actions(args) if !args.needs_store() => return args.run(&global, None).await,
-            Command::Playbook(_) => return Err(crate::Error::NotAvailable("playbook")),
+            Command::Playbook(args) if !args.needs_store() => return args.validate(&global),
             Command::Mcp(_) => return Err(crate::Error::NotAvailable("mcp")),
             _ => {}
         }
@@ -154,6 +154,7 @@ impl Cli {
             Command::Ask(args) => args.run(&ctx).await,
             Command::Docs(args) => args.run(&ctx).await,
             Command::Alerts(args) => args.run(&ctx).await,
+            Command::Playbook(args) => args.run(&ctx).await,
             Command::Agent(args) => args.run(&ctx).await,
             _ => unreachable!("commands without a database returned above"),
         };

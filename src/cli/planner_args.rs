@@ -41,6 +41,14 @@ impl PlannerArgs {
     /// (`rules` when unset). `--agent` meters a model's requests and tokens
     /// against that agent's limits and narrows what it may propose to its tier.
     pub async fn planner(&self, ctx: &Context, catalog: &Catalog) -> Result<Box<dyn Planner>> {
+        Ok(match self.model_planner(ctx).await? {
+            Some(model) => Box::new(model),
+            None => Box::new(RulesPlanner::new(catalog)),
+        })
+    }
+
+    /// The model planner this run asks for, or `None` for the rules planner.
+    pub async fn model_planner(&self, ctx: &Context) -> Result<Option<LlmPlanner>> {
         let settings = Settings::load(&ctx.store).await?;
         let kind = match self.planner {
             Some(kind) => kind,
@@ -63,7 +71,7 @@ impl PlannerArgs {
                         agent.name
                     )));
                 }
-                return Ok(Box::new(RulesPlanner::new(catalog)));
+                return Ok(None);
             }
             PlannerKind::Openai => Provider::OpenAi,
             PlannerKind::Anthropic => Provider::Anthropic,
@@ -75,7 +83,7 @@ impl PlannerArgs {
             .or_else(|| agent.as_ref().map(|a| a.model.clone()))
             .or_else(|| settings.value(MODEL_KEY).map(str::to_owned).filter(|m| !m.trim().is_empty()));
         let endpoint = Endpoint::from_env(provider, model)?;
-        Ok(Box::new(LlmPlanner::new(endpoint, ctx.store.clone(), agent)?))
+        Ok(Some(LlmPlanner::new(endpoint, ctx.store.clone(), agent)?))
     }
 }
 

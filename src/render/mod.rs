@@ -13,6 +13,7 @@ mod agents;
 mod answer;
 mod approval;
 mod plan;
+mod playbook;
 mod runbooks;
 
 pub use alerts::EvaluationView;
@@ -23,6 +24,7 @@ pub use approval::{
     TotpEnrollment, WorkerView, approval_review_text,
 };
 pub use plan::{DryRunView, ExecutionsView, PlanView, StepView, payload_lines, review_text};
+pub use playbook::{PlaybookOutlineView, PlaybookRunView};
 pub use runbooks::{DocsAdded, DocsList, SearchView};
 
 /// `--output`.

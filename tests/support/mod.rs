@@ -215,6 +215,20 @@ impl Env {
         })
     }
 
+    /// One text value from a SQL query.
+    pub fn scalar_text(&self, sql: &str) -> String {
+        let sql = sql.to_owned();
+        block_on(async {
+            let store = self.store().await;
+            let value: Result<String, _> = match &store {
+                Store::Sqlite(pool) => sqlx::query_scalar(sqlx::AssertSqlSafe(sql)).fetch_one(pool).await,
+                Store::Postgres(pool) => sqlx::query_scalar(sqlx::AssertSqlSafe(sql)).fetch_one(pool).await,
+            };
+            store.close().await;
+            value.unwrap()
+        })
+    }
+
     /// Runs a SQL statement directly, as a database owner could; returns the driver's error text.
     pub fn sql(&self, sql: &str) -> Result<u64, String> {
         let sql = sql.to_owned();

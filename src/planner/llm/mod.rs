@@ -10,8 +10,8 @@ mod anthropic;
 mod gemini;
 mod http;
 mod openai;
-mod reply;
-mod tools;
+pub mod reply;
+pub mod tools;
 
 use std::time::{Duration, Instant};
 
@@ -88,20 +88,43 @@ impl Provider {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Role {
+pub enum Role {
     User,
     Assistant,
 }
 
-struct Turn {
-    role: Role,
-    text: String,
+#[derive(Debug, Clone)]
+pub struct Turn {
+    pub role: Role,
+    pub text: String,
 }
 
-/// The system prompt and the turns so far.
-struct Conversation {
-    system: String,
-    turns: Vec<Turn>,
+/// The system prompt and the turns so far. Tool results go back to the model
+/// as user turns of plain text, which every provider accepts.
+#[derive(Debug, Clone)]
+pub struct Conversation {
+    pub system: String,
+    pub turns: Vec<Turn>,
+}
+
+impl Conversation {
+    pub fn new(system: String, question: &str) -> Conversation {
+        Conversation { system, turns: vec![Turn { role: Role::User, text: question.to_owned() }] }
+    }
+
+    pub fn push(&mut self, role: Role, text: String) {
+        self.turns.push(Turn { role, text });
+    }
+}
+
+/// Who an exchange is for, for the audit log.
+#[derive(Clone, Copy)]
+pub struct Purpose<'a> {
+    pub person: &'a crate::identity::StaffMember,
+    pub prompt: &'a str,
+    /// `plan` or `ask`.
+    pub command: &'a str,
+    pub attempt: usize,
 }
 
 /// Where and how to reach a model.
@@ -218,62 +241,91 @@ impl LlmPlanner {
         )
     }
 
-    fn actor(&self, request: &PlanRequest<'_>) -> Actor {
-        match &self.agent {
-            Some(agent) => Actor::agent(&agent.name),
-            None => Actor::person(&request.person.email),
+    /// The agent acting, if any.
+    pub fn agent(&self) -> Option<&Agent> {
+        self.agent.as_ref()
+    }
+
+    /// `openai:gpt-4o-mini`.
+    pub fn label(&self) -> String {
+        format!("{}:{}", self.endpoint.provider.name(), self.endpoint.model)
+    }
+
+    /// Sends the conversation once (metered against the agent's limits), reads
+    /// the reply, checks it with `check`, and audits the exchange with the
+    /// check's verdict. Transport failures and limits are errors; a reply that
+    /// cannot be read or fails the check comes back as `Err(reason)` inside.
+    pub async fn exchange<T>(
+        &self,
+        conversation: &Conversation,
+        tools: &[Tool],
+        purpose: Purpose<'_>,
+        check: impl Fn(&ModelReply) -> std::result::Result<T, String>,
+    ) -> Result<(Option<ModelReply>, std::result::Result<T, String>)> {
+        let meter = self.agent.as_ref().map(|agent| Meter::new(&self.store, agent));
+        if let Some(meter) = &meter {
+            meter.before_request().await?;
         }
+        let http_request = self.endpoint.request(conversation, tools);
+        let started = Instant::now();
+        let sent = http::send(&self.client, &http_request).await;
+        let latency_ms = started.elapsed().as_millis() as i64;
+        let reply = match sent {
+            Ok(reply) => self.endpoint.parse(&reply),
+            Err(error) => {
+                self.audit(purpose, latency_ms, None, Some(&error.to_string())).await?;
+                return Err(error);
+            }
+        };
+        let (reply, verdict) = match reply {
+            Ok(reply) => {
+                let verdict = check(&reply);
+                (Some(reply), verdict)
+            }
+            Err(unreadable) => (None, Err(unreadable)),
+        };
+        if let (Some(meter), Some(reply)) = (&meter, &reply) {
+            meter.record_tokens(reply.usage.total()).await?;
+        }
+        self.audit(purpose, latency_ms, reply.as_ref(), verdict.as_ref().err().map(String::as_str)).await?;
+        Ok((reply, verdict))
+    }
+
+    /// The actions this planner may offer the person, narrowed by the agent's tier and `allow`.
+    pub fn tools(&self, catalog: &Catalog, person: &crate::identity::StaffMember, allow: impl Fn(&crate::catalog::ActionSpec) -> bool) -> Vec<Tool> {
+        tools::tools_for(catalog, person, |action| self.agent.as_ref().is_none_or(|a| a.tier.allows(action.risk)) && allow(action))
+    }
+
+    /// Replaces the key wherever it might have been echoed.
+    pub fn mask(&self, text: &str) -> String {
+        self.endpoint.mask(text)
     }
 
     async fn plan(&self, request: PlanRequest<'_>) -> Result<Proposal> {
-        let allow = |action: &crate::catalog::ActionSpec| self.agent.as_ref().is_none_or(|a| a.tier.allows(action.risk));
-        let tools = tools::tools_for(request.catalog, request.person, allow);
+        let tools = self.tools(request.catalog, request.person, |_| true);
         if tools.is_empty() {
             return Err(Error::Denied(format!("{} may not use any catalog action", request.person.email)));
         }
-        let mut conversation =
-            Conversation { system: self.system_prompt(&request), turns: vec![Turn { role: Role::User, text: request.prompt.to_owned() }] };
-        let meter = self.agent.as_ref().map(|agent| Meter::new(&self.store, agent));
+        let mut conversation = Conversation::new(self.system_prompt(&request), request.prompt);
+        let tier = self.agent.as_ref().map(|a| a.tier);
         let mut last_error = String::new();
         for attempt in 1..=ATTEMPTS {
-            if let Some(meter) = &meter {
-                meter.before_request().await?;
-            }
-            let http_request = self.endpoint.request(&conversation, &tools);
-            let started = Instant::now();
-            let sent = http::send(&self.client, &http_request).await;
-            let latency_ms = started.elapsed().as_millis() as i64;
-            let outcome = sent.and_then(|reply| self.endpoint.parse(&reply).map_err(Error::Unplannable));
-            let (reply, error) = match outcome {
-                Ok(reply) => {
-                    let tier = self.agent.as_ref().map(|a| a.tier);
-                    let checked = validate(&reply, request.catalog, attempt, tier);
-                    (Some(reply), checked)
-                }
-                Err(Error::Unplannable(message)) => (None, Err(message)),
-                Err(other) => {
-                    self.audit(&request, attempt, latency_ms, None, Some(&other.to_string())).await?;
-                    return Err(other);
-                }
-            };
-            if let (Some(meter), Some(reply)) = (&meter, &reply) {
-                meter.record_tokens(reply.usage.total()).await?;
-            }
-            self.audit(&request, attempt, latency_ms, reply.as_ref(), error.as_ref().err().map(String::as_str)).await?;
-            match error {
-                Ok(steps) => {
-                    return Ok(Proposal { planner: format!("{}:{}", self.endpoint.provider.name(), self.endpoint.model), steps });
-                }
+            let purpose = Purpose { person: request.person, prompt: request.prompt, command: "plan", attempt };
+            let (reply, verdict) = self
+                .exchange(&conversation, &tools, purpose, |reply| validate(reply, request.catalog, attempt, tier))
+                .await?;
+            match verdict {
+                Ok(steps) => return Ok(Proposal { planner: self.label(), steps }),
                 Err(message) => {
                     last_error = message;
-                    conversation.turns.push(Turn { role: Role::Assistant, text: describe(reply.as_ref()) });
-                    conversation.turns.push(Turn {
-                        role: Role::User,
-                        text: format!(
+                    conversation.push(Role::Assistant, describe(reply.as_ref()));
+                    conversation.push(
+                        Role::User,
+                        format!(
                             "That reply cannot be used: {last_error}. Answer again with tool calls only, using only the tools \
                              provided and parameters that satisfy their schemas."
                         ),
-                    });
+                    );
                 }
             }
         }
@@ -283,31 +335,29 @@ impl LlmPlanner {
         )))
     }
 
-    async fn audit(
-        &self,
-        request: &PlanRequest<'_>,
-        attempt: usize,
-        latency_ms: i64,
-        reply: Option<&ModelReply>,
-        failure: Option<&str>,
-    ) -> Result<()> {
+    async fn audit(&self, purpose: Purpose<'_>, latency_ms: i64, reply: Option<&ModelReply>, failure: Option<&str>) -> Result<()> {
         let calls = reply.map(|r| serde_json::to_value(&r.calls).unwrap_or(Value::Null));
         let payload = json!({
             "provider": self.endpoint.provider.name(),
             "model": self.endpoint.model,
             "endpoint": self.endpoint.base_url,
-            "attempt": attempt,
+            "command": purpose.command,
+            "attempt": purpose.attempt,
             "latency_ms": latency_ms,
             "usage": reply.map(|r| json!({"input_tokens": r.usage.input_tokens, "output_tokens": r.usage.output_tokens})),
             "tool_calls": calls,
             "text": reply.map(|r| reply::truncate(&r.text, 500)),
             "truncated": reply.map(|r| r.truncated),
             "validation_error": failure,
-            "prompt": request.prompt,
+            "prompt": purpose.prompt,
         });
         let masked: Value = serde_json::from_str(&self.endpoint.mask(&payload.to_string())).unwrap_or(payload);
-        let entry = NewAuditEntry::new(self.actor(request), "llm.request", if failure.is_some() { "failed" } else { "succeeded" })
-            .subject(&request.person.email)
+        let actor = match &self.agent {
+            Some(agent) => Actor::agent(&agent.name),
+            None => Actor::person(&purpose.person.email),
+        };
+        let entry = NewAuditEntry::new(actor, "llm.request", if failure.is_some() { "failed" } else { "succeeded" })
+            .subject(&purpose.person.email)
             .payload(masked);
         self.store.append_audit(&[entry]).await.map(|_| ())
     }
