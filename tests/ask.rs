@@ -59,16 +59,23 @@ fn sla_states_follow_the_rule_around_each_boundary() {
             .map(|row| row["sla_state"].as_str().unwrap().to_owned())
             .unwrap_or_else(|| panic!("complaint {id} missing: {answer}"))
     };
-    let expected = ["on_track", "at_risk", "at_risk", "breached", "on_track", "at_risk", "at_risk", "breached"];
+    let expected =
+        ["on_track", "at_risk", "at_risk", "breached", "on_track", "at_risk", "at_risk", "breached"];
     for (index, want) in expected.iter().enumerate() {
         assert_eq!(state(index as i64 + 1), *want, "complaint {}", index + 1);
     }
     // Breached first, then at risk by deadline.
     assert_eq!(answer["rows"][0]["sla_state"], "breached");
-    assert!(answer["answer"].as_str().unwrap().contains("8 open complaints: 2 breached, 4 at risk and 2 on track"));
+    assert!(
+        answer["answer"]
+            .as_str()
+            .unwrap()
+            .contains("8 open complaints: 2 breached, 4 at risk and 2 on track")
+    );
 
     let at_risk = ask(&env, "admin@example.com", "which complaints are about to breach sla?");
-    let mut ids: Vec<i64> = at_risk["rows"].as_array().unwrap().iter().map(|r| r["id"].as_i64().unwrap()).collect();
+    let mut ids: Vec<i64> =
+        at_risk["rows"].as_array().unwrap().iter().map(|r| r["id"].as_i64().unwrap()).collect();
     ids.sort_unstable();
     assert_eq!(ids, vec![2, 3, 6, 7]);
 }
@@ -116,8 +123,11 @@ fn revenue_matches_the_database_and_names_its_window_and_sources() {
     // Recompute from the same instants (the statement's bound values).
     let source = &answer["sources"][0];
     assert_eq!(source["kind"], "query");
-    let params: Vec<&str> = source["params"].as_array().unwrap().iter().map(|p| p.as_str().unwrap()).collect();
-    let time = |i: usize| if env.is_postgres() { format!("'{}'::timestamptz", params[i]) } else { format!("'{}'", params[i]) };
+    let params: Vec<&str> =
+        source["params"].as_array().unwrap().iter().map(|p| p.as_str().unwrap()).collect();
+    let time = |i: usize| {
+        if env.is_postgres() { format!("'{}'::timestamptz", params[i]) } else { format!("'{}'", params[i]) }
+    };
     let expected = env.scalar(&format!(
         "SELECT CAST(COALESCE(SUM(amount_cents - refunded_cents), 0) AS BIGINT) FROM bookings \
          WHERE payment_status IN ('paid', 'settled', 'partially_refunded', 'refunded') AND created_at >= {} AND created_at < {}",
@@ -197,7 +207,11 @@ fn drafts_are_text_filled_from_the_database_and_write_nothing() {
     // A template override in the config directory replaces the built-in one.
     let templates = env.config_dir().join("opsgate/templates");
     std::fs::create_dir_all(&templates).unwrap();
-    std::fs::write(templates.join("draft.coupon.j2"), "Coupon {{ code }} worth {{ amount }} for {{ customer.name }}").unwrap();
+    std::fs::write(
+        templates.join("draft.coupon.j2"),
+        "Coupon {{ code }} worth {{ amount }} for {{ customer.name }}",
+    )
+    .unwrap();
     let coupon = ask(&env, "admin@example.com", "draft a coupon for user 88 worth 10 eur");
     assert!(coupon["draft"].as_str().unwrap().starts_with("Coupon GW-88-"), "{coupon}");
     assert!(coupon["draft"].as_str().unwrap().contains("10.00 EUR"));
@@ -214,7 +228,8 @@ fn runbook_questions_cite_lines_that_hold_the_answer() {
     env.run_as("admin@example.com", ["docs", "add", runbook.to_str().unwrap()]).exit(0);
     let answer = ask(&env, "viewer@example.com", "what does our refund policy say about no-shows?");
     let passage = &answer["passages"][0];
-    let (start, end) = (passage["line_start"].as_u64().unwrap() as usize, passage["line_end"].as_u64().unwrap() as usize);
+    let (start, end) =
+        (passage["line_start"].as_u64().unwrap() as usize, passage["line_end"].as_u64().unwrap() as usize);
     let text = std::fs::read_to_string(&runbook).unwrap();
     let cited: Vec<&str> = text.lines().skip(start - 1).take(end - start + 1).collect();
     assert!(cited.join("\n").to_lowercase().contains("no-show"), "{cited:?}");
@@ -240,8 +255,12 @@ fn health_and_log_analysis_read_opsgates_own_tables() {
 #[test]
 fn questions_that_cannot_be_answered_fail_clearly() {
     let env = Env::new().with_demo_data();
-    env.run_as("admin@example.com", ["ask", "what's the weather in Paris"]).exit(7).stderr_has("could not turn");
-    env.run_as("admin@example.com", ["ask", "show booking 99999"]).exit(1).stderr_has("booking 99999 does not exist");
+    env.run_as("admin@example.com", ["ask", "what's the weather in Paris"])
+        .exit(7)
+        .stderr_has("could not turn");
+    env.run_as("admin@example.com", ["ask", "show booking 99999"])
+        .exit(1)
+        .stderr_has("booking 99999 does not exist");
     // Support may not see metrics: denied, naming the permission.
     env.run_as("support@example.com", ["ask", "revenue this month"]).exit(3).stderr_has("ops.metrics.view");
     env.sql("DELETE FROM role_permissions WHERE permission_id = (SELECT id FROM permissions WHERE name = 'ai.use') AND role_id = (SELECT id FROM roles WHERE name = 'viewer')").unwrap();

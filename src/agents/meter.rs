@@ -39,7 +39,12 @@ impl<'a> Meter<'a> {
                 self.agent.name, today.tokens, self.agent.daily_token_budget
             )));
         }
-        if self.store.count_request(&subject, "minute", minute_start(now), self.agent.rate_limit_per_min).await?.is_none() {
+        if self
+            .store
+            .count_request(&subject, "minute", minute_start(now), self.agent.rate_limit_per_min)
+            .await?
+            .is_none()
+        {
             return Err(Error::RateLimited(format!(
                 "agent `{}` is limited to {} requests per minute; try again in {} s",
                 self.agent.name,

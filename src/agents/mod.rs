@@ -61,10 +61,9 @@ pub struct Agent {
 impl Agent {
     /// The active agent of that name.
     pub async fn load(store: &Store, name: &str) -> Result<Agent> {
-        let row = store
-            .agent_by_name(name)
-            .await?
-            .ok_or_else(|| Error::NotFound(format!("no agent named `{name}`; `opsgate agent add {name} …` registers one")))?;
+        let row = store.agent_by_name(name).await?.ok_or_else(|| {
+            Error::NotFound(format!("no agent named `{name}`; `opsgate agent add {name} …` registers one"))
+        })?;
         if row.status != "active" {
             return Err(Error::Denied(format!("agent `{name}` is disabled")));
         }
@@ -119,14 +118,22 @@ pub struct NewAgent<'a> {
     pub daily_token_budget: i64,
 }
 
-fn audit(person: &crate::identity::StaffMember, event: &str, payload: serde_json::Value) -> crate::audit::NewAuditEntry {
+fn audit(
+    person: &crate::identity::StaffMember,
+    event: &str,
+    payload: serde_json::Value,
+) -> crate::audit::NewAuditEntry {
     crate::audit::NewAuditEntry::new(crate::audit::Actor::person(&person.email), event, "succeeded")
         .subject(&person.email)
         .payload(payload)
 }
 
 /// Registers an agent. Needs `ops.staff.edit`; audited.
-pub async fn register(store: &Store, person: &crate::identity::StaffMember, new: NewAgent<'_>) -> Result<Agent> {
+pub async fn register(
+    store: &Store,
+    person: &crate::identity::StaffMember,
+    new: NewAgent<'_>,
+) -> Result<Agent> {
     crate::rbac::require(person, "ops.staff.edit")?;
     let valid_name = !new.name.is_empty()
         && new.name.len() <= 64

@@ -68,7 +68,11 @@ async fn one_row(
     let statement = SqlStatement::new(sql, vec![SqlValue::Int(id)]);
     let set = store.query_rows(&statement, now).await?;
     sources.push(Source::query(action, &statement, set.rows.len()));
-    let row = set.objects().into_iter().next().ok_or_else(|| Error::NotFound(format!("{what} {id} does not exist")))?;
+    let row = set
+        .objects()
+        .into_iter()
+        .next()
+        .ok_or_else(|| Error::NotFound(format!("{what} {id} does not exist")))?;
     Ok((set, row))
 }
 
@@ -150,13 +154,18 @@ pub async fn draft(
         "draft.coupon" => {
             let user_id = params.get("user_id").and_then(Value::as_i64).unwrap_or(0);
             let (_, row) = one_row(
-                store, &mut sources, action,
+                store,
+                &mut sources,
+                action,
                 "SELECT id, name, email, wallet_balance_cents FROM users WHERE id = $1",
-                user_id, now, "user",
+                user_id,
+                now,
+                "user",
             )
             .await?;
             let cents = params.get("amount_cents").and_then(Value::as_i64).unwrap_or(DEFAULT_COUPON_CENTS);
-            let valid_until = settings.local(now + Duration::days(COUPON_VALID_DAYS)).format("%Y-%m-%d").to_string();
+            let valid_until =
+                settings.local(now + Duration::days(COUPON_VALID_DAYS)).format("%Y-%m-%d").to_string();
             // A stable suggestion for the same person and day, so re-running the draft does not change it.
             let digest = Sha256::digest(format!("{user_id}:{cents}:{}", settings.local(now).date_naive()));
             let code = format!("GW-{user_id}-{}", crate::canonical::hex(&digest[..3]).to_uppercase());
@@ -184,7 +193,9 @@ pub async fn draft(
                     continue;
                 }
                 let built = payload::build(store, spec, &metric_params, person).await?;
-                let finding = read::run(store, spec, &metric_params, &built.payload, Some(window), settings, now).await?;
+                let finding =
+                    read::run(store, spec, &metric_params, &built.payload, Some(window), settings, now)
+                        .await?;
                 sources.extend(finding.sources.clone());
                 sections.push(json!({"title": title, "summary": finding.summary}));
             }
@@ -203,7 +214,11 @@ pub async fn draft(
     let (text, origin) = render(action, override_dir, &context)?;
     sources.push(Source::Reading { name: "template".into(), detail: origin });
     let first_line = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("").trim().to_owned();
-    let mut finding = Finding::new(action, format!("Drafted {}: {first_line}", action.trim_start_matches("draft.")), ResultSet::default());
+    let mut finding = Finding::new(
+        action,
+        format!("Drafted {}: {first_line}", action.trim_start_matches("draft.")),
+        ResultSet::default(),
+    );
     finding.sources = sources;
     Ok((finding, text))
 }
@@ -223,7 +238,8 @@ mod tests {
     #[test]
     fn an_override_replaces_the_builtin_and_a_broken_one_names_its_file() {
         let dir = tempfile::tempdir().unwrap();
-        std::fs::write(dir.path().join("draft.coupon.j2"), "Coupon {{ code }} for {{ customer.name }}").unwrap();
+        std::fs::write(dir.path().join("draft.coupon.j2"), "Coupon {{ code }} for {{ customer.name }}")
+            .unwrap();
         let context = json!({"code": "GW-1-ABC", "customer": {"name": "Ana"}});
         let (text, origin) = render("draft.coupon", dir.path(), &context).unwrap();
         assert_eq!(text, "Coupon GW-1-ABC for Ana");

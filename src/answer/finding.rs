@@ -33,10 +33,13 @@ impl Source {
     pub fn line(&self) -> String {
         match self {
             Source::Query { action, sql, params, rows } => {
-                let bound = if params.is_empty() { String::new() } else { format!(" [{}]", params.join(", ")) };
+                let bound =
+                    if params.is_empty() { String::new() } else { format!(" [{}]", params.join(", ")) };
                 format!("{action}: {sql}{bound} → {rows} rows")
             }
-            Source::Runbook { citation, heading, score } => format!("{citation} ({heading}), score {score:.2}"),
+            Source::Runbook { citation, heading, score } => {
+                format!("{citation} ({heading}), score {score:.2}")
+            }
             Source::Reading { name, detail } => format!("{name}: {detail}"),
         }
     }

@@ -21,7 +21,10 @@ pub fn health(
     let oldest = sets[0].time(0, "oldest_pending");
     let count = |status: &str| {
         let set = &sets[1];
-        (0..set.rows.len()).filter(|r| set.text(*r, "status") == Some(status)).map(|r| set.int(r, "actions")).sum::<i64>()
+        (0..set.rows.len())
+            .filter(|r| set.text(*r, "status") == Some(status))
+            .map(|r| set.int(r, "actions"))
+            .sum::<i64>()
     };
     let (queued, executing, failed) = (count("approved"), count("executing"), count("failed"));
     let interval = settings
@@ -37,7 +40,8 @@ pub fn health(
                 "alerts were last evaluated {} ago (expected every {interval} min; check the cron job)",
                 duration_text((now - at).num_seconds())
             ),
-            None => "alerts have never been evaluated (schedule `opsgate alerts evaluate` every few minutes)".to_owned(),
+            None => "alerts have never been evaluated (schedule `opsgate alerts evaluate` every few minutes)"
+                .to_owned(),
         });
     }
     if oldest.is_some_and(|at| now - at > Duration::hours(24)) {
@@ -48,7 +52,9 @@ pub fn health(
     let mut summary = format!(
         "{}: {backend} database reachable ({ms} ms); {pending} actions pending approval{}; {queued} approved actions queued, {executing} executing, {failed} failed in the last 24 h; ",
         if status == "ok" { "Healthy" } else { "Degraded" },
-        oldest.map(|at| format!(" (oldest waiting {})", duration_text((now - at).num_seconds()))).unwrap_or_default(),
+        oldest
+            .map(|at| format!(" (oldest waiting {})", duration_text((now - at).num_seconds())))
+            .unwrap_or_default(),
     );
     summary.push_str(&match last_evaluation {
         Some(at) => format!("alerts last evaluated {} ago", duration_text((now - at).num_seconds())),
@@ -63,8 +69,16 @@ pub fn health(
         columns: vec!["check".into(), "value".into(), "status".into()],
         rows: vec![
             row("database", json!(format!("{backend}, {ms} ms")), "ok"),
-            row("pending_approvals", json!(pending), if oldest.is_some_and(|at| now - at > Duration::hours(24)) { "attention" } else { "ok" }),
-            row("oldest_pending", oldest.map_or(Value::Null, |at| json!(crate::store::format_time(at))), "info"),
+            row(
+                "pending_approvals",
+                json!(pending),
+                if oldest.is_some_and(|at| now - at > Duration::hours(24)) { "attention" } else { "ok" },
+            ),
+            row(
+                "oldest_pending",
+                oldest.map_or(Value::Null, |at| json!(crate::store::format_time(at))),
+                "info",
+            ),
             row("queued", json!(queued), "info"),
             row("executing", json!(executing), "info"),
             row("failed_24h", json!(failed), if failed > 0 { "attention" } else { "ok" }),

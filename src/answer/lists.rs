@@ -37,7 +37,11 @@ pub fn list(action: &str, params: &Value, set: ResultSet, window: Option<&str>) 
     let mut filters = Vec::new();
     for name in ["status", "priority", "category", "role", "key", "query"] {
         if let Some(value) = params.get(name).and_then(Value::as_str) {
-            filters.push(if name == "query" { format!("matching `{value}`") } else { format!("{name} {value}") });
+            filters.push(if name == "query" {
+                format!("matching `{value}`")
+            } else {
+                format!("{name} {value}")
+            });
         }
     }
     let noun = if count == 1 { one } else { many };

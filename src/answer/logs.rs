@@ -39,8 +39,11 @@ pub fn analyze(set: ResultSet, window: &str, from: DateTime<Utc>, to: DateTime<U
     let mut sizes: Vec<i64> = by_bucket.values().copied().collect();
     sizes.sort_unstable();
     let median = sizes.get(sizes.len() / 2).copied().unwrap_or(0);
-    let spikes: Vec<(DateTime<Utc>, i64)> =
-        by_bucket.iter().filter(|(_, n)| **n >= 5 && **n >= 3 * median.max(1)).map(|(t, n)| (*t, *n)).collect();
+    let spikes: Vec<(DateTime<Utc>, i64)> = by_bucket
+        .iter()
+        .filter(|(_, n)| **n >= 5 && **n >= 3 * median.max(1))
+        .map(|(t, n)| (*t, *n))
+        .collect();
     let total = set.rows.len();
     let events = top(by_event);
     let actors = top(by_actor);
@@ -58,21 +61,38 @@ pub fn analyze(set: ResultSet, window: &str, from: DateTime<Utc>, to: DateTime<U
     if !spikes.is_empty() {
         summary.push_str(&format!(
             " Spikes: {}.",
-            listing(&spikes.iter().map(|(t, n)| format!("{n} in the {unit} from {}", t.format("%Y-%m-%d %H:%M UTC"))).collect::<Vec<_>>())
+            listing(
+                &spikes
+                    .iter()
+                    .map(|(t, n)| format!("{n} in the {unit} from {}", t.format("%Y-%m-%d %H:%M UTC")))
+                    .collect::<Vec<_>>()
+            )
         ));
     }
     if total as i64 >= LOGS_ANALYZED {
-        summary.push_str(&format!(" Only the first {LOGS_ANALYZED} events were analyzed; narrow the window."));
+        summary
+            .push_str(&format!(" Only the first {LOGS_ANALYZED} events were analyzed; narrow the window."));
     }
-    let mut table = ResultSet { columns: vec!["kind".into(), "name".into(), "events".into()], rows: Vec::new() };
+    let mut table =
+        ResultSet { columns: vec!["kind".into(), "name".into(), "events".into()], rows: Vec::new() };
     table.rows.extend(by_status.iter().map(|(s, n)| vec![json!("status"), json!(s), json!(n)]));
     table.rows.extend(events.iter().map(|(e, n)| vec![json!("event"), json!(e), json!(n)]));
     table.rows.extend(actors.iter().map(|(a, n)| vec![json!("actor"), json!(a), json!(n)]));
-    table.rows.extend(spikes.iter().map(|(t, n)| vec![json!("spike"), json!(crate::store::format_time(*t)), json!(n)]));
+    table.rows.extend(
+        spikes.iter().map(|(t, n)| vec![json!("spike"), json!(crate::store::format_time(*t)), json!(n)]),
+    );
     Finding::new("logs.analyze", summary, table)
         .fact("total", total)
         .fact("by_status", json!(by_status))
         .fact("top_events", json!(events))
         .fact("top_actors", json!(actors))
-        .fact("spikes", json!(spikes.iter().map(|(t, n)| json!({"from": crate::store::format_time(*t), "events": n})).collect::<Vec<_>>()))
+        .fact(
+            "spikes",
+            json!(
+                spikes
+                    .iter()
+                    .map(|(t, n)| json!({"from": crate::store::format_time(*t), "events": n}))
+                    .collect::<Vec<_>>()
+            ),
+        )
 }

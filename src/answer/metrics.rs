@@ -35,12 +35,20 @@ pub fn revenue(sets: &[ResultSet], window: &str) -> Finding {
     let pending_bookings = by_currency(pending, "bookings");
     let all_time_net = by_currency(all_time, "net_cents");
 
-    let mut currencies: Vec<String> = gross.keys().chain(pending_cents.keys()).chain(all_time_net.keys()).cloned().collect();
+    let mut currencies: Vec<String> =
+        gross.keys().chain(pending_cents.keys()).chain(all_time_net.keys()).cloned().collect();
     currencies.sort();
     currencies.dedup();
     let mut table = ResultSet {
         columns: [
-            "currency", "bookings", "gross", "refunds", "net", "previous_net", "growth", "pending_settlements",
+            "currency",
+            "bookings",
+            "gross",
+            "refunds",
+            "net",
+            "previous_net",
+            "growth",
+            "pending_settlements",
             "all_time_net",
         ]
         .map(String::from)
@@ -76,9 +84,11 @@ pub fn revenue(sets: &[ResultSet], window: &str) -> Finding {
             money(r, currency)
         );
         match (prev, change) {
-            (Some(p), Some(c)) => {
-                sentence.push_str(&format!(", {} on the period before ({})", signed_percent(c), money(p, currency)))
-            }
+            (Some(p), Some(c)) => sentence.push_str(&format!(
+                ", {} on the period before ({})",
+                signed_percent(c),
+                money(p, currency)
+            )),
             (Some(_), None) => sentence.push_str(", nothing in the period before to compare with"),
             _ => {}
         }
@@ -121,7 +131,9 @@ pub fn bookings(sets: &[ResultSet], window: &str) -> Finding {
     }
     let change = previous.and_then(|p| growth(total, p));
     match (previous, change) {
-        (Some(p), Some(c)) => summary.push_str(&format!("; {} on the period before ({p})", signed_percent(c))),
+        (Some(p), Some(c)) => {
+            summary.push_str(&format!("; {} on the period before ({p})", signed_percent(c)))
+        }
         (Some(_), None) => summary.push_str("; none in the period before"),
         _ => {}
     }
@@ -144,33 +156,40 @@ pub fn complaints(sets: &[ResultSet], window: &str) -> Finding {
     let mut by_priority: BTreeMap<String, i64> = BTreeMap::new();
     let mut by_status: BTreeMap<String, i64> = BTreeMap::new();
     for r in 0..counts.rows.len() {
-        *by_priority.entry(counts.text(r, "priority").unwrap_or("?").to_owned()).or_default() += counts.int(r, "complaints");
-        *by_status.entry(counts.text(r, "status").unwrap_or("?").to_owned()).or_default() += counts.int(r, "complaints");
+        *by_priority.entry(counts.text(r, "priority").unwrap_or("?").to_owned()).or_default() +=
+            counts.int(r, "complaints");
+        *by_status.entry(counts.text(r, "status").unwrap_or("?").to_owned()).or_default() +=
+            counts.int(r, "complaints");
     }
     let mut durations: BTreeMap<String, Vec<i64>> = BTreeMap::new();
     let mut all = Vec::new();
     for r in 0..resolved.rows.len() {
-        if let (Some(created), Some(done)) = (resolved.time(r, "created_at"), resolved.time(r, "resolved_at")) {
+        if let (Some(created), Some(done)) = (resolved.time(r, "created_at"), resolved.time(r, "resolved_at"))
+        {
             let seconds = (done - created).num_seconds().max(0);
-            durations.entry(resolved.text(r, "priority").unwrap_or("?").to_owned()).or_default().push(seconds);
+            durations
+                .entry(resolved.text(r, "priority").unwrap_or("?").to_owned())
+                .or_default()
+                .push(seconds);
             all.push(seconds);
         }
     }
     let hours = |values: &[i64]| -> Option<f64> {
-        (!values.is_empty()).then(|| (values.iter().sum::<i64>() as f64 / values.len() as f64 / 3600.0 * 10.0).round() / 10.0)
+        (!values.is_empty())
+            .then(|| (values.iter().sum::<i64>() as f64 / values.len() as f64 / 3600.0 * 10.0).round() / 10.0)
     };
     let order = ["critical", "high", "medium", "low"];
-    let priority_parts: Vec<String> = order
-        .iter()
-        .filter_map(|p| by_priority.get(*p).map(|n| format!("{n} {p}")))
-        .collect();
+    let priority_parts: Vec<String> =
+        order.iter().filter_map(|p| by_priority.get(*p).map(|n| format!("{n} {p}"))).collect();
     let status_parts: Vec<String> = by_status.iter().map(|(s, n)| format!("{n} {s}")).collect();
     let mut summary = format!("{total} complaints opened in {window}");
     if total > 0 {
         summary.push_str(&format!(" ({}; {})", listing(&priority_parts), listing(&status_parts)));
     }
     match hours(&all) {
-        Some(avg) => summary.push_str(&format!(". Average resolution time {avg} h over {} resolved.", all.len())),
+        Some(avg) => {
+            summary.push_str(&format!(". Average resolution time {avg} h over {} resolved.", all.len()))
+        }
         None => summary.push_str(". None of them has been resolved yet."),
     }
     let mut table = counts.clone();

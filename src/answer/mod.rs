@@ -141,13 +141,31 @@ impl Answer {
 
 /// Words that make a question about the team's own documents.
 const RUNBOOK_CUES: &[&str] = &[
-    "policy", "policies", "runbook", "runbooks", "procedure", "process", "guideline", "guidelines", "playbook",
-    "handbook", "documentation", "docs", "onboarding", "escalation", "say", "says", "should", "how do we", "how should",
+    "policy",
+    "policies",
+    "runbook",
+    "runbooks",
+    "procedure",
+    "process",
+    "guideline",
+    "guidelines",
+    "playbook",
+    "handbook",
+    "documentation",
+    "docs",
+    "onboarding",
+    "escalation",
+    "say",
+    "says",
+    "should",
+    "how do we",
+    "how should",
 ];
 
 fn asks_about_runbooks(prompt: &str) -> bool {
     let lower = prompt.to_lowercase();
-    let words: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric() && c != '-').filter(|w| !w.is_empty()).collect();
+    let words: Vec<&str> =
+        lower.split(|c: char| !c.is_alphanumeric() && c != '-').filter(|w| !w.is_empty()).collect();
     RUNBOOK_CUES.iter().any(|cue| if cue.contains(' ') { lower.contains(cue) } else { words.contains(cue) })
 }
 
@@ -165,7 +183,12 @@ pub async fn ask(
     let AskRequest { prompt, person, templates_dir } = request;
     if let Err(denied) = require_ai_use(person) {
         store
-            .append_audit(&[audit(person, "ask.denied", "denied", json!({"prompt": prompt, "reason": denied.to_string()}))])
+            .append_audit(&[audit(
+                person,
+                "ask.denied",
+                "denied",
+                json!({"prompt": prompt, "reason": denied.to_string()}),
+            )])
             .await?;
         return Err(denied);
     }
@@ -193,7 +216,12 @@ pub async fn ask(
         Ok(proposal) => proposal,
         Err(error) => {
             store
-                .append_audit(&[audit(person, "ask.unplannable", "failed", json!({"prompt": prompt, "error": error.to_string()}))])
+                .append_audit(&[audit(
+                    person,
+                    "ask.unplannable",
+                    "failed",
+                    json!({"prompt": prompt, "error": error.to_string()}),
+                )])
                 .await?;
             return Err(error);
         }
@@ -277,7 +305,12 @@ pub async fn ask(
     if summaries.is_empty() {
         let error = Error::Denied(format!("nothing to answer: {}", denied.join("; ")));
         store
-            .append_audit(&[audit(person, "ask.denied", "denied", json!({"prompt": prompt, "reason": error.to_string()}))])
+            .append_audit(&[audit(
+                person,
+                "ask.denied",
+                "denied",
+                json!({"prompt": prompt, "reason": error.to_string()}),
+            )])
             .await?;
         return Err(error);
     }
@@ -300,7 +333,12 @@ pub async fn ask_with_model(request: ModelAsk<'_>) -> Result<Answer> {
     let (store, person, prompt) = (request.store, request.person, request.prompt);
     if let Err(denied) = require_ai_use(person) {
         store
-            .append_audit(&[audit(person, "ask.denied", "denied", json!({"prompt": prompt, "reason": denied.to_string()}))])
+            .append_audit(&[audit(
+                person,
+                "ask.denied",
+                "denied",
+                json!({"prompt": prompt, "reason": denied.to_string()}),
+            )])
             .await?;
         return Err(denied);
     }
@@ -309,7 +347,12 @@ pub async fn ask_with_model(request: ModelAsk<'_>) -> Result<Answer> {
         Err(error) => {
             if matches!(error, Error::Unplannable(_)) {
                 store
-                    .append_audit(&[audit(person, "ask.unplannable", "failed", json!({"prompt": prompt, "error": error.to_string()}))])
+                    .append_audit(&[audit(
+                        person,
+                        "ask.unplannable",
+                        "failed",
+                        json!({"prompt": prompt, "error": error.to_string()}),
+                    )])
                     .await?;
             }
             Err(error)
@@ -317,13 +360,19 @@ pub async fn ask_with_model(request: ModelAsk<'_>) -> Result<Answer> {
     }
 }
 
-pub(crate) async fn finish(store: &Store, person: &StaffMember, mut answer: Answer, kind: &str) -> Result<Answer> {
+pub(crate) async fn finish(
+    store: &Store,
+    person: &StaffMember,
+    mut answer: Answer,
+    kind: &str,
+) -> Result<Answer> {
     if pii::must_mask(Some(person)) {
         answer.mask();
     } else {
         answer.rows = answer.table.objects();
     }
-    let steps: Vec<Value> = answer.steps.iter().map(|s| json!({"action": s.action, "decision": s.decision.as_str()})).collect();
+    let steps: Vec<Value> =
+        answer.steps.iter().map(|s| json!({"action": s.action, "decision": s.decision.as_str()})).collect();
     store
         .append_audit(&[audit(
             person,

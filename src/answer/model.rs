@@ -33,7 +33,8 @@ fn runbook_tool() -> Tool {
     Tool {
         name: RUNBOOK_TOOL.into(),
         action: "runbooks.search".into(),
-        description: "Search the team's runbooks (policies and procedures); returns passages with citations".into(),
+        description: "Search the team's runbooks (policies and procedures); returns passages with citations"
+            .into(),
         parameters: json!({"type": "object", "additionalProperties": false, "required": ["query"],
             "properties": {"query": {"type": "string", "maxLength": 200}}}),
     }
@@ -89,7 +90,11 @@ impl ModelAsk<'_> {
             let text = if passages.is_empty() {
                 "no passage matches".to_owned()
             } else {
-                passages.iter().map(|p| format!("{} ({}):\n{}", p.citation(), p.heading, p.text)).collect::<Vec<_>>().join("\n\n")
+                passages
+                    .iter()
+                    .map(|p| format!("{} ({}):\n{}", p.citation(), p.heading, p.text))
+                    .collect::<Vec<_>>()
+                    .join("\n\n")
             };
             let sources = passages.iter().map(runbook::source).collect();
             return Ok(Outcome { text, sources, finding: None, passages, step: None });
@@ -119,7 +124,10 @@ impl ModelAsk<'_> {
         };
         if verdict.decision == Decision::Denied {
             let missing = verdict.missing_permission.unwrap_or_default();
-            return Ok(Outcome { step: Some(step), ..Outcome::note(format!("{name} denied: the person lacks `{missing}`")) });
+            return Ok(Outcome {
+                step: Some(step),
+                ..Outcome::note(format!("{name} denied: the person lacks `{missing}`"))
+            });
         }
         let finding = if action.risk == Risk::Draft {
             let request = drafts::DraftRequest {
@@ -147,16 +155,20 @@ impl ModelAsk<'_> {
                 }
                 Err(other) => return Err(other),
             };
-            match read::run(self.store, action, &params, &built.payload, window.as_ref(), settings, now).await {
+            match read::run(self.store, action, &params, &built.payload, window.as_ref(), settings, now).await
+            {
                 Ok(finding) => finding,
-                Err(Error::NotFound(message)) => return Ok(Outcome { step: Some(step), ..Outcome::note(message) }),
+                Err(Error::NotFound(message)) => {
+                    return Ok(Outcome { step: Some(step), ..Outcome::note(message) });
+                }
                 Err(other) => return Err(other),
             }
         };
         let mut rows = finding.table.objects();
         let total = rows.len();
         rows.truncate(ROWS_SHOWN);
-        let mut shown = json!({"summary": finding.summary, "facts": finding.facts, "rows": rows, "rows_total": total});
+        let mut shown =
+            json!({"summary": finding.summary, "facts": finding.facts, "rows": rows, "rows_total": total});
         if mask {
             pii::mask_json(&mut shown);
         }
@@ -164,7 +176,13 @@ impl ModelAsk<'_> {
         if text.chars().count() > RESULT_CHARS {
             text = format!("{}… (cut)", text.chars().take(RESULT_CHARS).collect::<String>());
         }
-        Ok(Outcome { text, sources: finding.sources.clone(), finding: Some(finding), passages: Vec::new(), step: Some(step) })
+        Ok(Outcome {
+            text,
+            sources: finding.sources.clone(),
+            finding: Some(finding),
+            passages: Vec::new(),
+            step: Some(step),
+        })
     }
 
     /// Asks the model, running its read calls, until it answers or runs out of steps.
@@ -180,10 +198,17 @@ impl ModelAsk<'_> {
         let mut calls_made = 0;
         let mut final_text = None;
         for round in 1..=self.max_steps + 2 {
-            let purpose = Purpose { person: self.person, prompt: self.prompt, command: "ask", attempt: round };
+            let purpose =
+                Purpose { person: self.person, prompt: self.prompt, command: "ask", attempt: round };
             let (reply, verdict) = self.planner.exchange(&conversation, &tools, purpose, |_| Ok(())).await?;
             let Some(reply) = reply.filter(|_| verdict.is_ok()) else {
-                conversation.push(Role::User, format!("That reply could not be read ({}). Answer again.", verdict.err().unwrap_or_default()));
+                conversation.push(
+                    Role::User,
+                    format!(
+                        "That reply could not be read ({}). Answer again.",
+                        verdict.err().unwrap_or_default()
+                    ),
+                );
                 continue;
             };
             if reply.calls.is_empty() || calls_made >= self.max_steps {
@@ -229,7 +254,10 @@ impl ModelAsk<'_> {
             let left = self.max_steps.saturating_sub(calls_made);
             conversation.push(
                 Role::User,
-                format!("{}\n\n{left} tool calls left. Answer in prose when you have enough.", fed.join("\n\n")),
+                format!(
+                    "{}\n\n{left} tool calls left. Answer in prose when you have enough.",
+                    fed.join("\n\n")
+                ),
             );
         }
         let text = final_text.ok_or_else(|| {

@@ -7,9 +7,17 @@ use super::finding::Finding;
 use crate::store::ResultSet;
 
 /// The design's score from its four factors, each clamped to 0..1.
-pub fn priority_score(intent_confidence: f64, sentiment_urgency: f64, time_decay: f64, user_history: f64) -> f64 {
+pub fn priority_score(
+    intent_confidence: f64,
+    sentiment_urgency: f64,
+    time_decay: f64,
+    user_history: f64,
+) -> f64 {
     let unit = |f: f64| if f.is_finite() { f.clamp(0.0, 1.0) } else { 0.0 };
-    let score = unit(intent_confidence) * 40.0 + unit(sentiment_urgency) * 30.0 + unit(time_decay) * 20.0 + unit(user_history) * 10.0;
+    let score = unit(intent_confidence) * 40.0
+        + unit(sentiment_urgency) * 30.0
+        + unit(time_decay) * 20.0
+        + unit(user_history) * 10.0;
     (score * 10.0).round() / 10.0
 }
 
@@ -54,7 +62,9 @@ pub fn list(set: ResultSet, params: &Value) -> Finding {
         None => format!("No {status} items in the priority queue"),
     };
     if disagreements > 0 {
-        summary.push_str(&format!("; {disagreements} stored scores differ from their factors and were recomputed"));
+        summary.push_str(&format!(
+            "; {disagreements} stored scores differ from their factors and were recomputed"
+        ));
     }
     summary.push('.');
     let table = ResultSet {

@@ -50,7 +50,8 @@ pub async fn run(
             health::health(&sets, latency, store.backend(), last, settings, now)
         }
         "logs.analyze" => {
-            let (from, to) = window.map(|w| (w.from_utc, w.to_utc)).unwrap_or((DateTime::<Utc>::MIN_UTC, now));
+            let (from, to) =
+                window.map(|w| (w.from_utc, w.to_utc)).unwrap_or((DateTime::<Utc>::MIN_UTC, now));
             logs::analyze(first, label, from, to)
         }
         _ => lists::list(&action.name, params, first, window.map(|w| w.label.as_str()))?,

@@ -1,7 +1,7 @@
 //! Answers from the team's runbooks: the best passages, quoted and cited.
 
-use super::finding::Source;
 use super::Answer;
+use super::finding::Source;
 use crate::runbooks::Passage;
 
 /// Passages an answer cites at most.

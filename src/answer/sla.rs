@@ -75,9 +75,20 @@ pub fn report(set: ResultSet, params: &Value, policy: &SlaPolicy, now: DateTime<
     rows.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
     let shown = rows.len();
     let table = ResultSet {
-        columns: ["id", "sla_state", "deadline", "age", "priority", "category", "status", "subject", "assigned_to", "deadline_at"]
-            .map(String::from)
-            .to_vec(),
+        columns: [
+            "id",
+            "sla_state",
+            "deadline",
+            "age",
+            "priority",
+            "category",
+            "status",
+            "subject",
+            "assigned_to",
+            "deadline_at",
+        ]
+        .map(String::from)
+        .to_vec(),
         rows: rows.into_iter().map(|(_, _, row)| row).collect(),
     };
     let open: i64 = counts.iter().map(|(_, n)| n).sum();
@@ -88,10 +99,7 @@ pub fn report(set: ResultSet, params: &Value, policy: &SlaPolicy, now: DateTime<
         duration_text(policy.buffer.num_seconds())
     );
     let summary = match wanted {
-        Some(state) => format!(
-            "{shown} of {open} open complaints are {} ({rule}).",
-            state.replace('_', " ")
-        ),
+        Some(state) => format!("{shown} of {open} open complaints are {} ({rule}).", state.replace('_', " ")),
         None => format!("{open} open complaints: {} ({rule}).", counts_text(&counts)),
     };
     let mut finding = Finding::new("complaints.sla_report", summary, table);
@@ -164,7 +172,9 @@ mod tests {
     #[test]
     fn compliance_of_a_fixed_fixture_is_exact() {
         let created = ResultSet {
-            columns: ["id", "category", "status", "created_at", "first_response_at", "resolved_at"].map(String::from).to_vec(),
+            columns: ["id", "category", "status", "created_at", "first_response_at", "resolved_at"]
+                .map(String::from)
+                .to_vec(),
             rows: vec![
                 // met: answered after 90 minutes (E = 2 h)
                 vec![json!(1), json!("service"), json!("resolved"), at(600), at(510), at(300)],
@@ -180,7 +190,10 @@ mod tests {
                 vec![json!(6), json!("other"), json!("open"), at(30), Value::Null, Value::Null],
             ],
         };
-        let open = ResultSet { columns: vec!["id".into(), "category".into(), "status".into(), "created_at".into()], rows: vec![] };
+        let open = ResultSet {
+            columns: vec!["id".into(), "category".into(), "status".into(), "created_at".into()],
+            rows: vec![],
+        };
         let finding = compliance(&[created, open], "the window", &SlaPolicy::default(), now());
         assert_eq!(finding.facts["met"], json!(3));
         assert_eq!(finding.facts["missed"], json!(2));

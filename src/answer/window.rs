@@ -56,7 +56,9 @@ impl AnswerWindow {
 /// "weekly" report covers the last 7 days.
 fn default_span(action: &str, prompt: &str) -> Option<(Duration, &'static str)> {
     let lower = prompt.to_lowercase();
-    if action == "draft.report" && ["weekly", "week"].iter().any(|w| lower.split(|c: char| !c.is_alphanumeric()).any(|x| x == *w)) {
+    if action == "draft.report"
+        && ["weekly", "week"].iter().any(|w| lower.split(|c: char| !c.is_alphanumeric()).any(|x| x == *w))
+    {
         return Some((Duration::days(7), "last 7 days"));
     }
     match action {
@@ -91,7 +93,9 @@ pub fn resolve(
             .map(|t| t.with_timezone(&Utc))
     };
     match (time("from"), time("to")) {
-        (Some(from), Some(to)) => Some(AnswerWindow::new(from, to, label.unwrap_or("requested window"), settings)),
+        (Some(from), Some(to)) => {
+            Some(AnswerWindow::new(from, to, label.unwrap_or("requested window"), settings))
+        }
         (Some(from), None) => {
             params["to"] = json!(now.to_rfc3339());
             Some(AnswerWindow::new(from, now, label.unwrap_or("since the requested time"), settings))

@@ -51,7 +51,9 @@ impl AgentArgs {
     pub async fn run(self, ctx: &Context) -> Result<ExitCode> {
         let person = ctx.person().await?;
         match self.command {
-            AgentCommand::List => emit(&AgentList(crate::agents::list(&ctx.store, &person).await?), ctx.output)?,
+            AgentCommand::List => {
+                emit(&AgentList(crate::agents::list(&ctx.store, &person).await?), ctx.output)?
+            }
             AgentCommand::Add { name, model, tier, rate_limit, daily_tokens } => {
                 let new = NewAgent {
                     name: &name,

@@ -16,7 +16,9 @@ use crate::render::{AnswerView, emit};
 /// to use instead. Answers cite the statements and runbook passages they rest
 /// on, and name the time window in the team's time zone (ops_config `time_zone`).
 #[derive(Debug, Args)]
-#[command(after_help = "Examples:\n  opsgate --demo ask \"revenue in the last 30 days\"\n  opsgate --demo ask \"which complaints are about to breach SLA?\"\n  opsgate --demo ask \"what does our refund policy say about no-shows?\"")]
+#[command(
+    after_help = "Examples:\n  opsgate --demo ask \"revenue in the last 30 days\"\n  opsgate --demo ask \"which complaints are about to breach SLA?\"\n  opsgate --demo ask \"what does our refund policy say about no-shows?\""
+)]
 pub struct AskArgs {
     /// The question, in plain language
     pub prompt: String,

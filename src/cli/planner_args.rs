@@ -55,7 +55,9 @@ impl PlannerArgs {
             None => match settings.value(PLANNER_KEY).map(str::trim) {
                 None | Some("") => PlannerKind::Rules,
                 Some(name) => PlannerKind::from_str(name, true).map_err(|_| {
-                    Error::Config(format!("ops_config `{PLANNER_KEY}` is `{name}`; use rules, openai, anthropic or gemini"))
+                    Error::Config(format!(
+                        "ops_config `{PLANNER_KEY}` is `{name}`; use rules, openai, anthropic or gemini"
+                    ))
                 })?,
             },
         };

@@ -152,12 +152,14 @@ pub(super) async fn build(_store: &Store, action: &ActionSpec, params: &Value) -
             s
         }
         "metrics.revenue" => {
-            let paid = "FROM bookings WHERE payment_status IN ('paid', 'settled', 'partially_refunded', 'refunded')";
+            let paid =
+                "FROM bookings WHERE payment_status IN ('paid', 'settled', 'partially_refunded', 'refunded')";
             let period = format!(
                 "SELECT currency, COUNT(*) AS bookings, CAST(COALESCE(SUM(amount_cents), 0) AS BIGINT) AS gross_cents, \
                  CAST(COALESCE(SUM(refunded_cents), 0) AS BIGINT) AS refunded_cents {paid}"
             );
-            let mut statements = windowed(&period, "created_at", params, "GROUP BY currency ORDER BY currency")?;
+            let mut statements =
+                windowed(&period, "created_at", params, "GROUP BY currency ORDER BY currency")?;
             statements.push(SqlStatement::new(
                 "SELECT currency, COUNT(*) AS bookings, CAST(COALESCE(SUM(amount_cents - refunded_cents), 0) AS BIGINT) AS pending_cents \
                  FROM bookings WHERE payment_status IN ('paid', 'partially_refunded') AND settled_at IS NULL \

@@ -12,7 +12,8 @@ pub struct AgentList(pub Vec<AgentStatus>);
 impl Tabular for AgentList {
     fn human(&self) -> String {
         if self.0.is_empty() {
-            return "No agents registered; `opsgate agent add NAME --model M --tier read` registers one.".into();
+            return "No agents registered; `opsgate agent add NAME --model M --tier read` registers one."
+                .into();
         }
         table(
             &["agent", "model", "tier", "status", "requests/min", "tokens today"],

@@ -45,13 +45,19 @@ impl Tabular for AnswerView {
                 out.push_str(&table(&["field", "value"], fields));
             } else {
                 let header: Vec<&str> = set.columns.iter().map(String::as_str).collect();
-                out.push_str(&table(&header, set.rows.iter().map(|row| row.iter().map(cell).collect::<Vec<_>>())));
+                out.push_str(&table(
+                    &header,
+                    set.rows.iter().map(|row| row.iter().map(cell).collect::<Vec<_>>()),
+                ));
             }
             out.push('\n');
         }
         out.push('\n');
         if let Some(window) = &answer.window {
-            out.push_str(&format!("Window:     {} — [{}, {}) {}\n", window.label, window.from, window.to, window.time_zone));
+            out.push_str(&format!(
+                "Window:     {} — [{}, {}) {}\n",
+                window.label, window.from, window.to, window.time_zone
+            ));
         }
         out.push_str(&format!("Confidence: {:.2}\n", answer.confidence));
         if answer.masked {

@@ -27,7 +27,8 @@ pub struct WindowUsage {
     pub tokens: i64,
 }
 
-const AGENT_COLUMNS: &str = "id, name, model, tier, rate_limit_per_min, daily_token_budget, status, created_at";
+const AGENT_COLUMNS: &str =
+    "id, name, model, tier, rate_limit_per_min, daily_token_budget, status, created_at";
 
 impl Store {
     pub async fn agents(&self) -> Result<Vec<AgentRow>> {
@@ -37,15 +38,13 @@ impl Store {
 
     pub async fn agent_by_name(&self, name: &str) -> Result<Option<AgentRow>> {
         let sql = format!("SELECT {AGENT_COLUMNS} FROM agents WHERE name = $1");
-        Ok(on_pool!(self, pool => sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(name).fetch_optional(pool).await?))
+        Ok(
+            on_pool!(self, pool => sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(name).fetch_optional(pool).await?),
+        )
     }
 
     /// Registers an agent and audits it, in one transaction.
-    pub async fn insert_agent(
-        &self,
-        row: &AgentRow,
-        audit: crate::audit::NewAuditEntry,
-    ) -> Result<i64> {
+    pub async fn insert_agent(&self, row: &AgentRow, audit: crate::audit::NewAuditEntry) -> Result<i64> {
         let mut tx = self.begin().await?;
         let id: Option<i64> = on_tx!(&mut tx, conn => {
             sqlx::query_scalar(
@@ -61,14 +60,20 @@ impl Store {
             .fetch_optional(&mut **conn)
             .await?
         });
-        let id = id.ok_or_else(|| Error::Conflict(format!("an agent named `{}` is already registered", row.name)))?;
+        let id = id
+            .ok_or_else(|| Error::Conflict(format!("an agent named `{}` is already registered", row.name)))?;
         tx.append_audit(&[audit]).await?;
         tx.commit().await?;
         Ok(id)
     }
 
     /// Sets an agent's status and audits it; false when there is no such agent.
-    pub async fn set_agent_status(&self, name: &str, status: &str, audit: crate::audit::NewAuditEntry) -> Result<bool> {
+    pub async fn set_agent_status(
+        &self,
+        name: &str,
+        status: &str,
+        audit: crate::audit::NewAuditEntry,
+    ) -> Result<bool> {
         let mut tx = self.begin().await?;
         let changed = on_tx!(&mut tx, conn => {
             sqlx::query("UPDATE agents SET status = $1 WHERE name = $2").bind(status).bind(name).execute(&mut **conn).await?.rows_affected()
@@ -112,7 +117,13 @@ impl Store {
     }
 
     /// Adds tokens to a window.
-    pub async fn count_tokens(&self, subject: &str, kind: &str, start: DateTime<Utc>, tokens: i64) -> Result<()> {
+    pub async fn count_tokens(
+        &self,
+        subject: &str,
+        kind: &str,
+        start: DateTime<Utc>,
+        tokens: i64,
+    ) -> Result<()> {
         on_pool!(self, pool => {
             sqlx::query(
                 "INSERT INTO rate_limit_windows (subject, window_kind, window_start, requests, tokens) VALUES ($1, $2, $3, 0, $4) \

@@ -18,7 +18,9 @@ macro_rules! bind_values {
         for value in $params {
             query = match value {
                 $crate::payload::SqlValue::Null($crate::payload::NullKind::Int) => query.bind(None::<i64>),
-                $crate::payload::SqlValue::Null($crate::payload::NullKind::Text) => query.bind(None::<String>),
+                $crate::payload::SqlValue::Null($crate::payload::NullKind::Text) => {
+                    query.bind(None::<String>)
+                }
                 $crate::payload::SqlValue::Bool(b) => query.bind(*b),
                 $crate::payload::SqlValue::Int(i) => query.bind(*i),
                 $crate::payload::SqlValue::Float(f) => query.bind(*f),

@@ -28,7 +28,12 @@ impl Reply {
     }
 
     pub fn status(status: u16, body: &str) -> Reply {
-        Reply { status, content_type: "application/json", body: body.to_owned(), headers: vec![("retry-after", "0".into())] }
+        Reply {
+            status,
+            content_type: "application/json",
+            body: body.to_owned(),
+            headers: vec![("retry-after", "0".into())],
+        }
     }
 }
 
@@ -67,8 +72,13 @@ impl MockProvider {
         let handle = std::thread::spawn(move || {
             let mut replies = script.into_iter();
             for _ in 0..(replies.len() + SPARE) {
-                let Ok((stream, _)) = accept_with_timeout(&listener, Duration::from_secs(30), &stopped) else { return };
-                let reply = replies.next().unwrap_or(Reply::status(500, r#"{"error":{"message":"unexpected request"}}"#));
+                let Ok((stream, _)) = accept_with_timeout(&listener, Duration::from_secs(30), &stopped)
+                else {
+                    return;
+                };
+                let reply = replies
+                    .next()
+                    .unwrap_or(Reply::status(500, r#"{"error":{"message":"unexpected request"}}"#));
                 if let Some(request) = serve(stream, &reply) {
                     log.lock().unwrap().push(request);
                 }

@@ -15,8 +15,10 @@ pub fn body(model: &str, conversation: &Conversation, tools: &[Tool]) -> Value {
         .iter()
         .map(|turn| json!({"role": if turn.role == Role::User { "user" } else { "assistant" }, "content": turn.text}))
         .collect();
-    let tools: Vec<Value> =
-        tools.iter().map(|t| json!({"name": t.name, "description": t.description, "input_schema": t.parameters})).collect();
+    let tools: Vec<Value> = tools
+        .iter()
+        .map(|t| json!({"name": t.name, "description": t.description, "input_schema": t.parameters}))
+        .collect();
     json!({"model": model, "max_tokens": MAX_TOKENS, "system": conversation.system, "messages": messages, "tools": tools, "temperature": 0})
 }
 

@@ -26,14 +26,20 @@ pub fn body(conversation: &Conversation, tools: &[Tool]) -> Value {
 
 pub fn parse(document: &Value) -> Result<ModelReply, String> {
     if let Some(error) = document.get("error").filter(|e| !e.is_null()) {
-        return Err(format!("the provider reported an error: {}", error.get("message").and_then(Value::as_str).unwrap_or("unknown")));
+        return Err(format!(
+            "the provider reported an error: {}",
+            error.get("message").and_then(Value::as_str).unwrap_or("unknown")
+        ));
     }
     let candidate = document.pointer("/candidates/0").ok_or("the reply has no candidates")?;
     let mut reply = ModelReply {
         truncated: candidate.get("finishReason").and_then(Value::as_str) == Some("MAX_TOKENS"),
         usage: document
             .get("usageMetadata")
-            .map(|u| Usage { input_tokens: int(u, "promptTokenCount"), output_tokens: int(u, "candidatesTokenCount") })
+            .map(|u| Usage {
+                input_tokens: int(u, "promptTokenCount"),
+                output_tokens: int(u, "candidatesTokenCount"),
+            })
             .unwrap_or_default(),
         ..ModelReply::default()
     };

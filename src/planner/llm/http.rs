@@ -68,10 +68,13 @@ pub async fn send(client: &reqwest::Client, request: &HttpRequest) -> Result<Htt
                         .and_then(|v| v.to_str().ok())
                         .unwrap_or("")
                         .to_owned();
-                    let text = response
-                        .text()
-                        .await
-                        .map_err(|e| Error::Provider(format!("{}: the reply was cut off: {}", request.provider, without_url(&e))))?;
+                    let text = response.text().await.map_err(|e| {
+                        Error::Provider(format!(
+                            "{}: the reply was cut off: {}",
+                            request.provider,
+                            without_url(&e)
+                        ))
+                    })?;
                     return Ok(HttpReply { content_type, text });
                 }
                 let wait = retry_after(&response).unwrap_or(backoff);
@@ -92,7 +95,12 @@ pub async fn send(client: &reqwest::Client, request: &HttpRequest) -> Result<Htt
                 last_error = if error.is_timeout() {
                     format!("{} did not answer in time ({})", request.provider, endpoint(&request.url))
                 } else if error.is_connect() {
-                    format!("cannot reach {} at {}: {}", request.provider, endpoint(&request.url), root_cause(&error))
+                    format!(
+                        "cannot reach {} at {}: {}",
+                        request.provider,
+                        endpoint(&request.url),
+                        root_cause(&error)
+                    )
                 } else {
                     format!("{} request failed: {}", request.provider, without_url(&error))
                 };

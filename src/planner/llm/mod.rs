@@ -21,8 +21,6 @@ use serde_json::{Value, json};
 pub use reply::{ModelReply, Usage};
 pub use tools::{Tool, tools_for};
 
-
-
 use super::{PlanRequest, Planner};
 use crate::agents::{Agent, Meter};
 use crate::audit::{Actor, NewAuditEntry};
@@ -151,7 +149,8 @@ impl std::fmt::Debug for Endpoint {
 impl Endpoint {
     /// From the environment (`OPENAI_BASE_URL`, `OPENAI_API_KEY`, …) and `--model`.
     pub fn from_env(provider: Provider, model: Option<String>) -> Result<Endpoint> {
-        let var = |name: &str| std::env::var(name).ok().map(|v| v.trim().to_owned()).filter(|v| !v.is_empty());
+        let var =
+            |name: &str| std::env::var(name).ok().map(|v| v.trim().to_owned()).filter(|v| !v.is_empty());
         let base_url = var(provider.base_variable()).unwrap_or_else(|| provider.default_base().to_owned());
         let api_key = var(provider.key_variable());
         let local = base_url.starts_with("http://127.") || base_url.starts_with("http://localhost");
@@ -162,11 +161,17 @@ impl Endpoint {
                 provider.key_variable()
             )));
         }
-        let model = model
-            .or_else(|| provider.default_model().map(str::to_owned))
-            .ok_or_else(|| Error::Usage(format!("--planner {} needs --model (e.g. --model gpt-4o-mini)", provider.name())))?;
+        let model = model.or_else(|| provider.default_model().map(str::to_owned)).ok_or_else(|| {
+            Error::Usage(format!("--planner {} needs --model (e.g. --model gpt-4o-mini)", provider.name()))
+        })?;
         let timeout = var("OPSGATE_LLM_TIMEOUT_SECONDS").and_then(|s| s.parse().ok()).unwrap_or(60);
-        Ok(Endpoint { provider, base_url: base_url.trim_end_matches('/').to_owned(), model, api_key, timeout: Duration::from_secs(timeout) })
+        Ok(Endpoint {
+            provider,
+            base_url: base_url.trim_end_matches('/').to_owned(),
+            model,
+            api_key,
+            timeout: Duration::from_secs(timeout),
+        })
     }
 
     fn request(&self, conversation: &Conversation, tools: &[tools::Tool]) -> http::HttpRequest {
@@ -177,7 +182,11 @@ impl Endpoint {
                 if self.api_key.is_some() {
                     headers.push(("authorization", format!("Bearer {key}")));
                 }
-                (format!("{}/chat/completions", self.base_url), headers, openai::body(&self.model, conversation, tools, true))
+                (
+                    format!("{}/chat/completions", self.base_url),
+                    headers,
+                    openai::body(&self.model, conversation, tools, true),
+                )
             }
             Provider::Anthropic => (
                 format!("{}/v1/messages", self.base_url),
@@ -194,7 +203,10 @@ impl Endpoint {
     }
 
     fn parse(&self, reply: &http::HttpReply) -> std::result::Result<ModelReply, String> {
-        if self.provider == Provider::OpenAi && (reply.content_type.contains("text/event-stream") || reply.text.trim_start().starts_with("data:")) {
+        if self.provider == Provider::OpenAi
+            && (reply.content_type.contains("text/event-stream")
+                || reply.text.trim_start().starts_with("data:"))
+        {
             return openai::parse_stream(&reply.text);
         }
         let document: Value = serde_json::from_str(&reply.text)
@@ -213,6 +225,13 @@ impl Endpoint {
             _ => text.to_owned(),
         }
     }
+}
+
+/// How long an exchange took: the provider's round trip, and opsgate's own work around it.
+#[derive(Clone, Copy)]
+struct Timing {
+    latency_ms: i64,
+    overhead_us: i64,
 }
 
 /// A planner backed by a model.
@@ -266,14 +285,18 @@ impl LlmPlanner {
         if let Some(meter) = &meter {
             meter.before_request().await?;
         }
+        let building = Instant::now();
         let http_request = self.endpoint.request(conversation, tools);
+        let build_time = building.elapsed();
         let started = Instant::now();
         let sent = http::send(&self.client, &http_request).await;
         let latency_ms = started.elapsed().as_millis() as i64;
+        let reading = Instant::now();
         let reply = match sent {
             Ok(reply) => self.endpoint.parse(&reply),
             Err(error) => {
-                self.audit(purpose, latency_ms, None, Some(&error.to_string())).await?;
+                self.audit(purpose, Timing { latency_ms, overhead_us: 0 }, None, Some(&error.to_string()))
+                    .await?;
                 return Err(error);
             }
         };
@@ -284,16 +307,25 @@ impl LlmPlanner {
             }
             Err(unreadable) => (None, Err(unreadable)),
         };
+        // opsgate's own time around the model: building the request, reading and checking the reply.
+        let timing = Timing { latency_ms, overhead_us: (build_time + reading.elapsed()).as_micros() as i64 };
         if let (Some(meter), Some(reply)) = (&meter, &reply) {
             meter.record_tokens(reply.usage.total()).await?;
         }
-        self.audit(purpose, latency_ms, reply.as_ref(), verdict.as_ref().err().map(String::as_str)).await?;
+        self.audit(purpose, timing, reply.as_ref(), verdict.as_ref().err().map(String::as_str)).await?;
         Ok((reply, verdict))
     }
 
     /// The actions this planner may offer the person, narrowed by the agent's tier and `allow`.
-    pub fn tools(&self, catalog: &Catalog, person: &crate::identity::StaffMember, allow: impl Fn(&crate::catalog::ActionSpec) -> bool) -> Vec<Tool> {
-        tools::tools_for(catalog, person, |action| self.agent.as_ref().is_none_or(|a| a.tier.allows(action.risk)) && allow(action))
+    pub fn tools(
+        &self,
+        catalog: &Catalog,
+        person: &crate::identity::StaffMember,
+        allow: impl Fn(&crate::catalog::ActionSpec) -> bool,
+    ) -> Vec<Tool> {
+        tools::tools_for(catalog, person, |action| {
+            self.agent.as_ref().is_none_or(|a| a.tier.allows(action.risk)) && allow(action)
+        })
     }
 
     /// Replaces the key wherever it might have been echoed.
@@ -310,9 +342,12 @@ impl LlmPlanner {
         let tier = self.agent.as_ref().map(|a| a.tier);
         let mut last_error = String::new();
         for attempt in 1..=ATTEMPTS {
-            let purpose = Purpose { person: request.person, prompt: request.prompt, command: "plan", attempt };
+            let purpose =
+                Purpose { person: request.person, prompt: request.prompt, command: "plan", attempt };
             let (reply, verdict) = self
-                .exchange(&conversation, &tools, purpose, |reply| validate(reply, request.catalog, attempt, tier))
+                .exchange(&conversation, &tools, purpose, |reply| {
+                    validate(reply, request.catalog, attempt, tier)
+                })
                 .await?;
             match verdict {
                 Ok(steps) => return Ok(Proposal { planner: self.label(), steps }),
@@ -335,7 +370,13 @@ impl LlmPlanner {
         )))
     }
 
-    async fn audit(&self, purpose: Purpose<'_>, latency_ms: i64, reply: Option<&ModelReply>, failure: Option<&str>) -> Result<()> {
+    async fn audit(
+        &self,
+        purpose: Purpose<'_>,
+        timing: Timing,
+        reply: Option<&ModelReply>,
+        failure: Option<&str>,
+    ) -> Result<()> {
         let calls = reply.map(|r| serde_json::to_value(&r.calls).unwrap_or(Value::Null));
         let payload = json!({
             "provider": self.endpoint.provider.name(),
@@ -343,7 +384,8 @@ impl LlmPlanner {
             "endpoint": self.endpoint.base_url,
             "command": purpose.command,
             "attempt": purpose.attempt,
-            "latency_ms": latency_ms,
+            "latency_ms": timing.latency_ms,
+            "overhead_us": timing.overhead_us,
             "usage": reply.map(|r| json!({"input_tokens": r.usage.input_tokens, "output_tokens": r.usage.output_tokens})),
             "tool_calls": calls,
             "text": reply.map(|r| reply::truncate(&r.text, 500)),
@@ -351,14 +393,16 @@ impl LlmPlanner {
             "validation_error": failure,
             "prompt": purpose.prompt,
         });
-        let masked: Value = serde_json::from_str(&self.endpoint.mask(&payload.to_string())).unwrap_or(payload);
+        let masked: Value =
+            serde_json::from_str(&self.endpoint.mask(&payload.to_string())).unwrap_or(payload);
         let actor = match &self.agent {
             Some(agent) => Actor::agent(&agent.name),
             None => Actor::person(&purpose.person.email),
         };
-        let entry = NewAuditEntry::new(actor, "llm.request", if failure.is_some() { "failed" } else { "succeeded" })
-            .subject(&purpose.person.email)
-            .payload(masked);
+        let entry =
+            NewAuditEntry::new(actor, "llm.request", if failure.is_some() { "failed" } else { "succeeded" })
+                .subject(&purpose.person.email)
+                .payload(masked);
         self.store.append_audit(&[entry]).await.map(|_| ())
     }
 }
@@ -371,7 +415,13 @@ fn describe(reply: Option<&ModelReply>) -> String {
         Some(reply) => reply
             .calls
             .iter()
-            .map(|c| format!("called {} with {}", c.name, reply::truncate(&serde_json::to_string(&c.arguments).unwrap_or_default(), 300)))
+            .map(|c| {
+                format!(
+                    "called {} with {}",
+                    c.name,
+                    reply::truncate(&serde_json::to_string(&c.arguments).unwrap_or_default(), 300)
+                )
+            })
             .collect::<Vec<_>>()
             .join("; "),
     }
@@ -388,16 +438,24 @@ fn validate(
         return Err("the reply was cut off at the model's output limit (finish_reason: length)".into());
     }
     if reply.calls.is_empty() {
-        return Err(format!("the model answered in prose instead of calling a tool: \"{}\"", reply::truncate(reply.text.trim(), 120)));
+        return Err(format!(
+            "the model answered in prose instead of calling a tool: \"{}\"",
+            reply::truncate(reply.text.trim(), 120)
+        ));
     }
     if reply.calls.len() > MAX_STEPS {
-        return Err(format!("the reply proposes {} steps; at most {MAX_STEPS} are allowed", reply.calls.len()));
+        return Err(format!(
+            "the reply proposes {} steps; at most {MAX_STEPS} are allowed",
+            reply.calls.len()
+        ));
     }
     let mut steps = Vec::with_capacity(reply.calls.len());
     for call in &reply.calls {
         let action = tools::action_name(&call.name);
         // An action the person lacks is still a catalog action: the guard denies it, visibly.
-        let spec = catalog.get(&action).ok_or_else(|| format!("`{}` is not an action in the catalog", reply::truncate(&call.name, 60)))?;
+        let spec = catalog.get(&action).ok_or_else(|| {
+            format!("`{}` is not an action in the catalog", reply::truncate(&call.name, 60))
+        })?;
         if tier.is_some_and(|t| !t.allows(spec.risk)) {
             return Err(format!("`{action}` is not offered: this agent's tier only reads"));
         }

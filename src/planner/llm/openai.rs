@@ -33,7 +33,10 @@ fn usage(value: &Value) -> Usage {
 /// A whole (non-streamed) reply.
 pub fn parse(document: &Value) -> Result<ModelReply, String> {
     if let Some(error) = document.get("error").filter(|e| !e.is_null()) {
-        return Err(format!("the provider reported an error: {}", error.get("message").and_then(Value::as_str).unwrap_or("unknown")));
+        return Err(format!(
+            "the provider reported an error: {}",
+            error.get("message").and_then(Value::as_str).unwrap_or("unknown")
+        ));
     }
     let choice = document.pointer("/choices/0").ok_or("the reply has no choices")?;
     let message = choice.get("message").ok_or("the reply's choice has no message")?;
@@ -81,10 +84,14 @@ pub fn parse_stream(text: &str) -> Result<ModelReply, String> {
         if data == "[DONE]" {
             break;
         }
-        let chunk: Value = serde_json::from_str(data).map_err(|e| format!("a stream chunk is not JSON ({e})"))?;
+        let chunk: Value =
+            serde_json::from_str(data).map_err(|e| format!("a stream chunk is not JSON ({e})"))?;
         chunks += 1;
         if let Some(error) = chunk.get("error").filter(|e| !e.is_null()) {
-            return Err(format!("the provider reported an error: {}", error.get("message").and_then(Value::as_str).unwrap_or("unknown")));
+            return Err(format!(
+                "the provider reported an error: {}",
+                error.get("message").and_then(Value::as_str).unwrap_or("unknown")
+            ));
         }
         if let Some(u) = chunk.get("usage").filter(|u| !u.is_null()) {
             reply.usage = usage(u);
@@ -98,7 +105,9 @@ pub fn parse_stream(text: &str) -> Result<ModelReply, String> {
             reply.text.push_str(content);
         }
         for call in delta.get("tool_calls").and_then(Value::as_array).into_iter().flatten() {
-            let index = call.get("index").and_then(Value::as_u64).unwrap_or(calls.len().saturating_sub(1) as u64) as usize;
+            let index =
+                call.get("index").and_then(Value::as_u64).unwrap_or(calls.len().saturating_sub(1) as u64)
+                    as usize;
             if index > 64 {
                 return Err("a stream chunk names an implausible tool-call index".into());
             }

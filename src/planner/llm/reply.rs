@@ -55,7 +55,11 @@ pub struct ModelReply {
 
 /// At most `max` characters, for messages.
 pub fn truncate(text: &str, max: usize) -> String {
-    if text.chars().count() <= max { text.to_owned() } else { format!("{}…", text.chars().take(max).collect::<String>()) }
+    if text.chars().count() <= max {
+        text.to_owned()
+    } else {
+        format!("{}…", text.chars().take(max).collect::<String>())
+    }
 }
 
 /// A JSON integer field that may be missing or null.

@@ -74,7 +74,12 @@ pub fn tools_for(catalog: &Catalog, person: &StaffMember, allow: impl Fn(&Action
         .map(|action| Tool {
             name: tool_name(&action.name),
             action: action.name.clone(),
-            description: format!("{} (risk: {}; permission: {})", action.description, action.risk.as_str(), action.permission),
+            description: format!(
+                "{} (risk: {}; permission: {})",
+                action.description,
+                action.risk.as_str(),
+                action.permission
+            ),
             parameters: parameters(action),
         })
         .collect()
@@ -120,7 +125,8 @@ mod tests {
     fn names_round_trip_and_strings_are_capped() {
         assert_eq!(tool_name("bookings.refund"), "bookings__refund");
         assert_eq!(action_name("bookings__refund"), "bookings.refund");
-        let mut schema = json!({"type": "object", "properties": {"q": {"type": "string"}, "s": {"enum": ["a"]}}});
+        let mut schema =
+            json!({"type": "object", "properties": {"q": {"type": "string"}, "s": {"enum": ["a"]}}});
         cap_strings(&mut schema);
         assert_eq!(schema["properties"]["q"]["maxLength"], DEFAULT_MAX_LENGTH);
         assert!(schema["properties"]["s"].get("maxLength").is_none());
@@ -136,6 +142,9 @@ mod tests {
     #[test]
     fn gemini_gets_its_schema_subset() {
         let schema = json!({"type": "object", "additionalProperties": false, "properties": {"s": {"enum": ["a"], "default": "a"}}});
-        assert_eq!(gemini_schema(&schema), json!({"type": "object", "properties": {"s": {"enum": ["a"], "type": "string"}}}));
+        assert_eq!(
+            gemini_schema(&schema),
+            json!({"type": "object", "properties": {"s": {"enum": ["a"], "type": "string"}}})
+        );
     }
 }
