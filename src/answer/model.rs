@@ -69,6 +69,8 @@ pub struct ModelAsk<'a> {
     pub prompt: &'a str,
     pub templates_dir: &'a std::path::Path,
     pub max_steps: usize,
+    /// Shown the answer's words as they stream in (a terminal), if set.
+    pub on_text: Option<&'a (dyn Fn(&str) + Send + Sync)>,
 }
 
 impl ModelAsk<'_> {
@@ -200,7 +202,10 @@ impl ModelAsk<'_> {
         for round in 1..=self.max_steps + 2 {
             let purpose =
                 Purpose { person: self.person, prompt: self.prompt, command: "ask", attempt: round };
-            let (reply, verdict) = self.planner.exchange(&conversation, &tools, purpose, |_| Ok(())).await?;
+            let (reply, verdict) = self
+                .planner
+                .exchange_streaming(&conversation, &tools, purpose, |_| Ok(()), self.on_text)
+                .await?;
             let Some(reply) = reply.filter(|_| verdict.is_ok()) else {
                 conversation.push(
                     Role::User,

@@ -9,7 +9,9 @@ use crate::catalog::Catalog;
 use crate::error::Result;
 use crate::exit_code::ExitCode;
 use crate::planner::RulesPlanner;
-use crate::render::{AnswerView, emit};
+use std::io::IsTerminal;
+
+use crate::render::{AnswerView, OutputFormat, emit};
 
 /// Questions are planned like any request, but only read and draft steps run:
 /// a request to change something is answered with the `opsgate plan` command
@@ -34,8 +36,18 @@ impl AskArgs {
         let person = ctx.person().await?;
         let catalog = Catalog::builtin();
         let templates_dir = ctx.paths.config_dir.join("templates");
+        // On a terminal, a model's answer is shown as it streams in; the rest follows it.
+        let streaming = ctx.output == OutputFormat::Table && std::io::stdout().is_terminal();
+        let show = |text: &str| {
+            use std::io::Write;
+            let mut out = std::io::stdout().lock();
+            let _ = out.write_all(crate::sanitize::for_terminal(text).as_bytes());
+            let _ = out.flush();
+        };
+        let mut streamed = false;
         let answer = match self.planner.model_planner(ctx).await? {
             Some(model) => {
+                streamed = streaming;
                 let request = ModelAsk {
                     store: &ctx.store,
                     catalog,
@@ -44,6 +56,7 @@ impl AskArgs {
                     prompt: &self.prompt,
                     templates_dir: &templates_dir,
                     max_steps: self.max_steps as usize,
+                    on_text: if streaming { Some(&show) } else { None },
                 };
                 ask_with_model(request).await?
             }
@@ -53,7 +66,10 @@ impl AskArgs {
                 ask(&ctx.store, catalog, &planner, request).await?
             }
         };
-        emit(&AnswerView(answer), ctx.output)?;
+        if streamed {
+            crate::render::print_stdout("")?;
+        }
+        emit(&AnswerView { answer, streamed }, ctx.output)?;
         Ok(ExitCode::Success)
     }
 }

@@ -15,7 +15,7 @@ pub use approve::{
     review_for_approval,
 };
 pub use execute::{Confirmation, ExecuteRequest, ExecutionReport, Review, execute_action};
-pub use plan::{PlanOptions, plan_prompt};
+pub use plan::{PlanBatch, PlanOptions, plan_prompt};
 pub use resolve::{load_plan, load_step, resolve_actions};
 pub use run::{Runner, claimer_name, finish, host_name, run_claimed};
 pub use simulate::{StepSimulation, simulate_plan};

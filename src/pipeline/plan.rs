@@ -1,16 +1,17 @@
 //! `plan`: prompt → proposal → guarded, costed steps, stored with their tokens.
 
+use chrono::{DateTime, Utc};
 use serde_json::{Value, json};
 
 use super::{audit, token_ttl};
 use crate::canonical::{hash_value, to_canonical_string};
-use crate::catalog::{Catalog, Requires};
+use crate::catalog::{ActionSpec, Catalog, Requires};
 use crate::confirm::{TOKEN_SECRET, mint};
 use crate::error::{Error, Result};
-use crate::guard::{decide, require_ai_use};
+use crate::guard::{Verdict, decide, require_ai_use};
 use crate::identity::StaffMember;
 use crate::payload::{self, Built};
-use crate::plan::{ActionId, ActionStatus, Decision, Plan, PlanId, Step};
+use crate::plan::{ActionId, ActionStatus, Decision, Plan, PlanId, Proposal, Step};
 use crate::planner::{PlanRequest, Planner};
 use crate::settings::Settings;
 use crate::store::{NewAction, Store, TokenRow};
@@ -32,168 +33,236 @@ pub async fn plan_prompt(
     prompt: &str,
     options: PlanOptions<'_>,
 ) -> Result<Plan> {
-    if let Err(denied) = require_ai_use(person) {
-        store
-            .append_audit(&[audit(
-                person,
-                "plan.denied",
-                "denied",
-                json!({"prompt": prompt, "reason": denied.to_string()}),
-            )])
-            .await?;
-        return Err(denied);
+    let mut batch = PlanBatch::new(store, catalog, person);
+    batch.add(planner, prompt).await?;
+    batch.store(options).await?.pop().ok_or_else(|| Error::Internal("the plan was not stored".into()))
+}
+
+/// A prompt proposed and checked (catalog, schemas, guard, payloads), not stored yet.
+struct PreparedPlan<'c> {
+    prompt: String,
+    proposal: Proposal,
+    /// Per step: its index in the proposal, its action, the guard's verdict, the payload.
+    steps: Vec<(usize, &'c ActionSpec, Verdict, Option<Built>)>,
+    prepared_at: DateTime<Utc>,
+}
+
+/// Plans for one person, stored together: each prompt is proposed and checked
+/// exactly as [`plan_prompt`] does when it is added (refusals audited at once),
+/// and [`PlanBatch::store`] writes every plan, its actions, tokens and audit
+/// entries in one transaction. A playbook's `for_each` plans thousands of
+/// prompts this way without a commit per plan.
+pub struct PlanBatch<'a> {
+    store: &'a Store,
+    catalog: &'a Catalog,
+    person: &'a StaffMember,
+    settings: Option<Settings>,
+    prepared: Vec<PreparedPlan<'a>>,
+}
+
+impl<'a> PlanBatch<'a> {
+    pub fn new(store: &'a Store, catalog: &'a Catalog, person: &'a StaffMember) -> PlanBatch<'a> {
+        PlanBatch { store, catalog, person, settings: None, prepared: Vec::new() }
     }
-    let settings = Settings::load(store).await?;
-    let now = now_micros();
-    let request = PlanRequest { prompt, catalog, now: settings.local(now), person };
-    let proposal = match planner.propose_for(request).await {
-        Ok(proposal) => proposal,
-        Err(error) => {
+
+    /// Plans added and not stored yet.
+    pub fn len(&self) -> usize {
+        self.prepared.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.prepared.is_empty()
+    }
+
+    /// Proposes and checks `prompt`; true when the guard denied one of its steps
+    /// (the plan is still stored, as by [`plan_prompt`]). A refusal is audited
+    /// and returned, and nothing of it is stored.
+    pub async fn add(&mut self, planner: &dyn Planner, prompt: &str) -> Result<bool> {
+        let (store, catalog, person) = (self.store, self.catalog, self.person);
+        if let Err(denied) = require_ai_use(person) {
             store
                 .append_audit(&[audit(
                     person,
-                    "plan.unplannable",
-                    "failed",
-                    json!({"prompt": prompt, "planner": planner.name(), "error": error.to_string()}),
+                    "plan.denied",
+                    "denied",
+                    json!({"prompt": prompt, "reason": denied.to_string()}),
                 )])
                 .await?;
-            return Err(error);
+            return Err(denied);
         }
-    };
-
-    // The planner is untrusted: every step is checked against the catalog and its schema.
-    let mut prepared = Vec::with_capacity(proposal.steps.len());
-    for step in &proposal.steps {
-        let action = catalog.require(&step.action).map_err(|e| Error::Unplannable(e.to_string()))?;
-        catalog.validate(&action.name, &step.params).map_err(|e| Error::Unplannable(e.to_string()))?;
-        let verdict = decide(person, action);
-        let built = if verdict.decision == Decision::Allowed {
-            match payload::build(store, action, &step.params, person).await {
-                Ok(built) => Some(built),
-                Err(error) => {
-                    store
-                        .append_audit(&[audit(person, "plan.failed", "failed", json!({"prompt": prompt, "action": action.name, "params": step.params, "error": error.to_string()}))])
-                        .await?;
-                    return Err(error);
-                }
+        let settings = match self.settings.take() {
+            Some(settings) => settings,
+            None => Settings::load(store).await?,
+        };
+        let now = now_micros();
+        let request = PlanRequest { prompt, catalog, now: settings.local(now), person };
+        self.settings = Some(settings);
+        let proposal = match planner.propose_for(request).await {
+            Ok(proposal) => proposal,
+            Err(error) => {
+                store
+                    .append_audit(&[audit(
+                        person,
+                        "plan.unplannable",
+                        "failed",
+                        json!({"prompt": prompt, "planner": planner.name(), "error": error.to_string()}),
+                    )])
+                    .await?;
+                return Err(error);
             }
-        } else {
-            None
         };
-        prepared.push((step, action, verdict, built));
+
+        // The planner is untrusted: every step is checked against the catalog and its schema.
+        let mut prepared = Vec::with_capacity(proposal.steps.len());
+        for (index, step) in proposal.steps.iter().enumerate() {
+            let action = catalog.require(&step.action).map_err(|e| Error::Unplannable(e.to_string()))?;
+            catalog.validate(&action.name, &step.params).map_err(|e| Error::Unplannable(e.to_string()))?;
+            let verdict = decide(person, action);
+            let built = if verdict.decision == Decision::Allowed {
+                match payload::build(store, action, &step.params, person).await {
+                    Ok(built) => Some(built),
+                    Err(error) => {
+                        store
+                            .append_audit(&[audit(person, "plan.failed", "failed", json!({"prompt": prompt, "action": action.name, "params": step.params, "error": error.to_string()}))])
+                            .await?;
+                        return Err(error);
+                    }
+                }
+            } else {
+                None
+            };
+            prepared.push((index, action, verdict, built));
+        }
+        let denied = prepared.iter().any(|(_, _, verdict, _)| verdict.decision == Decision::Denied);
+        self.prepared.push(PreparedPlan { prompt: prompt.to_owned(), proposal, steps: prepared, prepared_at: now });
+        Ok(denied)
     }
 
-    let token_key = store.instance_secret(TOKEN_SECRET).await?;
-    let ttl = token_ttl(store).await?;
-    let mut tx = store.begin().await?;
-    let document = to_canonical_string(&serde_json::to_value(&proposal).unwrap_or(Value::Null));
-    let plan_id = tx.insert_plan(prompt, options.mode, &proposal.planner, person.id, &document).await?;
-    let mut steps = Vec::with_capacity(prepared.len());
-    let mut entries = Vec::new();
-    for (index, (proposed, action, verdict, built)) in prepared.into_iter().enumerate() {
-        let (payload_value, target_version) = match &built {
-            Some(Built { payload, target_version }) => (payload.to_value(), target_version.clone()),
-            None => (Value::Null, None),
-        };
-        let payload_hash = hash_value(&payload_value);
-        let status = verdict.initial_status();
-        let params_text = to_canonical_string(&proposed.params);
-        let sources_text = to_canonical_string(&json!(proposed.sources));
-        let payload_text = to_canonical_string(&payload_value);
-        let action_id = tx
-            .insert_action(&NewAction {
-                plan_id,
-                step_index: index as i64,
-                action: &action.name,
-                params: &params_text,
-                risk: action.risk.as_str(),
-                permission: &action.permission,
-                decision: verdict.decision.as_str(),
-                missing_permission: verdict.missing_permission.as_deref(),
-                requires: verdict.requires.as_str(),
-                second_factor: verdict.second_factor,
-                approvals_required: if verdict.requires == Requires::Approval { 1 } else { 0 },
-                payload: &payload_text,
-                payload_hash: &payload_hash,
-                target_version: target_version.as_deref(),
-                confidence: proposed.confidence,
-                rationale: &proposed.rationale,
-                sources: &sources_text,
-                status: status.as_str(),
-                requested_by: person.id,
-            })
-            .await?;
-        let mut token = None;
-        if status == ActionStatus::PendingConfirmation {
-            let expires_at = now + ttl;
-            let (text, nonce) = mint(&token_key, action_id, &payload_hash, person.id, expires_at)?;
-            tx.insert_token(&TokenRow {
-                nonce,
-                action_id,
-                staff_id: person.id,
-                payload_hash: payload_hash.clone(),
-                expires_at,
-                used_at: None,
-            })
-            .await?;
-            token = Some((text, expires_at));
+    /// Stores every added plan in one transaction and returns them in order.
+    pub async fn store(&mut self, options: PlanOptions<'_>) -> Result<Vec<Plan>> {
+        let (store, person) = (self.store, self.person);
+        if self.prepared.is_empty() {
+            return Ok(Vec::new());
         }
-        let step_entry = json!({
-            "plan_id": PlanId(plan_id).to_string(),
-            "action": action.name,
-            "params": proposed.params,
-            "decision": verdict.decision.as_str(),
-            "missing_permission": verdict.missing_permission,
-            "requires": verdict.requires.as_str(),
-            "second_factor": verdict.second_factor,
-            "payload_hash": payload_hash,
-            "confidence": proposed.confidence,
-            "token_expires_at": token.as_ref().map(|(_, at)| at.to_rfc3339()),
-        });
-        let (event, audit_status) = if verdict.decision == Decision::Denied {
-            ("step.denied", "denied")
-        } else {
-            ("step.planned", status.as_str())
-        };
-        entries.push(audit(person, event, audit_status, step_entry).action(action_id));
-        steps.push(Step {
-            action_id: ActionId(action_id),
-            action: action.name.clone(),
-            params: proposed.params.clone(),
-            risk: action.risk,
-            permission: action.permission.clone(),
-            decision: verdict.decision,
-            missing_permission: verdict.missing_permission,
-            requires: verdict.requires,
-            second_factor: verdict.second_factor,
-            payload: payload_value,
-            payload_hash,
-            confidence: proposed.confidence,
-            rationale: proposed.rationale.clone(),
-            sources: proposed.sources.clone(),
-            status,
-            token_expires_at: token.as_ref().map(|(_, at)| *at),
-            confirmation_token: token.map(|(text, _)| text),
-        });
+        let token_key = store.instance_secret(TOKEN_SECRET).await?;
+        let ttl = token_ttl(store).await?;
+        let mut tx = store.begin().await?;
+        let mut entries = Vec::new();
+        let mut plans = Vec::with_capacity(self.prepared.len());
+        for PreparedPlan { prompt, proposal, steps: prepared, prepared_at: now } in self.prepared.drain(..) {
+            let prompt = prompt.as_str();
+            let first_entry = entries.len();
+            let document = to_canonical_string(&serde_json::to_value(&proposal).unwrap_or(Value::Null));
+            let plan_id = tx.insert_plan(prompt, options.mode, &proposal.planner, person.id, &document).await?;
+            let mut steps = Vec::with_capacity(prepared.len());
+            for (index, (step_index, action, verdict, built)) in prepared.into_iter().enumerate() {
+                let proposed = &proposal.steps[step_index];
+                let (payload_value, target_version) = match &built {
+                    Some(Built { payload, target_version }) => (payload.to_value(), target_version.clone()),
+                    None => (Value::Null, None),
+                };
+                let payload_hash = hash_value(&payload_value);
+                let status = verdict.initial_status();
+                let params_text = to_canonical_string(&proposed.params);
+                let sources_text = to_canonical_string(&json!(proposed.sources));
+                let payload_text = to_canonical_string(&payload_value);
+                let action_id = tx
+                    .insert_action(&NewAction {
+                        plan_id,
+                        step_index: index as i64,
+                        action: &action.name,
+                        params: &params_text,
+                        risk: action.risk.as_str(),
+                        permission: &action.permission,
+                        decision: verdict.decision.as_str(),
+                        missing_permission: verdict.missing_permission.as_deref(),
+                        requires: verdict.requires.as_str(),
+                        second_factor: verdict.second_factor,
+                        approvals_required: if verdict.requires == Requires::Approval { 1 } else { 0 },
+                        payload: &payload_text,
+                        payload_hash: &payload_hash,
+                        target_version: target_version.as_deref(),
+                        confidence: proposed.confidence,
+                        rationale: &proposed.rationale,
+                        sources: &sources_text,
+                        status: status.as_str(),
+                        requested_by: person.id,
+                    })
+                    .await?;
+                let mut token = None;
+                if status == ActionStatus::PendingConfirmation {
+                    let expires_at = now + ttl;
+                    let (text, nonce) = mint(&token_key, action_id, &payload_hash, person.id, expires_at)?;
+                    tx.insert_token(&TokenRow {
+                        nonce,
+                        action_id,
+                        staff_id: person.id,
+                        payload_hash: payload_hash.clone(),
+                        expires_at,
+                        used_at: None,
+                    })
+                    .await?;
+                    token = Some((text, expires_at));
+                }
+                let step_entry = json!({
+                    "plan_id": PlanId(plan_id).to_string(),
+                    "action": action.name,
+                    "params": proposed.params,
+                    "decision": verdict.decision.as_str(),
+                    "missing_permission": verdict.missing_permission,
+                    "requires": verdict.requires.as_str(),
+                    "second_factor": verdict.second_factor,
+                    "payload_hash": payload_hash,
+                    "confidence": proposed.confidence,
+                    "token_expires_at": token.as_ref().map(|(_, at)| at.to_rfc3339()),
+                });
+                let (event, audit_status) = if verdict.decision == Decision::Denied {
+                    ("step.denied", "denied")
+                } else {
+                    ("step.planned", status.as_str())
+                };
+                entries.push(audit(person, event, audit_status, step_entry).action(action_id));
+                steps.push(Step {
+                    action_id: ActionId(action_id),
+                    action: action.name.clone(),
+                    params: proposed.params.clone(),
+                    risk: action.risk,
+                    permission: action.permission.clone(),
+                    decision: verdict.decision,
+                    missing_permission: verdict.missing_permission,
+                    requires: verdict.requires,
+                    second_factor: verdict.second_factor,
+                    payload: payload_value,
+                    payload_hash,
+                    confidence: proposed.confidence,
+                    rationale: proposed.rationale.clone(),
+                    sources: proposed.sources.clone(),
+                    status,
+                    token_expires_at: token.as_ref().map(|(_, at)| *at),
+                    confirmation_token: token.map(|(text, _)| text),
+                });
+            }
+            entries.insert(
+                first_entry,
+                audit(
+                    person,
+                    "plan.created",
+                    "succeeded",
+                    json!({"plan_id": PlanId(plan_id).to_string(), "prompt": prompt, "mode": options.mode, "planner": proposal.planner, "steps": steps.len()}),
+                ),
+            );
+            plans.push(Plan {
+                plan_id: PlanId(plan_id),
+                prompt: prompt.to_owned(),
+                mode: options.mode.to_owned(),
+                planner: proposal.planner,
+                requested_by: person.email.clone(),
+                created_at: now,
+                steps,
+            })
+        }
+        tx.append_audit(&entries).await?;
+        tx.commit().await?;
+        Ok(plans)
     }
-    entries.insert(
-        0,
-        audit(
-            person,
-            "plan.created",
-            "succeeded",
-            json!({"plan_id": PlanId(plan_id).to_string(), "prompt": prompt, "mode": options.mode, "planner": proposal.planner, "steps": steps.len()}),
-        ),
-    );
-    tx.append_audit(&entries).await?;
-    tx.commit().await?;
-    Ok(Plan {
-        plan_id: PlanId(plan_id),
-        prompt: prompt.to_owned(),
-        mode: options.mode.to_owned(),
-        planner: proposal.planner,
-        requested_by: person.email.clone(),
-        created_at: now,
-        steps,
-    })
 }

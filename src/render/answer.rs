@@ -10,8 +10,13 @@ use crate::sanitize::for_terminal;
 
 /// `ask` output.
 #[derive(Debug, Serialize)]
-#[serde(transparent)]
-pub struct AnswerView(pub Answer);
+pub struct AnswerView {
+    #[serde(flatten)]
+    pub answer: Answer,
+    /// The answer's words were already shown as they streamed in.
+    #[serde(skip)]
+    pub streamed: bool,
+}
 
 /// Rows wider than this are shown one field per line.
 const WIDE: usize = 7;
@@ -26,9 +31,12 @@ fn cell(value: &Value) -> String {
 
 impl Tabular for AnswerView {
     fn human(&self) -> String {
-        let answer = &self.0;
-        let mut out = for_terminal(&answer.answer);
-        out.push('\n');
+        let answer = &self.answer;
+        let mut out = String::new();
+        if !self.streamed {
+            out.push_str(&for_terminal(&answer.answer));
+            out.push('\n');
+        }
         if let Some(draft) = &answer.draft {
             out.push_str("\n─── draft (nothing was sent or stored) ───\n");
             out.push_str(&for_terminal(draft));

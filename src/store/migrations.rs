@@ -47,6 +47,12 @@ const MIGRATIONS: &[Versioned] = &[
         sqlite: include_str!("../../migrations/sqlite/20261123000005_playbook_runs.sql"),
         postgres: include_str!("../../migrations/postgres/20261123000005_playbook_runs.sql"),
     },
+    Versioned {
+        version: 20261123000006,
+        description: "audit hash not unique",
+        sqlite: include_str!("../../migrations/sqlite/20261123000006_audit_hash_not_unique.sql"),
+        postgres: include_str!("../../migrations/postgres/20261123000006_audit_hash_not_unique.sql"),
+    },
 ];
 
 fn migrator(pick: fn(&Versioned) -> &'static str) -> Migrator {

@@ -49,8 +49,17 @@ fn retry_after(response: &reqwest::Response) -> Option<Duration> {
     Some(Duration::from_secs(seconds)).filter(|d| *d <= MAX_RETRY_AFTER)
 }
 
-/// Sends the request, retrying 429 and 5xx with exponential backoff.
-pub async fn send(client: &reqwest::Client, request: &HttpRequest) -> Result<HttpReply> {
+/// Called with each line of a streamed (server-sent events) reply as it arrives.
+pub type LineSink<'a> = &'a (dyn Fn(&str) + Send + Sync);
+
+/// Sends the request, retrying 429 and 5xx with exponential backoff. With
+/// `lines`, an event-stream reply is read incrementally and each line handed
+/// over as it arrives; the whole text is returned either way.
+pub async fn send(
+    client: &reqwest::Client,
+    request: &HttpRequest,
+    lines: Option<LineSink<'_>>,
+) -> Result<HttpReply> {
     let mut backoff = FIRST_BACKOFF;
     let mut last_error = String::new();
     for attempt in 1..=ATTEMPTS {
@@ -68,13 +77,17 @@ pub async fn send(client: &reqwest::Client, request: &HttpRequest) -> Result<Htt
                         .and_then(|v| v.to_str().ok())
                         .unwrap_or("")
                         .to_owned();
-                    let text = response.text().await.map_err(|e| {
+                    let cut_off = |e: reqwest::Error| {
                         Error::Provider(format!(
                             "{}: the reply was cut off: {}",
                             request.provider,
                             without_url(&e)
                         ))
-                    })?;
+                    };
+                    let text = match lines.filter(|_| content_type.contains("text/event-stream")) {
+                        Some(sink) => read_lines(response, sink).await.map_err(cut_off)?,
+                        None => response.text().await.map_err(cut_off)?,
+                    };
                     return Ok(HttpReply { content_type, text });
                 }
                 let wait = retry_after(&response).unwrap_or(backoff);
@@ -111,6 +124,26 @@ pub async fn send(client: &reqwest::Client, request: &HttpRequest) -> Result<Htt
         backoff *= 4;
     }
     Err(Error::Provider(last_error))
+}
+
+/// Reads a streamed body chunk by chunk, handing each complete line to `sink`.
+async fn read_lines(
+    mut response: reqwest::Response,
+    sink: LineSink<'_>,
+) -> std::result::Result<String, reqwest::Error> {
+    let mut bytes: Vec<u8> = Vec::new();
+    let mut consumed = 0;
+    while let Some(chunk) = response.chunk().await? {
+        bytes.extend_from_slice(&chunk);
+        while let Some(end) = bytes[consumed..].iter().position(|b| *b == b'\n') {
+            sink(String::from_utf8_lossy(&bytes[consumed..consumed + end]).trim_end_matches('\r'));
+            consumed += end + 1;
+        }
+    }
+    if consumed < bytes.len() {
+        sink(&String::from_utf8_lossy(&bytes[consumed..]));
+    }
+    Ok(String::from_utf8_lossy(&bytes).into_owned())
 }
 
 /// Scheme, host and port only (paths can carry model names; queries could carry keys).

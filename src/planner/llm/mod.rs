@@ -281,6 +281,19 @@ impl LlmPlanner {
         purpose: Purpose<'_>,
         check: impl Fn(&ModelReply) -> std::result::Result<T, String>,
     ) -> Result<(Option<ModelReply>, std::result::Result<T, String>)> {
+        self.exchange_streaming(conversation, tools, purpose, check, None).await
+    }
+
+    /// [`LlmPlanner::exchange`], handing the reply's prose to `text` as it
+    /// streams in (OpenAI-compatible providers; the others answer whole).
+    pub async fn exchange_streaming<T>(
+        &self,
+        conversation: &Conversation,
+        tools: &[Tool],
+        purpose: Purpose<'_>,
+        check: impl Fn(&ModelReply) -> std::result::Result<T, String>,
+        text: Option<&(dyn Fn(&str) + Send + Sync)>,
+    ) -> Result<(Option<ModelReply>, std::result::Result<T, String>)> {
         let meter = self.agent.as_ref().map(|agent| Meter::new(&self.store, agent));
         if let Some(meter) = &meter {
             meter.before_request().await?;
@@ -289,7 +302,18 @@ impl LlmPlanner {
         let http_request = self.endpoint.request(conversation, tools);
         let build_time = building.elapsed();
         let started = Instant::now();
-        let sent = http::send(&self.client, &http_request).await;
+        let content_of_line = |line: &str| {
+            if let Some(text) = text
+                && let Some(content) = openai::content_of_line(line)
+            {
+                text(&content);
+            }
+        };
+        let sink: Option<http::LineSink<'_>> = match (self.endpoint.provider, text) {
+            (Provider::OpenAi, Some(_)) => Some(&content_of_line),
+            _ => None,
+        };
+        let sent = http::send(&self.client, &http_request, sink).await;
         let latency_ms = started.elapsed().as_millis() as i64;
         let reading = Instant::now();
         let reply = match sent {

@@ -72,6 +72,14 @@ fn arguments(value: Option<&Value>) -> Arguments {
     }
 }
 
+/// The prose a stream line adds, if any (for showing an answer as it arrives).
+pub fn content_of_line(line: &str) -> Option<String> {
+    let data = line.strip_prefix("data:")?.trim();
+    let chunk: Value = serde_json::from_str(data).ok()?;
+    let content = chunk.pointer("/choices/0/delta/content")?.as_str()?;
+    (!content.is_empty()).then(|| content.to_owned())
+}
+
 /// A streamed reply: `data: {chunk}` lines until `data: [DONE]`.
 pub fn parse_stream(text: &str) -> Result<ModelReply, String> {
     let mut reply = ModelReply::default();
@@ -188,5 +196,24 @@ mod tests {
         let reply = parse(&doc).unwrap();
         assert!(reply.truncated);
         assert!(reply.calls[0].arguments.parse().is_err());
+    }
+}
+
+#[cfg(test)]
+mod streaming_tests {
+    use super::content_of_line;
+
+    #[test]
+    fn only_prose_deltas_are_shown_as_they_arrive() {
+        assert_eq!(
+            content_of_line(r#"data: {"choices":[{"delta":{"content":"Net revenue"}}]}"#).as_deref(),
+            Some("Net revenue")
+        );
+        assert_eq!(
+            content_of_line(r#"data: {"choices":[{"delta":{"content":null,"tool_calls":[]}}]}"#),
+            None
+        );
+        assert_eq!(content_of_line("data: [DONE]"), None);
+        assert_eq!(content_of_line(": keep-alive"), None);
     }
 }
