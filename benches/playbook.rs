@@ -35,12 +35,15 @@ fn main() {
     if std::env::args().any(|a| a == "--list") {
         return;
     }
-    let steps: usize = std::env::var("OPSGATE_BENCH_STEPS").ok().and_then(|s| s.parse().ok()).unwrap_or(10_000);
+    let steps: usize =
+        std::env::var("OPSGATE_BENCH_STEPS").ok().and_then(|s| s.parse().ok()).unwrap_or(10_000);
     let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build().unwrap();
     runtime.block_on(async {
         let dir = tempfile::tempdir().unwrap();
-        let paths =
-            opsgate::paths::Paths { data_dir: dir.path().join("data"), config_dir: dir.path().join("config") };
+        let paths = opsgate::paths::Paths {
+            data_dir: dir.path().join("data"),
+            config_dir: dir.path().join("config"),
+        };
         opsgate::demo::ensure(&paths).await.unwrap();
         let store = Store::open(&DbLocation::Sqlite(paths.demo_db())).await.unwrap();
         let person = store.staff_by_email("admin@example.com").await.unwrap().unwrap();

@@ -54,7 +54,7 @@ Register-ArgumentCompleter -Native -CommandName 'opsgate' -ScriptBlock {
             break
         }
         'opsgate;ask' {
-            [CompletionResult]::new('--planner', '--planner', [CompletionResultType]::ParameterName, 'The planner [default: from the config file, else rules]')
+            [CompletionResult]::new('--planner', '--planner', [CompletionResultType]::ParameterName, 'The planner [default: ops_config `planner`, else rules]')
             [CompletionResult]::new('--model', '--model', [CompletionResultType]::ParameterName, 'The model name for LLM planners')
             [CompletionResult]::new('--agent', '--agent', [CompletionResultType]::ParameterName, 'Act through this registered AI agent (its tier, rate limit and token budget apply)')
             [CompletionResult]::new('--max-steps', '--max-steps', [CompletionResultType]::ParameterName, 'At most this many read steps for an LLM planner''s agentic loop')
@@ -70,7 +70,7 @@ Register-ArgumentCompleter -Native -CommandName 'opsgate' -ScriptBlock {
             break
         }
         'opsgate;plan' {
-            [CompletionResult]::new('--planner', '--planner', [CompletionResultType]::ParameterName, 'The planner [default: from the config file, else rules]')
+            [CompletionResult]::new('--planner', '--planner', [CompletionResultType]::ParameterName, 'The planner [default: ops_config `planner`, else rules]')
             [CompletionResult]::new('--model', '--model', [CompletionResultType]::ParameterName, 'The model name for LLM planners')
             [CompletionResult]::new('--agent', '--agent', [CompletionResultType]::ParameterName, 'Act through this registered AI agent (its tier, rate limit and token budget apply)')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]')
@@ -85,7 +85,7 @@ Register-ArgumentCompleter -Native -CommandName 'opsgate' -ScriptBlock {
             break
         }
         'opsgate;dry-run' {
-            [CompletionResult]::new('--planner', '--planner', [CompletionResultType]::ParameterName, 'The planner [default: from the config file, else rules]')
+            [CompletionResult]::new('--planner', '--planner', [CompletionResultType]::ParameterName, 'The planner [default: ops_config `planner`, else rules]')
             [CompletionResult]::new('--model', '--model', [CompletionResultType]::ParameterName, 'The model name for LLM planners')
             [CompletionResult]::new('--agent', '--agent', [CompletionResultType]::ParameterName, 'Act through this registered AI agent (its tier, rate limit and token budget apply)')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]')
@@ -102,7 +102,7 @@ Register-ArgumentCompleter -Native -CommandName 'opsgate' -ScriptBlock {
         'opsgate;execute' {
             [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'The confirmation token printed by `plan` or `dry-run` (required without a terminal)')
             [CompletionResult]::new('--totp', '--totp', [CompletionResultType]::ParameterName, 'A TOTP code, for actions that need a second factor')
-            [CompletionResult]::new('--planner', '--planner', [CompletionResultType]::ParameterName, 'The planner [default: from the config file, else rules]')
+            [CompletionResult]::new('--planner', '--planner', [CompletionResultType]::ParameterName, 'The planner [default: ops_config `planner`, else rules]')
             [CompletionResult]::new('--model', '--model', [CompletionResultType]::ParameterName, 'The model name for LLM planners')
             [CompletionResult]::new('--agent', '--agent', [CompletionResultType]::ParameterName, 'Act through this registered AI agent (its tier, rate limit and token budget apply)')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]')
@@ -577,7 +577,7 @@ Register-ArgumentCompleter -Native -CommandName 'opsgate' -ScriptBlock {
             [CompletionResult]::new('--model', '--model', [CompletionResultType]::ParameterName, 'The model it runs')
             [CompletionResult]::new('--tier', '--tier', [CompletionResultType]::ParameterName, 'What it may do at most: read, suggest or write')
             [CompletionResult]::new('--rate-limit', '--rate-limit', [CompletionResultType]::ParameterName, 'Requests per minute')
-            [CompletionResult]::new('--daily-tokens', '--daily-tokens', [CompletionResultType]::ParameterName, 'Tokens per day')
+            [CompletionResult]::new('--daily-tokens', '--daily-tokens', [CompletionResultType]::ParameterName, 'Tokens per day (midnight to midnight UTC)')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this staff member (e-mail) [env: OPSGATE_USER]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
@@ -647,9 +647,9 @@ Register-ArgumentCompleter -Native -CommandName 'opsgate' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Index Markdown or text files, chunked by heading')
+            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Index Markdown or text files, chunked by heading (needs ops.config.edit; audited)')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List indexed documents')
-            [CompletionResult]::new('search', 'search', [CompletionResultType]::ParameterValue, 'Search indexed passages')
+            [CompletionResult]::new('search', 'search', [CompletionResultType]::ParameterValue, 'Search indexed passages; each is cited as path#Lfirst-Llast with a score')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -678,7 +678,7 @@ Register-ArgumentCompleter -Native -CommandName 'opsgate' -ScriptBlock {
             break
         }
         'opsgate;docs;search' {
-            [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'At most this many passages')
+            [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'At most this many passages (1–100)')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this staff member (e-mail) [env: OPSGATE_USER]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
@@ -691,9 +691,9 @@ Register-ArgumentCompleter -Native -CommandName 'opsgate' -ScriptBlock {
             break
         }
         'opsgate;docs;help' {
-            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Index Markdown or text files, chunked by heading')
+            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Index Markdown or text files, chunked by heading (needs ops.config.edit; audited)')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List indexed documents')
-            [CompletionResult]::new('search', 'search', [CompletionResultType]::ParameterValue, 'Search indexed passages')
+            [CompletionResult]::new('search', 'search', [CompletionResultType]::ParameterValue, 'Search indexed passages; each is cited as path#Lfirst-Llast with a score')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -946,9 +946,9 @@ Register-ArgumentCompleter -Native -CommandName 'opsgate' -ScriptBlock {
             break
         }
         'opsgate;help;docs' {
-            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Index Markdown or text files, chunked by heading')
+            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Index Markdown or text files, chunked by heading (needs ops.config.edit; audited)')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List indexed documents')
-            [CompletionResult]::new('search', 'search', [CompletionResultType]::ParameterValue, 'Search indexed passages')
+            [CompletionResult]::new('search', 'search', [CompletionResultType]::ParameterValue, 'Search indexed passages; each is cited as path#Lfirst-Llast with a score')
             break
         }
         'opsgate;help;docs;add' {

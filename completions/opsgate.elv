@@ -50,7 +50,7 @@ set edit:completion:arg-completer[opsgate] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'opsgate;ask'= {
-            cand --planner 'The planner [default: from the config file, else rules]'
+            cand --planner 'The planner [default: ops_config `planner`, else rules]'
             cand --model 'The model name for LLM planners'
             cand --agent 'Act through this registered AI agent (its tier, rate limit and token budget apply)'
             cand --max-steps 'At most this many read steps for an LLM planner''s agentic loop'
@@ -65,7 +65,7 @@ set edit:completion:arg-completer[opsgate] = {|@words|
             cand --version 'Print version'
         }
         &'opsgate;plan'= {
-            cand --planner 'The planner [default: from the config file, else rules]'
+            cand --planner 'The planner [default: ops_config `planner`, else rules]'
             cand --model 'The model name for LLM planners'
             cand --agent 'Act through this registered AI agent (its tier, rate limit and token budget apply)'
             cand --db 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]'
@@ -79,7 +79,7 @@ set edit:completion:arg-completer[opsgate] = {|@words|
             cand --version 'Print version'
         }
         &'opsgate;dry-run'= {
-            cand --planner 'The planner [default: from the config file, else rules]'
+            cand --planner 'The planner [default: ops_config `planner`, else rules]'
             cand --model 'The model name for LLM planners'
             cand --agent 'Act through this registered AI agent (its tier, rate limit and token budget apply)'
             cand --db 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]'
@@ -95,7 +95,7 @@ set edit:completion:arg-completer[opsgate] = {|@words|
         &'opsgate;execute'= {
             cand --token 'The confirmation token printed by `plan` or `dry-run` (required without a terminal)'
             cand --totp 'A TOTP code, for actions that need a second factor'
-            cand --planner 'The planner [default: from the config file, else rules]'
+            cand --planner 'The planner [default: ops_config `planner`, else rules]'
             cand --model 'The model name for LLM planners'
             cand --agent 'Act through this registered AI agent (its tier, rate limit and token budget apply)'
             cand --db 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]'
@@ -517,7 +517,7 @@ set edit:completion:arg-completer[opsgate] = {|@words|
             cand --model 'The model it runs'
             cand --tier 'What it may do at most: read, suggest or write'
             cand --rate-limit 'Requests per minute'
-            cand --daily-tokens 'Tokens per day'
+            cand --daily-tokens 'Tokens per day (midnight to midnight UTC)'
             cand --db 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]'
             cand --as 'Act as this staff member (e-mail) [env: OPSGATE_USER]'
             cand -o 'Output format'
@@ -579,9 +579,9 @@ set edit:completion:arg-completer[opsgate] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
-            cand add 'Index Markdown or text files, chunked by heading'
+            cand add 'Index Markdown or text files, chunked by heading (needs ops.config.edit; audited)'
             cand list 'List indexed documents'
-            cand search 'Search indexed passages'
+            cand search 'Search indexed passages; each is cited as path#Lfirst-Llast with a score'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'opsgate;docs;add'= {
@@ -607,7 +607,7 @@ set edit:completion:arg-completer[opsgate] = {|@words|
             cand --version 'Print version'
         }
         &'opsgate;docs;search'= {
-            cand --limit 'At most this many passages'
+            cand --limit 'At most this many passages (1–100)'
             cand --db 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]'
             cand --as 'Act as this staff member (e-mail) [env: OPSGATE_USER]'
             cand -o 'Output format'
@@ -619,9 +619,9 @@ set edit:completion:arg-completer[opsgate] = {|@words|
             cand --version 'Print version'
         }
         &'opsgate;docs;help'= {
-            cand add 'Index Markdown or text files, chunked by heading'
+            cand add 'Index Markdown or text files, chunked by heading (needs ops.config.edit; audited)'
             cand list 'List indexed documents'
-            cand search 'Search indexed passages'
+            cand search 'Search indexed passages; each is cited as path#Lfirst-Llast with a score'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'opsgate;docs;help;add'= {
@@ -824,9 +824,9 @@ set edit:completion:arg-completer[opsgate] = {|@words|
         &'opsgate;help;worker'= {
         }
         &'opsgate;help;docs'= {
-            cand add 'Index Markdown or text files, chunked by heading'
+            cand add 'Index Markdown or text files, chunked by heading (needs ops.config.edit; audited)'
             cand list 'List indexed documents'
-            cand search 'Search indexed passages'
+            cand search 'Search indexed passages; each is cited as path#Lfirst-Llast with a score'
         }
         &'opsgate;help;docs;add'= {
         }

@@ -28,7 +28,8 @@ complete -c opsgate -n "__fish_opsgate_needs_command" -l db -d 'Database: a SQLi
 complete -c opsgate -n "__fish_opsgate_needs_command" -l as -d 'Act as this staff member (e-mail) [env: OPSGATE_USER]' -r
 complete -c opsgate -n "__fish_opsgate_needs_command" -s o -l output -d 'Output format' -r -f -a "table\t'Human-readable tables and text'
 json\t'One JSON document on stdout'
-yaml\t'One YAML document on stdout'"
+yaml\t'One YAML document on stdout'
+md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
 complete -c opsgate -n "__fish_opsgate_needs_command" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opsgate -n "__fish_opsgate_needs_command" -s V -l version -d 'Print version'
@@ -53,7 +54,7 @@ complete -c opsgate -n "__fish_opsgate_needs_command" -f -a "mcp" -d 'Serve opsg
 complete -c opsgate -n "__fish_opsgate_needs_command" -f -a "demo" -d 'Manage the demo database'
 complete -c opsgate -n "__fish_opsgate_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c opsgate -n "__fish_opsgate_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c opsgate -n "__fish_opsgate_using_subcommand ask" -l planner -d 'The planner [default: from the config file, else rules]' -r -f -a "rules\t'Offline, deterministic intent matching and slot extraction (default)'
+complete -c opsgate -n "__fish_opsgate_using_subcommand ask" -l planner -d 'The planner [default: ops_config `planner`, else rules]' -r -f -a "rules\t'Offline, deterministic intent matching and slot extraction (default)'
 openai\t'Any OpenAI-compatible endpoint (OPENAI_BASE_URL, OPENAI_API_KEY): OpenAI, Ollama, vLLM, llama.cpp'
 anthropic\t'Anthropic (ANTHROPIC_API_KEY)'
 gemini\t'Google Gemini (GEMINI_API_KEY)'"
@@ -64,11 +65,12 @@ complete -c opsgate -n "__fish_opsgate_using_subcommand ask" -l db -d 'Database:
 complete -c opsgate -n "__fish_opsgate_using_subcommand ask" -l as -d 'Act as this staff member (e-mail) [env: OPSGATE_USER]' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand ask" -s o -l output -d 'Output format' -r -f -a "table\t'Human-readable tables and text'
 json\t'One JSON document on stdout'
-yaml\t'One YAML document on stdout'"
+yaml\t'One YAML document on stdout'
+md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
 complete -c opsgate -n "__fish_opsgate_using_subcommand ask" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_using_subcommand ask" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opsgate -n "__fish_opsgate_using_subcommand ask" -s V -l version -d 'Print version'
-complete -c opsgate -n "__fish_opsgate_using_subcommand plan" -l planner -d 'The planner [default: from the config file, else rules]' -r -f -a "rules\t'Offline, deterministic intent matching and slot extraction (default)'
+complete -c opsgate -n "__fish_opsgate_using_subcommand plan" -l planner -d 'The planner [default: ops_config `planner`, else rules]' -r -f -a "rules\t'Offline, deterministic intent matching and slot extraction (default)'
 openai\t'Any OpenAI-compatible endpoint (OPENAI_BASE_URL, OPENAI_API_KEY): OpenAI, Ollama, vLLM, llama.cpp'
 anthropic\t'Anthropic (ANTHROPIC_API_KEY)'
 gemini\t'Google Gemini (GEMINI_API_KEY)'"
@@ -78,11 +80,12 @@ complete -c opsgate -n "__fish_opsgate_using_subcommand plan" -l db -d 'Database
 complete -c opsgate -n "__fish_opsgate_using_subcommand plan" -l as -d 'Act as this staff member (e-mail) [env: OPSGATE_USER]' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand plan" -s o -l output -d 'Output format' -r -f -a "table\t'Human-readable tables and text'
 json\t'One JSON document on stdout'
-yaml\t'One YAML document on stdout'"
+yaml\t'One YAML document on stdout'
+md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
 complete -c opsgate -n "__fish_opsgate_using_subcommand plan" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_using_subcommand plan" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opsgate -n "__fish_opsgate_using_subcommand plan" -s V -l version -d 'Print version'
-complete -c opsgate -n "__fish_opsgate_using_subcommand dry-run" -l planner -d 'The planner [default: from the config file, else rules]' -r -f -a "rules\t'Offline, deterministic intent matching and slot extraction (default)'
+complete -c opsgate -n "__fish_opsgate_using_subcommand dry-run" -l planner -d 'The planner [default: ops_config `planner`, else rules]' -r -f -a "rules\t'Offline, deterministic intent matching and slot extraction (default)'
 openai\t'Any OpenAI-compatible endpoint (OPENAI_BASE_URL, OPENAI_API_KEY): OpenAI, Ollama, vLLM, llama.cpp'
 anthropic\t'Anthropic (ANTHROPIC_API_KEY)'
 gemini\t'Google Gemini (GEMINI_API_KEY)'"
@@ -92,13 +95,14 @@ complete -c opsgate -n "__fish_opsgate_using_subcommand dry-run" -l db -d 'Datab
 complete -c opsgate -n "__fish_opsgate_using_subcommand dry-run" -l as -d 'Act as this staff member (e-mail) [env: OPSGATE_USER]' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand dry-run" -s o -l output -d 'Output format' -r -f -a "table\t'Human-readable tables and text'
 json\t'One JSON document on stdout'
-yaml\t'One YAML document on stdout'"
+yaml\t'One YAML document on stdout'
+md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
 complete -c opsgate -n "__fish_opsgate_using_subcommand dry-run" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_using_subcommand dry-run" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opsgate -n "__fish_opsgate_using_subcommand dry-run" -s V -l version -d 'Print version'
 complete -c opsgate -n "__fish_opsgate_using_subcommand execute" -l token -d 'The confirmation token printed by `plan` or `dry-run` (required without a terminal)' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand execute" -l totp -d 'A TOTP code, for actions that need a second factor' -r
-complete -c opsgate -n "__fish_opsgate_using_subcommand execute" -l planner -d 'The planner [default: from the config file, else rules]' -r -f -a "rules\t'Offline, deterministic intent matching and slot extraction (default)'
+complete -c opsgate -n "__fish_opsgate_using_subcommand execute" -l planner -d 'The planner [default: ops_config `planner`, else rules]' -r -f -a "rules\t'Offline, deterministic intent matching and slot extraction (default)'
 openai\t'Any OpenAI-compatible endpoint (OPENAI_BASE_URL, OPENAI_API_KEY): OpenAI, Ollama, vLLM, llama.cpp'
 anthropic\t'Anthropic (ANTHROPIC_API_KEY)'
 gemini\t'Google Gemini (GEMINI_API_KEY)'"
@@ -108,7 +112,8 @@ complete -c opsgate -n "__fish_opsgate_using_subcommand execute" -l db -d 'Datab
 complete -c opsgate -n "__fish_opsgate_using_subcommand execute" -l as -d 'Act as this staff member (e-mail) [env: OPSGATE_USER]' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand execute" -s o -l output -d 'Output format' -r -f -a "table\t'Human-readable tables and text'
 json\t'One JSON document on stdout'
-yaml\t'One YAML document on stdout'"
+yaml\t'One YAML document on stdout'
+md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
 complete -c opsgate -n "__fish_opsgate_using_subcommand execute" -l queue -d 'Queue an approved action for `opsgate worker` instead of running it here'
 complete -c opsgate -n "__fish_opsgate_using_subcommand execute" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_using_subcommand execute" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -118,7 +123,8 @@ complete -c opsgate -n "__fish_opsgate_using_subcommand approve" -l db -d 'Datab
 complete -c opsgate -n "__fish_opsgate_using_subcommand approve" -l as -d 'Act as this staff member (e-mail) [env: OPSGATE_USER]' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand approve" -s o -l output -d 'Output format' -r -f -a "table\t'Human-readable tables and text'
 json\t'One JSON document on stdout'
-yaml\t'One YAML document on stdout'"
+yaml\t'One YAML document on stdout'
+md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
 complete -c opsgate -n "__fish_opsgate_using_subcommand approve" -l list -d 'List pending actions I may approve'
 complete -c opsgate -n "__fish_opsgate_using_subcommand approve" -l yes -d 'Approve without the interactive confirmation (the second factor is still required)'
 complete -c opsgate -n "__fish_opsgate_using_subcommand approve" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as says otherwise. Never touches a real database'
@@ -129,7 +135,8 @@ complete -c opsgate -n "__fish_opsgate_using_subcommand reject" -l db -d 'Databa
 complete -c opsgate -n "__fish_opsgate_using_subcommand reject" -l as -d 'Act as this staff member (e-mail) [env: OPSGATE_USER]' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand reject" -s o -l output -d 'Output format' -r -f -a "table\t'Human-readable tables and text'
 json\t'One JSON document on stdout'
-yaml\t'One YAML document on stdout'"
+yaml\t'One YAML document on stdout'
+md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
 complete -c opsgate -n "__fish_opsgate_using_subcommand reject" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_using_subcommand reject" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opsgate -n "__fish_opsgate_using_subcommand reject" -s V -l version -d 'Print version'
@@ -142,7 +149,8 @@ complete -c opsgate -n "__fish_opsgate_using_subcommand history" -l db -d 'Datab
 complete -c opsgate -n "__fish_opsgate_using_subcommand history" -l as -d 'Act as this staff member (e-mail) [env: OPSGATE_USER]' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand history" -s o -l output -d 'Output format' -r -f -a "table\t'Human-readable tables and text'
 json\t'One JSON document on stdout'
-yaml\t'One YAML document on stdout'"
+yaml\t'One YAML document on stdout'
+md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
 complete -c opsgate -n "__fish_opsgate_using_subcommand history" -l all -d 'Everyone\'s history, not only mine (needs ops.audit.view)'
 complete -c opsgate -n "__fish_opsgate_using_subcommand history" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_using_subcommand history" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -151,7 +159,8 @@ complete -c opsgate -n "__fish_opsgate_using_subcommand show" -l db -d 'Database
 complete -c opsgate -n "__fish_opsgate_using_subcommand show" -l as -d 'Act as this staff member (e-mail) [env: OPSGATE_USER]' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand show" -s o -l output -d 'Output format' -r -f -a "table\t'Human-readable tables and text'
 json\t'One JSON document on stdout'
-yaml\t'One YAML document on stdout'"
+yaml\t'One YAML document on stdout'
+md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
 complete -c opsgate -n "__fish_opsgate_using_subcommand show" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_using_subcommand show" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opsgate -n "__fish_opsgate_using_subcommand show" -s V -l version -d 'Print version'
@@ -159,7 +168,8 @@ complete -c opsgate -n "__fish_opsgate_using_subcommand actions; and not __fish_
 complete -c opsgate -n "__fish_opsgate_using_subcommand actions; and not __fish_seen_subcommand_from show help" -l as -d 'Act as this staff member (e-mail) [env: OPSGATE_USER]' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand actions; and not __fish_seen_subcommand_from show help" -s o -l output -d 'Output format' -r -f -a "table\t'Human-readable tables and text'
 json\t'One JSON document on stdout'
-yaml\t'One YAML document on stdout'"
+yaml\t'One YAML document on stdout'
+md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
 complete -c opsgate -n "__fish_opsgate_using_subcommand actions; and not __fish_seen_subcommand_from show help" -l mine -d 'Only the actions I may run (needs the database to know who I am)'
 complete -c opsgate -n "__fish_opsgate_using_subcommand actions; and not __fish_seen_subcommand_from show help" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_using_subcommand actions; and not __fish_seen_subcommand_from show help" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -170,7 +180,8 @@ complete -c opsgate -n "__fish_opsgate_using_subcommand actions; and __fish_seen
 complete -c opsgate -n "__fish_opsgate_using_subcommand actions; and __fish_seen_subcommand_from show" -l as -d 'Act as this staff member (e-mail) [env: OPSGATE_USER]' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand actions; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format' -r -f -a "table\t'Human-readable tables and text'
 json\t'One JSON document on stdout'
-yaml\t'One YAML document on stdout'"
+yaml\t'One YAML document on stdout'
+md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
 complete -c opsgate -n "__fish_opsgate_using_subcommand actions; and __fish_seen_subcommand_from show" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_using_subcommand actions; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opsgate -n "__fish_opsgate_using_subcommand actions; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
@@ -180,7 +191,8 @@ complete -c opsgate -n "__fish_opsgate_using_subcommand seed; and not __fish_see
 complete -c opsgate -n "__fish_opsgate_using_subcommand seed; and not __fish_seen_subcommand_from rbac help" -l as -d 'Act as this staff member (e-mail) [env: OPSGATE_USER]' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand seed; and not __fish_seen_subcommand_from rbac help" -s o -l output -d 'Output format' -r -f -a "table\t'Human-readable tables and text'
 json\t'One JSON document on stdout'
-yaml\t'One YAML document on stdout'"
+yaml\t'One YAML document on stdout'
+md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
 complete -c opsgate -n "__fish_opsgate_using_subcommand seed; and not __fish_seen_subcommand_from rbac help" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_using_subcommand seed; and not __fish_seen_subcommand_from rbac help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opsgate -n "__fish_opsgate_using_subcommand seed; and not __fish_seen_subcommand_from rbac help" -s V -l version -d 'Print version'
@@ -191,7 +203,8 @@ complete -c opsgate -n "__fish_opsgate_using_subcommand seed; and __fish_seen_su
 complete -c opsgate -n "__fish_opsgate_using_subcommand seed; and __fish_seen_subcommand_from rbac" -l as -d 'Act as this staff member (e-mail) [env: OPSGATE_USER]' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand seed; and __fish_seen_subcommand_from rbac" -s o -l output -d 'Output format' -r -f -a "table\t'Human-readable tables and text'
 json\t'One JSON document on stdout'
-yaml\t'One YAML document on stdout'"
+yaml\t'One YAML document on stdout'
+md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
 complete -c opsgate -n "__fish_opsgate_using_subcommand seed; and __fish_seen_subcommand_from rbac" -l test-staff -d 'Also create one staff member per role (<role>@example.com), each with a fresh Ed25519 key whose private half goes to the config directory (0600)'
 complete -c opsgate -n "__fish_opsgate_using_subcommand seed; and __fish_seen_subcommand_from rbac" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_using_subcommand seed; and __fish_seen_subcommand_from rbac" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -202,7 +215,8 @@ complete -c opsgate -n "__fish_opsgate_using_subcommand audit; and not __fish_se
 complete -c opsgate -n "__fish_opsgate_using_subcommand audit; and not __fish_seen_subcommand_from query verify help" -l as -d 'Act as this staff member (e-mail) [env: OPSGATE_USER]' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand audit; and not __fish_seen_subcommand_from query verify help" -s o -l output -d 'Output format' -r -f -a "table\t'Human-readable tables and text'
 json\t'One JSON document on stdout'
-yaml\t'One YAML document on stdout'"
+yaml\t'One YAML document on stdout'
+md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
 complete -c opsgate -n "__fish_opsgate_using_subcommand audit; and not __fish_seen_subcommand_from query verify help" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_using_subcommand audit; and not __fish_seen_subcommand_from query verify help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opsgate -n "__fish_opsgate_using_subcommand audit; and not __fish_seen_subcommand_from query verify help" -s V -l version -d 'Print version'
@@ -222,7 +236,8 @@ complete -c opsgate -n "__fish_opsgate_using_subcommand audit; and __fish_seen_s
 complete -c opsgate -n "__fish_opsgate_using_subcommand audit; and __fish_seen_subcommand_from query" -l as -d 'Act as this staff member (e-mail) [env: OPSGATE_USER]' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand audit; and __fish_seen_subcommand_from query" -s o -l output -d 'Output format' -r -f -a "table\t'Human-readable tables and text'
 json\t'One JSON document on stdout'
-yaml\t'One YAML document on stdout'"
+yaml\t'One YAML document on stdout'
+md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
 complete -c opsgate -n "__fish_opsgate_using_subcommand audit; and __fish_seen_subcommand_from query" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_using_subcommand audit; and __fish_seen_subcommand_from query" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opsgate -n "__fish_opsgate_using_subcommand audit; and __fish_seen_subcommand_from query" -s V -l version -d 'Print version'
@@ -230,7 +245,8 @@ complete -c opsgate -n "__fish_opsgate_using_subcommand audit; and __fish_seen_s
 complete -c opsgate -n "__fish_opsgate_using_subcommand audit; and __fish_seen_subcommand_from verify" -l as -d 'Act as this staff member (e-mail) [env: OPSGATE_USER]' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand audit; and __fish_seen_subcommand_from verify" -s o -l output -d 'Output format' -r -f -a "table\t'Human-readable tables and text'
 json\t'One JSON document on stdout'
-yaml\t'One YAML document on stdout'"
+yaml\t'One YAML document on stdout'
+md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
 complete -c opsgate -n "__fish_opsgate_using_subcommand audit; and __fish_seen_subcommand_from verify" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_using_subcommand audit; and __fish_seen_subcommand_from verify" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opsgate -n "__fish_opsgate_using_subcommand audit; and __fish_seen_subcommand_from verify" -s V -l version -d 'Print version'
@@ -241,7 +257,8 @@ complete -c opsgate -n "__fish_opsgate_using_subcommand playbook; and not __fish
 complete -c opsgate -n "__fish_opsgate_using_subcommand playbook; and not __fish_seen_subcommand_from validate run help" -l as -d 'Act as this staff member (e-mail) [env: OPSGATE_USER]' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand playbook; and not __fish_seen_subcommand_from validate run help" -s o -l output -d 'Output format' -r -f -a "table\t'Human-readable tables and text'
 json\t'One JSON document on stdout'
-yaml\t'One YAML document on stdout'"
+yaml\t'One YAML document on stdout'
+md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
 complete -c opsgate -n "__fish_opsgate_using_subcommand playbook; and not __fish_seen_subcommand_from validate run help" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_using_subcommand playbook; and not __fish_seen_subcommand_from validate run help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opsgate -n "__fish_opsgate_using_subcommand playbook; and not __fish_seen_subcommand_from validate run help" -s V -l version -d 'Print version'
@@ -252,7 +269,8 @@ complete -c opsgate -n "__fish_opsgate_using_subcommand playbook; and __fish_see
 complete -c opsgate -n "__fish_opsgate_using_subcommand playbook; and __fish_seen_subcommand_from validate" -l as -d 'Act as this staff member (e-mail) [env: OPSGATE_USER]' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand playbook; and __fish_seen_subcommand_from validate" -s o -l output -d 'Output format' -r -f -a "table\t'Human-readable tables and text'
 json\t'One JSON document on stdout'
-yaml\t'One YAML document on stdout'"
+yaml\t'One YAML document on stdout'
+md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
 complete -c opsgate -n "__fish_opsgate_using_subcommand playbook; and __fish_seen_subcommand_from validate" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_using_subcommand playbook; and __fish_seen_subcommand_from validate" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opsgate -n "__fish_opsgate_using_subcommand playbook; and __fish_seen_subcommand_from validate" -s V -l version -d 'Print version'
@@ -261,7 +279,8 @@ complete -c opsgate -n "__fish_opsgate_using_subcommand playbook; and __fish_see
 complete -c opsgate -n "__fish_opsgate_using_subcommand playbook; and __fish_seen_subcommand_from run" -l as -d 'Act as this staff member (e-mail) [env: OPSGATE_USER]' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand playbook; and __fish_seen_subcommand_from run" -s o -l output -d 'Output format' -r -f -a "table\t'Human-readable tables and text'
 json\t'One JSON document on stdout'
-yaml\t'One YAML document on stdout'"
+yaml\t'One YAML document on stdout'
+md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
 complete -c opsgate -n "__fish_opsgate_using_subcommand playbook; and __fish_seen_subcommand_from run" -l allow-execute -d 'Allow execute mode, when the file also says `allow_execute: true`'
 complete -c opsgate -n "__fish_opsgate_using_subcommand playbook; and __fish_seen_subcommand_from run" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_using_subcommand playbook; and __fish_seen_subcommand_from run" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -273,7 +292,8 @@ complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and not __fish_se
 complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and not __fish_seen_subcommand_from list add set-role keygen keys revoke-key totp help" -l as -d 'Act as this staff member (e-mail) [env: OPSGATE_USER]' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and not __fish_seen_subcommand_from list add set-role keygen keys revoke-key totp help" -s o -l output -d 'Output format' -r -f -a "table\t'Human-readable tables and text'
 json\t'One JSON document on stdout'
-yaml\t'One YAML document on stdout'"
+yaml\t'One YAML document on stdout'
+md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
 complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and not __fish_seen_subcommand_from list add set-role keygen keys revoke-key totp help" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and not __fish_seen_subcommand_from list add set-role keygen keys revoke-key totp help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and not __fish_seen_subcommand_from list add set-role keygen keys revoke-key totp help" -s V -l version -d 'Print version'
@@ -289,7 +309,8 @@ complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_s
 complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from list" -l as -d 'Act as this staff member (e-mail) [env: OPSGATE_USER]' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format' -r -f -a "table\t'Human-readable tables and text'
 json\t'One JSON document on stdout'
-yaml\t'One YAML document on stdout'"
+yaml\t'One YAML document on stdout'
+md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
 complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from list" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
@@ -299,7 +320,8 @@ complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_s
 complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from add" -l as -d 'Act as this staff member (e-mail) [env: OPSGATE_USER]' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from add" -s o -l output -d 'Output format' -r -f -a "table\t'Human-readable tables and text'
 json\t'One JSON document on stdout'
-yaml\t'One YAML document on stdout'"
+yaml\t'One YAML document on stdout'
+md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
 complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from add" -l keygen -d 'Also generate their Ed25519 key and write the private half to this machine\'s config directory; only when you set up your own account'
 complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from add" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -308,7 +330,8 @@ complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_s
 complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from set-role" -l as -d 'Act as this staff member (e-mail) [env: OPSGATE_USER]' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from set-role" -s o -l output -d 'Output format' -r -f -a "table\t'Human-readable tables and text'
 json\t'One JSON document on stdout'
-yaml\t'One YAML document on stdout'"
+yaml\t'One YAML document on stdout'
+md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
 complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from set-role" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from set-role" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from set-role" -s V -l version -d 'Print version'
@@ -316,7 +339,8 @@ complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_s
 complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from keygen" -l as -d 'Act as this staff member (e-mail) [env: OPSGATE_USER]' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from keygen" -s o -l output -d 'Output format' -r -f -a "table\t'Human-readable tables and text'
 json\t'One JSON document on stdout'
-yaml\t'One YAML document on stdout'"
+yaml\t'One YAML document on stdout'
+md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
 complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from keygen" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from keygen" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from keygen" -s V -l version -d 'Print version'
@@ -325,7 +349,8 @@ complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_s
 complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from keys" -l as -d 'Act as this staff member (e-mail) [env: OPSGATE_USER]' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from keys" -s o -l output -d 'Output format' -r -f -a "table\t'Human-readable tables and text'
 json\t'One JSON document on stdout'
-yaml\t'One YAML document on stdout'"
+yaml\t'One YAML document on stdout'
+md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
 complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from keys" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from keys" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from keys" -s V -l version -d 'Print version'
@@ -334,7 +359,8 @@ complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_s
 complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from revoke-key" -l as -d 'Act as this staff member (e-mail) [env: OPSGATE_USER]' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from revoke-key" -s o -l output -d 'Output format' -r -f -a "table\t'Human-readable tables and text'
 json\t'One JSON document on stdout'
-yaml\t'One YAML document on stdout'"
+yaml\t'One YAML document on stdout'
+md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
 complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from revoke-key" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from revoke-key" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from revoke-key" -s V -l version -d 'Print version'
@@ -342,7 +368,8 @@ complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_s
 complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from totp" -l as -d 'Act as this staff member (e-mail) [env: OPSGATE_USER]' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from totp" -s o -l output -d 'Output format' -r -f -a "table\t'Human-readable tables and text'
 json\t'One JSON document on stdout'
-yaml\t'One YAML document on stdout'"
+yaml\t'One YAML document on stdout'
+md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
 complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from totp" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from totp" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from totp" -s V -l version -d 'Print version'
@@ -360,7 +387,8 @@ complete -c opsgate -n "__fish_opsgate_using_subcommand agent; and not __fish_se
 complete -c opsgate -n "__fish_opsgate_using_subcommand agent; and not __fish_seen_subcommand_from list add disable help" -l as -d 'Act as this staff member (e-mail) [env: OPSGATE_USER]' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand agent; and not __fish_seen_subcommand_from list add disable help" -s o -l output -d 'Output format' -r -f -a "table\t'Human-readable tables and text'
 json\t'One JSON document on stdout'
-yaml\t'One YAML document on stdout'"
+yaml\t'One YAML document on stdout'
+md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
 complete -c opsgate -n "__fish_opsgate_using_subcommand agent; and not __fish_seen_subcommand_from list add disable help" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_using_subcommand agent; and not __fish_seen_subcommand_from list add disable help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opsgate -n "__fish_opsgate_using_subcommand agent; and not __fish_seen_subcommand_from list add disable help" -s V -l version -d 'Print version'
@@ -372,19 +400,23 @@ complete -c opsgate -n "__fish_opsgate_using_subcommand agent; and __fish_seen_s
 complete -c opsgate -n "__fish_opsgate_using_subcommand agent; and __fish_seen_subcommand_from list" -l as -d 'Act as this staff member (e-mail) [env: OPSGATE_USER]' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand agent; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format' -r -f -a "table\t'Human-readable tables and text'
 json\t'One JSON document on stdout'
-yaml\t'One YAML document on stdout'"
+yaml\t'One YAML document on stdout'
+md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
 complete -c opsgate -n "__fish_opsgate_using_subcommand agent; and __fish_seen_subcommand_from list" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_using_subcommand agent; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opsgate -n "__fish_opsgate_using_subcommand agent; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c opsgate -n "__fish_opsgate_using_subcommand agent; and __fish_seen_subcommand_from add" -l model -d 'The model it runs' -r
-complete -c opsgate -n "__fish_opsgate_using_subcommand agent; and __fish_seen_subcommand_from add" -l tier -d 'What it may do at most: read, suggest or write' -r
+complete -c opsgate -n "__fish_opsgate_using_subcommand agent; and __fish_seen_subcommand_from add" -l tier -d 'What it may do at most: read, suggest or write' -r -f -a "read\t''
+suggest\t''
+write\t''"
 complete -c opsgate -n "__fish_opsgate_using_subcommand agent; and __fish_seen_subcommand_from add" -l rate-limit -d 'Requests per minute' -r
-complete -c opsgate -n "__fish_opsgate_using_subcommand agent; and __fish_seen_subcommand_from add" -l daily-tokens -d 'Tokens per day' -r
+complete -c opsgate -n "__fish_opsgate_using_subcommand agent; and __fish_seen_subcommand_from add" -l daily-tokens -d 'Tokens per day (midnight to midnight UTC)' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand agent; and __fish_seen_subcommand_from add" -l db -d 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand agent; and __fish_seen_subcommand_from add" -l as -d 'Act as this staff member (e-mail) [env: OPSGATE_USER]' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand agent; and __fish_seen_subcommand_from add" -s o -l output -d 'Output format' -r -f -a "table\t'Human-readable tables and text'
 json\t'One JSON document on stdout'
-yaml\t'One YAML document on stdout'"
+yaml\t'One YAML document on stdout'
+md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
 complete -c opsgate -n "__fish_opsgate_using_subcommand agent; and __fish_seen_subcommand_from add" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_using_subcommand agent; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opsgate -n "__fish_opsgate_using_subcommand agent; and __fish_seen_subcommand_from add" -s V -l version -d 'Print version'
@@ -392,7 +424,8 @@ complete -c opsgate -n "__fish_opsgate_using_subcommand agent; and __fish_seen_s
 complete -c opsgate -n "__fish_opsgate_using_subcommand agent; and __fish_seen_subcommand_from disable" -l as -d 'Act as this staff member (e-mail) [env: OPSGATE_USER]' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand agent; and __fish_seen_subcommand_from disable" -s o -l output -d 'Output format' -r -f -a "table\t'Human-readable tables and text'
 json\t'One JSON document on stdout'
-yaml\t'One YAML document on stdout'"
+yaml\t'One YAML document on stdout'
+md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
 complete -c opsgate -n "__fish_opsgate_using_subcommand agent; and __fish_seen_subcommand_from disable" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_using_subcommand agent; and __fish_seen_subcommand_from disable" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opsgate -n "__fish_opsgate_using_subcommand agent; and __fish_seen_subcommand_from disable" -s V -l version -d 'Print version'
@@ -407,7 +440,8 @@ complete -c opsgate -n "__fish_opsgate_using_subcommand worker" -l db -d 'Databa
 complete -c opsgate -n "__fish_opsgate_using_subcommand worker" -l as -d 'Act as this staff member (e-mail) [env: OPSGATE_USER]' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand worker" -s o -l output -d 'Output format' -r -f -a "table\t'Human-readable tables and text'
 json\t'One JSON document on stdout'
-yaml\t'One YAML document on stdout'"
+yaml\t'One YAML document on stdout'
+md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
 complete -c opsgate -n "__fish_opsgate_using_subcommand worker" -l once -d 'Process what is queued now, then exit'
 complete -c opsgate -n "__fish_opsgate_using_subcommand worker" -l recover -d 'Resolve stale claims left by a worker that died mid-action, then exit'
 complete -c opsgate -n "__fish_opsgate_using_subcommand worker" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as says otherwise. Never touches a real database'
@@ -417,19 +451,21 @@ complete -c opsgate -n "__fish_opsgate_using_subcommand docs; and not __fish_see
 complete -c opsgate -n "__fish_opsgate_using_subcommand docs; and not __fish_seen_subcommand_from add list search help" -l as -d 'Act as this staff member (e-mail) [env: OPSGATE_USER]' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand docs; and not __fish_seen_subcommand_from add list search help" -s o -l output -d 'Output format' -r -f -a "table\t'Human-readable tables and text'
 json\t'One JSON document on stdout'
-yaml\t'One YAML document on stdout'"
+yaml\t'One YAML document on stdout'
+md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
 complete -c opsgate -n "__fish_opsgate_using_subcommand docs; and not __fish_seen_subcommand_from add list search help" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_using_subcommand docs; and not __fish_seen_subcommand_from add list search help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opsgate -n "__fish_opsgate_using_subcommand docs; and not __fish_seen_subcommand_from add list search help" -s V -l version -d 'Print version'
-complete -c opsgate -n "__fish_opsgate_using_subcommand docs; and not __fish_seen_subcommand_from add list search help" -f -a "add" -d 'Index Markdown or text files, chunked by heading'
+complete -c opsgate -n "__fish_opsgate_using_subcommand docs; and not __fish_seen_subcommand_from add list search help" -f -a "add" -d 'Index Markdown or text files, chunked by heading (needs ops.config.edit; audited)'
 complete -c opsgate -n "__fish_opsgate_using_subcommand docs; and not __fish_seen_subcommand_from add list search help" -f -a "list" -d 'List indexed documents'
-complete -c opsgate -n "__fish_opsgate_using_subcommand docs; and not __fish_seen_subcommand_from add list search help" -f -a "search" -d 'Search indexed passages'
+complete -c opsgate -n "__fish_opsgate_using_subcommand docs; and not __fish_seen_subcommand_from add list search help" -f -a "search" -d 'Search indexed passages; each is cited as path#Lfirst-Llast with a score'
 complete -c opsgate -n "__fish_opsgate_using_subcommand docs; and not __fish_seen_subcommand_from add list search help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c opsgate -n "__fish_opsgate_using_subcommand docs; and __fish_seen_subcommand_from add" -l db -d 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand docs; and __fish_seen_subcommand_from add" -l as -d 'Act as this staff member (e-mail) [env: OPSGATE_USER]' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand docs; and __fish_seen_subcommand_from add" -s o -l output -d 'Output format' -r -f -a "table\t'Human-readable tables and text'
 json\t'One JSON document on stdout'
-yaml\t'One YAML document on stdout'"
+yaml\t'One YAML document on stdout'
+md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
 complete -c opsgate -n "__fish_opsgate_using_subcommand docs; and __fish_seen_subcommand_from add" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_using_subcommand docs; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opsgate -n "__fish_opsgate_using_subcommand docs; and __fish_seen_subcommand_from add" -s V -l version -d 'Print version'
@@ -437,28 +473,31 @@ complete -c opsgate -n "__fish_opsgate_using_subcommand docs; and __fish_seen_su
 complete -c opsgate -n "__fish_opsgate_using_subcommand docs; and __fish_seen_subcommand_from list" -l as -d 'Act as this staff member (e-mail) [env: OPSGATE_USER]' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand docs; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format' -r -f -a "table\t'Human-readable tables and text'
 json\t'One JSON document on stdout'
-yaml\t'One YAML document on stdout'"
+yaml\t'One YAML document on stdout'
+md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
 complete -c opsgate -n "__fish_opsgate_using_subcommand docs; and __fish_seen_subcommand_from list" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_using_subcommand docs; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opsgate -n "__fish_opsgate_using_subcommand docs; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
-complete -c opsgate -n "__fish_opsgate_using_subcommand docs; and __fish_seen_subcommand_from search" -l limit -d 'At most this many passages' -r
+complete -c opsgate -n "__fish_opsgate_using_subcommand docs; and __fish_seen_subcommand_from search" -l limit -d 'At most this many passages (1–100)' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand docs; and __fish_seen_subcommand_from search" -l db -d 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand docs; and __fish_seen_subcommand_from search" -l as -d 'Act as this staff member (e-mail) [env: OPSGATE_USER]' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand docs; and __fish_seen_subcommand_from search" -s o -l output -d 'Output format' -r -f -a "table\t'Human-readable tables and text'
 json\t'One JSON document on stdout'
-yaml\t'One YAML document on stdout'"
+yaml\t'One YAML document on stdout'
+md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
 complete -c opsgate -n "__fish_opsgate_using_subcommand docs; and __fish_seen_subcommand_from search" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_using_subcommand docs; and __fish_seen_subcommand_from search" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opsgate -n "__fish_opsgate_using_subcommand docs; and __fish_seen_subcommand_from search" -s V -l version -d 'Print version'
-complete -c opsgate -n "__fish_opsgate_using_subcommand docs; and __fish_seen_subcommand_from help" -f -a "add" -d 'Index Markdown or text files, chunked by heading'
+complete -c opsgate -n "__fish_opsgate_using_subcommand docs; and __fish_seen_subcommand_from help" -f -a "add" -d 'Index Markdown or text files, chunked by heading (needs ops.config.edit; audited)'
 complete -c opsgate -n "__fish_opsgate_using_subcommand docs; and __fish_seen_subcommand_from help" -f -a "list" -d 'List indexed documents'
-complete -c opsgate -n "__fish_opsgate_using_subcommand docs; and __fish_seen_subcommand_from help" -f -a "search" -d 'Search indexed passages'
+complete -c opsgate -n "__fish_opsgate_using_subcommand docs; and __fish_seen_subcommand_from help" -f -a "search" -d 'Search indexed passages; each is cited as path#Lfirst-Llast with a score'
 complete -c opsgate -n "__fish_opsgate_using_subcommand docs; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c opsgate -n "__fish_opsgate_using_subcommand alerts; and not __fish_seen_subcommand_from evaluate help" -l db -d 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand alerts; and not __fish_seen_subcommand_from evaluate help" -l as -d 'Act as this staff member (e-mail) [env: OPSGATE_USER]' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand alerts; and not __fish_seen_subcommand_from evaluate help" -s o -l output -d 'Output format' -r -f -a "table\t'Human-readable tables and text'
 json\t'One JSON document on stdout'
-yaml\t'One YAML document on stdout'"
+yaml\t'One YAML document on stdout'
+md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
 complete -c opsgate -n "__fish_opsgate_using_subcommand alerts; and not __fish_seen_subcommand_from evaluate help" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_using_subcommand alerts; and not __fish_seen_subcommand_from evaluate help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opsgate -n "__fish_opsgate_using_subcommand alerts; and not __fish_seen_subcommand_from evaluate help" -s V -l version -d 'Print version'
@@ -468,7 +507,8 @@ complete -c opsgate -n "__fish_opsgate_using_subcommand alerts; and __fish_seen_
 complete -c opsgate -n "__fish_opsgate_using_subcommand alerts; and __fish_seen_subcommand_from evaluate" -l as -d 'Act as this staff member (e-mail) [env: OPSGATE_USER]' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand alerts; and __fish_seen_subcommand_from evaluate" -s o -l output -d 'Output format' -r -f -a "table\t'Human-readable tables and text'
 json\t'One JSON document on stdout'
-yaml\t'One YAML document on stdout'"
+yaml\t'One YAML document on stdout'
+md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
 complete -c opsgate -n "__fish_opsgate_using_subcommand alerts; and __fish_seen_subcommand_from evaluate" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_using_subcommand alerts; and __fish_seen_subcommand_from evaluate" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opsgate -n "__fish_opsgate_using_subcommand alerts; and __fish_seen_subcommand_from evaluate" -s V -l version -d 'Print version'
@@ -479,7 +519,8 @@ complete -c opsgate -n "__fish_opsgate_using_subcommand mcp" -l db -d 'Database:
 complete -c opsgate -n "__fish_opsgate_using_subcommand mcp" -l as -d 'Act as this staff member (e-mail) [env: OPSGATE_USER]' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand mcp" -s o -l output -d 'Output format' -r -f -a "table\t'Human-readable tables and text'
 json\t'One JSON document on stdout'
-yaml\t'One YAML document on stdout'"
+yaml\t'One YAML document on stdout'
+md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
 complete -c opsgate -n "__fish_opsgate_using_subcommand mcp" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_using_subcommand mcp" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opsgate -n "__fish_opsgate_using_subcommand mcp" -s V -l version -d 'Print version'
@@ -487,7 +528,8 @@ complete -c opsgate -n "__fish_opsgate_using_subcommand demo; and not __fish_see
 complete -c opsgate -n "__fish_opsgate_using_subcommand demo; and not __fish_seen_subcommand_from reset help" -l as -d 'Act as this staff member (e-mail) [env: OPSGATE_USER]' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand demo; and not __fish_seen_subcommand_from reset help" -s o -l output -d 'Output format' -r -f -a "table\t'Human-readable tables and text'
 json\t'One JSON document on stdout'
-yaml\t'One YAML document on stdout'"
+yaml\t'One YAML document on stdout'
+md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
 complete -c opsgate -n "__fish_opsgate_using_subcommand demo; and not __fish_seen_subcommand_from reset help" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_using_subcommand demo; and not __fish_seen_subcommand_from reset help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opsgate -n "__fish_opsgate_using_subcommand demo; and not __fish_seen_subcommand_from reset help" -s V -l version -d 'Print version'
@@ -497,7 +539,8 @@ complete -c opsgate -n "__fish_opsgate_using_subcommand demo; and __fish_seen_su
 complete -c opsgate -n "__fish_opsgate_using_subcommand demo; and __fish_seen_subcommand_from reset" -l as -d 'Act as this staff member (e-mail) [env: OPSGATE_USER]' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand demo; and __fish_seen_subcommand_from reset" -s o -l output -d 'Output format' -r -f -a "table\t'Human-readable tables and text'
 json\t'One JSON document on stdout'
-yaml\t'One YAML document on stdout'"
+yaml\t'One YAML document on stdout'
+md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
 complete -c opsgate -n "__fish_opsgate_using_subcommand demo; and __fish_seen_subcommand_from reset" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_using_subcommand demo; and __fish_seen_subcommand_from reset" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opsgate -n "__fish_opsgate_using_subcommand demo; and __fish_seen_subcommand_from reset" -s V -l version -d 'Print version'
@@ -507,7 +550,8 @@ complete -c opsgate -n "__fish_opsgate_using_subcommand completions" -l db -d 'D
 complete -c opsgate -n "__fish_opsgate_using_subcommand completions" -l as -d 'Act as this staff member (e-mail) [env: OPSGATE_USER]' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand completions" -s o -l output -d 'Output format' -r -f -a "table\t'Human-readable tables and text'
 json\t'One JSON document on stdout'
-yaml\t'One YAML document on stdout'"
+yaml\t'One YAML document on stdout'
+md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
 complete -c opsgate -n "__fish_opsgate_using_subcommand completions" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opsgate -n "__fish_opsgate_using_subcommand completions" -s V -l version -d 'Print version'
@@ -548,8 +592,8 @@ complete -c opsgate -n "__fish_opsgate_using_subcommand help; and __fish_seen_su
 complete -c opsgate -n "__fish_opsgate_using_subcommand help; and __fish_seen_subcommand_from agent" -f -a "list" -d 'List registered agents with their limits and today\'s usage'
 complete -c opsgate -n "__fish_opsgate_using_subcommand help; and __fish_seen_subcommand_from agent" -f -a "add" -d 'Register an agent'
 complete -c opsgate -n "__fish_opsgate_using_subcommand help; and __fish_seen_subcommand_from agent" -f -a "disable" -d 'Disable an agent'
-complete -c opsgate -n "__fish_opsgate_using_subcommand help; and __fish_seen_subcommand_from docs" -f -a "add" -d 'Index Markdown or text files, chunked by heading'
+complete -c opsgate -n "__fish_opsgate_using_subcommand help; and __fish_seen_subcommand_from docs" -f -a "add" -d 'Index Markdown or text files, chunked by heading (needs ops.config.edit; audited)'
 complete -c opsgate -n "__fish_opsgate_using_subcommand help; and __fish_seen_subcommand_from docs" -f -a "list" -d 'List indexed documents'
-complete -c opsgate -n "__fish_opsgate_using_subcommand help; and __fish_seen_subcommand_from docs" -f -a "search" -d 'Search indexed passages'
+complete -c opsgate -n "__fish_opsgate_using_subcommand help; and __fish_seen_subcommand_from docs" -f -a "search" -d 'Search indexed passages; each is cited as path#Lfirst-Llast with a score'
 complete -c opsgate -n "__fish_opsgate_using_subcommand help; and __fish_seen_subcommand_from alerts" -f -a "evaluate" -d 'Evaluate enabled alert rules and open alerts for new conditions (idempotent)'
 complete -c opsgate -n "__fish_opsgate_using_subcommand help; and __fish_seen_subcommand_from demo" -f -a "reset" -d 'Delete and recreate the demo database (seeded RBAC, test staff with fresh keys, demo data)'

@@ -157,3 +157,28 @@ fn an_operation_whose_audit_entry_cannot_be_written_does_not_happen() {
     .stderr_has("audit log write failed, nothing was done");
     assert_eq!(env.scalar("SELECT COUNT(*) FROM staff WHERE email = 'ghost@example.com'"), 0);
 }
+
+#[test]
+fn verify_reads_a_chain_of_several_chunks_and_finds_a_break_past_the_first() {
+    use opsgate::audit::{Actor, NewAuditEntry};
+    let env = Env::new().seeded();
+    // Verify reads 10,000 entries per round trip while hashing the previous
+    // chunk: 35,000 entries give several overlapping fetches.
+    crate::support::block_on(async {
+        let store = env.store().await;
+        let entries: Vec<NewAuditEntry> = (0..35_000)
+            .map(|i| NewAuditEntry::new(Actor::agent("bulk"), "test.bulk", "succeeded").payload(serde_json::json!({"i": i})))
+            .collect();
+        for batch in entries.chunks(5_000) {
+            store.append_audit(batch).await.unwrap();
+        }
+        store.close().await;
+    });
+    let report = env.run(["audit", "verify", "-o", "json"]).exit(0).json();
+    assert_eq!(report["entries"], 35_009);
+    drop_update_trigger(&env);
+    env.sql("UPDATE audit_log SET status = 'failed' WHERE id = 23456").unwrap();
+    let report = env.run(["audit", "verify", "-o", "json"]).exit(1).json();
+    assert_eq!(report["error"]["code"], "audit_broken", "{report}");
+    assert!(report["error"]["message"].as_str().unwrap().contains("23456"), "{report}");
+}

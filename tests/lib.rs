@@ -16,6 +16,7 @@ mod docs;
 mod generated;
 mod llm;
 mod pipeline;
+mod playbooks;
 mod seed_rbac;
 mod staff;
 mod worker_fleet;

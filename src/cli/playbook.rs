@@ -86,9 +86,13 @@ impl PlaybookArgs {
         // Only a person at a terminal can confirm the writes of an execute run.
         let at_terminal = is_interactive() && ctx.output != OutputFormat::Json;
         let mut ask = |review: &Review| -> Result<bool> {
-            let answer = bar
-                .bar
-                .suspend(|| ask_on_terminal(&review_text(review), "Execute this action?", review.type_to_confirm.as_deref()))?;
+            let answer = bar.bar.suspend(|| {
+                ask_on_terminal(
+                    &review_text(review),
+                    "Execute this action?",
+                    review.type_to_confirm.as_deref(),
+                )
+            })?;
             Ok(answer == TerminalAnswer::Yes)
         };
         let mut ask_totp = || bar.bar.suspend(ask_code);
@@ -129,8 +133,11 @@ struct Bar {
 
 impl Bar {
     fn new() -> Bar {
-        let target =
-            if std::io::stderr().is_terminal() { ProgressDrawTarget::stderr() } else { ProgressDrawTarget::hidden() };
+        let target = if std::io::stderr().is_terminal() {
+            ProgressDrawTarget::stderr()
+        } else {
+            ProgressDrawTarget::hidden()
+        };
         let bar = ProgressBar::with_draw_target(Some(0), target);
         if let Ok(style) = ProgressStyle::with_template("{msg} [{bar:30}] {pos}/{len} {elapsed}") {
             bar.set_style(style.progress_chars("=> "));

@@ -134,7 +134,12 @@ impl<'a> PlanBatch<'a> {
             prepared.push((index, action, verdict, built));
         }
         let denied = prepared.iter().any(|(_, _, verdict, _)| verdict.decision == Decision::Denied);
-        self.prepared.push(PreparedPlan { prompt: prompt.to_owned(), proposal, steps: prepared, prepared_at: now });
+        self.prepared.push(PreparedPlan {
+            prompt: prompt.to_owned(),
+            proposal,
+            steps: prepared,
+            prepared_at: now,
+        });
         Ok(denied)
     }
 
@@ -153,7 +158,8 @@ impl<'a> PlanBatch<'a> {
             let prompt = prompt.as_str();
             let first_entry = entries.len();
             let document = to_canonical_string(&serde_json::to_value(&proposal).unwrap_or(Value::Null));
-            let plan_id = tx.insert_plan(prompt, options.mode, &proposal.planner, person.id, &document).await?;
+            let plan_id =
+                tx.insert_plan(prompt, options.mode, &proposal.planner, person.id, &document).await?;
             let mut steps = Vec::with_capacity(prepared.len());
             for (index, (step_index, action, verdict, built)) in prepared.into_iter().enumerate() {
                 let proposed = &proposal.steps[step_index];

@@ -22,7 +22,13 @@ impl FixedPlanner {
         FixedPlanner {
             proposal: Proposal {
                 planner: PLANNER_NAME.to_owned(),
-                steps: vec![ProposedStep { action, params, confidence: 1.0, rationale, sources: vec![source] }],
+                steps: vec![ProposedStep {
+                    action,
+                    params,
+                    confidence: 1.0,
+                    rationale,
+                    sources: vec![source],
+                }],
             },
         }
     }

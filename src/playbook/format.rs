@@ -108,7 +108,9 @@ impl Params {
     /// Params from the parsed value; each string is located by its text after `at`.
     fn new(value: &Value, file: &str, at: Position) -> Params {
         match value {
-            Value::String(text) => Params::Text(Text { source: text.clone(), at: find_after(file, at, text) }),
+            Value::String(text) => {
+                Params::Text(Text { source: text.clone(), at: find_after(file, at, text) })
+            }
             Value::Array(items) => Params::List(items.iter().map(|v| Params::new(v, file, at)).collect()),
             Value::Object(map) => {
                 Params::Map(map.iter().map(|(k, v)| (k.clone(), Params::new(v, file, at))).collect())
@@ -120,16 +122,13 @@ impl Params {
 
 /// Where `text` (its first line) first appears in `file` at or after `at`; `at` when it does not.
 fn find_after(file: &str, at: Position, text: &str) -> Position {
-    let start: usize = file
-        .split_inclusive('\n')
-        .take(at.line.saturating_sub(1) as usize)
-        .map(str::len)
-        .sum::<usize>()
-        + file
-            .lines()
-            .nth(at.line.saturating_sub(1) as usize)
-            .map(|line| line.chars().take(at.column.saturating_sub(1) as usize).map(char::len_utf8).sum())
-            .unwrap_or(0);
+    let start: usize =
+        file.split_inclusive('\n').take(at.line.saturating_sub(1) as usize).map(str::len).sum::<usize>()
+            + file
+                .lines()
+                .nth(at.line.saturating_sub(1) as usize)
+                .map(|line| line.chars().take(at.column.saturating_sub(1) as usize).map(char::len_utf8).sum())
+                .unwrap_or(0);
     let needle = text.lines().next().unwrap_or("");
     match file.get(start..).and_then(|rest| if needle.is_empty() { None } else { rest.find(needle) }) {
         Some(found) => {
@@ -205,7 +204,8 @@ struct RawPlaybook {
 }
 
 /// The fields a step may have; listed in the message for an unknown one.
-const STEP_FIELDS: &str = "`ask`, `plan` or `action` (with `params`), and `id`, `description`, `for_each`, `when`, `on_error`";
+const STEP_FIELDS: &str =
+    "`ask`, `plan` or `action` (with `params`), and `id`, `description`, `for_each`, `when`, `on_error`";
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -276,7 +276,9 @@ impl Playbook {
             return Err(invalid(
                 path,
                 Position::of(&raw.name),
-                format!("`{name}` is not a playbook name: use letters, digits, `-`, `_` and `.` (it names the lock and the audit entries)"),
+                format!(
+                    "`{name}` is not a playbook name: use letters, digits, `-`, `_` and `.` (it names the lock and the audit entries)"
+                ),
             ));
         }
         let (mode, mode_at) = match &raw.mode {
@@ -289,7 +291,9 @@ impl Playbook {
                 return Err(invalid(
                     path,
                     Position::of(value),
-                    format!("`{key}` is not a variable name: use letters, digits and `_`, not starting with a digit"),
+                    format!(
+                        "`{key}` is not a variable name: use letters, digits and `_`, not starting with a digit"
+                    ),
                 ));
             }
             vars.insert(key.clone(), VarSpec { default: value.value.clone(), at: Position::of(value) });
@@ -300,7 +304,10 @@ impl Playbook {
                 return Err(invalid(
                     path,
                     Position::of(name),
-                    format!("`{}` is not an environment variable name (upper case, digits and `_`)", name.value),
+                    format!(
+                        "`{}` is not an environment variable name (upper case, digits and `_`)",
+                        name.value
+                    ),
                 ));
             }
             env.push(name.value.clone());
@@ -400,18 +407,29 @@ fn step(path: &Path, file: &str, index: usize, raw: &Spanned<RawStep>) -> Result
             },
         }
     } else {
-        return Err(invalid(path, at, format!("step `{id}` has no kind: give it one of `ask`, `plan` or `action`")));
+        return Err(invalid(
+            path,
+            at,
+            format!("step `{id}` has no kind: give it one of `ask`, `plan` or `action`"),
+        ));
     };
     if let Some(params) = &step.params {
         if !matches!(kind, StepKind::Action { .. }) {
             return Err(invalid(
                 path,
                 Position::of(params),
-                format!("step `{id}`: `params` belongs to `action` steps; `{}` steps take a prompt", kind.name()),
+                format!(
+                    "step `{id}`: `params` belongs to `action` steps; `{}` steps take a prompt",
+                    kind.name()
+                ),
             ));
         }
         if !params.value.is_object() {
-            return Err(invalid(path, Position::of(params), format!("step `{id}`: `params` must be a mapping")));
+            return Err(invalid(
+                path,
+                Position::of(params),
+                format!("step `{id}`: `params` must be a mapping"),
+            ));
         }
     }
     Ok(StepSpec {
@@ -478,20 +496,34 @@ mod tests {
             error("name: x\nsteps:\n  - id: a\n    when: true\n"),
             "pb.yaml:3:5: step `a` has no kind: give it one of `ask`, `plan` or `action`"
         );
-        assert!(error("name: x\nsteps:\n  - ask: a\n    plan: b\n").starts_with("pb.yaml:4:11: step `step1` has more than one kind"));
+        assert!(
+            error("name: x\nsteps:\n  - ask: a\n    plan: b\n")
+                .starts_with("pb.yaml:4:11: step `step1` has more than one kind")
+        );
         assert!(error("name: x\nsteps:\n  - plan: a\n    params: {x: 1}\n").starts_with("pb.yaml:4:13:"));
     }
 
     #[test]
     fn names_modes_durations_and_ids_are_checked_where_they_are() {
-        assert!(error("name: x\nmode: yolo\nsteps:\n  - ask: a\n").starts_with("pb.yaml:2:7: unknown variant `yolo`"));
-        assert!(error("name: 'a b'\nsteps:\n  - ask: a\n").starts_with("pb.yaml:1:7: `a b` is not a playbook name"));
+        assert!(
+            error("name: x\nmode: yolo\nsteps:\n  - ask: a\n")
+                .starts_with("pb.yaml:2:7: unknown variant `yolo`")
+        );
+        assert!(
+            error("name: 'a b'\nsteps:\n  - ask: a\n")
+                .starts_with("pb.yaml:1:7: `a b` is not a playbook name")
+        );
         assert!(error("name: x\nlock_timeout: soon\nsteps:\n  - ask: a\n").starts_with("pb.yaml:2:15:"));
-        assert!(error("name: x\nsteps:\n  - id: a-b\n    ask: a\n").starts_with("pb.yaml:3:9: `a-b` is not a step id"));
+        assert!(
+            error("name: x\nsteps:\n  - id: a-b\n    ask: a\n")
+                .starts_with("pb.yaml:3:9: `a-b` is not a step id")
+        );
         assert!(error("name: x\nsteps:\n  - {id: a, ask: q}\n  - {id: a, ask: r}\n").contains("used twice"));
         assert!(error("name: x\nenv: [home]\nsteps:\n  - ask: a\n").starts_with("pb.yaml:2:7:"));
         assert!(error("name: x\nsteps: []\n").contains("at least one step"));
         assert!(error("name: x\nsteps:\n  - ask: [1\n").starts_with("pb.yaml:3:"));
-        assert!(error("name: x\nnmae: y\nsteps:\n  - ask: a\n").starts_with("pb.yaml:2:1: unknown field `nmae`"));
+        assert!(
+            error("name: x\nnmae: y\nsteps:\n  - ask: a\n").starts_with("pb.yaml:2:1: unknown field `nmae`")
+        );
     }
 }

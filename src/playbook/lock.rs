@@ -42,11 +42,14 @@ pub async fn acquire(
     vars: &serde_json::Map<String, Value>,
     holder: &str,
 ) -> Result<Lock> {
-    let now = now_micros();
     let this_host = crate::pipeline::host_name();
     let mut tx = store.begin().await?;
     let mut recovered = None;
-    if let Some(current) = tx.unfinished_playbook_run(&playbook.name).await? {
+    let current = tx.unfinished_playbook_run(&playbook.name).await?;
+    // Read after the look at the lock: a run that starts after another finished
+    // starts after its recorded end.
+    let now = now_micros();
+    if let Some(current) = current {
         match dead(&current, &this_host, now, playbook.lock_timeout) {
             Some(reason) => {
                 tx.abandon_playbook_run(current.id, now).await?;
@@ -283,8 +286,10 @@ mod tests {
         let now = now_micros();
         let me = format!("x@example.com@here:{}", std::process::id());
         assert_eq!(dead(&run(&me, now), "here", now, Duration::hours(2)), None);
-        // Hours old, but the process is alive on this host: still held.
-        assert_eq!(dead(&run(&me, now - Duration::hours(5)), "here", now, Duration::hours(2)), None);
+        // Older than the timeout, but its process is alive on this host: still held.
+        let started = process_started_at(std::process::id()).unwrap().unwrap();
+        let in_an_hour = started + Duration::hours(1);
+        assert_eq!(dead(&run(&me, started), "here", in_an_hour, Duration::minutes(1)), None);
         let gone = format!("x@example.com@here:{}", u32::MAX - 1);
         assert!(dead(&run(&gone, now), "here", now, Duration::hours(2)).unwrap().contains("is gone"));
     }
@@ -293,7 +298,11 @@ mod tests {
     fn a_process_younger_than_the_run_is_a_reused_id() {
         let long_ago = now_micros() - Duration::days(3650);
         let me = format!("x@example.com@here:{}", std::process::id());
-        assert!(dead(&run(&me, long_ago), "here", now_micros(), Duration::days(10_000)).unwrap().contains("reused"));
+        assert!(
+            dead(&run(&me, long_ago), "here", now_micros(), Duration::days(10_000))
+                .unwrap()
+                .contains("reused")
+        );
     }
 
     #[test]
@@ -301,6 +310,10 @@ mod tests {
         let now = now_micros();
         let other = "x@example.com@elsewhere:12";
         assert_eq!(dead(&run(other, now - Duration::minutes(30)), "here", now, Duration::hours(2)), None);
-        assert!(dead(&run(other, now - Duration::hours(3)), "here", now, Duration::hours(2)).unwrap().contains("lock_timeout"));
+        assert!(
+            dead(&run(other, now - Duration::hours(3)), "here", now, Duration::hours(2))
+                .unwrap()
+                .contains("lock_timeout")
+        );
     }
 }

@@ -6,19 +6,23 @@
 
 mod fixed;
 mod format;
+mod inputs;
 mod lock;
 mod report;
 mod run;
 mod template;
+mod work;
 
 use serde::Serialize;
 use serde_json::Value;
 
 pub use format::{DEFAULT_LOCK_TIMEOUT, Mode, OnError, Params, Playbook, Position, StepKind, StepSpec, Text};
+pub use inputs::{resolve_mode, resolve_vars};
 pub use report::{
-    ActionReport, AnswerReport, PlanReport, RecoveredLock, RunId, RunReport, RunStatus, StepReport, StepStatus, Totals,
+    ActionReport, AnswerReport, PlanReport, RecoveredLock, RunId, RunReport, RunStatus, StepReport,
+    StepStatus, Totals,
 };
-pub use run::{Progress, Quiet, RunRequest, Terminal, resolve_mode, resolve_vars, run};
+pub use run::{Progress, Quiet, RunRequest, Terminal, run};
 pub use template::STEP_OUTPUTS;
 
 use crate::catalog::Catalog;
@@ -50,7 +54,9 @@ pub fn check(playbook: &Playbook, catalog: &Catalog) -> Result<()> {
             template::check(&env, &Unit::expression(when), &scope)?;
         }
         match &step.kind {
-            StepKind::Ask(text) | StepKind::Plan(text) => template::check(&env, &Unit::template(text), &scope)?,
+            StepKind::Ask(text) | StepKind::Plan(text) => {
+                template::check(&env, &Unit::template(text), &scope)?
+            }
             StepKind::Action { action, params } => {
                 template::check(&env, &Unit::template(action), &scope)?;
                 check_params(&env, params, &scope)?;

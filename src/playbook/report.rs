@@ -235,8 +235,8 @@ impl ActionReport {
     /// The command a person runs next for an action in `status`.
     pub fn next_for(status: ActionStatus, id: ActionId) -> Option<String> {
         match status {
-            ActionStatus::PendingConfirmation => Some(format!("opsgate execute {id}  (on a terminal: review, then confirm)")),
-            ActionStatus::PendingApproval => Some(format!("opsgate approve {id}  (a second person)")),
+            ActionStatus::PendingConfirmation => Some(format!("opsgate execute {id}")),
+            ActionStatus::PendingApproval => Some(format!("opsgate approve {id} (a second person)")),
             _ => None,
         }
     }
@@ -253,7 +253,8 @@ impl PlanReport {
             .steps
             .into_iter()
             .map(|step| {
-                let summary = Payload::from_value(&step.payload).map(|p| p.summary().to_owned()).unwrap_or_default();
+                let summary =
+                    Payload::from_value(&step.payload).map(|p| p.summary().to_owned()).unwrap_or_default();
                 ActionReport {
                     next: ActionReport::next_for(step.status, step.action_id),
                     note: step

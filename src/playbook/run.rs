@@ -9,10 +9,12 @@ use std::time::Instant;
 use serde_json::{Map, Value, json};
 
 use super::fixed::FixedPlanner;
-use super::format::{Mode, OnError, Params, Playbook, StepKind, StepSpec};
+use super::format::{Mode, OnError, Playbook, StepSpec};
+use super::inputs::{resolve_mode, resolve_vars};
 use super::lock::{self, audit};
 use super::report::{PlanReport, RunId, RunReport, StepReport, StepStatus, Totals};
-use super::template::{self, Compiled, Unit};
+use super::template;
+use super::work::{self, Work};
 use crate::answer::{AskRequest, ask};
 use crate::canonical::to_canonical_string;
 use crate::catalog::Catalog;
@@ -71,64 +73,6 @@ pub struct RunRequest<'a, 'b> {
     /// Set only on a terminal: in execute mode, writes are confirmed here.
     pub terminal: Option<Terminal<'a, 'b>>,
     pub progress: &'a dyn Progress,
-}
-
-/// The mode a run gets. `execute` needs the file (`mode: execute` and
-/// `allow_execute: true`) and the command line (`--allow-execute`); one without
-/// the other is refused before anything is written.
-pub fn resolve_mode(playbook: &Playbook, allow_execute: bool) -> Result<Mode> {
-    let file = playbook.file_name();
-    match (playbook.mode == Mode::Execute, playbook.allow_execute, allow_execute) {
-        (true, true, true) => Ok(Mode::Execute),
-        (true, true, false) => Err(Error::Usage(format!(
-            "{file} asks for mode `execute`, which also needs --allow-execute on the command line (a scheduled run stays suggest-only); nothing was run"
-        ))),
-        (true, false, _) => Err(Error::Usage(format!(
-            "{file} says `mode: execute` without `allow_execute: true`: the file and --allow-execute must both allow it; nothing was run"
-        ))),
-        (false, _, true) => Err(Error::Usage(format!(
-            "--allow-execute was given, but {file} does not ask for `mode: execute` (with `allow_execute: true`); nothing was run"
-        ))),
-        (false, _, false) => Ok(playbook.mode),
-    }
-}
-
-/// The file's variables with `--var` overrides, each typed like its default.
-pub fn resolve_vars(playbook: &Playbook, overrides: &[(String, String)]) -> Result<Map<String, Value>> {
-    let mut vars: Map<String, Value> = playbook.vars.iter().map(|(k, v)| (k.clone(), v.default.clone())).collect();
-    for (key, text) in overrides {
-        let spec = playbook.vars.get(key).ok_or_else(|| {
-            let declared: Vec<String> = playbook.vars.keys().map(|k| format!("`{k}`")).collect();
-            Error::Usage(format!(
-                "--var {key}: {} declares no variable `{key}` (declared: {})",
-                playbook.file_name(),
-                if declared.is_empty() { "none".into() } else { declared.join(", ") }
-            ))
-        })?;
-        let bad = |what: &str| {
-            Error::Usage(format!("--var {key}={text}: `{text}` is not {what} (the default is {})", spec.default))
-        };
-        let value = match &spec.default {
-            Value::Bool(_) => match text.as_str() {
-                "true" => Value::Bool(true),
-                "false" => Value::Bool(false),
-                _ => return Err(bad("true or false")),
-            },
-            Value::Number(n) if n.is_i64() || n.is_u64() => {
-                text.trim().parse::<i64>().map(Value::from).map_err(|_| bad("an integer"))?
-            }
-            Value::Number(_) => text
-                .trim()
-                .parse::<f64>()
-                .ok()
-                .and_then(|f| serde_json::Number::from_f64(f).map(Value::Number))
-                .ok_or_else(|| bad("a number"))?,
-            Value::Array(_) | Value::Object(_) => serde_json::from_str(text).map_err(|_| bad("JSON"))?,
-            Value::String(_) | Value::Null => Value::String(text.clone()),
-        };
-        vars.insert(key.clone(), value);
-    }
-    Ok(vars)
 }
 
 /// Runs a playbook and reports. Refusals that come before the lock (execute
@@ -224,68 +168,12 @@ struct Runner<'a, 't, 'b> {
     mask: bool,
 }
 
-/// One iteration's work, rendered.
-enum Work {
-    Ask(String),
-    Plan(String),
-    Action { action: String, params: Value },
-}
-
-impl Work {
-    fn label(&self) -> String {
-        match self {
-            Work::Ask(prompt) | Work::Plan(prompt) => prompt.clone(),
-            Work::Action { action, params } => format!("{action} {}", to_canonical_string(params)),
-        }
-    }
-}
-
-/// A step's templates, compiled once for all its items.
-enum Body<'env, 's> {
-    Prompt(Compiled<'env, 's>),
-    Action { action: Compiled<'env, 's>, params: CompiledParams<'env, 's> },
-}
-
-enum CompiledParams<'env, 's> {
-    Literal(Value),
-    Unit(Compiled<'env, 's>),
-    List(Vec<CompiledParams<'env, 's>>),
-    Map(Vec<(String, CompiledParams<'env, 's>)>),
-}
-
-impl<'env, 's> CompiledParams<'env, 's> {
-    fn new(env: &'env minijinja::Environment<'s>, playbook: &'s Playbook, params: &'s Params) -> Result<Self> {
-        Ok(match params {
-            Params::Literal(value) => CompiledParams::Literal(value.clone()),
-            Params::Text(text) => CompiledParams::Unit(Compiled::new(env, playbook, Unit::value(text))?),
-            Params::List(items) => CompiledParams::List(
-                items.iter().map(|p| CompiledParams::new(env, playbook, p)).collect::<Result<_>>()?,
-            ),
-            Params::Map(entries) => CompiledParams::Map(
-                entries
-                    .iter()
-                    .map(|(k, p)| Ok((k.clone(), CompiledParams::new(env, playbook, p)?)))
-                    .collect::<Result<_>>()?,
-            ),
-        })
-    }
-
-    fn render(&self, playbook: &Playbook, context: &minijinja::Value) -> Result<Value> {
-        Ok(match self {
-            CompiledParams::Literal(value) => value.clone(),
-            CompiledParams::Unit(compiled) => compiled.json(playbook, context)?,
-            CompiledParams::List(items) => {
-                Value::Array(items.iter().map(|p| p.render(playbook, context)).collect::<Result<_>>()?)
-            }
-            CompiledParams::Map(entries) => Value::Object(
-                entries.iter().map(|(k, p)| Ok((k.clone(), p.render(playbook, context)?))).collect::<Result<_>>()?,
-            ),
-        })
-    }
-}
-
 impl Runner<'_, '_, '_> {
-    async fn steps(&mut self, env: &minijinja::Environment<'_>, mut context: Map<String, Value>) -> Result<Vec<StepReport>> {
+    async fn steps(
+        &mut self,
+        env: &minijinja::Environment<'_>,
+        mut context: Map<String, Value>,
+    ) -> Result<Vec<StepReport>> {
         let total = self.playbook.steps.len();
         let mut reports: Vec<StepReport> = Vec::with_capacity(total);
         let mut stopped = false;
@@ -300,7 +188,8 @@ impl Runner<'_, '_, '_> {
             if let Some(Value::Object(steps)) = context.get_mut("steps") {
                 steps.insert(step.id.clone(), report.outputs());
             }
-            stopped |= matches!(report.status, StepStatus::Failed | StepStatus::Denied) && step.on_error == OnError::Stop;
+            stopped |= matches!(report.status, StepStatus::Failed | StepStatus::Denied)
+                && step.on_error == OnError::Stop;
             reports.push(report);
         }
         Ok(reports)
@@ -342,7 +231,7 @@ impl Runner<'_, '_, '_> {
         let mut report = StepReport::empty(step, StepStatus::Succeeded);
         // Every item is rendered before anything runs: a template that fails
         // on one item fails the step with nothing of it written.
-        let works = match self.render(env, step, base) {
+        let works = match work::render(env, self.playbook, step, base) {
             Ok((works, skipped)) => {
                 report.skipped = skipped;
                 works
@@ -373,11 +262,11 @@ impl Runner<'_, '_, '_> {
             }
             self.progress.advance();
             let stop = (failed || denied) && step.on_error == OnError::Stop;
-            if stop || batch.len() >= self.batch_size() {
-                if let Err(error) = self.flush(&mut batch, &mut report).await {
-                    failed = true;
-                    report.errors.push(error.to_string());
-                }
+            if (stop || batch.len() >= self.batch_size())
+                && let Err(error) = self.flush(&mut batch, &mut report).await
+            {
+                failed = true;
+                report.errors.push(error.to_string());
             }
             if stop {
                 break;
@@ -403,65 +292,6 @@ impl Runner<'_, '_, '_> {
         report
     }
 
-    /// The work of every item whose `when` holds, and how many were skipped.
-    fn render(
-        &self,
-        env: &minijinja::Environment<'_>,
-        step: &StepSpec,
-        base: &minijinja::Value,
-    ) -> Result<(Vec<Work>, usize)> {
-        let playbook = self.playbook;
-        let items: Vec<Option<minijinja::Value>> = match &step.for_each {
-            None => vec![None],
-            Some(text) => {
-                let compiled = Compiled::new(env, playbook, Unit::expression(text))?;
-                let list = compiled.value(playbook, base)?;
-                if !matches!(list.kind(), minijinja::value::ValueKind::Seq | minijinja::value::ValueKind::Iterable) {
-                    return Err(super::format::invalid(
-                        &playbook.path,
-                        compiled.position(playbook),
-                        format!("`for_each` must give a list; `{}` gave a {}", text.source.trim(), list.kind()),
-                    ));
-                }
-                list.try_iter()
-                    .map_err(|e| super::format::invalid(&playbook.path, compiled.position(playbook), e.to_string()))?
-                    .map(Some)
-                    .collect()
-            }
-        };
-        let when = step.when.as_ref().map(|text| Compiled::new(env, playbook, Unit::expression(text))).transpose()?;
-        let body = match &step.kind {
-            StepKind::Ask(text) | StepKind::Plan(text) => Body::Prompt(Compiled::new(env, playbook, Unit::template(text))?),
-            StepKind::Action { action, params } => Body::Action {
-                action: Compiled::new(env, playbook, Unit::template(action))?,
-                params: CompiledParams::new(env, playbook, params)?,
-            },
-        };
-        let mut works = Vec::with_capacity(items.len());
-        let mut skipped = 0;
-        for item in items {
-            let context = match item {
-                Some(item) => minijinja::context! { item => item, ..base.clone() },
-                None => base.clone(),
-            };
-            if let Some(when) = &when
-                && !when.value(playbook, &context)?.is_true()
-            {
-                skipped += 1;
-                continue;
-            }
-            works.push(match (&body, &step.kind) {
-                (Body::Prompt(prompt), StepKind::Ask(_)) => Work::Ask(prompt.text(playbook, &context)?),
-                (Body::Prompt(prompt), _) => Work::Plan(prompt.text(playbook, &context)?),
-                (Body::Action { action, params }, _) => Work::Action {
-                    action: action.text(playbook, &context)?.trim().to_owned(),
-                    params: params.render(playbook, &context)?,
-                },
-            });
-        }
-        Ok((works, skipped))
-    }
-
     /// Plans are stored in batches of this many (one transaction each); in
     /// execute mode one at a time, so that each is confirmed right after it is planned.
     fn batch_size(&self) -> usize {
@@ -470,11 +300,19 @@ impl Runner<'_, '_, '_> {
 
     /// Runs one item's work: an answer at once, a plan into `batch`. True when
     /// the guard denied a step of the plan.
-    async fn perform(&mut self, work: Work, batch: &mut PlanBatch<'_>, report: &mut StepReport) -> Result<bool> {
+    async fn perform(
+        &mut self,
+        work: Work,
+        batch: &mut PlanBatch<'_>,
+        report: &mut StepReport,
+    ) -> Result<bool> {
         match work {
             Work::Ask(prompt) => {
-                let request =
-                    AskRequest { prompt: &prompt, person: self.person, templates_dir: self.templates_dir.clone() };
+                let request = AskRequest {
+                    prompt: &prompt,
+                    person: self.person,
+                    templates_dir: self.templates_dir.clone(),
+                };
                 let answer = ask(self.store, self.catalog, self.planner, request).await?;
                 report.answers.push(answer.into());
                 Ok(false)
@@ -484,7 +322,8 @@ impl Runner<'_, '_, '_> {
                 let prompt = format!("{action} {}", to_canonical_string(&params));
                 let step = self.playbook.steps.iter().find(|s| s.id == report.id);
                 let source = format!("{}:{}", self.playbook.file_name(), step.map_or(0, |s| s.at.line));
-                let rationale = format!("explicit action in step `{}` of playbook `{}`", report.id, self.playbook.name);
+                let rationale =
+                    format!("explicit action in step `{}` of playbook `{}`", report.id, self.playbook.name);
                 let planner = FixedPlanner::new(action, params, rationale, source);
                 batch.add(&planner, &prompt).await
             }
@@ -562,7 +401,8 @@ impl Runner<'_, '_, '_> {
                     };
                     match execute_action(self.store, self.catalog, self.person, &row, request).await {
                         Ok(execution) => {
-                            action.status = ActionStatus::parse(&execution.status).unwrap_or(ActionStatus::Succeeded);
+                            action.status =
+                                ActionStatus::parse(&execution.status).unwrap_or(ActionStatus::Succeeded);
                             action.next = None;
                             action.execution = Some(execution);
                         }

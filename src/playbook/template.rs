@@ -191,7 +191,10 @@ fn find_name(source: &str, path: &str) -> usize {
         while let Some(found) = source[from..].find(candidate) {
             let start = from + found;
             let end = start + candidate.len();
-            let before_ok = source[..start].chars().next_back().is_none_or(|c| !(c.is_alphanumeric() || c == '_' || c == '.'));
+            let before_ok = source[..start]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !(c.is_alphanumeric() || c == '_' || c == '.'));
             let after_ok = source[end..].chars().next().is_none_or(|c| !(c.is_alphanumeric() || c == '_'));
             if before_ok && after_ok {
                 return Some(start);
@@ -313,7 +316,11 @@ enum Form<'env, 's> {
 }
 
 impl<'env, 's> Compiled<'env, 's> {
-    pub fn new(env: &'env Environment<'s>, playbook: &Playbook, unit: Unit<'s>) -> Result<Compiled<'env, 's>, Error> {
+    pub fn new(
+        env: &'env Environment<'s>,
+        playbook: &Playbook,
+        unit: Unit<'s>,
+    ) -> Result<Compiled<'env, 's>, Error> {
         let form = if unit.expression {
             env.compile_expression(unit.source).map(Form::Expression)
         } else {
@@ -326,7 +333,9 @@ impl<'env, 's> Compiled<'env, 's> {
     /// The value (an expression's result, or the rendered text).
     pub fn value(&self, playbook: &Playbook, context: &minijinja::Value) -> Result<minijinja::Value, Error> {
         match &self.form {
-            Form::Expression(expression) => expression.eval(context).map_err(|e| self.unit.error(playbook, &e)),
+            Form::Expression(expression) => {
+                expression.eval(context).map_err(|e| self.unit.error(playbook, &e))
+            }
             Form::Template(template) => template
                 .render(context)
                 .map(minijinja::Value::from)
@@ -346,12 +355,111 @@ impl<'env, 's> Compiled<'env, 's> {
     pub fn json(&self, playbook: &Playbook, context: &minijinja::Value) -> Result<Value, Error> {
         let value = self.value(playbook, context)?;
         serde_json::to_value(&value).map_err(|e| {
-            super::format::invalid(&playbook.path, self.unit.position(&playbook.text, 0), format!("cannot use this value: {e}"))
+            super::format::invalid(
+                &playbook.path,
+                self.unit.position(&playbook.text, 0),
+                format!("cannot use this value: {e}"),
+            )
         })
     }
 
     /// Where this unit starts in the file.
     pub fn position(&self, playbook: &Playbook) -> Position {
         self.unit.position(&playbook.text, 0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use chrono::TimeZone;
+    use chrono_tz::Europe::Berlin;
+
+    use super::*;
+    use crate::playbook::StepKind;
+
+    fn playbook(text: &str) -> Playbook {
+        Playbook::parse(Path::new("pb.yaml"), text.to_owned()).unwrap()
+    }
+
+    fn text(source: &str, line: u64, column: u64) -> Text {
+        Text { source: source.to_owned(), at: Position { line, column } }
+    }
+
+    #[test]
+    fn a_sole_expression_keeps_its_type_and_its_place() {
+        assert_eq!(sole_expression("{{ item.id }}"), Some((3, "item.id")));
+        assert_eq!(sole_expression("  {{item.id}} "), Some((4, "item.id")));
+        assert_eq!(sole_expression("a {{ b }}"), None);
+        assert_eq!(sole_expression("{{ a }} {{ b }}"), None);
+    }
+
+    #[test]
+    fn places_inside_templates_map_to_the_file() {
+        let file = "steps:\n  - plan: \"escalate {{ x }}\"\n  - ask: go {{ y }}\n  - plan: |\n      first\n      second {{ z }}\n";
+        let quoted = text("escalate {{ x }}", 2, 11);
+        assert_eq!(locate(file, &quoted, 12), Position { line: 2, column: 24 });
+        let plain = text("go {{ y }}", 3, 10);
+        assert_eq!(locate(file, &plain, 6), Position { line: 3, column: 16 });
+        let block = text("first\nsecond {{ z }}\n", 5, 7);
+        assert_eq!(locate(file, &block, 16), Position { line: 6, column: 17 });
+    }
+
+    #[test]
+    fn names_outside_the_scope_are_refused_with_a_reason() {
+        let pb = playbook(
+            "name: x\nvars: {n: 1}\nenv: [TEAM]\nsteps:\n  - {id: a, ask: q}\n  - {id: b, ask: q}\n  - {id: c, ask: q}\n",
+        );
+        let earlier = vec!["a".to_owned()];
+        let scope = Scope { playbook: &pb, earlier: &earlier, step: "b", item: false };
+        for ok in
+            ["vars.n", "env.TEAM", "steps.a.rows", "steps.a", "now", "days_ago", "range", "playbook.run_id"]
+        {
+            assert_eq!(unknown(ok, &scope), None, "{ok}");
+        }
+        let refused = |path: &str| unknown(path, &scope).unwrap();
+        assert!(refused("vars.m").contains("declare `m` under `vars`"));
+        assert!(refused("env.HOME").contains("listed: `TEAM`"));
+        assert!(refused("steps.b.rows").contains("cannot read its own output"));
+        assert!(refused("steps.c.rows").contains("runs later"));
+        assert!(refused("steps.z").contains("there is no step `z`"));
+        assert!(refused("steps.a.rowz").contains("a step's outputs are"));
+        assert!(refused("item.id").contains("only in steps with `for_each`"));
+        assert!(refused("playbook.owner").contains("`playbook` holds"));
+        assert!(refused("itme").contains("undefined template variable `itme`"));
+        let in_loop = Scope { item: true, ..scope };
+        assert_eq!(unknown("item.anything", &in_loop), None);
+    }
+
+    #[test]
+    fn time_helpers_use_the_teams_time_zone() {
+        // 00:30 in Berlin is still the previous day in UTC.
+        let now = Berlin.with_ymd_and_hms(2026, 11, 4, 0, 30, 0).unwrap();
+        let values = time_values(now);
+        assert_eq!(values["today"], "2026-11-04");
+        assert_eq!(values["yesterday"], "2026-11-03");
+        assert_eq!(values["week_start"], "2026-11-02");
+        assert_eq!(values["month_start"], "2026-11-01");
+        assert_eq!(values["time_zone"], "Europe/Berlin");
+        let env = environment(now);
+        let render = |source: &str| env.render_str(source, minijinja::context! {}).unwrap();
+        assert_eq!(render("{{ days_ago(7) }}"), "2026-10-28");
+        assert_eq!(render("{{ hours_ago(1) }}"), "2026-11-03T23:30:00+01:00");
+        assert_eq!(render("{{ age_days('2026-11-01T23:30:00Z') }}"), "2.0");
+        assert_eq!(render("{{ age_hours('2026-11-03T22:30:00+00:00') }}"), "1.0");
+        assert!(env.render_str("{{ age_days('soon') }}", minijinja::context! {}).is_err());
+    }
+
+    #[test]
+    fn strict_rendering_names_the_undefined_value_and_its_place() {
+        let pb =
+            playbook("name: x\nsteps:\n  - for_each: range(2)\n    plan: \"escalate {{ item.nope }}\"\n");
+        let env = environment(Utc::now().with_timezone(&chrono_tz::Tz::UTC));
+        let StepKind::Plan(source) = &pb.steps[0].kind else { panic!() };
+        let compiled = Compiled::new(&env, &pb, Unit::template(source)).unwrap();
+        let context = minijinja::context! { item => minijinja::context! { id => 3 } };
+        let error = compiled.text(&pb, &context).unwrap_err().to_string();
+        assert!(error.starts_with("pb.yaml:4:24: undefined value: `item.nope` is undefined"), "{error}");
     }
 }

@@ -37,7 +37,7 @@ pub enum OutputFormat {
     Json,
     /// One YAML document on stdout.
     Yaml,
-    /// Markdown, for reports that are mailed or posted (`md`).
+    /// Markdown: a report to mail or post (playbooks), else the text in a fenced block.
     Md,
 }
 

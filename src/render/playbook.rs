@@ -88,7 +88,7 @@ fn action_row(plan_id: String, action: &ActionReport) -> Vec<String> {
 const ACTION_HEADER: [&str; 6] = ["plan", "action", "name", "status", "impact", "next"];
 
 fn totals_line(totals: &Totals) -> String {
-    let mut parts = vec![format!("{} steps", totals.steps)];
+    let mut parts = vec![count(totals.steps, "step")];
     for (n, what) in [
         (totals.succeeded, "succeeded"),
         (totals.skipped, "skipped"),
@@ -101,7 +101,13 @@ fn totals_line(totals: &Totals) -> String {
         }
     }
     let mut line = parts.join(", ");
-    let _ = write!(line, " · {} answers · {} plans · {} actions", totals.answers, totals.plans, totals.actions);
+    let _ = write!(
+        line,
+        " · {} · {} · {}",
+        count(totals.answers, "answer"),
+        count(totals.plans, "plan"),
+        count(totals.actions, "action")
+    );
     let mut actions = Vec::new();
     for (n, what) in [
         (totals.suggested, "suggested (reads)"),
@@ -121,21 +127,37 @@ fn totals_line(totals: &Totals) -> String {
     line
 }
 
+/// `1 plan`, `3 plans`.
+fn count(n: usize, what: &str) -> String {
+    if n == 1 { format!("1 {what}") } else { format!("{n} {what}s") }
+}
+
 /// The closing sentence: what was written and what waits for whom.
 fn closing(report: &RunReport) -> String {
     let waiting = report.totals.pending_confirmation + report.totals.pending_approval;
     let mut text = match report.mode {
-        Mode::Suggest => "Suggest mode: nothing was written to the ops tables (only plans and audit entries).".to_owned(),
-        Mode::DryRun => "Dry-run mode: writes were simulated and rolled back; nothing was written to the ops tables.".to_owned(),
-        Mode::Execute if report.totals.executed > 0 => {
-            format!("Execute mode: {} actions were confirmed on the terminal and run.", report.totals.executed)
+        Mode::Suggest => {
+            "Suggest mode: nothing was written to the ops tables (only plans and audit entries).".to_owned()
         }
-        Mode::Execute => "Execute mode: nothing was confirmed, so nothing was written to the ops tables.".to_owned(),
+        Mode::DryRun => {
+            "Dry-run mode: writes were simulated and rolled back; nothing was written to the ops tables."
+                .to_owned()
+        }
+        Mode::Execute if report.totals.executed > 0 => {
+            format!(
+                "Execute mode: {} actions were confirmed on the terminal and run.",
+                report.totals.executed
+            )
+        }
+        Mode::Execute => {
+            "Execute mode: nothing was confirmed, so nothing was written to the ops tables.".to_owned()
+        }
     };
     if waiting > 0 {
         let _ = write!(
             text,
-            " {waiting} actions wait for people: `opsgate execute aN` on a terminal confirms one, `opsgate approve aN` is a second person's approval."
+            " {} for people: `opsgate execute aN` on a terminal reviews and confirms one; `opsgate approve aN` is a second person's approval.",
+            if waiting == 1 { "1 action waits".to_owned() } else { format!("{waiting} actions wait") }
         );
     }
     text
@@ -155,9 +177,16 @@ impl Tabular for PlaybookRunView {
             report.status.as_str(),
             report.exit_code
         );
-        let _ = writeln!(out, "file {} · started {} · {}", report.file, format_time(report.started_at), duration(report));
+        let _ = writeln!(
+            out,
+            "file {} · started {} · {}",
+            report.file,
+            format_time(report.started_at),
+            duration(report)
+        );
         if let Some(lock) = &report.lock_recovered {
-            let _ = writeln!(out, "took over the lock of run {} ({}): {}", lock.run_id, lock.holder, lock.reason);
+            let _ =
+                writeln!(out, "took over the lock of run {} ({}): {}", lock.run_id, lock.holder, lock.reason);
         }
         for (index, step) in report.steps.iter().enumerate() {
             let _ = writeln!(out, "\n{}. {}", index + 1, step_heading(step));
@@ -166,16 +195,22 @@ impl Tabular for PlaybookRunView {
             }
             let actions: Vec<&ActionReport> = step.actions().collect();
             if !actions.is_empty() {
-                let _ = writeln!(out, "   {} plans · {}", step.plans.len(), action_counts(&actions));
+                let _ = writeln!(out, "   {} · {}", count(step.plans.len(), "plan"), action_counts(&actions));
                 let rows = step
                     .plans
                     .iter()
-                    .flat_map(|plan| plan.actions.iter().map(move |a| action_row(plan.plan_id.to_string(), a)))
+                    .flat_map(|plan| {
+                        plan.actions.iter().map(move |a| action_row(plan.plan_id.to_string(), a))
+                    })
                     .take(SHOWN);
                 out.push_str(&table(&ACTION_HEADER, rows));
                 out.push('\n');
                 if actions.len() > SHOWN {
-                    let _ = writeln!(out, "   … and {} more actions (all of them with --output json)", actions.len() - SHOWN);
+                    let _ = writeln!(
+                        out,
+                        "   … and {} more actions (all of them with --output json)",
+                        actions.len() - SHOWN
+                    );
                 }
             }
             for error in &step.errors {
@@ -214,8 +249,13 @@ impl Tabular for PlaybookRunView {
             }
             let actions: Vec<&ActionReport> = step.actions().collect();
             if !actions.is_empty() {
-                let _ = writeln!(out, "{} plans · {}\n", step.plans.len(), action_counts(&actions));
-                let _ = writeln!(out, "| {} |\n|{}", ACTION_HEADER.join(" | "), "---|".repeat(ACTION_HEADER.len()));
+                let _ = writeln!(out, "{} · {}\n", count(step.plans.len(), "plan"), action_counts(&actions));
+                let _ = writeln!(
+                    out,
+                    "| {} |\n|{}",
+                    ACTION_HEADER.join(" | "),
+                    "---|".repeat(ACTION_HEADER.len())
+                );
                 for plan in &step.plans {
                     for action in &plan.actions {
                         let cells: Vec<String> =
@@ -231,7 +271,12 @@ impl Tabular for PlaybookRunView {
                 }
             }
         }
-        let _ = writeln!(out, "\n---\n\n{}\n\n{}", md_inline(&totals_line(&report.totals)), md_inline(&closing(report)));
+        let _ = writeln!(
+            out,
+            "\n---\n\n{}\n\n{}",
+            md_inline(&totals_line(&report.totals)),
+            md_inline(&closing(report))
+        );
         for_terminal(&out)
     }
 }
@@ -250,11 +295,19 @@ fn human_answer(answer: &AnswerReport, out: &mut String) {
         out.push_str(&table(&header, answer.rows.iter().take(SHOWN).map(|row| row_cells(answer, row))));
         out.push('\n');
         if answer.rows.len() > SHOWN {
-            let _ = writeln!(out, "   … and {} more rows (all of them with --output json)", answer.rows.len() - SHOWN);
+            let _ = writeln!(
+                out,
+                "   … and {} more rows (all of them with --output json)",
+                answer.rows.len() - SHOWN
+            );
         }
     }
     if let Some(window) = &answer.window {
-        let _ = writeln!(out, "   window: {} — [{}, {}) {}", window.label, window.from, window.to, window.time_zone);
+        let _ = writeln!(
+            out,
+            "   window: {} — [{}, {}) {}",
+            window.label, window.from, window.to, window.time_zone
+        );
     }
     if let Some(command) = &answer.suggested_command {
         let _ = writeln!(out, "   next: {command}");
@@ -263,13 +316,21 @@ fn human_answer(answer: &AnswerReport, out: &mut String) {
 
 fn markdown_answer(answer: &AnswerReport, out: &mut String) {
     let _ = writeln!(out, "> {}\n", md_inline(&answer.prompt));
-    let _ = writeln!(out, "{}\n", md_inline(&answer.answer));
-    if let Some(draft) = &answer.draft {
-        // Drafts are Markdown already (templates/draft.report.j2).
-        let _ = writeln!(out, "{}\n", draft.trim_end());
+    match &answer.draft {
+        // Drafts are Markdown already (templates/draft.report.j2): the draft is the answer.
+        Some(draft) => {
+            let _ = writeln!(out, "{}\n", draft.trim_end());
+        }
+        None => {
+            let _ = writeln!(out, "{}\n", md_inline(&answer.answer));
+        }
     }
     if !answer.rows.is_empty() && !answer.columns.is_empty() {
-        let _ = writeln!(out, "| {} |", answer.columns.iter().map(|c| md_cell(c)).collect::<Vec<_>>().join(" | "));
+        let _ = writeln!(
+            out,
+            "| {} |",
+            answer.columns.iter().map(|c| md_cell(c)).collect::<Vec<_>>().join(" | ")
+        );
         let _ = writeln!(out, "|{}", "---|".repeat(answer.columns.len()));
         for row in &answer.rows {
             let cells: Vec<String> = row_cells(answer, row).iter().map(|c| md_cell(c)).collect();
@@ -278,7 +339,11 @@ fn markdown_answer(answer: &AnswerReport, out: &mut String) {
         out.push('\n');
     }
     if let Some(window) = &answer.window {
-        let _ = writeln!(out, "*Window: {} — [{}, {}) {}*\n", window.label, window.from, window.to, window.time_zone);
+        let _ = writeln!(
+            out,
+            "*Window: {} — [{}, {}) {}*\n",
+            window.label, window.from, window.to, window.time_zone
+        );
     }
     if let Some(command) = &answer.suggested_command {
         let _ = writeln!(out, "Next: `{}`\n", command.replace('`', "'"));

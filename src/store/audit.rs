@@ -248,19 +248,23 @@ impl Store {
         let mut verifier = ChainVerifier::default();
         let mut problem = ChainCheck::Ok;
         let mut after = 0;
-        let mut next = (max_id > 0).then(|| Box::pin(fetch(after)));
-        while let Some(pending) = next.take() {
-            let chunk = pending.await?;
+        // MaybeDone keeps a fetch's result when it finishes during the poll below,
+        // so it is never polled again after completing.
+        let start = |after: i64| Box::pin(futures_util::future::maybe_done(fetch(after)));
+        let mut next = (max_id > 0).then(|| start(after));
+        while let Some(mut pending) = next.take() {
+            (&mut pending).await;
+            let chunk = pending.as_mut().take_output().unwrap_or_else(|| Ok(String::new()))?;
             after += VERIFY_CHUNK;
             if after < max_id {
-                next = Some(Box::pin(fetch(after)));
+                next = Some(start(after));
             }
             // Fetching the next chunk runs on the database's side while this one is hashed.
             let checked = match &mut next {
                 Some(upcoming) => {
                     let (checked, _) = tokio::join!(
                         async { check_chunk(&chunk, &mut verifier) },
-                        futures_util::future::poll_immediate(upcoming)
+                        futures_util::future::poll_immediate(upcoming.as_mut())
                     );
                     checked
                 }
