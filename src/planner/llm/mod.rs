@@ -174,7 +174,7 @@ impl Endpoint {
         })
     }
 
-    fn request(&self, conversation: &Conversation, tools: &[tools::Tool]) -> http::HttpRequest {
+    fn request(&self, conversation: &Conversation, tools: &[tools::Tool], stream: bool) -> http::HttpRequest {
         let key = self.api_key.clone().unwrap_or_default();
         let (url, headers, body) = match self.provider {
             Provider::OpenAi => {
@@ -185,7 +185,7 @@ impl Endpoint {
                 (
                     format!("{}/chat/completions", self.base_url),
                     headers,
-                    openai::body(&self.model, conversation, tools, true),
+                    openai::body(&self.model, conversation, tools, stream),
                 )
             }
             Provider::Anthropic => (
@@ -298,8 +298,11 @@ impl LlmPlanner {
         if let Some(meter) = &meter {
             meter.before_request().await?;
         }
+        // Only a reply someone watches is streamed: some OpenAI-compatible
+        // servers (llama.cpp's) cannot stream tool calls at all.
+        let stream = text.is_some() && self.endpoint.provider == Provider::OpenAi;
         let building = Instant::now();
-        let http_request = self.endpoint.request(conversation, tools);
+        let http_request = self.endpoint.request(conversation, tools, stream);
         let build_time = building.elapsed();
         let started = Instant::now();
         let content_of_line = |line: &str| {
@@ -313,7 +316,11 @@ impl LlmPlanner {
             (Provider::OpenAi, Some(_)) => Some(&content_of_line),
             _ => None,
         };
-        let sent = http::send(&self.client, &http_request, sink).await;
+        let mut sent = http::send(&self.client, &http_request, sink).await;
+        if stream && matches!(sent, Err(Error::Provider(_))) {
+            // A server that refuses to stream gets the same request whole.
+            sent = http::send(&self.client, &self.endpoint.request(conversation, tools, false), None).await;
+        }
         let latency_ms = started.elapsed().as_millis() as i64;
         let reading = Instant::now();
         let reply = match sent {
