@@ -167,7 +167,10 @@ fn verify_reads_a_chain_of_several_chunks_and_finds_a_break_past_the_first() {
     crate::support::block_on(async {
         let store = env.store().await;
         let entries: Vec<NewAuditEntry> = (0..35_000)
-            .map(|i| NewAuditEntry::new(Actor::agent("bulk"), "test.bulk", "succeeded").payload(serde_json::json!({"i": i})))
+            .map(|i| {
+                NewAuditEntry::new(Actor::agent("bulk"), "test.bulk", "succeeded")
+                    .payload(serde_json::json!({"i": i}))
+            })
             .collect();
         for batch in entries.chunks(5_000) {
             store.append_audit(batch).await.unwrap();

@@ -125,7 +125,10 @@ fn a_streamed_reply_with_explicit_nulls_and_the_legacy_shape_are_understood() {
             .json();
     assert_eq!(plan["steps"][0]["action"], "bookings.cancel");
     assert_eq!(plan["steps"][0]["params"], json!({"booking_id": 7}));
-    assert!(mock.received()[0].body.get("stream").is_none(), "plans are not streamed: llama.cpp cannot stream tool calls");
+    assert!(
+        mock.received()[0].body.get("stream").is_none(),
+        "plans are not streamed: llama.cpp cannot stream tool calls"
+    );
 
     let legacy = Reply::json(
         json!({"choices": [{"index": 0, "finish_reason": "function_call", "message": {"role": "assistant",

@@ -8,16 +8,16 @@ use serde::Serialize;
 
 use crate::error::{Error, Result};
 
-mod alerts;
 mod agents;
+mod alerts;
 mod answer;
 mod approval;
 mod plan;
 mod playbook;
 mod runbooks;
 
-pub use alerts::EvaluationView;
 pub use agents::{AgentChange, AgentList};
+pub use alerts::EvaluationView;
 pub use answer::AnswerView;
 pub use approval::{
     ActionView, ApprovalLine, ApprovalReviewView, DecisionView, KeysView, PendingView, RecoveryView,

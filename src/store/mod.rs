@@ -23,19 +23,19 @@ use sqlx::{PgPool, Postgres, Sqlite, SqlitePool, Transaction};
 
 use crate::error::Result;
 
+pub use agents::{AgentRow, WindowUsage};
 pub use alerts::{
     AlertRuleRow, AlertStaffRow, AlertSubscriptionRow, NewAlert, NewEvaluation, OpenComplaintRow,
     UnresolvedAlertRow,
 };
-pub use agents::{AgentRow, WindowUsage};
 pub use approvals::{ApprovalRow, ClaimRow, KeyRow, NewApproval};
 pub use audit::{AuditFilter, VerifyReport};
 pub use connect::DbLocation;
 pub use plans::{ActionRow, HistoryFilter, NewAction, PlanRow, TokenRow};
 pub use playbooks::{NewPlaybookRun, PlaybookRunRow};
 pub use rbac::{GrantCounts, KindCounts, SeedOutcome};
-pub use rows::{ResultSet, format_time};
 pub(crate) use rows::bind_values;
+pub use rows::{ResultSet, format_time};
 pub use runbooks::{NewRunbook, PassageRow, RunbookRow};
 pub use staff::StaffRow;
 
