@@ -206,7 +206,7 @@ pub async fn ask(
         .cloned();
     let runbook_first = about_runbooks || proposal.is_err();
     if runbook_first {
-        let passages = runbook::relevant(crate::runbooks::search(store, prompt, runbook::PASSAGES).await?);
+        let passages = runbook::passages_for(store, prompt).await?;
         if !passages.is_empty() && (about_runbooks || wants_write.is_none()) {
             runbook::answer(&mut answer, passages);
             return finish(store, person, answer, "runbooks").await;
@@ -322,7 +322,7 @@ pub async fn ask(
     answer.rows = answer.table.objects();
     if about_runbooks {
         // A data question that mentions policy also gets the passages that match it.
-        answer.passages = runbook::relevant(crate::runbooks::search(store, prompt, runbook::PASSAGES).await?);
+        answer.passages = runbook::passages_for(store, prompt).await?;
         answer.sources.extend(answer.passages.iter().map(runbook::source));
     }
     finish(store, person, answer, "data").await
