@@ -51,10 +51,14 @@ impl Context {
 
     /// Ends the run. PostgreSQL connections are closed politely. SQLite's are
     /// left to the process exit: committed transactions are already in the WAL,
-    /// and a close would checkpoint it (two fsyncs) on every command.
+    /// and a close would checkpoint it (two fsyncs) on every command. A WAL that
+    /// has grown past a threshold is folded back now, though: the next process
+    /// to open the database reads all of it to rebuild its index.
     pub async fn finish(&self) {
-        if let Store::Postgres(_) = self.store {
-            self.store.close().await;
+        match (&self.store, &self.location) {
+            (Store::Postgres(_), _) => self.store.close().await,
+            (Store::Sqlite(_), DbLocation::Sqlite(path)) => self.store.shrink_wal(path).await,
+            _ => {}
         }
     }
 

@@ -91,6 +91,29 @@ async fn connect_sqlite(path: &Path) -> Result<Store> {
     Ok(Store::Sqlite(pool))
 }
 
+/// A WAL larger than this is checkpointed when a command ends.
+const WAL_SHRINK_BYTES: u64 = 512 * 1024;
+
+impl Store {
+    /// Checkpoints and truncates a SQLite WAL that has grown past
+    /// [`WAL_SHRINK_BYTES`], without waiting for other processes: when one is
+    /// busy with the database, the WAL stays as it is until a later command.
+    pub async fn shrink_wal(&self, db: &Path) {
+        let Store::Sqlite(pool) = self else { return };
+        let mut wal = db.as_os_str().to_owned();
+        wal.push("-wal");
+        let size = std::fs::metadata(&wal).map(|m| m.len()).unwrap_or(0);
+        if size <= WAL_SHRINK_BYTES {
+            return;
+        }
+        if let Ok(mut conn) = pool.acquire().await {
+            // Best effort: a checkpoint that cannot finish now is simply left for later.
+            let _ = sqlx::query("PRAGMA busy_timeout = 0").execute(&mut *conn).await;
+            let _ = sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)").execute(&mut *conn).await;
+        }
+    }
+}
+
 /// Connections are opened on demand, so a single command still uses one; the
 /// ceiling leaves room for `worker --concurrency` (at most 16) plus its poller.
 pub const PG_MAX_CONNECTIONS: u32 = 20;
