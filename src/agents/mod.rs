@@ -8,6 +8,7 @@ use serde::Serialize;
 
 pub use meter::Meter;
 
+use crate::audit::NewAuditEntry;
 use crate::catalog::Risk;
 use crate::error::{Error, Result};
 use crate::store::{AgentRow, Store};
@@ -118,16 +119,6 @@ pub struct NewAgent<'a> {
     pub daily_token_budget: i64,
 }
 
-fn audit(
-    person: &crate::identity::StaffMember,
-    event: &str,
-    payload: serde_json::Value,
-) -> crate::audit::NewAuditEntry {
-    crate::audit::NewAuditEntry::new(crate::audit::Actor::person(&person.email), event, "succeeded")
-        .subject(&person.email)
-        .payload(payload)
-}
-
 /// Registers an agent. Needs `ops.staff.edit`; audited.
 pub async fn register(
     store: &Store,
@@ -157,9 +148,10 @@ pub async fn register(
         status: "active".into(),
         created_at: chrono::Utc::now(),
     };
-    let entry = audit(
+    let entry = NewAuditEntry::by_person(
         person,
         "agent.registered",
+        "succeeded",
         serde_json::json!({"agent": row.name, "model": row.model, "tier": row.tier,
             "rate_limit_per_min": row.rate_limit_per_min, "daily_token_budget": row.daily_token_budget}),
     );
@@ -170,7 +162,8 @@ pub async fn register(
 /// Disables an agent: it can no longer be acted through. Needs `ops.staff.edit`; audited.
 pub async fn disable(store: &Store, person: &crate::identity::StaffMember, name: &str) -> Result<()> {
     crate::rbac::require(person, "ops.staff.edit")?;
-    let entry = audit(person, "agent.disabled", serde_json::json!({"agent": name}));
+    let entry =
+        NewAuditEntry::by_person(person, "agent.disabled", "succeeded", serde_json::json!({"agent": name}));
     if !store.set_agent_status(name, "disabled", entry).await? {
         return Err(Error::NotFound(format!("no agent named `{name}`")));
     }

@@ -26,7 +26,7 @@ pub use model::ModelAsk;
 pub use queue::priority_score;
 pub use window::AnswerWindow;
 
-use crate::audit::{Actor, NewAuditEntry};
+use crate::audit::NewAuditEntry;
 use crate::catalog::{Catalog, Risk};
 use crate::error::{Error, Result};
 use crate::guard::{decide, require_ai_use};
@@ -131,7 +131,6 @@ impl Answer {
                 }
             }
         }
-        self.rows = self.table.objects();
         self.facts.iter_mut().for_each(pii::mask_json);
         for passage in &mut self.passages {
             passage.text = pii::mask_text(&passage.text);
@@ -169,8 +168,53 @@ fn asks_about_runbooks(prompt: &str) -> bool {
     RUNBOOK_CUES.iter().any(|cue| if cue.contains(' ') { lower.contains(cue) } else { words.contains(cue) })
 }
 
-fn audit(person: &StaffMember, event: &str, status: &str, payload: Value) -> NewAuditEntry {
-    NewAuditEntry::new(Actor::person(&person.email), event, status).subject(&person.email).payload(payload)
+/// Audits a refused question (`ask.denied`) and returns the refusal.
+async fn refuse<T>(store: &Store, person: &StaffMember, prompt: &str, denied: Error) -> Result<T> {
+    let entry = NewAuditEntry::by_person(
+        person,
+        "ask.denied",
+        "denied",
+        json!({"prompt": prompt, "reason": denied.to_string()}),
+    );
+    store.append_audit(&[entry]).await?;
+    Err(denied)
+}
+
+/// What running one allowed read or draft step needs besides its parameters.
+pub(crate) struct StepContext<'a> {
+    pub store: &'a Store,
+    pub catalog: &'a Catalog,
+    pub person: &'a StaffMember,
+    pub settings: &'a Settings,
+    pub templates_dir: &'a std::path::Path,
+    pub now: chrono::DateTime<chrono::Utc>,
+}
+
+impl StepContext<'_> {
+    /// Runs a step the guard allowed: a draft (its finding and text) or a read.
+    pub(crate) async fn run(
+        &self,
+        action: &crate::catalog::ActionSpec,
+        params: &Value,
+        window: Option<&AnswerWindow>,
+    ) -> Result<(Finding, Option<String>)> {
+        if action.risk == Risk::Draft {
+            let request = drafts::DraftRequest {
+                action: &action.name,
+                params,
+                window,
+                person: self.person,
+                override_dir: self.templates_dir,
+            };
+            let (finding, text) =
+                drafts::draft(self.store, self.catalog, request, self.settings, self.now).await?;
+            return Ok((finding, Some(text)));
+        }
+        let built = crate::payload::build(self.store, action, params, self.person).await?;
+        let finding =
+            read::run(self.store, action, params, &built.payload, window, self.settings, self.now).await?;
+        Ok((finding, None))
+    }
 }
 
 /// Answers a question. Writes nothing but its audit entry.
@@ -182,15 +226,7 @@ pub async fn ask(
 ) -> Result<Answer> {
     let AskRequest { prompt, person, templates_dir } = request;
     if let Err(denied) = require_ai_use(person) {
-        store
-            .append_audit(&[audit(
-                person,
-                "ask.denied",
-                "denied",
-                json!({"prompt": prompt, "reason": denied.to_string()}),
-            )])
-            .await?;
-        return Err(denied);
+        return refuse(store, person, prompt, denied).await;
     }
     let settings = Settings::load(store).await?;
     let now = now_micros();
@@ -216,7 +252,7 @@ pub async fn ask(
         Ok(proposal) => proposal,
         Err(error) => {
             store
-                .append_audit(&[audit(
+                .append_audit(&[NewAuditEntry::by_person(
                     person,
                     "ask.unplannable",
                     "failed",
@@ -246,6 +282,8 @@ pub async fn ask(
     }
 
     let label = crate::planner::slots::extract(prompt, local_now).window.map(|w| (w.from, w.to, w.label));
+    let steps =
+        StepContext { store, catalog, person, settings: &settings, templates_dir: &templates_dir, now };
     let mut summaries = Vec::new();
     let mut denied = Vec::new();
     for step in &proposal.steps {
@@ -277,21 +315,10 @@ pub async fn ask(
             ));
             continue;
         }
-        let finding = if action.risk == Risk::Draft {
-            let request = drafts::DraftRequest {
-                action: &action.name,
-                params: &params,
-                window: window.as_ref(),
-                person,
-                override_dir: &templates_dir,
-            };
-            let (finding, text) = drafts::draft(store, catalog, request, &settings, now).await?;
-            answer.draft = Some(text);
-            finding
-        } else {
-            let built = crate::payload::build(store, action, &params, person).await?;
-            read::run(store, action, &params, &built.payload, window.as_ref(), &settings, now).await?
-        };
+        let (finding, draft) = steps.run(action, &params, window.as_ref()).await?;
+        if draft.is_some() {
+            answer.draft = draft;
+        }
         if answer.window.is_none() {
             answer.window = window;
         }
@@ -303,23 +330,19 @@ pub async fn ask(
         answer.sources.extend(finding.sources);
     }
     if summaries.is_empty() {
-        let error = Error::Denied(format!("nothing to answer: {}", denied.join("; ")));
-        store
-            .append_audit(&[audit(
-                person,
-                "ask.denied",
-                "denied",
-                json!({"prompt": prompt, "reason": error.to_string()}),
-            )])
-            .await?;
-        return Err(error);
+        return refuse(
+            store,
+            person,
+            prompt,
+            Error::Denied(format!("nothing to answer: {}", denied.join("; "))),
+        )
+        .await;
     }
     if !denied.is_empty() {
         summaries.push(format!("Not answered: {}.", denied.join("; ")));
     }
     answer.answer = summaries.join(" ");
     answer.confidence = proposal.steps.iter().map(|s| s.confidence).fold(1.0, f64::min);
-    answer.rows = answer.table.objects();
     if about_runbooks {
         // A data question that mentions policy also gets the passages that match it.
         answer.passages = runbook::passages_for(store, prompt).await?;
@@ -332,22 +355,14 @@ pub async fn ask(
 pub async fn ask_with_model(request: ModelAsk<'_>) -> Result<Answer> {
     let (store, person, prompt) = (request.store, request.person, request.prompt);
     if let Err(denied) = require_ai_use(person) {
-        store
-            .append_audit(&[audit(
-                person,
-                "ask.denied",
-                "denied",
-                json!({"prompt": prompt, "reason": denied.to_string()}),
-            )])
-            .await?;
-        return Err(denied);
+        return refuse(store, person, prompt, denied).await;
     }
     match request.run().await {
         Ok(answer) => finish(store, person, answer, "model").await,
         Err(error) => {
             if matches!(error, Error::Unplannable(_)) {
                 store
-                    .append_audit(&[audit(
+                    .append_audit(&[NewAuditEntry::by_person(
                         person,
                         "ask.unplannable",
                         "failed",
@@ -368,13 +383,12 @@ pub(crate) async fn finish(
 ) -> Result<Answer> {
     if pii::must_mask(Some(person)) {
         answer.mask();
-    } else {
-        answer.rows = answer.table.objects();
     }
+    answer.rows = answer.table.objects();
     let steps: Vec<Value> =
         answer.steps.iter().map(|s| json!({"action": s.action, "decision": s.decision.as_str()})).collect();
     store
-        .append_audit(&[audit(
+        .append_audit(&[NewAuditEntry::by_person(
             person,
             "ask.answered",
             "succeeded",

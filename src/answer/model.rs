@@ -9,8 +9,8 @@
 use serde_json::{Value, json};
 
 use super::finding::Source;
-use super::{Answer, AnswerStep, drafts, read, runbook, window};
-use crate::catalog::{Catalog, Risk};
+use super::{Answer, AnswerStep, StepContext, runbook, window};
+use crate::catalog::Catalog;
 use crate::error::{Error, Result};
 use crate::guard::decide;
 use crate::identity::StaffMember;
@@ -131,40 +131,26 @@ impl ModelAsk<'_> {
                 ..Outcome::note(format!("{name} denied: the person lacks `{missing}`"))
             });
         }
-        let finding = if action.risk == Risk::Draft {
-            let request = drafts::DraftRequest {
-                action: &action.name,
-                params: &params,
-                window: window.as_ref(),
-                person: self.person,
-                override_dir: self.templates_dir,
-            };
-            match drafts::draft(self.store, self.catalog, request, settings, now).await {
-                Ok((mut finding, text)) => {
-                    finding.summary = text;
-                    finding
-                }
-                Err(Error::NotFound(message) | Error::Unplannable(message)) => {
-                    return Ok(Outcome { step: Some(step), ..Outcome::note(message) });
-                }
-                Err(other) => return Err(other),
+        let steps = StepContext {
+            store: self.store,
+            catalog: self.catalog,
+            person: self.person,
+            settings,
+            templates_dir: self.templates_dir,
+            now,
+        };
+        let finding = match steps.run(action, &params, window.as_ref()).await {
+            // A draft goes back to the model as its text.
+            Ok((mut finding, Some(text))) => {
+                finding.summary = text;
+                finding
             }
-        } else {
-            let built = match crate::payload::build(self.store, action, &params, self.person).await {
-                Ok(built) => built,
-                Err(Error::NotFound(message) | Error::Usage(message)) => {
-                    return Ok(Outcome { step: Some(step), ..Outcome::note(message) });
-                }
-                Err(other) => return Err(other),
-            };
-            match read::run(self.store, action, &params, &built.payload, window.as_ref(), settings, now).await
-            {
-                Ok(finding) => finding,
-                Err(Error::NotFound(message)) => {
-                    return Ok(Outcome { step: Some(step), ..Outcome::note(message) });
-                }
-                Err(other) => return Err(other),
+            Ok((finding, None)) => finding,
+            // What the model asked for does not exist or makes no sense: it hears why.
+            Err(Error::NotFound(message) | Error::Unplannable(message) | Error::Usage(message)) => {
+                return Ok(Outcome { step: Some(step), ..Outcome::note(message) });
             }
+            Err(other) => return Err(other),
         };
         let mut rows = finding.table.objects();
         let total = rows.len();

@@ -85,13 +85,8 @@ pub fn resolve(
     if !takes_window {
         return None;
     }
-    let time = |name: &str| {
-        params
-            .get(name)
-            .and_then(Value::as_str)
-            .and_then(|t| DateTime::parse_from_rfc3339(t).ok())
-            .map(|t| t.with_timezone(&Utc))
-    };
+    // A malformed time is left for the schema check and the statement to refuse.
+    let time = |name: &str| crate::payload::window_param(params, name).ok().flatten();
     match (time("from"), time("to")) {
         (Some(from), Some(to)) => {
             Some(AnswerWindow::new(from, to, label.unwrap_or("requested window"), settings))

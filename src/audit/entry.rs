@@ -63,6 +63,18 @@ pub struct NewAuditEntry {
 }
 
 impl NewAuditEntry {
+    /// An entry for something a person did on their own behalf, with its payload.
+    pub fn by_person(
+        person: &crate::identity::StaffMember,
+        event: impl Into<String>,
+        status: impl Into<String>,
+        payload: serde_json::Value,
+    ) -> NewAuditEntry {
+        NewAuditEntry::new(Actor::person(&person.email), event, status)
+            .subject(&person.email)
+            .payload(payload)
+    }
+
     pub fn new(actor: Actor, event: impl Into<String>, status: impl Into<String>) -> NewAuditEntry {
         NewAuditEntry {
             actor,

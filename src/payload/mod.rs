@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 pub use reads::LOGS_ANALYZED;
+pub(crate) use reads::time as window_param;
 pub use sql::{NullKind, SqlStatement, SqlValue};
 pub use target::{TargetRef, WATCHED_COLUMNS, version_in as target_version_in, watched_columns};
 

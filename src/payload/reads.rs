@@ -38,10 +38,7 @@ impl Select {
 
     fn window(&mut self, column: &str, params: &Value) -> Result<&mut Self> {
         for (name, op) in [("from", ">="), ("to", "<")] {
-            if let Some(text) = params.get(name).and_then(Value::as_str) {
-                let time = chrono::DateTime::parse_from_rfc3339(text)
-                    .map_err(|_| Error::Usage(format!("`{text}` is not an RFC 3339 time")))?
-                    .with_timezone(&chrono::Utc);
+            if let Some(time) = time(params, name)? {
                 self.filter(&format!("{column} {op} ?"), Some(SqlValue::Time(time)));
             }
         }
@@ -290,7 +287,8 @@ fn with_tail(mut statement: SqlStatement, tail: &str) -> SqlStatement {
     statement
 }
 
-fn time(params: &Value, name: &str) -> Result<Option<chrono::DateTime<chrono::Utc>>> {
+/// A window parameter (`from`, `to`) as an instant; not RFC 3339 is a usage error.
+pub(crate) fn time(params: &Value, name: &str) -> Result<Option<chrono::DateTime<chrono::Utc>>> {
     params
         .get(name)
         .and_then(Value::as_str)

@@ -8,8 +8,8 @@ use chrono::{DateTime, Utc};
 use serde::Serialize;
 use serde_json::json;
 
-use super::audit;
 use crate::approval::{ApprovalPolicy, SignedDecision, Tally, eligibility, sign, tally};
+use crate::audit::NewAuditEntry;
 use crate::error::{Error, Result};
 use crate::executor::{DryRunReport, dry_run};
 use crate::identity::StaffMember;
@@ -171,7 +171,7 @@ pub async fn decide_approval(
                 )),
             };
             store
-                .append_audit(&[audit(
+                .append_audit(&[NewAuditEntry::by_person(
                     approver,
                     "approval.refused",
                     "rejected",
@@ -251,7 +251,7 @@ pub async fn decide_approval(
         (true, true) => "action.withdrawn",
     };
     let approvals = format!("{approvals_after}/{}", policy.required);
-    tx.append_audit(&[audit(
+    tx.append_audit(&[NewAuditEntry::by_person(
         approver,
         event,
         if rejecting { "rejected" } else { "approved" },
@@ -290,7 +290,7 @@ async fn check_decidable(
     let id = ActionId(row.id);
     let refused = |event: &'static str, error: Error| async move {
         store
-            .append_audit(&[audit(
+            .append_audit(&[NewAuditEntry::by_person(
                 approver,
                 event,
                 "refused",

@@ -5,10 +5,10 @@
 use serde::Serialize;
 use serde_json::json;
 
-use super::audit;
 use super::run::{Runner, claimer_name, run_claimed};
 use crate::approval::{ApprovalPolicy, tally};
 use crate::audit::Actor;
+use crate::audit::NewAuditEntry;
 use crate::catalog::Catalog;
 use crate::confirm::{TOKEN_SECRET, parse, verify_mac};
 use crate::error::{Error, Result};
@@ -74,8 +74,13 @@ pub async fn execute_action(
     let ExecuteRequest { confirmation, second_factor, queue } = request;
     let id = ActionId(row.id);
     let refuse = |event: &str, status: &str, error: Error| {
-        let entry = audit(person, event, status, json!({"action": row.action, "reason": error.to_string()}))
-            .action(row.id);
+        let entry = NewAuditEntry::by_person(
+            person,
+            event,
+            status,
+            json!({"action": row.action, "reason": error.to_string()}),
+        )
+        .action(row.id);
         (entry, error)
     };
     macro_rules! refused {
@@ -239,7 +244,7 @@ pub async fn execute_action(
                 Error::Conflict(format!("{id} is already queued or no longer approved; nothing was done"))
             );
         }
-        tx.append_audit(&[audit(
+        tx.append_audit(&[NewAuditEntry::by_person(
             person,
             "action.queued",
             "queued",

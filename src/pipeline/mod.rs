@@ -21,11 +21,6 @@ pub use run::{Runner, claimer_name, finish, host_name, run_claimed};
 pub use simulate::{StepSimulation, simulate_plan};
 
 use chrono::Duration;
-use serde_json::Value;
-
-use crate::audit::{Actor, NewAuditEntry};
-use crate::identity::StaffMember;
-use crate::store::Store;
 
 /// Default lifetime of a confirmation token (DESIGN.md: 5 minutes).
 pub const DEFAULT_TOKEN_TTL: Duration = Duration::minutes(5);
@@ -33,17 +28,12 @@ pub const DEFAULT_TOKEN_TTL: Duration = Duration::minutes(5);
 /// The `ops_config` key that changes the token lifetime (seconds).
 pub const TOKEN_TTL_KEY: &str = "confirm.token_ttl_seconds";
 
-/// An audit entry about something a person did through the pipeline.
-fn audit(person: &StaffMember, event: &str, status: &str, payload: Value) -> NewAuditEntry {
-    NewAuditEntry::new(Actor::person(&person.email), event, status).subject(&person.email).payload(payload)
-}
-
 /// The configured token lifetime.
-async fn token_ttl(store: &Store) -> crate::Result<Duration> {
-    let configured = store
-        .snapshot_row("ops_config", "key", TOKEN_TTL_KEY, &["value"])
-        .await?
-        .and_then(|values| values[0].as_deref().and_then(|v| v.trim().parse::<i64>().ok()))
-        .filter(|seconds| *seconds > 0);
-    Ok(configured.map(Duration::seconds).unwrap_or(DEFAULT_TOKEN_TTL))
+fn token_ttl(settings: &crate::settings::Settings) -> Duration {
+    settings
+        .value(TOKEN_TTL_KEY)
+        .and_then(|v| v.trim().parse::<i64>().ok())
+        .filter(|seconds| *seconds > 0)
+        .map(Duration::seconds)
+        .unwrap_or(DEFAULT_TOKEN_TTL)
 }

@@ -3,7 +3,8 @@
 use chrono::{DateTime, Utc};
 use serde_json::{Value, json};
 
-use super::{audit, token_ttl};
+use super::token_ttl;
+use crate::audit::NewAuditEntry;
 use crate::canonical::{hash_value, to_canonical_string};
 use crate::catalog::{ActionSpec, Catalog, Requires};
 use crate::confirm::{TOKEN_SECRET, mint};
@@ -81,7 +82,7 @@ impl<'a> PlanBatch<'a> {
         let (store, catalog, person) = (self.store, self.catalog, self.person);
         if let Err(denied) = require_ai_use(person) {
             store
-                .append_audit(&[audit(
+                .append_audit(&[NewAuditEntry::by_person(
                     person,
                     "plan.denied",
                     "denied",
@@ -101,7 +102,7 @@ impl<'a> PlanBatch<'a> {
             Ok(proposal) => proposal,
             Err(error) => {
                 store
-                    .append_audit(&[audit(
+                    .append_audit(&[NewAuditEntry::by_person(
                         person,
                         "plan.unplannable",
                         "failed",
@@ -123,7 +124,7 @@ impl<'a> PlanBatch<'a> {
                     Ok(built) => Some(built),
                     Err(error) => {
                         store
-                            .append_audit(&[audit(person, "plan.failed", "failed", json!({"prompt": prompt, "action": action.name, "params": step.params, "error": error.to_string()}))])
+                            .append_audit(&[NewAuditEntry::by_person(person, "plan.failed", "failed", json!({"prompt": prompt, "action": action.name, "params": step.params, "error": error.to_string()}))])
                             .await?;
                         return Err(error);
                     }
@@ -150,7 +151,11 @@ impl<'a> PlanBatch<'a> {
             return Ok(Vec::new());
         }
         let token_key = store.instance_secret(TOKEN_SECRET).await?;
-        let ttl = token_ttl(store).await?;
+        // `add` loaded the settings; the token lifetime is one of them.
+        let ttl = match &self.settings {
+            Some(settings) => token_ttl(settings),
+            None => token_ttl(&Settings::load(store).await?),
+        };
         let mut tx = store.begin().await?;
         let mut entries = Vec::new();
         let mut plans = Vec::with_capacity(self.prepared.len());
@@ -227,7 +232,9 @@ impl<'a> PlanBatch<'a> {
                 } else {
                     ("step.planned", status.as_str())
                 };
-                entries.push(audit(person, event, audit_status, step_entry).action(action_id));
+                entries.push(
+                    NewAuditEntry::by_person(person, event, audit_status, step_entry).action(action_id),
+                );
                 steps.push(Step {
                     action_id: ActionId(action_id),
                     action: action.name.clone(),
@@ -250,7 +257,7 @@ impl<'a> PlanBatch<'a> {
             }
             entries.insert(
                 first_entry,
-                audit(
+                NewAuditEntry::by_person(
                     person,
                     "plan.created",
                     "succeeded",

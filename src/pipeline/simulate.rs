@@ -3,7 +3,7 @@
 use serde::Serialize;
 use serde_json::json;
 
-use super::audit;
+use crate::audit::NewAuditEntry;
 use crate::error::Result;
 use crate::executor::{DryRunReport, dry_run};
 use crate::identity::StaffMember;
@@ -50,7 +50,7 @@ pub async fn simulate_plan(store: &Store, person: &StaffMember, plan: &Plan) -> 
         });
     }
     store
-        .append_audit(&[audit(
+        .append_audit(&[NewAuditEntry::by_person(
             person,
             "plan.dry_run",
             "succeeded",

@@ -9,7 +9,7 @@ use serde_json::{Value, json};
 
 use super::format::{Mode, Playbook};
 use super::report::{RecoveredLock, RunId};
-use crate::audit::{Actor, NewAuditEntry};
+use crate::audit::NewAuditEntry;
 use crate::error::{Error, Result};
 use crate::identity::StaffMember;
 use crate::store::{NewPlaybookRun, PlaybookRunRow, Store};
@@ -23,11 +23,6 @@ pub struct Lock {
     pub run_id: RunId,
     pub started_at: DateTime<Utc>,
     pub recovered: Option<RecoveredLock>,
-}
-
-/// An audit entry of a playbook run.
-pub fn audit(person: &StaffMember, event: &str, status: &str, payload: Value) -> NewAuditEntry {
-    NewAuditEntry::new(Actor::person(&person.email), event, status).subject(&person.email).payload(payload)
 }
 
 /// Takes the playbook's lock and records the start (`playbook.started`, and
@@ -92,14 +87,14 @@ pub async fn acquire(
     let run_id = RunId(id);
     let mut entries = Vec::new();
     if let Some(lock) = &recovered {
-        entries.push(audit(
+        entries.push(NewAuditEntry::by_person(
             person,
             "playbook.lock_recovered",
             "succeeded",
             json!({"playbook": playbook.name, "run_id": run_id, "abandoned_run_id": lock.run_id, "holder": lock.holder, "reason": lock.reason}),
         ));
     }
-    entries.push(audit(
+    entries.push(NewAuditEntry::by_person(
         person,
         "playbook.started",
         "running",
@@ -144,7 +139,7 @@ pub async fn finish(
     if let (Some(payload), Some(summary)) = (payload.as_object_mut(), summary.as_object()) {
         payload.extend(summary.clone());
     }
-    tx.append_audit(&[audit(person, "playbook.finished", status, payload)]).await?;
+    tx.append_audit(&[NewAuditEntry::by_person(person, "playbook.finished", status, payload)]).await?;
     tx.commit().await
 }
 
@@ -166,7 +161,7 @@ async fn refuse(
         crate::store::format_time(current.started_at),
         span(since),
     ));
-    let entry = audit(
+    let entry = NewAuditEntry::by_person(
         person,
         "playbook.locked",
         "refused",

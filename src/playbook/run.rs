@@ -11,11 +11,12 @@ use serde_json::{Map, Value, json};
 use super::fixed::FixedPlanner;
 use super::format::{Mode, OnError, Playbook, StepSpec};
 use super::inputs::{resolve_mode, resolve_vars};
-use super::lock::{self, audit};
+use super::lock;
 use super::report::{PlanReport, RunId, RunReport, StepReport, StepStatus, Totals};
 use super::template;
 use super::work::{self, Work};
 use crate::answer::{AskRequest, ask};
+use crate::audit::NewAuditEntry;
 use crate::canonical::to_canonical_string;
 use crate::catalog::Catalog;
 use crate::error::{Error, Result};
@@ -216,7 +217,9 @@ impl Runner<'_, '_, '_> {
             StepStatus::NotRun => "skipped",
             other => other.as_str(),
         };
-        self.store.append_audit(&[audit(self.person, "playbook.step", status, payload)]).await?;
+        self.store
+            .append_audit(&[NewAuditEntry::by_person(self.person, "playbook.step", status, payload)])
+            .await?;
         Ok(())
     }
 

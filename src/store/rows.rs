@@ -100,7 +100,7 @@ impl Store {
                 set.columns = first.columns().iter().map(|c| c.name().to_owned()).collect();
             }
             for row in &rows {
-                set.rows.push((0..row.columns().len()).map(|i| decode(row, i)).collect::<Result<Vec<_>>>()?);
+                set.rows.push((0..row.columns().len()).map(|i| row.cell(i)).collect::<Result<Vec<_>>>()?);
             }
             Ok(set)
         })
@@ -109,10 +109,6 @@ impl Store {
 
 trait DecodeCell {
     fn cell(&self, index: usize) -> Result<Value>;
-}
-
-fn decode<R: DecodeCell>(row: &R, index: usize) -> Result<Value> {
-    row.cell(index)
 }
 
 fn undecodable(column: &str, type_name: &str) -> Error {

@@ -1,35 +1,25 @@
-//! The SLA rule from the design, and where to place a demo complaint's age so it lands in a given state.
+//! Where to place a demo complaint's age so it lands in a given SLA state; the rule itself is `crate::sla`.
+
+use chrono::Duration;
 
 use super::rng::Rng;
-use super::{DAY, HOUR, MINUTE};
+use super::{DAY, MINUTE};
+use crate::sla::SlaPolicy;
+pub(super) use crate::sla::SlaState;
 
-/// Buffer before the deadline at which an open item counts as at risk (`sla.buffer_hours`).
-const BUFFER: i64 = HOUR;
-
-/// Where an open item stands against its expected response time.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum SlaState {
-    OnTrack,
-    AtRisk,
-    Breached,
+/// The demo is built with the design's SLA values (the seeded `ops_config`).
+fn policy() -> SlaPolicy {
+    SlaPolicy::default()
 }
 
-/// Expected response time in seconds: refunds get `sla.refund_response_hours` (4),
-/// everything else `sla.complaint_response_hours` (2).
+/// Expected response time in seconds.
 pub(super) fn expected_response(category: &str) -> i64 {
-    if category == "refund" { 4 * HOUR } else { 2 * HOUR }
+    policy().expected_response(category).num_seconds()
 }
 
-/// The design's rule, breached checked first: breached if age > E, at risk if age > E − B.
+/// The library's rule, in the demo's whole seconds.
 pub(super) fn state(category: &str, age: i64) -> SlaState {
-    let expected = expected_response(category);
-    if age > expected {
-        SlaState::Breached
-    } else if age > expected - BUFFER {
-        SlaState::AtRisk
-    } else {
-        SlaState::OnTrack
-    }
+    policy().state(category, Duration::seconds(age))
 }
 
 /// An age (seconds) that puts an open complaint of `category` in `target`.
@@ -38,9 +28,10 @@ pub(super) fn state(category: &str, age: i64) -> SlaState {
 /// on by the time anyone looked.
 pub(super) fn age_for(rng: &mut Rng, target: SlaState, category: &str) -> i64 {
     let expected = expected_response(category);
+    let buffer = policy().buffer.num_seconds();
     match target {
-        SlaState::OnTrack => rng.range(5 * MINUTE, expected - BUFFER - 15 * MINUTE),
-        SlaState::AtRisk => rng.range(expected - BUFFER + 5 * MINUTE, expected - 20 * MINUTE),
+        SlaState::OnTrack => rng.range(5 * MINUTE, expected - buffer - 15 * MINUTE),
+        SlaState::AtRisk => rng.range(expected - buffer + 5 * MINUTE, expected - 20 * MINUTE),
         SlaState::Breached => {
             // Denser just past the deadline, thinning out towards three days.
             let earliest = expected + 10 * MINUTE;
@@ -53,21 +44,6 @@ pub(super) fn age_for(rng: &mut Rng, target: SlaState, category: &str) -> i64 {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn boundaries_follow_the_design() {
-        // Complaints: E = 2 h, B = 1 h.
-        assert_eq!(state("service", HOUR), SlaState::OnTrack);
-        assert_eq!(state("service", HOUR + 1), SlaState::AtRisk);
-        assert_eq!(state("service", 2 * HOUR), SlaState::AtRisk);
-        assert_eq!(state("service", 2 * HOUR + 1), SlaState::Breached);
-        // Refunds: E = 4 h.
-        assert_eq!(state("refund", 3 * HOUR), SlaState::OnTrack);
-        assert_eq!(state("refund", 3 * HOUR + 1), SlaState::AtRisk);
-        assert_eq!(state("refund", 4 * HOUR), SlaState::AtRisk);
-        assert_eq!(state("refund", 4 * HOUR + 1), SlaState::Breached);
-        assert_eq!(state("other", 0), SlaState::OnTrack);
-    }
 
     #[test]
     fn placed_ages_land_in_their_state_with_room_to_spare() {

@@ -81,7 +81,7 @@ pub async fn send(
                         Error::Provider(format!(
                             "{}: the reply was cut off: {}",
                             request.provider,
-                            without_url(&e)
+                            root_cause(&e)
                         ))
                     };
                     let text = match lines.filter(|_| content_type.contains("text/event-stream")) {
@@ -115,7 +115,7 @@ pub async fn send(
                         root_cause(&error)
                     )
                 } else {
-                    format!("{} request failed: {}", request.provider, without_url(&error))
+                    format!("{} request failed: {}", request.provider, root_cause(&error))
                 };
                 // Connection failures are not retried: an endpoint that is down stays down for the next 250 ms.
                 break;
@@ -165,8 +165,4 @@ fn root_cause(error: &(dyn std::error::Error + 'static)) -> String {
         cause = source;
     }
     crate::error::one_line(&cause.to_string())
-}
-
-fn without_url(error: &reqwest::Error) -> String {
-    root_cause(error)
 }

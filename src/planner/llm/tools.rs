@@ -64,13 +64,15 @@ fn parameters(action: &ActionSpec) -> Value {
     schema
 }
 
-/// The tools for this person: every catalog action whose permission they hold,
+/// The tools for this person: every catalog action the guard allows them,
 /// further narrowed by `allow` (an agent's tier).
 pub fn tools_for(catalog: &Catalog, person: &StaffMember, allow: impl Fn(&ActionSpec) -> bool) -> Vec<Tool> {
     catalog
         .actions()
         .iter()
-        .filter(|action| person.can(&action.permission) && allow(action))
+        .filter(|action| {
+            crate::guard::decide(person, action).decision == crate::plan::Decision::Allowed && allow(action)
+        })
         .map(|action| Tool {
             name: tool_name(&action.name),
             action: action.name.clone(),
