@@ -53,6 +53,12 @@ const MIGRATIONS: &[Versioned] = &[
         sqlite: include_str!("../../migrations/sqlite/20261123000006_audit_hash_not_unique.sql"),
         postgres: include_str!("../../migrations/postgres/20261123000006_audit_hash_not_unique.sql"),
     },
+    Versioned {
+        version: 20261206000007,
+        description: "sessions and policy",
+        sqlite: include_str!("../../migrations/sqlite/20261206000007_sessions_policy.sql"),
+        postgres: include_str!("../../migrations/postgres/20261206000007_sessions_policy.sql"),
+    },
 ];
 
 fn migrator(pick: fn(&Versioned) -> &'static str) -> Migrator {
