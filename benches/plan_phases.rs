@@ -5,6 +5,7 @@
 use std::time::Instant;
 
 use opsgate::catalog::Catalog;
+use opsgate::session::{Session, Surface, Who};
 use opsgate::pipeline::{PlanOptions, plan_prompt};
 use opsgate::planner::RulesPlanner;
 use opsgate::store::{DbLocation, Store};
@@ -31,6 +32,7 @@ fn main() {
         println!("open + migrate        {:>8.2} ms", t.elapsed().as_secs_f64() * 1e3);
         let t = Instant::now();
         let person = store.staff_by_email("admin@example.com").await.unwrap().unwrap();
+        let session = Session::new(store.clone(), catalog, Who::Person(person), Surface::Cli);
         println!("acting person         {:>8.2} ms", t.elapsed().as_secs_f64() * 1e3);
         let t = Instant::now();
         let planner = RulesPlanner::new(catalog);
@@ -39,28 +41,10 @@ fn main() {
         catalog.validate("bookings.refund", &serde_json::json!({"booking_id": 142})).unwrap();
         println!("schema compile+check  {:>8.2} ms", t.elapsed().as_secs_f64() * 1e3);
         let t = Instant::now();
-        plan_prompt(
-            &store,
-            catalog,
-            &planner,
-            &person,
-            "refund booking 142",
-            PlanOptions { mode: "suggest" },
-        )
-        .await
-        .unwrap();
+        plan_prompt(&session, &planner, "refund booking 142", PlanOptions { mode: "suggest" }).await.unwrap();
         println!("plan (first)          {:>8.2} ms", t.elapsed().as_secs_f64() * 1e3);
         let t = Instant::now();
-        plan_prompt(
-            &store,
-            catalog,
-            &planner,
-            &person,
-            "refund booking 142",
-            PlanOptions { mode: "suggest" },
-        )
-        .await
-        .unwrap();
+        plan_prompt(&session, &planner, "refund booking 142", PlanOptions { mode: "suggest" }).await.unwrap();
         println!("plan (second)         {:>8.2} ms", t.elapsed().as_secs_f64() * 1e3);
         let t = Instant::now();
         store.close().await;

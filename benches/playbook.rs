@@ -10,6 +10,7 @@
 
 use std::time::Instant;
 
+use opsgate::session::{Session, Surface, Who};
 use opsgate::catalog::Catalog;
 use opsgate::planner::RulesPlanner;
 use opsgate::playbook::{self, Playbook, Quiet, RunRequest, RunStatus};
@@ -49,6 +50,7 @@ fn main() {
         let person = store.staff_by_email("admin@example.com").await.unwrap().unwrap();
         let catalog = Catalog::builtin();
         let planner = RulesPlanner::new(catalog);
+        let session = Session::new(store.clone(), catalog, Who::Person(person), Surface::Playbook);
         println!("playbook for_each, suggest mode, SQLite, {steps} steps per run");
         for (kind, template) in [("action", ACTION_STEPS), ("plan", PLAN_STEPS)] {
             let file = dir.path().join(format!("{kind}.yaml"));
@@ -56,7 +58,6 @@ fn main() {
             let playbook = Playbook::load(&file).unwrap();
             let environment = |_: &str| None;
             let request = RunRequest {
-                person: &person,
                 overrides: &[],
                 allow_execute: false,
                 planner: &planner,
@@ -66,7 +67,7 @@ fn main() {
                 progress: &Quiet,
             };
             let started = Instant::now();
-            let report = playbook::run(&store, catalog, &playbook, request).await.unwrap();
+            let report = playbook::run(&session, &playbook, request).await.unwrap();
             let seconds = started.elapsed().as_secs_f64();
             assert_eq!(report.status, RunStatus::Succeeded);
             assert_eq!(report.totals.pending_confirmation, steps);

@@ -11,6 +11,7 @@
 
 use std::time::Instant;
 
+use opsgate::session::{Constraints, Mode, Session, Surface, Who};
 use opsgate::audit::Actor;
 use opsgate::catalog::Catalog;
 use opsgate::keys::KeyDir;
@@ -57,19 +58,20 @@ async fn queue_batch(store: &Store, keys: &KeyDir, secrets: &(String, String), f
     let planner = RulesPlanner::new(catalog);
     let requester = store.staff_by_email(REQUESTER).await.unwrap().unwrap();
     let approver = store.staff_by_email(APPROVER).await.unwrap().unwrap();
+    let requesting = Session::new(store.clone(), catalog, Who::Person(requester), Surface::Cli)
+        .with_constraints(Constraints::mode(Mode::Execute));
+    let approving = Session::new(store.clone(), catalog, Who::Person(approver), Surface::Cli);
     let mut rows = Vec::new();
     for user in first_user..first_user + count {
         let prompt = format!("credit user {user} wallet with 1 eur");
         let plan =
-            plan_prompt(store, catalog, &planner, &requester, &prompt, PlanOptions { mode: "suggest" })
-                .await
-                .unwrap();
+            plan_prompt(&requesting, &planner, &prompt, PlanOptions { mode: "suggest" }).await.unwrap();
         rows.push(store.load_action(plan.steps[0].action_id.0).await.unwrap().unwrap());
     }
     let approver_code = code(&secrets.1);
     let mut approver_factor = SecondFactor::new(CodeSource::Given(&approver_code));
     for row in &rows {
-        decide_approval(store, &approver, row, keys, ApprovalDecision::Approve, &mut approver_factor)
+        decide_approval(&approving, row, keys, ApprovalDecision::Approve, &mut approver_factor)
             .await
             .unwrap();
     }
@@ -82,7 +84,7 @@ async fn queue_batch(store: &Store, keys: &KeyDir, secrets: &(String, String), f
             second_factor: &mut requester_factor,
             queue: true,
         };
-        execute_action(store, catalog, &requester, &row, request).await.unwrap();
+        execute_action(&requesting, &row, request).await.unwrap();
     }
 }
 

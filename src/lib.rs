@@ -33,6 +33,7 @@ pub mod render;
 pub mod runbooks;
 pub mod sanitize;
 pub mod second_factor;
+pub mod session;
 pub mod settings;
 pub mod sla;
 pub mod staff;

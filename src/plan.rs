@@ -148,6 +148,9 @@ pub struct Step {
     /// The permission whose absence denied the step.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub missing_permission: Option<String>,
+    /// Why the guard denied the step (a permission, the agent's tier, the session, a policy rule).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub denial: Option<String>,
     pub requires: Requires,
     pub second_factor: bool,
     pub payload: Value,

@@ -10,13 +10,13 @@ use std::time::Duration;
 use serde::Serialize;
 use serde_json::json;
 
-use crate::approval::{ApprovalPolicy, tally};
+use crate::agents::Agent;
 use crate::audit::{Actor, ActorKind, NewAuditEntry};
 use crate::catalog::Catalog;
 use crate::error::{Error, Result};
-use crate::guard::decide;
 use crate::payload::Payload;
-use crate::pipeline::{Runner, claimer_name, finish, host_name, run_claimed};
+use crate::pipeline::{Cleared, Refusal, Runner, claimer_name, finish, host_name, preflight, run_claimed};
+use crate::session::{Constraints, Mode, Session, Surface, Who, lookup_person};
 use crate::plan::ActionId;
 use crate::store::{ActionRow, ClaimRow, Store};
 use crate::time::now_micros;
@@ -96,7 +96,7 @@ pub async fn run_worker(
 
 async fn run_lane(
     store: &Store,
-    catalog: &Catalog,
+    catalog: &'static Catalog,
     claimer: &str,
     options: WorkerOptions,
     mut stop: tokio::sync::watch::Receiver<bool>,
@@ -120,8 +120,19 @@ async fn run_lane(
     Ok(outcomes)
 }
 
+/// The requester's session for a queued action: the guard decides for them
+/// (and for the agent that proposed it), now, as the worker runs it.
+async fn requester_session(store: &Store, catalog: &'static Catalog, row: &ActionRow) -> Result<Session> {
+    let person = lookup_person(store, &row.requester_email).await?;
+    let who = match &row.agent {
+        Some(name) => Who::Agent { agent: Agent::load(store, name).await?, subject: person },
+        None => Who::Person(person),
+    };
+    Ok(Session::new(store.clone(), catalog, who, Surface::Worker).with_constraints(Constraints::mode(Mode::Execute)))
+}
+
 /// Runs one claimed action; refusals end the action (audited) rather than the worker.
-async fn run_one(store: &Store, catalog: &Catalog, id: i64, claimer: &str) -> Result<WorkOutcome> {
+async fn run_one(store: &Store, catalog: &'static Catalog, id: i64, claimer: &str) -> Result<WorkOutcome> {
     let row =
         store.load_action(id).await?.ok_or_else(|| Error::Internal(format!("claimed a{id} vanished")))?;
     let runner = Runner {
@@ -147,7 +158,7 @@ async fn run_one(store: &Store, catalog: &Catalog, id: i64, claimer: &str) -> Re
                 Ok(outcome(&status, Some(error.to_string())))
             }
         },
-        Err((status, event, error)) => {
+        Err(Refusal { event, status, error }) => {
             finish(
                 store,
                 &row,
@@ -165,38 +176,33 @@ async fn run_one(store: &Store, catalog: &Catalog, id: i64, claimer: &str) -> Re
 /// Everything `execute` checked, checked again now that the action is about to run.
 async fn checked_payload(
     store: &Store,
-    catalog: &Catalog,
+    catalog: &'static Catalog,
     row: &ActionRow,
-) -> std::result::Result<Payload, (&'static str, &'static str, Error)> {
-    let database = |error: Error| ("failed", "action.failed", error);
-    let policy = ApprovalPolicy::load(store, row).await.map_err(database)?;
-    let standing = tally(store, row, &policy).await.map_err(|error| ("failed", "approval.invalid", error))?;
-    if !standing.is_enough() {
+) -> std::result::Result<Payload, Refusal> {
+    let session = match requester_session(store, catalog, row).await {
+        Ok(session) => session,
+        Err(error @ (Error::Denied(_) | Error::NotFound(_))) => {
+            let error = Error::Denied(format!("{}; nothing was written", error));
+            return Err(Refusal { event: "execute.denied", status: "failed", error });
+        }
+        Err(error) => return Err(error.into()),
+    };
+    let Cleared { payload, standing, .. } = preflight(&session, row).await.map_err(|mut refusal| {
+        if refusal.status != "failed" {
+            refusal.status = "failed";
+        }
+        refusal
+    })?;
+    if let Some(standing) = standing.filter(|standing| !standing.is_enough()) {
         let error = Error::NeedsConfirmation(format!(
             "a{} no longer has enough approvals: {}; nothing was written",
             row.id,
             standing.summary()
         ));
         // Back to waiting for approval; still queued, so it runs once approved again.
-        return Err(("pending_approval", "approval.insufficient", error));
+        return Err(Refusal { event: "approval.insufficient", status: "pending_approval", error });
     }
-    let requester = store.staff_by_email(&row.requester_email).await.map_err(database)?;
-    let action = catalog.require(&row.action).map_err(database)?;
-    if let Some(missing) = requester
-        .as_ref()
-        .and_then(|r| decide(r, action).missing_permission)
-        .or_else(|| requester.is_none().then(|| row.permission.clone()))
-    {
-        let error = Error::Denied(format!(
-            "{} no longer holds `{missing}`; nothing was written",
-            row.requester_email
-        ));
-        return Err(("failed", "execute.denied", error));
-    }
-    let value: serde_json::Value = serde_json::from_str(&row.payload).map_err(|e| {
-        ("failed", "approval.invalid", Error::TokenInvalid(format!("stored payload does not parse: {e}")))
-    })?;
-    Payload::from_value(&value).map_err(database)
+    Ok(payload)
 }
 
 /// One stale claim and how it was resolved.

@@ -4,6 +4,7 @@
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
+use opsgate::session::{Session, Surface, Who};
 use opsgate::catalog::Catalog;
 use opsgate::pipeline::{PlanOptions, plan_prompt};
 use opsgate::planner::RulesPlanner;
@@ -38,12 +39,10 @@ fn queued_wallet_credits(env: &Env, count: usize) -> Vec<i64> {
         let catalog = Catalog::builtin();
         let planner = RulesPlanner::new(catalog);
         let person = store.staff_by_email(REQUESTER).await.unwrap().unwrap();
+        let session = Session::new(store.clone(), catalog, Who::Person(person), Surface::Cli);
         for user in &users {
             let prompt = format!("credit user {user} wallet with 1 eur");
-            let plan =
-                plan_prompt(&store, catalog, &planner, &person, &prompt, PlanOptions { mode: "suggest" })
-                    .await
-                    .unwrap();
+            let plan = plan_prompt(&session, &planner, &prompt, PlanOptions { mode: "suggest" }).await.unwrap();
             assert_eq!(plan.steps[0].status.as_str(), "pending_approval");
             actions.push(plan.steps[0].action_id.to_string());
         }

@@ -4,6 +4,8 @@
 -- for a person, which agent: policy rules, caps and rates count by them.
 ALTER TABLE actions ADD COLUMN agent TEXT;
 ALTER TABLE actions ADD COLUMN surface TEXT NOT NULL DEFAULT 'cli';
+-- Why the guard denied a step, when it was not a missing permission (tier, constraint, policy rule).
+ALTER TABLE actions ADD COLUMN denial TEXT;
 ALTER TABLE plans ADD COLUMN surface TEXT NOT NULL DEFAULT 'cli';
 CREATE INDEX actions_by_action ON actions (action, created_at);
 CREATE INDEX actions_by_agent ON actions (agent, created_at) WHERE agent IS NOT NULL;

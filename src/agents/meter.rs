@@ -13,12 +13,12 @@ pub struct Meter<'a> {
     agent: &'a Agent,
 }
 
-pub(super) fn minute_start(now: DateTime<Utc>) -> DateTime<Utc> {
+pub(crate) fn minute_start(now: DateTime<Utc>) -> DateTime<Utc> {
     now.duration_trunc(TimeDelta::minutes(1)).unwrap_or(now)
 }
 
 /// Budgets reset at midnight UTC.
-pub(super) fn day_start(now: DateTime<Utc>) -> DateTime<Utc> {
+pub fn day_start(now: DateTime<Utc>) -> DateTime<Utc> {
     now.duration_trunc(TimeDelta::days(1)).unwrap_or(now)
 }
 

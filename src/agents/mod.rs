@@ -6,7 +6,7 @@ mod meter;
 
 use serde::Serialize;
 
-pub use meter::Meter;
+pub use meter::{Meter, day_start};
 
 use crate::audit::NewAuditEntry;
 use crate::catalog::Risk;
@@ -57,6 +57,10 @@ pub struct Agent {
     pub tier: Tier,
     pub rate_limit_per_min: i64,
     pub daily_token_budget: i64,
+    /// Guarded steps (tool calls) per day, counted by the guard.
+    pub daily_tool_call_budget: i64,
+    /// Writes it may propose per day, counted by the guard.
+    pub daily_mutation_budget: i64,
 }
 
 impl Agent {
@@ -78,6 +82,8 @@ impl Agent {
             tier: Tier::parse(&row.tier)?,
             rate_limit_per_min: row.rate_limit_per_min,
             daily_token_budget: row.daily_token_budget,
+            daily_tool_call_budget: row.daily_tool_call_budget,
+            daily_mutation_budget: row.daily_mutation_budget,
         })
     }
 
@@ -117,6 +123,8 @@ pub struct NewAgent<'a> {
     pub tier: Tier,
     pub rate_limit_per_min: i64,
     pub daily_token_budget: i64,
+    pub daily_tool_call_budget: i64,
+    pub daily_mutation_budget: i64,
 }
 
 /// Registers an agent. Needs `ops.staff.edit`; audited.
@@ -135,8 +143,13 @@ pub async fn register(
     if new.model.trim().is_empty() || new.model.len() > 200 {
         return Err(Error::Usage("--model must name the model the agent runs".into()));
     }
-    if new.rate_limit_per_min < 1 || new.daily_token_budget < 1 {
-        return Err(Error::Usage("--rate-limit and --daily-tokens must be at least 1".into()));
+    if [new.rate_limit_per_min, new.daily_token_budget, new.daily_tool_call_budget, new.daily_mutation_budget]
+        .iter()
+        .any(|limit| *limit < 1)
+    {
+        return Err(Error::Usage(
+            "--rate-limit, --daily-tokens, --daily-tool-calls and --daily-mutations must be at least 1".into(),
+        ));
     }
     let row = AgentRow {
         id: 0,
@@ -145,6 +158,8 @@ pub async fn register(
         tier: new.tier.as_str().to_owned(),
         rate_limit_per_min: new.rate_limit_per_min,
         daily_token_budget: new.daily_token_budget,
+        daily_tool_call_budget: new.daily_tool_call_budget,
+        daily_mutation_budget: new.daily_mutation_budget,
         status: "active".into(),
         created_at: chrono::Utc::now(),
     };
@@ -153,7 +168,8 @@ pub async fn register(
         "agent.registered",
         "succeeded",
         serde_json::json!({"agent": row.name, "model": row.model, "tier": row.tier,
-            "rate_limit_per_min": row.rate_limit_per_min, "daily_token_budget": row.daily_token_budget}),
+            "rate_limit_per_min": row.rate_limit_per_min, "daily_token_budget": row.daily_token_budget,
+            "daily_tool_call_budget": row.daily_tool_call_budget, "daily_mutation_budget": row.daily_mutation_budget}),
     );
     store.insert_agent(&row, entry).await?;
     Agent::from_row(&row)

@@ -26,23 +26,20 @@ pub use model::ModelAsk;
 pub use queue::priority_score;
 pub use window::AnswerWindow;
 
-use crate::audit::NewAuditEntry;
-use crate::catalog::{Catalog, Risk};
+use crate::catalog::Risk;
 use crate::error::{Error, Result};
-use crate::guard::{decide, require_ai_use};
-use crate::identity::StaffMember;
-use crate::pii;
+use crate::guard::{Charge, Guard, Stage};
+use crate::pii::Audience;
 use crate::plan::Decision;
 use crate::planner::{PlanRequest, Planner};
 use crate::runbooks::Passage;
+use crate::session::Session;
 use crate::settings::Settings;
-use crate::store::{ResultSet, Store};
-use crate::time::now_micros;
+use crate::store::ResultSet;
 
-/// What `ask` needs besides the store.
+/// What `ask` needs besides the session.
 pub struct AskRequest<'a> {
     pub prompt: &'a str,
-    pub person: &'a StaffMember,
     /// `$XDG_CONFIG_HOME/opsgate/templates`: drafts' template overrides.
     pub templates_dir: PathBuf,
 }
@@ -105,35 +102,24 @@ impl Answer {
         }
     }
 
-    /// Masks phones, e-mails and free text for people without full access.
-    fn mask(&mut self) {
-        self.masked = true;
-        self.prompt = pii::mask_text(&self.prompt);
-        self.answer = pii::mask_text(&self.answer);
-        self.suggested_command = self.suggested_command.take().map(|c| pii::mask_text(&c));
-        for step in &mut self.steps {
-            pii::mask_json(&mut step.params);
+    /// The table's columns named `email` and `phone` masked whatever their
+    /// values look like; everything else is masked where the answer leaves the
+    /// library (the render choke point), which also sees these cells.
+    fn mask_columns(&mut self, audience: &Audience) {
+        self.masked = audience.masks();
+        if !self.masked {
+            return;
         }
-        for source in &mut self.sources {
-            if let Source::Query { params, .. } = source {
-                params.iter_mut().for_each(|p| *p = pii::mask_text(p));
-            }
-        }
-        self.draft = self.draft.take().map(|d| pii::mask_text(&d));
         for (index, column) in self.table.columns.clone().iter().enumerate() {
             for row in &mut self.table.rows {
                 if let Some(Value::String(text)) = row.get_mut(index) {
-                    *text = match column.as_str() {
-                        "email" => pii::mask_email(text),
-                        "phone" => pii::mask_phone(text),
-                        _ => pii::mask_text(text),
-                    };
+                    let mut cell = serde_json::json!({ column.as_str(): text.as_str() });
+                    audience.value(&mut cell);
+                    if let Some(Value::String(masked)) = cell.get_mut(column.as_str()).map(Value::take) {
+                        *text = masked;
+                    }
                 }
             }
-        }
-        self.facts.iter_mut().for_each(pii::mask_json);
-        for passage in &mut self.passages {
-            passage.text = pii::mask_text(&passage.text);
         }
     }
 }
@@ -169,22 +155,13 @@ fn asks_about_runbooks(prompt: &str) -> bool {
 }
 
 /// Audits a refused question (`ask.denied`) and returns the refusal.
-async fn refuse<T>(store: &Store, person: &StaffMember, prompt: &str, denied: Error) -> Result<T> {
-    let entry = NewAuditEntry::by_person(
-        person,
-        "ask.denied",
-        "denied",
-        json!({"prompt": prompt, "reason": denied.to_string()}),
-    );
-    store.append_audit(&[entry]).await?;
-    Err(denied)
+async fn refuse<T>(session: &Session, prompt: &str, denied: Error) -> Result<T> {
+    Err(session.refuse("ask.denied", "denied", None, json!({"prompt": prompt}), denied).await)
 }
 
 /// What running one allowed read or draft step needs besides its parameters.
 pub(crate) struct StepContext<'a> {
-    pub store: &'a Store,
-    pub catalog: &'a Catalog,
-    pub person: &'a StaffMember,
+    pub session: &'a Session,
     pub settings: &'a Settings,
     pub templates_dir: &'a std::path::Path,
     pub now: chrono::DateTime<chrono::Utc>,
@@ -198,41 +175,40 @@ impl StepContext<'_> {
         params: &Value,
         window: Option<&AnswerWindow>,
     ) -> Result<(Finding, Option<String>)> {
+        let (store, catalog, person) = (self.session.store(), self.session.catalog(), self.session.person()?);
         if action.risk == Risk::Draft {
             let request = drafts::DraftRequest {
                 action: &action.name,
                 params,
                 window,
-                person: self.person,
+                person,
                 override_dir: self.templates_dir,
             };
-            let (finding, text) =
-                drafts::draft(self.store, self.catalog, request, self.settings, self.now).await?;
+            let (finding, text) = drafts::draft(store, catalog, request, self.settings, self.now).await?;
             return Ok((finding, Some(text)));
         }
-        let built = crate::payload::build(self.store, action, params, self.person).await?;
-        let finding =
-            read::run(self.store, action, params, &built.payload, window, self.settings, self.now).await?;
+        let built = crate::payload::build(store, action, params, person).await?;
+        let finding = read::run(store, action, params, &built.payload, window, self.settings, self.now).await?;
         Ok((finding, None))
     }
 }
 
 /// Answers a question. Writes nothing but its audit entry.
-pub async fn ask(
-    store: &Store,
-    catalog: &Catalog,
-    planner: &dyn Planner,
-    request: AskRequest<'_>,
-) -> Result<Answer> {
-    let AskRequest { prompt, person, templates_dir } = request;
-    if let Err(denied) = require_ai_use(person) {
-        return refuse(store, person, prompt, denied).await;
-    }
+pub async fn ask(session: &Session, planner: &dyn Planner, request: AskRequest<'_>) -> Result<Answer> {
+    let AskRequest { prompt, templates_dir } = request;
+    let (store, catalog) = (session.store(), session.catalog());
+    let guard = Guard::new(session);
+    let person = match guard.require_ai_use() {
+        Ok(person) => person,
+        Err(denied) => return refuse(session, prompt, denied).await,
+    };
     let settings = Settings::load(store).await?;
-    let now = now_micros();
+    let now = session.now();
     let local_now = settings.local(now);
     let about_runbooks = asks_about_runbooks(prompt);
-    let proposal = planner.propose_for(PlanRequest { prompt, catalog, now: local_now, person }).await;
+    let offer = guard.offer();
+    let proposal =
+        planner.propose_for(PlanRequest { prompt, catalog, now: local_now, person, offer: &offer }).await;
 
     let mut answer = Answer::new(prompt);
     let wants_write = proposal
@@ -245,23 +221,23 @@ pub async fn ask(
         let passages = runbook::passages_for(store, prompt).await?;
         if !passages.is_empty() && (about_runbooks || wants_write.is_none()) {
             runbook::answer(&mut answer, passages);
-            return finish(store, person, answer, "runbooks").await;
+            return finish(session, answer, "runbooks").await;
         }
     }
     let proposal = match proposal {
         Ok(proposal) => proposal,
         Err(error) => {
-            store
-                .append_audit(&[NewAuditEntry::by_person(
-                    person,
-                    "ask.unplannable",
-                    "failed",
-                    json!({"prompt": prompt, "error": error.to_string()}),
-                )])
-                .await?;
-            return Err(error);
+            return Err(session.refuse("ask.unplannable", "failed", None, json!({"prompt": prompt}), error).await);
         }
     };
+    if proposal.steps.len() > crate::pipeline::MAX_STEPS {
+        let error = Error::Unplannable(format!(
+            "the question became {} steps; one request may have at most {}: split it",
+            proposal.steps.len(),
+            crate::pipeline::MAX_STEPS
+        ));
+        return Err(session.refuse("ask.unplannable", "failed", None, json!({"prompt": prompt}), error).await);
+    }
     if let Some(step) = &wants_write {
         let command = format!("opsgate plan {}", shell_quote(prompt));
         answer.answer = format!(
@@ -273,17 +249,21 @@ pub async fn ask(
             action: step.action.clone(),
             params: step.params.clone(),
             risk: catalog.require(&step.action)?.risk,
-            decision: decide(person, catalog.require(&step.action)?).decision,
+            decision: guard.decide(catalog.require(&step.action)?, Stage::Plan).decision,
             missing_permission: None,
             confidence: step.confidence,
         });
         answer.suggested_command = Some(command);
-        return finish(store, person, answer, "write_redirected").await;
+        return finish(session, answer, "write_redirected").await;
+    }
+    // Every step the question became is a guarded tool call.
+    let charge = Charge { tool_calls: proposal.steps.len() as i64, mutations: 0 };
+    if let Err(over) = guard.charge(charge).await {
+        return Err(session.refuse("ask.over_budget", "refused", None, json!({"prompt": prompt}), over).await);
     }
 
     let label = crate::planner::slots::extract(prompt, local_now).window.map(|w| (w.from, w.to, w.label));
-    let steps =
-        StepContext { store, catalog, person, settings: &settings, templates_dir: &templates_dir, now };
+    let steps = StepContext { session, settings: &settings, templates_dir: &templates_dir, now };
     let mut summaries = Vec::new();
     let mut denied = Vec::new();
     for step in &proposal.steps {
@@ -296,7 +276,7 @@ pub async fn ask(
         });
         let window = window::resolve(action, prompt, &mut params, step_label, &settings, now);
         catalog.validate(&action.name, &params).map_err(|e| Error::Unplannable(e.to_string()))?;
-        let verdict = decide(person, action);
+        let verdict = guard.decide(action, Stage::Plan);
         answer.steps.push(AnswerStep {
             action: action.name.clone(),
             params: params.clone(),
@@ -306,13 +286,7 @@ pub async fn ask(
             confidence: step.confidence,
         });
         if verdict.decision == Decision::Denied {
-            denied.push(format!(
-                "{} needs `{}`, which {} ({}) lacks",
-                action.name,
-                verdict.missing_permission.as_deref().unwrap_or(&action.permission),
-                person.email,
-                person.role
-            ));
+            denied.push(format!("{}: {}", action.name, verdict.denial.unwrap_or_default()));
             continue;
         }
         let (finding, draft) = steps.run(action, &params, window.as_ref()).await?;
@@ -330,13 +304,7 @@ pub async fn ask(
         answer.sources.extend(finding.sources);
     }
     if summaries.is_empty() {
-        return refuse(
-            store,
-            person,
-            prompt,
-            Error::Denied(format!("nothing to answer: {}", denied.join("; "))),
-        )
-        .await;
+        return refuse(session, prompt, Error::Denied(format!("nothing to answer: {}", denied.join("; ")))).await;
     }
     if !denied.is_empty() {
         summaries.push(format!("Not answered: {}.", denied.join("; ")));
@@ -348,48 +316,32 @@ pub async fn ask(
         answer.passages = runbook::passages_for(store, prompt).await?;
         answer.sources.extend(answer.passages.iter().map(runbook::source));
     }
-    finish(store, person, answer, "data").await
+    finish(session, answer, "data").await
 }
 
 /// Answers a question with a model's agentic loop (reads only; see [`ModelAsk`]).
 pub async fn ask_with_model(request: ModelAsk<'_>) -> Result<Answer> {
-    let (store, person, prompt) = (request.store, request.person, request.prompt);
-    if let Err(denied) = require_ai_use(person) {
-        return refuse(store, person, prompt, denied).await;
+    let (session, prompt) = (request.session, request.prompt);
+    if let Err(denied) = Guard::new(session).require_ai_use() {
+        return refuse(session, prompt, denied).await;
     }
     match request.run().await {
-        Ok(answer) => finish(store, person, answer, "model").await,
-        Err(error) => {
-            if matches!(error, Error::Unplannable(_)) {
-                store
-                    .append_audit(&[NewAuditEntry::by_person(
-                        person,
-                        "ask.unplannable",
-                        "failed",
-                        json!({"prompt": prompt, "error": error.to_string()}),
-                    )])
-                    .await?;
-            }
-            Err(error)
+        Ok(answer) => finish(session, answer, "model").await,
+        Err(error @ Error::Unplannable(_)) => {
+            Err(session.refuse("ask.unplannable", "failed", None, json!({"prompt": prompt}), error).await)
         }
+        Err(error) => Err(error),
     }
 }
 
-pub(crate) async fn finish(
-    store: &Store,
-    person: &StaffMember,
-    mut answer: Answer,
-    kind: &str,
-) -> Result<Answer> {
-    if pii::must_mask(Some(person)) {
-        answer.mask();
-    }
+pub(crate) async fn finish(session: &Session, mut answer: Answer, kind: &str) -> Result<Answer> {
+    answer.mask_columns(&session.audience().await?);
     answer.rows = answer.table.objects();
     let steps: Vec<Value> =
         answer.steps.iter().map(|s| json!({"action": s.action, "decision": s.decision.as_str()})).collect();
-    store
-        .append_audit(&[NewAuditEntry::by_person(
-            person,
+    session
+        .store()
+        .append_audit(&[session.entry(
             "ask.answered",
             "succeeded",
             json!({

@@ -10,17 +10,14 @@ use serde_json::{Value, json};
 
 use super::finding::Source;
 use super::{Answer, AnswerStep, StepContext, runbook, window};
-use crate::catalog::Catalog;
 use crate::error::{Error, Result};
-use crate::guard::decide;
-use crate::identity::StaffMember;
-use crate::pii;
+use crate::guard::{Charge, Guard, Stage};
+use crate::pii::Audience;
 use crate::plan::Decision;
-use crate::planner::llm::tools::{Tool, action_name, split_meta};
+use crate::planner::llm::tools::{Tool, action_name, split_meta, tools_for};
 use crate::planner::llm::{Conversation, LlmPlanner, Purpose, Role};
+use crate::session::{Session, Surface};
 use crate::settings::Settings;
-use crate::store::Store;
-use crate::time::now_micros;
 
 /// The one tool that is not a catalog action.
 const RUNBOOK_TOOL: &str = "runbooks__search";
@@ -62,10 +59,9 @@ struct Outcome {
 }
 
 pub struct ModelAsk<'a> {
-    pub store: &'a Store,
-    pub catalog: &'a Catalog,
+    /// The asking session; the loop's own calls go through it as the `model` surface.
+    pub session: &'a Session,
     pub planner: &'a LlmPlanner,
-    pub person: &'a StaffMember,
     pub prompt: &'a str,
     pub templates_dir: &'a std::path::Path,
     pub max_steps: usize,
@@ -74,21 +70,29 @@ pub struct ModelAsk<'a> {
 }
 
 impl ModelAsk<'_> {
-    async fn call(&self, tool: &str, arguments: Value, settings: &Settings, mask: bool) -> Result<Outcome> {
+    async fn call(
+        &self,
+        session: &Session,
+        tool: &str,
+        arguments: Value,
+        settings: &Settings,
+        audience: &Audience,
+    ) -> Result<Outcome> {
         let mut params = arguments;
         let (_, confidence) = split_meta(&mut params);
+        let guard = Guard::new(session);
+        // Every call the model makes is a guarded tool call, counted before it runs.
+        guard.charge(Charge { tool_calls: 1, mutations: 0 }).await?;
         if tool == RUNBOOK_TOOL {
             let query = params.get("query").and_then(Value::as_str).unwrap_or("").to_owned();
-            let mut passages = match crate::runbooks::search(self.store, &query, runbook::PASSAGES).await {
+            let mut passages = match crate::runbooks::search(session.store(), &query, runbook::PASSAGES).await {
                 Ok(found) => runbook::relevant(found),
                 Err(Error::Usage(message)) => {
                     return Ok(Outcome::note(format!("runbooks.search refused: {message}")));
                 }
                 Err(other) => return Err(other),
             };
-            if mask {
-                passages.iter_mut().for_each(|p| p.text = pii::mask_text(&p.text));
-            }
+            passages.iter_mut().for_each(|p| p.text = audience.text(&p.text));
             let text = if passages.is_empty() {
                 "no passage matches".to_owned()
             } else {
@@ -102,7 +106,7 @@ impl ModelAsk<'_> {
             return Ok(Outcome { text, sources, finding: None, passages, step: None });
         }
         let name = action_name(tool);
-        let Some(action) = self.catalog.get(&name) else {
+        let Some(action) = session.catalog().get(&name) else {
             return Ok(Outcome::note(format!("`{tool}` is not a tool you were given")));
         };
         if action.risk.writes() {
@@ -110,12 +114,12 @@ impl ModelAsk<'_> {
                 "`{name}` would change data; ask only reads. Say that the person can run `opsgate plan` for it."
             )));
         }
-        let now = now_micros();
+        let now = session.now();
         let window = window::resolve(action, self.prompt, &mut params, None, settings, now);
-        if let Err(error) = self.catalog.validate(&action.name, &params) {
+        if let Err(error) = session.catalog().validate(&action.name, &params) {
             return Ok(Outcome::note(format!("{name}: {error}")));
         }
-        let verdict = decide(self.person, action);
+        let verdict = guard.decide(action, Stage::Plan);
         let step = AnswerStep {
             action: action.name.clone(),
             params: params.clone(),
@@ -125,20 +129,10 @@ impl ModelAsk<'_> {
             confidence: confidence.unwrap_or(0.7),
         };
         if verdict.decision == Decision::Denied {
-            let missing = verdict.missing_permission.unwrap_or_default();
-            return Ok(Outcome {
-                step: Some(step),
-                ..Outcome::note(format!("{name} denied: the person lacks `{missing}`"))
-            });
+            let why = verdict.denial.unwrap_or_default();
+            return Ok(Outcome { step: Some(step), ..Outcome::note(format!("{name} denied: {why}")) });
         }
-        let steps = StepContext {
-            store: self.store,
-            catalog: self.catalog,
-            person: self.person,
-            settings,
-            templates_dir: self.templates_dir,
-            now,
-        };
+        let steps = StepContext { session, settings, templates_dir: self.templates_dir, now };
         let finding = match steps.run(action, &params, window.as_ref()).await {
             // A draft goes back to the model as its text.
             Ok((mut finding, Some(text))) => {
@@ -157,9 +151,7 @@ impl ModelAsk<'_> {
         rows.truncate(ROWS_SHOWN);
         let mut shown =
             json!({"summary": finding.summary, "facts": finding.facts, "rows": rows, "rows_total": total});
-        if mask {
-            pii::mask_json(&mut shown);
-        }
+        audience.value(&mut shown);
         let mut text = shown.to_string();
         if text.chars().count() > RESULT_CHARS {
             text = format!("{}… (cut)", text.chars().take(RESULT_CHARS).collect::<String>());
@@ -175,9 +167,13 @@ impl ModelAsk<'_> {
 
     /// Asks the model, running its read calls, until it answers or runs out of steps.
     pub async fn run(&self) -> Result<Answer> {
-        let settings = Settings::load(self.store).await?;
-        let mask = pii::must_mask(Some(self.person));
-        let mut tools = self.planner.tools(self.catalog, self.person, |action| !action.risk.writes());
+        let session = &self.session.through(Surface::Model);
+        let person = session.person()?;
+        let settings = Settings::load(session.store()).await?;
+        // What the model reads is masked for the person it answers.
+        let audience = session.audience().await?;
+        let offer = Guard::new(session).offer().narrowed(|action| !action.risk.writes());
+        let mut tools = tools_for(offer.tools.iter().copied());
         tools.push(runbook_tool());
         let mut conversation = Conversation::new(system_prompt(&settings, self.max_steps), self.prompt);
         let mut answer = Answer::new(self.prompt);
@@ -187,7 +183,7 @@ impl ModelAsk<'_> {
         let mut final_text = None;
         for round in 1..=self.max_steps + 2 {
             let purpose =
-                Purpose { person: self.person, prompt: self.prompt, command: "ask", attempt: round };
+                Purpose { person, prompt: self.prompt, command: "ask", attempt: round };
             let (reply, verdict) = self
                 .planner
                 .exchange_streaming(&conversation, &tools, purpose, |_| Ok(()), self.on_text)
@@ -222,7 +218,14 @@ impl ModelAsk<'_> {
                     }
                 };
                 said.push(format!("called {}", call.name));
-                let outcome = self.call(&call.name, arguments, &settings, mask).await?;
+                let outcome = match self.call(session, &call.name, arguments, &settings, &audience).await {
+                    Ok(outcome) => outcome,
+                    Err(over @ Error::RateLimited(_)) => {
+                        let payload = json!({"prompt": self.prompt, "tool": call.name});
+                        return Err(session.refuse("ask.over_budget", "refused", None, payload, over).await);
+                    }
+                    Err(other) => return Err(other),
+                };
                 if let Some(step) = outcome.step {
                     answer.steps.push(step);
                 }

@@ -5,6 +5,7 @@ use serde::Serialize;
 
 use super::GlobalArgs;
 use crate::catalog::{ActionSpec, Catalog};
+use crate::pii::Audience;
 use crate::error::Result;
 use crate::exit_code::ExitCode;
 use crate::render::{Tabular, emit, table};
@@ -83,7 +84,7 @@ impl ActionsArgs {
         let catalog = Catalog::builtin();
         match self.command {
             Some(ActionsCommand::Show { name }) => {
-                emit(&ActionDetail(catalog.require(&name)?.clone()), global.output)?
+                emit(&ActionDetail(catalog.require(&name)?.clone()), global.output, &Audience::unmasked())?
             }
             None => {
                 let person = match ctx {
@@ -96,7 +97,7 @@ impl ActionsArgs {
                     .filter(|a| person.as_ref().is_none_or(|p| p.can(&a.permission)))
                     .cloned()
                     .collect();
-                emit(&ActionList(actions), global.output)?;
+                emit(&ActionList(actions), global.output, &Audience::unmasked())?;
             }
         }
         Ok(ExitCode::Success)

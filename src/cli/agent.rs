@@ -6,7 +6,7 @@ use super::Context;
 use crate::agents::{NewAgent, Tier};
 use crate::error::Result;
 use crate::exit_code::ExitCode;
-use crate::render::{AgentChange, AgentList, emit};
+use crate::render::{AgentChange, AgentList};
 
 /// Agents are identities a model acts through (`--agent NAME` with an LLM
 /// planner): their tier narrows what may be proposed (read: reads and drafts
@@ -39,6 +39,12 @@ pub enum AgentCommand {
         /// Tokens per day (midnight to midnight UTC)
         #[arg(long, default_value_t = 200_000, value_parser = clap::value_parser!(i64).range(1..))]
         daily_tokens: i64,
+        /// Guarded steps (tool calls) per day, on every surface
+        #[arg(long, default_value_t = 1000, value_parser = clap::value_parser!(i64).range(1..))]
+        daily_tool_calls: i64,
+        /// Writes it may propose per day, on every surface
+        #[arg(long, default_value_t = 100, value_parser = clap::value_parser!(i64).range(1..))]
+        daily_mutations: i64,
     },
     /// Disable an agent
     Disable {
@@ -52,22 +58,24 @@ impl AgentArgs {
         let person = ctx.person().await?;
         match self.command {
             AgentCommand::List => {
-                emit(&AgentList(crate::agents::list(&ctx.store, &person).await?), ctx.output)?
+                ctx.show(&AgentList(crate::agents::list(&ctx.store, &person).await?)).await?
             }
-            AgentCommand::Add { name, model, tier, rate_limit, daily_tokens } => {
+            AgentCommand::Add { name, model, tier, rate_limit, daily_tokens, daily_tool_calls, daily_mutations } => {
                 let new = NewAgent {
                     name: &name,
                     model: &model,
                     tier: Tier::parse(&tier)?,
                     rate_limit_per_min: rate_limit,
                     daily_token_budget: daily_tokens,
+                    daily_tool_call_budget: daily_tool_calls,
+                    daily_mutation_budget: daily_mutations,
                 };
                 let agent = crate::agents::register(&ctx.store, &person, new).await?;
-                emit(&AgentChange { agent: agent.name, change: "registered".into() }, ctx.output)?;
+                ctx.show(&AgentChange { agent: agent.name, change: "registered".into() }).await?;
             }
             AgentCommand::Disable { name } => {
                 crate::agents::disable(&ctx.store, &person, &name).await?;
-                emit(&AgentChange { agent: name, change: "disabled".into() }, ctx.output)?;
+                ctx.show(&AgentChange { agent: name, change: "disabled".into() }).await?;
             }
         }
         Ok(ExitCode::Success)

@@ -6,7 +6,7 @@ use super::Context;
 use crate::error::Result;
 use crate::exit_code::ExitCode;
 use crate::rbac::require;
-use crate::render::{EvaluationView, emit};
+use crate::render::EvaluationView;
 use crate::time::now_micros;
 
 #[derive(Debug, Args)]
@@ -41,7 +41,7 @@ impl AlertsArgs {
             require(person, "ops.alerts.view")?;
         }
         let report = crate::alerts::evaluate(&ctx.store, ctx.actor(person.as_ref()), now_micros()).await?;
-        emit(&EvaluationView(report), ctx.output)?;
+        ctx.show(&EvaluationView(report)).await?;
         Ok(ExitCode::Success)
     }
 }

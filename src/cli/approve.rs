@@ -7,12 +7,12 @@ use super::totp_prompt::code_source;
 use crate::confirm::{TerminalAnswer, ask_on_terminal, is_interactive};
 use crate::error::{Error, Result};
 use crate::exit_code::ExitCode;
-use crate::pii::must_mask;
 use crate::pipeline::{ApprovalDecision, approvable, decide_approval, load_step, review_for_approval};
 use crate::plan::StoredId;
 use crate::render::{
-    ApprovalReviewView, DecisionView, OutputFormat, PendingView, approval_review_text, emit,
+    ApprovalReviewView, DecisionView, OutputFormat, PendingView, approval_review_text,
 };
+use crate::session::Mode;
 use crate::second_factor::SecondFactor;
 
 #[derive(Debug, Args)]
@@ -33,10 +33,10 @@ pub struct ApproveArgs {
 
 impl ApproveArgs {
     pub async fn run(self, ctx: &Context) -> Result<ExitCode> {
-        let person = ctx.person().await?;
+        let session = ctx.session(Mode::Suggest, None).await?;
         if self.list {
-            let pending = approvable(&ctx.store, &person).await?;
-            emit(&PendingView(pending).masked(must_mask(Some(&person))), ctx.output)?;
+            let pending = approvable(&session).await?;
+            ctx.show(&PendingView(pending)).await?;
             return Ok(ExitCode::Success);
         }
         let interactive = is_interactive() && ctx.output != OutputFormat::Json;
@@ -46,7 +46,7 @@ impl ApproveArgs {
                 return Err(Error::Usage(format!("`{id}` is a plan: approve its actions (a…) one by one")));
             };
             let (row, _) = load_step(&ctx.store, action_id).await?;
-            let review = review_for_approval(&ctx.store, &person, &row).await?;
+            let review = review_for_approval(&session, &row).await?;
             if !self.yes {
                 if !interactive {
                     return Err(Error::NeedsConfirmation(format!(
@@ -54,7 +54,8 @@ impl ApproveArgs {
                         review.action_id, review.action_id
                     )));
                 }
-                let text = approval_review_text(&ApprovalReviewView::new(review, must_mask(Some(&person))));
+                // The approver sees the display masked for them; the signature binds the full payload's hash.
+                let text = ctx.audience().await?.text(&approval_review_text(&ApprovalReviewView::new(review)));
                 if ask_on_terminal(&text, "Sign your approval?", None)? != TerminalAnswer::Yes {
                     return Err(Error::NeedsConfirmation(format!(
                         "a{action_id} was not approved; nothing was signed"
@@ -69,18 +70,10 @@ impl ApproveArgs {
         let mut decisions = Vec::with_capacity(rows.len());
         for row in &rows {
             decisions.push(
-                decide_approval(
-                    &ctx.store,
-                    &person,
-                    row,
-                    &key_dir,
-                    ApprovalDecision::Approve,
-                    &mut second_factor,
-                )
-                .await?,
+                decide_approval(&session, row, &key_dir, ApprovalDecision::Approve, &mut second_factor).await?,
             );
         }
-        emit(&DecisionView(decisions), ctx.output)?;
+        ctx.show(&DecisionView(decisions)).await?;
         Ok(ExitCode::Success)
     }
 }

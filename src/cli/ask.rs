@@ -5,13 +5,13 @@ use clap::Args;
 use super::Context;
 use super::planner_args::PlannerArgs;
 use crate::answer::{AskRequest, ModelAsk, ask, ask_with_model};
-use crate::catalog::Catalog;
 use crate::error::Result;
 use crate::exit_code::ExitCode;
 use crate::planner::RulesPlanner;
 use std::io::IsTerminal;
 
-use crate::render::{AnswerView, OutputFormat, emit};
+use crate::render::{AnswerView, OutputFormat};
+use crate::session::{Mode, Surface};
 
 /// Questions are planned like any request, but only read and draft steps run:
 /// a request to change something is answered with the `opsgate plan` command
@@ -33,26 +33,24 @@ pub struct AskArgs {
 
 impl AskArgs {
     pub async fn run(self, ctx: &Context) -> Result<ExitCode> {
-        let person = ctx.person().await?;
-        let catalog = Catalog::builtin();
+        let session = ctx.session_through(Surface::Ask, Mode::ReadOnly, self.planner.agent.as_deref()).await?;
+        let audience = ctx.audience().await?.clone();
         let templates_dir = ctx.paths.config_dir.join("templates");
         // On a terminal, a model's answer is shown as it streams in; the rest follows it.
         let streaming = ctx.output == OutputFormat::Table && std::io::stdout().is_terminal();
         let show = |text: &str| {
             use std::io::Write;
             let mut out = std::io::stdout().lock();
-            let _ = out.write_all(crate::sanitize::for_terminal(text).as_bytes());
+            let _ = out.write_all(crate::sanitize::for_terminal(&audience.text(text)).as_bytes());
             let _ = out.flush();
         };
         let mut streamed = false;
-        let answer = match self.planner.model_planner(ctx).await? {
+        let answer = match self.planner.choice().model_planner(session.store(), session.agent()).await? {
             Some(model) => {
                 streamed = streaming;
                 let request = ModelAsk {
-                    store: &ctx.store,
-                    catalog,
+                    session: &session,
                     planner: &model,
-                    person: &person,
                     prompt: &self.prompt,
                     templates_dir: &templates_dir,
                     max_steps: self.max_steps as usize,
@@ -61,15 +59,15 @@ impl AskArgs {
                 ask_with_model(request).await?
             }
             None => {
-                let planner = RulesPlanner::new(catalog);
-                let request = AskRequest { prompt: &self.prompt, person: &person, templates_dir };
-                ask(&ctx.store, catalog, &planner, request).await?
+                let planner = RulesPlanner::new(session.catalog());
+                let request = AskRequest { prompt: &self.prompt, templates_dir };
+                ask(&session, &planner, request).await?
             }
         };
         if streamed {
             crate::render::print_stdout("")?;
         }
-        emit(&AnswerView { answer, streamed }, ctx.output)?;
+        ctx.show(&AnswerView { answer, streamed }).await?;
         Ok(ExitCode::Success)
     }
 }

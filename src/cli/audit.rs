@@ -10,7 +10,7 @@ use crate::audit::AuditEntry;
 use crate::error::{Error, Result};
 use crate::exit_code::ExitCode;
 use crate::rbac::require;
-use crate::render::{Tabular, emit, print_stdout, table};
+use crate::render::{Tabular, print_stdout, table};
 use crate::store::{AuditFilter, VerifyReport};
 use crate::time::parse_instant;
 
@@ -108,7 +108,7 @@ impl QueryArgs {
             }
             return Ok(ExitCode::Success);
         }
-        emit(&AuditEntries(entries), ctx.output)?;
+        ctx.show(&AuditEntries(entries)).await?;
         Ok(ExitCode::Success)
     }
 }
@@ -159,7 +159,7 @@ async fn verify(ctx: &Context) -> Result<ExitCode> {
         }
         return Err(Error::AuditBroken(problem.clone()));
     }
-    emit(&report, ctx.output)?;
+    ctx.show(&report).await?;
     Ok(ExitCode::Success)
 }
 

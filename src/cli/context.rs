@@ -1,11 +1,15 @@
 //! What a database-backed command runs with: the store, who is acting, the output format.
 
+use crate::agents::Agent;
 use crate::audit::Actor;
+use crate::catalog::Catalog;
 use crate::error::{Error, Result};
 use crate::identity::StaffMember;
 use crate::keys::KeyDir;
 use crate::paths::Paths;
-use crate::render::OutputFormat;
+use crate::pii::Audience;
+use crate::render::{OutputFormat, Tabular};
+use crate::session::{Constraints, Mode, Session, Surface, Who, lookup_person};
 use crate::store::{DbLocation, Store};
 
 use super::GlobalArgs;
@@ -21,6 +25,7 @@ pub struct Context {
     /// Who the command acts as, when anyone: `--as`, then `OPSGATE_USER` (or the demo admin).
     pub as_user: Option<String>,
     pub location: DbLocation,
+    audience: tokio::sync::OnceCell<Audience>,
 }
 
 impl Context {
@@ -46,7 +51,15 @@ impl Context {
             (location, global.as_user.clone().or_else(|| env_nonempty("OPSGATE_USER")))
         };
         let store = Store::open(&location).await?;
-        Ok(Context { store, paths, output: global.output, demo: global.demo, as_user, location })
+        Ok(Context {
+            store,
+            paths,
+            output: global.output,
+            demo: global.demo,
+            as_user,
+            location,
+            audience: tokio::sync::OnceCell::new(),
+        })
     }
 
     /// Ends the run. PostgreSQL connections are closed politely. SQLite's are
@@ -85,15 +98,36 @@ impl Context {
     }
 
     async fn person_named(&self, email: &str) -> Result<StaffMember> {
-        let person = self.store.staff_by_email(email).await?.ok_or_else(|| {
-            Error::Denied(format!(
-                "{email} is not a staff member; ask an admin to run `opsgate staff add {email}`"
-            ))
-        })?;
-        if !person.is_active() {
-            return Err(Error::Denied(format!("{email} is deactivated")));
-        }
-        Ok(person)
+        lookup_person(&self.store, email).await
+    }
+
+    /// The session of this command: the acting person (through `agent`, when
+    /// one is named), on the command line, in `mode`.
+    pub async fn session(&self, mode: Mode, agent: Option<&str>) -> Result<Session> {
+        self.session_through(Surface::Cli, mode, agent).await
+    }
+
+    pub async fn session_through(&self, surface: Surface, mode: Mode, agent: Option<&str>) -> Result<Session> {
+        let person = self.person().await?;
+        let who = match agent {
+            Some(name) => Who::Agent { agent: Agent::load(&self.store, name).await?, subject: person },
+            None => Who::Person(person),
+        };
+        Ok(Session::new(self.store.clone(), Catalog::builtin(), who, surface)
+            .with_constraints(Constraints::mode(mode)))
+    }
+
+    /// Who reads this command's output: the named person (masked unless they
+    /// hold full PII access), or in clear for the database owner.
+    pub async fn audience(&self) -> Result<&Audience> {
+        self.audience
+            .get_or_try_init(|| async { Audience::for_reader(&self.store, self.maybe_person().await?.as_ref()).await })
+            .await
+    }
+
+    /// Prints a value in the chosen format, masked for the command's reader.
+    pub async fn show<T: Tabular>(&self, value: &T) -> Result<()> {
+        crate::render::emit(value, self.output, self.audience().await?)
     }
 
     /// The audit actor for this run: the acting person, or the system (the OS user).

@@ -4,6 +4,7 @@ use clap::{Args, Subcommand};
 
 use super::GlobalArgs;
 use crate::demo::DemoCounts;
+use crate::pii::Audience;
 use crate::error::{Error, Result};
 use crate::exit_code::ExitCode;
 use crate::paths::Paths;
@@ -29,7 +30,7 @@ impl DemoArgs {
         let DemoCommand::Reset = self.command;
         let paths = Paths::from_env()?;
         let counts = crate::demo::reset(&paths).await?;
-        emit(&DemoReset { database: paths.demo_db().display().to_string(), counts }, global.output)?;
+        emit(&DemoReset { database: paths.demo_db().display().to_string(), counts }, global.output, &Audience::unmasked())?;
         Ok(ExitCode::Success)
     }
 }

@@ -7,8 +7,7 @@ use clap::{Args, Subcommand};
 use super::Context;
 use crate::error::{Error, Result};
 use crate::exit_code::ExitCode;
-use crate::pii::{mask_text, must_mask};
-use crate::render::{DocsAdded, DocsList, SearchView, emit};
+use crate::render::{DocsAdded, DocsList, SearchView};
 
 /// Most passages one search returns.
 const MAX_LIMIT: usize = 100;
@@ -57,25 +56,18 @@ impl DocsArgs {
         match self.command {
             DocsCommand::Add { paths } => {
                 let indexed = crate::runbooks::add(&ctx.store, person.as_ref(), &paths).await?;
-                emit(&DocsAdded(indexed), ctx.output)?;
+                ctx.show(&DocsAdded(indexed)).await?;
             }
             DocsCommand::List => {
-                emit(&DocsList(crate::runbooks::list(&ctx.store).await?), ctx.output)?;
+                ctx.show(&DocsList(crate::runbooks::list(&ctx.store).await?)).await?;
             }
             DocsCommand::Search { query, limit } => {
                 let limit = usize::try_from(limit)
                     .ok()
                     .filter(|l| (1..=MAX_LIMIT).contains(l))
                     .ok_or_else(|| Error::Usage(format!("--limit must be between 1 and {MAX_LIMIT}")))?;
-                let mut passages = crate::runbooks::search(&ctx.store, &query, limit).await?;
-                if must_mask(person.as_ref()) {
-                    for passage in &mut passages {
-                        passage.heading = mask_text(&passage.heading);
-                        passage.text = mask_text(&passage.text);
-                        passage.snippet = mask_text(&passage.snippet);
-                    }
-                }
-                emit(&SearchView { query, passages }, ctx.output)?;
+                let passages = crate::runbooks::search(&ctx.store, &query, limit).await?;
+                ctx.show(&SearchView { query, passages }).await?;
             }
         }
         Ok(ExitCode::Success)

@@ -3,14 +3,13 @@
 use clap::Args;
 
 use super::Context;
-use super::masking::masked_plan;
 use super::planner_args::PlannerArgs;
-use crate::catalog::Catalog;
 use crate::error::Result;
 use crate::exit_code::ExitCode;
 use crate::pipeline::{PlanOptions, load_plan, plan_prompt, simulate_plan};
 use crate::plan::StoredId;
-use crate::render::{DryRunView, emit};
+use crate::render::DryRunView;
+use crate::session::Mode;
 
 #[derive(Debug, Args)]
 pub struct DryRunArgs {
@@ -23,8 +22,7 @@ pub struct DryRunArgs {
 
 impl DryRunArgs {
     pub async fn run(self, ctx: &Context) -> Result<ExitCode> {
-        let person = ctx.person().await?;
-        let catalog = Catalog::builtin();
+        let session = ctx.session(Mode::DryRun, self.planner.agent.as_deref()).await?;
         let plan = match self.target.parse::<StoredId>() {
             Ok(StoredId::Plan(id)) => load_plan(&ctx.store, id).await?,
             Ok(StoredId::Action(id)) => {
@@ -32,20 +30,15 @@ impl DryRunArgs {
                 load_plan(&ctx.store, crate::plan::PlanId(row.plan_id)).await?
             }
             Err(_) => {
-                let planner = self.planner.planner(ctx, catalog).await?;
-                plan_prompt(
-                    &ctx.store,
-                    catalog,
-                    planner.as_ref(),
-                    &person,
-                    &self.target,
-                    PlanOptions { mode: "dry-run" },
-                )
-                .await?
+                let planner =
+                    self.planner.choice().planner(session.store(), session.catalog(), session.agent()).await?;
+                plan_prompt(&session, planner.as_ref(), &self.target, PlanOptions { mode: "dry-run" }).await?
             }
         };
-        let simulations = simulate_plan(&ctx.store, &person, &plan).await?;
-        emit(&DryRunView { plan: masked_plan(plan, &person), simulations }, ctx.output)?;
-        Ok(ExitCode::Success)
+        let simulations = simulate_plan(&session, &plan).await?;
+        // A simulation that would fail is an error (exit 1), shown with the rest.
+        let failed = simulations.iter().any(|s| s.simulation.as_ref().is_some_and(|r| r.would_fail.is_some()));
+        ctx.show(&DryRunView { plan, simulations }).await?;
+        Ok(if failed { ExitCode::Error } else { ExitCode::Success })
     }
 }

@@ -5,7 +5,6 @@ use clap::Args;
 use super::Context;
 use super::planner_args::PlannerArgs;
 use super::totp_prompt::{ask_code, code_source};
-use crate::catalog::Catalog;
 use crate::confirm::{TerminalAnswer, ask_on_terminal, is_interactive};
 use crate::error::{Error, Result};
 use crate::exit_code::ExitCode;
@@ -13,7 +12,8 @@ use crate::pipeline::{
     Confirmation, ExecuteRequest, PlanOptions, Review, execute_action, plan_prompt, resolve_actions,
 };
 use crate::plan::{PlanId, StoredId};
-use crate::render::{ExecutionsView, emit, review_text};
+use crate::render::{ExecutionsView, review_text};
+use crate::session::Mode;
 use crate::second_factor::SecondFactor;
 
 #[derive(Debug, Args)]
@@ -36,8 +36,7 @@ pub struct ExecuteArgs {
 
 impl ExecuteArgs {
     pub async fn run(self, ctx: &Context) -> Result<ExitCode> {
-        let person = ctx.person().await?;
-        let catalog = Catalog::builtin();
+        let session = ctx.session(Mode::Execute, self.planner.agent.as_deref()).await?;
         let ids: Vec<StoredId> = self.targets.iter().filter_map(|t| t.parse::<StoredId>().ok()).collect();
         let target = self.targets.join(" ");
         let rows = match (ids.len(), self.targets.len()) {
@@ -52,16 +51,9 @@ impl ExecuteArgs {
                 if self.token.is_some() {
                     return Err(Error::Usage("a token confirms an action that was already planned: pass its id (a42), not a prompt".into()));
                 }
-                let planner = self.planner.planner(ctx, catalog).await?;
-                let plan = plan_prompt(
-                    &ctx.store,
-                    catalog,
-                    planner.as_ref(),
-                    &person,
-                    &target,
-                    PlanOptions { mode: "execute" },
-                )
-                .await?;
+                let planner =
+                    self.planner.choice().planner(session.store(), session.catalog(), session.agent()).await?;
+                let plan = plan_prompt(&session, planner.as_ref(), &target, PlanOptions { mode: "execute" }).await?;
                 resolve_actions(&ctx.store, StoredId::Plan(plan.plan_id)).await?
             }
             _ => {
@@ -86,9 +78,10 @@ impl ExecuteArgs {
         }
         let interactive =
             self.token.is_none() && is_interactive() && ctx.output != crate::render::OutputFormat::Json;
+        let audience = ctx.audience().await?.clone();
         let mut ask = |review: &Review| -> Result<bool> {
             let answer = ask_on_terminal(
-                &review_text(review),
+                &audience.text(&review_text(review)),
                 "Execute this action?",
                 review.type_to_confirm.as_deref(),
             )?;
@@ -109,9 +102,9 @@ impl ExecuteArgs {
             };
             let request =
                 ExecuteRequest { confirmation, second_factor: &mut second_factor, queue: self.queue };
-            reports.push(execute_action(&ctx.store, catalog, &person, row, request).await?);
+            reports.push(execute_action(&session, row, request).await?);
         }
-        emit(&ExecutionsView(reports), ctx.output)?;
+        ctx.show(&ExecutionsView(reports)).await?;
         Ok(ExitCode::Success)
     }
 }

@@ -6,9 +6,8 @@ use serde::Serialize;
 use super::Context;
 use crate::error::{Error, Result};
 use crate::exit_code::ExitCode;
-use crate::pii::{mask_text, must_mask};
 use crate::plan::{ActionId, ActionStatus, PlanId};
-use crate::render::{Tabular, emit, table};
+use crate::render::{Tabular, table};
 use crate::store::HistoryFilter;
 use crate::time::parse_instant;
 
@@ -95,7 +94,6 @@ impl HistoryArgs {
             until: self.until.as_deref().map(parse_instant).transpose()?,
             limit: self.limit,
         };
-        let mask = must_mask(Some(&person));
         let entries = ctx
             .store
             .history(&filter)
@@ -108,12 +106,12 @@ impl HistoryArgs {
                 status: row.status,
                 decision: row.decision,
                 requested_by: row.requester_email,
-                prompt: if mask { mask_text(&prompt) } else { prompt },
+                prompt,
                 created_at: row.created_at.format("%Y-%m-%d %H:%M:%S").to_string(),
                 updated_at: row.updated_at.format("%Y-%m-%d %H:%M:%S").to_string(),
             })
             .collect();
-        emit(&History(entries), ctx.output)?;
+        ctx.show(&History(entries)).await?;
         Ok(ExitCode::Success)
     }
 }

@@ -16,7 +16,6 @@ mod dry_run;
 mod execute;
 pub mod generated;
 mod history;
-mod masking;
 mod mcp;
 mod plan;
 mod planner_args;

@@ -3,14 +3,13 @@
 use clap::Args;
 
 use super::Context;
-use super::masking::masked_plan;
 use super::planner_args::PlannerArgs;
-use crate::catalog::Catalog;
 use crate::error::Result;
 use crate::exit_code::ExitCode;
 use crate::pipeline::{PlanOptions, plan_prompt};
 use crate::plan::Decision;
-use crate::render::{PlanView, emit};
+use crate::render::PlanView;
+use crate::session::Mode;
 
 #[derive(Debug, Args)]
 pub struct PlanArgs {
@@ -22,20 +21,11 @@ pub struct PlanArgs {
 
 impl PlanArgs {
     pub async fn run(self, ctx: &Context) -> Result<ExitCode> {
-        let person = ctx.person().await?;
-        let catalog = Catalog::builtin();
-        let planner = self.planner.planner(ctx, catalog).await?;
-        let plan = plan_prompt(
-            &ctx.store,
-            catalog,
-            planner.as_ref(),
-            &person,
-            &self.prompt,
-            PlanOptions { mode: "suggest" },
-        )
-        .await?;
+        let session = ctx.session(Mode::Suggest, self.planner.agent.as_deref()).await?;
+        let planner = self.planner.choice().planner(session.store(), session.catalog(), session.agent()).await?;
+        let plan = plan_prompt(&session, planner.as_ref(), &self.prompt, PlanOptions { mode: "suggest" }).await?;
         let denied = plan.steps.iter().any(|s| s.decision == Decision::Denied);
-        emit(&PlanView(masked_plan(plan, &person)), ctx.output)?;
+        ctx.show(&PlanView(plan)).await?;
         // The plan is stored and shown either way; scripts still learn that policy said no.
         Ok(if denied { ExitCode::Denied } else { ExitCode::Success })
     }

@@ -10,6 +10,7 @@ use super::totp_prompt::{ask_code, code_source};
 use super::{Context, GlobalArgs};
 use crate::catalog::Catalog;
 use crate::confirm::{TerminalAnswer, ask_on_terminal, is_interactive};
+use crate::pii::Audience;
 use crate::error::{Error, Result};
 use crate::exit_code::ExitCode;
 use crate::pipeline::Review;
@@ -17,6 +18,7 @@ use crate::planner::RulesPlanner;
 use crate::playbook::{self, Mode, Outline, Playbook, Progress, RunRequest, Terminal};
 use crate::render::{OutputFormat, PlaybookOutlineView, PlaybookRunView, emit, review_text};
 use crate::second_factor::SecondFactor;
+use crate::session::{Mode as SessionMode, Surface};
 
 #[derive(Debug, Args)]
 #[command(after_help = "Exit codes of `run`: 0 every step did its job (actions waiting for people are a \
@@ -47,6 +49,9 @@ pub enum PlaybookCommand {
         /// Allow execute mode, when the file also says `allow_execute: true`
         #[arg(long)]
         allow_execute: bool,
+        /// Run as this registered AI agent acting for the person (its tier and budgets apply)
+        #[arg(long, value_name = "NAME")]
+        agent: Option<String>,
     },
 }
 
@@ -65,8 +70,8 @@ impl PlaybookArgs {
     }
 
     pub async fn run(self, ctx: &Context) -> Result<ExitCode> {
-        let (file, vars, allow_execute) = match self.command {
-            PlaybookCommand::Run { file, vars, allow_execute } => (file, vars, allow_execute),
+        let (file, vars, allow_execute, agent) = match self.command {
+            PlaybookCommand::Run { file, vars, allow_execute, agent } => (file, vars, allow_execute, agent),
             PlaybookCommand::Validate { file } => return validate(&file, ctx.output),
         };
         let overrides = vars
@@ -78,9 +83,8 @@ impl PlaybookArgs {
             })
             .collect::<Result<Vec<_>>>()?;
         let playbook = Playbook::load(&file)?;
-        let person = ctx.person().await?;
-        let catalog = Catalog::builtin();
-        let planner = RulesPlanner::new(catalog);
+        let session = ctx.session_through(Surface::Playbook, SessionMode::Execute, agent.as_deref()).await?;
+        let planner = RulesPlanner::new(session.catalog());
         let bar = Bar::new();
 
         // Only a person at a terminal can confirm the writes of an execute run.
@@ -101,7 +105,6 @@ impl PlaybookArgs {
             .then_some(Terminal { ask: &mut ask, second_factor: &mut second_factor });
         let environment = |name: &str| std::env::var(name).ok();
         let request = RunRequest {
-            person: &person,
             overrides: &overrides,
             allow_execute,
             planner: &planner,
@@ -110,11 +113,11 @@ impl PlaybookArgs {
             terminal,
             progress: &bar,
         };
-        let report = playbook::run(&ctx.store, catalog, &playbook, request).await;
+        let report = playbook::run(&session, &playbook, request).await;
         bar.finish();
         let report = report?;
         let exit = report.status.exit_code();
-        emit(&PlaybookRunView(report), ctx.output)?;
+        ctx.show(&PlaybookRunView(report)).await?;
         Ok(exit)
     }
 }
@@ -122,7 +125,7 @@ impl PlaybookArgs {
 fn validate(file: &std::path::Path, output: OutputFormat) -> Result<ExitCode> {
     let playbook = Playbook::load(file)?;
     playbook::check(&playbook, Catalog::builtin())?;
-    emit(&PlaybookOutlineView(Outline::of(&playbook)), output)?;
+    emit(&PlaybookOutlineView(Outline::of(&playbook)), output, &Audience::unmasked())?;
     Ok(ExitCode::Success)
 }
 

@@ -8,7 +8,7 @@ use crate::error::{Error, Result};
 use crate::exit_code::ExitCode;
 use crate::pipeline::{ApprovalDecision, decide_approval, load_step};
 use crate::plan::StoredId;
-use crate::render::{DecisionView, emit};
+use crate::render::DecisionView;
 use crate::second_factor::{CodeSource, SecondFactor};
 
 #[derive(Debug, Args)]
@@ -23,7 +23,7 @@ pub struct RejectArgs {
 
 impl RejectArgs {
     pub async fn run(self, ctx: &Context) -> Result<ExitCode> {
-        let person = ctx.person().await?;
+        let session = ctx.session(crate::session::Mode::Suggest, None).await?;
         let StoredId::Action(action_id) = self.id.parse::<StoredId>()? else {
             return Err(Error::Usage(format!("`{}` is a plan: reject its actions (a…) one by one", self.id)));
         };
@@ -34,16 +34,10 @@ impl RejectArgs {
         let (row, _) = load_step(&ctx.store, action_id).await?;
         // A rejection never needs a second factor: refusing is always safe.
         let mut second_factor = SecondFactor::new(CodeSource::Missing);
-        let decision = decide_approval(
-            &ctx.store,
-            &person,
-            &row,
-            &ctx.key_dir(),
-            ApprovalDecision::Reject { reason },
-            &mut second_factor,
-        )
-        .await?;
-        emit(&DecisionView(vec![decision]), ctx.output)?;
+        let decision =
+            decide_approval(&session, &row, &ctx.key_dir(), ApprovalDecision::Reject { reason }, &mut second_factor)
+                .await?;
+        ctx.show(&DecisionView(vec![decision])).await?;
         Ok(ExitCode::Success)
     }
 }

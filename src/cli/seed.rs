@@ -9,7 +9,7 @@ use super::Context;
 use crate::error::Result;
 use crate::exit_code::ExitCode;
 use crate::rbac::{ResolvedSeed, apply_seed, require};
-use crate::render::{Tabular, emit, table};
+use crate::render::{Tabular, table};
 use crate::store::SeedOutcome;
 
 #[derive(Debug, Args)]
@@ -64,7 +64,7 @@ impl SeedArgs {
             outcome,
             key_dir: test_staff.then(|| key_dir.dir().display().to_string()),
         };
-        emit(&report, ctx.output)?;
+        ctx.show(&report).await?;
         Ok(ExitCode::Success)
     }
 }

@@ -3,13 +3,12 @@
 use clap::Args;
 
 use super::Context;
-use super::masking::{masked_plan, masked_step};
 use crate::error::{Error, Result};
 use crate::exit_code::ExitCode;
 use crate::identity::StaffMember;
 use crate::pipeline::{load_plan, load_step};
 use crate::plan::StoredId;
-use crate::render::{ActionView, ApprovalLine, PlanView, emit};
+use crate::render::{ActionView, ApprovalLine, PlanView};
 
 #[derive(Debug, Args)]
 pub struct ShowArgs {
@@ -34,14 +33,14 @@ impl ShowArgs {
             StoredId::Plan(id) => {
                 let plan = load_plan(&ctx.store, id).await?;
                 may_see(&person, &plan.requested_by)?;
-                emit(&PlanView(masked_plan(plan, &person)), ctx.output)?;
+                ctx.show(&PlanView(plan)).await?;
             }
             StoredId::Action(id) => {
                 let (row, step) = load_step(&ctx.store, id).await?;
                 may_see(&person, &row.requester_email)?;
                 let approvals =
                     ctx.store.approvals_of(row.id).await?.iter().map(ApprovalLine::from).collect();
-                emit(&ActionView { step: masked_step(step, &person), approvals }, ctx.output)?;
+                ctx.show(&ActionView { step, approvals }).await?;
             }
         }
         Ok(ExitCode::Success)

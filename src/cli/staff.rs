@@ -9,7 +9,7 @@ use crate::confirm::is_interactive;
 use crate::error::{Error, Result};
 use crate::exit_code::ExitCode;
 use crate::rbac::require;
-use crate::render::{KeysView, OutputFormat, Tabular, TotpEnrollment, emit, table};
+use crate::render::{KeysView, OutputFormat, Tabular, TotpEnrollment, table};
 use crate::second_factor::{SecondFactor, enroll};
 use crate::staff::{Changer, StaffChange};
 use crate::store::StaffRow;
@@ -91,7 +91,7 @@ impl StaffArgs {
                 if let Some(person) = ctx.maybe_person().await? {
                     require(&person, "ops.staff.view")?;
                 }
-                emit(&StaffList(ctx.store.list_staff().await?), ctx.output)?;
+                ctx.show(&StaffList(ctx.store.list_staff().await?)).await?;
             }
             StaffCommand::Add { email, name, role, keygen } => {
                 let person = ctx.maybe_person().await?;
@@ -103,15 +103,15 @@ impl StaffArgs {
                 let change =
                     crate::staff::add(&ctx.store, changer, &email, &name, &role, keygen.then_some(&key_dir))
                         .await?;
-                emit(&change, ctx.output)?;
+                ctx.show(&change).await?;
             }
             StaffCommand::SetRole { email, role } => {
                 let person = ctx.person().await?;
-                emit(&crate::staff::set_role(&ctx.store, &person, &email, &role).await?, ctx.output)?;
+                ctx.show(&crate::staff::set_role(&ctx.store, &person, &email, &role).await?).await?;
             }
             StaffCommand::Keygen => {
                 let person = ctx.person().await?;
-                emit(&crate::staff::keygen(&ctx.store, &person, &ctx.key_dir()).await?, ctx.output)?;
+                ctx.show(&crate::staff::keygen(&ctx.store, &person, &ctx.key_dir()).await?).await?;
             }
             StaffCommand::Keys { email } => {
                 let person = ctx.person().await?;
@@ -125,7 +125,7 @@ impl StaffArgs {
                     None if person.can("ops.staff.view") => None,
                     None => Some(person.id),
                 };
-                emit(&KeysView(ctx.store.keys(staff_id).await?), ctx.output)?;
+                ctx.show(&KeysView(ctx.store.keys(staff_id).await?)).await?;
             }
             StaffCommand::RevokeKey { key, reason } => {
                 let person = ctx.person().await?;
@@ -139,7 +139,7 @@ impl StaffArgs {
                     return Err(Error::Usage("--reason must say why".into()));
                 }
                 let revoked = crate::staff::revoke_key(&ctx.store, &person, key_id, reason).await?;
-                emit(&KeysView(vec![revoked]), ctx.output)?;
+                ctx.show(&KeysView(vec![revoked])).await?;
             }
             StaffCommand::Totp { command: TotpCommand::Enroll { totp } } => {
                 let person = ctx.person().await?;
@@ -149,15 +149,13 @@ impl StaffArgs {
                 let enrollment = enroll(&ctx.store, &person, &ctx.key_dir(), &mut current).await?;
                 let qr =
                     if ctx.output == OutputFormat::Table { qr_text(&enrollment.otpauth_uri) } else { None };
-                emit(
-                    &TotpEnrollment {
-                        email: enrollment.email,
-                        secret: enrollment.secret,
-                        otpauth_uri: enrollment.otpauth_uri,
-                        qr,
-                    },
-                    ctx.output,
-                )?;
+                ctx.show(&TotpEnrollment {
+                    email: enrollment.email,
+                    secret: enrollment.secret,
+                    otpauth_uri: enrollment.otpauth_uri,
+                    qr,
+                })
+                .await?;
             }
         }
         Ok(ExitCode::Success)

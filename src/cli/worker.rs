@@ -8,7 +8,7 @@ use super::Context;
 use crate::catalog::Catalog;
 use crate::error::Result;
 use crate::exit_code::ExitCode;
-use crate::render::{RecoveryView, WorkerView, emit};
+use crate::render::{RecoveryView, WorkerView};
 use crate::worker::{WorkerOptions, recover, run_worker};
 
 #[derive(Debug, Args)]
@@ -35,7 +35,7 @@ impl WorkerArgs {
     pub async fn run(self, ctx: &Context) -> Result<ExitCode> {
         if self.recover {
             let report = recover(&ctx.store, Duration::from_secs(self.stale_after)).await?;
-            emit(&RecoveryView(report), ctx.output)?;
+            ctx.show(&RecoveryView(report)).await?;
             return Ok(ExitCode::Success);
         }
         let options = WorkerOptions {
@@ -45,7 +45,7 @@ impl WorkerArgs {
         };
         let report = run_worker(&ctx.store, Catalog::builtin(), options, shutdown_signal()).await?;
         let clean = report.failed == 0;
-        emit(&WorkerView(report), ctx.output)?;
+        ctx.show(&WorkerView(report)).await?;
         Ok(if clean { ExitCode::Success } else { ExitCode::Error })
     }
 }

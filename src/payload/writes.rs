@@ -75,6 +75,49 @@ async fn row(
         .ok_or_else(|| Error::NotFound(format!("{label} does not exist")))
 }
 
+/// Refuses (as a conflict, exit 1) a row whose `column` is not one of `allowed`:
+/// the target's current state does not allow the action. Found when planning,
+/// so that nothing is stored for a write that could not run.
+async fn require_state(
+    store: &Store,
+    table: &str,
+    id: i64,
+    label: &str,
+    column: &str,
+    allowed: &[&str],
+    action: &str,
+) -> Result<String> {
+    let value = row(store, table, id, label, &[column]).await?[0].clone().unwrap_or_default();
+    if allowed.contains(&value.as_str()) {
+        return Ok(value);
+    }
+    Err(Error::Conflict(format!(
+        "{label} is {value}; {action} needs it to be {}",
+        match allowed {
+            [one] => (*one).to_owned(),
+            [rest @ .., last] => format!("{} or {last}", rest.join(", ")),
+            [] => "something else".to_owned(),
+        }
+    )))
+}
+
+/// Refuses a row whose `column` is one of `refused`.
+async fn refuse_state(
+    store: &Store,
+    table: &str,
+    id: i64,
+    label: &str,
+    column: &str,
+    refused: &[&str],
+    action: &str,
+) -> Result<()> {
+    let value = row(store, table, id, label, &[column]).await?[0].clone().unwrap_or_default();
+    if refused.contains(&value.as_str()) {
+        return Err(Error::Conflict(format!("{label} is {value}; it cannot be {action}")));
+    }
+    Ok(())
+}
+
 async fn staff_id(store: &Store, email: &str) -> Result<i64> {
     let member = store
         .staff_by_email(email)
@@ -105,7 +148,7 @@ pub(super) async fn build(
             let when = chrono::DateTime::parse_from_rfc3339(&when)
                 .map_err(|_| Error::Usage(format!("`{when}` is not an RFC 3339 time")))?
                 .with_timezone(&chrono::Utc);
-            row(store, "bookings", id, &label, &["id"]).await?;
+            require_state(store, "bookings", id, &label, "status", &["pending", "confirmed"], "rescheduling").await?;
             (
                 vec![
                     SqlStatement::new(
@@ -122,13 +165,8 @@ pub(super) async fn build(
         "bookings.cancel" => {
             let id = int(params, "booking_id")?;
             let label = format!("booking {id}");
-            let status = row(store, "bookings", id, &label, &["status"]).await?;
-            let status = status[0].clone().unwrap_or_default();
-            if !matches!(status.as_str(), "pending" | "confirmed") {
-                return Err(Error::Usage(format!(
-                    "{label} is {status}; only pending or confirmed bookings can be cancelled"
-                )));
-            }
+            let status =
+                require_state(store, "bookings", id, &label, "status", &["pending", "confirmed"], "cancelling").await?;
             let reason = text(params, "reason");
             (
                 vec![
@@ -160,14 +198,17 @@ pub(super) async fn build(
             let payment_status = values[2].clone().unwrap_or_default();
             let currency = values[3].clone().unwrap_or_default();
             if !matches!(payment_status.as_str(), "paid" | "settled" | "partially_refunded") {
-                return Err(Error::Usage(format!(
+                return Err(Error::Conflict(format!(
                     "{label} is {payment_status}; only paid bookings can be refunded"
                 )));
             }
             let refundable = amount - refunded;
             let refund = params.get("amount_cents").and_then(Value::as_i64).unwrap_or(refundable);
+            if refundable <= 0 {
+                return Err(Error::Conflict(format!("{label} is already refunded in full")));
+            }
             if refund > refundable {
-                return Err(Error::Usage(format!(
+                return Err(Error::Conflict(format!(
                     "{label} has {} {currency} left to refund; {} {currency} is too much",
                     money(refundable),
                     money(refund)
@@ -199,7 +240,7 @@ pub(super) async fn build(
         "users.update" => {
             let id = int(params, "user_id")?;
             let label = format!("user {id}");
-            row(store, "users", id, &label, &["id"]).await?;
+            refuse_state(store, "users", id, &label, "status", &["deleted"], "changed").await?;
             let mut sets = Vec::new();
             let mut values: Vec<SqlValue> = Vec::new();
             let mut changed = serde_json::Map::new();
@@ -234,7 +275,7 @@ pub(super) async fn build(
         "users.delete" => {
             let id = int(params, "user_id")?;
             let label = format!("user {id}");
-            row(store, "users", id, &label, &["id"]).await?;
+            refuse_state(store, "users", id, &label, "status", &["deleted"], "deleted again").await?;
             let reason = text(params, "reason");
             (
                 vec![
@@ -252,7 +293,7 @@ pub(super) async fn build(
         "users.wallet_credit" => {
             let id = int(params, "user_id")?;
             let label = format!("user {id}");
-            row(store, "users", id, &label, &["id"]).await?;
+            require_state(store, "users", id, &label, "status", &["active"], "a wallet credit").await?;
             let amount = int(params, "amount_cents")?;
             let reason = text(params, "reason");
             (
@@ -274,7 +315,7 @@ pub(super) async fn build(
             let status =
                 row(store, "providers", id, &label, &["status"]).await?[0].clone().unwrap_or_default();
             if status != "pending" {
-                return Err(Error::Usage(format!(
+                return Err(Error::Conflict(format!(
                     "{label} is {status}; only pending applications can be decided"
                 )));
             }
@@ -296,7 +337,7 @@ pub(super) async fn build(
         "providers.delete" => {
             let id = int(params, "provider_id")?;
             let label = format!("provider {id}");
-            row(store, "providers", id, &label, &["id"]).await?;
+            refuse_state(store, "providers", id, &label, "status", &["deleted"], "deleted again").await?;
             (
                 vec![
                     SqlStatement::new(
@@ -313,7 +354,7 @@ pub(super) async fn build(
         "complaints.assign" => {
             let id = int(params, "complaint_id")?;
             let label = format!("complaint {id}");
-            row(store, "complaints", id, &label, &["id"]).await?;
+            refuse_state(store, "complaints", id, &label, "status", &["resolved", "closed"], "assigned").await?;
             let email = required_text(params, "staff_email")?;
             let assignee = staff_id(store, &email).await?;
             (
@@ -333,7 +374,7 @@ pub(super) async fn build(
         "complaints.resolve" => {
             let id = int(params, "complaint_id")?;
             let label = format!("complaint {id}");
-            row(store, "complaints", id, &label, &["id"]).await?;
+            refuse_state(store, "complaints", id, &label, "status", &["resolved", "closed"], "resolved again").await?;
             let resolution = text(params, "resolution");
             (
                 vec![
@@ -353,7 +394,7 @@ pub(super) async fn build(
         "complaints.escalate" => {
             let id = int(params, "complaint_id")?;
             let label = format!("complaint {id}");
-            row(store, "complaints", id, &label, &["id"]).await?;
+            require_state(store, "complaints", id, &label, "status", &["open", "in_progress"], "escalating").await?;
             let reason = text(params, "reason");
             (
                 vec![
@@ -372,7 +413,7 @@ pub(super) async fn build(
         "priority_queue.review" => {
             let id = int(params, "item_id")?;
             let label = format!("queue item {id}");
-            row(store, "priority_queue", id, &label, &["id"]).await?;
+            require_state(store, "priority_queue", id, &label, "status", &["pending", "in_review"], "a review").await?;
             let decision = required_text(params, "decision")?;
             let notes = text(params, "notes");
             (
@@ -499,8 +540,14 @@ pub(super) async fn build(
                 .await?
                 .ok_or_else(|| Error::NotFound(format!("no staff member {email}")))?;
             let label = format!("staff member {email}");
+            if !member.is_active() {
+                return Err(Error::Conflict(format!("{label} is {}; only active staff can be changed", member.status)));
+            }
             if name == "staff.set_role" {
                 let role = required_text(params, "role")?;
+                if role == member.role {
+                    return Err(Error::Conflict(format!("{label} already has the role {role}")));
+                }
                 let role_id = store
                     .snapshot_row("roles", "name", &role, &["id"])
                     .await?

@@ -9,7 +9,6 @@ use serde::Serialize;
 use serde_json::json;
 
 use crate::approval::{ApprovalPolicy, SignedDecision, Tally, eligibility, sign, tally};
-use crate::audit::NewAuditEntry;
 use crate::error::{Error, Result};
 use crate::executor::{DryRunReport, dry_run};
 use crate::identity::StaffMember;
@@ -17,7 +16,8 @@ use crate::keys::KeyDir;
 use crate::payload::Payload;
 use crate::plan::ActionId;
 use crate::second_factor::SecondFactor;
-use crate::store::{ActionRow, NewApproval, Store};
+use crate::session::Session;
+use crate::store::{ActionRow, NewApproval};
 use crate::time::now_micros;
 
 /// One line of `approve --list`.
@@ -35,8 +35,9 @@ pub struct PendingApproval {
 }
 
 /// Pending actions `person` may approve and has not decided on yet, oldest first.
-pub async fn approvable(store: &Store, person: &StaffMember) -> Result<Vec<PendingApproval>> {
-    let now = now_micros();
+pub async fn approvable(session: &Session) -> Result<Vec<PendingApproval>> {
+    let (store, person) = (session.store(), session.person()?);
+    let now = session.now();
     let mut requesters: HashMap<String, Option<StaffMember>> = HashMap::new();
     let mut out = Vec::new();
     for (row, prompt) in store.pending_approval().await? {
@@ -93,12 +94,9 @@ pub struct ApprovalReview {
 
 /// Checks that `approver` may decide on `row` and gathers what they must see.
 /// Refusals are audited.
-pub async fn review_for_approval(
-    store: &Store,
-    approver: &StaffMember,
-    row: &ActionRow,
-) -> Result<ApprovalReview> {
-    let (requester, policy, standing) = check_decidable(store, approver, row, false).await?;
+pub async fn review_for_approval(session: &Session, row: &ActionRow) -> Result<ApprovalReview> {
+    let store = session.store();
+    let (requester, policy, standing) = check_decidable(session, row, false).await?;
     let payload = stored_payload(row)?;
     let impact = dry_run(store, &payload).await?;
     let prompt = store.load_plan(row.plan_id).await?.map(|plan| plan.prompt).unwrap_or_default();
@@ -143,16 +141,16 @@ pub struct DecisionReport {
 /// Signs and stores `approver`'s decision on `row`; moves the action to
 /// `approved` when this approval makes enough, or ends it on a rejection.
 pub async fn decide_approval(
-    store: &Store,
-    approver: &StaffMember,
+    session: &Session,
     row: &ActionRow,
     key_dir: &KeyDir,
     decision: ApprovalDecision<'_>,
     second_factor: &mut SecondFactor<'_>,
 ) -> Result<DecisionReport> {
+    let (store, approver) = (session.store(), session.person()?);
     let id = ActionId(row.id);
     let rejecting = matches!(decision, ApprovalDecision::Reject { .. });
-    let (requester, policy, _) = check_decidable(store, approver, row, rejecting).await?;
+    let (requester, policy, _) = check_decidable(session, row, rejecting).await?;
     // The key is checked before the second factor, so a bad key does not spend a code.
     let key = key_dir.read(&approver.email)?;
     let registered = store.key_by_public(&key.public_hex()).await?;
@@ -170,16 +168,7 @@ pub async fn decide_approval(
                     approver.email
                 )),
             };
-            store
-                .append_audit(&[NewAuditEntry::by_person(
-                    approver,
-                    "approval.refused",
-                    "rejected",
-                    json!({"action": row.action, "reason": error.to_string()}),
-                )
-                .action(row.id)])
-                .await?;
-            return Err(error);
+            return Err(session.refuse("approval.refused", "rejected", Some(row.id), json!({"action": row.action}), error).await);
         }
     };
     if !rejecting && row.second_factor {
@@ -251,8 +240,8 @@ pub async fn decide_approval(
         (true, true) => "action.withdrawn",
     };
     let approvals = format!("{approvals_after}/{}", policy.required);
-    tx.append_audit(&[NewAuditEntry::by_person(
-        approver,
+    tx.append_audit(&[session
+        .entry(
         event,
         if rejecting { "rejected" } else { "approved" },
         json!({"action": row.action, "requester": requester.email, "payload_hash": row.payload_hash,
@@ -282,23 +271,16 @@ pub async fn decide_approval(
 /// its payload is intact, and `approver` satisfies every rule (a requester may
 /// only withdraw their own request). Refusals are audited.
 async fn check_decidable(
-    store: &Store,
-    approver: &StaffMember,
+    session: &Session,
     row: &ActionRow,
     rejecting: bool,
 ) -> Result<(StaffMember, ApprovalPolicy, Tally)> {
+    let (store, approver) = (session.store(), session.person()?);
     let id = ActionId(row.id);
     let refused = |event: &'static str, error: Error| async move {
-        store
-            .append_audit(&[NewAuditEntry::by_person(
-                approver,
-                event,
-                "refused",
-                json!({"action": row.action, "reason": error.to_string()}),
-            )
-            .action(row.id)])
-            .await?;
-        Err::<(StaffMember, ApprovalPolicy, Tally), Error>(error)
+        Err::<(StaffMember, ApprovalPolicy, Tally), Error>(
+            session.refuse(event, "refused", Some(row.id), json!({"action": row.action}), error).await,
+        )
     };
     if row.status != "pending_approval" {
         let error = Error::Conflict(format!(

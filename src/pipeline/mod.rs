@@ -6,6 +6,7 @@
 mod approve;
 mod execute;
 mod plan;
+mod preflight;
 mod resolve;
 mod run;
 mod simulate;
@@ -15,7 +16,8 @@ pub use approve::{
     review_for_approval,
 };
 pub use execute::{Confirmation, ExecuteRequest, ExecutionReport, Review, execute_action};
-pub use plan::{PlanBatch, PlanOptions, plan_prompt};
+pub use plan::{MAX_STEPS, PlanBatch, PlanOptions, plan_prompt};
+pub use preflight::{Cleared, Refusal, preflight};
 pub use resolve::{load_plan, load_step, resolve_actions};
 pub use run::{Runner, claimer_name, finish, host_name, run_claimed};
 pub use simulate::{StepSimulation, simulate_plan};

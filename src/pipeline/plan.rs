@@ -4,19 +4,20 @@ use chrono::{DateTime, Utc};
 use serde_json::{Value, json};
 
 use super::token_ttl;
-use crate::audit::NewAuditEntry;
 use crate::canonical::{hash_value, to_canonical_string};
-use crate::catalog::{ActionSpec, Catalog, Requires};
+use crate::catalog::{ActionSpec, Requires};
 use crate::confirm::{TOKEN_SECRET, mint};
 use crate::error::{Error, Result};
-use crate::guard::{Verdict, decide, require_ai_use};
-use crate::identity::StaffMember;
+use crate::guard::{Charge, Guard, Stage, Verdict};
 use crate::payload::{self, Built};
 use crate::plan::{ActionId, ActionStatus, Decision, Plan, PlanId, Proposal, Step};
 use crate::planner::{PlanRequest, Planner};
+use crate::session::Session;
 use crate::settings::Settings;
-use crate::store::{NewAction, Store, TokenRow};
-use crate::time::now_micros;
+use crate::store::{NewAction, TokenRow};
+
+/// Steps one prompt may become; a longer plan is refused (exit 7), never cut short.
+pub const MAX_STEPS: usize = 20;
 
 /// How a plan is being made.
 pub struct PlanOptions<'a> {
@@ -24,46 +25,42 @@ pub struct PlanOptions<'a> {
     pub mode: &'a str,
 }
 
-/// Plans a prompt for a person and stores the plan. Denials and unplannable
+/// Plans a prompt in a session and stores the plan. Denials and unplannable
 /// prompts are audited before the error is returned.
 pub async fn plan_prompt(
-    store: &Store,
-    catalog: &Catalog,
+    session: &Session,
     planner: &dyn Planner,
-    person: &StaffMember,
     prompt: &str,
     options: PlanOptions<'_>,
 ) -> Result<Plan> {
-    let mut batch = PlanBatch::new(store, catalog, person);
+    let mut batch = PlanBatch::new(session);
     batch.add(planner, prompt).await?;
     batch.store(options).await?.pop().ok_or_else(|| Error::Internal("the plan was not stored".into()))
 }
 
 /// A prompt proposed and checked (catalog, schemas, guard, payloads), not stored yet.
-struct PreparedPlan<'c> {
+struct PreparedPlan {
     prompt: String,
     proposal: Proposal,
     /// Per step: its index in the proposal, its action, the guard's verdict, the payload.
-    steps: Vec<(usize, &'c ActionSpec, Verdict, Option<Built>)>,
+    steps: Vec<(usize, &'static ActionSpec, Verdict, Option<Built>)>,
     prepared_at: DateTime<Utc>,
 }
 
-/// Plans for one person, stored together: each prompt is proposed and checked
+/// Plans of one session, stored together: each prompt is proposed and checked
 /// exactly as [`plan_prompt`] does when it is added (refusals audited at once),
 /// and [`PlanBatch::store`] writes every plan, its actions, tokens and audit
 /// entries in one transaction. A playbook's `for_each` plans thousands of
 /// prompts this way without a commit per plan.
 pub struct PlanBatch<'a> {
-    store: &'a Store,
-    catalog: &'a Catalog,
-    person: &'a StaffMember,
+    session: &'a Session,
     settings: Option<Settings>,
-    prepared: Vec<PreparedPlan<'a>>,
+    prepared: Vec<PreparedPlan>,
 }
 
 impl<'a> PlanBatch<'a> {
-    pub fn new(store: &'a Store, catalog: &'a Catalog, person: &'a StaffMember) -> PlanBatch<'a> {
-        PlanBatch { store, catalog, person, settings: None, prepared: Vec::new() }
+    pub fn new(session: &'a Session) -> PlanBatch<'a> {
+        PlanBatch { session, settings: None, prepared: Vec::new() }
     }
 
     /// Plans added and not stored yet.
@@ -75,58 +72,72 @@ impl<'a> PlanBatch<'a> {
         self.prepared.is_empty()
     }
 
+    async fn settings(&mut self) -> Result<&Settings> {
+        if self.settings.is_none() {
+            self.settings = Some(Settings::load(self.session.store()).await?);
+        }
+        Ok(self.settings.as_ref().expect("loaded above"))
+    }
+
     /// Proposes and checks `prompt`; true when the guard denied one of its steps
     /// (the plan is still stored, as by [`plan_prompt`]). A refusal is audited
     /// and returned, and nothing of it is stored.
     pub async fn add(&mut self, planner: &dyn Planner, prompt: &str) -> Result<bool> {
-        let (store, catalog, person) = (self.store, self.catalog, self.person);
-        if let Err(denied) = require_ai_use(person) {
-            store
-                .append_audit(&[NewAuditEntry::by_person(
-                    person,
-                    "plan.denied",
-                    "denied",
-                    json!({"prompt": prompt, "reason": denied.to_string()}),
-                )])
-                .await?;
-            return Err(denied);
-        }
-        let settings = match self.settings.take() {
-            Some(settings) => settings,
-            None => Settings::load(store).await?,
+        let session = self.session;
+        let guard = Guard::new(session);
+        let person = match guard.require_ai_use() {
+            Ok(person) => person,
+            Err(denied) => {
+                return Err(session.refuse("plan.denied", "denied", None, json!({"prompt": prompt}), denied).await);
+            }
         };
-        let now = now_micros();
-        let request = PlanRequest { prompt, catalog, now: settings.local(now), person };
-        self.settings = Some(settings);
+        let now = session.now();
+        let local = self.settings().await?.local(now);
+        let offer = guard.offer();
+        let request = PlanRequest { prompt, catalog: session.catalog(), now: local, person, offer: &offer };
         let proposal = match planner.propose_for(request).await {
             Ok(proposal) => proposal,
             Err(error) => {
-                store
-                    .append_audit(&[NewAuditEntry::by_person(
-                        person,
-                        "plan.unplannable",
-                        "failed",
-                        json!({"prompt": prompt, "planner": planner.name(), "error": error.to_string()}),
-                    )])
-                    .await?;
-                return Err(error);
+                let payload = json!({"prompt": prompt, "planner": planner.name()});
+                return Err(session.refuse("plan.unplannable", "failed", None, payload, error).await);
             }
         };
+        self.add_proposal(prompt, proposal).await
+    }
 
-        // The planner is untrusted: every step is checked against the catalog and its schema.
+    /// Checks a proposal made without a planner (a playbook's `action:` step)
+    /// exactly like a planned one; `prompt` is what the plan records as asked.
+    pub async fn add_proposal(&mut self, prompt: &str, proposal: Proposal) -> Result<bool> {
+        let session = self.session;
+        let guard = Guard::new(session);
+        if let Err(denied) = guard.require_ai_use() {
+            return Err(session.refuse("plan.denied", "denied", None, json!({"prompt": prompt}), denied).await);
+        }
+        let now = session.now();
+        if proposal.steps.len() > MAX_STEPS {
+            let error = Error::Unplannable(format!(
+                "the request became {} steps; one request may have at most {MAX_STEPS}: split it",
+                proposal.steps.len()
+            ));
+            let payload = json!({"prompt": prompt, "planner": proposal.planner});
+            return Err(session.refuse("plan.unplannable", "failed", None, payload, error).await);
+        }
+
+        // The proposal is untrusted: every step is checked against the catalog and its schema.
+        let catalog = session.catalog();
         let mut prepared = Vec::with_capacity(proposal.steps.len());
         for (index, step) in proposal.steps.iter().enumerate() {
             let action = catalog.require(&step.action).map_err(|e| Error::Unplannable(e.to_string()))?;
             catalog.validate(&action.name, &step.params).map_err(|e| Error::Unplannable(e.to_string()))?;
-            let verdict = decide(person, action);
-            let built = if verdict.decision == Decision::Allowed {
-                match payload::build(store, action, &step.params, person).await {
+            let verdict = guard.decide(action, Stage::Plan);
+            let built = if verdict.is_allowed() {
+                let person = session.person()?;
+                match payload::build(session.store(), action, &step.params, person).await {
                     Ok(built) => Some(built),
                     Err(error) => {
-                        store
-                            .append_audit(&[NewAuditEntry::by_person(person, "plan.failed", "failed", json!({"prompt": prompt, "action": action.name, "params": step.params, "error": error.to_string()}))])
-                            .await?;
-                        return Err(error);
+                        let event = if matches!(error, Error::Conflict(_)) { "plan.conflict" } else { "plan.failed" };
+                        let payload = json!({"prompt": prompt, "action": action.name, "params": step.params});
+                        return Err(session.refuse(event, "failed", None, payload, error).await);
                     }
                 }
             } else {
@@ -134,28 +145,31 @@ impl<'a> PlanBatch<'a> {
             };
             prepared.push((index, action, verdict, built));
         }
-        let denied = prepared.iter().any(|(_, _, verdict, _)| verdict.decision == Decision::Denied);
-        self.prepared.push(PreparedPlan {
-            prompt: prompt.to_owned(),
-            proposal,
-            steps: prepared,
-            prepared_at: now,
-        });
+        let charge = Charge {
+            tool_calls: prepared.len() as i64,
+            mutations: prepared.iter().filter(|(_, a, v, _)| v.is_allowed() && a.risk.writes()).count() as i64,
+        };
+        if let Err(over) = guard.charge(charge).await {
+            let payload = json!({"prompt": prompt, "tool_calls": charge.tool_calls, "mutations": charge.mutations});
+            return Err(session.refuse("plan.over_budget", "refused", None, payload, over).await);
+        }
+        let denied = prepared.iter().any(|(_, _, verdict, _)| !verdict.is_allowed());
+        self.prepared.push(PreparedPlan { prompt: prompt.to_owned(), proposal, steps: prepared, prepared_at: now });
         Ok(denied)
     }
 
     /// Stores every added plan in one transaction and returns them in order.
     pub async fn store(&mut self, options: PlanOptions<'_>) -> Result<Vec<Plan>> {
-        let (store, person) = (self.store, self.person);
+        let session = self.session;
         if self.prepared.is_empty() {
             return Ok(Vec::new());
         }
+        let person = session.person()?;
+        let store = session.store();
         let token_key = store.instance_secret(TOKEN_SECRET).await?;
-        // `add` loaded the settings; the token lifetime is one of them.
-        let ttl = match &self.settings {
-            Some(settings) => token_ttl(settings),
-            None => token_ttl(&Settings::load(store).await?),
-        };
+        let ttl = token_ttl(self.settings().await?);
+        let agent = session.agent().map(|agent| agent.name.as_str());
+        let surface = session.surface().as_str();
         let mut tx = store.begin().await?;
         let mut entries = Vec::new();
         let mut plans = Vec::with_capacity(self.prepared.len());
@@ -163,8 +177,9 @@ impl<'a> PlanBatch<'a> {
             let prompt = prompt.as_str();
             let first_entry = entries.len();
             let document = to_canonical_string(&serde_json::to_value(&proposal).unwrap_or(Value::Null));
-            let plan_id =
-                tx.insert_plan(prompt, options.mode, &proposal.planner, person.id, &document).await?;
+            let plan_id = tx
+                .insert_plan(prompt, options.mode, &proposal.planner, person.id, &document, surface)
+                .await?;
             let mut steps = Vec::with_capacity(prepared.len());
             for (index, (step_index, action, verdict, built)) in prepared.into_iter().enumerate() {
                 let proposed = &proposal.steps[step_index];
@@ -189,7 +204,11 @@ impl<'a> PlanBatch<'a> {
                         missing_permission: verdict.missing_permission.as_deref(),
                         requires: verdict.requires.as_str(),
                         second_factor: verdict.second_factor,
-                        approvals_required: if verdict.requires == Requires::Approval { 1 } else { 0 },
+                        approvals_required: if verdict.requires == Requires::Approval {
+                            i64::from(verdict.approvals.max(1))
+                        } else {
+                            0
+                        },
                         payload: &payload_text,
                         payload_hash: &payload_hash,
                         target_version: target_version.as_deref(),
@@ -198,6 +217,9 @@ impl<'a> PlanBatch<'a> {
                         sources: &sources_text,
                         status: status.as_str(),
                         requested_by: person.id,
+                        agent,
+                        surface,
+                        denial: verdict.denial.as_deref(),
                     })
                     .await?;
                 let mut token = None;
@@ -221,6 +243,7 @@ impl<'a> PlanBatch<'a> {
                     "params": proposed.params,
                     "decision": verdict.decision.as_str(),
                     "missing_permission": verdict.missing_permission,
+                    "denial": verdict.denial,
                     "requires": verdict.requires.as_str(),
                     "second_factor": verdict.second_factor,
                     "payload_hash": payload_hash,
@@ -232,9 +255,7 @@ impl<'a> PlanBatch<'a> {
                 } else {
                     ("step.planned", status.as_str())
                 };
-                entries.push(
-                    NewAuditEntry::by_person(person, event, audit_status, step_entry).action(action_id),
-                );
+                entries.push(session.entry(event, audit_status, step_entry).action(action_id));
                 steps.push(Step {
                     action_id: ActionId(action_id),
                     action: action.name.clone(),
@@ -243,6 +264,7 @@ impl<'a> PlanBatch<'a> {
                     permission: action.permission.clone(),
                     decision: verdict.decision,
                     missing_permission: verdict.missing_permission,
+                    denial: verdict.denial,
                     requires: verdict.requires,
                     second_factor: verdict.second_factor,
                     payload: payload_value,
@@ -257,8 +279,7 @@ impl<'a> PlanBatch<'a> {
             }
             entries.insert(
                 first_entry,
-                NewAuditEntry::by_person(
-                    person,
+                session.entry(
                     "plan.created",
                     "succeeded",
                     json!({"plan_id": PlanId(plan_id).to_string(), "prompt": prompt, "mode": options.mode, "planner": proposal.planner, "steps": steps.len()}),

@@ -23,6 +23,7 @@ pub fn step_from_row(row: &ActionRow) -> Result<Step> {
         decision: serde_json::from_value::<Decision>(Value::String(row.decision.clone()))
             .map_err(|_| corrupt("decision"))?,
         missing_permission: row.missing_permission.clone(),
+        denial: row.denial.clone(),
         requires: serde_json::from_value::<Requires>(Value::String(row.requires.clone()))
             .map_err(|_| corrupt("requirement"))?,
         second_factor: row.second_factor,

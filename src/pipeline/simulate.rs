@@ -3,13 +3,11 @@
 use serde::Serialize;
 use serde_json::json;
 
-use crate::audit::NewAuditEntry;
 use crate::error::Result;
 use crate::executor::{DryRunReport, dry_run};
-use crate::identity::StaffMember;
 use crate::payload::Payload;
 use crate::plan::{ActionId, Decision, Plan};
-use crate::store::Store;
+use crate::session::Session;
 
 /// One step's simulation.
 #[derive(Debug, Clone, Serialize)]
@@ -23,17 +21,15 @@ pub struct StepSimulation {
 }
 
 /// Simulates the steps of a stored plan.
-pub async fn simulate_plan(store: &Store, person: &StaffMember, plan: &Plan) -> Result<Vec<StepSimulation>> {
+pub async fn simulate_plan(session: &Session, plan: &Plan) -> Result<Vec<StepSimulation>> {
+    let store = session.store();
     let mut results = Vec::new();
     for step in &plan.steps {
         let (simulation, note) = if step.decision == Decision::Denied {
-            (
-                None,
-                Some(format!(
-                    "denied: lacks `{}`",
-                    step.missing_permission.as_deref().unwrap_or(&step.permission)
-                )),
-            )
+            let why = step.denial.clone().unwrap_or_else(|| {
+                format!("lacks `{}`", step.missing_permission.as_deref().unwrap_or(&step.permission))
+            });
+            (None, Some(format!("denied: {why}")))
         } else {
             match Payload::from_value(&step.payload)? {
                 payload @ Payload::Sql { .. } => (Some(dry_run(store, &payload).await?), None),
@@ -50,8 +46,7 @@ pub async fn simulate_plan(store: &Store, person: &StaffMember, plan: &Plan) -> 
         });
     }
     store
-        .append_audit(&[NewAuditEntry::by_person(
-            person,
+        .append_audit(&[session.entry(
             "plan.dry_run",
             "succeeded",
             json!({"plan_id": plan.plan_id.to_string(), "steps": results.len()}),

@@ -1,6 +1,7 @@
 //! Planners turn a prompt into a proposal of catalogued steps. They only
 //! propose: the catalog, the schemas and the guard decide what happens.
 
+mod choice;
 mod fill;
 mod intent;
 pub mod llm;
@@ -12,6 +13,7 @@ mod corpus_tests;
 
 use futures_util::future::BoxFuture;
 
+pub use choice::{PlannerChoice, PlannerKind};
 pub use llm::{LlmPlanner, Provider};
 pub use rules::RulesPlanner;
 
@@ -21,14 +23,17 @@ use crate::identity::StaffMember;
 use crate::plan::Proposal;
 use crate::time::LocalTime;
 
-/// What a planner is asked: the prompt, for whom, and when.
+pub use crate::guard::Offer;
+
+/// What a planner is asked: the prompt, for whom, when, and what the guard offers.
 #[derive(Clone, Copy)]
 pub struct PlanRequest<'a> {
     pub prompt: &'a str,
     pub catalog: &'a Catalog,
     pub now: LocalTime,
-    /// Whose request it is: a model is only offered the actions this person may use.
+    /// Whose request it is (for the record; the guard decides what they may do).
     pub person: &'a StaffMember,
+    pub offer: &'a Offer,
 }
 
 /// Anything that turns prompts into proposals.

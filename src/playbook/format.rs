@@ -37,6 +37,15 @@ impl Mode {
             Mode::Execute => "execute",
         }
     }
+
+    /// The session mode a run in this mode narrows to.
+    pub fn session_mode(self) -> crate::session::Mode {
+        match self {
+            Mode::Suggest => crate::session::Mode::Suggest,
+            Mode::DryRun => crate::session::Mode::DryRun,
+            Mode::Execute => crate::session::Mode::Execute,
+        }
+    }
 }
 
 /// What a failed or denied step does to the rest of the run.

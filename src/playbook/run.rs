@@ -8,7 +8,7 @@ use std::time::Instant;
 
 use serde_json::{Map, Value, json};
 
-use super::fixed::FixedPlanner;
+use super::fixed::explicit_action;
 use super::format::{Mode, OnError, Playbook, StepSpec};
 use super::inputs::{resolve_mode, resolve_vars};
 use super::lock;
@@ -18,16 +18,15 @@ use super::work::{self, Work};
 use crate::answer::{AskRequest, ask};
 use crate::audit::NewAuditEntry;
 use crate::canonical::to_canonical_string;
-use crate::catalog::Catalog;
 use crate::error::{Error, Result};
 use crate::identity::StaffMember;
-use crate::pii;
 use crate::pipeline::{
     Confirmation, ExecuteRequest, PlanBatch, PlanOptions, Review, claimer_name, execute_action, simulate_plan,
 };
 use crate::plan::{ActionStatus, Plan};
 use crate::planner::Planner;
 use crate::second_factor::SecondFactor;
+use crate::session::{Constraints, Session};
 use crate::settings::Settings;
 use crate::store::Store;
 use crate::time::now_micros;
@@ -39,7 +38,7 @@ const PLAN_BATCH: usize = 500;
 /// A person at a terminal, who can confirm writes of an `execute` run.
 pub struct Terminal<'a, 'b> {
     /// Shows the review and returns the answer.
-    pub ask: &'a mut dyn FnMut(&Review) -> Result<bool>,
+    pub ask: &'a mut (dyn FnMut(&Review) -> Result<bool> + Send),
     pub second_factor: &'a mut SecondFactor<'b>,
 }
 
@@ -60,8 +59,6 @@ impl Progress for Quiet {}
 
 /// What a run needs besides the store, the catalog and the playbook.
 pub struct RunRequest<'a, 'b> {
-    /// Who the run acts as; their permissions apply to every step.
-    pub person: &'a StaffMember,
     /// `--var key=value`, in order.
     pub overrides: &'a [(String, String)],
     /// `--allow-execute`.
@@ -79,13 +76,15 @@ pub struct RunRequest<'a, 'b> {
 /// Runs a playbook and reports. Refusals that come before the lock (execute
 /// asked by one side only, unknown `--var`, a bad template) write nothing; a
 /// lock held by a live run is audited and returned as [`Error::Conflict`].
-pub async fn run(
-    store: &Store,
-    catalog: &Catalog,
-    playbook: &Playbook,
-    request: RunRequest<'_, '_>,
-) -> Result<RunReport> {
+pub async fn run(session: &Session, playbook: &Playbook, request: RunRequest<'_, '_>) -> Result<RunReport> {
     let mode = resolve_mode(playbook, request.allow_execute)?;
+    // The run's mode is one more constraint: it can only narrow the session's.
+    let constraints = Constraints {
+        mode: session.constraints().mode.min(mode.session_mode()),
+        ..session.constraints().clone()
+    };
+    let session = &session.clone().with_constraints(constraints);
+    let (store, catalog) = (session.store(), session.catalog());
     let vars = resolve_vars(playbook, request.overrides)?;
     super::check(playbook, catalog)?;
     let settings = Settings::load(store).await?;
@@ -96,7 +95,7 @@ pub async fn run(
         .iter()
         .map(|name| (name.clone(), (request.environment)(name).map(Value::String).unwrap_or(Value::Null)))
         .collect();
-    let person = request.person;
+    let person = session.person()?;
     let holder = claimer_name(&person.email);
     let lock = lock::acquire(store, playbook, person, mode, &vars, &holder).await?;
 
@@ -110,8 +109,8 @@ pub async fn run(
     );
     let progress = request.progress;
     let mut runner = Runner {
+        session,
         store,
-        catalog,
         playbook,
         person,
         planner: request.planner,
@@ -120,7 +119,6 @@ pub async fn run(
         templates_dir: request.templates_dir,
         terminal: request.terminal,
         progress,
-        mask: pii::must_mask(Some(person)),
     };
     let outcome = runner.steps(&env, context).await;
     progress.finish();
@@ -156,8 +154,8 @@ pub async fn run(
 }
 
 struct Runner<'a, 't, 'b> {
+    session: &'a Session,
     store: &'a Store,
-    catalog: &'a Catalog,
     playbook: &'a Playbook,
     person: &'a StaffMember,
     planner: &'a dyn Planner,
@@ -166,7 +164,6 @@ struct Runner<'a, 't, 'b> {
     templates_dir: PathBuf,
     terminal: Option<Terminal<'t, 'b>>,
     progress: &'a dyn Progress,
-    mask: bool,
 }
 
 impl Runner<'_, '_, '_> {
@@ -248,7 +245,7 @@ impl Runner<'_, '_, '_> {
         };
         self.progress.step(index, self.playbook.steps.len(), &step.id, works.len());
         let (mut failed, mut denied) = (false, false);
-        let mut batch = PlanBatch::new(self.store, self.catalog, self.person);
+        let mut batch = PlanBatch::new(self.session);
         for work in works {
             report.count += 1;
             let label = work.label();
@@ -288,9 +285,6 @@ impl Runner<'_, '_, '_> {
         } else {
             StepStatus::Succeeded
         };
-        if self.mask {
-            report.errors.iter_mut().for_each(|e| *e = pii::mask_text(e));
-        }
         report.duration_ms = started.elapsed().as_millis() as u64;
         report
     }
@@ -311,12 +305,8 @@ impl Runner<'_, '_, '_> {
     ) -> Result<bool> {
         match work {
             Work::Ask(prompt) => {
-                let request = AskRequest {
-                    prompt: &prompt,
-                    person: self.person,
-                    templates_dir: self.templates_dir.clone(),
-                };
-                let answer = ask(self.store, self.catalog, self.planner, request).await?;
+                let request = AskRequest { prompt: &prompt, templates_dir: self.templates_dir.clone() };
+                let answer = ask(self.session, self.planner, request).await?;
                 report.answers.push(answer.into());
                 Ok(false)
             }
@@ -327,8 +317,7 @@ impl Runner<'_, '_, '_> {
                 let source = format!("{}:{}", self.playbook.file_name(), step.map_or(0, |s| s.at.line));
                 let rationale =
                     format!("explicit action in step `{}` of playbook `{}`", report.id, self.playbook.name);
-                let planner = FixedPlanner::new(action, params, rationale, source);
-                batch.add(&planner, &prompt).await
+                batch.add_proposal(&prompt, explicit_action(action, params, rationale, source)).await
             }
         }
     }
@@ -348,7 +337,7 @@ impl Runner<'_, '_, '_> {
     /// What the mode adds to a stored plan: nothing, a simulation, or execution.
     async fn after_plan(&mut self, plan: Plan, report: &mut StepReport) -> Result<()> {
         let simulations = match self.mode {
-            Mode::DryRun => Some(simulate_plan(self.store, self.person, &plan).await?),
+            Mode::DryRun => Some(simulate_plan(self.session, &plan).await?),
             _ => None,
         };
         let mut planned = PlanReport::new(plan);
@@ -358,13 +347,6 @@ impl Runner<'_, '_, '_> {
                 if action.note.is_none() {
                     action.note = simulation.note;
                 }
-            }
-        }
-        if self.mask {
-            planned.prompt = pii::mask_text(&planned.prompt);
-            for action in &mut planned.actions {
-                pii::mask_json(&mut action.params);
-                action.summary = pii::mask_text(&action.summary);
             }
         }
         report.plans.push(planned);
@@ -402,7 +384,7 @@ impl Runner<'_, '_, '_> {
                         second_factor: &mut *terminal.second_factor,
                         queue: false,
                     };
-                    match execute_action(self.store, self.catalog, self.person, &row, request).await {
+                    match execute_action(self.session, &row, request).await {
                         Ok(execution) => {
                             action.status =
                                 ActionStatus::parse(&execution.status).unwrap_or(ActionStatus::Succeeded);

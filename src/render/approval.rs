@@ -7,7 +7,6 @@ use serde_json::Value;
 
 use super::plan::{payload_lines, simulation_text};
 use super::{StepView, Tabular, table};
-use crate::pii::{mask_json, mask_text};
 use crate::pipeline::{ApprovalReview, DecisionReport, PendingApproval};
 use crate::plan::Step;
 use crate::sanitize::for_terminal;
@@ -18,19 +17,6 @@ use crate::worker::{RecoveryReport, WorkerReport};
 #[derive(Serialize)]
 #[serde(transparent)]
 pub struct PendingView(pub Vec<PendingApproval>);
-
-impl PendingView {
-    /// Masks what the viewer may not see in full.
-    pub fn masked(mut self, mask: bool) -> Self {
-        if mask {
-            for item in &mut self.0 {
-                item.prompt = mask_text(&item.prompt);
-                item.summary = mask_text(&item.summary);
-            }
-        }
-        self
-    }
-}
 
 impl Tabular for PendingView {
     fn human(&self) -> String {
@@ -75,12 +61,8 @@ pub struct ApprovalReviewView {
 }
 
 impl ApprovalReviewView {
-    pub fn new(mut review: ApprovalReview, mask: bool) -> Self {
-        let mut payload = review.payload.to_value();
-        if mask {
-            review.prompt = mask_text(&review.prompt);
-            mask_json(&mut payload);
-        }
+    pub fn new(review: ApprovalReview) -> Self {
+        let payload = review.payload.to_value();
         ApprovalReviewView { review, payload }
     }
 }

@@ -7,6 +7,7 @@ use comfy_table::{ContentArrangement, Table, presets::UTF8_FULL_CONDENSED};
 use serde::Serialize;
 
 use crate::error::{Error, Result};
+use crate::pii::Audience;
 
 mod agents;
 mod alerts;
@@ -53,15 +54,26 @@ pub trait Tabular: Serialize {
     }
 }
 
-/// Prints a value in the chosen format.
-pub fn emit<T: Tabular>(value: &T, format: OutputFormat) -> Result<()> {
-    let text = match format {
-        OutputFormat::Table => value.human(),
-        OutputFormat::Json => json(value)?,
-        OutputFormat::Yaml => crate::yaml::to_string(value)?,
-        OutputFormat::Md => value.markdown(),
+/// Prints a value in the chosen format, masked for `audience`: the one place
+/// where output leaves the library, so the one place masking is applied.
+pub fn emit<T: Tabular>(value: &T, format: OutputFormat, audience: &Audience) -> Result<()> {
+    print_stdout(&rendered(value, format, audience)?)
+}
+
+/// What [`emit`] prints.
+pub fn rendered<T: Tabular>(value: &T, format: OutputFormat, audience: &Audience) -> Result<String> {
+    let structured = || -> Result<serde_json::Value> {
+        let mut document = serde_json::to_value(value)
+            .map_err(|e| Error::Internal(format!("cannot render the output: {e}")))?;
+        audience.value(&mut document);
+        Ok(document)
     };
-    print_stdout(&text)
+    Ok(match format {
+        OutputFormat::Table => audience.text(&value.human()),
+        OutputFormat::Json => json(&structured()?)?,
+        OutputFormat::Yaml => crate::yaml::to_string(&structured()?)?,
+        OutputFormat::Md => audience.text(&value.markdown()),
+    })
 }
 
 pub fn json<T: Serialize>(value: &T) -> Result<String> {

@@ -16,6 +16,8 @@ pub struct AgentRow {
     pub tier: String,
     pub rate_limit_per_min: i64,
     pub daily_token_budget: i64,
+    pub daily_tool_call_budget: i64,
+    pub daily_mutation_budget: i64,
     pub status: String,
     pub created_at: DateTime<Utc>,
 }
@@ -28,7 +30,7 @@ pub struct WindowUsage {
 }
 
 const AGENT_COLUMNS: &str =
-    "id, name, model, tier, rate_limit_per_min, daily_token_budget, status, created_at";
+    "id, name, model, tier, rate_limit_per_min, daily_token_budget, daily_tool_call_budget, daily_mutation_budget, status, created_at";
 
 impl Store {
     pub async fn agents(&self) -> Result<Vec<AgentRow>> {
@@ -48,14 +50,17 @@ impl Store {
         let mut tx = self.begin().await?;
         let id: Option<i64> = on_tx!(&mut tx, conn => {
             sqlx::query_scalar(
-                "INSERT INTO agents (name, model, tier, rate_limit_per_min, daily_token_budget, status, created_at) \
-                 VALUES ($1, $2, $3, $4, $5, 'active', $6) ON CONFLICT (name) DO NOTHING RETURNING id",
+                "INSERT INTO agents (name, model, tier, rate_limit_per_min, daily_token_budget, daily_tool_call_budget, \
+                 daily_mutation_budget, status, created_at) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, 'active', $8) ON CONFLICT (name) DO NOTHING RETURNING id",
             )
             .bind(&row.name)
             .bind(&row.model)
             .bind(&row.tier)
             .bind(row.rate_limit_per_min)
             .bind(row.daily_token_budget)
+            .bind(row.daily_tool_call_budget)
+            .bind(row.daily_mutation_budget)
             .bind(now_micros())
             .fetch_optional(&mut **conn)
             .await?
@@ -149,5 +154,31 @@ impl Store {
                 .await?
         });
         Ok(row.map(|(requests, tokens)| WindowUsage { requests, tokens }).unwrap_or_default())
+    }
+}
+
+impl super::Tx {
+    /// Adds a charge to one budget window; returns the window's totals after it.
+    pub async fn add_budget_usage(
+        &mut self,
+        subject: &str,
+        scope: &str,
+        window_start: DateTime<Utc>,
+        charge: crate::guard::Charge,
+    ) -> Result<(i64, i64)> {
+        Ok(on_tx!(self, conn => {
+            sqlx::query_as(
+                "INSERT INTO budget_usage (subject, scope, window_start, tool_calls, mutations) VALUES ($1, $2, $3, $4, $5) \
+                 ON CONFLICT (subject, scope, window_start) DO UPDATE SET tool_calls = budget_usage.tool_calls + $4, \
+                 mutations = budget_usage.mutations + $5 RETURNING tool_calls, mutations",
+            )
+            .bind(subject)
+            .bind(scope)
+            .bind(window_start)
+            .bind(charge.tool_calls)
+            .bind(charge.mutations)
+            .fetch_one(&mut **conn)
+            .await?
+        }))
     }
 }

@@ -38,6 +38,9 @@ pub struct ActionRow {
     pub error: Option<String>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
+    pub agent: Option<String>,
+    pub surface: String,
+    pub denial: Option<String>,
 }
 
 /// A plan row as stored.
@@ -73,6 +76,11 @@ pub struct NewAction<'a> {
     pub sources: &'a str,
     pub status: &'a str,
     pub requested_by: i64,
+    /// The agent that proposed the step for `requested_by`, if one did.
+    pub agent: Option<&'a str>,
+    pub surface: &'a str,
+    /// Why the guard denied the step, when it did.
+    pub denial: Option<&'a str>,
 }
 
 /// A confirmation token row.
@@ -100,7 +108,7 @@ pub struct HistoryFilter {
 pub(super) const ACTION_COLUMNS: &str = "a.id, a.plan_id, a.step_index, a.action, a.params, a.risk, a.permission, a.decision, \
     a.missing_permission, a.requires, a.second_factor, a.approvals_required, a.payload, a.payload_hash, a.target_version, \
     a.confidence, a.rationale, a.sources, a.status, a.requested_by, s.email AS requester_email, a.claimed_by, a.claimed_at, \
-    a.queued_at, a.result, a.error, a.created_at, a.updated_at";
+    a.queued_at, a.result, a.error, a.created_at, a.updated_at, a.agent, a.surface, a.denial";
 
 impl Tx {
     pub async fn insert_plan(
@@ -110,12 +118,13 @@ impl Tx {
         planner: &str,
         staff_id: i64,
         document: &str,
+        surface: &str,
     ) -> Result<i64> {
         Ok(on_tx!(self, tx => {
             sqlx::query_scalar(
-                "INSERT INTO plans (prompt, mode, planner, staff_id, document, created_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+                "INSERT INTO plans (prompt, mode, planner, staff_id, document, created_at, surface) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
             )
-            .bind(prompt).bind(mode).bind(planner).bind(staff_id).bind(document).bind(now_micros())
+            .bind(prompt).bind(mode).bind(planner).bind(staff_id).bind(document).bind(now_micros()).bind(surface)
             .fetch_one(&mut **tx).await?
         }))
     }
@@ -126,13 +135,13 @@ impl Tx {
             sqlx::query_scalar(
                 "INSERT INTO actions (plan_id, step_index, action, params, risk, permission, decision, missing_permission, requires, \
                  second_factor, approvals_required, payload, payload_hash, target_version, confidence, rationale, sources, status, \
-                 requested_by, created_at, updated_at) \
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $20) RETURNING id",
+                 requested_by, created_at, updated_at, agent, surface, denial) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $20, $21, $22, $23) RETURNING id",
             )
             .bind(a.plan_id).bind(a.step_index).bind(a.action).bind(a.params).bind(a.risk).bind(a.permission)
             .bind(a.decision).bind(a.missing_permission).bind(a.requires).bind(a.second_factor).bind(a.approvals_required)
             .bind(a.payload).bind(a.payload_hash).bind(a.target_version).bind(a.confidence).bind(a.rationale)
-            .bind(a.sources).bind(a.status).bind(a.requested_by).bind(now)
+            .bind(a.sources).bind(a.status).bind(a.requested_by).bind(now).bind(a.agent).bind(a.surface).bind(a.denial)
             .fetch_one(&mut **tx).await?
         }))
     }

@@ -42,6 +42,13 @@ const PERMISSIONS_OF: &str = "SELECT p.name FROM staff s \
     JOIN permissions p ON p.id = rp.permission_id WHERE s.id = $1";
 
 impl Store {
+    /// Every staff member's e-mail, lowercase: staff identities are not customer PII.
+    pub async fn staff_emails(&self) -> Result<Vec<String>> {
+        Ok(on_pool!(self, pool => {
+            sqlx::query_scalar("SELECT lower(email) FROM staff").fetch_all(pool).await?
+        }))
+    }
+
     /// A staff member with their effective permissions, by e-mail (case-insensitive).
     pub async fn staff_by_email(&self, email: &str) -> Result<Option<StaffMember>> {
         let row: Option<MemberRow> = on_pool!(self, pool => {

@@ -21,6 +21,8 @@ use serde_json::{Value, json};
 pub use reply::{ModelReply, Usage};
 pub use tools::{Tool, tools_for};
 
+use super::Offer;
+
 use super::{PlanRequest, Planner};
 use crate::agents::{Agent, Meter};
 use crate::audit::{Actor, NewAuditEntry};
@@ -347,17 +349,6 @@ impl LlmPlanner {
         Ok((reply, verdict))
     }
 
-    /// The actions this planner may offer the person, narrowed by the agent's tier and `allow`.
-    pub fn tools(
-        &self,
-        catalog: &Catalog,
-        person: &crate::identity::StaffMember,
-        allow: impl Fn(&crate::catalog::ActionSpec) -> bool,
-    ) -> Vec<Tool> {
-        tools::tools_for(catalog, person, |action| {
-            self.agent.as_ref().is_none_or(|a| a.tier.allows(action.risk)) && allow(action)
-        })
-    }
 
     /// Replaces the key wherever it might have been echoed.
     pub fn mask(&self, text: &str) -> String {
@@ -365,19 +356,18 @@ impl LlmPlanner {
     }
 
     async fn plan(&self, request: PlanRequest<'_>) -> Result<Proposal> {
-        let tools = self.tools(request.catalog, request.person, |_| true);
+        let tools = tools::tools_for(request.offer.tools.iter().copied());
         if tools.is_empty() {
             return Err(Error::Denied(format!("{} may not use any catalog action", request.person.email)));
         }
         let mut conversation = Conversation::new(self.system_prompt(&request), request.prompt);
-        let tier = self.agent.as_ref().map(|a| a.tier);
         let mut last_error = String::new();
         for attempt in 1..=ATTEMPTS {
             let purpose =
                 Purpose { person: request.person, prompt: request.prompt, command: "plan", attempt };
             let (reply, verdict) = self
                 .exchange(&conversation, &tools, purpose, |reply| {
-                    validate(reply, request.catalog, attempt, tier)
+                    validate(reply, request.catalog, attempt, request.offer)
                 })
                 .await?;
             match verdict {
@@ -463,7 +453,7 @@ fn validate(
     reply: &ModelReply,
     catalog: &Catalog,
     attempt: usize,
-    tier: Option<crate::agents::Tier>,
+    offer: &Offer,
 ) -> std::result::Result<Vec<ProposedStep>, String> {
     if reply.truncated {
         return Err("the reply was cut off at the model's output limit (finish_reason: length)".into());
@@ -487,8 +477,8 @@ fn validate(
         let spec = catalog.get(&action).ok_or_else(|| {
             format!("`{}` is not an action in the catalog", reply::truncate(&call.name, 60))
         })?;
-        if tier.is_some_and(|t| !t.allows(spec.risk)) {
-            return Err(format!("`{action}` is not offered: this agent's tier only reads"));
+        if let Some(why) = offer.refuses(&spec.name) {
+            return Err(format!("`{action}` is not offered: {why}"));
         }
         let mut params = call.arguments.parse().map_err(|e| format!("{action}: {e}"))?;
         if !params.is_object() {

@@ -5,8 +5,7 @@
 
 use serde_json::{Map, Value, json};
 
-use crate::catalog::{ActionSpec, Catalog};
-use crate::identity::StaffMember;
+use crate::catalog::ActionSpec;
 
 /// Strings without a declared `maxLength` get this one.
 const DEFAULT_MAX_LENGTH: u64 = 200;
@@ -64,15 +63,10 @@ fn parameters(action: &ActionSpec) -> Value {
     schema
 }
 
-/// The tools for this person: every catalog action the guard allows them,
-/// further narrowed by `allow` (an agent's tier).
-pub fn tools_for(catalog: &Catalog, person: &StaffMember, allow: impl Fn(&ActionSpec) -> bool) -> Vec<Tool> {
-    catalog
-        .actions()
-        .iter()
-        .filter(|action| {
-            crate::guard::decide(person, action).decision == crate::plan::Decision::Allowed && allow(action)
-        })
+/// The tools for the actions the guard offers.
+pub fn tools_for<'a>(actions: impl IntoIterator<Item = &'a ActionSpec>) -> Vec<Tool> {
+    actions
+        .into_iter()
         .map(|action| Tool {
             name: tool_name(&action.name),
             action: action.name.clone(),

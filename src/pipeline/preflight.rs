@@ -1,0 +1,94 @@
+//! The checks `execute` and the worker share right before a stored action
+//! runs: it was allowed, its stored payload still matches its hash, the guard
+//! (asked again, for the requester, now) still allows it, and — when it needs
+//! approval — enough valid signed approvals stand.
+
+use crate::approval::{ApprovalPolicy, Tally, tally};
+use crate::catalog::{ActionSpec, Requires};
+use crate::error::{Error, Result};
+use crate::guard::{Guard, Stage};
+use crate::payload::Payload;
+use crate::plan::{ActionId, Decision};
+use crate::session::Session;
+use crate::store::ActionRow;
+
+/// A refusal: the audit event and status to record, and the error.
+pub struct Refusal {
+    pub event: &'static str,
+    pub status: &'static str,
+    pub error: Error,
+}
+
+impl Refusal {
+    fn new(event: &'static str, status: &'static str, error: Error) -> Refusal {
+        Refusal { event, status, error }
+    }
+}
+
+impl From<Error> for Refusal {
+    /// Infrastructure failures (the database) are refusals too: nothing runs.
+    fn from(error: Error) -> Refusal {
+        Refusal::new("action.failed", "failed", error)
+    }
+}
+
+/// What passed the checks.
+pub struct Cleared {
+    pub action: &'static ActionSpec,
+    pub payload: Payload,
+    /// The approvals that stand, for actions that need them.
+    pub standing: Option<Tally>,
+}
+
+/// Checks `row` for the requester's `session`. Approvals are counted when the
+/// action needs them; `approvals_must_suffice` makes too few a refusal.
+pub async fn preflight(session: &Session, row: &ActionRow) -> std::result::Result<Cleared, Refusal> {
+    let id = ActionId(row.id);
+    if row.decision == Decision::Denied.as_str() {
+        let why = row.denial.clone().unwrap_or_else(|| {
+            format!("lacks `{}`", row.missing_permission.as_deref().unwrap_or(&row.permission))
+        });
+        return Err(Refusal::new(
+            "execute.denied",
+            "denied",
+            Error::Denied(format!("{id} ({}) was denied when planned: {why}", row.action)),
+        ));
+    }
+    let action = session.catalog().require(&row.action)?;
+    let verdict = Guard::new(session).decide(action, Stage::Execute);
+    if !verdict.is_allowed() {
+        let why = verdict.denial.unwrap_or_default();
+        return Err(Refusal::new(
+            "execute.denied",
+            "denied",
+            Error::Denied(format!("{id} ({}) may not run now: {why}; nothing was written", row.action)),
+        ));
+    }
+    let payload = stored_payload(row).map_err(|error| Refusal::new("execute.refused", "rejected", error))?;
+    let standing = if row.requires == Requires::Approval.as_str() {
+        let policy = ApprovalPolicy::load(session.store(), row).await?;
+        Some(
+            tally(session.store(), row, &policy)
+                .await
+                .map_err(|error| Refusal::new("approval.invalid", "rejected", error))?,
+        )
+    } else {
+        None
+    };
+    Ok(Cleared { action, payload, standing })
+}
+
+/// The stored payload, refused when its text no longer matches its recorded hash.
+fn stored_payload(row: &ActionRow) -> Result<Payload> {
+    let id = ActionId(row.id);
+    let value: serde_json::Value = serde_json::from_str(&row.payload).map_err(|_| {
+        Error::TokenInvalid(format!("the stored payload of {id} does not parse: it was altered after review"))
+    })?;
+    let payload = Payload::from_value(&value)?;
+    if payload.hash() != row.payload_hash {
+        return Err(Error::TokenInvalid(format!(
+            "the stored payload of {id} no longer matches its hash: it was altered after review"
+        )));
+    }
+    Ok(payload)
+}
