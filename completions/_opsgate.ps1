@@ -56,7 +56,7 @@ Register-ArgumentCompleter -Native -CommandName 'opsgate' -ScriptBlock {
         'opsgate;ask' {
             [CompletionResult]::new('--planner', '--planner', [CompletionResultType]::ParameterName, 'The planner [default: ops_config `planner`, else rules]')
             [CompletionResult]::new('--model', '--model', [CompletionResultType]::ParameterName, 'The model name for LLM planners')
-            [CompletionResult]::new('--agent', '--agent', [CompletionResultType]::ParameterName, 'Act through this registered AI agent (its tier, rate limit and token budget apply)')
+            [CompletionResult]::new('--agent', '--agent', [CompletionResultType]::ParameterName, 'Act through this registered AI agent (its tier, budgets, rate limit and token budget apply)')
             [CompletionResult]::new('--max-steps', '--max-steps', [CompletionResultType]::ParameterName, 'At most this many read steps for an LLM planner''s agentic loop')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this staff member (e-mail) [env: OPSGATE_USER]')
@@ -72,7 +72,7 @@ Register-ArgumentCompleter -Native -CommandName 'opsgate' -ScriptBlock {
         'opsgate;plan' {
             [CompletionResult]::new('--planner', '--planner', [CompletionResultType]::ParameterName, 'The planner [default: ops_config `planner`, else rules]')
             [CompletionResult]::new('--model', '--model', [CompletionResultType]::ParameterName, 'The model name for LLM planners')
-            [CompletionResult]::new('--agent', '--agent', [CompletionResultType]::ParameterName, 'Act through this registered AI agent (its tier, rate limit and token budget apply)')
+            [CompletionResult]::new('--agent', '--agent', [CompletionResultType]::ParameterName, 'Act through this registered AI agent (its tier, budgets, rate limit and token budget apply)')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this staff member (e-mail) [env: OPSGATE_USER]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
@@ -87,7 +87,7 @@ Register-ArgumentCompleter -Native -CommandName 'opsgate' -ScriptBlock {
         'opsgate;dry-run' {
             [CompletionResult]::new('--planner', '--planner', [CompletionResultType]::ParameterName, 'The planner [default: ops_config `planner`, else rules]')
             [CompletionResult]::new('--model', '--model', [CompletionResultType]::ParameterName, 'The model name for LLM planners')
-            [CompletionResult]::new('--agent', '--agent', [CompletionResultType]::ParameterName, 'Act through this registered AI agent (its tier, rate limit and token budget apply)')
+            [CompletionResult]::new('--agent', '--agent', [CompletionResultType]::ParameterName, 'Act through this registered AI agent (its tier, budgets, rate limit and token budget apply)')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this staff member (e-mail) [env: OPSGATE_USER]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
@@ -104,7 +104,7 @@ Register-ArgumentCompleter -Native -CommandName 'opsgate' -ScriptBlock {
             [CompletionResult]::new('--totp', '--totp', [CompletionResultType]::ParameterName, 'A TOTP code, for actions that need a second factor')
             [CompletionResult]::new('--planner', '--planner', [CompletionResultType]::ParameterName, 'The planner [default: ops_config `planner`, else rules]')
             [CompletionResult]::new('--model', '--model', [CompletionResultType]::ParameterName, 'The model name for LLM planners')
-            [CompletionResult]::new('--agent', '--agent', [CompletionResultType]::ParameterName, 'Act through this registered AI agent (its tier, rate limit and token budget apply)')
+            [CompletionResult]::new('--agent', '--agent', [CompletionResultType]::ParameterName, 'Act through this registered AI agent (its tier, budgets, rate limit and token budget apply)')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this staff member (e-mail) [env: OPSGATE_USER]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
@@ -344,6 +344,7 @@ Register-ArgumentCompleter -Native -CommandName 'opsgate' -ScriptBlock {
         }
         'opsgate;playbook;run' {
             [CompletionResult]::new('--var', '--var', [CompletionResultType]::ParameterName, 'Set a playbook variable (repeatable)')
+            [CompletionResult]::new('--agent', '--agent', [CompletionResultType]::ParameterName, 'Run as this registered AI agent acting for the person (its tier and budgets apply)')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this staff member (e-mail) [env: OPSGATE_USER]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
@@ -578,6 +579,8 @@ Register-ArgumentCompleter -Native -CommandName 'opsgate' -ScriptBlock {
             [CompletionResult]::new('--tier', '--tier', [CompletionResultType]::ParameterName, 'What it may do at most: read, suggest or write')
             [CompletionResult]::new('--rate-limit', '--rate-limit', [CompletionResultType]::ParameterName, 'Requests per minute')
             [CompletionResult]::new('--daily-tokens', '--daily-tokens', [CompletionResultType]::ParameterName, 'Tokens per day (midnight to midnight UTC)')
+            [CompletionResult]::new('--daily-tool-calls', '--daily-tool-calls', [CompletionResultType]::ParameterName, 'Guarded steps (tool calls) per day, on every surface')
+            [CompletionResult]::new('--daily-mutations', '--daily-mutations', [CompletionResultType]::ParameterName, 'Writes it may propose per day, on every surface')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this staff member (e-mail) [env: OPSGATE_USER]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')

@@ -572,7 +572,7 @@ _opsgate() {
             return 0
             ;;
         opsgate__subcmd__agent__subcmd__add)
-            opts="-o -h -V --model --tier --rate-limit --daily-tokens --db --as --output --demo --help --version"
+            opts="-o -h -V --model --tier --rate-limit --daily-tokens --daily-tool-calls --daily-mutations --db --as --output --demo --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -591,6 +591,14 @@ _opsgate() {
                     return 0
                     ;;
                 --daily-tokens)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --daily-tool-calls)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --daily-mutations)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2358,13 +2366,17 @@ _opsgate() {
             return 0
             ;;
         opsgate__subcmd__playbook__subcmd__run)
-            opts="-o -h -V --var --allow-execute --db --as --output --demo --help --version"
+            opts="-o -h -V --var --allow-execute --agent --db --as --output --demo --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --var)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --agent)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -52,7 +52,7 @@ set edit:completion:arg-completer[opsgate] = {|@words|
         &'opsgate;ask'= {
             cand --planner 'The planner [default: ops_config `planner`, else rules]'
             cand --model 'The model name for LLM planners'
-            cand --agent 'Act through this registered AI agent (its tier, rate limit and token budget apply)'
+            cand --agent 'Act through this registered AI agent (its tier, budgets, rate limit and token budget apply)'
             cand --max-steps 'At most this many read steps for an LLM planner''s agentic loop'
             cand --db 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]'
             cand --as 'Act as this staff member (e-mail) [env: OPSGATE_USER]'
@@ -67,7 +67,7 @@ set edit:completion:arg-completer[opsgate] = {|@words|
         &'opsgate;plan'= {
             cand --planner 'The planner [default: ops_config `planner`, else rules]'
             cand --model 'The model name for LLM planners'
-            cand --agent 'Act through this registered AI agent (its tier, rate limit and token budget apply)'
+            cand --agent 'Act through this registered AI agent (its tier, budgets, rate limit and token budget apply)'
             cand --db 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]'
             cand --as 'Act as this staff member (e-mail) [env: OPSGATE_USER]'
             cand -o 'Output format'
@@ -81,7 +81,7 @@ set edit:completion:arg-completer[opsgate] = {|@words|
         &'opsgate;dry-run'= {
             cand --planner 'The planner [default: ops_config `planner`, else rules]'
             cand --model 'The model name for LLM planners'
-            cand --agent 'Act through this registered AI agent (its tier, rate limit and token budget apply)'
+            cand --agent 'Act through this registered AI agent (its tier, budgets, rate limit and token budget apply)'
             cand --db 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]'
             cand --as 'Act as this staff member (e-mail) [env: OPSGATE_USER]'
             cand -o 'Output format'
@@ -97,7 +97,7 @@ set edit:completion:arg-completer[opsgate] = {|@words|
             cand --totp 'A TOTP code, for actions that need a second factor'
             cand --planner 'The planner [default: ops_config `planner`, else rules]'
             cand --model 'The model name for LLM planners'
-            cand --agent 'Act through this registered AI agent (its tier, rate limit and token budget apply)'
+            cand --agent 'Act through this registered AI agent (its tier, budgets, rate limit and token budget apply)'
             cand --db 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]'
             cand --as 'Act as this staff member (e-mail) [env: OPSGATE_USER]'
             cand -o 'Output format'
@@ -313,6 +313,7 @@ set edit:completion:arg-completer[opsgate] = {|@words|
         }
         &'opsgate;playbook;run'= {
             cand --var 'Set a playbook variable (repeatable)'
+            cand --agent 'Run as this registered AI agent acting for the person (its tier and budgets apply)'
             cand --db 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]'
             cand --as 'Act as this staff member (e-mail) [env: OPSGATE_USER]'
             cand -o 'Output format'
@@ -518,6 +519,8 @@ set edit:completion:arg-completer[opsgate] = {|@words|
             cand --tier 'What it may do at most: read, suggest or write'
             cand --rate-limit 'Requests per minute'
             cand --daily-tokens 'Tokens per day (midnight to midnight UTC)'
+            cand --daily-tool-calls 'Guarded steps (tool calls) per day, on every surface'
+            cand --daily-mutations 'Writes it may propose per day, on every surface'
             cand --db 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]'
             cand --as 'Act as this staff member (e-mail) [env: OPSGATE_USER]'
             cand -o 'Output format'

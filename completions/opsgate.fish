@@ -59,7 +59,7 @@ openai\t'Any OpenAI-compatible endpoint (OPENAI_BASE_URL, OPENAI_API_KEY): OpenA
 anthropic\t'Anthropic (ANTHROPIC_API_KEY)'
 gemini\t'Google Gemini (GEMINI_API_KEY)'"
 complete -c opsgate -n "__fish_opsgate_using_subcommand ask" -l model -d 'The model name for LLM planners' -r
-complete -c opsgate -n "__fish_opsgate_using_subcommand ask" -l agent -d 'Act through this registered AI agent (its tier, rate limit and token budget apply)' -r
+complete -c opsgate -n "__fish_opsgate_using_subcommand ask" -l agent -d 'Act through this registered AI agent (its tier, budgets, rate limit and token budget apply)' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand ask" -l max-steps -d 'At most this many read steps for an LLM planner\'s agentic loop' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand ask" -l db -d 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand ask" -l as -d 'Act as this staff member (e-mail) [env: OPSGATE_USER]' -r
@@ -75,7 +75,7 @@ openai\t'Any OpenAI-compatible endpoint (OPENAI_BASE_URL, OPENAI_API_KEY): OpenA
 anthropic\t'Anthropic (ANTHROPIC_API_KEY)'
 gemini\t'Google Gemini (GEMINI_API_KEY)'"
 complete -c opsgate -n "__fish_opsgate_using_subcommand plan" -l model -d 'The model name for LLM planners' -r
-complete -c opsgate -n "__fish_opsgate_using_subcommand plan" -l agent -d 'Act through this registered AI agent (its tier, rate limit and token budget apply)' -r
+complete -c opsgate -n "__fish_opsgate_using_subcommand plan" -l agent -d 'Act through this registered AI agent (its tier, budgets, rate limit and token budget apply)' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand plan" -l db -d 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand plan" -l as -d 'Act as this staff member (e-mail) [env: OPSGATE_USER]' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand plan" -s o -l output -d 'Output format' -r -f -a "table\t'Human-readable tables and text'
@@ -90,7 +90,7 @@ openai\t'Any OpenAI-compatible endpoint (OPENAI_BASE_URL, OPENAI_API_KEY): OpenA
 anthropic\t'Anthropic (ANTHROPIC_API_KEY)'
 gemini\t'Google Gemini (GEMINI_API_KEY)'"
 complete -c opsgate -n "__fish_opsgate_using_subcommand dry-run" -l model -d 'The model name for LLM planners' -r
-complete -c opsgate -n "__fish_opsgate_using_subcommand dry-run" -l agent -d 'Act through this registered AI agent (its tier, rate limit and token budget apply)' -r
+complete -c opsgate -n "__fish_opsgate_using_subcommand dry-run" -l agent -d 'Act through this registered AI agent (its tier, budgets, rate limit and token budget apply)' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand dry-run" -l db -d 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand dry-run" -l as -d 'Act as this staff member (e-mail) [env: OPSGATE_USER]' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand dry-run" -s o -l output -d 'Output format' -r -f -a "table\t'Human-readable tables and text'
@@ -107,7 +107,7 @@ openai\t'Any OpenAI-compatible endpoint (OPENAI_BASE_URL, OPENAI_API_KEY): OpenA
 anthropic\t'Anthropic (ANTHROPIC_API_KEY)'
 gemini\t'Google Gemini (GEMINI_API_KEY)'"
 complete -c opsgate -n "__fish_opsgate_using_subcommand execute" -l model -d 'The model name for LLM planners' -r
-complete -c opsgate -n "__fish_opsgate_using_subcommand execute" -l agent -d 'Act through this registered AI agent (its tier, rate limit and token budget apply)' -r
+complete -c opsgate -n "__fish_opsgate_using_subcommand execute" -l agent -d 'Act through this registered AI agent (its tier, budgets, rate limit and token budget apply)' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand execute" -l db -d 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand execute" -l as -d 'Act as this staff member (e-mail) [env: OPSGATE_USER]' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand execute" -s o -l output -d 'Output format' -r -f -a "table\t'Human-readable tables and text'
@@ -275,6 +275,7 @@ complete -c opsgate -n "__fish_opsgate_using_subcommand playbook; and __fish_see
 complete -c opsgate -n "__fish_opsgate_using_subcommand playbook; and __fish_seen_subcommand_from validate" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opsgate -n "__fish_opsgate_using_subcommand playbook; and __fish_seen_subcommand_from validate" -s V -l version -d 'Print version'
 complete -c opsgate -n "__fish_opsgate_using_subcommand playbook; and __fish_seen_subcommand_from run" -l var -d 'Set a playbook variable (repeatable)' -r
+complete -c opsgate -n "__fish_opsgate_using_subcommand playbook; and __fish_seen_subcommand_from run" -l agent -d 'Run as this registered AI agent acting for the person (its tier and budgets apply)' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand playbook; and __fish_seen_subcommand_from run" -l db -d 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand playbook; and __fish_seen_subcommand_from run" -l as -d 'Act as this staff member (e-mail) [env: OPSGATE_USER]' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand playbook; and __fish_seen_subcommand_from run" -s o -l output -d 'Output format' -r -f -a "table\t'Human-readable tables and text'
@@ -411,6 +412,8 @@ suggest\t''
 write\t''"
 complete -c opsgate -n "__fish_opsgate_using_subcommand agent; and __fish_seen_subcommand_from add" -l rate-limit -d 'Requests per minute' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand agent; and __fish_seen_subcommand_from add" -l daily-tokens -d 'Tokens per day (midnight to midnight UTC)' -r
+complete -c opsgate -n "__fish_opsgate_using_subcommand agent; and __fish_seen_subcommand_from add" -l daily-tool-calls -d 'Guarded steps (tool calls) per day, on every surface' -r
+complete -c opsgate -n "__fish_opsgate_using_subcommand agent; and __fish_seen_subcommand_from add" -l daily-mutations -d 'Writes it may propose per day, on every surface' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand agent; and __fish_seen_subcommand_from add" -l db -d 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand agent; and __fish_seen_subcommand_from add" -l as -d 'Act as this staff member (e-mail) [env: OPSGATE_USER]' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand agent; and __fish_seen_subcommand_from add" -s o -l output -d 'Output format' -r -f -a "table\t'Human-readable tables and text'

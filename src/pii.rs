@@ -21,6 +21,9 @@ pub fn must_mask(person: Option<&StaffMember>) -> bool {
 
 /// `u***@example.com`.
 pub fn mask_email(email: &str) -> String {
+    if email.contains("***@") {
+        return email.to_owned();
+    }
     match email.split_once('@') {
         Some((local, domain)) => {
             let first: String = local.chars().take(1).collect();
@@ -32,6 +35,10 @@ pub fn mask_email(email: &str) -> String {
 
 /// `98****5678`: digits only, a leading `+` kept.
 pub fn mask_phone(phone: &str) -> String {
+    // Masking is idempotent: a masked number is left as it is.
+    if phone.contains('*') {
+        return phone.to_owned();
+    }
     let digits: Vec<char> = phone.chars().filter(char::is_ascii_digit).collect();
     let plus = if phone.trim_start().starts_with('+') { "+" } else { "" };
     if digits.len() <= 6 {

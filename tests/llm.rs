@@ -144,9 +144,10 @@ fn a_streamed_reply_with_explicit_nulls_and_the_legacy_shape_are_understood() {
 #[test]
 fn anthropic_and_gemini_replies_become_plans_too() {
     let env = Env::new().with_demo_data();
+    let open = env.scalar("SELECT MIN(id) FROM complaints WHERE status = 'open'");
     let anthropic = Reply::json(json!({
         "type": "message", "role": "assistant", "stop_reason": "tool_use",
-        "content": [{"type": "text", "text": "Escalating."}, {"type": "tool_use", "id": "t1", "name": "complaints__escalate", "input": {"complaint_id": 17}}],
+        "content": [{"type": "text", "text": "Escalating."}, {"type": "tool_use", "id": "t1", "name": "complaints__escalate", "input": {"complaint_id": open}}],
         "usage": {"input_tokens": 200, "output_tokens": 40}
     }));
     let mock = MockProvider::start(vec![anthropic]);
@@ -155,7 +156,7 @@ fn anthropic_and_gemini_replies_become_plans_too() {
         &mock,
         "anthropic",
         "admin@example.com",
-        &["plan", "this complaint 17 needs a manager", "-o", "json"],
+        &["plan", &format!("this complaint {open} needs a manager"), "-o", "json"],
     );
     assert_eq!(run.json()["steps"][0]["action"], "complaints.escalate");
     let received = &mock.received()[0];

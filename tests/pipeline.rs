@@ -182,9 +182,9 @@ fn steps_needing_approval_answer_exit_4() {
 fn dry_run_leaves_the_database_unchanged() {
     let env = Env::new().with_demo_data();
     let before = env.ops_checksum();
-    let run = env
-        .run_as("admin@example.com", ["dry-run", "cancel booking 7 and escalate complaint 1", "-o", "json"])
-        .exit(0);
+    let open = env.scalar("SELECT MIN(id) FROM complaints WHERE status = 'open'");
+    let prompt = format!("cancel booking 7 and escalate complaint {open}");
+    let run = env.run_as("admin@example.com", ["dry-run", &prompt, "-o", "json"]).exit(0);
     let json = run.json();
     let simulation = &json["simulations"][0]["simulation"];
     assert_eq!(simulation["rows_affected"], serde_json::json!([1, 1]));
@@ -254,7 +254,8 @@ fn history_and_show_follow_who_may_see_what() {
     let env = Env::new().with_demo_data();
     let plan = env.plan_json("agent@example.com", "cancel booking 7");
     let plan_id = plan["plan_id"].as_str().unwrap();
-    env.plan_json("admin@example.com", "escalate complaint 1");
+    let open = env.scalar("SELECT MIN(id) FROM complaints WHERE status = 'open'");
+    env.plan_json("admin@example.com", &format!("escalate complaint {open}"));
     let mine = env.run_as("agent@example.com", ["history", "-o", "json"]).exit(0).json();
     assert_eq!(mine.as_array().unwrap().len(), 1);
     env.run_as("agent@example.com", ["history", "--all"]).exit(3).stderr_has("ops.audit.view");

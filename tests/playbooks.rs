@@ -502,7 +502,7 @@ fn overlapping_runs_never_run_at_the_same_time() {
         &env,
         "busy.yaml",
         &format!(
-            "name: busy\nsteps:\n  - for_each: range({items})\n    plan: escalate complaint {{{{ item % 200 + 1 }}}}\n"
+            "name: busy\nsteps:\n  - for_each: range({items})\n    plan: show booking {{{{ item % 200 + 1 }}}}\n"
         ),
     );
     let runs: Vec<Killed> = (0..4)
