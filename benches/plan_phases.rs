@@ -5,9 +5,9 @@
 use std::time::Instant;
 
 use opsgate::catalog::Catalog;
-use opsgate::session::{Session, Surface, Who};
 use opsgate::pipeline::{PlanOptions, plan_prompt};
 use opsgate::planner::RulesPlanner;
+use opsgate::session::{Session, Surface, Who};
 use opsgate::store::{DbLocation, Store};
 
 fn main() {

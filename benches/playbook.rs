@@ -10,10 +10,10 @@
 
 use std::time::Instant;
 
-use opsgate::session::{Session, Surface, Who};
 use opsgate::catalog::Catalog;
 use opsgate::planner::RulesPlanner;
 use opsgate::playbook::{self, Playbook, Quiet, RunRequest, RunStatus};
+use opsgate::session::{Session, Surface, Who};
 use opsgate::store::{DbLocation, Store};
 
 const ACTION_STEPS: &str = r#"name: bench-actions

@@ -11,7 +11,6 @@
 
 use std::time::Instant;
 
-use opsgate::session::{Constraints, Mode, Session, Surface, Who};
 use opsgate::audit::Actor;
 use opsgate::catalog::Catalog;
 use opsgate::keys::KeyDir;
@@ -21,6 +20,7 @@ use opsgate::pipeline::{
 use opsgate::planner::RulesPlanner;
 use opsgate::rbac::{ResolvedSeed, apply_seed};
 use opsgate::second_factor::{CodeSource, SecondFactor, enroll};
+use opsgate::session::{Constraints, Mode, Session, Surface, Who};
 use opsgate::store::{DbLocation, Store};
 use opsgate::totp::TotpSecret;
 use opsgate::worker::{WorkerOptions, run_worker};

@@ -62,14 +62,34 @@ pub fn mask_text(text: &str) -> String {
 fn starts_token(previous: Option<char>) -> bool {
     match previous {
         None => true,
-        Some(c) => c.is_whitespace() || matches!(c, '(' | '[' | '{' | '"' | '\'' | ',' | ';' | '=' | '<' | '>'),
+        Some(c) => {
+            c.is_whitespace() || matches!(c, '(' | '[' | '{' | '"' | '\'' | ',' | ';' | '=' | '<' | '>')
+        }
     }
 }
 
 /// Words after which a number is an id, not a phone number.
 const ID_WORDS: &[&str] = &[
-    "booking", "bookings", "user", "users", "customer", "provider", "complaint", "complaints", "item", "id",
-    "no", "no.", "number", "order", "invoice", "action", "plan", "entry", "ticket", "#",
+    "booking",
+    "bookings",
+    "user",
+    "users",
+    "customer",
+    "provider",
+    "complaint",
+    "complaints",
+    "item",
+    "id",
+    "no",
+    "no.",
+    "number",
+    "order",
+    "invoice",
+    "action",
+    "plan",
+    "entry",
+    "ticket",
+    "#",
 ];
 
 fn follows_id_word(chars: &[char], start: usize) -> bool {
@@ -135,7 +155,8 @@ pub fn mask_text_except(text: &str, exempt: &HashSet<String>) -> String {
 /// longer token (a confirmation token, a hash) or an id named as one.
 fn phone_at(chars: &[char], i: usize) -> Option<usize> {
     let first = chars[i];
-    if !(first == '+' || first.is_ascii_digit() || first == '(') || !starts_token(i.checked_sub(1).map(|p| chars[p]))
+    if !(first == '+' || first.is_ascii_digit() || first == '(')
+        || !starts_token(i.checked_sub(1).map(|p| chars[p]))
     {
         return None;
     }
@@ -143,7 +164,9 @@ fn phone_at(chars: &[char], i: usize) -> Option<usize> {
     let mut digits = 0;
     let mut separators = 0;
     let mut end = i;
-    while j < chars.len() && (chars[j].is_ascii_digit() || matches!(chars[j], ' ' | '-' | '.' | '(' | ')' | '+')) {
+    while j < chars.len()
+        && (chars[j].is_ascii_digit() || matches!(chars[j], ' ' | '-' | '.' | '(' | ')' | '+'))
+    {
         if chars[j] == '+' && j != i {
             break;
         }

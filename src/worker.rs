@@ -16,8 +16,8 @@ use crate::catalog::Catalog;
 use crate::error::{Error, Result};
 use crate::payload::Payload;
 use crate::pipeline::{Cleared, Refusal, Runner, claimer_name, finish, host_name, preflight, run_claimed};
-use crate::session::{Constraints, Mode, Session, Surface, Who, lookup_person};
 use crate::plan::ActionId;
+use crate::session::{Constraints, Mode, Session, Surface, Who, lookup_person};
 use crate::store::{ActionRow, ClaimRow, Store};
 use crate::time::now_micros;
 
@@ -128,7 +128,8 @@ async fn requester_session(store: &Store, catalog: &'static Catalog, row: &Actio
         Some(name) => Who::Agent { agent: Agent::load(store, name).await?, subject: person },
         None => Who::Person(person),
     };
-    Ok(Session::new(store.clone(), catalog, who, Surface::Worker).with_constraints(Constraints::mode(Mode::Execute)))
+    Ok(Session::new(store.clone(), catalog, who, Surface::Worker)
+        .with_constraints(Constraints::mode(Mode::Execute)))
 }
 
 /// Runs one claimed action; refusals end the action (audited) rather than the worker.

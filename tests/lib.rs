@@ -14,6 +14,7 @@ mod concurrent_audit;
 mod demo;
 mod docs;
 mod generated;
+mod guard;
 mod llm;
 mod pipeline;
 mod playbooks;

@@ -4,10 +4,10 @@
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-use opsgate::session::{Session, Surface, Who};
 use opsgate::catalog::Catalog;
 use opsgate::pipeline::{PlanOptions, plan_prompt};
 use opsgate::planner::RulesPlanner;
+use opsgate::session::{Session, Surface, Who};
 
 use crate::support::{Authenticator, Env, block_on};
 
@@ -42,7 +42,8 @@ fn queued_wallet_credits(env: &Env, count: usize) -> Vec<i64> {
         let session = Session::new(store.clone(), catalog, Who::Person(person), Surface::Cli);
         for user in &users {
             let prompt = format!("credit user {user} wallet with 1 eur");
-            let plan = plan_prompt(&session, &planner, &prompt, PlanOptions { mode: "suggest" }).await.unwrap();
+            let plan =
+                plan_prompt(&session, &planner, &prompt, PlanOptions { mode: "suggest" }).await.unwrap();
             assert_eq!(plan.steps[0].status.as_str(), "pending_approval");
             actions.push(plan.steps[0].action_id.to_string());
         }

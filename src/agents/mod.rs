@@ -148,7 +148,8 @@ pub async fn register(
         .any(|limit| *limit < 1)
     {
         return Err(Error::Usage(
-            "--rate-limit, --daily-tokens, --daily-tool-calls and --daily-mutations must be at least 1".into(),
+            "--rate-limit, --daily-tokens, --daily-tool-calls and --daily-mutations must be at least 1"
+                .into(),
         ));
     }
     let row = AgentRow {

@@ -188,7 +188,8 @@ impl StepContext<'_> {
             return Ok((finding, Some(text)));
         }
         let built = crate::payload::build(store, action, params, person).await?;
-        let finding = read::run(store, action, params, &built.payload, window, self.settings, self.now).await?;
+        let finding =
+            read::run(store, action, params, &built.payload, window, self.settings, self.now).await?;
         Ok((finding, None))
     }
 }
@@ -227,7 +228,9 @@ pub async fn ask(session: &Session, planner: &dyn Planner, request: AskRequest<'
     let proposal = match proposal {
         Ok(proposal) => proposal,
         Err(error) => {
-            return Err(session.refuse("ask.unplannable", "failed", None, json!({"prompt": prompt}), error).await);
+            return Err(session
+                .refuse("ask.unplannable", "failed", None, json!({"prompt": prompt}), error)
+                .await);
         }
     };
     if proposal.steps.len() > crate::pipeline::MAX_STEPS {
@@ -236,7 +239,9 @@ pub async fn ask(session: &Session, planner: &dyn Planner, request: AskRequest<'
             proposal.steps.len(),
             crate::pipeline::MAX_STEPS
         ));
-        return Err(session.refuse("ask.unplannable", "failed", None, json!({"prompt": prompt}), error).await);
+        return Err(session
+            .refuse("ask.unplannable", "failed", None, json!({"prompt": prompt}), error)
+            .await);
     }
     if let Some(step) = &wants_write {
         let command = format!("opsgate plan {}", shell_quote(prompt));
@@ -259,7 +264,9 @@ pub async fn ask(session: &Session, planner: &dyn Planner, request: AskRequest<'
     // Every step the question became is a guarded tool call.
     let charge = Charge { tool_calls: proposal.steps.len() as i64, mutations: 0 };
     if let Err(over) = guard.charge(charge).await {
-        return Err(session.refuse("ask.over_budget", "refused", None, json!({"prompt": prompt}), over).await);
+        return Err(session
+            .refuse("ask.over_budget", "refused", None, json!({"prompt": prompt}), over)
+            .await);
     }
 
     let label = crate::planner::slots::extract(prompt, local_now).window.map(|w| (w.from, w.to, w.label));
@@ -304,7 +311,8 @@ pub async fn ask(session: &Session, planner: &dyn Planner, request: AskRequest<'
         answer.sources.extend(finding.sources);
     }
     if summaries.is_empty() {
-        return refuse(session, prompt, Error::Denied(format!("nothing to answer: {}", denied.join("; ")))).await;
+        return refuse(session, prompt, Error::Denied(format!("nothing to answer: {}", denied.join("; "))))
+            .await;
     }
     if !denied.is_empty() {
         summaries.push(format!("Not answered: {}.", denied.join("; ")));

@@ -85,7 +85,8 @@ impl ModelAsk<'_> {
         guard.charge(Charge { tool_calls: 1, mutations: 0 }).await?;
         if tool == RUNBOOK_TOOL {
             let query = params.get("query").and_then(Value::as_str).unwrap_or("").to_owned();
-            let mut passages = match crate::runbooks::search(session.store(), &query, runbook::PASSAGES).await {
+            let mut passages = match crate::runbooks::search(session.store(), &query, runbook::PASSAGES).await
+            {
                 Ok(found) => runbook::relevant(found),
                 Err(Error::Usage(message)) => {
                     return Ok(Outcome::note(format!("runbooks.search refused: {message}")));
@@ -182,8 +183,7 @@ impl ModelAsk<'_> {
         let mut calls_made = 0;
         let mut final_text = None;
         for round in 1..=self.max_steps + 2 {
-            let purpose =
-                Purpose { person, prompt: self.prompt, command: "ask", attempt: round };
+            let purpose = Purpose { person, prompt: self.prompt, command: "ask", attempt: round };
             let (reply, verdict) = self
                 .planner
                 .exchange_streaming(&conversation, &tools, purpose, |_| Ok(()), self.on_text)

@@ -5,9 +5,9 @@ use serde::Serialize;
 
 use super::GlobalArgs;
 use crate::catalog::{ActionSpec, Catalog};
-use crate::pii::Audience;
 use crate::error::Result;
 use crate::exit_code::ExitCode;
+use crate::pii::Audience;
 use crate::render::{Tabular, emit, table};
 
 #[derive(Debug, Args)]

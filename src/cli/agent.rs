@@ -60,7 +60,15 @@ impl AgentArgs {
             AgentCommand::List => {
                 ctx.show(&AgentList(crate::agents::list(&ctx.store, &person).await?)).await?
             }
-            AgentCommand::Add { name, model, tier, rate_limit, daily_tokens, daily_tool_calls, daily_mutations } => {
+            AgentCommand::Add {
+                name,
+                model,
+                tier,
+                rate_limit,
+                daily_tokens,
+                daily_tool_calls,
+                daily_mutations,
+            } => {
                 let new = NewAgent {
                     name: &name,
                     model: &model,

@@ -9,11 +9,9 @@ use crate::error::{Error, Result};
 use crate::exit_code::ExitCode;
 use crate::pipeline::{ApprovalDecision, approvable, decide_approval, load_step, review_for_approval};
 use crate::plan::StoredId;
-use crate::render::{
-    ApprovalReviewView, DecisionView, OutputFormat, PendingView, approval_review_text,
-};
-use crate::session::Mode;
+use crate::render::{ApprovalReviewView, DecisionView, OutputFormat, PendingView, approval_review_text};
 use crate::second_factor::SecondFactor;
+use crate::session::Mode;
 
 #[derive(Debug, Args)]
 pub struct ApproveArgs {
@@ -55,7 +53,8 @@ impl ApproveArgs {
                     )));
                 }
                 // The approver sees the display masked for them; the signature binds the full payload's hash.
-                let text = ctx.audience().await?.text(&approval_review_text(&ApprovalReviewView::new(review)));
+                let text =
+                    ctx.audience().await?.text(&approval_review_text(&ApprovalReviewView::new(review)));
                 if ask_on_terminal(&text, "Sign your approval?", None)? != TerminalAnswer::Yes {
                     return Err(Error::NeedsConfirmation(format!(
                         "a{action_id} was not approved; nothing was signed"
@@ -70,7 +69,8 @@ impl ApproveArgs {
         let mut decisions = Vec::with_capacity(rows.len());
         for row in &rows {
             decisions.push(
-                decide_approval(&session, row, &key_dir, ApprovalDecision::Approve, &mut second_factor).await?,
+                decide_approval(&session, row, &key_dir, ApprovalDecision::Approve, &mut second_factor)
+                    .await?,
             );
         }
         ctx.show(&DecisionView(decisions)).await?;

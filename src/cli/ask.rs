@@ -33,7 +33,8 @@ pub struct AskArgs {
 
 impl AskArgs {
     pub async fn run(self, ctx: &Context) -> Result<ExitCode> {
-        let session = ctx.session_through(Surface::Ask, Mode::ReadOnly, self.planner.agent.as_deref()).await?;
+        let session =
+            ctx.session_through(Surface::Ask, Mode::ReadOnly, self.planner.agent.as_deref()).await?;
         let audience = ctx.audience().await?.clone();
         let templates_dir = ctx.paths.config_dir.join("templates");
         // On a terminal, a model's answer is shown as it streams in; the rest follows it.

@@ -96,11 +96,14 @@ impl QueryArgs {
         };
         let entries = ctx.store.query_audit(&filter).await?;
         if jsonl {
+            // Each line is masked for the reader, like every other output.
+            let audience = ctx.audience().await?;
             let mut out = String::new();
             for entry in &entries {
-                out.push_str(
-                    &serde_json::to_string(&entry.view()).map_err(|e| Error::Internal(e.to_string()))?,
-                );
+                let mut line =
+                    serde_json::to_value(entry.view()).map_err(|e| Error::Internal(e.to_string()))?;
+                audience.value(&mut line);
+                out.push_str(&line.to_string());
                 out.push('\n');
             }
             if !out.is_empty() {

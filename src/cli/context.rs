@@ -107,7 +107,12 @@ impl Context {
         self.session_through(Surface::Cli, mode, agent).await
     }
 
-    pub async fn session_through(&self, surface: Surface, mode: Mode, agent: Option<&str>) -> Result<Session> {
+    pub async fn session_through(
+        &self,
+        surface: Surface,
+        mode: Mode,
+        agent: Option<&str>,
+    ) -> Result<Session> {
         let person = self.person().await?;
         let who = match agent {
             Some(name) => Who::Agent { agent: Agent::load(&self.store, name).await?, subject: person },
@@ -121,7 +126,9 @@ impl Context {
     /// hold full PII access), or in clear for the database owner.
     pub async fn audience(&self) -> Result<&Audience> {
         self.audience
-            .get_or_try_init(|| async { Audience::for_reader(&self.store, self.maybe_person().await?.as_ref()).await })
+            .get_or_try_init(|| async {
+                Audience::for_reader(&self.store, self.maybe_person().await?.as_ref()).await
+            })
             .await
     }
 

@@ -4,10 +4,10 @@ use clap::{Args, Subcommand};
 
 use super::GlobalArgs;
 use crate::demo::DemoCounts;
-use crate::pii::Audience;
 use crate::error::{Error, Result};
 use crate::exit_code::ExitCode;
 use crate::paths::Paths;
+use crate::pii::Audience;
 use crate::render::{Tabular, emit};
 
 #[derive(Debug, Args)]
@@ -30,7 +30,11 @@ impl DemoArgs {
         let DemoCommand::Reset = self.command;
         let paths = Paths::from_env()?;
         let counts = crate::demo::reset(&paths).await?;
-        emit(&DemoReset { database: paths.demo_db().display().to_string(), counts }, global.output, &Audience::unmasked())?;
+        emit(
+            &DemoReset { database: paths.demo_db().display().to_string(), counts },
+            global.output,
+            &Audience::unmasked(),
+        )?;
         Ok(ExitCode::Success)
     }
 }

@@ -30,14 +30,18 @@ impl DryRunArgs {
                 load_plan(&ctx.store, crate::plan::PlanId(row.plan_id)).await?
             }
             Err(_) => {
-                let planner =
-                    self.planner.choice().planner(session.store(), session.catalog(), session.agent()).await?;
+                let planner = self
+                    .planner
+                    .choice()
+                    .planner(session.store(), session.catalog(), session.agent())
+                    .await?;
                 plan_prompt(&session, planner.as_ref(), &self.target, PlanOptions { mode: "dry-run" }).await?
             }
         };
         let simulations = simulate_plan(&session, &plan).await?;
         // A simulation that would fail is an error (exit 1), shown with the rest.
-        let failed = simulations.iter().any(|s| s.simulation.as_ref().is_some_and(|r| r.would_fail.is_some()));
+        let failed =
+            simulations.iter().any(|s| s.simulation.as_ref().is_some_and(|r| r.would_fail.is_some()));
         ctx.show(&DryRunView { plan, simulations }).await?;
         Ok(if failed { ExitCode::Error } else { ExitCode::Success })
     }

@@ -13,8 +13,8 @@ use crate::pipeline::{
 };
 use crate::plan::{PlanId, StoredId};
 use crate::render::{ExecutionsView, review_text};
-use crate::session::Mode;
 use crate::second_factor::SecondFactor;
+use crate::session::Mode;
 
 #[derive(Debug, Args)]
 pub struct ExecuteArgs {
@@ -51,9 +51,13 @@ impl ExecuteArgs {
                 if self.token.is_some() {
                     return Err(Error::Usage("a token confirms an action that was already planned: pass its id (a42), not a prompt".into()));
                 }
-                let planner =
-                    self.planner.choice().planner(session.store(), session.catalog(), session.agent()).await?;
-                let plan = plan_prompt(&session, planner.as_ref(), &target, PlanOptions { mode: "execute" }).await?;
+                let planner = self
+                    .planner
+                    .choice()
+                    .planner(session.store(), session.catalog(), session.agent())
+                    .await?;
+                let plan =
+                    plan_prompt(&session, planner.as_ref(), &target, PlanOptions { mode: "execute" }).await?;
                 resolve_actions(&ctx.store, StoredId::Plan(plan.plan_id)).await?
             }
             _ => {

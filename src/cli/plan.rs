@@ -22,8 +22,10 @@ pub struct PlanArgs {
 impl PlanArgs {
     pub async fn run(self, ctx: &Context) -> Result<ExitCode> {
         let session = ctx.session(Mode::Suggest, self.planner.agent.as_deref()).await?;
-        let planner = self.planner.choice().planner(session.store(), session.catalog(), session.agent()).await?;
-        let plan = plan_prompt(&session, planner.as_ref(), &self.prompt, PlanOptions { mode: "suggest" }).await?;
+        let planner =
+            self.planner.choice().planner(session.store(), session.catalog(), session.agent()).await?;
+        let plan =
+            plan_prompt(&session, planner.as_ref(), &self.prompt, PlanOptions { mode: "suggest" }).await?;
         let denied = plan.steps.iter().any(|s| s.decision == Decision::Denied);
         ctx.show(&PlanView(plan)).await?;
         // The plan is stored and shown either way; scripts still learn that policy said no.

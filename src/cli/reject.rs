@@ -34,9 +34,14 @@ impl RejectArgs {
         let (row, _) = load_step(&ctx.store, action_id).await?;
         // A rejection never needs a second factor: refusing is always safe.
         let mut second_factor = SecondFactor::new(CodeSource::Missing);
-        let decision =
-            decide_approval(&session, &row, &ctx.key_dir(), ApprovalDecision::Reject { reason }, &mut second_factor)
-                .await?;
+        let decision = decide_approval(
+            &session,
+            &row,
+            &ctx.key_dir(),
+            ApprovalDecision::Reject { reason },
+            &mut second_factor,
+        )
+        .await?;
         ctx.show(&DecisionView(vec![decision])).await?;
         Ok(ExitCode::Success)
     }

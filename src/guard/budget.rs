@@ -78,9 +78,8 @@ impl<'s> Budget<'s> {
         }
         let mut tx = self.session.store().begin().await?;
         for limit in &limits {
-            let (tool_calls, mutations) = tx
-                .add_budget_usage(&limit.subject, limit.scope, limit.window_start, charge)
-                .await?;
+            let (tool_calls, mutations) =
+                tx.add_budget_usage(&limit.subject, limit.scope, limit.window_start, charge).await?;
             let over = |used: i64, max: Option<i64>, what: &str, asked: i64| {
                 max.filter(|max| asked > 0 && used > *max).map(|max| {
                     Error::RateLimited(format!(

@@ -93,7 +93,10 @@ impl Offer {
 
     /// Only these actions, as offered to a model's read-only loop.
     pub fn narrowed(&self, keep: impl Fn(&ActionSpec) -> bool) -> Offer {
-        Offer { tools: self.tools.iter().copied().filter(|a| keep(a)).collect(), refused: self.refused.clone() }
+        Offer {
+            tools: self.tools.iter().copied().filter(|a| keep(a)).collect(),
+            refused: self.refused.clone(),
+        }
     }
 }
 

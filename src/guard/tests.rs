@@ -76,7 +76,9 @@ async fn rights_are_the_intersection_of_person_tier_and_constraints() {
     let catalog = Catalog::builtin();
     let cancel = catalog.get("bookings.cancel").unwrap();
     let list = catalog.get("bookings.list").unwrap();
-    let reader = session(Who::Agent { agent: agent(Tier::Read), subject: person("admin") }, Constraints::default()).await;
+    let reader =
+        session(Who::Agent { agent: agent(Tier::Read), subject: person("admin") }, Constraints::default())
+            .await;
     let guard = Guard::new(&reader);
     assert!(guard.decide(cancel, Stage::Plan).denial.unwrap().contains("read tier"));
     assert!(guard.offered(list));
@@ -84,7 +86,8 @@ async fn rights_are_the_intersection_of_person_tier_and_constraints() {
 
     // A write-tier agent never gets more than its person.
     let writer =
-        session(Who::Agent { agent: agent(Tier::Write), subject: person("viewer") }, Constraints::default()).await;
+        session(Who::Agent { agent: agent(Tier::Write), subject: person("viewer") }, Constraints::default())
+            .await;
     assert!(!Guard::new(&writer).offered(cancel));
 
     let read_only = session(Who::Person(person("admin")), Constraints::mode(Mode::ReadOnly)).await;

@@ -148,7 +148,8 @@ pub(super) async fn build(
             let when = chrono::DateTime::parse_from_rfc3339(&when)
                 .map_err(|_| Error::Usage(format!("`{when}` is not an RFC 3339 time")))?
                 .with_timezone(&chrono::Utc);
-            require_state(store, "bookings", id, &label, "status", &["pending", "confirmed"], "rescheduling").await?;
+            require_state(store, "bookings", id, &label, "status", &["pending", "confirmed"], "rescheduling")
+                .await?;
             (
                 vec![
                     SqlStatement::new(
@@ -165,8 +166,16 @@ pub(super) async fn build(
         "bookings.cancel" => {
             let id = int(params, "booking_id")?;
             let label = format!("booking {id}");
-            let status =
-                require_state(store, "bookings", id, &label, "status", &["pending", "confirmed"], "cancelling").await?;
+            let status = require_state(
+                store,
+                "bookings",
+                id,
+                &label,
+                "status",
+                &["pending", "confirmed"],
+                "cancelling",
+            )
+            .await?;
             let reason = text(params, "reason");
             (
                 vec![
@@ -354,7 +363,8 @@ pub(super) async fn build(
         "complaints.assign" => {
             let id = int(params, "complaint_id")?;
             let label = format!("complaint {id}");
-            refuse_state(store, "complaints", id, &label, "status", &["resolved", "closed"], "assigned").await?;
+            refuse_state(store, "complaints", id, &label, "status", &["resolved", "closed"], "assigned")
+                .await?;
             let email = required_text(params, "staff_email")?;
             let assignee = staff_id(store, &email).await?;
             (
@@ -374,7 +384,16 @@ pub(super) async fn build(
         "complaints.resolve" => {
             let id = int(params, "complaint_id")?;
             let label = format!("complaint {id}");
-            refuse_state(store, "complaints", id, &label, "status", &["resolved", "closed"], "resolved again").await?;
+            refuse_state(
+                store,
+                "complaints",
+                id,
+                &label,
+                "status",
+                &["resolved", "closed"],
+                "resolved again",
+            )
+            .await?;
             let resolution = text(params, "resolution");
             (
                 vec![
@@ -394,7 +413,8 @@ pub(super) async fn build(
         "complaints.escalate" => {
             let id = int(params, "complaint_id")?;
             let label = format!("complaint {id}");
-            require_state(store, "complaints", id, &label, "status", &["open", "in_progress"], "escalating").await?;
+            require_state(store, "complaints", id, &label, "status", &["open", "in_progress"], "escalating")
+                .await?;
             let reason = text(params, "reason");
             (
                 vec![
@@ -413,7 +433,16 @@ pub(super) async fn build(
         "priority_queue.review" => {
             let id = int(params, "item_id")?;
             let label = format!("queue item {id}");
-            require_state(store, "priority_queue", id, &label, "status", &["pending", "in_review"], "a review").await?;
+            require_state(
+                store,
+                "priority_queue",
+                id,
+                &label,
+                "status",
+                &["pending", "in_review"],
+                "a review",
+            )
+            .await?;
             let decision = required_text(params, "decision")?;
             let notes = text(params, "notes");
             (
@@ -541,7 +570,10 @@ pub(super) async fn build(
                 .ok_or_else(|| Error::NotFound(format!("no staff member {email}")))?;
             let label = format!("staff member {email}");
             if !member.is_active() {
-                return Err(Error::Conflict(format!("{label} is {}; only active staff can be changed", member.status)));
+                return Err(Error::Conflict(format!(
+                    "{label} is {}; only active staff can be changed",
+                    member.status
+                )));
             }
             if name == "staff.set_role" {
                 let role = required_text(params, "role")?;

@@ -168,7 +168,9 @@ pub async fn decide_approval(
                     approver.email
                 )),
             };
-            return Err(session.refuse("approval.refused", "rejected", Some(row.id), json!({"action": row.action}), error).await);
+            return Err(session
+                .refuse("approval.refused", "rejected", Some(row.id), json!({"action": row.action}), error)
+                .await);
         }
     };
     if !rejecting && row.second_factor {
@@ -242,13 +244,13 @@ pub async fn decide_approval(
     let approvals = format!("{approvals_after}/{}", policy.required);
     tx.append_audit(&[session
         .entry(
-        event,
-        if rejecting { "rejected" } else { "approved" },
-        json!({"action": row.action, "requester": requester.email, "payload_hash": row.payload_hash,
+            event,
+            if rejecting { "rejected" } else { "approved" },
+            json!({"action": row.action, "requester": requester.email, "payload_hash": row.payload_hash,
                "key_id": key_id, "signature": signature, "reason": reason}),
-    )
-    .action(row.id)
-    .result(json!({"status": status, "approvals": approvals}))])
+        )
+        .action(row.id)
+        .result(json!({"status": status, "approvals": approvals}))])
         .await?;
     tx.commit().await?;
     Ok(DecisionReport {

@@ -161,9 +161,8 @@ pub async fn execute_action(
                     Error::Conflict(format!("{id} would fail now: {failure}"))
                 );
             }
-            let type_to_confirm = (action.risk == Risk::Destructive)
-                .then(|| payload.target().map(|t| t.key.clone()))
-                .flatten();
+            let type_to_confirm =
+                (action.risk == Risk::Destructive).then(|| payload.target().map(|t| t.key.clone())).flatten();
             let review = Review {
                 action_id: id,
                 action: row.action.clone(),

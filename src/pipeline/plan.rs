@@ -88,7 +88,9 @@ impl<'a> PlanBatch<'a> {
         let person = match guard.require_ai_use() {
             Ok(person) => person,
             Err(denied) => {
-                return Err(session.refuse("plan.denied", "denied", None, json!({"prompt": prompt}), denied).await);
+                return Err(session
+                    .refuse("plan.denied", "denied", None, json!({"prompt": prompt}), denied)
+                    .await);
             }
         };
         let now = session.now();
@@ -111,7 +113,9 @@ impl<'a> PlanBatch<'a> {
         let session = self.session;
         let guard = Guard::new(session);
         if let Err(denied) = guard.require_ai_use() {
-            return Err(session.refuse("plan.denied", "denied", None, json!({"prompt": prompt}), denied).await);
+            return Err(session
+                .refuse("plan.denied", "denied", None, json!({"prompt": prompt}), denied)
+                .await);
         }
         let now = session.now();
         if proposal.steps.len() > MAX_STEPS {
@@ -135,7 +139,8 @@ impl<'a> PlanBatch<'a> {
                 match payload::build(session.store(), action, &step.params, person).await {
                     Ok(built) => Some(built),
                     Err(error) => {
-                        let event = if matches!(error, Error::Conflict(_)) { "plan.conflict" } else { "plan.failed" };
+                        let event =
+                            if matches!(error, Error::Conflict(_)) { "plan.conflict" } else { "plan.failed" };
                         let payload = json!({"prompt": prompt, "action": action.name, "params": step.params});
                         return Err(session.refuse(event, "failed", None, payload, error).await);
                     }
@@ -147,14 +152,21 @@ impl<'a> PlanBatch<'a> {
         }
         let charge = Charge {
             tool_calls: prepared.len() as i64,
-            mutations: prepared.iter().filter(|(_, a, v, _)| v.is_allowed() && a.risk.writes()).count() as i64,
+            mutations: prepared.iter().filter(|(_, a, v, _)| v.is_allowed() && a.risk.writes()).count()
+                as i64,
         };
         if let Err(over) = guard.charge(charge).await {
-            let payload = json!({"prompt": prompt, "tool_calls": charge.tool_calls, "mutations": charge.mutations});
+            let payload =
+                json!({"prompt": prompt, "tool_calls": charge.tool_calls, "mutations": charge.mutations});
             return Err(session.refuse("plan.over_budget", "refused", None, payload, over).await);
         }
         let denied = prepared.iter().any(|(_, _, verdict, _)| !verdict.is_allowed());
-        self.prepared.push(PreparedPlan { prompt: prompt.to_owned(), proposal, steps: prepared, prepared_at: now });
+        self.prepared.push(PreparedPlan {
+            prompt: prompt.to_owned(),
+            proposal,
+            steps: prepared,
+            prepared_at: now,
+        });
         Ok(denied)
     }
 

@@ -112,9 +112,9 @@ impl Session {
 
     /// The person acted for (the agent's subject, when an agent acts); an error for system sessions.
     pub fn person(&self) -> Result<&StaffMember> {
-        self.who.person().ok_or_else(|| {
-            Error::Usage("no acting person: pass --as EMAIL or set OPSGATE_USER".into())
-        })
+        self.who
+            .person()
+            .ok_or_else(|| Error::Usage("no acting person: pass --as EMAIL or set OPSGATE_USER".into()))
     }
 
     pub fn agent(&self) -> Option<&Agent> {

@@ -11,7 +11,10 @@ use crate::store::Store;
 pub enum Who {
     Person(StaffMember),
     /// `agent` acts; `subject` is the person on whose behalf and within whose rights.
-    Agent { agent: Agent, subject: StaffMember },
+    Agent {
+        agent: Agent,
+        subject: StaffMember,
+    },
     /// No person: the audit log names `actor` (the worker's claim, `os:<user>`).
     System(Actor),
 }
@@ -44,7 +47,9 @@ impl Who {
 /// The active staff member with that e-mail; denied (exit 3) when there is none or they are deactivated.
 pub async fn lookup_person(store: &Store, email: &str) -> Result<StaffMember> {
     let person = store.staff_by_email(email).await?.ok_or_else(|| {
-        Error::Denied(format!("{email} is not a staff member; ask an admin to run `opsgate staff add {email}`"))
+        Error::Denied(format!(
+            "{email} is not a staff member; ask an admin to run `opsgate staff add {email}`"
+        ))
     })?;
     if !person.is_active() {
         return Err(Error::Denied(format!("{email} is deactivated")));

@@ -29,8 +29,7 @@ pub struct WindowUsage {
     pub tokens: i64,
 }
 
-const AGENT_COLUMNS: &str =
-    "id, name, model, tier, rate_limit_per_min, daily_token_budget, daily_tool_call_budget, daily_mutation_budget, status, created_at";
+const AGENT_COLUMNS: &str = "id, name, model, tier, rate_limit_per_min, daily_token_budget, daily_tool_call_budget, daily_mutation_budget, status, created_at";
 
 impl Store {
     pub async fn agents(&self) -> Result<Vec<AgentRow>> {

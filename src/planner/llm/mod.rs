@@ -349,7 +349,6 @@ impl LlmPlanner {
         Ok((reply, verdict))
     }
 
-
     /// Replaces the key wherever it might have been echoed.
     pub fn mask(&self, text: &str) -> String {
         self.endpoint.mask(text)
