@@ -107,3 +107,18 @@ fn every_shell_gets_completions() {
     }
     env.run(["completions", "tcsh"]).exit(2);
 }
+
+#[cfg(unix)]
+#[test]
+fn an_argument_that_is_not_utf8_is_a_one_line_usage_error() {
+    use std::os::unix::ffi::OsStrExt;
+    let env = Env::new();
+    let bad = std::ffi::OsStr::from_bytes(b"refund booking \xff");
+    let run = env.run([std::ffi::OsStr::new("plan"), bad]).exit(2);
+    assert_eq!(run.stderr.lines().count(), 1, "{}", run.stderr);
+    assert!(run.stderr.contains(r#"argument "refund booking \xFF" is not valid UTF-8"#), "{}", run.stderr);
+    let run = env.run([std::ffi::OsStr::new("plan"), bad, "-o".as_ref(), "json".as_ref()]).exit(2);
+    let json = run.json();
+    assert_eq!(json["error"]["code"], "usage");
+    assert!(json["error"]["message"].as_str().unwrap().contains("is not valid UTF-8"));
+}

@@ -28,6 +28,8 @@ mod staff;
 mod totp_prompt;
 mod worker;
 
+use std::ffi::OsString;
+
 use clap::{Args, Parser, Subcommand};
 
 pub use context::Context;
@@ -177,7 +179,13 @@ pub fn usage_error(error: clap::Error) -> std::process::ExitCode {
         let _ = error.print();
         return ExitCode::Success.into();
     }
-    if wants_json(std::env::args().skip(1)) {
+    // `args_os`: `args` panics on the very input that may have caused this error.
+    let args: Vec<OsString> = std::env::args_os().skip(1).collect();
+    let json = wants_json(&args);
+    if error.kind() == ErrorKind::InvalidUtf8 {
+        let format = if json { OutputFormat::Json } else { OutputFormat::Table };
+        crate::render::error(&crate::Error::Usage(not_utf8_message(&args)), format);
+    } else if json {
         let message = error.kind().as_str().map(str::to_owned).unwrap_or_else(|| {
             crate::error::one_line(&error.to_string()).trim_start_matches("error: ").to_owned()
         });
@@ -194,8 +202,40 @@ pub fn usage_error(error: clap::Error) -> std::process::ExitCode {
     ExitCode::Usage.into()
 }
 
-fn wants_json(args: impl Iterator<Item = String>) -> bool {
-    let args: Vec<String> = args.collect();
+fn wants_json(args: &[OsString]) -> bool {
     args.windows(2).any(|w| (w[0] == "--output" || w[0] == "-o") && w[1] == "json")
         || args.iter().any(|a| a == "--output=json" || a == "-ojson")
+}
+
+/// Names the first argument that is not UTF-8, its bad bytes escaped (`"ab\xFF"`).
+fn not_utf8_message(args: &[OsString]) -> String {
+    match args.iter().find(|arg| arg.to_str().is_none()) {
+        Some(arg) => format!("argument {arg:?} is not valid UTF-8; opsgate reads only UTF-8 arguments"),
+        None => "an argument is not valid UTF-8; opsgate reads only UTF-8 arguments".to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn json_is_wanted_in_every_spelling() {
+        for args in [&["-o", "json"][..], &["--output", "json"], &["--output=json"], &["-ojson"]] {
+            let args: Vec<OsString> = args.iter().map(OsString::from).collect();
+            assert!(wants_json(&args), "{args:?}");
+        }
+        assert!(!wants_json(&[OsString::from("-o"), OsString::from("yaml")]));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_non_utf8_argument_is_named_with_its_bytes_escaped() {
+        use std::os::unix::ffi::OsStringExt;
+        let args = [OsString::from("plan"), OsString::from_vec(b"refund \xff".to_vec())];
+        assert_eq!(
+            not_utf8_message(&args),
+            "argument \"refund \\xFF\" is not valid UTF-8; opsgate reads only UTF-8 arguments"
+        );
+    }
 }
