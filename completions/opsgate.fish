@@ -30,7 +30,7 @@ complete -c opsgate -n "__fish_opsgate_needs_command" -s o -l output -d 'Output 
 json\t'One JSON document on stdout'
 yaml\t'One YAML document on stdout'
 md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
-complete -c opsgate -n "__fish_opsgate_needs_command" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as says otherwise. Never touches a real database'
+complete -c opsgate -n "__fish_opsgate_needs_command" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opsgate -n "__fish_opsgate_needs_command" -s V -l version -d 'Print version'
 complete -c opsgate -n "__fish_opsgate_needs_command" -f -a "ask" -d 'Answer a question from the data and runbooks; never writes'
@@ -67,7 +67,7 @@ complete -c opsgate -n "__fish_opsgate_using_subcommand ask" -s o -l output -d '
 json\t'One JSON document on stdout'
 yaml\t'One YAML document on stdout'
 md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
-complete -c opsgate -n "__fish_opsgate_using_subcommand ask" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as says otherwise. Never touches a real database'
+complete -c opsgate -n "__fish_opsgate_using_subcommand ask" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_using_subcommand ask" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opsgate -n "__fish_opsgate_using_subcommand ask" -s V -l version -d 'Print version'
 complete -c opsgate -n "__fish_opsgate_using_subcommand plan" -l planner -d 'The planner [default: ops_config `planner`, else rules]' -r -f -a "rules\t'Offline, deterministic intent matching and slot extraction (default)'
@@ -82,7 +82,7 @@ complete -c opsgate -n "__fish_opsgate_using_subcommand plan" -s o -l output -d 
 json\t'One JSON document on stdout'
 yaml\t'One YAML document on stdout'
 md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
-complete -c opsgate -n "__fish_opsgate_using_subcommand plan" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as says otherwise. Never touches a real database'
+complete -c opsgate -n "__fish_opsgate_using_subcommand plan" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_using_subcommand plan" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opsgate -n "__fish_opsgate_using_subcommand plan" -s V -l version -d 'Print version'
 complete -c opsgate -n "__fish_opsgate_using_subcommand dry-run" -l planner -d 'The planner [default: ops_config `planner`, else rules]' -r -f -a "rules\t'Offline, deterministic intent matching and slot extraction (default)'
@@ -97,7 +97,7 @@ complete -c opsgate -n "__fish_opsgate_using_subcommand dry-run" -s o -l output 
 json\t'One JSON document on stdout'
 yaml\t'One YAML document on stdout'
 md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
-complete -c opsgate -n "__fish_opsgate_using_subcommand dry-run" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as says otherwise. Never touches a real database'
+complete -c opsgate -n "__fish_opsgate_using_subcommand dry-run" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_using_subcommand dry-run" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opsgate -n "__fish_opsgate_using_subcommand dry-run" -s V -l version -d 'Print version'
 complete -c opsgate -n "__fish_opsgate_using_subcommand execute" -l token -d 'The confirmation token printed by `plan` or `dry-run` (required without a terminal)' -r
@@ -115,7 +115,7 @@ json\t'One JSON document on stdout'
 yaml\t'One YAML document on stdout'
 md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
 complete -c opsgate -n "__fish_opsgate_using_subcommand execute" -l queue -d 'Queue an approved action for `opsgate worker` instead of running it here'
-complete -c opsgate -n "__fish_opsgate_using_subcommand execute" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as says otherwise. Never touches a real database'
+complete -c opsgate -n "__fish_opsgate_using_subcommand execute" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_using_subcommand execute" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opsgate -n "__fish_opsgate_using_subcommand execute" -s V -l version -d 'Print version'
 complete -c opsgate -n "__fish_opsgate_using_subcommand approve" -l totp -d 'A TOTP code, for actions that need a second factor (asked on a terminal otherwise)' -r
@@ -127,7 +127,7 @@ yaml\t'One YAML document on stdout'
 md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
 complete -c opsgate -n "__fish_opsgate_using_subcommand approve" -l list -d 'List pending actions I may approve'
 complete -c opsgate -n "__fish_opsgate_using_subcommand approve" -l yes -d 'Approve without the interactive confirmation (the second factor is still required)'
-complete -c opsgate -n "__fish_opsgate_using_subcommand approve" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as says otherwise. Never touches a real database'
+complete -c opsgate -n "__fish_opsgate_using_subcommand approve" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_using_subcommand approve" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opsgate -n "__fish_opsgate_using_subcommand approve" -s V -l version -d 'Print version'
 complete -c opsgate -n "__fish_opsgate_using_subcommand reject" -l reason -d 'Why it is rejected (signed and recorded in the audit log)' -r
@@ -137,7 +137,7 @@ complete -c opsgate -n "__fish_opsgate_using_subcommand reject" -s o -l output -
 json\t'One JSON document on stdout'
 yaml\t'One YAML document on stdout'
 md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
-complete -c opsgate -n "__fish_opsgate_using_subcommand reject" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as says otherwise. Never touches a real database'
+complete -c opsgate -n "__fish_opsgate_using_subcommand reject" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_using_subcommand reject" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opsgate -n "__fish_opsgate_using_subcommand reject" -s V -l version -d 'Print version'
 complete -c opsgate -n "__fish_opsgate_using_subcommand history" -l status -d 'Only actions with this status (e.g. pending_approval, succeeded)' -r
@@ -152,7 +152,7 @@ json\t'One JSON document on stdout'
 yaml\t'One YAML document on stdout'
 md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
 complete -c opsgate -n "__fish_opsgate_using_subcommand history" -l all -d 'Everyone\'s history, not only mine (needs ops.audit.view)'
-complete -c opsgate -n "__fish_opsgate_using_subcommand history" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as says otherwise. Never touches a real database'
+complete -c opsgate -n "__fish_opsgate_using_subcommand history" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_using_subcommand history" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opsgate -n "__fish_opsgate_using_subcommand history" -s V -l version -d 'Print version'
 complete -c opsgate -n "__fish_opsgate_using_subcommand show" -l db -d 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]' -r
@@ -161,7 +161,7 @@ complete -c opsgate -n "__fish_opsgate_using_subcommand show" -s o -l output -d 
 json\t'One JSON document on stdout'
 yaml\t'One YAML document on stdout'
 md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
-complete -c opsgate -n "__fish_opsgate_using_subcommand show" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as says otherwise. Never touches a real database'
+complete -c opsgate -n "__fish_opsgate_using_subcommand show" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_using_subcommand show" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opsgate -n "__fish_opsgate_using_subcommand show" -s V -l version -d 'Print version'
 complete -c opsgate -n "__fish_opsgate_using_subcommand actions; and not __fish_seen_subcommand_from show help" -l db -d 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]' -r
@@ -171,7 +171,7 @@ json\t'One JSON document on stdout'
 yaml\t'One YAML document on stdout'
 md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
 complete -c opsgate -n "__fish_opsgate_using_subcommand actions; and not __fish_seen_subcommand_from show help" -l mine -d 'Only the actions I may run (needs the database to know who I am)'
-complete -c opsgate -n "__fish_opsgate_using_subcommand actions; and not __fish_seen_subcommand_from show help" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as says otherwise. Never touches a real database'
+complete -c opsgate -n "__fish_opsgate_using_subcommand actions; and not __fish_seen_subcommand_from show help" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_using_subcommand actions; and not __fish_seen_subcommand_from show help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opsgate -n "__fish_opsgate_using_subcommand actions; and not __fish_seen_subcommand_from show help" -s V -l version -d 'Print version'
 complete -c opsgate -n "__fish_opsgate_using_subcommand actions; and not __fish_seen_subcommand_from show help" -f -a "show" -d 'Show one action with its parameter schema, permission, risk and needs'
@@ -182,7 +182,7 @@ complete -c opsgate -n "__fish_opsgate_using_subcommand actions; and __fish_seen
 json\t'One JSON document on stdout'
 yaml\t'One YAML document on stdout'
 md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
-complete -c opsgate -n "__fish_opsgate_using_subcommand actions; and __fish_seen_subcommand_from show" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as says otherwise. Never touches a real database'
+complete -c opsgate -n "__fish_opsgate_using_subcommand actions; and __fish_seen_subcommand_from show" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_using_subcommand actions; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opsgate -n "__fish_opsgate_using_subcommand actions; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
 complete -c opsgate -n "__fish_opsgate_using_subcommand actions; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show one action with its parameter schema, permission, risk and needs'
@@ -193,7 +193,7 @@ complete -c opsgate -n "__fish_opsgate_using_subcommand seed; and not __fish_see
 json\t'One JSON document on stdout'
 yaml\t'One YAML document on stdout'
 md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
-complete -c opsgate -n "__fish_opsgate_using_subcommand seed; and not __fish_seen_subcommand_from rbac help" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as says otherwise. Never touches a real database'
+complete -c opsgate -n "__fish_opsgate_using_subcommand seed; and not __fish_seen_subcommand_from rbac help" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_using_subcommand seed; and not __fish_seen_subcommand_from rbac help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opsgate -n "__fish_opsgate_using_subcommand seed; and not __fish_seen_subcommand_from rbac help" -s V -l version -d 'Print version'
 complete -c opsgate -n "__fish_opsgate_using_subcommand seed; and not __fish_seen_subcommand_from rbac help" -f -a "rbac" -d 'Seed the 8 roles, 32 permissions and their grants, plus default alert rules and config. Idempotent: a second run changes nothing and says so'
@@ -206,7 +206,7 @@ json\t'One JSON document on stdout'
 yaml\t'One YAML document on stdout'
 md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
 complete -c opsgate -n "__fish_opsgate_using_subcommand seed; and __fish_seen_subcommand_from rbac" -l test-staff -d 'Also create one staff member per role (<role>@example.com), each with a fresh Ed25519 key whose private half goes to the config directory (0600)'
-complete -c opsgate -n "__fish_opsgate_using_subcommand seed; and __fish_seen_subcommand_from rbac" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as says otherwise. Never touches a real database'
+complete -c opsgate -n "__fish_opsgate_using_subcommand seed; and __fish_seen_subcommand_from rbac" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_using_subcommand seed; and __fish_seen_subcommand_from rbac" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opsgate -n "__fish_opsgate_using_subcommand seed; and __fish_seen_subcommand_from rbac" -s V -l version -d 'Print version'
 complete -c opsgate -n "__fish_opsgate_using_subcommand seed; and __fish_seen_subcommand_from help" -f -a "rbac" -d 'Seed the 8 roles, 32 permissions and their grants, plus default alert rules and config. Idempotent: a second run changes nothing and says so'
@@ -217,7 +217,7 @@ complete -c opsgate -n "__fish_opsgate_using_subcommand audit; and not __fish_se
 json\t'One JSON document on stdout'
 yaml\t'One YAML document on stdout'
 md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
-complete -c opsgate -n "__fish_opsgate_using_subcommand audit; and not __fish_seen_subcommand_from query verify help" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as says otherwise. Never touches a real database'
+complete -c opsgate -n "__fish_opsgate_using_subcommand audit; and not __fish_seen_subcommand_from query verify help" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_using_subcommand audit; and not __fish_seen_subcommand_from query verify help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opsgate -n "__fish_opsgate_using_subcommand audit; and not __fish_seen_subcommand_from query verify help" -s V -l version -d 'Print version'
 complete -c opsgate -n "__fish_opsgate_using_subcommand audit; and not __fish_seen_subcommand_from query verify help" -f -a "query" -d 'Show audit entries, oldest first (the newest --limit of those matching)'
@@ -238,7 +238,7 @@ complete -c opsgate -n "__fish_opsgate_using_subcommand audit; and __fish_seen_s
 json\t'One JSON document on stdout'
 yaml\t'One YAML document on stdout'
 md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
-complete -c opsgate -n "__fish_opsgate_using_subcommand audit; and __fish_seen_subcommand_from query" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as says otherwise. Never touches a real database'
+complete -c opsgate -n "__fish_opsgate_using_subcommand audit; and __fish_seen_subcommand_from query" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_using_subcommand audit; and __fish_seen_subcommand_from query" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opsgate -n "__fish_opsgate_using_subcommand audit; and __fish_seen_subcommand_from query" -s V -l version -d 'Print version'
 complete -c opsgate -n "__fish_opsgate_using_subcommand audit; and __fish_seen_subcommand_from verify" -l db -d 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]' -r
@@ -247,7 +247,7 @@ complete -c opsgate -n "__fish_opsgate_using_subcommand audit; and __fish_seen_s
 json\t'One JSON document on stdout'
 yaml\t'One YAML document on stdout'
 md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
-complete -c opsgate -n "__fish_opsgate_using_subcommand audit; and __fish_seen_subcommand_from verify" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as says otherwise. Never touches a real database'
+complete -c opsgate -n "__fish_opsgate_using_subcommand audit; and __fish_seen_subcommand_from verify" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_using_subcommand audit; and __fish_seen_subcommand_from verify" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opsgate -n "__fish_opsgate_using_subcommand audit; and __fish_seen_subcommand_from verify" -s V -l version -d 'Print version'
 complete -c opsgate -n "__fish_opsgate_using_subcommand audit; and __fish_seen_subcommand_from help" -f -a "query" -d 'Show audit entries, oldest first (the newest --limit of those matching)'
@@ -259,7 +259,7 @@ complete -c opsgate -n "__fish_opsgate_using_subcommand playbook; and not __fish
 json\t'One JSON document on stdout'
 yaml\t'One YAML document on stdout'
 md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
-complete -c opsgate -n "__fish_opsgate_using_subcommand playbook; and not __fish_seen_subcommand_from validate run help" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as says otherwise. Never touches a real database'
+complete -c opsgate -n "__fish_opsgate_using_subcommand playbook; and not __fish_seen_subcommand_from validate run help" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_using_subcommand playbook; and not __fish_seen_subcommand_from validate run help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opsgate -n "__fish_opsgate_using_subcommand playbook; and not __fish_seen_subcommand_from validate run help" -s V -l version -d 'Print version'
 complete -c opsgate -n "__fish_opsgate_using_subcommand playbook; and not __fish_seen_subcommand_from validate run help" -f -a "validate" -d 'Check a playbook\'s schema and templates; errors as file:line:col: message'
@@ -271,7 +271,7 @@ complete -c opsgate -n "__fish_opsgate_using_subcommand playbook; and __fish_see
 json\t'One JSON document on stdout'
 yaml\t'One YAML document on stdout'
 md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
-complete -c opsgate -n "__fish_opsgate_using_subcommand playbook; and __fish_seen_subcommand_from validate" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as says otherwise. Never touches a real database'
+complete -c opsgate -n "__fish_opsgate_using_subcommand playbook; and __fish_seen_subcommand_from validate" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_using_subcommand playbook; and __fish_seen_subcommand_from validate" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opsgate -n "__fish_opsgate_using_subcommand playbook; and __fish_seen_subcommand_from validate" -s V -l version -d 'Print version'
 complete -c opsgate -n "__fish_opsgate_using_subcommand playbook; and __fish_seen_subcommand_from run" -l var -d 'Set a playbook variable (repeatable)' -r
@@ -282,7 +282,7 @@ json\t'One JSON document on stdout'
 yaml\t'One YAML document on stdout'
 md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
 complete -c opsgate -n "__fish_opsgate_using_subcommand playbook; and __fish_seen_subcommand_from run" -l allow-execute -d 'Allow execute mode, when the file also says `allow_execute: true`'
-complete -c opsgate -n "__fish_opsgate_using_subcommand playbook; and __fish_seen_subcommand_from run" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as says otherwise. Never touches a real database'
+complete -c opsgate -n "__fish_opsgate_using_subcommand playbook; and __fish_seen_subcommand_from run" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_using_subcommand playbook; and __fish_seen_subcommand_from run" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opsgate -n "__fish_opsgate_using_subcommand playbook; and __fish_seen_subcommand_from run" -s V -l version -d 'Print version'
 complete -c opsgate -n "__fish_opsgate_using_subcommand playbook; and __fish_seen_subcommand_from help" -f -a "validate" -d 'Check a playbook\'s schema and templates; errors as file:line:col: message'
@@ -294,7 +294,7 @@ complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and not __fish_se
 json\t'One JSON document on stdout'
 yaml\t'One YAML document on stdout'
 md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
-complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and not __fish_seen_subcommand_from list add set-role keygen keys revoke-key totp help" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as says otherwise. Never touches a real database'
+complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and not __fish_seen_subcommand_from list add set-role keygen keys revoke-key totp help" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and not __fish_seen_subcommand_from list add set-role keygen keys revoke-key totp help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and not __fish_seen_subcommand_from list add set-role keygen keys revoke-key totp help" -s V -l version -d 'Print version'
 complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and not __fish_seen_subcommand_from list add set-role keygen keys revoke-key totp help" -f -a "list" -d 'List staff members with role, level, status and keys (needs ops.staff.view)'
@@ -311,7 +311,7 @@ complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_s
 json\t'One JSON document on stdout'
 yaml\t'One YAML document on stdout'
 md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
-complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from list" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as says otherwise. Never touches a real database'
+complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from list" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from add" -l name -d 'Their display name' -r
@@ -323,7 +323,7 @@ json\t'One JSON document on stdout'
 yaml\t'One YAML document on stdout'
 md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
 complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from add" -l keygen -d 'Also generate their Ed25519 key and write the private half to this machine\'s config directory; only when you set up your own account'
-complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from add" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as says otherwise. Never touches a real database'
+complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from add" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from add" -s V -l version -d 'Print version'
 complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from set-role" -l db -d 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]' -r
@@ -332,7 +332,7 @@ complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_s
 json\t'One JSON document on stdout'
 yaml\t'One YAML document on stdout'
 md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
-complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from set-role" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as says otherwise. Never touches a real database'
+complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from set-role" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from set-role" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from set-role" -s V -l version -d 'Print version'
 complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from keygen" -l db -d 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]' -r
@@ -341,7 +341,7 @@ complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_s
 json\t'One JSON document on stdout'
 yaml\t'One YAML document on stdout'
 md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
-complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from keygen" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as says otherwise. Never touches a real database'
+complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from keygen" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from keygen" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from keygen" -s V -l version -d 'Print version'
 complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from keys" -l email -d 'Only this person\'s keys' -r
@@ -351,7 +351,7 @@ complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_s
 json\t'One JSON document on stdout'
 yaml\t'One YAML document on stdout'
 md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
-complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from keys" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as says otherwise. Never touches a real database'
+complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from keys" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from keys" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from keys" -s V -l version -d 'Print version'
 complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from revoke-key" -l reason -d 'Why (recorded in the audit log)' -r
@@ -361,7 +361,7 @@ complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_s
 json\t'One JSON document on stdout'
 yaml\t'One YAML document on stdout'
 md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
-complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from revoke-key" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as says otherwise. Never touches a real database'
+complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from revoke-key" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from revoke-key" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from revoke-key" -s V -l version -d 'Print version'
 complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from totp" -l db -d 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]' -r
@@ -370,7 +370,7 @@ complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_s
 json\t'One JSON document on stdout'
 yaml\t'One YAML document on stdout'
 md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
-complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from totp" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as says otherwise. Never touches a real database'
+complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from totp" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from totp" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from totp" -s V -l version -d 'Print version'
 complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from totp" -f -a "enroll" -d 'Create a TOTP secret and print its otpauth:// URI (needs your registered private key; replacing a secret needs a current code)'
@@ -389,7 +389,7 @@ complete -c opsgate -n "__fish_opsgate_using_subcommand agent; and not __fish_se
 json\t'One JSON document on stdout'
 yaml\t'One YAML document on stdout'
 md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
-complete -c opsgate -n "__fish_opsgate_using_subcommand agent; and not __fish_seen_subcommand_from list add disable help" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as says otherwise. Never touches a real database'
+complete -c opsgate -n "__fish_opsgate_using_subcommand agent; and not __fish_seen_subcommand_from list add disable help" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_using_subcommand agent; and not __fish_seen_subcommand_from list add disable help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opsgate -n "__fish_opsgate_using_subcommand agent; and not __fish_seen_subcommand_from list add disable help" -s V -l version -d 'Print version'
 complete -c opsgate -n "__fish_opsgate_using_subcommand agent; and not __fish_seen_subcommand_from list add disable help" -f -a "list" -d 'List registered agents with their limits and today\'s usage'
@@ -402,7 +402,7 @@ complete -c opsgate -n "__fish_opsgate_using_subcommand agent; and __fish_seen_s
 json\t'One JSON document on stdout'
 yaml\t'One YAML document on stdout'
 md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
-complete -c opsgate -n "__fish_opsgate_using_subcommand agent; and __fish_seen_subcommand_from list" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as says otherwise. Never touches a real database'
+complete -c opsgate -n "__fish_opsgate_using_subcommand agent; and __fish_seen_subcommand_from list" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_using_subcommand agent; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opsgate -n "__fish_opsgate_using_subcommand agent; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c opsgate -n "__fish_opsgate_using_subcommand agent; and __fish_seen_subcommand_from add" -l model -d 'The model it runs' -r
@@ -417,7 +417,7 @@ complete -c opsgate -n "__fish_opsgate_using_subcommand agent; and __fish_seen_s
 json\t'One JSON document on stdout'
 yaml\t'One YAML document on stdout'
 md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
-complete -c opsgate -n "__fish_opsgate_using_subcommand agent; and __fish_seen_subcommand_from add" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as says otherwise. Never touches a real database'
+complete -c opsgate -n "__fish_opsgate_using_subcommand agent; and __fish_seen_subcommand_from add" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_using_subcommand agent; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opsgate -n "__fish_opsgate_using_subcommand agent; and __fish_seen_subcommand_from add" -s V -l version -d 'Print version'
 complete -c opsgate -n "__fish_opsgate_using_subcommand agent; and __fish_seen_subcommand_from disable" -l db -d 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]' -r
@@ -426,7 +426,7 @@ complete -c opsgate -n "__fish_opsgate_using_subcommand agent; and __fish_seen_s
 json\t'One JSON document on stdout'
 yaml\t'One YAML document on stdout'
 md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
-complete -c opsgate -n "__fish_opsgate_using_subcommand agent; and __fish_seen_subcommand_from disable" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as says otherwise. Never touches a real database'
+complete -c opsgate -n "__fish_opsgate_using_subcommand agent; and __fish_seen_subcommand_from disable" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_using_subcommand agent; and __fish_seen_subcommand_from disable" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opsgate -n "__fish_opsgate_using_subcommand agent; and __fish_seen_subcommand_from disable" -s V -l version -d 'Print version'
 complete -c opsgate -n "__fish_opsgate_using_subcommand agent; and __fish_seen_subcommand_from help" -f -a "list" -d 'List registered agents with their limits and today\'s usage'
@@ -444,7 +444,7 @@ yaml\t'One YAML document on stdout'
 md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
 complete -c opsgate -n "__fish_opsgate_using_subcommand worker" -l once -d 'Process what is queued now, then exit'
 complete -c opsgate -n "__fish_opsgate_using_subcommand worker" -l recover -d 'Resolve stale claims left by a worker that died mid-action, then exit'
-complete -c opsgate -n "__fish_opsgate_using_subcommand worker" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as says otherwise. Never touches a real database'
+complete -c opsgate -n "__fish_opsgate_using_subcommand worker" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_using_subcommand worker" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opsgate -n "__fish_opsgate_using_subcommand worker" -s V -l version -d 'Print version'
 complete -c opsgate -n "__fish_opsgate_using_subcommand docs; and not __fish_seen_subcommand_from add list search help" -l db -d 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]' -r
@@ -453,7 +453,7 @@ complete -c opsgate -n "__fish_opsgate_using_subcommand docs; and not __fish_see
 json\t'One JSON document on stdout'
 yaml\t'One YAML document on stdout'
 md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
-complete -c opsgate -n "__fish_opsgate_using_subcommand docs; and not __fish_seen_subcommand_from add list search help" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as says otherwise. Never touches a real database'
+complete -c opsgate -n "__fish_opsgate_using_subcommand docs; and not __fish_seen_subcommand_from add list search help" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_using_subcommand docs; and not __fish_seen_subcommand_from add list search help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opsgate -n "__fish_opsgate_using_subcommand docs; and not __fish_seen_subcommand_from add list search help" -s V -l version -d 'Print version'
 complete -c opsgate -n "__fish_opsgate_using_subcommand docs; and not __fish_seen_subcommand_from add list search help" -f -a "add" -d 'Index Markdown or text files, chunked by heading (needs ops.config.edit; audited)'
@@ -466,7 +466,7 @@ complete -c opsgate -n "__fish_opsgate_using_subcommand docs; and __fish_seen_su
 json\t'One JSON document on stdout'
 yaml\t'One YAML document on stdout'
 md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
-complete -c opsgate -n "__fish_opsgate_using_subcommand docs; and __fish_seen_subcommand_from add" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as says otherwise. Never touches a real database'
+complete -c opsgate -n "__fish_opsgate_using_subcommand docs; and __fish_seen_subcommand_from add" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_using_subcommand docs; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opsgate -n "__fish_opsgate_using_subcommand docs; and __fish_seen_subcommand_from add" -s V -l version -d 'Print version'
 complete -c opsgate -n "__fish_opsgate_using_subcommand docs; and __fish_seen_subcommand_from list" -l db -d 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]' -r
@@ -475,7 +475,7 @@ complete -c opsgate -n "__fish_opsgate_using_subcommand docs; and __fish_seen_su
 json\t'One JSON document on stdout'
 yaml\t'One YAML document on stdout'
 md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
-complete -c opsgate -n "__fish_opsgate_using_subcommand docs; and __fish_seen_subcommand_from list" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as says otherwise. Never touches a real database'
+complete -c opsgate -n "__fish_opsgate_using_subcommand docs; and __fish_seen_subcommand_from list" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_using_subcommand docs; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opsgate -n "__fish_opsgate_using_subcommand docs; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c opsgate -n "__fish_opsgate_using_subcommand docs; and __fish_seen_subcommand_from search" -l limit -d 'At most this many passages (1–100)' -r
@@ -485,7 +485,7 @@ complete -c opsgate -n "__fish_opsgate_using_subcommand docs; and __fish_seen_su
 json\t'One JSON document on stdout'
 yaml\t'One YAML document on stdout'
 md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
-complete -c opsgate -n "__fish_opsgate_using_subcommand docs; and __fish_seen_subcommand_from search" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as says otherwise. Never touches a real database'
+complete -c opsgate -n "__fish_opsgate_using_subcommand docs; and __fish_seen_subcommand_from search" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_using_subcommand docs; and __fish_seen_subcommand_from search" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opsgate -n "__fish_opsgate_using_subcommand docs; and __fish_seen_subcommand_from search" -s V -l version -d 'Print version'
 complete -c opsgate -n "__fish_opsgate_using_subcommand docs; and __fish_seen_subcommand_from help" -f -a "add" -d 'Index Markdown or text files, chunked by heading (needs ops.config.edit; audited)'
@@ -498,7 +498,7 @@ complete -c opsgate -n "__fish_opsgate_using_subcommand alerts; and not __fish_s
 json\t'One JSON document on stdout'
 yaml\t'One YAML document on stdout'
 md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
-complete -c opsgate -n "__fish_opsgate_using_subcommand alerts; and not __fish_seen_subcommand_from evaluate help" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as says otherwise. Never touches a real database'
+complete -c opsgate -n "__fish_opsgate_using_subcommand alerts; and not __fish_seen_subcommand_from evaluate help" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_using_subcommand alerts; and not __fish_seen_subcommand_from evaluate help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opsgate -n "__fish_opsgate_using_subcommand alerts; and not __fish_seen_subcommand_from evaluate help" -s V -l version -d 'Print version'
 complete -c opsgate -n "__fish_opsgate_using_subcommand alerts; and not __fish_seen_subcommand_from evaluate help" -f -a "evaluate" -d 'Evaluate enabled alert rules and open alerts for new conditions (idempotent)'
@@ -509,7 +509,7 @@ complete -c opsgate -n "__fish_opsgate_using_subcommand alerts; and __fish_seen_
 json\t'One JSON document on stdout'
 yaml\t'One YAML document on stdout'
 md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
-complete -c opsgate -n "__fish_opsgate_using_subcommand alerts; and __fish_seen_subcommand_from evaluate" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as says otherwise. Never touches a real database'
+complete -c opsgate -n "__fish_opsgate_using_subcommand alerts; and __fish_seen_subcommand_from evaluate" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_using_subcommand alerts; and __fish_seen_subcommand_from evaluate" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opsgate -n "__fish_opsgate_using_subcommand alerts; and __fish_seen_subcommand_from evaluate" -s V -l version -d 'Print version'
 complete -c opsgate -n "__fish_opsgate_using_subcommand alerts; and __fish_seen_subcommand_from help" -f -a "evaluate" -d 'Evaluate enabled alert rules and open alerts for new conditions (idempotent)'
@@ -521,7 +521,7 @@ complete -c opsgate -n "__fish_opsgate_using_subcommand mcp" -s o -l output -d '
 json\t'One JSON document on stdout'
 yaml\t'One YAML document on stdout'
 md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
-complete -c opsgate -n "__fish_opsgate_using_subcommand mcp" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as says otherwise. Never touches a real database'
+complete -c opsgate -n "__fish_opsgate_using_subcommand mcp" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_using_subcommand mcp" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opsgate -n "__fish_opsgate_using_subcommand mcp" -s V -l version -d 'Print version'
 complete -c opsgate -n "__fish_opsgate_using_subcommand demo; and not __fish_seen_subcommand_from reset help" -l db -d 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]' -r
@@ -530,7 +530,7 @@ complete -c opsgate -n "__fish_opsgate_using_subcommand demo; and not __fish_see
 json\t'One JSON document on stdout'
 yaml\t'One YAML document on stdout'
 md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
-complete -c opsgate -n "__fish_opsgate_using_subcommand demo; and not __fish_seen_subcommand_from reset help" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as says otherwise. Never touches a real database'
+complete -c opsgate -n "__fish_opsgate_using_subcommand demo; and not __fish_seen_subcommand_from reset help" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_using_subcommand demo; and not __fish_seen_subcommand_from reset help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opsgate -n "__fish_opsgate_using_subcommand demo; and not __fish_seen_subcommand_from reset help" -s V -l version -d 'Print version'
 complete -c opsgate -n "__fish_opsgate_using_subcommand demo; and not __fish_seen_subcommand_from reset help" -f -a "reset" -d 'Delete and recreate the demo database (seeded RBAC, test staff with fresh keys, demo data)'
@@ -541,7 +541,7 @@ complete -c opsgate -n "__fish_opsgate_using_subcommand demo; and __fish_seen_su
 json\t'One JSON document on stdout'
 yaml\t'One YAML document on stdout'
 md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
-complete -c opsgate -n "__fish_opsgate_using_subcommand demo; and __fish_seen_subcommand_from reset" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as says otherwise. Never touches a real database'
+complete -c opsgate -n "__fish_opsgate_using_subcommand demo; and __fish_seen_subcommand_from reset" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_using_subcommand demo; and __fish_seen_subcommand_from reset" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opsgate -n "__fish_opsgate_using_subcommand demo; and __fish_seen_subcommand_from reset" -s V -l version -d 'Print version'
 complete -c opsgate -n "__fish_opsgate_using_subcommand demo; and __fish_seen_subcommand_from help" -f -a "reset" -d 'Delete and recreate the demo database (seeded RBAC, test staff with fresh keys, demo data)'
@@ -552,7 +552,7 @@ complete -c opsgate -n "__fish_opsgate_using_subcommand completions" -s o -l out
 json\t'One JSON document on stdout'
 yaml\t'One YAML document on stdout'
 md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
-complete -c opsgate -n "__fish_opsgate_using_subcommand completions" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as says otherwise. Never touches a real database'
+complete -c opsgate -n "__fish_opsgate_using_subcommand completions" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opsgate -n "__fish_opsgate_using_subcommand completions" -s V -l version -d 'Print version'
 complete -c opsgate -n "__fish_opsgate_using_subcommand help; and not __fish_seen_subcommand_from ask plan dry-run execute approve reject history show actions seed audit playbook staff agent worker docs alerts mcp demo completions help" -f -a "ask" -d 'Answer a question from the data and runbooks; never writes'

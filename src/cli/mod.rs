@@ -76,7 +76,7 @@ pub struct GlobalArgs {
     pub output: OutputFormat,
 
     /// Use the throwaway demo database (created with demo data when missing); acts as
-    /// admin@example.com unless --as says otherwise. Never touches a real database.
+    /// admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database.
     #[arg(long, global = true)]
     pub demo: bool,
 }
