@@ -99,6 +99,24 @@ fn an_unreachable_database_is_one_line_without_the_password() {
 }
 
 #[test]
+fn a_password_in_the_query_of_a_database_url_is_never_shown() {
+    let env = Env::new();
+    let mut command = env.command();
+    command.env("OPSGATE_DB", "postgres://ops@127.0.0.1:1/ops?password=hunter2").args(["staff", "list"]);
+    let run = crate::support::Run::from(command.output().unwrap()).exit(1);
+    assert!(
+        run.stderr.contains("cannot connect to postgres://ops@127.0.0.1:1/ops?password=***"),
+        "{}",
+        run.stderr
+    );
+    assert!(!run.stderr.contains("hunter2"), "{}", run.stderr);
+    let run =
+        env.run(["--db", "mysql://ops:hunter2@x/y?password=hunter2", "staff", "list", "-o", "json"]).exit(2);
+    assert!(run.stdout.contains("mysql://ops:***@x/y?password=***"), "{}", run.stdout);
+    assert!(!run.stdout.contains("hunter2"), "{}", run.stdout);
+}
+
+#[test]
 fn every_shell_gets_completions() {
     let env = Env::new();
     for shell in ["bash", "zsh", "fish", "elvish", "powershell"] {

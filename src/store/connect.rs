@@ -1,5 +1,6 @@
 //! Turning `--db` into a connected pool, with errors a person can act on.
 
+use std::fmt;
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
 use std::time::Duration;
@@ -10,8 +11,8 @@ use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqliteSynchronous};
 use super::Store;
 use crate::error::{Error, Result, one_line};
 
-/// Where the database lives.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// Where the database lives. Its `Display` and `Debug` hide every password.
+#[derive(Clone, PartialEq, Eq)]
 pub enum DbLocation {
     Sqlite(PathBuf),
     Postgres(String),
@@ -32,29 +33,73 @@ impl DbLocation {
         }
         Ok(DbLocation::Sqlite(PathBuf::from(path)))
     }
+}
 
-    /// The location with any password removed, safe to print.
-    pub fn display(&self) -> String {
+/// The location with every password removed, safe to print.
+impl fmt::Display for DbLocation {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            DbLocation::Sqlite(path) => path.display().to_string(),
-            DbLocation::Postgres(url) => redact_url(url),
+            DbLocation::Sqlite(path) => write!(f, "{}", path.display()),
+            DbLocation::Postgres(url) => f.write_str(&redact_url(url)),
         }
     }
 }
 
-/// Replaces the password of a URL's userinfo with `***`.
-pub fn redact_url(url: &str) -> String {
-    let Some((scheme, rest)) = url.split_once("://") else {
-        return url.to_owned();
+impl fmt::Debug for DbLocation {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            DbLocation::Sqlite(path) => f.debug_tuple("Sqlite").field(path).finish(),
+            DbLocation::Postgres(url) => f.debug_tuple("Postgres").field(&redact_url(url)).finish(),
+        }
+    }
+}
+
+/// Query parameters that carry a secret (libpq's `password` and `sslpassword`).
+const SECRET_PARAMETERS: [&str; 2] = ["password", "sslpassword"];
+
+fn is_secret(parameter: &str) -> bool {
+    SECRET_PARAMETERS.iter().any(|secret| parameter.eq_ignore_ascii_case(secret))
+}
+
+/// Replaces a URL's passwords, in its userinfo and in `password=` query pairs, with `***`.
+pub fn redact_url(text: &str) -> String {
+    let Ok(mut url) = url::Url::parse(text) else {
+        return redact_unparsable(text);
     };
-    let authority_end = rest.find(['/', '?']).unwrap_or(rest.len());
+    if url.password().is_some() {
+        // Fails only for URLs without a host, which have no password to hide.
+        let _ = url.set_password(Some("***"));
+    }
+    if url.query_pairs().any(|(name, _)| is_secret(&name)) {
+        let pairs: Vec<(String, String)> = url
+            .query_pairs()
+            .map(|(name, value)| {
+                let value = if is_secret(&name) { "***".to_owned() } else { value.into_owned() };
+                (name.into_owned(), value)
+            })
+            .collect();
+        url.query_pairs_mut().clear().extend_pairs(pairs);
+    }
+    url.to_string()
+}
+
+/// For text `url` cannot parse: the userinfo's password and the whole query hidden.
+fn redact_unparsable(text: &str) -> String {
+    let (text, query) = match text.split_once('?') {
+        Some((before, _)) => (before, "?***"),
+        None => (text, ""),
+    };
+    let Some((scheme, rest)) = text.split_once("://") else {
+        return format!("{text}{query}");
+    };
+    let authority_end = rest.find('/').unwrap_or(rest.len());
     let (authority, tail) = rest.split_at(authority_end);
     match authority.rsplit_once('@') {
         Some((userinfo, host)) => match userinfo.split_once(':') {
-            Some((user, _password)) => format!("{scheme}://{user}:***@{host}{tail}"),
-            None => url.to_owned(),
+            Some((user, _password)) => format!("{scheme}://{user}:***@{host}{tail}{query}"),
+            None => format!("{text}{query}"),
         },
-        None => url.to_owned(),
+        None => format!("{text}{query}"),
     }
 }
 
@@ -150,6 +195,20 @@ mod tests {
     fn passwords_never_reach_messages() {
         assert_eq!(redact_url("postgres://ops:s3cret@db:5432/ops"), "postgres://ops:***@db:5432/ops");
         assert_eq!(redact_url("postgres://ops@db/ops"), "postgres://ops@db/ops");
-        assert_eq!(redact_url("postgres://db/ops?password=x"), "postgres://db/ops?password=x");
+        assert_eq!(
+            redact_url("postgres://db/ops?sslmode=require&password=x&PassWord=y"),
+            "postgres://db/ops?sslmode=require&password=***&PassWord=***"
+        );
+        assert_eq!(
+            redact_url("postgresql://ops:p%40ss@db/ops?sslpassword=k"),
+            "postgresql://ops:***@db/ops?sslpassword=***"
+        );
+        assert_eq!(
+            redact_url("postgres://ops:s3cret@[::1/ops?password=x"),
+            "postgres://ops:***@[::1/ops?***"
+        );
+        let location = DbLocation::parse("postgres://ops:s3cret@db/ops?password=s3cret").unwrap();
+        assert_eq!(location.to_string(), "postgres://ops:***@db/ops?password=***");
+        assert!(!format!("{location:?}").contains("s3cret"));
     }
 }
