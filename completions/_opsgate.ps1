@@ -21,7 +21,7 @@ Register-ArgumentCompleter -Native -CommandName 'opsgate' -ScriptBlock {
 
     $completions = @(switch ($command) {
         'opsgate' {
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this staff member (e-mail) [env: OPSGATE_USER]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
@@ -58,7 +58,7 @@ Register-ArgumentCompleter -Native -CommandName 'opsgate' -ScriptBlock {
             [CompletionResult]::new('--model', '--model', [CompletionResultType]::ParameterName, 'The model name for LLM planners')
             [CompletionResult]::new('--agent', '--agent', [CompletionResultType]::ParameterName, 'Act through this registered AI agent (its tier, rate limit and token budget apply)')
             [CompletionResult]::new('--max-steps', '--max-steps', [CompletionResultType]::ParameterName, 'At most this many read steps for an LLM planner''s agentic loop')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this staff member (e-mail) [env: OPSGATE_USER]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
@@ -73,7 +73,7 @@ Register-ArgumentCompleter -Native -CommandName 'opsgate' -ScriptBlock {
             [CompletionResult]::new('--planner', '--planner', [CompletionResultType]::ParameterName, 'The planner [default: ops_config `planner`, else rules]')
             [CompletionResult]::new('--model', '--model', [CompletionResultType]::ParameterName, 'The model name for LLM planners')
             [CompletionResult]::new('--agent', '--agent', [CompletionResultType]::ParameterName, 'Act through this registered AI agent (its tier, rate limit and token budget apply)')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this staff member (e-mail) [env: OPSGATE_USER]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
@@ -88,7 +88,7 @@ Register-ArgumentCompleter -Native -CommandName 'opsgate' -ScriptBlock {
             [CompletionResult]::new('--planner', '--planner', [CompletionResultType]::ParameterName, 'The planner [default: ops_config `planner`, else rules]')
             [CompletionResult]::new('--model', '--model', [CompletionResultType]::ParameterName, 'The model name for LLM planners')
             [CompletionResult]::new('--agent', '--agent', [CompletionResultType]::ParameterName, 'Act through this registered AI agent (its tier, rate limit and token budget apply)')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this staff member (e-mail) [env: OPSGATE_USER]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
@@ -105,7 +105,7 @@ Register-ArgumentCompleter -Native -CommandName 'opsgate' -ScriptBlock {
             [CompletionResult]::new('--planner', '--planner', [CompletionResultType]::ParameterName, 'The planner [default: ops_config `planner`, else rules]')
             [CompletionResult]::new('--model', '--model', [CompletionResultType]::ParameterName, 'The model name for LLM planners')
             [CompletionResult]::new('--agent', '--agent', [CompletionResultType]::ParameterName, 'Act through this registered AI agent (its tier, rate limit and token budget apply)')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this staff member (e-mail) [env: OPSGATE_USER]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
@@ -119,7 +119,7 @@ Register-ArgumentCompleter -Native -CommandName 'opsgate' -ScriptBlock {
         }
         'opsgate;approve' {
             [CompletionResult]::new('--totp', '--totp', [CompletionResultType]::ParameterName, 'A TOTP code, for actions that need a second factor (asked on a terminal otherwise)')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this staff member (e-mail) [env: OPSGATE_USER]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
@@ -134,7 +134,7 @@ Register-ArgumentCompleter -Native -CommandName 'opsgate' -ScriptBlock {
         }
         'opsgate;reject' {
             [CompletionResult]::new('--reason', '--reason', [CompletionResultType]::ParameterName, 'Why it is rejected (signed and recorded in the audit log)')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this staff member (e-mail) [env: OPSGATE_USER]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
@@ -151,7 +151,7 @@ Register-ArgumentCompleter -Native -CommandName 'opsgate' -ScriptBlock {
             [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'From this time on (RFC 3339, a date, or a duration ago like 7d)')
             [CompletionResult]::new('--until', '--until', [CompletionResultType]::ParameterName, 'Before this time')
             [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'At most this many entries')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this staff member (e-mail) [env: OPSGATE_USER]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
@@ -164,7 +164,7 @@ Register-ArgumentCompleter -Native -CommandName 'opsgate' -ScriptBlock {
             break
         }
         'opsgate;show' {
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this staff member (e-mail) [env: OPSGATE_USER]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
@@ -176,7 +176,7 @@ Register-ArgumentCompleter -Native -CommandName 'opsgate' -ScriptBlock {
             break
         }
         'opsgate;actions' {
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this staff member (e-mail) [env: OPSGATE_USER]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
@@ -191,7 +191,7 @@ Register-ArgumentCompleter -Native -CommandName 'opsgate' -ScriptBlock {
             break
         }
         'opsgate;actions;show' {
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this staff member (e-mail) [env: OPSGATE_USER]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
@@ -214,7 +214,7 @@ Register-ArgumentCompleter -Native -CommandName 'opsgate' -ScriptBlock {
             break
         }
         'opsgate;seed' {
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this staff member (e-mail) [env: OPSGATE_USER]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
@@ -229,7 +229,7 @@ Register-ArgumentCompleter -Native -CommandName 'opsgate' -ScriptBlock {
         }
         'opsgate;seed;rbac' {
             [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'The seed file [default: the built-in seeds/rbac.yaml]')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this staff member (e-mail) [env: OPSGATE_USER]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
@@ -253,7 +253,7 @@ Register-ArgumentCompleter -Native -CommandName 'opsgate' -ScriptBlock {
             break
         }
         'opsgate;audit' {
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this staff member (e-mail) [env: OPSGATE_USER]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
@@ -277,7 +277,7 @@ Register-ArgumentCompleter -Native -CommandName 'opsgate' -ScriptBlock {
             [CompletionResult]::new('--until', '--until', [CompletionResultType]::ParameterName, 'Before this time (same forms as --since)')
             [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'At most this many entries (the newest); default 50 for tables, all for jsonl')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'jsonl: one JSON object per line, for export (overrides --output)')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this staff member (e-mail) [env: OPSGATE_USER]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
@@ -289,7 +289,7 @@ Register-ArgumentCompleter -Native -CommandName 'opsgate' -ScriptBlock {
             break
         }
         'opsgate;audit;verify' {
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this staff member (e-mail) [env: OPSGATE_USER]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
@@ -316,7 +316,7 @@ Register-ArgumentCompleter -Native -CommandName 'opsgate' -ScriptBlock {
             break
         }
         'opsgate;playbook' {
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this staff member (e-mail) [env: OPSGATE_USER]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
@@ -331,7 +331,7 @@ Register-ArgumentCompleter -Native -CommandName 'opsgate' -ScriptBlock {
             break
         }
         'opsgate;playbook;validate' {
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this staff member (e-mail) [env: OPSGATE_USER]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
@@ -344,7 +344,7 @@ Register-ArgumentCompleter -Native -CommandName 'opsgate' -ScriptBlock {
         }
         'opsgate;playbook;run' {
             [CompletionResult]::new('--var', '--var', [CompletionResultType]::ParameterName, 'Set a playbook variable (repeatable)')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this staff member (e-mail) [env: OPSGATE_USER]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
@@ -372,7 +372,7 @@ Register-ArgumentCompleter -Native -CommandName 'opsgate' -ScriptBlock {
             break
         }
         'opsgate;staff' {
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this staff member (e-mail) [env: OPSGATE_USER]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
@@ -392,7 +392,7 @@ Register-ArgumentCompleter -Native -CommandName 'opsgate' -ScriptBlock {
             break
         }
         'opsgate;staff;list' {
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this staff member (e-mail) [env: OPSGATE_USER]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
@@ -406,7 +406,7 @@ Register-ArgumentCompleter -Native -CommandName 'opsgate' -ScriptBlock {
         'opsgate;staff;add' {
             [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'Their display name')
             [CompletionResult]::new('--role', '--role', [CompletionResultType]::ParameterName, 'Their role (e.g. agent, manager)')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this staff member (e-mail) [env: OPSGATE_USER]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
@@ -419,7 +419,7 @@ Register-ArgumentCompleter -Native -CommandName 'opsgate' -ScriptBlock {
             break
         }
         'opsgate;staff;set-role' {
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this staff member (e-mail) [env: OPSGATE_USER]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
@@ -431,7 +431,7 @@ Register-ArgumentCompleter -Native -CommandName 'opsgate' -ScriptBlock {
             break
         }
         'opsgate;staff;keygen' {
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this staff member (e-mail) [env: OPSGATE_USER]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
@@ -444,7 +444,7 @@ Register-ArgumentCompleter -Native -CommandName 'opsgate' -ScriptBlock {
         }
         'opsgate;staff;keys' {
             [CompletionResult]::new('--email', '--email', [CompletionResultType]::ParameterName, 'Only this person''s keys')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this staff member (e-mail) [env: OPSGATE_USER]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
@@ -457,7 +457,7 @@ Register-ArgumentCompleter -Native -CommandName 'opsgate' -ScriptBlock {
         }
         'opsgate;staff;revoke-key' {
             [CompletionResult]::new('--reason', '--reason', [CompletionResultType]::ParameterName, 'Why (recorded in the audit log)')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this staff member (e-mail) [env: OPSGATE_USER]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
@@ -469,7 +469,7 @@ Register-ArgumentCompleter -Native -CommandName 'opsgate' -ScriptBlock {
             break
         }
         'opsgate;staff;totp' {
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this staff member (e-mail) [env: OPSGATE_USER]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
@@ -484,7 +484,7 @@ Register-ArgumentCompleter -Native -CommandName 'opsgate' -ScriptBlock {
         }
         'opsgate;staff;totp;enroll' {
             [CompletionResult]::new('--totp', '--totp', [CompletionResultType]::ParameterName, 'A current code, when replacing an existing secret')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this staff member (e-mail) [env: OPSGATE_USER]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
@@ -546,7 +546,7 @@ Register-ArgumentCompleter -Native -CommandName 'opsgate' -ScriptBlock {
             break
         }
         'opsgate;agent' {
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this staff member (e-mail) [env: OPSGATE_USER]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
@@ -562,7 +562,7 @@ Register-ArgumentCompleter -Native -CommandName 'opsgate' -ScriptBlock {
             break
         }
         'opsgate;agent;list' {
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this staff member (e-mail) [env: OPSGATE_USER]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
@@ -578,7 +578,7 @@ Register-ArgumentCompleter -Native -CommandName 'opsgate' -ScriptBlock {
             [CompletionResult]::new('--tier', '--tier', [CompletionResultType]::ParameterName, 'What it may do at most: read, suggest or write')
             [CompletionResult]::new('--rate-limit', '--rate-limit', [CompletionResultType]::ParameterName, 'Requests per minute')
             [CompletionResult]::new('--daily-tokens', '--daily-tokens', [CompletionResultType]::ParameterName, 'Tokens per day (midnight to midnight UTC)')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this staff member (e-mail) [env: OPSGATE_USER]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
@@ -590,7 +590,7 @@ Register-ArgumentCompleter -Native -CommandName 'opsgate' -ScriptBlock {
             break
         }
         'opsgate;agent;disable' {
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this staff member (e-mail) [env: OPSGATE_USER]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
@@ -624,7 +624,7 @@ Register-ArgumentCompleter -Native -CommandName 'opsgate' -ScriptBlock {
             [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, 'Actions executed in parallel')
             [CompletionResult]::new('--poll', '--poll', [CompletionResultType]::ParameterName, 'Seconds between polls of the queue')
             [CompletionResult]::new('--stale-after', '--stale-after', [CompletionResultType]::ParameterName, 'With --recover: claims older than this many seconds are stale even when their process cannot be checked (it ran on another machine)')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this staff member (e-mail) [env: OPSGATE_USER]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
@@ -638,7 +638,7 @@ Register-ArgumentCompleter -Native -CommandName 'opsgate' -ScriptBlock {
             break
         }
         'opsgate;docs' {
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this staff member (e-mail) [env: OPSGATE_USER]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
@@ -654,7 +654,7 @@ Register-ArgumentCompleter -Native -CommandName 'opsgate' -ScriptBlock {
             break
         }
         'opsgate;docs;add' {
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this staff member (e-mail) [env: OPSGATE_USER]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
@@ -666,7 +666,7 @@ Register-ArgumentCompleter -Native -CommandName 'opsgate' -ScriptBlock {
             break
         }
         'opsgate;docs;list' {
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this staff member (e-mail) [env: OPSGATE_USER]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
@@ -679,7 +679,7 @@ Register-ArgumentCompleter -Native -CommandName 'opsgate' -ScriptBlock {
         }
         'opsgate;docs;search' {
             [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'At most this many passages (1–100)')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this staff member (e-mail) [env: OPSGATE_USER]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
@@ -710,7 +710,7 @@ Register-ArgumentCompleter -Native -CommandName 'opsgate' -ScriptBlock {
             break
         }
         'opsgate;alerts' {
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this staff member (e-mail) [env: OPSGATE_USER]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
@@ -724,7 +724,7 @@ Register-ArgumentCompleter -Native -CommandName 'opsgate' -ScriptBlock {
             break
         }
         'opsgate;alerts;evaluate' {
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this staff member (e-mail) [env: OPSGATE_USER]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
@@ -748,7 +748,7 @@ Register-ArgumentCompleter -Native -CommandName 'opsgate' -ScriptBlock {
         }
         'opsgate;mcp' {
             [CompletionResult]::new('--agent', '--agent', [CompletionResultType]::ParameterName, 'The registered AI agent the MCP client acts as')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this staff member (e-mail) [env: OPSGATE_USER]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
@@ -760,7 +760,7 @@ Register-ArgumentCompleter -Native -CommandName 'opsgate' -ScriptBlock {
             break
         }
         'opsgate;demo' {
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this staff member (e-mail) [env: OPSGATE_USER]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
@@ -774,7 +774,7 @@ Register-ArgumentCompleter -Native -CommandName 'opsgate' -ScriptBlock {
             break
         }
         'opsgate;demo;reset' {
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this staff member (e-mail) [env: OPSGATE_USER]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
@@ -797,7 +797,7 @@ Register-ArgumentCompleter -Native -CommandName 'opsgate' -ScriptBlock {
             break
         }
         'opsgate;completions' {
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this staff member (e-mail) [env: OPSGATE_USER]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')

@@ -18,7 +18,7 @@ set edit:completion:arg-completer[opsgate] = {|@words|
     }
     var completions = [
         &'opsgate'= {
-            cand --db 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]'
+            cand --db 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]'
             cand --as 'Act as this staff member (e-mail) [env: OPSGATE_USER]'
             cand -o 'Output format'
             cand --output 'Output format'
@@ -54,7 +54,7 @@ set edit:completion:arg-completer[opsgate] = {|@words|
             cand --model 'The model name for LLM planners'
             cand --agent 'Act through this registered AI agent (its tier, rate limit and token budget apply)'
             cand --max-steps 'At most this many read steps for an LLM planner''s agentic loop'
-            cand --db 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]'
+            cand --db 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]'
             cand --as 'Act as this staff member (e-mail) [env: OPSGATE_USER]'
             cand -o 'Output format'
             cand --output 'Output format'
@@ -68,7 +68,7 @@ set edit:completion:arg-completer[opsgate] = {|@words|
             cand --planner 'The planner [default: ops_config `planner`, else rules]'
             cand --model 'The model name for LLM planners'
             cand --agent 'Act through this registered AI agent (its tier, rate limit and token budget apply)'
-            cand --db 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]'
+            cand --db 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]'
             cand --as 'Act as this staff member (e-mail) [env: OPSGATE_USER]'
             cand -o 'Output format'
             cand --output 'Output format'
@@ -82,7 +82,7 @@ set edit:completion:arg-completer[opsgate] = {|@words|
             cand --planner 'The planner [default: ops_config `planner`, else rules]'
             cand --model 'The model name for LLM planners'
             cand --agent 'Act through this registered AI agent (its tier, rate limit and token budget apply)'
-            cand --db 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]'
+            cand --db 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]'
             cand --as 'Act as this staff member (e-mail) [env: OPSGATE_USER]'
             cand -o 'Output format'
             cand --output 'Output format'
@@ -98,7 +98,7 @@ set edit:completion:arg-completer[opsgate] = {|@words|
             cand --planner 'The planner [default: ops_config `planner`, else rules]'
             cand --model 'The model name for LLM planners'
             cand --agent 'Act through this registered AI agent (its tier, rate limit and token budget apply)'
-            cand --db 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]'
+            cand --db 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]'
             cand --as 'Act as this staff member (e-mail) [env: OPSGATE_USER]'
             cand -o 'Output format'
             cand --output 'Output format'
@@ -111,7 +111,7 @@ set edit:completion:arg-completer[opsgate] = {|@words|
         }
         &'opsgate;approve'= {
             cand --totp 'A TOTP code, for actions that need a second factor (asked on a terminal otherwise)'
-            cand --db 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]'
+            cand --db 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]'
             cand --as 'Act as this staff member (e-mail) [env: OPSGATE_USER]'
             cand -o 'Output format'
             cand --output 'Output format'
@@ -125,7 +125,7 @@ set edit:completion:arg-completer[opsgate] = {|@words|
         }
         &'opsgate;reject'= {
             cand --reason 'Why it is rejected (signed and recorded in the audit log)'
-            cand --db 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]'
+            cand --db 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]'
             cand --as 'Act as this staff member (e-mail) [env: OPSGATE_USER]'
             cand -o 'Output format'
             cand --output 'Output format'
@@ -141,7 +141,7 @@ set edit:completion:arg-completer[opsgate] = {|@words|
             cand --since 'From this time on (RFC 3339, a date, or a duration ago like 7d)'
             cand --until 'Before this time'
             cand --limit 'At most this many entries'
-            cand --db 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]'
+            cand --db 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]'
             cand --as 'Act as this staff member (e-mail) [env: OPSGATE_USER]'
             cand -o 'Output format'
             cand --output 'Output format'
@@ -153,7 +153,7 @@ set edit:completion:arg-completer[opsgate] = {|@words|
             cand --version 'Print version'
         }
         &'opsgate;show'= {
-            cand --db 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]'
+            cand --db 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]'
             cand --as 'Act as this staff member (e-mail) [env: OPSGATE_USER]'
             cand -o 'Output format'
             cand --output 'Output format'
@@ -164,7 +164,7 @@ set edit:completion:arg-completer[opsgate] = {|@words|
             cand --version 'Print version'
         }
         &'opsgate;actions'= {
-            cand --db 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]'
+            cand --db 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]'
             cand --as 'Act as this staff member (e-mail) [env: OPSGATE_USER]'
             cand -o 'Output format'
             cand --output 'Output format'
@@ -178,7 +178,7 @@ set edit:completion:arg-completer[opsgate] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'opsgate;actions;show'= {
-            cand --db 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]'
+            cand --db 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]'
             cand --as 'Act as this staff member (e-mail) [env: OPSGATE_USER]'
             cand -o 'Output format'
             cand --output 'Output format'
@@ -197,7 +197,7 @@ set edit:completion:arg-completer[opsgate] = {|@words|
         &'opsgate;actions;help;help'= {
         }
         &'opsgate;seed'= {
-            cand --db 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]'
+            cand --db 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]'
             cand --as 'Act as this staff member (e-mail) [env: OPSGATE_USER]'
             cand -o 'Output format'
             cand --output 'Output format'
@@ -211,7 +211,7 @@ set edit:completion:arg-completer[opsgate] = {|@words|
         }
         &'opsgate;seed;rbac'= {
             cand --file 'The seed file [default: the built-in seeds/rbac.yaml]'
-            cand --db 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]'
+            cand --db 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]'
             cand --as 'Act as this staff member (e-mail) [env: OPSGATE_USER]'
             cand -o 'Output format'
             cand --output 'Output format'
@@ -231,7 +231,7 @@ set edit:completion:arg-completer[opsgate] = {|@words|
         &'opsgate;seed;help;help'= {
         }
         &'opsgate;audit'= {
-            cand --db 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]'
+            cand --db 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]'
             cand --as 'Act as this staff member (e-mail) [env: OPSGATE_USER]'
             cand -o 'Output format'
             cand --output 'Output format'
@@ -254,7 +254,7 @@ set edit:completion:arg-completer[opsgate] = {|@words|
             cand --until 'Before this time (same forms as --since)'
             cand --limit 'At most this many entries (the newest); default 50 for tables, all for jsonl'
             cand --format 'jsonl: one JSON object per line, for export (overrides --output)'
-            cand --db 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]'
+            cand --db 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]'
             cand --as 'Act as this staff member (e-mail) [env: OPSGATE_USER]'
             cand -o 'Output format'
             cand --output 'Output format'
@@ -265,7 +265,7 @@ set edit:completion:arg-completer[opsgate] = {|@words|
             cand --version 'Print version'
         }
         &'opsgate;audit;verify'= {
-            cand --db 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]'
+            cand --db 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]'
             cand --as 'Act as this staff member (e-mail) [env: OPSGATE_USER]'
             cand -o 'Output format'
             cand --output 'Output format'
@@ -287,7 +287,7 @@ set edit:completion:arg-completer[opsgate] = {|@words|
         &'opsgate;audit;help;help'= {
         }
         &'opsgate;playbook'= {
-            cand --db 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]'
+            cand --db 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]'
             cand --as 'Act as this staff member (e-mail) [env: OPSGATE_USER]'
             cand -o 'Output format'
             cand --output 'Output format'
@@ -301,7 +301,7 @@ set edit:completion:arg-completer[opsgate] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'opsgate;playbook;validate'= {
-            cand --db 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]'
+            cand --db 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]'
             cand --as 'Act as this staff member (e-mail) [env: OPSGATE_USER]'
             cand -o 'Output format'
             cand --output 'Output format'
@@ -313,7 +313,7 @@ set edit:completion:arg-completer[opsgate] = {|@words|
         }
         &'opsgate;playbook;run'= {
             cand --var 'Set a playbook variable (repeatable)'
-            cand --db 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]'
+            cand --db 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]'
             cand --as 'Act as this staff member (e-mail) [env: OPSGATE_USER]'
             cand -o 'Output format'
             cand --output 'Output format'
@@ -336,7 +336,7 @@ set edit:completion:arg-completer[opsgate] = {|@words|
         &'opsgate;playbook;help;help'= {
         }
         &'opsgate;staff'= {
-            cand --db 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]'
+            cand --db 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]'
             cand --as 'Act as this staff member (e-mail) [env: OPSGATE_USER]'
             cand -o 'Output format'
             cand --output 'Output format'
@@ -355,7 +355,7 @@ set edit:completion:arg-completer[opsgate] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'opsgate;staff;list'= {
-            cand --db 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]'
+            cand --db 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]'
             cand --as 'Act as this staff member (e-mail) [env: OPSGATE_USER]'
             cand -o 'Output format'
             cand --output 'Output format'
@@ -368,7 +368,7 @@ set edit:completion:arg-completer[opsgate] = {|@words|
         &'opsgate;staff;add'= {
             cand --name 'Their display name'
             cand --role 'Their role (e.g. agent, manager)'
-            cand --db 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]'
+            cand --db 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]'
             cand --as 'Act as this staff member (e-mail) [env: OPSGATE_USER]'
             cand -o 'Output format'
             cand --output 'Output format'
@@ -380,7 +380,7 @@ set edit:completion:arg-completer[opsgate] = {|@words|
             cand --version 'Print version'
         }
         &'opsgate;staff;set-role'= {
-            cand --db 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]'
+            cand --db 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]'
             cand --as 'Act as this staff member (e-mail) [env: OPSGATE_USER]'
             cand -o 'Output format'
             cand --output 'Output format'
@@ -391,7 +391,7 @@ set edit:completion:arg-completer[opsgate] = {|@words|
             cand --version 'Print version'
         }
         &'opsgate;staff;keygen'= {
-            cand --db 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]'
+            cand --db 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]'
             cand --as 'Act as this staff member (e-mail) [env: OPSGATE_USER]'
             cand -o 'Output format'
             cand --output 'Output format'
@@ -403,7 +403,7 @@ set edit:completion:arg-completer[opsgate] = {|@words|
         }
         &'opsgate;staff;keys'= {
             cand --email 'Only this person''s keys'
-            cand --db 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]'
+            cand --db 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]'
             cand --as 'Act as this staff member (e-mail) [env: OPSGATE_USER]'
             cand -o 'Output format'
             cand --output 'Output format'
@@ -415,7 +415,7 @@ set edit:completion:arg-completer[opsgate] = {|@words|
         }
         &'opsgate;staff;revoke-key'= {
             cand --reason 'Why (recorded in the audit log)'
-            cand --db 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]'
+            cand --db 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]'
             cand --as 'Act as this staff member (e-mail) [env: OPSGATE_USER]'
             cand -o 'Output format'
             cand --output 'Output format'
@@ -426,7 +426,7 @@ set edit:completion:arg-completer[opsgate] = {|@words|
             cand --version 'Print version'
         }
         &'opsgate;staff;totp'= {
-            cand --db 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]'
+            cand --db 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]'
             cand --as 'Act as this staff member (e-mail) [env: OPSGATE_USER]'
             cand -o 'Output format'
             cand --output 'Output format'
@@ -440,7 +440,7 @@ set edit:completion:arg-completer[opsgate] = {|@words|
         }
         &'opsgate;staff;totp;enroll'= {
             cand --totp 'A current code, when replacing an existing secret'
-            cand --db 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]'
+            cand --db 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]'
             cand --as 'Act as this staff member (e-mail) [env: OPSGATE_USER]'
             cand -o 'Output format'
             cand --output 'Output format'
@@ -488,7 +488,7 @@ set edit:completion:arg-completer[opsgate] = {|@words|
         &'opsgate;staff;help;help'= {
         }
         &'opsgate;agent'= {
-            cand --db 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]'
+            cand --db 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]'
             cand --as 'Act as this staff member (e-mail) [env: OPSGATE_USER]'
             cand -o 'Output format'
             cand --output 'Output format'
@@ -503,7 +503,7 @@ set edit:completion:arg-completer[opsgate] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'opsgate;agent;list'= {
-            cand --db 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]'
+            cand --db 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]'
             cand --as 'Act as this staff member (e-mail) [env: OPSGATE_USER]'
             cand -o 'Output format'
             cand --output 'Output format'
@@ -518,7 +518,7 @@ set edit:completion:arg-completer[opsgate] = {|@words|
             cand --tier 'What it may do at most: read, suggest or write'
             cand --rate-limit 'Requests per minute'
             cand --daily-tokens 'Tokens per day (midnight to midnight UTC)'
-            cand --db 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]'
+            cand --db 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]'
             cand --as 'Act as this staff member (e-mail) [env: OPSGATE_USER]'
             cand -o 'Output format'
             cand --output 'Output format'
@@ -529,7 +529,7 @@ set edit:completion:arg-completer[opsgate] = {|@words|
             cand --version 'Print version'
         }
         &'opsgate;agent;disable'= {
-            cand --db 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]'
+            cand --db 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]'
             cand --as 'Act as this staff member (e-mail) [env: OPSGATE_USER]'
             cand -o 'Output format'
             cand --output 'Output format'
@@ -557,7 +557,7 @@ set edit:completion:arg-completer[opsgate] = {|@words|
             cand --concurrency 'Actions executed in parallel'
             cand --poll 'Seconds between polls of the queue'
             cand --stale-after 'With --recover: claims older than this many seconds are stale even when their process cannot be checked (it ran on another machine)'
-            cand --db 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]'
+            cand --db 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]'
             cand --as 'Act as this staff member (e-mail) [env: OPSGATE_USER]'
             cand -o 'Output format'
             cand --output 'Output format'
@@ -570,7 +570,7 @@ set edit:completion:arg-completer[opsgate] = {|@words|
             cand --version 'Print version'
         }
         &'opsgate;docs'= {
-            cand --db 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]'
+            cand --db 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]'
             cand --as 'Act as this staff member (e-mail) [env: OPSGATE_USER]'
             cand -o 'Output format'
             cand --output 'Output format'
@@ -585,7 +585,7 @@ set edit:completion:arg-completer[opsgate] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'opsgate;docs;add'= {
-            cand --db 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]'
+            cand --db 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]'
             cand --as 'Act as this staff member (e-mail) [env: OPSGATE_USER]'
             cand -o 'Output format'
             cand --output 'Output format'
@@ -596,7 +596,7 @@ set edit:completion:arg-completer[opsgate] = {|@words|
             cand --version 'Print version'
         }
         &'opsgate;docs;list'= {
-            cand --db 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]'
+            cand --db 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]'
             cand --as 'Act as this staff member (e-mail) [env: OPSGATE_USER]'
             cand -o 'Output format'
             cand --output 'Output format'
@@ -608,7 +608,7 @@ set edit:completion:arg-completer[opsgate] = {|@words|
         }
         &'opsgate;docs;search'= {
             cand --limit 'At most this many passages (1–100)'
-            cand --db 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]'
+            cand --db 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]'
             cand --as 'Act as this staff member (e-mail) [env: OPSGATE_USER]'
             cand -o 'Output format'
             cand --output 'Output format'
@@ -633,7 +633,7 @@ set edit:completion:arg-completer[opsgate] = {|@words|
         &'opsgate;docs;help;help'= {
         }
         &'opsgate;alerts'= {
-            cand --db 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]'
+            cand --db 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]'
             cand --as 'Act as this staff member (e-mail) [env: OPSGATE_USER]'
             cand -o 'Output format'
             cand --output 'Output format'
@@ -646,7 +646,7 @@ set edit:completion:arg-completer[opsgate] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'opsgate;alerts;evaluate'= {
-            cand --db 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]'
+            cand --db 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]'
             cand --as 'Act as this staff member (e-mail) [env: OPSGATE_USER]'
             cand -o 'Output format'
             cand --output 'Output format'
@@ -666,7 +666,7 @@ set edit:completion:arg-completer[opsgate] = {|@words|
         }
         &'opsgate;mcp'= {
             cand --agent 'The registered AI agent the MCP client acts as'
-            cand --db 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]'
+            cand --db 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]'
             cand --as 'Act as this staff member (e-mail) [env: OPSGATE_USER]'
             cand -o 'Output format'
             cand --output 'Output format'
@@ -677,7 +677,7 @@ set edit:completion:arg-completer[opsgate] = {|@words|
             cand --version 'Print version'
         }
         &'opsgate;demo'= {
-            cand --db 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]'
+            cand --db 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]'
             cand --as 'Act as this staff member (e-mail) [env: OPSGATE_USER]'
             cand -o 'Output format'
             cand --output 'Output format'
@@ -690,7 +690,7 @@ set edit:completion:arg-completer[opsgate] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'opsgate;demo;reset'= {
-            cand --db 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]'
+            cand --db 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]'
             cand --as 'Act as this staff member (e-mail) [env: OPSGATE_USER]'
             cand -o 'Output format'
             cand --output 'Output format'
@@ -709,7 +709,7 @@ set edit:completion:arg-completer[opsgate] = {|@words|
         &'opsgate;demo;help;help'= {
         }
         &'opsgate;completions'= {
-            cand --db 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]'
+            cand --db 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]'
             cand --as 'Act as this staff member (e-mail) [env: OPSGATE_USER]'
             cand -o 'Output format'
             cand --output 'Output format'

@@ -140,3 +140,42 @@ fn an_argument_that_is_not_utf8_is_a_one_line_usage_error() {
     assert_eq!(json["error"]["code"], "usage");
     assert!(json["error"]["message"].as_str().unwrap().contains("is not valid UTF-8"));
 }
+
+#[test]
+fn sqlite_urls_name_the_file_without_their_query_and_honour_mode() {
+    let env = Env::new();
+    let dir = env.home.path();
+    let run = |db: &str, args: &[&str]| {
+        let mut command = env.command();
+        command.current_dir(dir).arg("--db").arg(db).args(args);
+        crate::support::Run::from(command.output().unwrap())
+    };
+    run("sqlite://rel/ops.db?mode=rwc", &["seed", "rbac", "--test-staff"]).exit(0);
+    let names: Vec<String> = std::fs::read_dir(dir.join("rel"))
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(names.contains(&"ops.db".to_owned()), "{names:?}");
+    assert!(names.iter().all(|name| !name.contains('?')), "{names:?}");
+
+    let read_only = format!("sqlite://{}?mode=ro", dir.join("rel/ops.db").display());
+    run(&read_only, &["--as", "admin@example.com", "staff", "list"]).exit(0).stdout_has("viewer@example.com");
+    run(
+        &read_only,
+        &["--as", "admin@example.com", "staff", "add", "a@example.com", "--name", "A", "--role", "agent"],
+    )
+    .exit(1)
+    .stderr_has("readonly");
+    run("sqlite:rel/ops.db?mode=rw", &["--as", "admin@example.com", "staff", "list"]).exit(0);
+
+    for mode in ["ro", "rw"] {
+        run(&format!("sqlite:missing.db?mode={mode}"), &["staff", "list"])
+            .exit(1)
+            .stderr_has("does not exist");
+    }
+    assert!(!dir.join("missing.db").exists());
+    run("sqlite:rel/ops.db?mode=memory", &["staff", "list"]).exit(2).stderr_has("in-memory");
+    run("sqlite:rel/ops.db?cache=shared", &["staff", "list"])
+        .exit(2)
+        .stderr_has("unknown SQLite URL parameter");
+}

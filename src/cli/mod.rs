@@ -62,7 +62,7 @@ pub struct Cli {
 /// Flags every subcommand accepts.
 #[derive(Debug, Clone, Args)]
 pub struct GlobalArgs {
-    /// Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB]
+    /// Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB]
     /// [default: opsgate.db in the data directory]
     #[arg(long, global = true, value_name = "URL")]
     pub db: Option<String>,

@@ -14,24 +14,70 @@ use crate::error::{Error, Result, one_line};
 /// Where the database lives. Its `Display` and `Debug` hide every password.
 #[derive(Clone, PartialEq, Eq)]
 pub enum DbLocation {
+    /// A SQLite file, created when missing (a plain path, or `mode=rwc`).
     Sqlite(PathBuf),
+    /// A SQLite file that must already exist (`mode=ro` or `mode=rw`): nothing is created.
+    SqliteExisting {
+        path: PathBuf,
+        read_only: bool,
+    },
     Postgres(String),
 }
 
 impl DbLocation {
-    /// Parses `--db`: `postgres://…`/`postgresql://…`, `sqlite://PATH`, `sqlite:PATH`, or a plain path.
+    /// Parses `--db`: `postgres://…`/`postgresql://…`; sqlx-style SQLite URLs
+    /// (`sqlite://relative.db`, `sqlite:///abs.db`, `sqlite:relative.db`, each
+    /// with an optional `?mode=ro|rw|rwc`); or a plain path, where `?` is just
+    /// part of the file name.
     pub fn parse(url: &str) -> Result<DbLocation> {
         if url.starts_with("postgres://") || url.starts_with("postgresql://") {
             return Ok(DbLocation::Postgres(url.to_owned()));
         }
-        let path = url.strip_prefix("sqlite://").or_else(|| url.strip_prefix("sqlite:")).unwrap_or(url);
-        if path.is_empty() || path.contains("://") {
-            return Err(Error::Usage(format!(
+        let unsupported = || {
+            Error::Usage(format!(
                 "unsupported database URL `{}`; use a file path, sqlite://PATH or postgres://…",
                 redact_url(url)
-            )));
+            ))
+        };
+        let Some(rest) = url.strip_prefix("sqlite://").or_else(|| url.strip_prefix("sqlite:")) else {
+            if url.is_empty() || url.contains("://") {
+                return Err(unsupported());
+            }
+            return Ok(DbLocation::Sqlite(PathBuf::from(url)));
+        };
+        let (path, query) = rest.split_once('?').unwrap_or((rest, ""));
+        if path.is_empty() || path.contains("://") {
+            return Err(unsupported());
         }
-        Ok(DbLocation::Sqlite(PathBuf::from(path)))
+        let in_memory = || {
+            Error::Usage(format!(
+                "`{url}` is an in-memory database, which keeps nothing after the command ends; give a file"
+            ))
+        };
+        if path == ":memory:" {
+            return Err(in_memory());
+        }
+        let path = PathBuf::from(path);
+        let mut location = DbLocation::Sqlite(path.clone());
+        for (name, value) in url::form_urlencoded::parse(query.as_bytes()) {
+            location = match (&*name, &*value) {
+                ("mode", "rwc") => DbLocation::Sqlite(path.clone()),
+                ("mode", "rw") => DbLocation::SqliteExisting { path: path.clone(), read_only: false },
+                ("mode", "ro") => DbLocation::SqliteExisting { path: path.clone(), read_only: true },
+                ("mode", "memory") => return Err(in_memory()),
+                ("mode", other) => {
+                    return Err(Error::Usage(format!(
+                        "unknown SQLite mode `{other}` in `{url}`; use mode=ro, mode=rw or mode=rwc"
+                    )));
+                }
+                (other, _) => {
+                    return Err(Error::Usage(format!(
+                        "unknown SQLite URL parameter `{other}` in `{url}`; opsgate understands only mode=ro|rw|rwc"
+                    )));
+                }
+            };
+        }
+        Ok(location)
     }
 }
 
@@ -39,7 +85,9 @@ impl DbLocation {
 impl fmt::Display for DbLocation {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            DbLocation::Sqlite(path) => write!(f, "{}", path.display()),
+            DbLocation::Sqlite(path) | DbLocation::SqliteExisting { path, .. } => {
+                write!(f, "{}", path.display())
+            }
             DbLocation::Postgres(url) => f.write_str(&redact_url(url)),
         }
     }
@@ -49,6 +97,9 @@ impl fmt::Debug for DbLocation {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             DbLocation::Sqlite(path) => f.debug_tuple("Sqlite").field(path).finish(),
+            DbLocation::SqliteExisting { path, read_only } => {
+                f.debug_struct("SqliteExisting").field("path", path).field("read_only", read_only).finish()
+            }
             DbLocation::Postgres(url) => f.debug_tuple("Postgres").field(&redact_url(url)).finish(),
         }
     }
@@ -105,26 +156,51 @@ fn redact_unparsable(text: &str) -> String {
 
 pub(super) async fn connect(location: &DbLocation) -> Result<Store> {
     match location {
-        DbLocation::Sqlite(path) => connect_sqlite(path).await,
+        DbLocation::Sqlite(path) => connect_sqlite(path, SqliteOpen::CreateWhenMissing).await,
+        DbLocation::SqliteExisting { path, read_only: false } => {
+            connect_sqlite(path, SqliteOpen::ReadWrite).await
+        }
+        DbLocation::SqliteExisting { path, read_only: true } => {
+            connect_sqlite(path, SqliteOpen::ReadOnly).await
+        }
         DbLocation::Postgres(url) => connect_postgres(url).await,
     }
 }
 
-async fn connect_sqlite(path: &Path) -> Result<Store> {
-    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-        std::fs::create_dir_all(parent)
-            .map_err(|e| Error::io(format!("cannot create {}", parent.display()), e))?;
+/// How a SQLite file is opened: SQLite's `mode=rwc`, `rw` and `ro`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum SqliteOpen {
+    CreateWhenMissing,
+    ReadWrite,
+    ReadOnly,
+}
+
+async fn connect_sqlite(path: &Path, open: SqliteOpen) -> Result<Store> {
+    if open == SqliteOpen::CreateWhenMissing {
+        if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+            std::fs::create_dir_all(parent)
+                .map_err(|e| Error::io(format!("cannot create {}", parent.display()), e))?;
+        }
+    } else if !path.exists() {
+        return Err(Error::NotFound(format!(
+            "{} does not exist; mode=ro and mode=rw open only an existing database (mode=rwc creates it)",
+            path.display()
+        )));
     }
-    let options = SqliteConnectOptions::new()
+    let mut options = SqliteConnectOptions::new()
         .filename(path)
-        .create_if_missing(true)
-        .journal_mode(SqliteJournalMode::Wal)
+        .create_if_missing(open == SqliteOpen::CreateWhenMissing)
+        .read_only(open == SqliteOpen::ReadOnly)
         .synchronous(SqliteSynchronous::Normal)
         .foreign_keys(true)
         .busy_timeout(Duration::from_secs(30))
         // 64 MiB of page cache per connection (allocated as used): the audit log's
         // indexes outgrow the 2 MiB default and appends then miss the cache.
         .pragma("cache_size", "-65536");
+    if open != SqliteOpen::ReadOnly {
+        // Switching the journal is a write; a read-only connection reads whichever it finds.
+        options = options.journal_mode(SqliteJournalMode::Wal);
+    }
     let pool = sqlx::pool::PoolOptions::new()
         .max_connections(4)
         .acquire_timeout(Duration::from_secs(30))
@@ -183,9 +259,25 @@ mod tests {
 
     #[test]
     fn parses_each_url_form() {
-        assert_eq!(DbLocation::parse("/tmp/x.db").unwrap(), DbLocation::Sqlite("/tmp/x.db".into()));
-        assert_eq!(DbLocation::parse("sqlite:///tmp/x.db").unwrap(), DbLocation::Sqlite("/tmp/x.db".into()));
-        assert_eq!(DbLocation::parse("sqlite:x.db").unwrap(), DbLocation::Sqlite("x.db".into()));
+        let sqlite = |path: &str| DbLocation::Sqlite(path.into());
+        let existing = |path: &str, read_only| DbLocation::SqliteExisting { path: path.into(), read_only };
+        assert_eq!(DbLocation::parse("/tmp/x.db").unwrap(), sqlite("/tmp/x.db"));
+        assert_eq!(DbLocation::parse("/tmp/x?y.db").unwrap(), sqlite("/tmp/x?y.db"));
+        assert_eq!(DbLocation::parse("sqlite:///tmp/x.db").unwrap(), sqlite("/tmp/x.db"));
+        assert_eq!(DbLocation::parse("sqlite://data/x.db").unwrap(), sqlite("data/x.db"));
+        assert_eq!(DbLocation::parse("sqlite:x.db").unwrap(), sqlite("x.db"));
+        assert_eq!(DbLocation::parse("sqlite://x.db?mode=rwc").unwrap(), sqlite("x.db"));
+        assert_eq!(DbLocation::parse("sqlite:///tmp/x.db?mode=rw").unwrap(), existing("/tmp/x.db", false));
+        assert_eq!(DbLocation::parse("sqlite:x.db?mode=ro").unwrap(), existing("x.db", true));
+        for bad in [
+            "sqlite://x.db?mode=memory",
+            "sqlite::memory:",
+            "sqlite://x.db?mode=w",
+            "sqlite://x.db?cache=shared",
+        ] {
+            assert!(matches!(DbLocation::parse(bad), Err(Error::Usage(_))), "{bad}");
+        }
+        assert!(DbLocation::parse("sqlite://").is_err());
         assert!(matches!(DbLocation::parse("postgres://u@h/db").unwrap(), DbLocation::Postgres(_)));
         assert!(DbLocation::parse("mysql://h/db").is_err());
         assert!(DbLocation::parse("").is_err());
