@@ -21,11 +21,11 @@ Register-ArgumentCompleter -Native -CommandName 'opsgate' -ScriptBlock {
 
     $completions = @(switch ($command) {
         'opsgate' {
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this staff member (e-mail) [env: OPSGATE_USER]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
-            [CompletionResult]::new('--demo', '--demo', [CompletionResultType]::ParameterName, 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as says otherwise. Never touches a real database')
+            [CompletionResult]::new('--demo', '--demo', [CompletionResultType]::ParameterName, 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
@@ -58,11 +58,11 @@ Register-ArgumentCompleter -Native -CommandName 'opsgate' -ScriptBlock {
             [CompletionResult]::new('--model', '--model', [CompletionResultType]::ParameterName, 'The model name for LLM planners')
             [CompletionResult]::new('--agent', '--agent', [CompletionResultType]::ParameterName, 'Act through this registered AI agent (its tier, budgets, rate limit and token budget apply)')
             [CompletionResult]::new('--max-steps', '--max-steps', [CompletionResultType]::ParameterName, 'At most this many read steps for an LLM planner''s agentic loop')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this staff member (e-mail) [env: OPSGATE_USER]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
-            [CompletionResult]::new('--demo', '--demo', [CompletionResultType]::ParameterName, 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as says otherwise. Never touches a real database')
+            [CompletionResult]::new('--demo', '--demo', [CompletionResultType]::ParameterName, 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
@@ -73,11 +73,11 @@ Register-ArgumentCompleter -Native -CommandName 'opsgate' -ScriptBlock {
             [CompletionResult]::new('--planner', '--planner', [CompletionResultType]::ParameterName, 'The planner [default: ops_config `planner`, else rules]')
             [CompletionResult]::new('--model', '--model', [CompletionResultType]::ParameterName, 'The model name for LLM planners')
             [CompletionResult]::new('--agent', '--agent', [CompletionResultType]::ParameterName, 'Act through this registered AI agent (its tier, budgets, rate limit and token budget apply)')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this staff member (e-mail) [env: OPSGATE_USER]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
-            [CompletionResult]::new('--demo', '--demo', [CompletionResultType]::ParameterName, 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as says otherwise. Never touches a real database')
+            [CompletionResult]::new('--demo', '--demo', [CompletionResultType]::ParameterName, 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
@@ -88,11 +88,11 @@ Register-ArgumentCompleter -Native -CommandName 'opsgate' -ScriptBlock {
             [CompletionResult]::new('--planner', '--planner', [CompletionResultType]::ParameterName, 'The planner [default: ops_config `planner`, else rules]')
             [CompletionResult]::new('--model', '--model', [CompletionResultType]::ParameterName, 'The model name for LLM planners')
             [CompletionResult]::new('--agent', '--agent', [CompletionResultType]::ParameterName, 'Act through this registered AI agent (its tier, budgets, rate limit and token budget apply)')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this staff member (e-mail) [env: OPSGATE_USER]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
-            [CompletionResult]::new('--demo', '--demo', [CompletionResultType]::ParameterName, 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as says otherwise. Never touches a real database')
+            [CompletionResult]::new('--demo', '--demo', [CompletionResultType]::ParameterName, 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
@@ -105,12 +105,12 @@ Register-ArgumentCompleter -Native -CommandName 'opsgate' -ScriptBlock {
             [CompletionResult]::new('--planner', '--planner', [CompletionResultType]::ParameterName, 'The planner [default: ops_config `planner`, else rules]')
             [CompletionResult]::new('--model', '--model', [CompletionResultType]::ParameterName, 'The model name for LLM planners')
             [CompletionResult]::new('--agent', '--agent', [CompletionResultType]::ParameterName, 'Act through this registered AI agent (its tier, budgets, rate limit and token budget apply)')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this staff member (e-mail) [env: OPSGATE_USER]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--queue', '--queue', [CompletionResultType]::ParameterName, 'Queue an approved action for `opsgate worker` instead of running it here')
-            [CompletionResult]::new('--demo', '--demo', [CompletionResultType]::ParameterName, 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as says otherwise. Never touches a real database')
+            [CompletionResult]::new('--demo', '--demo', [CompletionResultType]::ParameterName, 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
@@ -119,13 +119,13 @@ Register-ArgumentCompleter -Native -CommandName 'opsgate' -ScriptBlock {
         }
         'opsgate;approve' {
             [CompletionResult]::new('--totp', '--totp', [CompletionResultType]::ParameterName, 'A TOTP code, for actions that need a second factor (asked on a terminal otherwise)')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this staff member (e-mail) [env: OPSGATE_USER]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--list', '--list', [CompletionResultType]::ParameterName, 'List pending actions I may approve')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Approve without the interactive confirmation (the second factor is still required)')
-            [CompletionResult]::new('--demo', '--demo', [CompletionResultType]::ParameterName, 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as says otherwise. Never touches a real database')
+            [CompletionResult]::new('--demo', '--demo', [CompletionResultType]::ParameterName, 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
@@ -134,11 +134,11 @@ Register-ArgumentCompleter -Native -CommandName 'opsgate' -ScriptBlock {
         }
         'opsgate;reject' {
             [CompletionResult]::new('--reason', '--reason', [CompletionResultType]::ParameterName, 'Why it is rejected (signed and recorded in the audit log)')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this staff member (e-mail) [env: OPSGATE_USER]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
-            [CompletionResult]::new('--demo', '--demo', [CompletionResultType]::ParameterName, 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as says otherwise. Never touches a real database')
+            [CompletionResult]::new('--demo', '--demo', [CompletionResultType]::ParameterName, 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
@@ -151,12 +151,12 @@ Register-ArgumentCompleter -Native -CommandName 'opsgate' -ScriptBlock {
             [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'From this time on (RFC 3339, a date, or a duration ago like 7d)')
             [CompletionResult]::new('--until', '--until', [CompletionResultType]::ParameterName, 'Before this time')
             [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'At most this many entries')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this staff member (e-mail) [env: OPSGATE_USER]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Everyone''s history, not only mine (needs ops.audit.view)')
-            [CompletionResult]::new('--demo', '--demo', [CompletionResultType]::ParameterName, 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as says otherwise. Never touches a real database')
+            [CompletionResult]::new('--demo', '--demo', [CompletionResultType]::ParameterName, 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
@@ -164,11 +164,11 @@ Register-ArgumentCompleter -Native -CommandName 'opsgate' -ScriptBlock {
             break
         }
         'opsgate;show' {
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this staff member (e-mail) [env: OPSGATE_USER]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
-            [CompletionResult]::new('--demo', '--demo', [CompletionResultType]::ParameterName, 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as says otherwise. Never touches a real database')
+            [CompletionResult]::new('--demo', '--demo', [CompletionResultType]::ParameterName, 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
@@ -176,12 +176,12 @@ Register-ArgumentCompleter -Native -CommandName 'opsgate' -ScriptBlock {
             break
         }
         'opsgate;actions' {
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this staff member (e-mail) [env: OPSGATE_USER]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--mine', '--mine', [CompletionResultType]::ParameterName, 'Only the actions I may run (needs the database to know who I am)')
-            [CompletionResult]::new('--demo', '--demo', [CompletionResultType]::ParameterName, 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as says otherwise. Never touches a real database')
+            [CompletionResult]::new('--demo', '--demo', [CompletionResultType]::ParameterName, 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
@@ -191,11 +191,11 @@ Register-ArgumentCompleter -Native -CommandName 'opsgate' -ScriptBlock {
             break
         }
         'opsgate;actions;show' {
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this staff member (e-mail) [env: OPSGATE_USER]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
-            [CompletionResult]::new('--demo', '--demo', [CompletionResultType]::ParameterName, 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as says otherwise. Never touches a real database')
+            [CompletionResult]::new('--demo', '--demo', [CompletionResultType]::ParameterName, 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
@@ -214,11 +214,11 @@ Register-ArgumentCompleter -Native -CommandName 'opsgate' -ScriptBlock {
             break
         }
         'opsgate;seed' {
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this staff member (e-mail) [env: OPSGATE_USER]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
-            [CompletionResult]::new('--demo', '--demo', [CompletionResultType]::ParameterName, 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as says otherwise. Never touches a real database')
+            [CompletionResult]::new('--demo', '--demo', [CompletionResultType]::ParameterName, 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
@@ -229,12 +229,12 @@ Register-ArgumentCompleter -Native -CommandName 'opsgate' -ScriptBlock {
         }
         'opsgate;seed;rbac' {
             [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'The seed file [default: the built-in seeds/rbac.yaml]')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this staff member (e-mail) [env: OPSGATE_USER]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--test-staff', '--test-staff', [CompletionResultType]::ParameterName, 'Also create one staff member per role (<role>@example.com), each with a fresh Ed25519 key whose private half goes to the config directory (0600)')
-            [CompletionResult]::new('--demo', '--demo', [CompletionResultType]::ParameterName, 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as says otherwise. Never touches a real database')
+            [CompletionResult]::new('--demo', '--demo', [CompletionResultType]::ParameterName, 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
@@ -253,11 +253,11 @@ Register-ArgumentCompleter -Native -CommandName 'opsgate' -ScriptBlock {
             break
         }
         'opsgate;audit' {
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this staff member (e-mail) [env: OPSGATE_USER]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
-            [CompletionResult]::new('--demo', '--demo', [CompletionResultType]::ParameterName, 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as says otherwise. Never touches a real database')
+            [CompletionResult]::new('--demo', '--demo', [CompletionResultType]::ParameterName, 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
@@ -277,11 +277,11 @@ Register-ArgumentCompleter -Native -CommandName 'opsgate' -ScriptBlock {
             [CompletionResult]::new('--until', '--until', [CompletionResultType]::ParameterName, 'Before this time (same forms as --since)')
             [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'At most this many entries (the newest); default 50 for tables, all for jsonl')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'jsonl: one JSON object per line, for export (overrides --output)')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this staff member (e-mail) [env: OPSGATE_USER]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
-            [CompletionResult]::new('--demo', '--demo', [CompletionResultType]::ParameterName, 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as says otherwise. Never touches a real database')
+            [CompletionResult]::new('--demo', '--demo', [CompletionResultType]::ParameterName, 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
@@ -289,11 +289,11 @@ Register-ArgumentCompleter -Native -CommandName 'opsgate' -ScriptBlock {
             break
         }
         'opsgate;audit;verify' {
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this staff member (e-mail) [env: OPSGATE_USER]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
-            [CompletionResult]::new('--demo', '--demo', [CompletionResultType]::ParameterName, 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as says otherwise. Never touches a real database')
+            [CompletionResult]::new('--demo', '--demo', [CompletionResultType]::ParameterName, 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
@@ -316,11 +316,11 @@ Register-ArgumentCompleter -Native -CommandName 'opsgate' -ScriptBlock {
             break
         }
         'opsgate;playbook' {
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this staff member (e-mail) [env: OPSGATE_USER]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
-            [CompletionResult]::new('--demo', '--demo', [CompletionResultType]::ParameterName, 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as says otherwise. Never touches a real database')
+            [CompletionResult]::new('--demo', '--demo', [CompletionResultType]::ParameterName, 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
@@ -331,11 +331,11 @@ Register-ArgumentCompleter -Native -CommandName 'opsgate' -ScriptBlock {
             break
         }
         'opsgate;playbook;validate' {
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this staff member (e-mail) [env: OPSGATE_USER]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
-            [CompletionResult]::new('--demo', '--demo', [CompletionResultType]::ParameterName, 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as says otherwise. Never touches a real database')
+            [CompletionResult]::new('--demo', '--demo', [CompletionResultType]::ParameterName, 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
@@ -345,12 +345,12 @@ Register-ArgumentCompleter -Native -CommandName 'opsgate' -ScriptBlock {
         'opsgate;playbook;run' {
             [CompletionResult]::new('--var', '--var', [CompletionResultType]::ParameterName, 'Set a playbook variable (repeatable)')
             [CompletionResult]::new('--agent', '--agent', [CompletionResultType]::ParameterName, 'Run as this registered AI agent acting for the person (its tier and budgets apply)')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this staff member (e-mail) [env: OPSGATE_USER]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--allow-execute', '--allow-execute', [CompletionResultType]::ParameterName, 'Allow execute mode, when the file also says `allow_execute: true`')
-            [CompletionResult]::new('--demo', '--demo', [CompletionResultType]::ParameterName, 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as says otherwise. Never touches a real database')
+            [CompletionResult]::new('--demo', '--demo', [CompletionResultType]::ParameterName, 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
@@ -373,11 +373,11 @@ Register-ArgumentCompleter -Native -CommandName 'opsgate' -ScriptBlock {
             break
         }
         'opsgate;staff' {
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this staff member (e-mail) [env: OPSGATE_USER]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
-            [CompletionResult]::new('--demo', '--demo', [CompletionResultType]::ParameterName, 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as says otherwise. Never touches a real database')
+            [CompletionResult]::new('--demo', '--demo', [CompletionResultType]::ParameterName, 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
@@ -393,11 +393,11 @@ Register-ArgumentCompleter -Native -CommandName 'opsgate' -ScriptBlock {
             break
         }
         'opsgate;staff;list' {
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this staff member (e-mail) [env: OPSGATE_USER]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
-            [CompletionResult]::new('--demo', '--demo', [CompletionResultType]::ParameterName, 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as says otherwise. Never touches a real database')
+            [CompletionResult]::new('--demo', '--demo', [CompletionResultType]::ParameterName, 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
@@ -407,12 +407,12 @@ Register-ArgumentCompleter -Native -CommandName 'opsgate' -ScriptBlock {
         'opsgate;staff;add' {
             [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'Their display name')
             [CompletionResult]::new('--role', '--role', [CompletionResultType]::ParameterName, 'Their role (e.g. agent, manager)')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this staff member (e-mail) [env: OPSGATE_USER]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--keygen', '--keygen', [CompletionResultType]::ParameterName, 'Also generate their Ed25519 key and write the private half to this machine''s config directory; only when you set up your own account')
-            [CompletionResult]::new('--demo', '--demo', [CompletionResultType]::ParameterName, 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as says otherwise. Never touches a real database')
+            [CompletionResult]::new('--demo', '--demo', [CompletionResultType]::ParameterName, 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
@@ -420,11 +420,11 @@ Register-ArgumentCompleter -Native -CommandName 'opsgate' -ScriptBlock {
             break
         }
         'opsgate;staff;set-role' {
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this staff member (e-mail) [env: OPSGATE_USER]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
-            [CompletionResult]::new('--demo', '--demo', [CompletionResultType]::ParameterName, 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as says otherwise. Never touches a real database')
+            [CompletionResult]::new('--demo', '--demo', [CompletionResultType]::ParameterName, 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
@@ -432,11 +432,11 @@ Register-ArgumentCompleter -Native -CommandName 'opsgate' -ScriptBlock {
             break
         }
         'opsgate;staff;keygen' {
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this staff member (e-mail) [env: OPSGATE_USER]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
-            [CompletionResult]::new('--demo', '--demo', [CompletionResultType]::ParameterName, 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as says otherwise. Never touches a real database')
+            [CompletionResult]::new('--demo', '--demo', [CompletionResultType]::ParameterName, 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
@@ -445,11 +445,11 @@ Register-ArgumentCompleter -Native -CommandName 'opsgate' -ScriptBlock {
         }
         'opsgate;staff;keys' {
             [CompletionResult]::new('--email', '--email', [CompletionResultType]::ParameterName, 'Only this person''s keys')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this staff member (e-mail) [env: OPSGATE_USER]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
-            [CompletionResult]::new('--demo', '--demo', [CompletionResultType]::ParameterName, 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as says otherwise. Never touches a real database')
+            [CompletionResult]::new('--demo', '--demo', [CompletionResultType]::ParameterName, 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
@@ -458,11 +458,11 @@ Register-ArgumentCompleter -Native -CommandName 'opsgate' -ScriptBlock {
         }
         'opsgate;staff;revoke-key' {
             [CompletionResult]::new('--reason', '--reason', [CompletionResultType]::ParameterName, 'Why (recorded in the audit log)')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this staff member (e-mail) [env: OPSGATE_USER]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
-            [CompletionResult]::new('--demo', '--demo', [CompletionResultType]::ParameterName, 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as says otherwise. Never touches a real database')
+            [CompletionResult]::new('--demo', '--demo', [CompletionResultType]::ParameterName, 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
@@ -470,11 +470,11 @@ Register-ArgumentCompleter -Native -CommandName 'opsgate' -ScriptBlock {
             break
         }
         'opsgate;staff;totp' {
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this staff member (e-mail) [env: OPSGATE_USER]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
-            [CompletionResult]::new('--demo', '--demo', [CompletionResultType]::ParameterName, 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as says otherwise. Never touches a real database')
+            [CompletionResult]::new('--demo', '--demo', [CompletionResultType]::ParameterName, 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
@@ -485,11 +485,11 @@ Register-ArgumentCompleter -Native -CommandName 'opsgate' -ScriptBlock {
         }
         'opsgate;staff;totp;enroll' {
             [CompletionResult]::new('--totp', '--totp', [CompletionResultType]::ParameterName, 'A current code, when replacing an existing secret')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this staff member (e-mail) [env: OPSGATE_USER]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
-            [CompletionResult]::new('--demo', '--demo', [CompletionResultType]::ParameterName, 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as says otherwise. Never touches a real database')
+            [CompletionResult]::new('--demo', '--demo', [CompletionResultType]::ParameterName, 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
@@ -547,11 +547,11 @@ Register-ArgumentCompleter -Native -CommandName 'opsgate' -ScriptBlock {
             break
         }
         'opsgate;agent' {
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this staff member (e-mail) [env: OPSGATE_USER]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
-            [CompletionResult]::new('--demo', '--demo', [CompletionResultType]::ParameterName, 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as says otherwise. Never touches a real database')
+            [CompletionResult]::new('--demo', '--demo', [CompletionResultType]::ParameterName, 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
@@ -563,11 +563,11 @@ Register-ArgumentCompleter -Native -CommandName 'opsgate' -ScriptBlock {
             break
         }
         'opsgate;agent;list' {
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this staff member (e-mail) [env: OPSGATE_USER]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
-            [CompletionResult]::new('--demo', '--demo', [CompletionResultType]::ParameterName, 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as says otherwise. Never touches a real database')
+            [CompletionResult]::new('--demo', '--demo', [CompletionResultType]::ParameterName, 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
@@ -581,11 +581,11 @@ Register-ArgumentCompleter -Native -CommandName 'opsgate' -ScriptBlock {
             [CompletionResult]::new('--daily-tokens', '--daily-tokens', [CompletionResultType]::ParameterName, 'Tokens per day (midnight to midnight UTC)')
             [CompletionResult]::new('--daily-tool-calls', '--daily-tool-calls', [CompletionResultType]::ParameterName, 'Guarded steps (tool calls) per day, on every surface')
             [CompletionResult]::new('--daily-mutations', '--daily-mutations', [CompletionResultType]::ParameterName, 'Writes it may propose per day, on every surface')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this staff member (e-mail) [env: OPSGATE_USER]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
-            [CompletionResult]::new('--demo', '--demo', [CompletionResultType]::ParameterName, 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as says otherwise. Never touches a real database')
+            [CompletionResult]::new('--demo', '--demo', [CompletionResultType]::ParameterName, 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
@@ -593,11 +593,11 @@ Register-ArgumentCompleter -Native -CommandName 'opsgate' -ScriptBlock {
             break
         }
         'opsgate;agent;disable' {
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this staff member (e-mail) [env: OPSGATE_USER]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
-            [CompletionResult]::new('--demo', '--demo', [CompletionResultType]::ParameterName, 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as says otherwise. Never touches a real database')
+            [CompletionResult]::new('--demo', '--demo', [CompletionResultType]::ParameterName, 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
@@ -627,13 +627,13 @@ Register-ArgumentCompleter -Native -CommandName 'opsgate' -ScriptBlock {
             [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, 'Actions executed in parallel')
             [CompletionResult]::new('--poll', '--poll', [CompletionResultType]::ParameterName, 'Seconds between polls of the queue')
             [CompletionResult]::new('--stale-after', '--stale-after', [CompletionResultType]::ParameterName, 'With --recover: claims older than this many seconds are stale even when their process cannot be checked (it ran on another machine)')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this staff member (e-mail) [env: OPSGATE_USER]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--once', '--once', [CompletionResultType]::ParameterName, 'Process what is queued now, then exit')
             [CompletionResult]::new('--recover', '--recover', [CompletionResultType]::ParameterName, 'Resolve stale claims left by a worker that died mid-action, then exit')
-            [CompletionResult]::new('--demo', '--demo', [CompletionResultType]::ParameterName, 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as says otherwise. Never touches a real database')
+            [CompletionResult]::new('--demo', '--demo', [CompletionResultType]::ParameterName, 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
@@ -641,11 +641,11 @@ Register-ArgumentCompleter -Native -CommandName 'opsgate' -ScriptBlock {
             break
         }
         'opsgate;docs' {
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this staff member (e-mail) [env: OPSGATE_USER]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
-            [CompletionResult]::new('--demo', '--demo', [CompletionResultType]::ParameterName, 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as says otherwise. Never touches a real database')
+            [CompletionResult]::new('--demo', '--demo', [CompletionResultType]::ParameterName, 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
@@ -657,11 +657,11 @@ Register-ArgumentCompleter -Native -CommandName 'opsgate' -ScriptBlock {
             break
         }
         'opsgate;docs;add' {
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this staff member (e-mail) [env: OPSGATE_USER]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
-            [CompletionResult]::new('--demo', '--demo', [CompletionResultType]::ParameterName, 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as says otherwise. Never touches a real database')
+            [CompletionResult]::new('--demo', '--demo', [CompletionResultType]::ParameterName, 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
@@ -669,11 +669,11 @@ Register-ArgumentCompleter -Native -CommandName 'opsgate' -ScriptBlock {
             break
         }
         'opsgate;docs;list' {
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this staff member (e-mail) [env: OPSGATE_USER]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
-            [CompletionResult]::new('--demo', '--demo', [CompletionResultType]::ParameterName, 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as says otherwise. Never touches a real database')
+            [CompletionResult]::new('--demo', '--demo', [CompletionResultType]::ParameterName, 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
@@ -682,11 +682,11 @@ Register-ArgumentCompleter -Native -CommandName 'opsgate' -ScriptBlock {
         }
         'opsgate;docs;search' {
             [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'At most this many passages (1–100)')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this staff member (e-mail) [env: OPSGATE_USER]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
-            [CompletionResult]::new('--demo', '--demo', [CompletionResultType]::ParameterName, 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as says otherwise. Never touches a real database')
+            [CompletionResult]::new('--demo', '--demo', [CompletionResultType]::ParameterName, 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
@@ -713,11 +713,11 @@ Register-ArgumentCompleter -Native -CommandName 'opsgate' -ScriptBlock {
             break
         }
         'opsgate;alerts' {
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this staff member (e-mail) [env: OPSGATE_USER]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
-            [CompletionResult]::new('--demo', '--demo', [CompletionResultType]::ParameterName, 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as says otherwise. Never touches a real database')
+            [CompletionResult]::new('--demo', '--demo', [CompletionResultType]::ParameterName, 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
@@ -727,11 +727,11 @@ Register-ArgumentCompleter -Native -CommandName 'opsgate' -ScriptBlock {
             break
         }
         'opsgate;alerts;evaluate' {
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this staff member (e-mail) [env: OPSGATE_USER]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
-            [CompletionResult]::new('--demo', '--demo', [CompletionResultType]::ParameterName, 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as says otherwise. Never touches a real database')
+            [CompletionResult]::new('--demo', '--demo', [CompletionResultType]::ParameterName, 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
@@ -751,11 +751,11 @@ Register-ArgumentCompleter -Native -CommandName 'opsgate' -ScriptBlock {
         }
         'opsgate;mcp' {
             [CompletionResult]::new('--agent', '--agent', [CompletionResultType]::ParameterName, 'The registered AI agent the MCP client acts as')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this staff member (e-mail) [env: OPSGATE_USER]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
-            [CompletionResult]::new('--demo', '--demo', [CompletionResultType]::ParameterName, 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as says otherwise. Never touches a real database')
+            [CompletionResult]::new('--demo', '--demo', [CompletionResultType]::ParameterName, 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
@@ -763,11 +763,11 @@ Register-ArgumentCompleter -Native -CommandName 'opsgate' -ScriptBlock {
             break
         }
         'opsgate;demo' {
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this staff member (e-mail) [env: OPSGATE_USER]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
-            [CompletionResult]::new('--demo', '--demo', [CompletionResultType]::ParameterName, 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as says otherwise. Never touches a real database')
+            [CompletionResult]::new('--demo', '--demo', [CompletionResultType]::ParameterName, 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
@@ -777,11 +777,11 @@ Register-ArgumentCompleter -Native -CommandName 'opsgate' -ScriptBlock {
             break
         }
         'opsgate;demo;reset' {
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this staff member (e-mail) [env: OPSGATE_USER]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
-            [CompletionResult]::new('--demo', '--demo', [CompletionResultType]::ParameterName, 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as says otherwise. Never touches a real database')
+            [CompletionResult]::new('--demo', '--demo', [CompletionResultType]::ParameterName, 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
@@ -800,11 +800,11 @@ Register-ArgumentCompleter -Native -CommandName 'opsgate' -ScriptBlock {
             break
         }
         'opsgate;completions' {
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this staff member (e-mail) [env: OPSGATE_USER]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
-            [CompletionResult]::new('--demo', '--demo', [CompletionResultType]::ParameterName, 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as says otherwise. Never touches a real database')
+            [CompletionResult]::new('--demo', '--demo', [CompletionResultType]::ParameterName, 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')

@@ -24,13 +24,13 @@ function __fish_opsgate_using_subcommand
     contains -- $cmd[1] $argv
 end
 
-complete -c opsgate -n "__fish_opsgate_needs_command" -l db -d 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]' -r
+complete -c opsgate -n "__fish_opsgate_needs_command" -l db -d 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]' -r
 complete -c opsgate -n "__fish_opsgate_needs_command" -l as -d 'Act as this staff member (e-mail) [env: OPSGATE_USER]' -r
 complete -c opsgate -n "__fish_opsgate_needs_command" -s o -l output -d 'Output format' -r -f -a "table\t'Human-readable tables and text'
 json\t'One JSON document on stdout'
 yaml\t'One YAML document on stdout'
 md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
-complete -c opsgate -n "__fish_opsgate_needs_command" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as says otherwise. Never touches a real database'
+complete -c opsgate -n "__fish_opsgate_needs_command" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opsgate -n "__fish_opsgate_needs_command" -s V -l version -d 'Print version'
 complete -c opsgate -n "__fish_opsgate_needs_command" -f -a "ask" -d 'Answer a question from the data and runbooks; never writes'
@@ -61,13 +61,13 @@ gemini\t'Google Gemini (GEMINI_API_KEY)'"
 complete -c opsgate -n "__fish_opsgate_using_subcommand ask" -l model -d 'The model name for LLM planners' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand ask" -l agent -d 'Act through this registered AI agent (its tier, budgets, rate limit and token budget apply)' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand ask" -l max-steps -d 'At most this many read steps for an LLM planner\'s agentic loop' -r
-complete -c opsgate -n "__fish_opsgate_using_subcommand ask" -l db -d 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]' -r
+complete -c opsgate -n "__fish_opsgate_using_subcommand ask" -l db -d 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand ask" -l as -d 'Act as this staff member (e-mail) [env: OPSGATE_USER]' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand ask" -s o -l output -d 'Output format' -r -f -a "table\t'Human-readable tables and text'
 json\t'One JSON document on stdout'
 yaml\t'One YAML document on stdout'
 md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
-complete -c opsgate -n "__fish_opsgate_using_subcommand ask" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as says otherwise. Never touches a real database'
+complete -c opsgate -n "__fish_opsgate_using_subcommand ask" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_using_subcommand ask" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opsgate -n "__fish_opsgate_using_subcommand ask" -s V -l version -d 'Print version'
 complete -c opsgate -n "__fish_opsgate_using_subcommand plan" -l planner -d 'The planner [default: ops_config `planner`, else rules]' -r -f -a "rules\t'Offline, deterministic intent matching and slot extraction (default)'
@@ -76,13 +76,13 @@ anthropic\t'Anthropic (ANTHROPIC_API_KEY)'
 gemini\t'Google Gemini (GEMINI_API_KEY)'"
 complete -c opsgate -n "__fish_opsgate_using_subcommand plan" -l model -d 'The model name for LLM planners' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand plan" -l agent -d 'Act through this registered AI agent (its tier, budgets, rate limit and token budget apply)' -r
-complete -c opsgate -n "__fish_opsgate_using_subcommand plan" -l db -d 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]' -r
+complete -c opsgate -n "__fish_opsgate_using_subcommand plan" -l db -d 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand plan" -l as -d 'Act as this staff member (e-mail) [env: OPSGATE_USER]' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand plan" -s o -l output -d 'Output format' -r -f -a "table\t'Human-readable tables and text'
 json\t'One JSON document on stdout'
 yaml\t'One YAML document on stdout'
 md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
-complete -c opsgate -n "__fish_opsgate_using_subcommand plan" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as says otherwise. Never touches a real database'
+complete -c opsgate -n "__fish_opsgate_using_subcommand plan" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_using_subcommand plan" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opsgate -n "__fish_opsgate_using_subcommand plan" -s V -l version -d 'Print version'
 complete -c opsgate -n "__fish_opsgate_using_subcommand dry-run" -l planner -d 'The planner [default: ops_config `planner`, else rules]' -r -f -a "rules\t'Offline, deterministic intent matching and slot extraction (default)'
@@ -91,13 +91,13 @@ anthropic\t'Anthropic (ANTHROPIC_API_KEY)'
 gemini\t'Google Gemini (GEMINI_API_KEY)'"
 complete -c opsgate -n "__fish_opsgate_using_subcommand dry-run" -l model -d 'The model name for LLM planners' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand dry-run" -l agent -d 'Act through this registered AI agent (its tier, budgets, rate limit and token budget apply)' -r
-complete -c opsgate -n "__fish_opsgate_using_subcommand dry-run" -l db -d 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]' -r
+complete -c opsgate -n "__fish_opsgate_using_subcommand dry-run" -l db -d 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand dry-run" -l as -d 'Act as this staff member (e-mail) [env: OPSGATE_USER]' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand dry-run" -s o -l output -d 'Output format' -r -f -a "table\t'Human-readable tables and text'
 json\t'One JSON document on stdout'
 yaml\t'One YAML document on stdout'
 md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
-complete -c opsgate -n "__fish_opsgate_using_subcommand dry-run" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as says otherwise. Never touches a real database'
+complete -c opsgate -n "__fish_opsgate_using_subcommand dry-run" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_using_subcommand dry-run" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opsgate -n "__fish_opsgate_using_subcommand dry-run" -s V -l version -d 'Print version'
 complete -c opsgate -n "__fish_opsgate_using_subcommand execute" -l token -d 'The confirmation token printed by `plan` or `dry-run` (required without a terminal)' -r
@@ -108,18 +108,18 @@ anthropic\t'Anthropic (ANTHROPIC_API_KEY)'
 gemini\t'Google Gemini (GEMINI_API_KEY)'"
 complete -c opsgate -n "__fish_opsgate_using_subcommand execute" -l model -d 'The model name for LLM planners' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand execute" -l agent -d 'Act through this registered AI agent (its tier, budgets, rate limit and token budget apply)' -r
-complete -c opsgate -n "__fish_opsgate_using_subcommand execute" -l db -d 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]' -r
+complete -c opsgate -n "__fish_opsgate_using_subcommand execute" -l db -d 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand execute" -l as -d 'Act as this staff member (e-mail) [env: OPSGATE_USER]' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand execute" -s o -l output -d 'Output format' -r -f -a "table\t'Human-readable tables and text'
 json\t'One JSON document on stdout'
 yaml\t'One YAML document on stdout'
 md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
 complete -c opsgate -n "__fish_opsgate_using_subcommand execute" -l queue -d 'Queue an approved action for `opsgate worker` instead of running it here'
-complete -c opsgate -n "__fish_opsgate_using_subcommand execute" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as says otherwise. Never touches a real database'
+complete -c opsgate -n "__fish_opsgate_using_subcommand execute" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_using_subcommand execute" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opsgate -n "__fish_opsgate_using_subcommand execute" -s V -l version -d 'Print version'
 complete -c opsgate -n "__fish_opsgate_using_subcommand approve" -l totp -d 'A TOTP code, for actions that need a second factor (asked on a terminal otherwise)' -r
-complete -c opsgate -n "__fish_opsgate_using_subcommand approve" -l db -d 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]' -r
+complete -c opsgate -n "__fish_opsgate_using_subcommand approve" -l db -d 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand approve" -l as -d 'Act as this staff member (e-mail) [env: OPSGATE_USER]' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand approve" -s o -l output -d 'Output format' -r -f -a "table\t'Human-readable tables and text'
 json\t'One JSON document on stdout'
@@ -127,17 +127,17 @@ yaml\t'One YAML document on stdout'
 md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
 complete -c opsgate -n "__fish_opsgate_using_subcommand approve" -l list -d 'List pending actions I may approve'
 complete -c opsgate -n "__fish_opsgate_using_subcommand approve" -l yes -d 'Approve without the interactive confirmation (the second factor is still required)'
-complete -c opsgate -n "__fish_opsgate_using_subcommand approve" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as says otherwise. Never touches a real database'
+complete -c opsgate -n "__fish_opsgate_using_subcommand approve" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_using_subcommand approve" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opsgate -n "__fish_opsgate_using_subcommand approve" -s V -l version -d 'Print version'
 complete -c opsgate -n "__fish_opsgate_using_subcommand reject" -l reason -d 'Why it is rejected (signed and recorded in the audit log)' -r
-complete -c opsgate -n "__fish_opsgate_using_subcommand reject" -l db -d 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]' -r
+complete -c opsgate -n "__fish_opsgate_using_subcommand reject" -l db -d 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand reject" -l as -d 'Act as this staff member (e-mail) [env: OPSGATE_USER]' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand reject" -s o -l output -d 'Output format' -r -f -a "table\t'Human-readable tables and text'
 json\t'One JSON document on stdout'
 yaml\t'One YAML document on stdout'
 md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
-complete -c opsgate -n "__fish_opsgate_using_subcommand reject" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as says otherwise. Never touches a real database'
+complete -c opsgate -n "__fish_opsgate_using_subcommand reject" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_using_subcommand reject" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opsgate -n "__fish_opsgate_using_subcommand reject" -s V -l version -d 'Print version'
 complete -c opsgate -n "__fish_opsgate_using_subcommand history" -l status -d 'Only actions with this status (e.g. pending_approval, succeeded)' -r
@@ -145,79 +145,79 @@ complete -c opsgate -n "__fish_opsgate_using_subcommand history" -l action -d 'O
 complete -c opsgate -n "__fish_opsgate_using_subcommand history" -l since -d 'From this time on (RFC 3339, a date, or a duration ago like 7d)' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand history" -l until -d 'Before this time' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand history" -l limit -d 'At most this many entries' -r
-complete -c opsgate -n "__fish_opsgate_using_subcommand history" -l db -d 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]' -r
+complete -c opsgate -n "__fish_opsgate_using_subcommand history" -l db -d 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand history" -l as -d 'Act as this staff member (e-mail) [env: OPSGATE_USER]' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand history" -s o -l output -d 'Output format' -r -f -a "table\t'Human-readable tables and text'
 json\t'One JSON document on stdout'
 yaml\t'One YAML document on stdout'
 md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
 complete -c opsgate -n "__fish_opsgate_using_subcommand history" -l all -d 'Everyone\'s history, not only mine (needs ops.audit.view)'
-complete -c opsgate -n "__fish_opsgate_using_subcommand history" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as says otherwise. Never touches a real database'
+complete -c opsgate -n "__fish_opsgate_using_subcommand history" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_using_subcommand history" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opsgate -n "__fish_opsgate_using_subcommand history" -s V -l version -d 'Print version'
-complete -c opsgate -n "__fish_opsgate_using_subcommand show" -l db -d 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]' -r
+complete -c opsgate -n "__fish_opsgate_using_subcommand show" -l db -d 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand show" -l as -d 'Act as this staff member (e-mail) [env: OPSGATE_USER]' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand show" -s o -l output -d 'Output format' -r -f -a "table\t'Human-readable tables and text'
 json\t'One JSON document on stdout'
 yaml\t'One YAML document on stdout'
 md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
-complete -c opsgate -n "__fish_opsgate_using_subcommand show" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as says otherwise. Never touches a real database'
+complete -c opsgate -n "__fish_opsgate_using_subcommand show" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_using_subcommand show" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opsgate -n "__fish_opsgate_using_subcommand show" -s V -l version -d 'Print version'
-complete -c opsgate -n "__fish_opsgate_using_subcommand actions; and not __fish_seen_subcommand_from show help" -l db -d 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]' -r
+complete -c opsgate -n "__fish_opsgate_using_subcommand actions; and not __fish_seen_subcommand_from show help" -l db -d 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand actions; and not __fish_seen_subcommand_from show help" -l as -d 'Act as this staff member (e-mail) [env: OPSGATE_USER]' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand actions; and not __fish_seen_subcommand_from show help" -s o -l output -d 'Output format' -r -f -a "table\t'Human-readable tables and text'
 json\t'One JSON document on stdout'
 yaml\t'One YAML document on stdout'
 md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
 complete -c opsgate -n "__fish_opsgate_using_subcommand actions; and not __fish_seen_subcommand_from show help" -l mine -d 'Only the actions I may run (needs the database to know who I am)'
-complete -c opsgate -n "__fish_opsgate_using_subcommand actions; and not __fish_seen_subcommand_from show help" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as says otherwise. Never touches a real database'
+complete -c opsgate -n "__fish_opsgate_using_subcommand actions; and not __fish_seen_subcommand_from show help" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_using_subcommand actions; and not __fish_seen_subcommand_from show help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opsgate -n "__fish_opsgate_using_subcommand actions; and not __fish_seen_subcommand_from show help" -s V -l version -d 'Print version'
 complete -c opsgate -n "__fish_opsgate_using_subcommand actions; and not __fish_seen_subcommand_from show help" -f -a "show" -d 'Show one action with its parameter schema, permission, risk and needs'
 complete -c opsgate -n "__fish_opsgate_using_subcommand actions; and not __fish_seen_subcommand_from show help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c opsgate -n "__fish_opsgate_using_subcommand actions; and __fish_seen_subcommand_from show" -l db -d 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]' -r
+complete -c opsgate -n "__fish_opsgate_using_subcommand actions; and __fish_seen_subcommand_from show" -l db -d 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand actions; and __fish_seen_subcommand_from show" -l as -d 'Act as this staff member (e-mail) [env: OPSGATE_USER]' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand actions; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format' -r -f -a "table\t'Human-readable tables and text'
 json\t'One JSON document on stdout'
 yaml\t'One YAML document on stdout'
 md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
-complete -c opsgate -n "__fish_opsgate_using_subcommand actions; and __fish_seen_subcommand_from show" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as says otherwise. Never touches a real database'
+complete -c opsgate -n "__fish_opsgate_using_subcommand actions; and __fish_seen_subcommand_from show" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_using_subcommand actions; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opsgate -n "__fish_opsgate_using_subcommand actions; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
 complete -c opsgate -n "__fish_opsgate_using_subcommand actions; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show one action with its parameter schema, permission, risk and needs'
 complete -c opsgate -n "__fish_opsgate_using_subcommand actions; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c opsgate -n "__fish_opsgate_using_subcommand seed; and not __fish_seen_subcommand_from rbac help" -l db -d 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]' -r
+complete -c opsgate -n "__fish_opsgate_using_subcommand seed; and not __fish_seen_subcommand_from rbac help" -l db -d 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand seed; and not __fish_seen_subcommand_from rbac help" -l as -d 'Act as this staff member (e-mail) [env: OPSGATE_USER]' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand seed; and not __fish_seen_subcommand_from rbac help" -s o -l output -d 'Output format' -r -f -a "table\t'Human-readable tables and text'
 json\t'One JSON document on stdout'
 yaml\t'One YAML document on stdout'
 md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
-complete -c opsgate -n "__fish_opsgate_using_subcommand seed; and not __fish_seen_subcommand_from rbac help" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as says otherwise. Never touches a real database'
+complete -c opsgate -n "__fish_opsgate_using_subcommand seed; and not __fish_seen_subcommand_from rbac help" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_using_subcommand seed; and not __fish_seen_subcommand_from rbac help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opsgate -n "__fish_opsgate_using_subcommand seed; and not __fish_seen_subcommand_from rbac help" -s V -l version -d 'Print version'
 complete -c opsgate -n "__fish_opsgate_using_subcommand seed; and not __fish_seen_subcommand_from rbac help" -f -a "rbac" -d 'Seed the 8 roles, 32 permissions and their grants, plus default alert rules and config. Idempotent: a second run changes nothing and says so'
 complete -c opsgate -n "__fish_opsgate_using_subcommand seed; and not __fish_seen_subcommand_from rbac help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c opsgate -n "__fish_opsgate_using_subcommand seed; and __fish_seen_subcommand_from rbac" -l file -d 'The seed file [default: the built-in seeds/rbac.yaml]' -r -F
-complete -c opsgate -n "__fish_opsgate_using_subcommand seed; and __fish_seen_subcommand_from rbac" -l db -d 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]' -r
+complete -c opsgate -n "__fish_opsgate_using_subcommand seed; and __fish_seen_subcommand_from rbac" -l db -d 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand seed; and __fish_seen_subcommand_from rbac" -l as -d 'Act as this staff member (e-mail) [env: OPSGATE_USER]' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand seed; and __fish_seen_subcommand_from rbac" -s o -l output -d 'Output format' -r -f -a "table\t'Human-readable tables and text'
 json\t'One JSON document on stdout'
 yaml\t'One YAML document on stdout'
 md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
 complete -c opsgate -n "__fish_opsgate_using_subcommand seed; and __fish_seen_subcommand_from rbac" -l test-staff -d 'Also create one staff member per role (<role>@example.com), each with a fresh Ed25519 key whose private half goes to the config directory (0600)'
-complete -c opsgate -n "__fish_opsgate_using_subcommand seed; and __fish_seen_subcommand_from rbac" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as says otherwise. Never touches a real database'
+complete -c opsgate -n "__fish_opsgate_using_subcommand seed; and __fish_seen_subcommand_from rbac" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_using_subcommand seed; and __fish_seen_subcommand_from rbac" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opsgate -n "__fish_opsgate_using_subcommand seed; and __fish_seen_subcommand_from rbac" -s V -l version -d 'Print version'
 complete -c opsgate -n "__fish_opsgate_using_subcommand seed; and __fish_seen_subcommand_from help" -f -a "rbac" -d 'Seed the 8 roles, 32 permissions and their grants, plus default alert rules and config. Idempotent: a second run changes nothing and says so'
 complete -c opsgate -n "__fish_opsgate_using_subcommand seed; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c opsgate -n "__fish_opsgate_using_subcommand audit; and not __fish_seen_subcommand_from query verify help" -l db -d 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]' -r
+complete -c opsgate -n "__fish_opsgate_using_subcommand audit; and not __fish_seen_subcommand_from query verify help" -l db -d 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand audit; and not __fish_seen_subcommand_from query verify help" -l as -d 'Act as this staff member (e-mail) [env: OPSGATE_USER]' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand audit; and not __fish_seen_subcommand_from query verify help" -s o -l output -d 'Output format' -r -f -a "table\t'Human-readable tables and text'
 json\t'One JSON document on stdout'
 yaml\t'One YAML document on stdout'
 md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
-complete -c opsgate -n "__fish_opsgate_using_subcommand audit; and not __fish_seen_subcommand_from query verify help" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as says otherwise. Never touches a real database'
+complete -c opsgate -n "__fish_opsgate_using_subcommand audit; and not __fish_seen_subcommand_from query verify help" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_using_subcommand audit; and not __fish_seen_subcommand_from query verify help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opsgate -n "__fish_opsgate_using_subcommand audit; and not __fish_seen_subcommand_from query verify help" -s V -l version -d 'Print version'
 complete -c opsgate -n "__fish_opsgate_using_subcommand audit; and not __fish_seen_subcommand_from query verify help" -f -a "query" -d 'Show audit entries, oldest first (the newest --limit of those matching)'
@@ -232,70 +232,70 @@ complete -c opsgate -n "__fish_opsgate_using_subcommand audit; and __fish_seen_s
 complete -c opsgate -n "__fish_opsgate_using_subcommand audit; and __fish_seen_subcommand_from query" -l until -d 'Before this time (same forms as --since)' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand audit; and __fish_seen_subcommand_from query" -l limit -d 'At most this many entries (the newest); default 50 for tables, all for jsonl' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand audit; and __fish_seen_subcommand_from query" -l format -d 'jsonl: one JSON object per line, for export (overrides --output)' -r -f -a "jsonl\t''"
-complete -c opsgate -n "__fish_opsgate_using_subcommand audit; and __fish_seen_subcommand_from query" -l db -d 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]' -r
+complete -c opsgate -n "__fish_opsgate_using_subcommand audit; and __fish_seen_subcommand_from query" -l db -d 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand audit; and __fish_seen_subcommand_from query" -l as -d 'Act as this staff member (e-mail) [env: OPSGATE_USER]' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand audit; and __fish_seen_subcommand_from query" -s o -l output -d 'Output format' -r -f -a "table\t'Human-readable tables and text'
 json\t'One JSON document on stdout'
 yaml\t'One YAML document on stdout'
 md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
-complete -c opsgate -n "__fish_opsgate_using_subcommand audit; and __fish_seen_subcommand_from query" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as says otherwise. Never touches a real database'
+complete -c opsgate -n "__fish_opsgate_using_subcommand audit; and __fish_seen_subcommand_from query" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_using_subcommand audit; and __fish_seen_subcommand_from query" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opsgate -n "__fish_opsgate_using_subcommand audit; and __fish_seen_subcommand_from query" -s V -l version -d 'Print version'
-complete -c opsgate -n "__fish_opsgate_using_subcommand audit; and __fish_seen_subcommand_from verify" -l db -d 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]' -r
+complete -c opsgate -n "__fish_opsgate_using_subcommand audit; and __fish_seen_subcommand_from verify" -l db -d 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand audit; and __fish_seen_subcommand_from verify" -l as -d 'Act as this staff member (e-mail) [env: OPSGATE_USER]' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand audit; and __fish_seen_subcommand_from verify" -s o -l output -d 'Output format' -r -f -a "table\t'Human-readable tables and text'
 json\t'One JSON document on stdout'
 yaml\t'One YAML document on stdout'
 md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
-complete -c opsgate -n "__fish_opsgate_using_subcommand audit; and __fish_seen_subcommand_from verify" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as says otherwise. Never touches a real database'
+complete -c opsgate -n "__fish_opsgate_using_subcommand audit; and __fish_seen_subcommand_from verify" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_using_subcommand audit; and __fish_seen_subcommand_from verify" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opsgate -n "__fish_opsgate_using_subcommand audit; and __fish_seen_subcommand_from verify" -s V -l version -d 'Print version'
 complete -c opsgate -n "__fish_opsgate_using_subcommand audit; and __fish_seen_subcommand_from help" -f -a "query" -d 'Show audit entries, oldest first (the newest --limit of those matching)'
 complete -c opsgate -n "__fish_opsgate_using_subcommand audit; and __fish_seen_subcommand_from help" -f -a "verify" -d 'Recompute the hash chain; exit 1 and name the first broken entry if it does not verify'
 complete -c opsgate -n "__fish_opsgate_using_subcommand audit; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c opsgate -n "__fish_opsgate_using_subcommand playbook; and not __fish_seen_subcommand_from validate run help" -l db -d 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]' -r
+complete -c opsgate -n "__fish_opsgate_using_subcommand playbook; and not __fish_seen_subcommand_from validate run help" -l db -d 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand playbook; and not __fish_seen_subcommand_from validate run help" -l as -d 'Act as this staff member (e-mail) [env: OPSGATE_USER]' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand playbook; and not __fish_seen_subcommand_from validate run help" -s o -l output -d 'Output format' -r -f -a "table\t'Human-readable tables and text'
 json\t'One JSON document on stdout'
 yaml\t'One YAML document on stdout'
 md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
-complete -c opsgate -n "__fish_opsgate_using_subcommand playbook; and not __fish_seen_subcommand_from validate run help" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as says otherwise. Never touches a real database'
+complete -c opsgate -n "__fish_opsgate_using_subcommand playbook; and not __fish_seen_subcommand_from validate run help" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_using_subcommand playbook; and not __fish_seen_subcommand_from validate run help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opsgate -n "__fish_opsgate_using_subcommand playbook; and not __fish_seen_subcommand_from validate run help" -s V -l version -d 'Print version'
 complete -c opsgate -n "__fish_opsgate_using_subcommand playbook; and not __fish_seen_subcommand_from validate run help" -f -a "validate" -d 'Check a playbook\'s schema and templates; errors as file:line:col: message'
 complete -c opsgate -n "__fish_opsgate_using_subcommand playbook; and not __fish_seen_subcommand_from validate run help" -f -a "run" -d 'Run a playbook (suggest-only unless the file and --allow-execute both allow more)'
 complete -c opsgate -n "__fish_opsgate_using_subcommand playbook; and not __fish_seen_subcommand_from validate run help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c opsgate -n "__fish_opsgate_using_subcommand playbook; and __fish_seen_subcommand_from validate" -l db -d 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]' -r
+complete -c opsgate -n "__fish_opsgate_using_subcommand playbook; and __fish_seen_subcommand_from validate" -l db -d 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand playbook; and __fish_seen_subcommand_from validate" -l as -d 'Act as this staff member (e-mail) [env: OPSGATE_USER]' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand playbook; and __fish_seen_subcommand_from validate" -s o -l output -d 'Output format' -r -f -a "table\t'Human-readable tables and text'
 json\t'One JSON document on stdout'
 yaml\t'One YAML document on stdout'
 md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
-complete -c opsgate -n "__fish_opsgate_using_subcommand playbook; and __fish_seen_subcommand_from validate" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as says otherwise. Never touches a real database'
+complete -c opsgate -n "__fish_opsgate_using_subcommand playbook; and __fish_seen_subcommand_from validate" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_using_subcommand playbook; and __fish_seen_subcommand_from validate" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opsgate -n "__fish_opsgate_using_subcommand playbook; and __fish_seen_subcommand_from validate" -s V -l version -d 'Print version'
 complete -c opsgate -n "__fish_opsgate_using_subcommand playbook; and __fish_seen_subcommand_from run" -l var -d 'Set a playbook variable (repeatable)' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand playbook; and __fish_seen_subcommand_from run" -l agent -d 'Run as this registered AI agent acting for the person (its tier and budgets apply)' -r
-complete -c opsgate -n "__fish_opsgate_using_subcommand playbook; and __fish_seen_subcommand_from run" -l db -d 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]' -r
+complete -c opsgate -n "__fish_opsgate_using_subcommand playbook; and __fish_seen_subcommand_from run" -l db -d 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand playbook; and __fish_seen_subcommand_from run" -l as -d 'Act as this staff member (e-mail) [env: OPSGATE_USER]' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand playbook; and __fish_seen_subcommand_from run" -s o -l output -d 'Output format' -r -f -a "table\t'Human-readable tables and text'
 json\t'One JSON document on stdout'
 yaml\t'One YAML document on stdout'
 md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
 complete -c opsgate -n "__fish_opsgate_using_subcommand playbook; and __fish_seen_subcommand_from run" -l allow-execute -d 'Allow execute mode, when the file also says `allow_execute: true`'
-complete -c opsgate -n "__fish_opsgate_using_subcommand playbook; and __fish_seen_subcommand_from run" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as says otherwise. Never touches a real database'
+complete -c opsgate -n "__fish_opsgate_using_subcommand playbook; and __fish_seen_subcommand_from run" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_using_subcommand playbook; and __fish_seen_subcommand_from run" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opsgate -n "__fish_opsgate_using_subcommand playbook; and __fish_seen_subcommand_from run" -s V -l version -d 'Print version'
 complete -c opsgate -n "__fish_opsgate_using_subcommand playbook; and __fish_seen_subcommand_from help" -f -a "validate" -d 'Check a playbook\'s schema and templates; errors as file:line:col: message'
 complete -c opsgate -n "__fish_opsgate_using_subcommand playbook; and __fish_seen_subcommand_from help" -f -a "run" -d 'Run a playbook (suggest-only unless the file and --allow-execute both allow more)'
 complete -c opsgate -n "__fish_opsgate_using_subcommand playbook; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and not __fish_seen_subcommand_from list add set-role keygen keys revoke-key totp help" -l db -d 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]' -r
+complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and not __fish_seen_subcommand_from list add set-role keygen keys revoke-key totp help" -l db -d 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and not __fish_seen_subcommand_from list add set-role keygen keys revoke-key totp help" -l as -d 'Act as this staff member (e-mail) [env: OPSGATE_USER]' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and not __fish_seen_subcommand_from list add set-role keygen keys revoke-key totp help" -s o -l output -d 'Output format' -r -f -a "table\t'Human-readable tables and text'
 json\t'One JSON document on stdout'
 yaml\t'One YAML document on stdout'
 md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
-complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and not __fish_seen_subcommand_from list add set-role keygen keys revoke-key totp help" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as says otherwise. Never touches a real database'
+complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and not __fish_seen_subcommand_from list add set-role keygen keys revoke-key totp help" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and not __fish_seen_subcommand_from list add set-role keygen keys revoke-key totp help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and not __fish_seen_subcommand_from list add set-role keygen keys revoke-key totp help" -s V -l version -d 'Print version'
 complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and not __fish_seen_subcommand_from list add set-role keygen keys revoke-key totp help" -f -a "list" -d 'List staff members with role, level, status and keys (needs ops.staff.view)'
@@ -306,72 +306,72 @@ complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and not __fish_se
 complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and not __fish_seen_subcommand_from list add set-role keygen keys revoke-key totp help" -f -a "revoke-key" -d 'Revoke a signing key: approvals signed with it no longer count (needs ops.staff.edit, except for your own key)'
 complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and not __fish_seen_subcommand_from list add set-role keygen keys revoke-key totp help" -f -a "totp" -d 'Enroll in TOTP second-factor authentication'
 complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and not __fish_seen_subcommand_from list add set-role keygen keys revoke-key totp help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from list" -l db -d 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]' -r
+complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from list" -l db -d 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from list" -l as -d 'Act as this staff member (e-mail) [env: OPSGATE_USER]' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format' -r -f -a "table\t'Human-readable tables and text'
 json\t'One JSON document on stdout'
 yaml\t'One YAML document on stdout'
 md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
-complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from list" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as says otherwise. Never touches a real database'
+complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from list" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from add" -l name -d 'Their display name' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from add" -l role -d 'Their role (e.g. agent, manager)' -r
-complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from add" -l db -d 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]' -r
+complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from add" -l db -d 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from add" -l as -d 'Act as this staff member (e-mail) [env: OPSGATE_USER]' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from add" -s o -l output -d 'Output format' -r -f -a "table\t'Human-readable tables and text'
 json\t'One JSON document on stdout'
 yaml\t'One YAML document on stdout'
 md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
 complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from add" -l keygen -d 'Also generate their Ed25519 key and write the private half to this machine\'s config directory; only when you set up your own account'
-complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from add" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as says otherwise. Never touches a real database'
+complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from add" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from add" -s V -l version -d 'Print version'
-complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from set-role" -l db -d 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]' -r
+complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from set-role" -l db -d 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from set-role" -l as -d 'Act as this staff member (e-mail) [env: OPSGATE_USER]' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from set-role" -s o -l output -d 'Output format' -r -f -a "table\t'Human-readable tables and text'
 json\t'One JSON document on stdout'
 yaml\t'One YAML document on stdout'
 md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
-complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from set-role" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as says otherwise. Never touches a real database'
+complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from set-role" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from set-role" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from set-role" -s V -l version -d 'Print version'
-complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from keygen" -l db -d 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]' -r
+complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from keygen" -l db -d 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from keygen" -l as -d 'Act as this staff member (e-mail) [env: OPSGATE_USER]' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from keygen" -s o -l output -d 'Output format' -r -f -a "table\t'Human-readable tables and text'
 json\t'One JSON document on stdout'
 yaml\t'One YAML document on stdout'
 md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
-complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from keygen" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as says otherwise. Never touches a real database'
+complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from keygen" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from keygen" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from keygen" -s V -l version -d 'Print version'
 complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from keys" -l email -d 'Only this person\'s keys' -r
-complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from keys" -l db -d 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]' -r
+complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from keys" -l db -d 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from keys" -l as -d 'Act as this staff member (e-mail) [env: OPSGATE_USER]' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from keys" -s o -l output -d 'Output format' -r -f -a "table\t'Human-readable tables and text'
 json\t'One JSON document on stdout'
 yaml\t'One YAML document on stdout'
 md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
-complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from keys" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as says otherwise. Never touches a real database'
+complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from keys" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from keys" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from keys" -s V -l version -d 'Print version'
 complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from revoke-key" -l reason -d 'Why (recorded in the audit log)' -r
-complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from revoke-key" -l db -d 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]' -r
+complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from revoke-key" -l db -d 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from revoke-key" -l as -d 'Act as this staff member (e-mail) [env: OPSGATE_USER]' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from revoke-key" -s o -l output -d 'Output format' -r -f -a "table\t'Human-readable tables and text'
 json\t'One JSON document on stdout'
 yaml\t'One YAML document on stdout'
 md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
-complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from revoke-key" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as says otherwise. Never touches a real database'
+complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from revoke-key" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from revoke-key" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from revoke-key" -s V -l version -d 'Print version'
-complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from totp" -l db -d 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]' -r
+complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from totp" -l db -d 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from totp" -l as -d 'Act as this staff member (e-mail) [env: OPSGATE_USER]' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from totp" -s o -l output -d 'Output format' -r -f -a "table\t'Human-readable tables and text'
 json\t'One JSON document on stdout'
 yaml\t'One YAML document on stdout'
 md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
-complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from totp" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as says otherwise. Never touches a real database'
+complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from totp" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from totp" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from totp" -s V -l version -d 'Print version'
 complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from totp" -f -a "enroll" -d 'Create a TOTP secret and print its otpauth:// URI (needs your registered private key; replacing a secret needs a current code)'
@@ -384,26 +384,26 @@ complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_s
 complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from help" -f -a "revoke-key" -d 'Revoke a signing key: approvals signed with it no longer count (needs ops.staff.edit, except for your own key)'
 complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from help" -f -a "totp" -d 'Enroll in TOTP second-factor authentication'
 complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c opsgate -n "__fish_opsgate_using_subcommand agent; and not __fish_seen_subcommand_from list add disable help" -l db -d 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]' -r
+complete -c opsgate -n "__fish_opsgate_using_subcommand agent; and not __fish_seen_subcommand_from list add disable help" -l db -d 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand agent; and not __fish_seen_subcommand_from list add disable help" -l as -d 'Act as this staff member (e-mail) [env: OPSGATE_USER]' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand agent; and not __fish_seen_subcommand_from list add disable help" -s o -l output -d 'Output format' -r -f -a "table\t'Human-readable tables and text'
 json\t'One JSON document on stdout'
 yaml\t'One YAML document on stdout'
 md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
-complete -c opsgate -n "__fish_opsgate_using_subcommand agent; and not __fish_seen_subcommand_from list add disable help" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as says otherwise. Never touches a real database'
+complete -c opsgate -n "__fish_opsgate_using_subcommand agent; and not __fish_seen_subcommand_from list add disable help" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_using_subcommand agent; and not __fish_seen_subcommand_from list add disable help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opsgate -n "__fish_opsgate_using_subcommand agent; and not __fish_seen_subcommand_from list add disable help" -s V -l version -d 'Print version'
 complete -c opsgate -n "__fish_opsgate_using_subcommand agent; and not __fish_seen_subcommand_from list add disable help" -f -a "list" -d 'List registered agents with their limits and today\'s usage'
 complete -c opsgate -n "__fish_opsgate_using_subcommand agent; and not __fish_seen_subcommand_from list add disable help" -f -a "add" -d 'Register an agent'
 complete -c opsgate -n "__fish_opsgate_using_subcommand agent; and not __fish_seen_subcommand_from list add disable help" -f -a "disable" -d 'Disable an agent'
 complete -c opsgate -n "__fish_opsgate_using_subcommand agent; and not __fish_seen_subcommand_from list add disable help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c opsgate -n "__fish_opsgate_using_subcommand agent; and __fish_seen_subcommand_from list" -l db -d 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]' -r
+complete -c opsgate -n "__fish_opsgate_using_subcommand agent; and __fish_seen_subcommand_from list" -l db -d 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand agent; and __fish_seen_subcommand_from list" -l as -d 'Act as this staff member (e-mail) [env: OPSGATE_USER]' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand agent; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format' -r -f -a "table\t'Human-readable tables and text'
 json\t'One JSON document on stdout'
 yaml\t'One YAML document on stdout'
 md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
-complete -c opsgate -n "__fish_opsgate_using_subcommand agent; and __fish_seen_subcommand_from list" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as says otherwise. Never touches a real database'
+complete -c opsgate -n "__fish_opsgate_using_subcommand agent; and __fish_seen_subcommand_from list" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_using_subcommand agent; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opsgate -n "__fish_opsgate_using_subcommand agent; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c opsgate -n "__fish_opsgate_using_subcommand agent; and __fish_seen_subcommand_from add" -l model -d 'The model it runs' -r
@@ -414,22 +414,22 @@ complete -c opsgate -n "__fish_opsgate_using_subcommand agent; and __fish_seen_s
 complete -c opsgate -n "__fish_opsgate_using_subcommand agent; and __fish_seen_subcommand_from add" -l daily-tokens -d 'Tokens per day (midnight to midnight UTC)' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand agent; and __fish_seen_subcommand_from add" -l daily-tool-calls -d 'Guarded steps (tool calls) per day, on every surface' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand agent; and __fish_seen_subcommand_from add" -l daily-mutations -d 'Writes it may propose per day, on every surface' -r
-complete -c opsgate -n "__fish_opsgate_using_subcommand agent; and __fish_seen_subcommand_from add" -l db -d 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]' -r
+complete -c opsgate -n "__fish_opsgate_using_subcommand agent; and __fish_seen_subcommand_from add" -l db -d 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand agent; and __fish_seen_subcommand_from add" -l as -d 'Act as this staff member (e-mail) [env: OPSGATE_USER]' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand agent; and __fish_seen_subcommand_from add" -s o -l output -d 'Output format' -r -f -a "table\t'Human-readable tables and text'
 json\t'One JSON document on stdout'
 yaml\t'One YAML document on stdout'
 md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
-complete -c opsgate -n "__fish_opsgate_using_subcommand agent; and __fish_seen_subcommand_from add" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as says otherwise. Never touches a real database'
+complete -c opsgate -n "__fish_opsgate_using_subcommand agent; and __fish_seen_subcommand_from add" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_using_subcommand agent; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opsgate -n "__fish_opsgate_using_subcommand agent; and __fish_seen_subcommand_from add" -s V -l version -d 'Print version'
-complete -c opsgate -n "__fish_opsgate_using_subcommand agent; and __fish_seen_subcommand_from disable" -l db -d 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]' -r
+complete -c opsgate -n "__fish_opsgate_using_subcommand agent; and __fish_seen_subcommand_from disable" -l db -d 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand agent; and __fish_seen_subcommand_from disable" -l as -d 'Act as this staff member (e-mail) [env: OPSGATE_USER]' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand agent; and __fish_seen_subcommand_from disable" -s o -l output -d 'Output format' -r -f -a "table\t'Human-readable tables and text'
 json\t'One JSON document on stdout'
 yaml\t'One YAML document on stdout'
 md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
-complete -c opsgate -n "__fish_opsgate_using_subcommand agent; and __fish_seen_subcommand_from disable" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as says otherwise. Never touches a real database'
+complete -c opsgate -n "__fish_opsgate_using_subcommand agent; and __fish_seen_subcommand_from disable" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_using_subcommand agent; and __fish_seen_subcommand_from disable" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opsgate -n "__fish_opsgate_using_subcommand agent; and __fish_seen_subcommand_from disable" -s V -l version -d 'Print version'
 complete -c opsgate -n "__fish_opsgate_using_subcommand agent; and __fish_seen_subcommand_from help" -f -a "list" -d 'List registered agents with their limits and today\'s usage'
@@ -439,7 +439,7 @@ complete -c opsgate -n "__fish_opsgate_using_subcommand agent; and __fish_seen_s
 complete -c opsgate -n "__fish_opsgate_using_subcommand worker" -l concurrency -d 'Actions executed in parallel' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand worker" -l poll -d 'Seconds between polls of the queue' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand worker" -l stale-after -d 'With --recover: claims older than this many seconds are stale even when their process cannot be checked (it ran on another machine)' -r
-complete -c opsgate -n "__fish_opsgate_using_subcommand worker" -l db -d 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]' -r
+complete -c opsgate -n "__fish_opsgate_using_subcommand worker" -l db -d 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand worker" -l as -d 'Act as this staff member (e-mail) [env: OPSGATE_USER]' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand worker" -s o -l output -d 'Output format' -r -f -a "table\t'Human-readable tables and text'
 json\t'One JSON document on stdout'
@@ -447,115 +447,115 @@ yaml\t'One YAML document on stdout'
 md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
 complete -c opsgate -n "__fish_opsgate_using_subcommand worker" -l once -d 'Process what is queued now, then exit'
 complete -c opsgate -n "__fish_opsgate_using_subcommand worker" -l recover -d 'Resolve stale claims left by a worker that died mid-action, then exit'
-complete -c opsgate -n "__fish_opsgate_using_subcommand worker" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as says otherwise. Never touches a real database'
+complete -c opsgate -n "__fish_opsgate_using_subcommand worker" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_using_subcommand worker" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opsgate -n "__fish_opsgate_using_subcommand worker" -s V -l version -d 'Print version'
-complete -c opsgate -n "__fish_opsgate_using_subcommand docs; and not __fish_seen_subcommand_from add list search help" -l db -d 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]' -r
+complete -c opsgate -n "__fish_opsgate_using_subcommand docs; and not __fish_seen_subcommand_from add list search help" -l db -d 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand docs; and not __fish_seen_subcommand_from add list search help" -l as -d 'Act as this staff member (e-mail) [env: OPSGATE_USER]' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand docs; and not __fish_seen_subcommand_from add list search help" -s o -l output -d 'Output format' -r -f -a "table\t'Human-readable tables and text'
 json\t'One JSON document on stdout'
 yaml\t'One YAML document on stdout'
 md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
-complete -c opsgate -n "__fish_opsgate_using_subcommand docs; and not __fish_seen_subcommand_from add list search help" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as says otherwise. Never touches a real database'
+complete -c opsgate -n "__fish_opsgate_using_subcommand docs; and not __fish_seen_subcommand_from add list search help" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_using_subcommand docs; and not __fish_seen_subcommand_from add list search help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opsgate -n "__fish_opsgate_using_subcommand docs; and not __fish_seen_subcommand_from add list search help" -s V -l version -d 'Print version'
 complete -c opsgate -n "__fish_opsgate_using_subcommand docs; and not __fish_seen_subcommand_from add list search help" -f -a "add" -d 'Index Markdown or text files, chunked by heading (needs ops.config.edit; audited)'
 complete -c opsgate -n "__fish_opsgate_using_subcommand docs; and not __fish_seen_subcommand_from add list search help" -f -a "list" -d 'List indexed documents'
 complete -c opsgate -n "__fish_opsgate_using_subcommand docs; and not __fish_seen_subcommand_from add list search help" -f -a "search" -d 'Search indexed passages; each is cited as path#Lfirst-Llast with a score'
 complete -c opsgate -n "__fish_opsgate_using_subcommand docs; and not __fish_seen_subcommand_from add list search help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c opsgate -n "__fish_opsgate_using_subcommand docs; and __fish_seen_subcommand_from add" -l db -d 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]' -r
+complete -c opsgate -n "__fish_opsgate_using_subcommand docs; and __fish_seen_subcommand_from add" -l db -d 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand docs; and __fish_seen_subcommand_from add" -l as -d 'Act as this staff member (e-mail) [env: OPSGATE_USER]' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand docs; and __fish_seen_subcommand_from add" -s o -l output -d 'Output format' -r -f -a "table\t'Human-readable tables and text'
 json\t'One JSON document on stdout'
 yaml\t'One YAML document on stdout'
 md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
-complete -c opsgate -n "__fish_opsgate_using_subcommand docs; and __fish_seen_subcommand_from add" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as says otherwise. Never touches a real database'
+complete -c opsgate -n "__fish_opsgate_using_subcommand docs; and __fish_seen_subcommand_from add" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_using_subcommand docs; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opsgate -n "__fish_opsgate_using_subcommand docs; and __fish_seen_subcommand_from add" -s V -l version -d 'Print version'
-complete -c opsgate -n "__fish_opsgate_using_subcommand docs; and __fish_seen_subcommand_from list" -l db -d 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]' -r
+complete -c opsgate -n "__fish_opsgate_using_subcommand docs; and __fish_seen_subcommand_from list" -l db -d 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand docs; and __fish_seen_subcommand_from list" -l as -d 'Act as this staff member (e-mail) [env: OPSGATE_USER]' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand docs; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format' -r -f -a "table\t'Human-readable tables and text'
 json\t'One JSON document on stdout'
 yaml\t'One YAML document on stdout'
 md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
-complete -c opsgate -n "__fish_opsgate_using_subcommand docs; and __fish_seen_subcommand_from list" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as says otherwise. Never touches a real database'
+complete -c opsgate -n "__fish_opsgate_using_subcommand docs; and __fish_seen_subcommand_from list" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_using_subcommand docs; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opsgate -n "__fish_opsgate_using_subcommand docs; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c opsgate -n "__fish_opsgate_using_subcommand docs; and __fish_seen_subcommand_from search" -l limit -d 'At most this many passages (1–100)' -r
-complete -c opsgate -n "__fish_opsgate_using_subcommand docs; and __fish_seen_subcommand_from search" -l db -d 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]' -r
+complete -c opsgate -n "__fish_opsgate_using_subcommand docs; and __fish_seen_subcommand_from search" -l db -d 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand docs; and __fish_seen_subcommand_from search" -l as -d 'Act as this staff member (e-mail) [env: OPSGATE_USER]' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand docs; and __fish_seen_subcommand_from search" -s o -l output -d 'Output format' -r -f -a "table\t'Human-readable tables and text'
 json\t'One JSON document on stdout'
 yaml\t'One YAML document on stdout'
 md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
-complete -c opsgate -n "__fish_opsgate_using_subcommand docs; and __fish_seen_subcommand_from search" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as says otherwise. Never touches a real database'
+complete -c opsgate -n "__fish_opsgate_using_subcommand docs; and __fish_seen_subcommand_from search" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_using_subcommand docs; and __fish_seen_subcommand_from search" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opsgate -n "__fish_opsgate_using_subcommand docs; and __fish_seen_subcommand_from search" -s V -l version -d 'Print version'
 complete -c opsgate -n "__fish_opsgate_using_subcommand docs; and __fish_seen_subcommand_from help" -f -a "add" -d 'Index Markdown or text files, chunked by heading (needs ops.config.edit; audited)'
 complete -c opsgate -n "__fish_opsgate_using_subcommand docs; and __fish_seen_subcommand_from help" -f -a "list" -d 'List indexed documents'
 complete -c opsgate -n "__fish_opsgate_using_subcommand docs; and __fish_seen_subcommand_from help" -f -a "search" -d 'Search indexed passages; each is cited as path#Lfirst-Llast with a score'
 complete -c opsgate -n "__fish_opsgate_using_subcommand docs; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c opsgate -n "__fish_opsgate_using_subcommand alerts; and not __fish_seen_subcommand_from evaluate help" -l db -d 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]' -r
+complete -c opsgate -n "__fish_opsgate_using_subcommand alerts; and not __fish_seen_subcommand_from evaluate help" -l db -d 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand alerts; and not __fish_seen_subcommand_from evaluate help" -l as -d 'Act as this staff member (e-mail) [env: OPSGATE_USER]' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand alerts; and not __fish_seen_subcommand_from evaluate help" -s o -l output -d 'Output format' -r -f -a "table\t'Human-readable tables and text'
 json\t'One JSON document on stdout'
 yaml\t'One YAML document on stdout'
 md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
-complete -c opsgate -n "__fish_opsgate_using_subcommand alerts; and not __fish_seen_subcommand_from evaluate help" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as says otherwise. Never touches a real database'
+complete -c opsgate -n "__fish_opsgate_using_subcommand alerts; and not __fish_seen_subcommand_from evaluate help" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_using_subcommand alerts; and not __fish_seen_subcommand_from evaluate help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opsgate -n "__fish_opsgate_using_subcommand alerts; and not __fish_seen_subcommand_from evaluate help" -s V -l version -d 'Print version'
 complete -c opsgate -n "__fish_opsgate_using_subcommand alerts; and not __fish_seen_subcommand_from evaluate help" -f -a "evaluate" -d 'Evaluate enabled alert rules and open alerts for new conditions (idempotent)'
 complete -c opsgate -n "__fish_opsgate_using_subcommand alerts; and not __fish_seen_subcommand_from evaluate help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c opsgate -n "__fish_opsgate_using_subcommand alerts; and __fish_seen_subcommand_from evaluate" -l db -d 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]' -r
+complete -c opsgate -n "__fish_opsgate_using_subcommand alerts; and __fish_seen_subcommand_from evaluate" -l db -d 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand alerts; and __fish_seen_subcommand_from evaluate" -l as -d 'Act as this staff member (e-mail) [env: OPSGATE_USER]' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand alerts; and __fish_seen_subcommand_from evaluate" -s o -l output -d 'Output format' -r -f -a "table\t'Human-readable tables and text'
 json\t'One JSON document on stdout'
 yaml\t'One YAML document on stdout'
 md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
-complete -c opsgate -n "__fish_opsgate_using_subcommand alerts; and __fish_seen_subcommand_from evaluate" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as says otherwise. Never touches a real database'
+complete -c opsgate -n "__fish_opsgate_using_subcommand alerts; and __fish_seen_subcommand_from evaluate" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_using_subcommand alerts; and __fish_seen_subcommand_from evaluate" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opsgate -n "__fish_opsgate_using_subcommand alerts; and __fish_seen_subcommand_from evaluate" -s V -l version -d 'Print version'
 complete -c opsgate -n "__fish_opsgate_using_subcommand alerts; and __fish_seen_subcommand_from help" -f -a "evaluate" -d 'Evaluate enabled alert rules and open alerts for new conditions (idempotent)'
 complete -c opsgate -n "__fish_opsgate_using_subcommand alerts; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c opsgate -n "__fish_opsgate_using_subcommand mcp" -l agent -d 'The registered AI agent the MCP client acts as' -r
-complete -c opsgate -n "__fish_opsgate_using_subcommand mcp" -l db -d 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]' -r
+complete -c opsgate -n "__fish_opsgate_using_subcommand mcp" -l db -d 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand mcp" -l as -d 'Act as this staff member (e-mail) [env: OPSGATE_USER]' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand mcp" -s o -l output -d 'Output format' -r -f -a "table\t'Human-readable tables and text'
 json\t'One JSON document on stdout'
 yaml\t'One YAML document on stdout'
 md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
-complete -c opsgate -n "__fish_opsgate_using_subcommand mcp" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as says otherwise. Never touches a real database'
+complete -c opsgate -n "__fish_opsgate_using_subcommand mcp" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_using_subcommand mcp" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opsgate -n "__fish_opsgate_using_subcommand mcp" -s V -l version -d 'Print version'
-complete -c opsgate -n "__fish_opsgate_using_subcommand demo; and not __fish_seen_subcommand_from reset help" -l db -d 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]' -r
+complete -c opsgate -n "__fish_opsgate_using_subcommand demo; and not __fish_seen_subcommand_from reset help" -l db -d 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand demo; and not __fish_seen_subcommand_from reset help" -l as -d 'Act as this staff member (e-mail) [env: OPSGATE_USER]' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand demo; and not __fish_seen_subcommand_from reset help" -s o -l output -d 'Output format' -r -f -a "table\t'Human-readable tables and text'
 json\t'One JSON document on stdout'
 yaml\t'One YAML document on stdout'
 md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
-complete -c opsgate -n "__fish_opsgate_using_subcommand demo; and not __fish_seen_subcommand_from reset help" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as says otherwise. Never touches a real database'
+complete -c opsgate -n "__fish_opsgate_using_subcommand demo; and not __fish_seen_subcommand_from reset help" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_using_subcommand demo; and not __fish_seen_subcommand_from reset help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opsgate -n "__fish_opsgate_using_subcommand demo; and not __fish_seen_subcommand_from reset help" -s V -l version -d 'Print version'
 complete -c opsgate -n "__fish_opsgate_using_subcommand demo; and not __fish_seen_subcommand_from reset help" -f -a "reset" -d 'Delete and recreate the demo database (seeded RBAC, test staff with fresh keys, demo data)'
 complete -c opsgate -n "__fish_opsgate_using_subcommand demo; and not __fish_seen_subcommand_from reset help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c opsgate -n "__fish_opsgate_using_subcommand demo; and __fish_seen_subcommand_from reset" -l db -d 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]' -r
+complete -c opsgate -n "__fish_opsgate_using_subcommand demo; and __fish_seen_subcommand_from reset" -l db -d 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand demo; and __fish_seen_subcommand_from reset" -l as -d 'Act as this staff member (e-mail) [env: OPSGATE_USER]' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand demo; and __fish_seen_subcommand_from reset" -s o -l output -d 'Output format' -r -f -a "table\t'Human-readable tables and text'
 json\t'One JSON document on stdout'
 yaml\t'One YAML document on stdout'
 md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
-complete -c opsgate -n "__fish_opsgate_using_subcommand demo; and __fish_seen_subcommand_from reset" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as says otherwise. Never touches a real database'
+complete -c opsgate -n "__fish_opsgate_using_subcommand demo; and __fish_seen_subcommand_from reset" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_using_subcommand demo; and __fish_seen_subcommand_from reset" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opsgate -n "__fish_opsgate_using_subcommand demo; and __fish_seen_subcommand_from reset" -s V -l version -d 'Print version'
 complete -c opsgate -n "__fish_opsgate_using_subcommand demo; and __fish_seen_subcommand_from help" -f -a "reset" -d 'Delete and recreate the demo database (seeded RBAC, test staff with fresh keys, demo data)'
 complete -c opsgate -n "__fish_opsgate_using_subcommand demo; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c opsgate -n "__fish_opsgate_using_subcommand completions" -l db -d 'Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]' -r
+complete -c opsgate -n "__fish_opsgate_using_subcommand completions" -l db -d 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand completions" -l as -d 'Act as this staff member (e-mail) [env: OPSGATE_USER]' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand completions" -s o -l output -d 'Output format' -r -f -a "table\t'Human-readable tables and text'
 json\t'One JSON document on stdout'
 yaml\t'One YAML document on stdout'
 md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
-complete -c opsgate -n "__fish_opsgate_using_subcommand completions" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as says otherwise. Never touches a real database'
+complete -c opsgate -n "__fish_opsgate_using_subcommand completions" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opsgate -n "__fish_opsgate_using_subcommand completions" -s V -l version -d 'Print version'
 complete -c opsgate -n "__fish_opsgate_using_subcommand help; and not __fish_seen_subcommand_from ask plan dry-run execute approve reject history show actions seed audit playbook staff agent worker docs alerts mcp demo completions help" -f -a "ask" -d 'Answer a question from the data and runbooks; never writes'

@@ -109,6 +109,11 @@ fn query_filters_narrow_the_entries() {
     env.run(["audit", "query", "--since", "last tuesday"])
         .exit(2)
         .stderr_has("cannot read `last tuesday` as a time");
+    for command in ["audit query", "history"] {
+        let args = command.split(' ').chain(["--since", "999999999d"]);
+        let run = env.run_as("admin@example.com", args).exit(2).stderr_has("more than 36500d");
+        assert_eq!(run.stderr.lines().count(), 1, "{}", run.stderr);
+    }
 }
 
 #[test]

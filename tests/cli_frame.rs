@@ -99,6 +99,24 @@ fn an_unreachable_database_is_one_line_without_the_password() {
 }
 
 #[test]
+fn a_password_in_the_query_of_a_database_url_is_never_shown() {
+    let env = Env::new();
+    let mut command = env.command();
+    command.env("OPSGATE_DB", "postgres://ops@127.0.0.1:1/ops?password=hunter2").args(["staff", "list"]);
+    let run = crate::support::Run::from(command.output().unwrap()).exit(1);
+    assert!(
+        run.stderr.contains("cannot connect to postgres://ops@127.0.0.1:1/ops?password=***"),
+        "{}",
+        run.stderr
+    );
+    assert!(!run.stderr.contains("hunter2"), "{}", run.stderr);
+    let run =
+        env.run(["--db", "mysql://ops:hunter2@x/y?password=hunter2", "staff", "list", "-o", "json"]).exit(2);
+    assert!(run.stdout.contains("mysql://ops:***@x/y?password=***"), "{}", run.stdout);
+    assert!(!run.stdout.contains("hunter2"), "{}", run.stdout);
+}
+
+#[test]
 fn every_shell_gets_completions() {
     let env = Env::new();
     for shell in ["bash", "zsh", "fish", "elvish", "powershell"] {
@@ -106,4 +124,58 @@ fn every_shell_gets_completions() {
         assert!(run.stdout.contains("opsgate"), "{shell}");
     }
     env.run(["completions", "tcsh"]).exit(2);
+}
+
+#[cfg(unix)]
+#[test]
+fn an_argument_that_is_not_utf8_is_a_one_line_usage_error() {
+    use std::os::unix::ffi::OsStrExt;
+    let env = Env::new();
+    let bad = std::ffi::OsStr::from_bytes(b"refund booking \xff");
+    let run = env.run([std::ffi::OsStr::new("plan"), bad]).exit(2);
+    assert_eq!(run.stderr.lines().count(), 1, "{}", run.stderr);
+    assert!(run.stderr.contains(r#"argument "refund booking \xFF" is not valid UTF-8"#), "{}", run.stderr);
+    let run = env.run([std::ffi::OsStr::new("plan"), bad, "-o".as_ref(), "json".as_ref()]).exit(2);
+    let json = run.json();
+    assert_eq!(json["error"]["code"], "usage");
+    assert!(json["error"]["message"].as_str().unwrap().contains("is not valid UTF-8"));
+}
+
+#[test]
+fn sqlite_urls_name_the_file_without_their_query_and_honour_mode() {
+    let env = Env::new();
+    let dir = env.home.path();
+    let run = |db: &str, args: &[&str]| {
+        let mut command = env.command();
+        command.current_dir(dir).arg("--db").arg(db).args(args);
+        crate::support::Run::from(command.output().unwrap())
+    };
+    run("sqlite://rel/ops.db?mode=rwc", &["seed", "rbac", "--test-staff"]).exit(0);
+    let names: Vec<String> = std::fs::read_dir(dir.join("rel"))
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(names.contains(&"ops.db".to_owned()), "{names:?}");
+    assert!(names.iter().all(|name| !name.contains('?')), "{names:?}");
+
+    let read_only = format!("sqlite://{}?mode=ro", dir.join("rel/ops.db").display());
+    run(&read_only, &["--as", "admin@example.com", "staff", "list"]).exit(0).stdout_has("viewer@example.com");
+    run(
+        &read_only,
+        &["--as", "admin@example.com", "staff", "add", "a@example.com", "--name", "A", "--role", "agent"],
+    )
+    .exit(1)
+    .stderr_has("readonly");
+    run("sqlite:rel/ops.db?mode=rw", &["--as", "admin@example.com", "staff", "list"]).exit(0);
+
+    for mode in ["ro", "rw"] {
+        run(&format!("sqlite:missing.db?mode={mode}"), &["staff", "list"])
+            .exit(1)
+            .stderr_has("does not exist");
+    }
+    assert!(!dir.join("missing.db").exists());
+    run("sqlite:rel/ops.db?mode=memory", &["staff", "list"]).exit(2).stderr_has("in-memory");
+    run("sqlite:rel/ops.db?cache=shared", &["staff", "list"])
+        .exit(2)
+        .stderr_has("unknown SQLite URL parameter");
 }

@@ -111,3 +111,16 @@ fn demo_reset_rebuilds_from_scratch() {
     assert!(keys.read("admin@example.com").is_ok());
     assert!(!env.key_dir().exists(), "the demo keeps its keys out of the real config directory");
 }
+
+#[test]
+fn the_demo_acts_as_as_then_opsgate_user_then_the_demo_admin() {
+    let env = Env::new();
+    env.run(["--demo", "audit", "query"]).exit(0);
+    let as_viewer = |args: &[&str]| {
+        let mut command = env.command();
+        command.env("OPSGATE_USER", "viewer@example.com").args(args);
+        crate::support::Run::from(command.output().unwrap())
+    };
+    as_viewer(&["--demo", "audit", "query"]).exit(3).stderr_has("ops.audit.view");
+    as_viewer(&["--demo", "--as", "admin@example.com", "audit", "query"]).exit(0);
+}

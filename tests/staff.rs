@@ -93,3 +93,16 @@ fn staff_list_shows_everyone_to_those_who_may_see_staff() {
     }
     env.run_as("support@example.com", ["staff", "list"]).exit(3).stderr_has("ops.staff.view");
 }
+
+#[test]
+fn hidden_characters_in_a_name_are_shown_as_escapes() {
+    let env = Env::new().seeded();
+    env.run_as(
+        "admin@example.com",
+        ["staff", "add", "eve@example.com", "--name", "Eve\u{202e}nimda\u{200b}\u{e0041}", "--role", "agent"],
+    )
+    .exit(0);
+    let run = env.run_as("admin@example.com", ["staff", "list"]).exit(0);
+    assert!(run.stdout.contains(r"Eve\u{202e}nimda\u{200b}\u{e0041}"), "{}", run.stdout);
+    assert!(!run.stdout.contains(['\u{202e}', '\u{200b}', '\u{e0041}']), "{}", run.stdout);
+}

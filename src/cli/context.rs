@@ -14,7 +14,7 @@ use crate::store::{DbLocation, Store};
 
 use super::GlobalArgs;
 
-/// The acting person for `--demo` when `--as` is not given.
+/// The acting person for `--demo` when neither `--as` nor `OPSGATE_USER` names one.
 pub const DEMO_USER: &str = "admin@example.com";
 
 pub struct Context {
@@ -40,7 +40,11 @@ impl Context {
             crate::demo::ensure(&paths).await?;
             (
                 DbLocation::Sqlite(paths.demo_db()),
-                Some(global.as_user.clone().unwrap_or_else(|| DEMO_USER.to_owned())),
+                global
+                    .as_user
+                    .clone()
+                    .or_else(|| env_nonempty("OPSGATE_USER"))
+                    .or(Some(DEMO_USER.to_owned())),
             )
         } else {
             let url = global.db.clone().or_else(|| env_nonempty("OPSGATE_DB"));

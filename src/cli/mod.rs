@@ -27,6 +27,8 @@ mod staff;
 mod totp_prompt;
 mod worker;
 
+use std::ffi::OsString;
+
 use clap::{Args, Parser, Subcommand};
 
 pub use context::Context;
@@ -59,7 +61,7 @@ pub struct Cli {
 /// Flags every subcommand accepts.
 #[derive(Debug, Clone, Args)]
 pub struct GlobalArgs {
-    /// Database: a SQLite path or sqlite://PATH, or postgres://… [env: OPSGATE_DB]
+    /// Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB]
     /// [default: opsgate.db in the data directory]
     #[arg(long, global = true, value_name = "URL")]
     pub db: Option<String>,
@@ -73,7 +75,7 @@ pub struct GlobalArgs {
     pub output: OutputFormat,
 
     /// Use the throwaway demo database (created with demo data when missing); acts as
-    /// admin@example.com unless --as says otherwise. Never touches a real database.
+    /// admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database.
     #[arg(long, global = true)]
     pub demo: bool,
 }
@@ -176,7 +178,13 @@ pub fn usage_error(error: clap::Error) -> std::process::ExitCode {
         let _ = error.print();
         return ExitCode::Success.into();
     }
-    if wants_json(std::env::args().skip(1)) {
+    // `args_os`: `args` panics on the very input that may have caused this error.
+    let args: Vec<OsString> = std::env::args_os().skip(1).collect();
+    let json = wants_json(&args);
+    if error.kind() == ErrorKind::InvalidUtf8 {
+        let format = if json { OutputFormat::Json } else { OutputFormat::Table };
+        crate::render::error(&crate::Error::Usage(not_utf8_message(&args)), format);
+    } else if json {
         let message = error.kind().as_str().map(str::to_owned).unwrap_or_else(|| {
             crate::error::one_line(&error.to_string()).trim_start_matches("error: ").to_owned()
         });
@@ -193,8 +201,40 @@ pub fn usage_error(error: clap::Error) -> std::process::ExitCode {
     ExitCode::Usage.into()
 }
 
-fn wants_json(args: impl Iterator<Item = String>) -> bool {
-    let args: Vec<String> = args.collect();
+fn wants_json(args: &[OsString]) -> bool {
     args.windows(2).any(|w| (w[0] == "--output" || w[0] == "-o") && w[1] == "json")
         || args.iter().any(|a| a == "--output=json" || a == "-ojson")
+}
+
+/// Names the first argument that is not UTF-8, its bad bytes escaped (`"ab\xFF"`).
+fn not_utf8_message(args: &[OsString]) -> String {
+    match args.iter().find(|arg| arg.to_str().is_none()) {
+        Some(arg) => format!("argument {arg:?} is not valid UTF-8; opsgate reads only UTF-8 arguments"),
+        None => "an argument is not valid UTF-8; opsgate reads only UTF-8 arguments".to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn json_is_wanted_in_every_spelling() {
+        for args in [&["-o", "json"][..], &["--output", "json"], &["--output=json"], &["-ojson"]] {
+            let args: Vec<OsString> = args.iter().map(OsString::from).collect();
+            assert!(wants_json(&args), "{args:?}");
+        }
+        assert!(!wants_json(&[OsString::from("-o"), OsString::from("yaml")]));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_non_utf8_argument_is_named_with_its_bytes_escaped() {
+        use std::os::unix::ffi::OsStringExt;
+        let args = [OsString::from("plan"), OsString::from_vec(b"refund \xff".to_vec())];
+        assert_eq!(
+            not_utf8_message(&args),
+            "argument \"refund \\xFF\" is not valid UTF-8; opsgate reads only UTF-8 arguments"
+        );
+    }
 }

@@ -86,7 +86,7 @@ impl Planner for RulesPlanner {
             let Some(best) = scores.first().filter(|s| s.total >= MIN_CONFIDENCE) else {
                 return Err(Error::Unplannable(format!(
                     "could not turn `{}` into a plan; closest actions: {}; `opsgate actions` lists what opsgate can do",
-                    crate::sanitize::one_line(clause).chars().take(80).collect::<String>(),
+                    crate::sanitize::one_line(&clause.chars().take(80).collect::<String>()),
                     closest(&scores)
                 )));
             };

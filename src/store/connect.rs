@@ -1,5 +1,6 @@
 //! Turning `--db` into a connected pool, with errors a person can act on.
 
+use std::fmt;
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
 use std::time::Duration;
@@ -10,76 +11,196 @@ use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqliteSynchronous};
 use super::Store;
 use crate::error::{Error, Result, one_line};
 
-/// Where the database lives.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// Where the database lives. Its `Display` and `Debug` hide every password.
+#[derive(Clone, PartialEq, Eq)]
 pub enum DbLocation {
+    /// A SQLite file, created when missing (a plain path, or `mode=rwc`).
     Sqlite(PathBuf),
+    /// A SQLite file that must already exist (`mode=ro` or `mode=rw`): nothing is created.
+    SqliteExisting {
+        path: PathBuf,
+        read_only: bool,
+    },
     Postgres(String),
 }
 
 impl DbLocation {
-    /// Parses `--db`: `postgres://…`/`postgresql://…`, `sqlite://PATH`, `sqlite:PATH`, or a plain path.
+    /// Parses `--db`: `postgres://…`/`postgresql://…`; sqlx-style SQLite URLs
+    /// (`sqlite://relative.db`, `sqlite:///abs.db`, `sqlite:relative.db`, each
+    /// with an optional `?mode=ro|rw|rwc`); or a plain path, where `?` is just
+    /// part of the file name.
     pub fn parse(url: &str) -> Result<DbLocation> {
         if url.starts_with("postgres://") || url.starts_with("postgresql://") {
             return Ok(DbLocation::Postgres(url.to_owned()));
         }
-        let path = url.strip_prefix("sqlite://").or_else(|| url.strip_prefix("sqlite:")).unwrap_or(url);
-        if path.is_empty() || path.contains("://") {
-            return Err(Error::Usage(format!(
+        let unsupported = || {
+            Error::Usage(format!(
                 "unsupported database URL `{}`; use a file path, sqlite://PATH or postgres://…",
                 redact_url(url)
-            )));
+            ))
+        };
+        let Some(rest) = url.strip_prefix("sqlite://").or_else(|| url.strip_prefix("sqlite:")) else {
+            if url.is_empty() || url.contains("://") {
+                return Err(unsupported());
+            }
+            return Ok(DbLocation::Sqlite(PathBuf::from(url)));
+        };
+        let (path, query) = rest.split_once('?').unwrap_or((rest, ""));
+        if path.is_empty() || path.contains("://") {
+            return Err(unsupported());
         }
-        Ok(DbLocation::Sqlite(PathBuf::from(path)))
+        let in_memory = || {
+            Error::Usage(format!(
+                "`{url}` is an in-memory database, which keeps nothing after the command ends; give a file"
+            ))
+        };
+        if path == ":memory:" {
+            return Err(in_memory());
+        }
+        let path = PathBuf::from(path);
+        let mut location = DbLocation::Sqlite(path.clone());
+        for (name, value) in url::form_urlencoded::parse(query.as_bytes()) {
+            location = match (&*name, &*value) {
+                ("mode", "rwc") => DbLocation::Sqlite(path.clone()),
+                ("mode", "rw") => DbLocation::SqliteExisting { path: path.clone(), read_only: false },
+                ("mode", "ro") => DbLocation::SqliteExisting { path: path.clone(), read_only: true },
+                ("mode", "memory") => return Err(in_memory()),
+                ("mode", other) => {
+                    return Err(Error::Usage(format!(
+                        "unknown SQLite mode `{other}` in `{url}`; use mode=ro, mode=rw or mode=rwc"
+                    )));
+                }
+                (other, _) => {
+                    return Err(Error::Usage(format!(
+                        "unknown SQLite URL parameter `{other}` in `{url}`; opsgate understands only mode=ro|rw|rwc"
+                    )));
+                }
+            };
+        }
+        Ok(location)
     }
+}
 
-    /// The location with any password removed, safe to print.
-    pub fn display(&self) -> String {
+/// The location with every password removed, safe to print.
+impl fmt::Display for DbLocation {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            DbLocation::Sqlite(path) => path.display().to_string(),
-            DbLocation::Postgres(url) => redact_url(url),
+            DbLocation::Sqlite(path) | DbLocation::SqliteExisting { path, .. } => {
+                write!(f, "{}", path.display())
+            }
+            DbLocation::Postgres(url) => f.write_str(&redact_url(url)),
         }
     }
 }
 
-/// Replaces the password of a URL's userinfo with `***`.
-pub fn redact_url(url: &str) -> String {
-    let Some((scheme, rest)) = url.split_once("://") else {
-        return url.to_owned();
+impl fmt::Debug for DbLocation {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            DbLocation::Sqlite(path) => f.debug_tuple("Sqlite").field(path).finish(),
+            DbLocation::SqliteExisting { path, read_only } => {
+                f.debug_struct("SqliteExisting").field("path", path).field("read_only", read_only).finish()
+            }
+            DbLocation::Postgres(url) => f.debug_tuple("Postgres").field(&redact_url(url)).finish(),
+        }
+    }
+}
+
+/// Query parameters that carry a secret (libpq's `password` and `sslpassword`).
+const SECRET_PARAMETERS: [&str; 2] = ["password", "sslpassword"];
+
+fn is_secret(parameter: &str) -> bool {
+    SECRET_PARAMETERS.iter().any(|secret| parameter.eq_ignore_ascii_case(secret))
+}
+
+/// Replaces a URL's passwords, in its userinfo and in `password=` query pairs, with `***`.
+pub fn redact_url(text: &str) -> String {
+    let Ok(mut url) = url::Url::parse(text) else {
+        return redact_unparsable(text);
     };
-    let authority_end = rest.find(['/', '?']).unwrap_or(rest.len());
+    if url.password().is_some() {
+        // Fails only for URLs without a host, which have no password to hide.
+        let _ = url.set_password(Some("***"));
+    }
+    if url.query_pairs().any(|(name, _)| is_secret(&name)) {
+        let pairs: Vec<(String, String)> = url
+            .query_pairs()
+            .map(|(name, value)| {
+                let value = if is_secret(&name) { "***".to_owned() } else { value.into_owned() };
+                (name.into_owned(), value)
+            })
+            .collect();
+        url.query_pairs_mut().clear().extend_pairs(pairs);
+    }
+    url.to_string()
+}
+
+/// For text `url` cannot parse: the userinfo's password and the whole query hidden.
+fn redact_unparsable(text: &str) -> String {
+    let (text, query) = match text.split_once('?') {
+        Some((before, _)) => (before, "?***"),
+        None => (text, ""),
+    };
+    let Some((scheme, rest)) = text.split_once("://") else {
+        return format!("{text}{query}");
+    };
+    let authority_end = rest.find('/').unwrap_or(rest.len());
     let (authority, tail) = rest.split_at(authority_end);
     match authority.rsplit_once('@') {
         Some((userinfo, host)) => match userinfo.split_once(':') {
-            Some((user, _password)) => format!("{scheme}://{user}:***@{host}{tail}"),
-            None => url.to_owned(),
+            Some((user, _password)) => format!("{scheme}://{user}:***@{host}{tail}{query}"),
+            None => format!("{text}{query}"),
         },
-        None => url.to_owned(),
+        None => format!("{text}{query}"),
     }
 }
 
 pub(super) async fn connect(location: &DbLocation) -> Result<Store> {
     match location {
-        DbLocation::Sqlite(path) => connect_sqlite(path).await,
+        DbLocation::Sqlite(path) => connect_sqlite(path, SqliteOpen::CreateWhenMissing).await,
+        DbLocation::SqliteExisting { path, read_only: false } => {
+            connect_sqlite(path, SqliteOpen::ReadWrite).await
+        }
+        DbLocation::SqliteExisting { path, read_only: true } => {
+            connect_sqlite(path, SqliteOpen::ReadOnly).await
+        }
         DbLocation::Postgres(url) => connect_postgres(url).await,
     }
 }
 
-async fn connect_sqlite(path: &Path) -> Result<Store> {
-    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-        std::fs::create_dir_all(parent)
-            .map_err(|e| Error::io(format!("cannot create {}", parent.display()), e))?;
+/// How a SQLite file is opened: SQLite's `mode=rwc`, `rw` and `ro`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum SqliteOpen {
+    CreateWhenMissing,
+    ReadWrite,
+    ReadOnly,
+}
+
+async fn connect_sqlite(path: &Path, open: SqliteOpen) -> Result<Store> {
+    if open == SqliteOpen::CreateWhenMissing {
+        if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+            std::fs::create_dir_all(parent)
+                .map_err(|e| Error::io(format!("cannot create {}", parent.display()), e))?;
+        }
+    } else if !path.exists() {
+        return Err(Error::NotFound(format!(
+            "{} does not exist; mode=ro and mode=rw open only an existing database (mode=rwc creates it)",
+            path.display()
+        )));
     }
-    let options = SqliteConnectOptions::new()
+    let mut options = SqliteConnectOptions::new()
         .filename(path)
-        .create_if_missing(true)
-        .journal_mode(SqliteJournalMode::Wal)
+        .create_if_missing(open == SqliteOpen::CreateWhenMissing)
+        .read_only(open == SqliteOpen::ReadOnly)
         .synchronous(SqliteSynchronous::Normal)
         .foreign_keys(true)
         .busy_timeout(Duration::from_secs(30))
         // 64 MiB of page cache per connection (allocated as used): the audit log's
         // indexes outgrow the 2 MiB default and appends then miss the cache.
         .pragma("cache_size", "-65536");
+    if open != SqliteOpen::ReadOnly {
+        // Switching the journal is a write; a read-only connection reads whichever it finds.
+        options = options.journal_mode(SqliteJournalMode::Wal);
+    }
     let pool = sqlx::pool::PoolOptions::new()
         .max_connections(4)
         .acquire_timeout(Duration::from_secs(30))
@@ -138,9 +259,25 @@ mod tests {
 
     #[test]
     fn parses_each_url_form() {
-        assert_eq!(DbLocation::parse("/tmp/x.db").unwrap(), DbLocation::Sqlite("/tmp/x.db".into()));
-        assert_eq!(DbLocation::parse("sqlite:///tmp/x.db").unwrap(), DbLocation::Sqlite("/tmp/x.db".into()));
-        assert_eq!(DbLocation::parse("sqlite:x.db").unwrap(), DbLocation::Sqlite("x.db".into()));
+        let sqlite = |path: &str| DbLocation::Sqlite(path.into());
+        let existing = |path: &str, read_only| DbLocation::SqliteExisting { path: path.into(), read_only };
+        assert_eq!(DbLocation::parse("/tmp/x.db").unwrap(), sqlite("/tmp/x.db"));
+        assert_eq!(DbLocation::parse("/tmp/x?y.db").unwrap(), sqlite("/tmp/x?y.db"));
+        assert_eq!(DbLocation::parse("sqlite:///tmp/x.db").unwrap(), sqlite("/tmp/x.db"));
+        assert_eq!(DbLocation::parse("sqlite://data/x.db").unwrap(), sqlite("data/x.db"));
+        assert_eq!(DbLocation::parse("sqlite:x.db").unwrap(), sqlite("x.db"));
+        assert_eq!(DbLocation::parse("sqlite://x.db?mode=rwc").unwrap(), sqlite("x.db"));
+        assert_eq!(DbLocation::parse("sqlite:///tmp/x.db?mode=rw").unwrap(), existing("/tmp/x.db", false));
+        assert_eq!(DbLocation::parse("sqlite:x.db?mode=ro").unwrap(), existing("x.db", true));
+        for bad in [
+            "sqlite://x.db?mode=memory",
+            "sqlite::memory:",
+            "sqlite://x.db?mode=w",
+            "sqlite://x.db?cache=shared",
+        ] {
+            assert!(matches!(DbLocation::parse(bad), Err(Error::Usage(_))), "{bad}");
+        }
+        assert!(DbLocation::parse("sqlite://").is_err());
         assert!(matches!(DbLocation::parse("postgres://u@h/db").unwrap(), DbLocation::Postgres(_)));
         assert!(DbLocation::parse("mysql://h/db").is_err());
         assert!(DbLocation::parse("").is_err());
@@ -150,6 +287,20 @@ mod tests {
     fn passwords_never_reach_messages() {
         assert_eq!(redact_url("postgres://ops:s3cret@db:5432/ops"), "postgres://ops:***@db:5432/ops");
         assert_eq!(redact_url("postgres://ops@db/ops"), "postgres://ops@db/ops");
-        assert_eq!(redact_url("postgres://db/ops?password=x"), "postgres://db/ops?password=x");
+        assert_eq!(
+            redact_url("postgres://db/ops?sslmode=require&password=x&PassWord=y"),
+            "postgres://db/ops?sslmode=require&password=***&PassWord=***"
+        );
+        assert_eq!(
+            redact_url("postgresql://ops:p%40ss@db/ops?sslpassword=k"),
+            "postgresql://ops:***@db/ops?sslpassword=***"
+        );
+        assert_eq!(
+            redact_url("postgres://ops:s3cret@[::1/ops?password=x"),
+            "postgres://ops:***@[::1/ops?***"
+        );
+        let location = DbLocation::parse("postgres://ops:s3cret@db/ops?password=s3cret").unwrap();
+        assert_eq!(location.to_string(), "postgres://ops:***@db/ops?password=***");
+        assert!(!format!("{location:?}").contains("s3cret"));
     }
 }
