@@ -42,6 +42,7 @@ Register-ArgumentCompleter -Native -CommandName 'opsgate' -ScriptBlock {
             [CompletionResult]::new('seed', 'seed', [CompletionResultType]::ParameterValue, 'Seed the database (RBAC roles, permissions, default alert rules and config)')
             [CompletionResult]::new('audit', 'audit', [CompletionResultType]::ParameterValue, 'Query and verify the hash-chained audit log')
             [CompletionResult]::new('playbook', 'playbook', [CompletionResultType]::ParameterValue, 'Validate and run YAML playbooks (suggest-only unless explicitly allowed)')
+            [CompletionResult]::new('policy', 'policy', [CompletionResultType]::ParameterValue, 'Apply, show and test the policy rules that tighten what the guard allows')
             [CompletionResult]::new('staff', 'staff', [CompletionResultType]::ParameterValue, 'Manage staff members, their roles and keys')
             [CompletionResult]::new('agent', 'agent', [CompletionResultType]::ParameterValue, 'Manage registered AI agents (tier, rate limit, token budget)')
             [CompletionResult]::new('worker', 'worker', [CompletionResultType]::ParameterValue, 'Execute approved actions queued for background execution')
@@ -370,6 +371,81 @@ Register-ArgumentCompleter -Native -CommandName 'opsgate' -ScriptBlock {
             break
         }
         'opsgate;playbook;help;help' {
+            break
+        }
+        'opsgate;policy' {
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this staff member (e-mail) [env: OPSGATE_USER]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--demo', '--demo', [CompletionResultType]::ParameterName, 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('apply', 'apply', [CompletionResultType]::ParameterValue, 'Check a rule file and put it in force (needs system.admin; audited with its SHA-256)')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Print the rules in force, exactly as applied')
+            [CompletionResult]::new('test', 'test', [CompletionResultType]::ParameterValue, 'What the guard would decide for one step under a rule file; writes nothing')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'opsgate;policy;apply' {
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this staff member (e-mail) [env: OPSGATE_USER]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--demo', '--demo', [CompletionResultType]::ParameterName, 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'opsgate;policy;show' {
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this staff member (e-mail) [env: OPSGATE_USER]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--demo', '--demo', [CompletionResultType]::ParameterName, 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'opsgate;policy;test' {
+            [CompletionResult]::new('--action', '--action', [CompletionResultType]::ParameterName, 'The catalog action')
+            [CompletionResult]::new('--params', '--params', [CompletionResultType]::ParameterName, 'The action''s parameters, as JSON')
+            [CompletionResult]::new('--agent', '--agent', [CompletionResultType]::ParameterName, 'Decide for this registered agent acting for the person')
+            [CompletionResult]::new('--surface', '--surface', [CompletionResultType]::ParameterName, 'Decide as if the step came through this surface')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this staff member (e-mail) [env: OPSGATE_USER]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--demo', '--demo', [CompletionResultType]::ParameterName, 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'opsgate;policy;help' {
+            [CompletionResult]::new('apply', 'apply', [CompletionResultType]::ParameterValue, 'Check a rule file and put it in force (needs system.admin; audited with its SHA-256)')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Print the rules in force, exactly as applied')
+            [CompletionResult]::new('test', 'test', [CompletionResultType]::ParameterValue, 'What the guard would decide for one step under a rule file; writes nothing')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'opsgate;policy;help;apply' {
+            break
+        }
+        'opsgate;policy;help;show' {
+            break
+        }
+        'opsgate;policy;help;test' {
+            break
+        }
+        'opsgate;policy;help;help' {
             break
         }
         'opsgate;staff' {
@@ -824,6 +900,7 @@ Register-ArgumentCompleter -Native -CommandName 'opsgate' -ScriptBlock {
             [CompletionResult]::new('seed', 'seed', [CompletionResultType]::ParameterValue, 'Seed the database (RBAC roles, permissions, default alert rules and config)')
             [CompletionResult]::new('audit', 'audit', [CompletionResultType]::ParameterValue, 'Query and verify the hash-chained audit log')
             [CompletionResult]::new('playbook', 'playbook', [CompletionResultType]::ParameterValue, 'Validate and run YAML playbooks (suggest-only unless explicitly allowed)')
+            [CompletionResult]::new('policy', 'policy', [CompletionResultType]::ParameterValue, 'Apply, show and test the policy rules that tighten what the guard allows')
             [CompletionResult]::new('staff', 'staff', [CompletionResultType]::ParameterValue, 'Manage staff members, their roles and keys')
             [CompletionResult]::new('agent', 'agent', [CompletionResultType]::ParameterValue, 'Manage registered AI agents (tier, rate limit, token budget)')
             [CompletionResult]::new('worker', 'worker', [CompletionResultType]::ParameterValue, 'Execute approved actions queued for background execution')
@@ -893,6 +970,21 @@ Register-ArgumentCompleter -Native -CommandName 'opsgate' -ScriptBlock {
             break
         }
         'opsgate;help;playbook;run' {
+            break
+        }
+        'opsgate;help;policy' {
+            [CompletionResult]::new('apply', 'apply', [CompletionResultType]::ParameterValue, 'Check a rule file and put it in force (needs system.admin; audited with its SHA-256)')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Print the rules in force, exactly as applied')
+            [CompletionResult]::new('test', 'test', [CompletionResultType]::ParameterValue, 'What the guard would decide for one step under a rule file; writes nothing')
+            break
+        }
+        'opsgate;help;policy;apply' {
+            break
+        }
+        'opsgate;help;policy;show' {
+            break
+        }
+        'opsgate;help;policy;test' {
             break
         }
         'opsgate;help;staff' {

@@ -64,6 +64,9 @@ _opsgate() {
             opsgate,playbook)
                 cmd="opsgate__subcmd__playbook"
                 ;;
+            opsgate,policy)
+                cmd="opsgate__subcmd__policy"
+                ;;
             opsgate,reject)
                 cmd="opsgate__subcmd__reject"
                 ;;
@@ -229,6 +232,9 @@ _opsgate() {
             opsgate__subcmd__help,playbook)
                 cmd="opsgate__subcmd__help__subcmd__playbook"
                 ;;
+            opsgate__subcmd__help,policy)
+                cmd="opsgate__subcmd__help__subcmd__policy"
+                ;;
             opsgate__subcmd__help,reject)
                 cmd="opsgate__subcmd__help__subcmd__reject"
                 ;;
@@ -283,6 +289,15 @@ _opsgate() {
             opsgate__subcmd__help__subcmd__playbook,validate)
                 cmd="opsgate__subcmd__help__subcmd__playbook__subcmd__validate"
                 ;;
+            opsgate__subcmd__help__subcmd__policy,apply)
+                cmd="opsgate__subcmd__help__subcmd__policy__subcmd__apply"
+                ;;
+            opsgate__subcmd__help__subcmd__policy,show)
+                cmd="opsgate__subcmd__help__subcmd__policy__subcmd__show"
+                ;;
+            opsgate__subcmd__help__subcmd__policy,test)
+                cmd="opsgate__subcmd__help__subcmd__policy__subcmd__test"
+                ;;
             opsgate__subcmd__help__subcmd__seed,rbac)
                 cmd="opsgate__subcmd__help__subcmd__seed__subcmd__rbac"
                 ;;
@@ -327,6 +342,30 @@ _opsgate() {
                 ;;
             opsgate__subcmd__playbook__subcmd__help,validate)
                 cmd="opsgate__subcmd__playbook__subcmd__help__subcmd__validate"
+                ;;
+            opsgate__subcmd__policy,apply)
+                cmd="opsgate__subcmd__policy__subcmd__apply"
+                ;;
+            opsgate__subcmd__policy,help)
+                cmd="opsgate__subcmd__policy__subcmd__help"
+                ;;
+            opsgate__subcmd__policy,show)
+                cmd="opsgate__subcmd__policy__subcmd__show"
+                ;;
+            opsgate__subcmd__policy,test)
+                cmd="opsgate__subcmd__policy__subcmd__test"
+                ;;
+            opsgate__subcmd__policy__subcmd__help,apply)
+                cmd="opsgate__subcmd__policy__subcmd__help__subcmd__apply"
+                ;;
+            opsgate__subcmd__policy__subcmd__help,help)
+                cmd="opsgate__subcmd__policy__subcmd__help__subcmd__help"
+                ;;
+            opsgate__subcmd__policy__subcmd__help,show)
+                cmd="opsgate__subcmd__policy__subcmd__help__subcmd__show"
+                ;;
+            opsgate__subcmd__policy__subcmd__help,test)
+                cmd="opsgate__subcmd__policy__subcmd__help__subcmd__test"
                 ;;
             opsgate__subcmd__seed,help)
                 cmd="opsgate__subcmd__seed__subcmd__help"
@@ -410,7 +449,7 @@ _opsgate() {
 
     case "${cmd}" in
         opsgate)
-            opts="-o -h -V --db --as --output --demo --help --version ask plan dry-run execute approve reject history show actions seed audit playbook staff agent worker docs alerts mcp demo completions help"
+            opts="-o -h -V --db --as --output --demo --help --version ask plan dry-run execute approve reject history show actions seed audit playbook policy staff agent worker docs alerts mcp demo completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1538,7 +1577,7 @@ _opsgate() {
             return 0
             ;;
         opsgate__subcmd__help)
-            opts="ask plan dry-run execute approve reject history show actions seed audit playbook staff agent worker docs alerts mcp demo completions help"
+            opts="ask plan dry-run execute approve reject history show actions seed audit playbook policy staff agent worker docs alerts mcp demo completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1944,6 +1983,62 @@ _opsgate() {
             return 0
             ;;
         opsgate__subcmd__help__subcmd__playbook__subcmd__validate)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        opsgate__subcmd__help__subcmd__policy)
+            opts="apply show test"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        opsgate__subcmd__help__subcmd__policy__subcmd__apply)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        opsgate__subcmd__help__subcmd__policy__subcmd__show)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        opsgate__subcmd__help__subcmd__policy__subcmd__test)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2410,6 +2505,212 @@ _opsgate() {
                 return 0
             fi
             case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json yaml md" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json yaml md" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        opsgate__subcmd__policy)
+            opts="-o -h -V --db --as --output --demo --help --version apply show test help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json yaml md" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json yaml md" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        opsgate__subcmd__policy__subcmd__apply)
+            opts="-o -h -V --db --as --output --demo --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json yaml md" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json yaml md" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        opsgate__subcmd__policy__subcmd__help)
+            opts="apply show test help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        opsgate__subcmd__policy__subcmd__help__subcmd__apply)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        opsgate__subcmd__policy__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        opsgate__subcmd__policy__subcmd__help__subcmd__show)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        opsgate__subcmd__policy__subcmd__help__subcmd__test)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        opsgate__subcmd__policy__subcmd__show)
+            opts="-o -h -V --db --as --output --demo --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json yaml md" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json yaml md" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        opsgate__subcmd__policy__subcmd__test)
+            opts="-o -h -V --action --params --agent --surface --db --as --output --demo --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --action)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --params)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --agent)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --surface)
+                    COMPREPLY=($(compgen -W "cli playbook ask model worker mcp http" -- "${cur}"))
+                    return 0
+                    ;;
                 --db)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

@@ -39,6 +39,7 @@ set edit:completion:arg-completer[opsgate] = {|@words|
             cand seed 'Seed the database (RBAC roles, permissions, default alert rules and config)'
             cand audit 'Query and verify the hash-chained audit log'
             cand playbook 'Validate and run YAML playbooks (suggest-only unless explicitly allowed)'
+            cand policy 'Apply, show and test the policy rules that tighten what the guard allows'
             cand staff 'Manage staff members, their roles and keys'
             cand agent 'Manage registered AI agents (tier, rate limit, token budget)'
             cand worker 'Execute approved actions queued for background execution'
@@ -335,6 +336,72 @@ set edit:completion:arg-completer[opsgate] = {|@words|
         &'opsgate;playbook;help;run'= {
         }
         &'opsgate;playbook;help;help'= {
+        }
+        &'opsgate;policy'= {
+            cand --db 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]'
+            cand --as 'Act as this staff member (e-mail) [env: OPSGATE_USER]'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --demo 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand apply 'Check a rule file and put it in force (needs system.admin; audited with its SHA-256)'
+            cand show 'Print the rules in force, exactly as applied'
+            cand test 'What the guard would decide for one step under a rule file; writes nothing'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'opsgate;policy;apply'= {
+            cand --db 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]'
+            cand --as 'Act as this staff member (e-mail) [env: OPSGATE_USER]'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --demo 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'opsgate;policy;show'= {
+            cand --db 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]'
+            cand --as 'Act as this staff member (e-mail) [env: OPSGATE_USER]'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --demo 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'opsgate;policy;test'= {
+            cand --action 'The catalog action'
+            cand --params 'The action''s parameters, as JSON'
+            cand --agent 'Decide for this registered agent acting for the person'
+            cand --surface 'Decide as if the step came through this surface'
+            cand --db 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]'
+            cand --as 'Act as this staff member (e-mail) [env: OPSGATE_USER]'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --demo 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'opsgate;policy;help'= {
+            cand apply 'Check a rule file and put it in force (needs system.admin; audited with its SHA-256)'
+            cand show 'Print the rules in force, exactly as applied'
+            cand test 'What the guard would decide for one step under a rule file; writes nothing'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'opsgate;policy;help;apply'= {
+        }
+        &'opsgate;policy;help;show'= {
+        }
+        &'opsgate;policy;help;test'= {
+        }
+        &'opsgate;policy;help;help'= {
         }
         &'opsgate;staff'= {
             cand --db 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]'
@@ -735,6 +802,7 @@ set edit:completion:arg-completer[opsgate] = {|@words|
             cand seed 'Seed the database (RBAC roles, permissions, default alert rules and config)'
             cand audit 'Query and verify the hash-chained audit log'
             cand playbook 'Validate and run YAML playbooks (suggest-only unless explicitly allowed)'
+            cand policy 'Apply, show and test the policy rules that tighten what the guard allows'
             cand staff 'Manage staff members, their roles and keys'
             cand agent 'Manage registered AI agents (tier, rate limit, token budget)'
             cand worker 'Execute approved actions queued for background execution'
@@ -786,6 +854,17 @@ set edit:completion:arg-completer[opsgate] = {|@words|
         &'opsgate;help;playbook;validate'= {
         }
         &'opsgate;help;playbook;run'= {
+        }
+        &'opsgate;help;policy'= {
+            cand apply 'Check a rule file and put it in force (needs system.admin; audited with its SHA-256)'
+            cand show 'Print the rules in force, exactly as applied'
+            cand test 'What the guard would decide for one step under a rule file; writes nothing'
+        }
+        &'opsgate;help;policy;apply'= {
+        }
+        &'opsgate;help;policy;show'= {
+        }
+        &'opsgate;help;policy;test'= {
         }
         &'opsgate;help;staff'= {
             cand list 'List staff members with role, level, status and keys (needs ops.staff.view)'

@@ -28,6 +28,7 @@ pub mod pipeline;
 pub mod plan;
 pub mod planner;
 pub mod playbook;
+pub mod policy;
 pub mod rbac;
 pub mod render;
 pub mod runbooks;

@@ -136,6 +136,10 @@ impl StoredId {
     }
 }
 
+fn is_zero(n: &u32) -> bool {
+    *n == 0
+}
+
 /// One stored step of a plan, as shown and as executed.
 #[derive(Debug, Clone, Serialize)]
 pub struct Step {
@@ -152,6 +156,9 @@ pub struct Step {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub denial: Option<String>,
     pub requires: Requires,
+    /// Approvals needed (the catalog's one, or more by a policy rule); 0 unless `requires` is approval.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub approvals: u32,
     pub second_factor: bool,
     pub payload: Value,
     pub payload_hash: String,

@@ -141,6 +141,7 @@ async fn run_one(store: &Store, catalog: &'static Catalog, id: i64, claimer: &st
         subject: &row.requester_email,
         claimer,
         confirmed_by: "approval",
+        holds: &[],
     };
     let outcome = |status: &str, error: Option<String>| WorkOutcome {
         action_id: ActionId(id),
@@ -149,16 +150,18 @@ async fn run_one(store: &Store, catalog: &'static Catalog, id: i64, claimer: &st
         error,
     };
     match checked_payload(store, catalog, &row).await {
-        Ok(payload) => match run_claimed(store, &row, &payload, &runner).await {
-            Ok(report) => Ok(outcome(&report.status, None)),
-            // run_claimed recorded the failure; infrastructure errors stop the worker.
-            Err(Error::Database(message)) => Err(Error::Database(message)),
-            Err(error) => {
-                let status =
-                    store.load_action(id).await?.map(|r| r.status).unwrap_or_else(|| "failed".into());
-                Ok(outcome(&status, Some(error.to_string())))
+        Ok((payload, holds)) => {
+            match run_claimed(store, &row, &payload, &Runner { holds: &holds, ..runner }).await {
+                Ok(report) => Ok(outcome(&report.status, None)),
+                // run_claimed recorded the failure; infrastructure errors stop the worker.
+                Err(Error::Database(message)) => Err(Error::Database(message)),
+                Err(error) => {
+                    let status =
+                        store.load_action(id).await?.map(|r| r.status).unwrap_or_else(|| "failed".into());
+                    Ok(outcome(&status, Some(error.to_string())))
+                }
             }
-        },
+        }
         Err(Refusal { event, status, error }) => {
             finish(
                 store,
@@ -179,7 +182,7 @@ async fn checked_payload(
     store: &Store,
     catalog: &'static Catalog,
     row: &ActionRow,
-) -> std::result::Result<Payload, Refusal> {
+) -> std::result::Result<(Payload, Vec<crate::policy::CapHold>), Refusal> {
     let session = match requester_session(store, catalog, row).await {
         Ok(session) => session,
         Err(error @ (Error::Denied(_) | Error::NotFound(_))) => {
@@ -188,12 +191,13 @@ async fn checked_payload(
         }
         Err(error) => return Err(error.into()),
     };
-    let Cleared { payload, standing, .. } = preflight(&session, row).await.map_err(|mut refusal| {
-        if refusal.status != "failed" {
-            refusal.status = "failed";
-        }
-        refusal
-    })?;
+    let Cleared { payload, standing, holds, .. } =
+        preflight(&session, row).await.map_err(|mut refusal| {
+            if refusal.status != "failed" {
+                refusal.status = "failed";
+            }
+            refusal
+        })?;
     if let Some(standing) = standing.filter(|standing| !standing.is_enough()) {
         let error = Error::NeedsConfirmation(format!(
             "a{} no longer has enough approvals: {}; nothing was written",
@@ -203,7 +207,7 @@ async fn checked_payload(
         // Back to waiting for approval; still queued, so it runs once approved again.
         return Err(Refusal { event: "approval.insufficient", status: "pending_approval", error });
     }
-    Ok(payload)
+    Ok((payload, holds))
 }
 
 /// One stale claim and how it was resolved.

@@ -203,7 +203,9 @@ fn sql_in_a_prompt_only_ever_reaches_the_database_as_a_bound_value() {
     let plan = env.plan_json("senior_agent@example.com", prompt);
     let step = &plan["steps"][0];
     assert_eq!(step["action"], "bookings.refund");
-    assert_eq!(step["params"], serde_json::json!({"booking_id": 7}));
+    // A full refund is planned with the amount it will pay, read from the booking.
+    let amount = env.scalar("SELECT amount_cents FROM bookings WHERE id = 7");
+    assert_eq!(step["params"], serde_json::json!({"booking_id": 7, "amount_cents": amount}));
     for statement in step["payload"]["statements"].as_array().unwrap() {
         assert!(!statement["sql"].as_str().unwrap().to_uppercase().contains("DROP"));
     }

@@ -28,7 +28,7 @@ pub use window::AnswerWindow;
 
 use crate::catalog::Risk;
 use crate::error::{Error, Result};
-use crate::guard::{Charge, Guard, Stage};
+use crate::guard::{Charge, Guard, Stage, Step};
 use crate::pii::Audience;
 use crate::plan::Decision;
 use crate::planner::{PlanRequest, Planner};
@@ -254,7 +254,7 @@ pub async fn ask(session: &Session, planner: &dyn Planner, request: AskRequest<'
             action: step.action.clone(),
             params: step.params.clone(),
             risk: catalog.require(&step.action)?.risk,
-            decision: guard.decide(catalog.require(&step.action)?, Stage::Plan).decision,
+            decision: guard.permits(catalog.require(&step.action)?, Stage::Plan).decision,
             missing_permission: None,
             confidence: step.confidence,
         });
@@ -283,7 +283,13 @@ pub async fn ask(session: &Session, planner: &dyn Planner, request: AskRequest<'
         });
         let window = window::resolve(action, prompt, &mut params, step_label, &settings, now);
         catalog.validate(&action.name, &params).map_err(|e| Error::Unplannable(e.to_string()))?;
-        let verdict = guard.decide(action, Stage::Plan);
+        let verdict = match guard.decide(&Step::new(action, &params), Stage::Plan).await {
+            Ok(verdict) => verdict,
+            Err(error) => {
+                let payload = json!({"prompt": prompt, "action": action.name});
+                return Err(session.refuse("ask.refused", "refused", None, payload, error).await);
+            }
+        };
         answer.steps.push(AnswerStep {
             action: action.name.clone(),
             params: params.clone(),

@@ -11,7 +11,7 @@ use serde_json::{Value, json};
 use super::finding::Source;
 use super::{Answer, AnswerStep, StepContext, runbook, window};
 use crate::error::{Error, Result};
-use crate::guard::{Charge, Guard, Stage};
+use crate::guard::{Charge, Guard, Stage, Step};
 use crate::pii::Audience;
 use crate::plan::Decision;
 use crate::planner::llm::tools::{Tool, action_name, split_meta, tools_for};
@@ -120,7 +120,13 @@ impl ModelAsk<'_> {
         if let Err(error) = session.catalog().validate(&action.name, &params) {
             return Ok(Outcome::note(format!("{name}: {error}")));
         }
-        let verdict = guard.decide(action, Stage::Plan);
+        let verdict = match guard.decide(&Step::new(action, &params), Stage::Plan).await {
+            Ok(verdict) => verdict,
+            Err(error) => {
+                let payload = json!({"prompt": self.prompt, "action": action.name});
+                return Err(session.refuse("ask.refused", "refused", None, payload, error).await);
+            }
+        };
         let step = AnswerStep {
             action: action.name.clone(),
             params: params.clone(),

@@ -43,6 +43,10 @@ pub enum Requires {
 }
 
 impl Requires {
+    pub fn parse(text: &str) -> Option<Requires> {
+        [Requires::None, Requires::Confirm, Requires::Approval].into_iter().find(|r| r.as_str() == text)
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             Requires::None => "none",

@@ -20,6 +20,7 @@ mod mcp;
 mod plan;
 mod planner_args;
 mod playbook;
+mod policy;
 mod reject;
 mod seed;
 mod show;
@@ -107,6 +108,8 @@ pub enum Command {
     Audit(audit::AuditArgs),
     /// Validate and run YAML playbooks (suggest-only unless explicitly allowed)
     Playbook(playbook::PlaybookArgs),
+    /// Apply, show and test the policy rules that tighten what the guard allows
+    Policy(policy::PolicyArgs),
     /// Manage staff members, their roles and keys
     Staff(staff::StaffArgs),
     /// Manage registered AI agents (tier, rate limit, token budget)
@@ -157,6 +160,7 @@ impl Cli {
             Command::Alerts(args) => args.run(&ctx).await,
             Command::Playbook(args) => args.run(&ctx).await,
             Command::Agent(args) => args.run(&ctx).await,
+            Command::Policy(args) => args.run(&ctx).await,
             _ => unreachable!("commands without a database returned above"),
         };
         ctx.finish().await;

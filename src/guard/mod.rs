@@ -5,14 +5,50 @@
 //! Planners are offered [`Guard::offered`] and never check anything themselves.
 
 mod budget;
+mod rules;
+
+use std::sync::Mutex;
+
+use serde_json::Value;
 
 use crate::catalog::{ActionSpec, Requires};
 use crate::error::{Error, Result};
 use crate::identity::StaffMember;
+use crate::payload::TargetRef;
 use crate::plan::{ActionStatus, Decision};
+use crate::policy::CapHold;
 use crate::session::Session;
+use crate::settings::Settings;
 
 pub use budget::{Budget, Charge};
+
+/// One step as the guard sees it.
+#[derive(Debug, Clone, Copy)]
+pub struct Step<'a> {
+    pub action: &'static ActionSpec,
+    /// The step's parameters, with the defaults its payload filled in.
+    pub params: &'a Value,
+    /// The row the step changes, when it changes one.
+    pub target: Option<&'a TargetRef>,
+    /// The stored action, when a stored step is decided again before it runs.
+    pub action_id: Option<i64>,
+}
+
+impl<'a> Step<'a> {
+    pub fn new(action: &'static ActionSpec, params: &'a Value) -> Step<'a> {
+        Step { action, params, target: None, action_id: None }
+    }
+
+    pub fn target(mut self, target: Option<&'a TargetRef>) -> Step<'a> {
+        self.target = target;
+        self
+    }
+
+    pub fn stored(mut self, action_id: i64) -> Step<'a> {
+        self.action_id = Some(action_id);
+        self
+    }
+}
 
 /// Needed to use opsgate's AI features at all.
 pub const AI_USE: &str = "ai.use";
@@ -38,6 +74,10 @@ pub struct Verdict {
     pub second_factor: bool,
     /// Approvals the step needs (0 unless `requires` is approval).
     pub approvals: u32,
+    /// The policy rules that selected the step and whose condition held.
+    pub rules: Vec<String>,
+    /// Caps the transaction that runs the step checks again.
+    pub holds: Vec<CapHold>,
 }
 
 impl Verdict {
@@ -63,6 +103,8 @@ impl Verdict {
             requires: action.requires,
             second_factor: action.second_factor,
             approvals: u32::from(action.requires == Requires::Approval),
+            rules: Vec::new(),
+            holds: Vec::new(),
         }
     }
 
@@ -74,6 +116,8 @@ impl Verdict {
             requires: action.requires,
             second_factor: action.second_factor,
             approvals: u32::from(action.requires == Requires::Approval),
+            rules: Vec::new(),
+            holds: Vec::new(),
         }
     }
 }
@@ -103,11 +147,15 @@ impl Offer {
 /// The guard of one session.
 pub struct Guard<'s> {
     session: &'s Session,
+    /// The team's settings (its time zone), read once per guard.
+    settings: tokio::sync::OnceCell<Settings>,
+    /// Actions allowed by this guard and not stored yet: rates count them.
+    decided: Mutex<Vec<&'static str>>,
 }
 
 impl<'s> Guard<'s> {
     pub fn new(session: &'s Session) -> Guard<'s> {
-        Guard { session }
+        Guard { session, settings: tokio::sync::OnceCell::new(), decided: Mutex::new(Vec::new()) }
     }
 
     /// Refuses the whole request when the person may not use the AI at all.
@@ -147,8 +195,24 @@ impl<'s> Guard<'s> {
         offer
     }
 
-    /// Decides one step.
-    pub fn decide(&self, action: &ActionSpec, stage: Stage) -> Verdict {
+    /// Decides one step: [`Guard::permits`], then the policy rules. A step over
+    /// a rule's rate is [`Error::RateLimited`]; a database failure is an error
+    /// and nothing is allowed.
+    pub async fn decide(&self, step: &Step<'_>, stage: Stage) -> Result<Verdict> {
+        let verdict = self.permits(step.action, stage);
+        if !verdict.is_allowed() {
+            return Ok(verdict);
+        }
+        let verdict = self.apply_rules(step, stage, verdict).await?;
+        if verdict.is_allowed() {
+            self.decided.lock().unwrap_or_else(|poisoned| poisoned.into_inner()).push(&step.action.name);
+        }
+        Ok(verdict)
+    }
+
+    /// Decides one action without its parameters or the policy rules: the
+    /// person, the agent's tier and the session's constraints.
+    pub fn permits(&self, action: &ActionSpec, stage: Stage) -> Verdict {
         let verdict = self.static_verdict(action);
         if !verdict.is_allowed() {
             return verdict;

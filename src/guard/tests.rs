@@ -42,18 +42,18 @@ fn agent(tier: Tier) -> Agent {
 async fn a_viewer_may_not_refund_and_is_told_why() {
     let session = session(Who::Person(person("viewer")), Constraints::default()).await;
     let refund = Catalog::builtin().get("bookings.refund").unwrap();
-    let verdict = Guard::new(&session).decide(refund, Stage::Plan);
+    let verdict = Guard::new(&session).permits(refund, Stage::Plan);
     assert_eq!(verdict.decision, Decision::Denied);
     assert_eq!(verdict.missing_permission.as_deref(), Some("bookings.refund"));
     assert!(verdict.denial.unwrap().contains("lacks `bookings.refund`"));
-    assert_eq!(Guard::new(&session).decide(refund, Stage::Plan).initial_status(), ActionStatus::Denied);
+    assert_eq!(Guard::new(&session).permits(refund, Stage::Plan).initial_status(), ActionStatus::Denied);
 }
 
 #[tokio::test]
 async fn a_senior_agent_may_refund_with_approval_and_a_second_factor() {
     let session = session(Who::Person(person("senior_agent")), Constraints::default()).await;
     let refund = Catalog::builtin().get("bookings.refund").unwrap();
-    let verdict = Guard::new(&session).decide(refund, Stage::Plan);
+    let verdict = Guard::new(&session).permits(refund, Stage::Plan);
     assert_eq!(verdict.decision, Decision::Allowed);
     assert_eq!(verdict.requires, Requires::Approval);
     assert_eq!(verdict.approvals, 1);
@@ -68,7 +68,7 @@ async fn inactive_people_hold_nothing() {
     assert!(require_ai_use(&admin).is_err());
     let session = session(Who::Person(admin), Constraints::default()).await;
     let cancel = Catalog::builtin().get("bookings.cancel").unwrap();
-    assert_eq!(Guard::new(&session).decide(cancel, Stage::Plan).decision, Decision::Denied);
+    assert_eq!(Guard::new(&session).permits(cancel, Stage::Plan).decision, Decision::Denied);
 }
 
 #[tokio::test]
@@ -80,7 +80,7 @@ async fn rights_are_the_intersection_of_person_tier_and_constraints() {
         session(Who::Agent { agent: agent(Tier::Read), subject: person("admin") }, Constraints::default())
             .await;
     let guard = Guard::new(&reader);
-    assert!(guard.decide(cancel, Stage::Plan).denial.unwrap().contains("read tier"));
+    assert!(guard.permits(cancel, Stage::Plan).denial.unwrap().contains("read tier"));
     assert!(guard.offered(list));
     assert!(guard.offered_actions().iter().all(|a| !a.risk.writes()));
 
@@ -93,8 +93,8 @@ async fn rights_are_the_intersection_of_person_tier_and_constraints() {
     let read_only = session(Who::Person(person("admin")), Constraints::mode(Mode::ReadOnly)).await;
     assert!(!Guard::new(&read_only).offered(cancel));
     let suggest = session(Who::Person(person("admin")), Constraints::mode(Mode::Suggest)).await;
-    assert!(Guard::new(&suggest).decide(cancel, Stage::Plan).is_allowed());
-    assert!(!Guard::new(&suggest).decide(cancel, Stage::Execute).is_allowed());
+    assert!(Guard::new(&suggest).permits(cancel, Stage::Plan).is_allowed());
+    assert!(!Guard::new(&suggest).permits(cancel, Stage::Execute).is_allowed());
     let execute = session(Who::Person(person("admin")), Constraints::mode(Mode::Execute)).await;
-    assert!(Guard::new(&execute).decide(cancel, Stage::Execute).is_allowed());
+    assert!(Guard::new(&execute).permits(cancel, Stage::Execute).is_allowed());
 }

@@ -77,6 +77,9 @@ pub struct Built {
     pub payload: Payload,
     /// Hash of the target row's watched columns; `execute` refuses if it changed.
     pub target_version: Option<String>,
+    /// The step's params with the defaults the payload filled in (the amount
+    /// of a full refund): what is stored, shown and judged by policy rules.
+    pub params: Value,
 }
 
 /// Builds the payload of one step. Reads the database (to resolve e-mails to
@@ -88,6 +91,7 @@ pub async fn build(
     params: &Value,
     requester: &StaffMember,
 ) -> Result<Built> {
+    let mut resolved = params.clone();
     let payload = match action.risk {
         Risk::Read => reads::build(store, action, params).await?,
         Risk::Draft => Payload::Draft {
@@ -95,13 +99,13 @@ pub async fn build(
             params: params.clone(),
             summary: format!("draft text from the {} template; nothing is sent or stored", action.name),
         },
-        _ => writes::build(store, action, params, requester).await?,
+        _ => writes::build(store, action, params, requester, &mut resolved).await?,
     };
     let target_version = match payload.target() {
         Some(target) => Some(target::version(store, target).await?),
         None => None,
     };
-    Ok(Built { payload, target_version })
+    Ok(Built { payload, target_version, params: resolved })
 }
 
 /// The current version of a payload's target row (for stale-plan checks).

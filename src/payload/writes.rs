@@ -138,6 +138,7 @@ pub(super) async fn build(
     action: &ActionSpec,
     params: &Value,
     requester: &StaffMember,
+    resolved: &mut Value,
 ) -> Result<Payload> {
     let name = action.name.as_str();
     let (statements, target, summary): (Vec<SqlStatement>, Option<TargetRef>, String) = match name {
@@ -224,6 +225,8 @@ pub(super) async fn build(
                 )));
             }
             let full = refund == refundable;
+            // Policy rules (caps, conditions) see the amount a full refund comes to.
+            resolved["amount_cents"] = json!(refund);
             let reason = text(params, "reason");
             (
                 vec![

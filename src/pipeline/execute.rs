@@ -130,10 +130,11 @@ pub async fn execute_action(
             Error::Denied(format!("{id} was planned by {}; only they can execute it", row.requester_email))
         );
     }
-    let Cleared { action, payload, standing } = match preflight(session, row).await {
-        Ok(cleared) => cleared,
-        Err(Refusal { event, status, error }) => refused!(event, status, error),
-    };
+    let Cleared { action, payload, standing, second_factor: needs_second_factor, holds } =
+        match preflight(session, row).await {
+            Ok(cleared) => cleared,
+            Err(Refusal { event, status, error }) => refused!(event, status, error),
+        };
     if approved && let Some(standing) = standing.filter(|standing| !standing.is_enough()) {
         // Back to waiting, so that approvers can sign again.
         let error = Error::NeedsConfirmation(format!(
@@ -190,7 +191,7 @@ pub async fn execute_action(
             ))
         ),
     };
-    if row.second_factor {
+    if needs_second_factor {
         second_factor
             .ensure(store, person, &format!("executing {id} ({})", row.action), Some(row.id))
             .await?;
@@ -242,6 +243,12 @@ pub async fn execute_action(
         );
     }
     tx.commit().await?;
-    let runner = Runner { actor: session.actor(), subject: &person.email, claimer: &claimer, confirmed_by };
+    let runner = Runner {
+        actor: session.actor(),
+        subject: &person.email,
+        claimer: &claimer,
+        confirmed_by,
+        holds: &holds,
+    };
     run_claimed(store, row, &payload, &runner).await
 }

@@ -5,6 +5,7 @@
 
 mod approve;
 mod execute;
+mod judge;
 mod plan;
 mod preflight;
 mod resolve;
@@ -16,6 +17,7 @@ pub use approve::{
     review_for_approval,
 };
 pub use execute::{Confirmation, ExecuteRequest, ExecutionReport, Review, execute_action};
+pub use judge::{Judged, judge_step};
 pub use plan::{MAX_STEPS, PlanBatch, PlanOptions, plan_prompt};
 pub use preflight::{Cleared, Refusal, preflight};
 pub use resolve::{load_plan, load_step, resolve_actions};

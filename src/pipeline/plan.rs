@@ -8,7 +8,7 @@ use crate::canonical::{hash_value, to_canonical_string};
 use crate::catalog::{ActionSpec, Requires};
 use crate::confirm::{TOKEN_SECRET, mint};
 use crate::error::{Error, Result};
-use crate::guard::{Charge, Guard, Stage, Verdict};
+use crate::guard::{Charge, Guard, Stage, Step as GuardStep, Verdict};
 use crate::payload::{self, Built};
 use crate::plan::{ActionId, ActionStatus, Decision, Plan, PlanId, Proposal, Step};
 use crate::planner::{PlanRequest, Planner};
@@ -133,8 +133,8 @@ impl<'a> PlanBatch<'a> {
         for (index, step) in proposal.steps.iter().enumerate() {
             let action = catalog.require(&step.action).map_err(|e| Error::Unplannable(e.to_string()))?;
             catalog.validate(&action.name, &step.params).map_err(|e| Error::Unplannable(e.to_string()))?;
-            let verdict = guard.decide(action, Stage::Plan);
-            let built = if verdict.is_allowed() {
+            let permitted = guard.permits(action, Stage::Plan);
+            let built = if permitted.is_allowed() {
                 let person = session.person()?;
                 match payload::build(session.store(), action, &step.params, person).await {
                     Ok(built) => Some(built),
@@ -147,6 +147,25 @@ impl<'a> PlanBatch<'a> {
                 }
             } else {
                 None
+            };
+            let verdict = match &built {
+                None => permitted,
+                Some(built) => {
+                    let step = GuardStep::new(action, &built.params).target(built.payload.target());
+                    match guard.decide(&step, Stage::Plan).await {
+                        Ok(verdict) => verdict,
+                        Err(error) => {
+                            let event = if matches!(error, Error::RateLimited(_)) {
+                                "plan.rate_limited"
+                            } else {
+                                "plan.failed"
+                            };
+                            let payload =
+                                json!({"prompt": prompt, "action": action.name, "params": built.params});
+                            return Err(session.refuse(event, "refused", None, payload, error).await);
+                        }
+                    }
+                }
             };
             prepared.push((index, action, verdict, built));
         }
@@ -195,13 +214,15 @@ impl<'a> PlanBatch<'a> {
             let mut steps = Vec::with_capacity(prepared.len());
             for (index, (step_index, action, verdict, built)) in prepared.into_iter().enumerate() {
                 let proposed = &proposal.steps[step_index];
-                let (payload_value, target_version) = match &built {
-                    Some(Built { payload, target_version }) => (payload.to_value(), target_version.clone()),
-                    None => (Value::Null, None),
+                let (payload_value, target_version, params) = match &built {
+                    Some(Built { payload, target_version, params }) => {
+                        (payload.to_value(), target_version.clone(), params.clone())
+                    }
+                    None => (Value::Null, None, proposed.params.clone()),
                 };
                 let payload_hash = hash_value(&payload_value);
                 let status = verdict.initial_status();
-                let params_text = to_canonical_string(&proposed.params);
+                let params_text = to_canonical_string(&params);
                 let sources_text = to_canonical_string(&json!(proposed.sources));
                 let payload_text = to_canonical_string(&payload_value);
                 let action_id = tx
@@ -252,12 +273,14 @@ impl<'a> PlanBatch<'a> {
                 let step_entry = json!({
                     "plan_id": PlanId(plan_id).to_string(),
                     "action": action.name,
-                    "params": proposed.params,
+                    "params": params,
                     "decision": verdict.decision.as_str(),
                     "missing_permission": verdict.missing_permission,
                     "denial": verdict.denial,
                     "requires": verdict.requires.as_str(),
                     "second_factor": verdict.second_factor,
+                    "approvals_required": verdict.approvals,
+                    "policy_rules": verdict.rules,
                     "payload_hash": payload_hash,
                     "confidence": proposed.confidence,
                     "token_expires_at": token.as_ref().map(|(_, at)| at.to_rfc3339()),
@@ -271,13 +294,18 @@ impl<'a> PlanBatch<'a> {
                 steps.push(Step {
                     action_id: ActionId(action_id),
                     action: action.name.clone(),
-                    params: proposed.params.clone(),
+                    params,
                     risk: action.risk,
                     permission: action.permission.clone(),
                     decision: verdict.decision,
                     missing_permission: verdict.missing_permission,
                     denial: verdict.denial,
                     requires: verdict.requires,
+                    approvals: if verdict.requires == Requires::Approval {
+                        verdict.approvals.max(1)
+                    } else {
+                        0
+                    },
                     second_factor: verdict.second_factor,
                     payload: payload_value,
                     payload_hash,

@@ -6,9 +6,10 @@
 use crate::approval::{ApprovalPolicy, Tally, tally};
 use crate::catalog::{ActionSpec, Requires};
 use crate::error::{Error, Result};
-use crate::guard::{Guard, Stage};
+use crate::guard::{Guard, Stage, Step};
 use crate::payload::Payload;
 use crate::plan::{ActionId, Decision};
+use crate::policy::CapHold;
 use crate::session::Session;
 use crate::store::ActionRow;
 
@@ -38,6 +39,10 @@ pub struct Cleared {
     pub payload: Payload,
     /// The approvals that stand, for actions that need them.
     pub standing: Option<Tally>,
+    /// Whether the person running it gives a second factor (the catalog or a rule says so).
+    pub second_factor: bool,
+    /// Caps the transaction that runs it checks again.
+    pub holds: Vec<CapHold>,
 }
 
 /// Checks `row` for the requester's `session`. Approvals are counted when the
@@ -55,7 +60,22 @@ pub async fn preflight(session: &Session, row: &ActionRow) -> std::result::Resul
         ));
     }
     let action = session.catalog().require(&row.action)?;
-    let verdict = Guard::new(session).decide(action, Stage::Execute);
+    let payload = stored_payload(row).map_err(|error| Refusal::new("execute.refused", "rejected", error))?;
+    let params: serde_json::Value = serde_json::from_str(&row.params).map_err(|_| {
+        Refusal::new(
+            "execute.refused",
+            "rejected",
+            Error::Internal(format!("the stored params of {id} do not parse")),
+        )
+    })?;
+    let step = Step::new(action, &params).target(payload.target()).stored(row.id);
+    let verdict = match Guard::new(session).decide(&step, Stage::Execute).await {
+        Ok(verdict) => verdict,
+        Err(error @ Error::RateLimited(_)) => {
+            return Err(Refusal::new("execute.rate_limited", "refused", error));
+        }
+        Err(error) => return Err(error.into()),
+    };
     if !verdict.is_allowed() {
         let why = verdict.denial.unwrap_or_default();
         return Err(Refusal::new(
@@ -64,9 +84,26 @@ pub async fn preflight(session: &Session, row: &ActionRow) -> std::result::Resul
             Error::Denied(format!("{id} ({}) may not run now: {why}; nothing was written", row.action)),
         ));
     }
-    let payload = stored_payload(row).map_err(|error| Refusal::new("execute.refused", "rejected", error))?;
+    // A rule applied after the plan was made still holds: needing more than
+    // the step was planned with means planning it again.
+    let planned = Requires::parse(&row.requires).unwrap_or(Requires::Approval);
+    if verdict.requires > planned {
+        let rules = verdict.rules.join("`, `");
+        return Err(Refusal::new(
+            "execute.blocked",
+            "blocked",
+            Error::NeedsConfirmation(format!(
+                "{id} ({}) now needs {} (policy rule `{rules}`), it was planned needing {}: plan it again; nothing was written",
+                row.action,
+                verdict.requires.as_str(),
+                planned.as_str()
+            )),
+        ));
+    }
     let standing = if row.requires == Requires::Approval.as_str() {
-        let policy = ApprovalPolicy::load(session.store(), row).await?;
+        let mut policy = ApprovalPolicy::load(session.store(), row).await?;
+        policy.required = policy.required.max(i64::from(verdict.approvals));
+        policy.second_factor |= verdict.second_factor;
         Some(
             tally(session.store(), row, &policy)
                 .await
@@ -75,7 +112,13 @@ pub async fn preflight(session: &Session, row: &ActionRow) -> std::result::Resul
     } else {
         None
     };
-    Ok(Cleared { action, payload, standing })
+    Ok(Cleared {
+        action,
+        payload,
+        standing,
+        second_factor: row.second_factor || verdict.second_factor,
+        holds: verdict.holds,
+    })
 }
 
 /// The stored payload, refused when its text no longer matches its recorded hash.

@@ -26,6 +26,7 @@ pub fn step_from_row(row: &ActionRow) -> Result<Step> {
         denial: row.denial.clone(),
         requires: serde_json::from_value::<Requires>(Value::String(row.requires.clone()))
             .map_err(|_| corrupt("requirement"))?,
+        approvals: u32::try_from(row.approvals_required).unwrap_or(0),
         second_factor: row.second_factor,
         payload: parse_json(&row.payload),
         payload_hash: row.payload_hash.clone(),

@@ -10,6 +10,7 @@ use crate::error::{Error, Result};
 use crate::executor::run_statements;
 use crate::payload::{Payload, target_version_in};
 use crate::plan::ActionId;
+use crate::policy::{CapHold, hold_caps};
 use crate::store::{ActionRow, Store};
 use crate::time::now_micros;
 
@@ -24,6 +25,8 @@ pub struct Runner<'a> {
     pub claimer: &'a str,
     /// How the action was confirmed: `token`, `terminal`, `approval`.
     pub confirmed_by: &'static str,
+    /// Policy caps checked again inside the transaction that runs the action.
+    pub holds: &'a [CapHold],
 }
 
 impl Runner<'_> {
@@ -68,6 +71,14 @@ pub async fn run_claimed(
             json!({"action": row.action, "reason": error.to_string()}),
         )
         .await?;
+        return Err(error);
+    }
+    if let Err(error) = hold_caps(&mut tx, runner.holds, row.id).await {
+        drop(tx);
+        if let Error::Denied(reason) = &error {
+            let payload = json!({"action": row.action, "reason": reason});
+            finish(store, row, runner, "denied", "execute.denied", payload).await?;
+        }
         return Err(error);
     }
     match run_statements(&mut tx, payload, now).await {

@@ -23,7 +23,7 @@ pub use report::{
     StepStatus, Totals,
 };
 pub use run::{Progress, Quiet, RunRequest, Terminal, run};
-pub use template::STEP_OUTPUTS;
+pub use template::{STEP_OUTPUTS, locate};
 
 use crate::catalog::Catalog;
 use crate::error::Result;

@@ -15,6 +15,7 @@ mod answer;
 mod approval;
 mod plan;
 mod playbook;
+mod policy;
 mod runbooks;
 
 pub use agents::{AgentChange, AgentList};
@@ -26,6 +27,7 @@ pub use approval::{
 };
 pub use plan::{DryRunView, ExecutionsView, PlanView, StepView, payload_lines, review_text};
 pub use playbook::{PlaybookOutlineView, PlaybookRunView};
+pub use policy::PolicyView;
 pub use runbooks::{DocsAdded, DocsList, SearchView};
 
 /// `--output`.

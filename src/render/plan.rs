@@ -17,7 +17,10 @@ use crate::sanitize::for_terminal;
 pub struct PlanView(pub Plan);
 
 fn needs(step: &Step) -> String {
-    let mut needs = step.requires.as_str().to_owned();
+    let mut needs = match step.approvals {
+        n if n > 1 => format!("{n} approvals"),
+        _ => step.requires.as_str().to_owned(),
+    };
     if step.second_factor {
         needs.push_str(" + second factor");
     }
@@ -65,9 +68,10 @@ pub fn payload_lines(payload: &Value) -> Vec<String> {
 pub fn step_text(step: &Step, out: &mut String) {
     let decision = match step.decision {
         Decision::Allowed => "allowed".to_owned(),
-        Decision::Denied => {
-            format!("DENIED (lacks {})", step.missing_permission.as_deref().unwrap_or(&step.permission))
-        }
+        Decision::Denied => match (&step.missing_permission, &step.denial) {
+            (None, Some(why)) => format!("DENIED: {why}"),
+            (missing, _) => format!("DENIED (lacks {})", missing.as_deref().unwrap_or(&step.permission)),
+        },
     };
     let _ = writeln!(out, "step {}  {}  [{}]  {}", step.action_id, step.action, step.risk.as_str(), decision);
     let _ = writeln!(out, "  needs       {}", needs(step));

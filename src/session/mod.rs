@@ -8,10 +8,13 @@ mod constraints;
 mod surface;
 mod who;
 
+use std::sync::Arc;
+
 use chrono::{DateTime, Utc};
 use serde_json::json;
+use tokio::sync::OnceCell;
 
-pub use constraints::{Constraints, Mode};
+pub use constraints::{Constraints, Mode, glob_matches};
 pub use surface::Surface;
 pub use who::{Who, lookup_person};
 
@@ -21,6 +24,7 @@ use crate::catalog::Catalog;
 use crate::error::{Error, Result};
 use crate::identity::StaffMember;
 use crate::pii::Audience;
+use crate::policy::{Applied, Policy};
 use crate::store::Store;
 
 /// Where a session's "now" comes from.
@@ -51,6 +55,8 @@ pub struct Session {
     constraints: Constraints,
     clock: Clock,
     id: String,
+    /// The policy rules in force, read once and shared by the session's clones.
+    policy: Arc<OnceCell<Arc<Policy>>>,
 }
 
 impl Session {
@@ -63,6 +69,7 @@ impl Session {
             constraints: Constraints::default(),
             clock: Clock::System,
             id: new_session_id(),
+            policy: Arc::new(OnceCell::new()),
         }
     }
 
@@ -74,6 +81,35 @@ impl Session {
     pub fn with_clock(mut self, clock: Clock) -> Session {
         self.clock = clock;
         self
+    }
+
+    /// Decides by these rules instead of those in force (`policy test`).
+    pub fn with_policy(mut self, policy: Policy) -> Session {
+        self.policy = Arc::new(OnceCell::new_with(Some(Arc::new(policy))));
+        self
+    }
+
+    /// The policy rules in force. Stored rules that no longer check against
+    /// the catalog stop every decision (fail closed) until corrected ones are applied.
+    pub async fn policy(&self) -> Result<Arc<Policy>> {
+        let policy = self
+            .policy
+            .get_or_try_init(|| async {
+                let Some(row) = self.store.current_policy_set().await? else {
+                    return Ok::<_, Error>(Arc::new(Policy::none()));
+                };
+                let name = format!("policy set {} (sha256 {})", row.id, &row.sha256[..row.sha256.len().min(12)]);
+                let mut policy =
+                    Policy::parse(std::path::Path::new(&name), row.text, self.catalog).map_err(|error| {
+                        Error::Config(format!(
+                            "the policy in force no longer checks against the catalog ({error}); apply a corrected one with `opsgate policy apply`"
+                        ))
+                    })?;
+                policy.applied = Some(Applied { by: row.applied_by, at: row.applied_at });
+                Ok(Arc::new(policy))
+            })
+            .await?;
+        Ok(policy.clone())
     }
 
     /// The same identity and constraints through another surface (e.g. the model loop inside `ask`).
