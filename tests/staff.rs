@@ -106,3 +106,50 @@ fn hidden_characters_in_a_name_are_shown_as_escapes() {
     assert!(run.stdout.contains(r"Eve\u{202e}nimda\u{200b}\u{e0041}"), "{}", run.stdout);
     assert!(!run.stdout.contains(['\u{202e}', '\u{200b}', '\u{e0041}']), "{}", run.stdout);
 }
+
+#[test]
+fn json_and_yaml_escape_hidden_characters_and_parse_back_to_the_same_name() {
+    let env = Env::new().seeded();
+    let name = "Eve\u{202e}nimda\u{200b} \"x\" \u{e0041}";
+    env.run_as("admin@example.com", ["staff", "add", "eve@example.com", "--name", name, "--role", "agent"])
+        .exit(0);
+    let json = env.run_as("admin@example.com", ["staff", "list", "-o", "json"]).exit(0);
+    let yaml = env.run_as("admin@example.com", ["staff", "list", "-o", "yaml"]).exit(0);
+    for (format, text) in [("json", &json.stdout), ("yaml", &yaml.stdout)] {
+        assert!(!text.contains(['\u{202e}', '\u{200b}', '\u{e0041}']), "{format}:\n{text}");
+    }
+    assert!(json.stdout.contains(r"Eve\u202enimda\u200b"), "{}", json.stdout);
+    assert!(yaml.stdout.contains(r"Eve\u202Enimda\u200B"), "{}", yaml.stdout);
+    let from_json = json.json();
+    let from_yaml: serde_json::Value = serde_saphyr::from_str(&yaml.stdout).unwrap();
+    for staff in [&from_json, &from_yaml] {
+        let eve = staff.as_array().unwrap().iter().find(|s| s["email"] == "eve@example.com").unwrap();
+        assert_eq!(eve["name"], name);
+    }
+}
+
+#[test]
+fn the_jsonl_audit_export_and_the_json_error_envelope_escape_hidden_characters() {
+    let env = Env::new().seeded();
+    let name = "Eve\u{202e}nimda\u{200b}\u{e0041}";
+    env.run_as("admin@example.com", ["staff", "add", "eve@example.com", "--name", name, "--role", "agent"])
+        .exit(0);
+    let export = env.run(["audit", "query", "--event", "staff.add", "--format", "jsonl"]).exit(0);
+    assert!(!export.stdout.contains(['\u{202e}', '\u{200b}', '\u{e0041}']), "{}", export.stdout);
+    assert!(export.stdout.contains(r"Eve\u202enimda\u200b\udb40\udc41"), "{}", export.stdout);
+    let added: Vec<serde_json::Value> =
+        export.stdout.lines().map(|line| serde_json::from_str(line).unwrap()).collect();
+    assert!(added.iter().any(|entry| entry["payload"]["name"] == name), "{}", export.stdout);
+
+    let role = "pil\u{202e}ot";
+    let refused = env
+        .run_as(
+            "admin@example.com",
+            ["staff", "add", "x@example.com", "--name", "X", "--role", role, "-o", "json"],
+        )
+        .exit(1);
+    assert!(!refused.stdout.contains('\u{202e}'), "{}", refused.stdout);
+    assert!(refused.stdout.contains(r"pil\u202eot"), "{}", refused.stdout);
+    let message = refused.json()["error"]["message"].as_str().unwrap().to_owned();
+    assert!(message.contains(&format!("unknown role `{role}`")), "{message}");
+}

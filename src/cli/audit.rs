@@ -10,7 +10,7 @@ use crate::audit::AuditEntry;
 use crate::error::{Error, Result};
 use crate::exit_code::ExitCode;
 use crate::rbac::require;
-use crate::render::{Tabular, print_stdout, table};
+use crate::render::{Tabular, json_line, print_stdout, table};
 use crate::store::{AuditFilter, VerifyReport};
 use crate::time::parse_instant;
 
@@ -103,7 +103,7 @@ impl QueryArgs {
                 let mut line =
                     serde_json::to_value(entry.view()).map_err(|e| Error::Internal(e.to_string()))?;
                 audience.value(&mut line);
-                out.push_str(&line.to_string());
+                out.push_str(&json_line(&line)?);
                 out.push('\n');
             }
             if !out.is_empty() {

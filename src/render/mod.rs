@@ -13,6 +13,7 @@ mod agents;
 mod alerts;
 mod answer;
 mod approval;
+mod escaped;
 mod plan;
 mod playbook;
 mod policy;
@@ -25,6 +26,7 @@ pub use approval::{
     ActionView, ApprovalLine, ApprovalReviewView, DecisionView, KeysView, PendingView, RecoveryView,
     TotpEnrollment, WorkerView, approval_review_text,
 };
+pub use escaped::json_line;
 pub use plan::{DryRunView, ExecutionsView, PlanView, StepView, payload_lines, review_text};
 pub use playbook::{PlaybookOutlineView, PlaybookRunView};
 pub use policy::PolicyView;
@@ -73,13 +75,14 @@ pub fn rendered<T: Tabular>(value: &T, format: OutputFormat, audience: &Audience
     Ok(match format {
         OutputFormat::Table => audience.text(&value.human()),
         OutputFormat::Json => json(&structured()?)?,
-        OutputFormat::Yaml => crate::yaml::to_string(&structured()?)?,
+        OutputFormat::Yaml => escaped::yaml(&structured()?)?,
         OutputFormat::Md => audience.text(&value.markdown()),
     })
 }
 
+/// Pretty JSON with hidden characters escaped (see [`escaped`]).
 pub fn json<T: Serialize>(value: &T) -> Result<String> {
-    serde_json::to_string_pretty(value).map_err(|e| Error::Internal(format!("cannot render JSON: {e}")))
+    escaped::json_pretty(value)
 }
 
 /// Writes text (plus a newline when missing) to stdout. A reader that went
@@ -101,7 +104,7 @@ pub fn error(error: &Error, format: OutputFormat) {
     match format {
         OutputFormat::Json => {
             let envelope = serde_json::json!({"error": {"code": error.code(), "message": error.to_string()}});
-            let _ = print_stdout(&envelope.to_string());
+            let _ = print_stdout(&json_line(&envelope).unwrap_or_else(|_| envelope.to_string()));
         }
         OutputFormat::Yaml | OutputFormat::Table | OutputFormat::Md => {
             let _ = writeln!(io::stderr(), "error: {}", crate::sanitize::one_line(&error.to_string()));
