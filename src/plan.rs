@@ -160,6 +160,9 @@ pub struct Step {
     #[serde(skip_serializing_if = "is_zero")]
     pub approvals: u32,
     pub second_factor: bool,
+    /// The policy rules that matched this step when it was planned.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub rules: Vec<String>,
     pub payload: Value,
     pub payload_hash: String,
     pub confidence: f64,

@@ -18,6 +18,7 @@ mod guard;
 mod llm;
 mod pipeline;
 mod playbooks;
+mod policy;
 mod seed_rbac;
 mod staff;
 mod worker_fleet;

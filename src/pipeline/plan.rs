@@ -280,7 +280,7 @@ impl<'a> PlanBatch<'a> {
                     "requires": verdict.requires.as_str(),
                     "second_factor": verdict.second_factor,
                     "approvals_required": verdict.approvals,
-                    "policy_rules": verdict.rules,
+                    "policy_rules": &verdict.rules,
                     "payload_hash": payload_hash,
                     "confidence": proposed.confidence,
                     "token_expires_at": token.as_ref().map(|(_, at)| at.to_rfc3339()),
@@ -307,6 +307,7 @@ impl<'a> PlanBatch<'a> {
                         0
                     },
                     second_factor: verdict.second_factor,
+                    rules: verdict.rules,
                     payload: payload_value,
                     payload_hash,
                     confidence: proposed.confidence,

@@ -28,6 +28,7 @@ pub fn step_from_row(row: &ActionRow) -> Result<Step> {
             .map_err(|_| corrupt("requirement"))?,
         approvals: u32::try_from(row.approvals_required).unwrap_or(0),
         second_factor: row.second_factor,
+        rules: Vec::new(),
         payload: parse_json(&row.payload),
         payload_hash: row.payload_hash.clone(),
         confidence: row.confidence,

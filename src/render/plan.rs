@@ -75,6 +75,9 @@ pub fn step_text(step: &Step, out: &mut String) {
     };
     let _ = writeln!(out, "step {}  {}  [{}]  {}", step.action_id, step.action, step.risk.as_str(), decision);
     let _ = writeln!(out, "  needs       {}", needs(step));
+    if !step.rules.is_empty() {
+        let _ = writeln!(out, "  rules       {}", for_terminal(&step.rules.join(", ")));
+    }
     let _ = writeln!(out, "  status      {}", step.status);
     let _ = writeln!(out, "  params      {}", crate::canonical::to_canonical_string(&step.params));
     if let Some(summary) = step.payload.get("summary").and_then(Value::as_str) {
