@@ -10,6 +10,7 @@ pub mod alerts;
 pub mod answer;
 pub mod approval;
 pub mod audit;
+pub mod builtin;
 pub mod canonical;
 pub mod catalog;
 pub mod cli;

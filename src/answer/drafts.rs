@@ -4,41 +4,30 @@
 
 use std::path::Path;
 
-use chrono::{DateTime, Duration, Utc};
+use chrono::{DateTime, Utc};
 use minijinja::Environment;
-use serde_json::{Value, json};
-use sha2::{Digest, Sha256};
+use serde_json::Value;
 
-use super::finding::{Finding, Source, money};
-use super::read;
+use super::finding::{Finding, Source};
 use super::window::AnswerWindow;
-use crate::catalog::Catalog;
+use crate::builtin::{Binding, DraftInput, Drafted, builtin};
 use crate::error::{Error, Result};
 use crate::identity::StaffMember;
-use crate::payload::{self, SqlStatement, SqlValue};
+use crate::session::Session;
 use crate::settings::Settings;
-use crate::store::{ResultSet, Store};
-
-const BUILTIN: &[(&str, &str)] = &[
-    ("draft.email", include_str!("../../templates/draft.email.j2")),
-    ("draft.coupon", include_str!("../../templates/draft.coupon.j2")),
-    ("draft.report", include_str!("../../templates/draft.report.j2")),
-];
-
-/// A coupon's default value when the request names none.
-const DEFAULT_COUPON_CENTS: i64 = 1_000;
-const COUPON_VALID_DAYS: i64 = 30;
+use crate::store::ResultSet;
 
 /// The template for `action`: the user's override if present, else the built-in one.
 fn template_source(action: &str, override_dir: &Path) -> Result<(String, String)> {
     let file = override_dir.join(format!("{action}.j2"));
     match std::fs::read_to_string(&file) {
         Ok(text) => Ok((text, file.display().to_string())),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => BUILTIN
-            .iter()
-            .find(|(name, _)| *name == action)
-            .map(|(_, text)| ((*text).to_owned(), format!("built-in templates/{action}.j2")))
-            .ok_or_else(|| Error::Internal(format!("no template for `{action}`"))),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => match &builtin(action)?.binding {
+            Binding::Draft(draft) => {
+                Ok((draft.template.to_owned(), format!("built-in templates/{action}.j2")))
+            }
+            _ => Err(Error::Internal(format!("`{action}` is not a draft"))),
+        },
         Err(e) => Err(Error::io(format!("cannot read {}", file.display()), e)),
     }
 }
@@ -56,32 +45,6 @@ fn render(action: &str, override_dir: &Path, context: &Value) -> Result<(String,
     Ok((text, origin))
 }
 
-async fn one_row(
-    store: &Store,
-    sources: &mut Vec<Source>,
-    action: &str,
-    sql: &str,
-    id: i64,
-    now: DateTime<Utc>,
-    what: &str,
-) -> Result<(ResultSet, Value)> {
-    let statement = SqlStatement::new(sql, vec![SqlValue::Int(id)]);
-    let set = store.query_rows(&statement, now).await?;
-    sources.push(Source::query(action, &statement, set.rows.len()));
-    let row = set
-        .objects()
-        .into_iter()
-        .next()
-        .ok_or_else(|| Error::NotFound(format!("{what} {id} does not exist")))?;
-    Ok((set, row))
-}
-
-fn local_time(settings: &Settings, text: Option<&str>) -> String {
-    text.and_then(|t| DateTime::parse_from_rfc3339(t).ok())
-        .map(|t| settings.local(t.with_timezone(&Utc)).format("%Y-%m-%d %H:%M").to_string())
-        .unwrap_or_default()
-}
-
 pub struct DraftRequest<'a> {
     pub action: &'a str,
     pub params: &'a Value,
@@ -92,125 +55,18 @@ pub struct DraftRequest<'a> {
 
 /// Renders a draft; the finding's summary is the draft text.
 pub async fn draft(
-    store: &Store,
-    catalog: &Catalog,
+    session: &Session,
     request: DraftRequest<'_>,
     settings: &Settings,
     now: DateTime<Utc>,
 ) -> Result<(Finding, String)> {
     let DraftRequest { action, params, window, person, override_dir } = request;
-    let mut sources = Vec::new();
-    let sender = json!({"name": person.name, "email": person.email});
-    let context = match action {
-        "draft.email" => {
-            let complaint_id = params.get("complaint_id").and_then(Value::as_i64);
-            let mut booking_id = params.get("booking_id").and_then(Value::as_i64);
-            if complaint_id.is_none() && booking_id.is_none() {
-                return Err(Error::Unplannable(
-                    "draft.email needs a complaint or booking id, e.g. `draft an email to the customer of complaint 17`".into(),
-                ));
-            }
-            let mut customer = Value::Null;
-            let mut complaint = Value::Null;
-            if let Some(id) = complaint_id {
-                let (_, row) = one_row(
-                    store, &mut sources, action,
-                    "SELECT c.id, c.subject, c.category, c.status, c.created_at, c.booking_id, u.name, u.email \
-                     FROM complaints c JOIN users u ON u.id = c.user_id WHERE c.id = $1",
-                    id, now, "complaint",
-                )
-                .await?;
-                booking_id = booking_id.or(row["booking_id"].as_i64());
-                customer = json!({"name": row["name"], "email": row["email"]});
-                complaint = json!({
-                    "id": row["id"], "subject": row["subject"], "category": row["category"], "status": row["status"],
-                    "created_at": local_time(settings, row["created_at"].as_str()),
-                });
-            }
-            let mut booking = Value::Null;
-            if let Some(id) = booking_id {
-                let (_, row) = one_row(
-                    store, &mut sources, action,
-                    "SELECT b.id, b.service, b.status, b.scheduled_at, b.amount_cents, b.currency, b.payment_status, u.name, u.email \
-                     FROM bookings b JOIN users u ON u.id = b.user_id WHERE b.id = $1",
-                    id, now, "booking",
-                )
-                .await?;
-                if customer.is_null() {
-                    customer = json!({"name": row["name"], "email": row["email"]});
-                }
-                booking = json!({
-                    "id": row["id"], "service": row["service"], "status": row["status"],
-                    "scheduled_at": local_time(settings, row["scheduled_at"].as_str()),
-                    "amount": money(row["amount_cents"].as_i64().unwrap_or(0), row["currency"].as_str().unwrap_or("EUR")),
-                    "payment_status": row["payment_status"],
-                });
-            }
-            json!({
-                "tone": params.get("tone").and_then(Value::as_str).unwrap_or("neutral"),
-                "customer": customer, "complaint": complaint, "booking": booking, "sender": sender,
-            })
-        }
-        "draft.coupon" => {
-            let user_id = params.get("user_id").and_then(Value::as_i64).unwrap_or(0);
-            let (_, row) = one_row(
-                store,
-                &mut sources,
-                action,
-                "SELECT id, name, email, wallet_balance_cents FROM users WHERE id = $1",
-                user_id,
-                now,
-                "user",
-            )
-            .await?;
-            let cents = params.get("amount_cents").and_then(Value::as_i64).unwrap_or(DEFAULT_COUPON_CENTS);
-            let valid_until =
-                settings.local(now + Duration::days(COUPON_VALID_DAYS)).format("%Y-%m-%d").to_string();
-            // A stable suggestion for the same person and day, so re-running the draft does not change it.
-            let digest = Sha256::digest(format!("{user_id}:{cents}:{}", settings.local(now).date_naive()));
-            let code = format!("GW-{user_id}-{}", crate::canonical::hex(&digest[..3]).to_uppercase());
-            json!({
-                "customer": {
-                    "id": row["id"], "name": row["name"], "email": row["email"],
-                    "wallet": money(row["wallet_balance_cents"].as_i64().unwrap_or(0), "EUR"),
-                },
-                "amount": money(cents, "EUR"), "code": code, "valid_until": valid_until,
-            })
-        }
-        "draft.report" => {
-            let window = window.ok_or_else(|| Error::Internal("draft.report without a window".into()))?;
-            let (from, to) = window.params();
-            let metric_params = json!({"from": from, "to": to});
-            let mut sections = Vec::new();
-            for (metric, title) in [
-                ("metrics.revenue", "Revenue"),
-                ("metrics.bookings", "Bookings"),
-                ("metrics.complaints", "Complaints"),
-                ("metrics.sla", "SLA"),
-            ] {
-                let spec = catalog.require(metric)?;
-                if !person.can(&spec.permission) {
-                    continue;
-                }
-                let built = payload::build(store, spec, &metric_params, person).await?;
-                let finding =
-                    read::run(store, spec, &metric_params, &built.payload, Some(window), settings, now)
-                        .await?;
-                sources.extend(finding.sources.clone());
-                sections.push(json!({"title": title, "summary": finding.summary}));
-            }
-            json!({
-                "window": {
-                    "label": window.label, "from": window.short(settings).0, "to": window.short(settings).1,
-                    "time_zone": window.time_zone,
-                },
-                "generated_at": settings.local(now).format("%Y-%m-%d %H:%M").to_string(),
-                "sections": sections,
-                "author": sender,
-            })
-        }
-        other => return Err(Error::Internal(format!("no draft template bound to `{other}`"))),
+    let bound = builtin(action)?;
+    let Binding::Draft(draft) = &bound.binding else {
+        return Err(Error::Internal(format!("`{action}` is not a draft")));
     };
+    let input = DraftInput { session, action: bound.name, params, window, person, settings, now };
+    let Drafted { context, mut sources } = (draft.context)(input).await?;
     let (text, origin) = render(action, override_dir, &context)?;
     sources.push(Source::Reading { name: "template".into(), detail: origin });
     let first_line = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("").trim().to_owned();
@@ -225,13 +81,19 @@ pub async fn draft(
 
 #[cfg(test)]
 mod tests {
+    use serde_json::json;
+
     use super::*;
+    use crate::builtin::BUILTINS;
 
     #[test]
     fn every_builtin_template_compiles() {
-        for (name, source) in BUILTIN {
-            let mut env = Environment::new();
-            env.add_template(name, source).unwrap_or_else(|e| panic!("{name}: {e}"));
+        for builtin in BUILTINS {
+            if let Binding::Draft(draft) = &builtin.binding {
+                let mut env = Environment::new();
+                env.add_template(builtin.name, draft.template)
+                    .unwrap_or_else(|e| panic!("{}: {e}", builtin.name));
+            }
         }
     }
 

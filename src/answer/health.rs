@@ -1,22 +1,17 @@
 //! `ops.health`: is the database answering, is anything waiting on people,
 //! and is the alert evaluator running on schedule.
 
-use chrono::{DateTime, Duration, Utc};
+use chrono::Duration;
 use serde_json::{Value, json};
 
 use super::finding::{Finding, Source, duration_text};
-use crate::settings::Settings;
+use crate::builtin::Rows;
 use crate::store::ResultSet;
 
-/// `sets`: pending approvals, queue states.
-pub fn health(
-    sets: &[ResultSet],
-    latency: std::time::Duration,
-    backend: &str,
-    last_evaluation: Option<DateTime<Utc>>,
-    settings: &Settings,
-    now: DateTime<Utc>,
-) -> Finding {
+/// `rows.sets`: pending approvals, queue states, the last alert evaluation.
+pub fn health(rows: &Rows<'_>) -> Finding {
+    let Rows { sets, latency, backend, settings, now, .. } = *rows;
+    let last_evaluation = sets.get(2).and_then(|set| set.time(0, "evaluated_at"));
     let pending = sets[0].int(0, "pending_approvals");
     let oldest = sets[0].time(0, "oldest_pending");
     let count = |status: &str| {

@@ -3,36 +3,23 @@
 use serde_json::Value;
 
 use super::finding::Finding;
+use crate::builtin::Rows;
 use crate::error::{Error, Result};
-use crate::store::ResultSet;
 
-/// What the rows of each list action are called.
-fn noun(action: &str) -> (&'static str, &'static str) {
-    match action {
-        "bookings.list" | "bookings.get" => ("booking", "bookings"),
-        "users.search" | "users.get" => ("user", "users"),
-        "providers.list" => ("provider", "providers"),
-        "complaints.list" => ("complaint", "complaints"),
-        "alerts.list" => ("alert", "alerts"),
-        "config.get" => ("setting", "settings"),
-        "staff.list" => ("staff member", "staff members"),
-        _ => ("row", "rows"),
+/// One record by the id in `param`: "booking 7, status confirmed".
+pub fn record(rows: &Rows<'_>, one: &str, param: &str) -> Result<Finding> {
+    let set = rows.first();
+    let id = rows.params.get(param).and_then(Value::as_i64).unwrap_or_default();
+    if set.rows.is_empty() {
+        return Err(Error::NotFound(format!("{one} {id} does not exist")));
     }
+    let status = set.text(0, "status").map(|s| format!(", status {s}")).unwrap_or_default();
+    Ok(Finding::new(rows.action, format!("{one} {id}{status}"), set).fact("found", 1))
 }
 
 /// A list's sentence: "12 cancelled bookings in last week; showing the first 50".
-pub fn list(action: &str, params: &Value, set: ResultSet, window: Option<&str>) -> Result<Finding> {
-    let (one, many) = noun(action);
-    if let Some(id_param) = ["booking_id", "user_id"].into_iter().find(|p| params.get(*p).is_some())
-        && action.ends_with(".get")
-    {
-        let id = params[id_param].as_i64().unwrap_or_default();
-        if set.rows.is_empty() {
-            return Err(Error::NotFound(format!("{one} {id} does not exist")));
-        }
-        let status = set.text(0, "status").map(|s| format!(", status {s}")).unwrap_or_default();
-        return Ok(Finding::new(action, format!("{one} {id}{status}"), set).fact("found", 1));
-    }
+pub fn list(rows: &Rows<'_>, one: &str, many: &str, window: Option<&str>) -> Result<Finding> {
+    let (params, set) = (rows.params, rows.first());
     let count = set.rows.len();
     let mut filters = Vec::new();
     for name in ["status", "priority", "category", "role", "key", "query"] {
@@ -57,5 +44,5 @@ pub fn list(action: &str, params: &Value, set: ResultSet, window: Option<&str>) 
         summary.push_str(&format!("; showing the first {count}, raise the limit to see more"));
     }
     summary.push('.');
-    Ok(Finding::new(action, summary, set).fact("count", count))
+    Ok(Finding::new(rows.action, summary, set).fact("count", count))
 }

@@ -5,15 +5,15 @@
 
 mod drafts;
 mod finding;
-mod health;
+pub(crate) mod health;
 mod lists;
-mod logs;
-mod metrics;
+pub(crate) mod logs;
+pub(crate) mod metrics;
 mod model;
-mod queue;
+pub(crate) mod queue;
 mod read;
 mod runbook;
-mod sla;
+pub(crate) mod sla;
 mod window;
 
 use std::path::PathBuf;
@@ -24,6 +24,7 @@ use serde_json::{Value, json};
 pub use finding::{Finding, Source, money};
 pub use model::ModelAsk;
 pub use queue::priority_score;
+pub use read::run as read_step;
 pub use window::AnswerWindow;
 
 use crate::catalog::Risk;
@@ -175,7 +176,7 @@ impl StepContext<'_> {
         params: &Value,
         window: Option<&AnswerWindow>,
     ) -> Result<(Finding, Option<String>)> {
-        let (store, catalog, person) = (self.session.store(), self.session.catalog(), self.session.person()?);
+        let (store, person) = (self.session.store(), self.session.person()?);
         if action.risk == Risk::Draft {
             let request = drafts::DraftRequest {
                 action: &action.name,
@@ -184,7 +185,7 @@ impl StepContext<'_> {
                 person,
                 override_dir: self.templates_dir,
             };
-            let (finding, text) = drafts::draft(store, catalog, request, self.settings, self.now).await?;
+            let (finding, text) = drafts::draft(self.session, request, self.settings, self.now).await?;
             return Ok((finding, Some(text)));
         }
         let built = crate::payload::build(store, action, params, person).await?;

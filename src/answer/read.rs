@@ -1,5 +1,5 @@
-//! Runs one read step: its payload's statements, then the business rules that
-//! turn rows into a finding.
+//! Runs one read step: its payload's statements, then the answer its
+//! built-in module binds (a list, a record, or business rules over the rows).
 
 use std::time::Instant;
 
@@ -7,8 +7,9 @@ use chrono::{DateTime, Utc};
 use serde_json::Value;
 
 use super::finding::{Finding, Source};
+use super::lists;
 use super::window::AnswerWindow;
-use super::{health, lists, logs, metrics, queue, sla};
+use crate::builtin::{Answer, Binding, Rows, builtin};
 use crate::catalog::ActionSpec;
 use crate::error::{Error, Result};
 use crate::payload::Payload;
@@ -24,7 +25,8 @@ pub async fn run(
     settings: &Settings,
     now: DateTime<Utc>,
 ) -> Result<Finding> {
-    let Payload::Query { statements, .. } = payload else {
+    let bound = builtin(&action.name)?;
+    let (Payload::Query { statements, .. }, Binding::Read(read)) = (payload, &bound.binding) else {
         return Err(Error::Internal(format!("`{}` is not a read", action.name)));
     };
     let started = Instant::now();
@@ -35,26 +37,23 @@ pub async fn run(
     let latency = started.elapsed();
     let sources: Vec<Source> =
         statements.iter().zip(&sets).map(|(s, set)| Source::query(&action.name, s, set.rows.len())).collect();
-    let label = window.map(|w| w.describe(settings));
-    let label = label.as_deref().unwrap_or("all time");
-    let first = sets.first().cloned().unwrap_or_default();
-    let mut finding = match action.name.as_str() {
-        "metrics.revenue" => metrics::revenue(&sets, label),
-        "metrics.bookings" => metrics::bookings(&sets, label),
-        "metrics.complaints" => metrics::complaints(&sets, label),
-        "metrics.sla" => sla::compliance(&sets, label, &settings.sla, now),
-        "complaints.sla_report" => sla::report(first, params, &settings.sla, now),
-        "priority_queue.list" => queue::list(first, params),
-        "ops.health" => {
-            let last = crate::alerts::last_evaluation(store).await?;
-            health::health(&sets, latency, store.backend(), last, settings, now)
-        }
-        "logs.analyze" => {
-            let (from, to) =
-                window.map(|w| (w.from_utc, w.to_utc)).unwrap_or((DateTime::<Utc>::MIN_UTC, now));
-            logs::analyze(first, label, from, to)
-        }
-        _ => lists::list(&action.name, params, first, window.map(|w| w.label.as_str()))?,
+    let described = window.map(|w| w.describe(settings));
+    let label = described.as_deref().unwrap_or("all time");
+    let rows = Rows {
+        action: &action.name,
+        sets: &sets,
+        params,
+        label,
+        window,
+        settings,
+        now,
+        latency,
+        backend: store.backend(),
+    };
+    let mut finding = match &read.answer {
+        Answer::List { one, many } => lists::list(&rows, one, many, window.map(|w| w.label.as_str()))?,
+        Answer::Record { one, param } => lists::record(&rows, one, param)?,
+        Answer::Finding(answer) => answer(&rows)?,
     };
     let mut all = sources;
     all.append(&mut finding.sources);

@@ -52,22 +52,16 @@ impl AnswerWindow {
     }
 }
 
-/// How far back a windowed question looks when it names no window; a
-/// "weekly" report covers the last 7 days.
+/// How far back a windowed question looks when it names no window: the
+/// action's own lookback, or the last 7 days when the prompt asks for a
+/// weekly one ("draft the weekly report").
 fn default_span(action: &str, prompt: &str) -> Option<(Duration, &'static str)> {
+    let lookback = crate::builtin::builtin(action).ok()?.lookback()?;
     let lower = prompt.to_lowercase();
-    if action == "draft.report"
-        && ["weekly", "week"].iter().any(|w| lower.split(|c: char| !c.is_alphanumeric()).any(|x| x == *w))
-    {
+    if lower.split(|c: char| !c.is_alphanumeric()).any(|word| word == "weekly" || word == "week") {
         return Some((Duration::days(7), "last 7 days"));
     }
-    match action {
-        "logs.analyze" => Some((Duration::hours(24), "last 24 hours")),
-        "metrics.revenue" | "metrics.bookings" | "metrics.complaints" | "metrics.sla" | "draft.report" => {
-            Some((Duration::days(30), "last 30 days"))
-        }
-        _ => None,
-    }
+    Some((Duration::hours(lookback.hours), lookback.label))
 }
 
 /// The window a step covers: the one the prompt named (its `from`/`to`

@@ -65,6 +65,14 @@ pub struct Target {
     pub param: String,
 }
 
+/// What runs an action. Built-in actions are bound by name to their module
+/// in `src/builtin/`; a pack action without a binding is refused when loaded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Executor {
+    Builtin,
+}
+
 /// An action as declared in a pack.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -85,6 +93,7 @@ pub struct ActionSpec {
     pub examples: Vec<String>,
     /// JSON Schema of the parameters.
     pub params: Value,
+    pub executor: Executor,
 }
 
 impl ActionSpec {

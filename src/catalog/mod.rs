@@ -5,5 +5,5 @@
 mod action;
 mod pack;
 
-pub use action::{ActionSpec, Requires, Risk, Target};
+pub use action::{ActionSpec, Executor, Requires, Risk, Target};
 pub use pack::{BUILTIN_PACK_YAML, Catalog};

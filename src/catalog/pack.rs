@@ -7,7 +7,7 @@ use std::sync::OnceLock;
 use serde::Deserialize;
 use serde_json::Value;
 
-use super::action::ActionSpec;
+use super::action::{ActionSpec, Executor};
 use crate::error::{Error, Result};
 
 /// The built-in ops pack as written (the source of truth).
@@ -91,6 +91,12 @@ impl Catalog {
                 return Err(invalid(format!(
                     "action `{}` targets unknown parameter `{}`",
                     action.name, target.param
+                )));
+            }
+            if action.executor == Executor::Builtin && crate::builtin::builtin(&action.name).is_err() {
+                return Err(invalid(format!(
+                    "action `{}` is bound to the built-in executor, which has no `{}`",
+                    action.name, action.name
                 )));
             }
             validators.insert(action.name.clone(), OnceLock::new());

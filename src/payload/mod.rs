@@ -3,21 +3,20 @@
 //! plus the target row they change. The `payload_hash` over the payload's
 //! canonical JSON binds tokens and approvals to exactly this payload.
 
-mod reads;
 mod sql;
 mod target;
-mod writes;
 
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-pub use reads::LOGS_ANALYZED;
-pub(crate) use reads::time as window_param;
+pub use crate::builtin::LOGS_ANALYZED;
+pub(crate) use crate::builtin::window_param;
 pub use sql::{NullKind, SqlStatement, SqlValue};
 pub use target::{TargetRef, WATCHED_COLUMNS, version_in as target_version_in, watched_columns};
 
+use crate::builtin::{Binding, Change, WriteInput, builtin};
 use crate::canonical::hash_value;
-use crate::catalog::{ActionSpec, Risk};
+use crate::catalog::ActionSpec;
 use crate::error::{Error, Result};
 use crate::identity::StaffMember;
 use crate::store::Store;
@@ -91,15 +90,26 @@ pub async fn build(
     params: &Value,
     requester: &StaffMember,
 ) -> Result<Built> {
+    let bound = builtin(&action.name)?;
     let mut resolved = params.clone();
-    let payload = match action.risk {
-        Risk::Read => reads::build(store, action, params).await?,
-        Risk::Draft => Payload::Draft {
+    let payload = match &bound.binding {
+        Binding::Read(read) => Payload::Query {
+            statements: (read.query)(params)?,
+            summary: format!("read only: {}", action.description.to_lowercase()),
+        },
+        Binding::Draft(_) => Payload::Draft {
             template: action.name.clone(),
             params: params.clone(),
             summary: format!("draft text from the {} template; nothing is sent or stored", action.name),
         },
-        _ => writes::build(store, action, params, requester, &mut resolved).await?,
+        Binding::Write(build) => {
+            let input = WriteInput { store, action: bound.name, params, requester };
+            let Change { statements, target, summary, filled } = build(input).await?;
+            if let Some(object) = resolved.as_object_mut() {
+                object.extend(filled);
+            }
+            Payload::Sql { statements, target, summary }
+        }
     };
     let target_version = match payload.target() {
         Some(target) => Some(target::version(store, target).await?),

@@ -23,9 +23,6 @@ struct RawPolicy {
     rules: Vec<Spanned<RawRule>>,
 }
 
-/// The fields a rule may have; listed in the message for an unknown one.
-const RULE_FIELDS: &str = "`name`, `description`, `action`, `actor`, `risk`, `surface`, `when`, and one of `deny`, `require`, `cap`, `rate`";
-
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawRule {
@@ -58,12 +55,8 @@ fn at<T>(spanned: &Spanned<T>) -> Position {
 
 /// Parses and checks a policy file's text (`path` names it in messages).
 pub fn parse(path: &Path, text: &str, catalog: &Catalog) -> Result<Vec<Rule>> {
-    let raw: RawPolicy = crate::yaml::from_str(path, text).map_err(|error| match error {
-        Error::InvalidFile { path, location, message } if message.contains("unknown field") => {
-            Error::InvalidFile { path, location, message: format!("{message}; a rule has {RULE_FIELDS}") }
-        }
-        other => other,
-    })?;
+    // serde's message for an unknown field already lists the ones expected.
+    let raw: RawPolicy = crate::yaml::from_str(path, text)?;
     let checker = Checker { path, text, catalog };
     let mut names = HashSet::new();
     let mut rules = Vec::with_capacity(raw.rules.len());

@@ -1,0 +1,7 @@
+//! The `complaints.*` actions.
+
+pub mod assign;
+pub mod escalate;
+pub mod list;
+pub mod resolve;
+pub mod sla_report;

@@ -1,0 +1,4 @@
+//! The `config.*` actions.
+
+pub mod get;
+pub mod set;

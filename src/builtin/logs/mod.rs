@@ -1,0 +1,3 @@
+//! The `logs.*` actions.
+
+pub mod analyze;

@@ -1,0 +1,7 @@
+//! The `metrics.*` actions.
+
+pub mod bookings;
+pub mod complaints;
+pub mod export;
+pub mod revenue;
+pub mod sla;

@@ -1,0 +1,3 @@
+//! The `ops.*` actions.
+
+pub mod health;

@@ -1,0 +1,4 @@
+//! The `priority_queue.*` actions.
+
+pub mod list;
+pub mod review;

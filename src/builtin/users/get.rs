@@ -1,0 +1,17 @@
+//! `users.get`.
+
+use serde_json::Value;
+
+use crate::builtin::query::{Select, int};
+use crate::builtin::{Answer, Builtin};
+use crate::error::Result;
+use crate::payload::SqlStatement;
+
+pub static ACTION: Builtin =
+    Builtin::read("users.get", query, Answer::Record { one: "user", param: "user_id" });
+
+fn query(params: &Value) -> Result<Vec<SqlStatement>> {
+    let mut s = Select::new("SELECT * FROM users", "");
+    s.filter("id = ?", int(params, "user_id"));
+    Ok(vec![s.statement()])
+}
