@@ -10,7 +10,7 @@
 
 use std::time::{Duration, Instant};
 
-use opsgate::audit::{Actor, NewAuditEntry};
+use opsgate::audit::{Actor, Event, NewAuditEntry, Outcome};
 use opsgate::store::{AuditFilter, DbLocation, Store};
 use serde_json::json;
 
@@ -19,11 +19,17 @@ const ONE_BY_ONE: usize = 2_000;
 
 fn entry(n: usize) -> NewAuditEntry {
     let actor = format!("person{}@example.com", n % 100);
-    let event = ["plan.created", "action.executed", "token.used", "approval.signed", "staff.add"][n % 5];
+    let event = [
+        Event::PlanCreated,
+        Event::ActionExecuted,
+        Event::StepPlanned,
+        Event::ApprovalGranted,
+        Event::StaffAdd,
+    ][n % 5];
     let status = match n % 20 {
-        0 => "denied",
-        1 => "failed",
-        _ => "succeeded",
+        0 => Outcome::Denied,
+        1 => Outcome::Failed,
+        _ => Outcome::Succeeded,
     };
     NewAuditEntry::new(Actor::person(actor), event, status)
         .subject(format!("person{}@example.com", (n * 7) % 100))

@@ -4,7 +4,7 @@
 use chrono::Utc;
 use serde_json::json;
 
-use crate::audit::{Actor, NewAuditEntry};
+use crate::audit::{Actor, Event, NewAuditEntry, Outcome};
 use crate::error::{Error, Result};
 use crate::identity::StaffMember;
 use crate::store::Store;
@@ -67,9 +67,10 @@ pub async fn require_totp(
     match check(store, person, source, purpose).await {
         Ok(()) => Ok(()),
         Err(error) => {
-            let mut entry = NewAuditEntry::new(Actor::person(&person.email), "totp.rejected", "rejected")
-                .subject(&person.email)
-                .payload(json!({"purpose": purpose, "reason": error.to_string()}));
+            let mut entry =
+                NewAuditEntry::new(Actor::person(&person.email), Event::TotpRejected, Outcome::Rejected)
+                    .subject(&person.email)
+                    .payload(json!({"purpose": purpose, "reason": error.to_string()}));
             if let Some(id) = action_id {
                 entry = entry.action(id);
             }
@@ -145,9 +146,13 @@ pub async fn enroll(
     let secret = TotpSecret::generate()?;
     let mut tx = store.begin().await?;
     tx.set_totp_secret(person.id, &secret.to_base32()).await?;
-    tx.append_audit(&[NewAuditEntry::new(Actor::person(&person.email), "staff.totp_enrolled", "succeeded")
-        .subject(&person.email)
-        .payload(json!({"replaced": existing.is_some()}))])
+    tx.append_audit(&[NewAuditEntry::new(
+        Actor::person(&person.email),
+        Event::StaffTotpEnrolled,
+        Outcome::Succeeded,
+    )
+    .subject(&person.email)
+    .payload(json!({"replaced": existing.is_some()}))])
         .await?;
     tx.commit().await?;
     Ok(Enrollment {

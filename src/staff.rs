@@ -4,7 +4,7 @@
 use serde::Serialize;
 use serde_json::json;
 
-use crate::audit::{Actor, NewAuditEntry};
+use crate::audit::{Actor, Event, NewAuditEntry, Outcome};
 use crate::error::{Error, Result};
 use crate::identity::StaffMember;
 use crate::keys::{KeyDir, KeyPair, WrittenFiles};
@@ -70,7 +70,7 @@ pub async fn add(
         written.push(path);
         public_key = Some(key.public_hex());
     }
-    tx.append_audit(&[NewAuditEntry::new(changer.actor(), "staff.add", "succeeded")
+    tx.append_audit(&[NewAuditEntry::new(changer.actor(), Event::StaffAdd, Outcome::Succeeded)
         .subject(email)
         .payload(json!({"email": email, "name": name, "role": role}))
         .result(json!({"staff_id": staff_id, "key_id": key_id, "public_key": public_key}))])
@@ -107,9 +107,13 @@ pub async fn set_role(store: &Store, person: &StaffMember, email: &str, role: &s
     }
     let mut tx = store.begin().await?;
     tx.set_staff_role(target.id, role).await?;
-    tx.append_audit(&[NewAuditEntry::new(Actor::person(&person.email), "staff.set_role", "succeeded")
-        .subject(&target.email)
-        .payload(json!({"email": target.email, "from": target.role, "to": role}))])
+    tx.append_audit(&[NewAuditEntry::new(
+        Actor::person(&person.email),
+        Event::StaffSetRole,
+        Outcome::Succeeded,
+    )
+    .subject(&target.email)
+    .payload(json!({"email": target.email, "from": target.role, "to": role}))])
         .await?;
     tx.commit().await?;
     Ok(StaffChange {
@@ -142,10 +146,14 @@ pub async fn keygen(store: &Store, person: &StaffMember, key_dir: &KeyDir) -> Re
     let key = KeyPair::generate()?;
     let mut tx = store.begin().await?;
     let key_id = tx.register_key(person.id, &key.public_hex()).await?;
-    tx.append_audit(&[NewAuditEntry::new(Actor::person(&person.email), "staff.keygen", "succeeded")
-        .subject(&person.email)
-        .payload(json!({"authorized_by": proof}))
-        .result(json!({"key_id": key_id, "public_key": key.public_hex()}))])
+    tx.append_audit(&[NewAuditEntry::new(
+        Actor::person(&person.email),
+        Event::StaffKeygen,
+        Outcome::Succeeded,
+    )
+    .subject(&person.email)
+    .payload(json!({"authorized_by": proof}))
+    .result(json!({"key_id": key_id, "public_key": key.public_hex()}))])
         .await?;
     tx.commit().await?;
     // Written only after the commit: a failed registration must not replace the
@@ -187,9 +195,13 @@ pub async fn revoke_key(store: &Store, person: &StaffMember, key_id: i64, reason
     if !tx.revoke_key(key_id, person.id, reason).await? {
         return Err(Error::Conflict(format!("key k{key_id} was revoked meanwhile")));
     }
-    tx.append_audit(&[NewAuditEntry::new(Actor::person(&person.email), "staff.key_revoked", "succeeded")
-        .subject(&key.email)
-        .payload(json!({"key_id": key_id, "public_key": key.public_key, "reason": reason}))])
+    tx.append_audit(&[NewAuditEntry::new(
+        Actor::person(&person.email),
+        Event::StaffKeyRevoked,
+        Outcome::Succeeded,
+    )
+    .subject(&key.email)
+    .payload(json!({"key_id": key_id, "public_key": key.public_key, "reason": reason}))])
         .await?;
     tx.commit().await?;
     store.key_by_id(key_id).await?.ok_or_else(|| Error::NotFound(format!("no key k{key_id}")))

@@ -11,7 +11,7 @@ use serde::Serialize;
 use serde_json::json;
 
 use crate::agents::Agent;
-use crate::audit::{Actor, ActorKind, NewAuditEntry};
+use crate::audit::{Actor, ActorKind, Event, NewAuditEntry, Outcome};
 use crate::catalog::Catalog;
 use crate::error::{Error, Result};
 use crate::payload::Payload;
@@ -172,7 +172,7 @@ async fn run_one(store: &Store, catalog: &'static Catalog, id: i64, claimer: &st
                 json!({"action": row.action, "reason": error.to_string()}),
             )
             .await?;
-            Ok(outcome(status, Some(error.to_string())))
+            Ok(outcome(status.as_str(), Some(error.to_string())))
         }
     }
 }
@@ -187,14 +187,14 @@ async fn checked_payload(
         Ok(session) => session,
         Err(error @ (Error::Denied(_) | Error::NotFound(_))) => {
             let error = Error::Denied(format!("{}; nothing was written", error));
-            return Err(Refusal { event: "execute.denied", status: "failed", error });
+            return Err(Refusal { event: Event::ExecuteDenied, status: Outcome::Failed, error });
         }
         Err(error) => return Err(error.into()),
     };
     let Cleared { payload, standing, holds, .. } =
         preflight(&session, row).await.map_err(|mut refusal| {
-            if refusal.status != "failed" {
-                refusal.status = "failed";
+            if refusal.status != Outcome::Failed {
+                refusal.status = Outcome::Failed;
             }
             refusal
         })?;
@@ -205,7 +205,7 @@ async fn checked_payload(
             standing.summary()
         ));
         // Back to waiting for approval; still queued, so it runs once approved again.
-        return Err(Refusal { event: "approval.insufficient", status: "pending_approval", error });
+        return Err(Refusal { event: Event::ApprovalInsufficient, status: Outcome::PendingApproval, error });
     }
     Ok((payload, holds))
 }
@@ -249,17 +249,17 @@ pub async fn recover(store: &Store, stale_after: Duration) -> Result<RecoveryRep
         }
         let committed = store.execution_recorded(claim.id).await?;
         let (status, error) = match (committed, claim.requires.as_str()) {
-            (true, _) => ("succeeded", None),
-            (false, "approval") => ("approved", None),
+            (true, _) => (Outcome::Succeeded, None),
+            (false, "approval") => (Outcome::Approved, None),
             (false, _) => {
-                ("failed", Some("interrupted before it committed; nothing was written: plan it again"))
+                (Outcome::Failed, Some("interrupted before it committed; nothing was written: plan it again"))
             }
         };
-        if !tx.release_claim(claim.id, &claimed_by, status, error).await? {
+        if !tx.release_claim(claim.id, &claimed_by, status.as_str(), error).await? {
             continue;
         }
         entries.push(
-            NewAuditEntry::new(Actor::system(), "action.recovered", status)
+            NewAuditEntry::new(Actor::system(), Event::ActionRecovered, status)
                 .subject(&claim.requester_email)
                 .action(claim.id)
                 .payload(
@@ -272,7 +272,7 @@ pub async fn recover(store: &Store, stale_after: Duration) -> Result<RecoveryRep
             action: claim.action.clone(),
             claimed_by,
             committed,
-            status: status.to_owned(),
+            status: status.as_str().to_owned(),
         });
     }
     tx.append_audit(&entries).await?;

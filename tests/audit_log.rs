@@ -165,7 +165,7 @@ fn an_operation_whose_audit_entry_cannot_be_written_does_not_happen() {
 
 #[test]
 fn verify_reads_a_chain_of_several_chunks_and_finds_a_break_past_the_first() {
-    use opsgate::audit::{Actor, NewAuditEntry};
+    use opsgate::audit::{Actor, Event, NewAuditEntry, Outcome};
     let env = Env::new().seeded();
     // Verify reads 10,000 entries per round trip while hashing the previous
     // chunk: 35,000 entries give several overlapping fetches.
@@ -173,7 +173,7 @@ fn verify_reads_a_chain_of_several_chunks_and_finds_a_break_past_the_first() {
         let store = env.store().await;
         let entries: Vec<NewAuditEntry> = (0..35_000)
             .map(|i| {
-                NewAuditEntry::new(Actor::agent("bulk"), "test.bulk", "succeeded")
+                NewAuditEntry::new(Actor::agent("bulk"), Event::LlmRequest, Outcome::Succeeded)
                     .payload(serde_json::json!({"i": i}))
             })
             .collect();

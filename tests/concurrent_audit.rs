@@ -6,7 +6,7 @@
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-use opsgate::audit::{Actor, NewAuditEntry};
+use opsgate::audit::{Actor, Event, NewAuditEntry, Outcome};
 use opsgate::store::{DbLocation, Store};
 use serde_json::json;
 
@@ -69,9 +69,12 @@ fn append_child() {
     block_on(async {
         let store = Store::open(&DbLocation::parse(&url).unwrap()).await.unwrap();
         for n in 0..ENTRIES_PER_WRITER {
-            let entry =
-                NewAuditEntry::new(Actor::agent(format!("writer-{writer}")), "test.append", "succeeded")
-                    .payload(json!({"writer": writer, "n": n}));
+            let entry = NewAuditEntry::new(
+                Actor::agent(format!("writer-{writer}")),
+                Event::LlmRequest,
+                Outcome::Succeeded,
+            )
+            .payload(json!({"writer": writer, "n": n}));
             store.append_audit(&[entry]).await.unwrap();
         }
         store.close().await;

@@ -8,7 +8,7 @@ use serde::Serialize;
 
 pub use meter::{Meter, day_start};
 
-use crate::audit::NewAuditEntry;
+use crate::audit::{Event, NewAuditEntry, Outcome};
 use crate::catalog::Risk;
 use crate::error::{Error, Result};
 use crate::store::{AgentRow, Store};
@@ -166,8 +166,8 @@ pub async fn register(
     };
     let entry = NewAuditEntry::by_person(
         person,
-        "agent.registered",
-        "succeeded",
+        Event::AgentRegistered,
+        Outcome::Succeeded,
         serde_json::json!({"agent": row.name, "model": row.model, "tier": row.tier,
             "rate_limit_per_min": row.rate_limit_per_min, "daily_token_budget": row.daily_token_budget,
             "daily_tool_call_budget": row.daily_tool_call_budget, "daily_mutation_budget": row.daily_mutation_budget}),
@@ -179,8 +179,12 @@ pub async fn register(
 /// Disables an agent: it can no longer be acted through. Needs `ops.staff.edit`; audited.
 pub async fn disable(store: &Store, person: &crate::identity::StaffMember, name: &str) -> Result<()> {
     crate::rbac::require(person, "ops.staff.edit")?;
-    let entry =
-        NewAuditEntry::by_person(person, "agent.disabled", "succeeded", serde_json::json!({"agent": name}));
+    let entry = NewAuditEntry::by_person(
+        person,
+        Event::AgentDisabled,
+        Outcome::Succeeded,
+        serde_json::json!({"agent": name}),
+    );
     if !store.set_agent_status(name, "disabled", entry).await? {
         return Err(Error::NotFound(format!("no agent named `{name}`")));
     }

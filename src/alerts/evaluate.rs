@@ -11,7 +11,7 @@ use serde_json::json;
 use super::conditions::{Snapshot, findings};
 use super::routing::route;
 use super::{EvaluationReport, RaisedAlert, ResolvedAlert, RuleOutcome, RuleStatus};
-use crate::audit::{Actor, NewAuditEntry};
+use crate::audit::{Actor, Event, NewAuditEntry, Outcome};
 use crate::error::Result;
 use crate::sla::SlaPolicy;
 use crate::store::{NewAlert, NewEvaluation, Store};
@@ -152,7 +152,7 @@ pub async fn evaluate(store: &Store, actor: Actor, now: DateTime<Utc>) -> Result
     let per_rule = |count: fn(&RuleOutcome) -> u64| -> serde_json::Map<String, serde_json::Value> {
         evaluated.iter().map(|o| (o.rule.clone(), json!(count(o)))).collect()
     };
-    let audit = NewAuditEntry::new(actor, "alerts.evaluated", if report.changed() { "succeeded" } else { "unchanged" })
+    let audit = NewAuditEntry::new(actor, Event::AlertsEvaluated, if report.changed() { Outcome::Succeeded } else { Outcome::Unchanged })
         .payload(json!({"evaluated_at": now}))
         .result(json!({
             "evaluation_id": report.evaluation_id,

@@ -27,6 +27,7 @@ pub use queue::priority_score;
 pub use read::run as read_step;
 pub use window::AnswerWindow;
 
+use crate::audit::{Event, Outcome};
 use crate::catalog::Risk;
 use crate::error::{Error, Result};
 use crate::guard::{Charge, Guard, Stage, Step};
@@ -157,7 +158,7 @@ fn asks_about_runbooks(prompt: &str) -> bool {
 
 /// Audits a refused question (`ask.denied`) and returns the refusal.
 async fn refuse<T>(session: &Session, prompt: &str, denied: Error) -> Result<T> {
-    Err(session.refuse("ask.denied", "denied", None, json!({"prompt": prompt}), denied).await)
+    Err(session.refuse(Event::AskDenied, Outcome::Denied, None, json!({"prompt": prompt}), denied).await)
 }
 
 /// What running one allowed read or draft step needs besides its parameters.
@@ -230,7 +231,7 @@ pub async fn ask(session: &Session, planner: &dyn Planner, request: AskRequest<'
         Ok(proposal) => proposal,
         Err(error) => {
             return Err(session
-                .refuse("ask.unplannable", "failed", None, json!({"prompt": prompt}), error)
+                .refuse(Event::AskUnplannable, Outcome::Failed, None, json!({"prompt": prompt}), error)
                 .await);
         }
     };
@@ -241,7 +242,7 @@ pub async fn ask(session: &Session, planner: &dyn Planner, request: AskRequest<'
             crate::pipeline::MAX_STEPS
         ));
         return Err(session
-            .refuse("ask.unplannable", "failed", None, json!({"prompt": prompt}), error)
+            .refuse(Event::AskUnplannable, Outcome::Failed, None, json!({"prompt": prompt}), error)
             .await);
     }
     if let Some(step) = &wants_write {
@@ -266,7 +267,7 @@ pub async fn ask(session: &Session, planner: &dyn Planner, request: AskRequest<'
     let charge = Charge { tool_calls: proposal.steps.len() as i64, mutations: 0 };
     if let Err(over) = guard.charge(charge).await {
         return Err(session
-            .refuse("ask.over_budget", "refused", None, json!({"prompt": prompt}), over)
+            .refuse(Event::AskOverBudget, Outcome::Refused, None, json!({"prompt": prompt}), over)
             .await);
     }
 
@@ -288,7 +289,7 @@ pub async fn ask(session: &Session, planner: &dyn Planner, request: AskRequest<'
             Ok(verdict) => verdict,
             Err(error) => {
                 let payload = json!({"prompt": prompt, "action": action.name});
-                return Err(session.refuse("ask.refused", "refused", None, payload, error).await);
+                return Err(session.refuse(Event::AskRefused, Outcome::Refused, None, payload, error).await);
             }
         };
         answer.steps.push(AnswerStep {
@@ -342,9 +343,9 @@ pub async fn ask_with_model(request: ModelAsk<'_>) -> Result<Answer> {
     }
     match request.run().await {
         Ok(answer) => finish(session, answer, "model").await,
-        Err(error @ Error::Unplannable(_)) => {
-            Err(session.refuse("ask.unplannable", "failed", None, json!({"prompt": prompt}), error).await)
-        }
+        Err(error @ Error::Unplannable(_)) => Err(session
+            .refuse(Event::AskUnplannable, Outcome::Failed, None, json!({"prompt": prompt}), error)
+            .await),
         Err(error) => Err(error),
     }
 }
@@ -357,8 +358,8 @@ pub(crate) async fn finish(session: &Session, mut answer: Answer, kind: &str) ->
     session
         .store()
         .append_audit(&[session.entry(
-            "ask.answered",
-            "succeeded",
+            Event::AskAnswered,
+            Outcome::Succeeded,
             json!({
                 "prompt": answer.prompt,
                 "kind": kind,

@@ -10,6 +10,7 @@ use serde_json::{Value, json};
 
 use super::finding::Source;
 use super::{Answer, AnswerStep, StepContext, runbook, window};
+use crate::audit::{Event, Outcome as Logged};
 use crate::error::{Error, Result};
 use crate::guard::{Charge, Guard, Stage, Step};
 use crate::pii::Audience;
@@ -124,7 +125,7 @@ impl ModelAsk<'_> {
             Ok(verdict) => verdict,
             Err(error) => {
                 let payload = json!({"prompt": self.prompt, "action": action.name});
-                return Err(session.refuse("ask.refused", "refused", None, payload, error).await);
+                return Err(session.refuse(Event::AskRefused, Logged::Refused, None, payload, error).await);
             }
         };
         let step = AnswerStep {
@@ -228,7 +229,9 @@ impl ModelAsk<'_> {
                     Ok(outcome) => outcome,
                     Err(over @ Error::RateLimited(_)) => {
                         let payload = json!({"prompt": self.prompt, "tool": call.name});
-                        return Err(session.refuse("ask.over_budget", "refused", None, payload, over).await);
+                        return Err(session
+                            .refuse(Event::AskOverBudget, Logged::Refused, None, payload, over)
+                            .await);
                     }
                     Err(other) => return Err(other),
                 };

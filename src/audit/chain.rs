@@ -120,11 +120,11 @@ impl AuditEntry {
             actor_kind: new.actor.kind.as_str().to_owned(),
             actor_id: new.actor.id.clone(),
             subject: new.subject.clone(),
-            event: new.event.clone(),
+            event: new.event.as_str().to_owned(),
             action_id: new.action_id,
             payload: new.payload_text(),
             result: new.result_text(),
-            status: new.status.clone(),
+            status: new.status.as_str().to_owned(),
             prev_hash,
             hash: String::new(),
         };

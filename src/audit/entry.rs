@@ -1,5 +1,6 @@
 //! Audit entries as written and as read back.
 
+use super::event::{Event, Outcome};
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 use serde_json::Value;
@@ -55,19 +56,19 @@ pub struct NewAuditEntry {
     pub actor: Actor,
     /// On whose behalf the actor acted (a person's e-mail), when that differs from the actor or matters.
     pub subject: Option<String>,
-    pub event: String,
+    pub event: Event,
     pub action_id: Option<i64>,
     pub payload: Value,
     pub result: Value,
-    pub status: String,
+    pub status: Outcome,
 }
 
 impl NewAuditEntry {
     /// An entry for something a person did on their own behalf, with its payload.
     pub fn by_person(
         person: &crate::identity::StaffMember,
-        event: impl Into<String>,
-        status: impl Into<String>,
+        event: Event,
+        status: Outcome,
         payload: serde_json::Value,
     ) -> NewAuditEntry {
         NewAuditEntry::new(Actor::person(&person.email), event, status)
@@ -75,15 +76,15 @@ impl NewAuditEntry {
             .payload(payload)
     }
 
-    pub fn new(actor: Actor, event: impl Into<String>, status: impl Into<String>) -> NewAuditEntry {
+    pub fn new(actor: Actor, event: Event, status: Outcome) -> NewAuditEntry {
         NewAuditEntry {
             actor,
             subject: None,
-            event: event.into(),
+            event,
             action_id: None,
             payload: Value::Object(Default::default()),
             result: Value::Object(Default::default()),
-            status: status.into(),
+            status,
         }
     }
 

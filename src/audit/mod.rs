@@ -3,6 +3,8 @@
 
 mod chain;
 mod entry;
+mod event;
 
 pub use chain::{ChainCheck, ChainVerifier, GENESIS_HASH, HashedFields, entry_hash, hashed_time_from_stored};
 pub use entry::{Actor, ActorKind, AuditEntry, NewAuditEntry};
+pub use event::{Event, Outcome};

@@ -9,7 +9,7 @@ use std::path::Path;
 
 use serde_json::json;
 
-use crate::audit::{Actor, NewAuditEntry};
+use crate::audit::{Actor, Event, NewAuditEntry, Outcome};
 use crate::error::{Error, Result};
 use crate::keys::KeyDir;
 use crate::paths::Paths;
@@ -66,7 +66,7 @@ async fn populate_new(path: &Path, key_dir: &KeyDir) -> Result<DemoCounts> {
     crate::runbooks::index_examples(&store, actor.clone()).await?;
     let mut tx = store.begin().await?;
     let counts = populate(&mut tx, now_micros()).await?;
-    tx.append_audit(&[NewAuditEntry::new(actor, "demo.create", "succeeded")
+    tx.append_audit(&[NewAuditEntry::new(actor, Event::DemoCreate, Outcome::Succeeded)
         .result(serde_json::to_value(&counts).unwrap_or_else(|_| json!({})))])
         .await?;
     tx.commit().await?;

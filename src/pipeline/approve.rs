@@ -9,6 +9,7 @@ use serde::Serialize;
 use serde_json::json;
 
 use crate::approval::{ApprovalPolicy, SignedDecision, Tally, eligibility, sign, tally};
+use crate::audit::{Event, Outcome};
 use crate::error::{Error, Result};
 use crate::executor::{DryRunReport, dry_run};
 use crate::identity::StaffMember;
@@ -169,7 +170,13 @@ pub async fn decide_approval(
                 )),
             };
             return Err(session
-                .refuse("approval.refused", "rejected", Some(row.id), json!({"action": row.action}), error)
+                .refuse(
+                    Event::ApprovalRefused,
+                    Outcome::Rejected,
+                    Some(row.id),
+                    json!({"action": row.action}),
+                    error,
+                )
                 .await);
         }
     };
@@ -237,15 +244,15 @@ pub async fn decide_approval(
     }
     let status = to_status.unwrap_or("pending_approval");
     let event = match (rejecting, withdrawing) {
-        (false, _) => "approval.granted",
-        (true, false) => "approval.rejected",
-        (true, true) => "action.withdrawn",
+        (false, _) => Event::ApprovalGranted,
+        (true, false) => Event::ApprovalRejected,
+        (true, true) => Event::ActionWithdrawn,
     };
     let approvals = format!("{approvals_after}/{}", policy.required);
     tx.append_audit(&[session
         .entry(
             event,
-            if rejecting { "rejected" } else { "approved" },
+            if rejecting { Outcome::Rejected } else { Outcome::Approved },
             json!({"action": row.action, "requester": requester.email, "payload_hash": row.payload_hash,
                "key_id": key_id, "signature": signature, "reason": reason}),
         )
@@ -279,9 +286,9 @@ async fn check_decidable(
 ) -> Result<(StaffMember, ApprovalPolicy, Tally)> {
     let (store, approver) = (session.store(), session.person()?);
     let id = ActionId(row.id);
-    let refused = |event: &'static str, error: Error| async move {
+    let refused = |event: Event, error: Error| async move {
         Err::<(StaffMember, ApprovalPolicy, Tally), Error>(
-            session.refuse(event, "refused", Some(row.id), json!({"action": row.action}), error).await,
+            session.refuse(event, Outcome::Refused, Some(row.id), json!({"action": row.action}), error).await,
         )
     };
     if row.status != "pending_approval" {
@@ -289,7 +296,7 @@ async fn check_decidable(
             "{id} ({}) is {}, not waiting for approval; nothing was recorded",
             row.action, row.status
         ));
-        return refused("approval.refused", error).await;
+        return refused(Event::ApprovalRefused, error).await;
     }
     let requester = store
         .staff_by_email(&row.requester_email)
@@ -297,12 +304,12 @@ async fn check_decidable(
         .ok_or_else(|| Error::NotFound(format!("the requester of {id} no longer exists")))?;
     let withdrawing = rejecting && approver.id == requester.id;
     if !withdrawing && let Err(error) = eligibility(approver, &requester, row) {
-        return refused("approval.denied", error).await;
+        return refused(Event::ApprovalDenied, error).await;
     }
     let policy = ApprovalPolicy::load(store, row).await?;
     let standing = match tally(store, row, &policy).await {
         Ok(standing) => standing,
-        Err(error) => return refused("approval.invalid", error).await,
+        Err(error) => return refused(Event::ApprovalInvalid, error).await,
     };
     Ok((requester, policy, standing))
 }

@@ -7,6 +7,7 @@ use serde_json::json;
 
 use super::preflight::{Cleared, Refusal, preflight};
 use super::run::{Runner, claimer_name, run_claimed};
+use crate::audit::{Event, Outcome};
 use crate::catalog::Risk;
 use crate::confirm::check_presented;
 use crate::error::{Error, Result};
@@ -81,7 +82,7 @@ pub async fn execute_action(
     let token = match &confirmation {
         Confirmation::Token(text) => match check_presented(store, person, row, text, session.now()).await {
             Ok(nonce) => Some(nonce),
-            Err(error) => refused!("token.rejected", "rejected", error),
+            Err(error) => refused!(Event::TokenRejected, Outcome::Rejected, error),
         },
         _ => None,
     };
@@ -103,8 +104,8 @@ pub async fn execute_action(
                 Err(Refusal { event, status, error }) => refused!(event, status, error),
             };
             refused!(
-                "execute.blocked",
-                "blocked",
+                Event::ExecuteBlocked,
+                Outcome::Blocked,
                 Error::NeedsConfirmation(format!(
                     "{id} ({}) needs approval by a second person ({standing}): ask an approver to run `opsgate approve {id}`; nothing was written",
                     row.action
@@ -118,15 +119,15 @@ pub async fn execute_action(
             )));
         }
         _ => refused!(
-            "execute.refused",
-            "refused",
+            Event::ExecuteRefused,
+            Outcome::Refused,
             Error::Conflict(format!("{id} is already {}; nothing was done", row.status))
         ),
     };
     if row.requested_by != person.id {
         refused!(
-            "execute.denied",
-            "denied",
+            Event::ExecuteDenied,
+            Outcome::Denied,
             Error::Denied(format!("{id} was planned by {}; only they can execute it", row.requester_email))
         );
     }
@@ -146,7 +147,10 @@ pub async fn execute_action(
         payload["reason"] = json!(error.to_string());
         let mut tx = store.begin().await?;
         tx.transition_action(row.id, "approved", "pending_approval").await?;
-        tx.append_audit(&[session.entry("approval.insufficient", "blocked", payload).action(row.id)]).await?;
+        tx.append_audit(&[session
+            .entry(Event::ApprovalInsufficient, Outcome::Blocked, payload)
+            .action(row.id)])
+            .await?;
         tx.commit().await?;
         return Err(error);
     }
@@ -157,8 +161,8 @@ pub async fn execute_action(
             let impact = dry_run(store, &payload).await?;
             if let Some(failure) = &impact.would_fail {
                 refused!(
-                    "execute.refused",
-                    "refused",
+                    Event::ExecuteRefused,
+                    Outcome::Refused,
                     Error::Conflict(format!("{id} would fail now: {failure}"))
                 );
             }
@@ -174,8 +178,8 @@ pub async fn execute_action(
             };
             if !ask(&review)? {
                 refused!(
-                    "execute.declined",
-                    "declined",
+                    Event::ExecuteDeclined,
+                    Outcome::Declined,
                     Error::NeedsConfirmation(format!("{id} was not confirmed; nothing was written"))
                 );
             }
@@ -184,8 +188,8 @@ pub async fn execute_action(
         // The signed approvals of another person are this action's confirmation.
         Confirmation::Missing if approved => "approval",
         Confirmation::Missing => refused!(
-            "execute.blocked",
-            "blocked",
+            Event::ExecuteBlocked,
+            Outcome::Blocked,
             Error::NeedsConfirmation(format!(
                 "{id} needs confirmation: run it on a terminal, or pass the --token printed by `opsgate plan`; nothing was written"
             ))
@@ -202,13 +206,17 @@ pub async fn execute_action(
         if !tx.queue_action(row.id, person.id).await? {
             drop(tx);
             refused!(
-                "execute.refused",
-                "refused",
+                Event::ExecuteRefused,
+                Outcome::Refused,
                 Error::Conflict(format!("{id} is already queued or no longer approved; nothing was done"))
             );
         }
         tx.append_audit(&[session
-            .entry("action.queued", "queued", json!({"action": row.action, "payload_hash": row.payload_hash}))
+            .entry(
+                Event::ActionQueued,
+                Outcome::Queued,
+                json!({"action": row.action, "payload_hash": row.payload_hash}),
+            )
             .action(row.id)])
             .await?;
         tx.commit().await?;
@@ -227,8 +235,8 @@ pub async fn execute_action(
     if !tx.claim_action(row.id, &[row.status.as_str()], &claimer).await? {
         drop(tx);
         refused!(
-            "execute.refused",
-            "refused",
+            Event::ExecuteRefused,
+            Outcome::Refused,
             Error::Conflict(format!("{id} is already being executed or done; nothing was done"))
         );
     }
@@ -237,8 +245,8 @@ pub async fn execute_action(
     {
         drop(tx);
         refused!(
-            "token.rejected",
-            "rejected",
+            Event::TokenRejected,
+            Outcome::Rejected,
             Error::TokenInvalid("the confirmation token was already used".into())
         );
     }

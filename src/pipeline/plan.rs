@@ -4,6 +4,7 @@ use chrono::{DateTime, Utc};
 use serde_json::{Value, json};
 
 use super::token_ttl;
+use crate::audit::{Event, Outcome};
 use crate::canonical::{hash_value, to_canonical_string};
 use crate::catalog::{ActionSpec, Requires};
 use crate::confirm::{TOKEN_SECRET, mint};
@@ -89,7 +90,7 @@ impl<'a> PlanBatch<'a> {
             Ok(person) => person,
             Err(denied) => {
                 return Err(session
-                    .refuse("plan.denied", "denied", None, json!({"prompt": prompt}), denied)
+                    .refuse(Event::PlanDenied, Outcome::Denied, None, json!({"prompt": prompt}), denied)
                     .await);
             }
         };
@@ -101,7 +102,9 @@ impl<'a> PlanBatch<'a> {
             Ok(proposal) => proposal,
             Err(error) => {
                 let payload = json!({"prompt": prompt, "planner": planner.name()});
-                return Err(session.refuse("plan.unplannable", "failed", None, payload, error).await);
+                return Err(session
+                    .refuse(Event::PlanUnplannable, Outcome::Failed, None, payload, error)
+                    .await);
             }
         };
         self.add_proposal(prompt, proposal).await
@@ -114,7 +117,7 @@ impl<'a> PlanBatch<'a> {
         let guard = Guard::new(session);
         if let Err(denied) = guard.require_ai_use() {
             return Err(session
-                .refuse("plan.denied", "denied", None, json!({"prompt": prompt}), denied)
+                .refuse(Event::PlanDenied, Outcome::Denied, None, json!({"prompt": prompt}), denied)
                 .await);
         }
         let now = session.now();
@@ -124,7 +127,7 @@ impl<'a> PlanBatch<'a> {
                 proposal.steps.len()
             ));
             let payload = json!({"prompt": prompt, "planner": proposal.planner});
-            return Err(session.refuse("plan.unplannable", "failed", None, payload, error).await);
+            return Err(session.refuse(Event::PlanUnplannable, Outcome::Failed, None, payload, error).await);
         }
 
         // The proposal is untrusted: every step is checked against the catalog and its schema.
@@ -139,10 +142,13 @@ impl<'a> PlanBatch<'a> {
                 match payload::build(session.store(), action, &step.params, person).await {
                     Ok(built) => Some(built),
                     Err(error) => {
-                        let event =
-                            if matches!(error, Error::Conflict(_)) { "plan.conflict" } else { "plan.failed" };
+                        let event = if matches!(error, Error::Conflict(_)) {
+                            Event::PlanConflict
+                        } else {
+                            Event::PlanFailed
+                        };
                         let payload = json!({"prompt": prompt, "action": action.name, "params": step.params});
-                        return Err(session.refuse(event, "failed", None, payload, error).await);
+                        return Err(session.refuse(event, Outcome::Failed, None, payload, error).await);
                     }
                 }
             } else {
@@ -156,13 +162,13 @@ impl<'a> PlanBatch<'a> {
                         Ok(verdict) => verdict,
                         Err(error) => {
                             let event = if matches!(error, Error::RateLimited(_)) {
-                                "plan.rate_limited"
+                                Event::PlanRateLimited
                             } else {
-                                "plan.failed"
+                                Event::PlanFailed
                             };
                             let payload =
                                 json!({"prompt": prompt, "action": action.name, "params": built.params});
-                            return Err(session.refuse(event, "refused", None, payload, error).await);
+                            return Err(session.refuse(event, Outcome::Refused, None, payload, error).await);
                         }
                     }
                 }
@@ -177,7 +183,7 @@ impl<'a> PlanBatch<'a> {
         if let Err(over) = guard.charge(charge).await {
             let payload =
                 json!({"prompt": prompt, "tool_calls": charge.tool_calls, "mutations": charge.mutations});
-            return Err(session.refuse("plan.over_budget", "refused", None, payload, over).await);
+            return Err(session.refuse(Event::PlanOverBudget, Outcome::Refused, None, payload, over).await);
         }
         let denied = prepared.iter().any(|(_, _, verdict, _)| !verdict.is_allowed());
         self.prepared.push(PreparedPlan {
@@ -286,9 +292,9 @@ impl<'a> PlanBatch<'a> {
                     "token_expires_at": token.as_ref().map(|(_, at)| at.to_rfc3339()),
                 });
                 let (event, audit_status) = if verdict.decision == Decision::Denied {
-                    ("step.denied", "denied")
+                    (Event::StepDenied, Outcome::Denied)
                 } else {
-                    ("step.planned", status.as_str())
+                    (Event::StepPlanned, status.into())
                 };
                 entries.push(session.entry(event, audit_status, step_entry).action(action_id));
                 steps.push(Step {
@@ -321,8 +327,8 @@ impl<'a> PlanBatch<'a> {
             entries.insert(
                 first_entry,
                 session.entry(
-                    "plan.created",
-                    "succeeded",
+                    Event::PlanCreated,
+                    Outcome::Succeeded,
                     json!({"plan_id": PlanId(plan_id).to_string(), "prompt": prompt, "mode": options.mode, "planner": proposal.planner, "steps": steps.len()}),
                 ),
             );

@@ -4,6 +4,7 @@
 //! approval — enough valid signed approvals stand.
 
 use crate::approval::{ApprovalPolicy, Tally, tally};
+use crate::audit::{Event, Outcome};
 use crate::catalog::{ActionSpec, Requires};
 use crate::error::{Error, Result};
 use crate::guard::{Guard, Stage, Step};
@@ -15,13 +16,13 @@ use crate::store::ActionRow;
 
 /// A refusal: the audit event and status to record, and the error.
 pub struct Refusal {
-    pub event: &'static str,
-    pub status: &'static str,
+    pub event: Event,
+    pub status: Outcome,
     pub error: Error,
 }
 
 impl Refusal {
-    fn new(event: &'static str, status: &'static str, error: Error) -> Refusal {
+    fn new(event: Event, status: Outcome, error: Error) -> Refusal {
         Refusal { event, status, error }
     }
 }
@@ -29,7 +30,7 @@ impl Refusal {
 impl From<Error> for Refusal {
     /// Infrastructure failures (the database) are refusals too: nothing runs.
     fn from(error: Error) -> Refusal {
-        Refusal::new("action.failed", "failed", error)
+        Refusal::new(Event::ActionFailed, Outcome::Failed, error)
     }
 }
 
@@ -54,17 +55,18 @@ pub async fn preflight(session: &Session, row: &ActionRow) -> std::result::Resul
             format!("lacks `{}`", row.missing_permission.as_deref().unwrap_or(&row.permission))
         });
         return Err(Refusal::new(
-            "execute.denied",
-            "denied",
+            Event::ExecuteDenied,
+            Outcome::Denied,
             Error::Denied(format!("{id} ({}) was denied when planned: {why}", row.action)),
         ));
     }
     let action = session.catalog().require(&row.action)?;
-    let payload = stored_payload(row).map_err(|error| Refusal::new("execute.refused", "rejected", error))?;
+    let payload =
+        stored_payload(row).map_err(|error| Refusal::new(Event::ExecuteRefused, Outcome::Rejected, error))?;
     let params: serde_json::Value = serde_json::from_str(&row.params).map_err(|_| {
         Refusal::new(
-            "execute.refused",
-            "rejected",
+            Event::ExecuteRefused,
+            Outcome::Rejected,
             Error::Internal(format!("the stored params of {id} do not parse")),
         )
     })?;
@@ -72,15 +74,15 @@ pub async fn preflight(session: &Session, row: &ActionRow) -> std::result::Resul
     let verdict = match Guard::new(session).decide(&step, Stage::Execute).await {
         Ok(verdict) => verdict,
         Err(error @ Error::RateLimited(_)) => {
-            return Err(Refusal::new("execute.rate_limited", "refused", error));
+            return Err(Refusal::new(Event::ExecuteRateLimited, Outcome::Refused, error));
         }
         Err(error) => return Err(error.into()),
     };
     if !verdict.is_allowed() {
         let why = verdict.denial.unwrap_or_default();
         return Err(Refusal::new(
-            "execute.denied",
-            "denied",
+            Event::ExecuteDenied,
+            Outcome::Denied,
             Error::Denied(format!("{id} ({}) may not run now: {why}; nothing was written", row.action)),
         ));
     }
@@ -90,8 +92,8 @@ pub async fn preflight(session: &Session, row: &ActionRow) -> std::result::Resul
     if verdict.requires > planned {
         let rules = verdict.rules.join("`, `");
         return Err(Refusal::new(
-            "execute.blocked",
-            "blocked",
+            Event::ExecuteBlocked,
+            Outcome::Blocked,
             Error::NeedsConfirmation(format!(
                 "{id} ({}) now needs {} (policy rule `{rules}`), it was planned needing {}: plan it again; nothing was written",
                 row.action,
@@ -107,7 +109,7 @@ pub async fn preflight(session: &Session, row: &ActionRow) -> std::result::Resul
         Some(
             tally(session.store(), row, &policy)
                 .await
-                .map_err(|error| Refusal::new("approval.invalid", "rejected", error))?,
+                .map_err(|error| Refusal::new(Event::ApprovalInvalid, Outcome::Rejected, error))?,
         )
     } else {
         None

@@ -5,7 +5,7 @@
 
 use serde_json::json;
 
-use crate::audit::{Actor, NewAuditEntry};
+use crate::audit::{Actor, Event, NewAuditEntry, Outcome};
 use crate::error::{Error, Result};
 use crate::executor::run_statements;
 use crate::payload::{Payload, target_version_in};
@@ -30,7 +30,13 @@ pub struct Runner<'a> {
 }
 
 impl Runner<'_> {
-    fn entry(&self, event: &str, status: &str, action_id: i64, payload: serde_json::Value) -> NewAuditEntry {
+    fn entry(
+        &self,
+        event: Event,
+        status: Outcome,
+        action_id: i64,
+        payload: serde_json::Value,
+    ) -> NewAuditEntry {
         NewAuditEntry::new(self.actor.clone(), event, status)
             .subject(self.subject)
             .action(action_id)
@@ -66,8 +72,8 @@ pub async fn run_claimed(
             store,
             row,
             runner,
-            "expired",
-            "action.stale",
+            Outcome::Expired,
+            Event::ActionStale,
             json!({"action": row.action, "reason": error.to_string()}),
         )
         .await?;
@@ -77,7 +83,7 @@ pub async fn run_claimed(
         drop(tx);
         if let Error::Denied(reason) = &error {
             let payload = json!({"action": row.action, "reason": reason});
-            finish(store, row, runner, "denied", "execute.denied", payload).await?;
+            finish(store, row, runner, Outcome::Denied, Event::ExecuteDenied, payload).await?;
         }
         return Err(error);
     }
@@ -87,8 +93,8 @@ pub async fn run_claimed(
             tx.finish_action(row.id, "succeeded", Some(&result.to_string()), None).await?;
             tx.append_audit(&[runner
                 .entry(
-                    "action.executed",
-                    "succeeded",
+                    Event::ActionExecuted,
+                    Outcome::Succeeded,
                     row.id,
                     json!({"action": row.action, "payload_hash": row.payload_hash, "confirmed_by": runner.confirmed_by, "claimed_by": runner.claimer}),
                 )
@@ -110,8 +116,8 @@ pub async fn run_claimed(
                 store,
                 row,
                 runner,
-                "failed",
-                "action.failed",
+                Outcome::Failed,
+                Event::ActionFailed,
                 json!({"action": row.action, "error": error.to_string()}),
             )
             .await?;
@@ -125,19 +131,19 @@ pub async fn finish(
     store: &Store,
     row: &ActionRow,
     runner: &Runner<'_>,
-    status: &str,
-    event: &str,
+    status: Outcome,
+    event: Event,
     payload: serde_json::Value,
 ) -> Result<()> {
     let error =
         payload.get("reason").or_else(|| payload.get("error")).and_then(|v| v.as_str()).map(str::to_owned);
     let mut tx = store.begin().await?;
-    if !tx.finish_claimed(row.id, runner.claimer, status, error.as_deref()).await? {
+    if !tx.finish_claimed(row.id, runner.claimer, status.as_str(), error.as_deref()).await? {
         // Someone else resolved the claim meanwhile (e.g. `worker --recover`): record, do not overwrite.
         drop(tx);
-        let lost = json!({"action": row.action, "outcome": status, "claim_lost": runner.claimer});
+        let lost = json!({"action": row.action, "outcome": status.as_str(), "claim_lost": runner.claimer});
         return store
-            .append_audit(&[runner.entry("action.claim_lost", "refused", row.id, lost)])
+            .append_audit(&[runner.entry(Event::ActionClaimLost, Outcome::Refused, row.id, lost)])
             .await
             .map(|_| ());
     }

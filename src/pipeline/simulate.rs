@@ -3,6 +3,7 @@
 use serde::Serialize;
 use serde_json::json;
 
+use crate::audit::{Event, Outcome};
 use crate::error::Result;
 use crate::executor::{DryRunReport, dry_run};
 use crate::payload::Payload;
@@ -47,8 +48,8 @@ pub async fn simulate_plan(session: &Session, plan: &Plan) -> Result<Vec<StepSim
     }
     store
         .append_audit(&[session.entry(
-            "plan.dry_run",
-            "succeeded",
+            Event::PlanDryRun,
+            Outcome::Succeeded,
             json!({"plan_id": plan.plan_id.to_string(), "steps": results.len()}),
         )])
         .await?;

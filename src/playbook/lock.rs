@@ -8,8 +8,8 @@ use chrono::{DateTime, Duration, Utc};
 use serde_json::{Value, json};
 
 use super::format::{Mode, Playbook};
-use super::report::{RecoveredLock, RunId};
-use crate::audit::NewAuditEntry;
+use super::report::{RecoveredLock, RunId, RunStatus};
+use crate::audit::{Event, NewAuditEntry, Outcome};
 use crate::error::{Error, Result};
 use crate::identity::StaffMember;
 use crate::store::{NewPlaybookRun, PlaybookRunRow, Store};
@@ -89,15 +89,15 @@ pub async fn acquire(
     if let Some(lock) = &recovered {
         entries.push(NewAuditEntry::by_person(
             person,
-            "playbook.lock_recovered",
-            "succeeded",
+            Event::PlaybookLockRecovered,
+            Outcome::Succeeded,
             json!({"playbook": playbook.name, "run_id": run_id, "abandoned_run_id": lock.run_id, "holder": lock.holder, "reason": lock.reason}),
         ));
     }
     entries.push(NewAuditEntry::by_person(
         person,
-        "playbook.started",
-        "running",
+        Event::PlaybookStarted,
+        Outcome::Running,
         json!({
             "playbook": playbook.name,
             "run_id": run_id,
@@ -120,12 +120,17 @@ pub async fn finish(
     person: &StaffMember,
     playbook: &Playbook,
     run_id: RunId,
-    status: &str,
+    status: RunStatus,
     summary: Value,
 ) -> Result<()> {
     let mut tx = store.begin().await?;
     let finished = tx
-        .finish_playbook_run(run_id.0, status, &crate::canonical::to_canonical_string(&summary), now_micros())
+        .finish_playbook_run(
+            run_id.0,
+            status.as_str(),
+            &crate::canonical::to_canonical_string(&summary),
+            now_micros(),
+        )
         .await?;
     if !finished {
         // Judged dead and taken over while it ran (another host past lock_timeout).
@@ -135,11 +140,12 @@ pub async fn finish(
             playbook.name
         )));
     }
-    let mut payload = json!({"playbook": playbook.name, "run_id": run_id, "status": status});
+    let mut payload = json!({"playbook": playbook.name, "run_id": run_id, "status": status.as_str()});
     if let (Some(payload), Some(summary)) = (payload.as_object_mut(), summary.as_object()) {
         payload.extend(summary.clone());
     }
-    tx.append_audit(&[NewAuditEntry::by_person(person, "playbook.finished", status, payload)]).await?;
+    tx.append_audit(&[NewAuditEntry::by_person(person, Event::PlaybookFinished, status.into(), payload)])
+        .await?;
     tx.commit().await
 }
 
@@ -163,8 +169,8 @@ async fn refuse(
     ));
     let entry = NewAuditEntry::by_person(
         person,
-        "playbook.locked",
-        "refused",
+        Event::PlaybookLocked,
+        Outcome::Refused,
         json!({
             "playbook": playbook.name,
             "file": playbook.file_name(),

@@ -10,6 +10,7 @@ use serde_json::{Map, Value, json};
 
 use super::format::Mode;
 use crate::answer::{Answer, AnswerWindow};
+use crate::audit::Outcome;
 use crate::catalog::{Requires, Risk};
 use crate::executor::DryRunReport;
 use crate::exit_code::ExitCode;
@@ -368,6 +369,29 @@ impl Totals {
             RunStatus::Waiting
         } else {
             RunStatus::Succeeded
+        }
+    }
+}
+
+impl From<RunStatus> for Outcome {
+    fn from(status: RunStatus) -> Outcome {
+        match status {
+            RunStatus::Succeeded => Outcome::Succeeded,
+            RunStatus::Waiting => Outcome::Waiting,
+            RunStatus::Denied => Outcome::Denied,
+            RunStatus::Failed => Outcome::Failed,
+        }
+    }
+}
+
+impl From<StepStatus> for Outcome {
+    /// A step that never ran is logged as skipped.
+    fn from(status: StepStatus) -> Outcome {
+        match status {
+            StepStatus::Succeeded => Outcome::Succeeded,
+            StepStatus::Skipped | StepStatus::NotRun => Outcome::Skipped,
+            StepStatus::Denied => Outcome::Denied,
+            StepStatus::Failed => Outcome::Failed,
         }
     }
 }

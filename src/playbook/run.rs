@@ -12,11 +12,11 @@ use super::fixed::explicit_action;
 use super::format::{Mode, OnError, Playbook, StepSpec};
 use super::inputs::{resolve_mode, resolve_vars};
 use super::lock;
-use super::report::{PlanReport, RunId, RunReport, StepReport, StepStatus, Totals};
+use super::report::{PlanReport, RunId, RunReport, RunStatus, StepReport, StepStatus, Totals};
 use super::template;
 use super::work::{self, Work};
 use crate::answer::{AskRequest, ask};
-use crate::audit::NewAuditEntry;
+use crate::audit::{Event, NewAuditEntry};
 use crate::canonical::to_canonical_string;
 use crate::error::{Error, Result};
 use crate::identity::StaffMember;
@@ -127,14 +127,14 @@ pub async fn run(session: &Session, playbook: &Playbook, request: RunRequest<'_,
         Err(error) => {
             // Release the lock; the error (an audit or database failure) is what the caller sees.
             let summary = json!({"error": error.to_string()});
-            let _ = lock::finish(store, person, playbook, lock.run_id, "failed", summary).await;
+            let _ = lock::finish(store, person, playbook, lock.run_id, RunStatus::Failed, summary).await;
             return Err(error);
         }
     };
     let totals = Totals::of(&steps);
     let status = totals.status(mode);
     let summary = json!({"exit_code": status.exit_code().code(), "totals": totals});
-    lock::finish(store, person, playbook, lock.run_id, status.as_str(), summary).await?;
+    lock::finish(store, person, playbook, lock.run_id, status, summary).await?;
     Ok(RunReport {
         run_id: lock.run_id,
         playbook: playbook.name.clone(),
@@ -210,12 +210,13 @@ impl Runner<'_, '_, '_> {
             "denied": count(ActionStatus::Denied),
             "errors": report.errors,
         });
-        let status = match report.status {
-            StepStatus::NotRun => "skipped",
-            other => other.as_str(),
-        };
         self.store
-            .append_audit(&[NewAuditEntry::by_person(self.person, "playbook.step", status, payload)])
+            .append_audit(&[NewAuditEntry::by_person(
+                self.person,
+                Event::PlaybookStep,
+                report.status.into(),
+                payload,
+            )])
             .await?;
         Ok(())
     }

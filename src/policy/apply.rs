@@ -8,6 +8,7 @@ use serde::Serialize;
 use serde_json::json;
 
 use super::Policy;
+use crate::audit::{Event, Outcome};
 use crate::error::Result;
 use crate::rbac::require;
 use crate::session::Session;
@@ -31,13 +32,13 @@ pub async fn apply(session: &Session, path: &Path, text: String) -> Result<Appli
     let person = session.person()?;
     if let Err(denied) = require(person, POLICY_ADMIN) {
         let payload = json!({"file": path.display().to_string()});
-        return Err(session.refuse("policy.denied", "denied", None, payload, denied).await);
+        return Err(session.refuse(Event::PolicyDenied, Outcome::Denied, None, payload, denied).await);
     }
     let policy = match Policy::parse(path, text, session.catalog()) {
         Ok(policy) => policy,
         Err(error) => {
             let payload = json!({"file": path.display().to_string()});
-            return Err(session.refuse("policy.invalid", "rejected", None, payload, error).await);
+            return Err(session.refuse(Event::PolicyInvalid, Outcome::Rejected, None, payload, error).await);
         }
     };
     let replaced_rules = session.policy().await.map(|current| current.rules.len()).unwrap_or(0);
@@ -46,8 +47,8 @@ pub async fn apply(session: &Session, path: &Path, text: String) -> Result<Appli
     let id = tx.insert_policy_set(&policy.text, &policy.sha256, policy.rules.len() as i64, person.id).await?;
     let names: Vec<&str> = policy.rules.iter().map(|rule| rule.name.as_str()).collect();
     tx.append_audit(&[session.entry(
-        "policy.applied",
-        "succeeded",
+        Event::PolicyApplied,
+        Outcome::Succeeded,
         json!({
             "policy_set": id,
             "file": path.display().to_string(),

@@ -2,7 +2,7 @@
 
 use serde_json::json;
 
-use crate::audit::{Actor, NewAuditEntry};
+use crate::audit::{Actor, Event, NewAuditEntry, Outcome};
 use crate::error::Result;
 use crate::keys::{KeyDir, KeyPair, WrittenFiles};
 use crate::store::{SeedOutcome, Store};
@@ -41,7 +41,7 @@ pub async fn apply_seed(
             written.push(key_dir.write(&email, &key)?);
             outcome.test_staff.created += 1;
             audit.push(
-                NewAuditEntry::new(actor.clone(), "staff.add", "succeeded")
+                NewAuditEntry::new(actor.clone(), Event::StaffAdd, Outcome::Succeeded)
                     .subject(&email)
                     .payload(json!({"email": email, "name": name, "role": role.name, "test_staff": true}))
                     .result(json!({"staff_id": staff_id, "key_id": key_id, "public_key": key.public_hex()})),
@@ -49,9 +49,13 @@ pub async fn apply_seed(
         }
     }
     audit.push(
-        NewAuditEntry::new(actor, "seed.rbac", if outcome.changed() { "succeeded" } else { "unchanged" })
-            .payload(json!({"file": seed.source.display().to_string(), "test_staff": test_staff.is_some()}))
-            .result(serde_json::to_value(&outcome).unwrap_or_default()),
+        NewAuditEntry::new(
+            actor,
+            Event::SeedRbac,
+            if outcome.changed() { Outcome::Succeeded } else { Outcome::Unchanged },
+        )
+        .payload(json!({"file": seed.source.display().to_string(), "test_staff": test_staff.is_some()}))
+        .result(serde_json::to_value(&outcome).unwrap_or_default()),
     );
     tx.append_audit(&audit).await?;
     tx.commit().await?;

@@ -11,7 +11,7 @@ use serde::Serialize;
 use serde::ser::SerializeStruct;
 use serde_json::json;
 
-use crate::audit::{Actor, NewAuditEntry};
+use crate::audit::{Actor, Event, NewAuditEntry, Outcome};
 use crate::error::Result;
 use crate::identity::StaffMember;
 use crate::rbac::require;
@@ -170,7 +170,7 @@ pub async fn index(store: &Store, actor: Actor, sources: &[Source]) -> Result<Ve
         .iter()
         .map(|d| json!({"path": d.path, "sha256": d.sha256, "status": d.status, "chunks": d.chunks}))
         .collect();
-    tx.append_audit(&[NewAuditEntry::new(actor, "docs.add", "succeeded")
+    tx.append_audit(&[NewAuditEntry::new(actor, Event::DocsAdd, Outcome::Succeeded)
         .payload(json!({"paths": indexed.iter().map(|d| &d.path).collect::<Vec<_>>()}))
         .result(json!({"documents": documents}))])
         .await?;

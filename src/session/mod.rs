@@ -19,7 +19,7 @@ pub use surface::Surface;
 pub use who::{Who, lookup_person};
 
 use crate::agents::Agent;
-use crate::audit::{Actor, NewAuditEntry};
+use crate::audit::{Actor, Event, NewAuditEntry, Outcome};
 use crate::catalog::Catalog;
 use crate::error::{Error, Result};
 use crate::identity::StaffMember;
@@ -168,7 +168,7 @@ impl Session {
     }
 
     /// An audit entry by this session's actor, on behalf of its person, tagged with the surface.
-    pub fn entry(&self, event: &str, status: &str, mut payload: serde_json::Value) -> NewAuditEntry {
+    pub fn entry(&self, event: Event, status: Outcome, mut payload: serde_json::Value) -> NewAuditEntry {
         if let serde_json::Value::Object(map) = &mut payload {
             map.entry("surface").or_insert_with(|| json!(self.surface.as_str()));
         }
@@ -183,8 +183,8 @@ impl Session {
     /// When the audit entry itself cannot be written, that failure is the error.
     pub async fn refuse(
         &self,
-        event: &str,
-        status: &str,
+        event: Event,
+        status: Outcome,
         action_id: Option<i64>,
         payload: serde_json::Value,
         error: Error,

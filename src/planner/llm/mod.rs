@@ -25,7 +25,7 @@ use super::Offer;
 
 use super::{PlanRequest, Planner};
 use crate::agents::{Agent, Meter};
-use crate::audit::{Actor, NewAuditEntry};
+use crate::audit::{Actor, Event, NewAuditEntry, Outcome};
 use crate::catalog::Catalog;
 use crate::error::{Error, Result};
 use crate::plan::{Proposal, ProposedStep};
@@ -419,10 +419,13 @@ impl LlmPlanner {
             Some(agent) => Actor::agent(&agent.name),
             None => Actor::person(&purpose.person.email),
         };
-        let entry =
-            NewAuditEntry::new(actor, "llm.request", if failure.is_some() { "failed" } else { "succeeded" })
-                .subject(&purpose.person.email)
-                .payload(masked);
+        let entry = NewAuditEntry::new(
+            actor,
+            Event::LlmRequest,
+            if failure.is_some() { Outcome::Failed } else { Outcome::Succeeded },
+        )
+        .subject(&purpose.person.email)
+        .payload(masked);
         self.store.append_audit(&[entry]).await.map(|_| ())
     }
 }
