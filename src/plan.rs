@@ -185,6 +185,10 @@ pub enum Decision {
 }
 
 impl Decision {
+    pub fn parse(text: &str) -> Option<Decision> {
+        [Decision::Allowed, Decision::Denied].into_iter().find(|decision| decision.as_str() == text)
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             Decision::Allowed => "allowed",

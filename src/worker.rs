@@ -16,7 +16,7 @@ use crate::catalog::Catalog;
 use crate::error::{Error, Result};
 use crate::payload::Payload;
 use crate::pipeline::{Cleared, Refusal, Runner, claimer_name, finish, host_name, preflight, run_claimed};
-use crate::plan::ActionId;
+use crate::plan::{ActionId, ActionStatus};
 use crate::session::{Constraints, Mode, Session, Surface, Who, lookup_person};
 use crate::store::{ActionRow, ClaimRow, Store};
 use crate::time::now_micros;
@@ -156,9 +156,8 @@ async fn run_one(store: &Store, catalog: &'static Catalog, id: i64, claimer: &st
                 // run_claimed recorded the failure; infrastructure errors stop the worker.
                 Err(Error::Database(message)) => Err(Error::Database(message)),
                 Err(error) => {
-                    let status =
-                        store.load_action(id).await?.map(|r| r.status).unwrap_or_else(|| "failed".into());
-                    Ok(outcome(&status, Some(error.to_string())))
+                    let status = store.load_action(id).await?.map_or(ActionStatus::Failed, |r| r.status);
+                    Ok(outcome(status.as_str(), Some(error.to_string())))
                 }
             }
         }

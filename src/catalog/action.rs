@@ -16,6 +16,12 @@ pub enum Risk {
 }
 
 impl Risk {
+    pub fn parse(text: &str) -> Option<Risk> {
+        [Risk::Read, Risk::Draft, Risk::Write, Risk::Destructive, Risk::Financial, Risk::Admin]
+            .into_iter()
+            .find(|risk| risk.as_str() == text)
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             Risk::Read => "read",

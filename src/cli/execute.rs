@@ -11,7 +11,7 @@ use crate::exit_code::ExitCode;
 use crate::pipeline::{
     Confirmation, ExecuteRequest, PlanOptions, Review, execute_action, plan_prompt, resolve_actions,
 };
-use crate::plan::{PlanId, StoredId};
+use crate::plan::{ActionStatus, PlanId, StoredId};
 use crate::render::{ExecutionsView, review_text};
 use crate::second_factor::SecondFactor;
 use crate::session::Mode;
@@ -67,7 +67,7 @@ impl ExecuteArgs {
             }
         };
         // Reads and drafts are answered by `ask`; execute runs the writes.
-        let writes: Vec<_> = rows.into_iter().filter(|row| row.status != "suggested").collect();
+        let writes: Vec<_> = rows.into_iter().filter(|row| row.status != ActionStatus::Suggested).collect();
         if writes.is_empty() {
             return Err(Error::Usage(format!(
                 "`{target}` holds no write to execute; `opsgate ask` answers reads"

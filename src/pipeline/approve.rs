@@ -15,7 +15,7 @@ use crate::executor::{DryRunReport, dry_run};
 use crate::identity::StaffMember;
 use crate::keys::KeyDir;
 use crate::payload::Payload;
-use crate::plan::ActionId;
+use crate::plan::{ActionId, ActionStatus};
 use crate::second_factor::SecondFactor;
 use crate::session::Session;
 use crate::store::{ActionRow, NewApproval};
@@ -291,7 +291,7 @@ async fn check_decidable(
             session.refuse(event, Outcome::Refused, Some(row.id), json!({"action": row.action}), error).await,
         )
     };
-    if row.status != "pending_approval" {
+    if row.status != ActionStatus::PendingApproval {
         let error = Error::Conflict(format!(
             "{id} ({}) is {}, not waiting for approval; nothing was recorded",
             row.action, row.status

@@ -87,8 +87,8 @@ pub async fn execute_action(
         _ => None,
     };
 
-    let approved = match ActionStatus::parse(&row.status) {
-        _ if row.decision == Decision::Denied.as_str() => false,
+    let approved = match Some(row.status) {
+        _ if row.decision == Decision::Denied => false,
         Some(ActionStatus::PendingConfirmation) if queue => {
             return Err(Error::Usage(format!(
                 "only approved actions are queued for the worker; {id} ({}) needs your confirmation instead",

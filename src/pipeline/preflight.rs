@@ -50,7 +50,7 @@ pub struct Cleared {
 /// action needs them; `approvals_must_suffice` makes too few a refusal.
 pub async fn preflight(session: &Session, row: &ActionRow) -> std::result::Result<Cleared, Refusal> {
     let id = ActionId(row.id);
-    if row.decision == Decision::Denied.as_str() {
+    if row.decision == Decision::Denied {
         let why = row.denial.clone().unwrap_or_else(|| {
             format!("lacks `{}`", row.missing_permission.as_deref().unwrap_or(&row.permission))
         });
@@ -88,7 +88,7 @@ pub async fn preflight(session: &Session, row: &ActionRow) -> std::result::Resul
     }
     // A rule applied after the plan was made still holds: needing more than
     // the step was planned with means planning it again.
-    let planned = Requires::parse(&row.requires).unwrap_or(Requires::Approval);
+    let planned = row.requires;
     if verdict.requires > planned {
         let rules = verdict.rules.join("`, `");
         return Err(Refusal::new(
@@ -102,7 +102,7 @@ pub async fn preflight(session: &Session, row: &ActionRow) -> std::result::Resul
             )),
         ));
     }
-    let standing = if row.requires == Requires::Approval.as_str() {
+    let standing = if row.requires == Requires::Approval {
         let mut policy = ApprovalPolicy::load(session.store(), row).await?;
         policy.required = policy.required.max(i64::from(verdict.approvals));
         policy.second_factor |= verdict.second_factor;

@@ -2,9 +2,8 @@
 
 use serde_json::Value;
 
-use crate::catalog::{Requires, Risk};
 use crate::error::{Error, Result};
-use crate::plan::{ActionId, ActionStatus, Decision, Plan, PlanId, Step, StoredId};
+use crate::plan::{ActionId, Plan, PlanId, Step, StoredId};
 use crate::store::{ActionRow, Store};
 
 fn parse_json(text: &str) -> Value {
@@ -13,19 +12,16 @@ fn parse_json(text: &str) -> Value {
 
 /// A stored action as a plan step (tokens are never shown again).
 pub fn step_from_row(row: &ActionRow) -> Result<Step> {
-    let corrupt = |what: &str| Error::Internal(format!("action a{} has an unknown {what}", row.id));
     Ok(Step {
         action_id: ActionId(row.id),
         action: row.action.clone(),
         params: parse_json(&row.params),
-        risk: serde_json::from_value::<Risk>(Value::String(row.risk.clone())).map_err(|_| corrupt("risk"))?,
+        risk: row.risk,
         permission: row.permission.clone(),
-        decision: serde_json::from_value::<Decision>(Value::String(row.decision.clone()))
-            .map_err(|_| corrupt("decision"))?,
+        decision: row.decision,
         missing_permission: row.missing_permission.clone(),
         denial: row.denial.clone(),
-        requires: serde_json::from_value::<Requires>(Value::String(row.requires.clone()))
-            .map_err(|_| corrupt("requirement"))?,
+        requires: row.requires,
         approvals: u32::try_from(row.approvals_required).unwrap_or(0),
         second_factor: row.second_factor,
         rules: Vec::new(),
@@ -34,7 +30,7 @@ pub fn step_from_row(row: &ActionRow) -> Result<Step> {
         confidence: row.confidence,
         rationale: row.rationale.clone(),
         sources: serde_json::from_str(&row.sources).unwrap_or_default(),
-        status: ActionStatus::parse(&row.status).ok_or_else(|| corrupt("status"))?,
+        status: row.status,
         confirmation_token: None,
         token_expires_at: None,
     })

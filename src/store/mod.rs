@@ -19,6 +19,7 @@ mod rbac;
 mod rows;
 mod runbooks;
 mod staff;
+mod text_column;
 
 use sqlx::{PgPool, Postgres, Sqlite, SqlitePool, Transaction};
 

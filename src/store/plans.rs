@@ -4,7 +4,9 @@ use chrono::{DateTime, Utc};
 use sqlx::{AssertSqlSafe, Row};
 
 use super::{Store, Tx, on_pool, on_tx};
+use crate::catalog::{Requires, Risk};
 use crate::error::{Error, Result};
+use crate::plan::{ActionStatus, Decision};
 use crate::time::now_micros;
 
 /// An action row as stored.
@@ -15,11 +17,11 @@ pub struct ActionRow {
     pub step_index: i64,
     pub action: String,
     pub params: String,
-    pub risk: String,
+    pub risk: Risk,
     pub permission: String,
-    pub decision: String,
+    pub decision: Decision,
     pub missing_permission: Option<String>,
-    pub requires: String,
+    pub requires: Requires,
     pub second_factor: bool,
     pub approvals_required: i64,
     pub payload: String,
@@ -28,7 +30,7 @@ pub struct ActionRow {
     pub confidence: f64,
     pub rationale: String,
     pub sources: String,
-    pub status: String,
+    pub status: ActionStatus,
     pub requested_by: i64,
     pub requester_email: String,
     pub claimed_by: Option<String>,
