@@ -1,4 +1,4 @@
-//! `alerts.list`.
+//! `alerts.list`: open and recent alerts.
 
 use serde_json::Value;
 

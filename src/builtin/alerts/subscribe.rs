@@ -1,4 +1,4 @@
-//! `alerts.subscribe`.
+//! `alerts.subscribe`: subscribe a staff member to an alert rule.
 
 use serde_json::json;
 
@@ -12,16 +12,15 @@ pub static ACTION: Builtin = Builtin::write("alerts.subscribe", build);
 fn build(input: WriteInput<'_>) -> futures_util::future::BoxFuture<'_, Result<Change>> {
     Box::pin(async move {
         let WriteInput { store, action: name, params, requester } = input;
-        let (statements, target, summary) = {
-            let rule = required_text(params, "rule")?;
-            let email = required_text(params, "staff_email")?;
-            let rule_id = store
-                .snapshot_row("alert_rules", "name", &rule, &["id"])
-                .await?
-                .and_then(|v| v[0].as_deref().and_then(|s| s.parse::<i64>().ok()))
-                .ok_or_else(|| Error::NotFound(format!("alert rule {rule} does not exist")))?;
-            let subscriber = staff_id(store, &email).await?;
-            (
+        let rule = required_text(params, "rule")?;
+        let email = required_text(params, "staff_email")?;
+        let rule_id = store
+            .snapshot_row("alert_rules", "name", &rule, &["id"])
+            .await?
+            .and_then(|v| v[0].as_deref().and_then(|s| s.parse::<i64>().ok()))
+            .ok_or_else(|| Error::NotFound(format!("alert rule {rule} does not exist")))?;
+        let subscriber = staff_id(store, &email).await?;
+        Ok(Change::new(
             vec![
                 SqlStatement::new(
                     "INSERT INTO alert_subscriptions (rule_id, staff_id, channel, created_at) VALUES ($1, $2, 'cli', $3)",
@@ -32,8 +31,6 @@ fn build(input: WriteInput<'_>) -> futures_util::future::BoxFuture<'_, Result<Ch
             ],
             None,
             format!("subscribe {email} to {rule} alerts"),
-        )
-        };
-        Ok(Change::new(statements, target, summary))
+        ))
     })
 }

@@ -1,4 +1,4 @@
-//! `bookings.cancel`.
+//! `bookings.cancel`: cancel a pending or confirmed booking.
 
 use serde_json::json;
 
@@ -12,21 +12,13 @@ pub static ACTION: Builtin = Builtin::write("bookings.cancel", build);
 fn build(input: WriteInput<'_>) -> futures_util::future::BoxFuture<'_, Result<Change>> {
     Box::pin(async move {
         let WriteInput { store, action: name, params, requester } = input;
-        let (statements, target, summary) = {
-            let id = int(params, "booking_id")?;
-            let label = format!("booking {id}");
-            let status = require_state(
-                store,
-                "bookings",
-                id,
-                &label,
-                "status",
-                &["pending", "confirmed"],
-                "cancelling",
-            )
-            .await?;
-            let reason = text(params, "reason");
-            (
+        let id = int(params, "booking_id")?;
+        let label = format!("booking {id}");
+        let status =
+            require_state(store, "bookings", id, &label, "status", &["pending", "confirmed"], "cancelling")
+                .await?;
+        let reason = text(params, "reason");
+        Ok(Change::new(
             vec![
                 SqlStatement::new(
                     "UPDATE bookings SET status = 'cancelled', cancel_reason = $1, cancelled_at = $2, updated_at = $2 \
@@ -38,8 +30,6 @@ fn build(input: WriteInput<'_>) -> futures_util::future::BoxFuture<'_, Result<Ch
             ],
             Some(target("bookings", "id", id, label.clone(), &["status"])),
             format!("cancel {label} (now {status})"),
-        )
-        };
-        Ok(Change::new(statements, target, summary))
+        ))
     })
 }

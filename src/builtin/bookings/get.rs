@@ -1,4 +1,4 @@
-//! `bookings.get`.
+//! `bookings.get`: show one booking with its payment state.
 
 use serde_json::Value;
 

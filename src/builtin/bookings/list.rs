@@ -1,4 +1,4 @@
-//! `bookings.list`.
+//! `bookings.list`: list bookings, filtered by status and time window.
 
 use serde_json::Value;
 

@@ -1,4 +1,4 @@
-//! `bookings.refund`.
+//! `bookings.refund`: refund a paid booking to the original payment method, fully or in part.
 
 use serde_json::{Map, Value, json};
 
@@ -13,43 +13,42 @@ fn build(input: WriteInput<'_>) -> futures_util::future::BoxFuture<'_, Result<Ch
     Box::pin(async move {
         let WriteInput { store, action: name, params, requester } = input;
         let mut filled = Map::new();
-        let (statements, target, summary) = {
-            let id = int(params, "booking_id")?;
-            let label = format!("booking {id}");
-            let values = row(
-                store,
-                "bookings",
-                id,
-                &label,
-                &["amount_cents", "refunded_cents", "payment_status", "currency"],
-            )
-            .await?;
-            let parse = |v: &Option<String>| v.as_deref().and_then(|s| s.parse::<i64>().ok()).unwrap_or(0);
-            let (amount, refunded) = (parse(&values[0]), parse(&values[1]));
-            let payment_status = values[2].clone().unwrap_or_default();
-            let currency = values[3].clone().unwrap_or_default();
-            if !matches!(payment_status.as_str(), "paid" | "settled" | "partially_refunded") {
-                return Err(Error::Conflict(format!(
-                    "{label} is {payment_status}; only paid bookings can be refunded"
-                )));
-            }
-            let refundable = amount - refunded;
-            let refund = params.get("amount_cents").and_then(Value::as_i64).unwrap_or(refundable);
-            if refundable <= 0 {
-                return Err(Error::Conflict(format!("{label} is already refunded in full")));
-            }
-            if refund > refundable {
-                return Err(Error::Conflict(format!(
-                    "{label} has {} {currency} left to refund; {} {currency} is too much",
-                    money(refundable),
-                    money(refund)
-                )));
-            }
-            let full = refund == refundable;
-            // Policy rules (caps, conditions) see the amount a full refund comes to.
-            filled.insert("amount_cents".into(), json!(refund));
-            let reason = text(params, "reason");
-            (
+        let id = int(params, "booking_id")?;
+        let label = format!("booking {id}");
+        let values = row(
+            store,
+            "bookings",
+            id,
+            &label,
+            &["amount_cents", "refunded_cents", "payment_status", "currency"],
+        )
+        .await?;
+        let parse = |v: &Option<String>| v.as_deref().and_then(|s| s.parse::<i64>().ok()).unwrap_or(0);
+        let (amount, refunded) = (parse(&values[0]), parse(&values[1]));
+        let payment_status = values[2].clone().unwrap_or_default();
+        let currency = values[3].clone().unwrap_or_default();
+        if !matches!(payment_status.as_str(), "paid" | "settled" | "partially_refunded") {
+            return Err(Error::Conflict(format!(
+                "{label} is {payment_status}; only paid bookings can be refunded"
+            )));
+        }
+        let refundable = amount - refunded;
+        let refund = params.get("amount_cents").and_then(Value::as_i64).unwrap_or(refundable);
+        if refundable <= 0 {
+            return Err(Error::Conflict(format!("{label} is already refunded in full")));
+        }
+        if refund > refundable {
+            return Err(Error::Conflict(format!(
+                "{label} has {} {currency} left to refund; {} {currency} is too much",
+                money(refundable),
+                money(refund)
+            )));
+        }
+        let full = refund == refundable;
+        // Policy rules (caps, conditions) see the amount a full refund comes to.
+        filled.insert("amount_cents".into(), json!(refund));
+        let reason = text(params, "reason");
+        let mut change = Change::new(
             vec![
                 SqlStatement::new(
                     if full {
@@ -68,8 +67,8 @@ fn build(input: WriteInput<'_>) -> futures_util::future::BoxFuture<'_, Result<Ch
             ],
             Some(target("bookings", "id", id, label.clone(), &["amount_cents", "refunded_cents", "payment_status"])),
             format!("refund {} {currency} of {label} ({})", money(refund), if full { "in full" } else { "in part" }),
-        )
-        };
-        Ok(Change { statements, target, summary, filled })
+        );
+        change.filled = filled;
+        Ok(change)
     })
 }

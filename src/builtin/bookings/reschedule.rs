@@ -1,4 +1,4 @@
-//! `bookings.reschedule`.
+//! `bookings.reschedule`: move a pending or confirmed booking to a new time.
 
 use serde_json::json;
 
@@ -12,16 +12,15 @@ pub static ACTION: Builtin = Builtin::write("bookings.reschedule", build);
 fn build(input: WriteInput<'_>) -> futures_util::future::BoxFuture<'_, Result<Change>> {
     Box::pin(async move {
         let WriteInput { store, action: name, params, requester } = input;
-        let (statements, target, summary) = {
-            let id = int(params, "booking_id")?;
-            let label = format!("booking {id}");
-            let when = required_text(params, "scheduled_at")?;
-            let when = chrono::DateTime::parse_from_rfc3339(&when)
-                .map_err(|_| Error::Usage(format!("`{when}` is not an RFC 3339 time")))?
-                .with_timezone(&chrono::Utc);
-            require_state(store, "bookings", id, &label, "status", &["pending", "confirmed"], "rescheduling")
-                .await?;
-            (
+        let id = int(params, "booking_id")?;
+        let label = format!("booking {id}");
+        let when = required_text(params, "scheduled_at")?;
+        let when = chrono::DateTime::parse_from_rfc3339(&when)
+            .map_err(|_| Error::Usage(format!("`{when}` is not an RFC 3339 time")))?
+            .with_timezone(&chrono::Utc);
+        require_state(store, "bookings", id, &label, "status", &["pending", "confirmed"], "rescheduling")
+            .await?;
+        Ok(Change::new(
             vec![
                 SqlStatement::new(
                     "UPDATE bookings SET scheduled_at = $1, updated_at = $2 WHERE id = $3 AND status IN ('pending', 'confirmed')",
@@ -32,8 +31,6 @@ fn build(input: WriteInput<'_>) -> futures_util::future::BoxFuture<'_, Result<Ch
             ],
             Some(target("bookings", "id", id, label.clone(), &["status", "scheduled_at"])),
             format!("move {label} to {}", when.format("%Y-%m-%d %H:%M UTC")),
-        )
-        };
-        Ok(Change::new(statements, target, summary))
+        ))
     })
 }

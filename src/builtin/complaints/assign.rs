@@ -1,4 +1,4 @@
-//! `complaints.assign`.
+//! `complaints.assign`: assign a complaint to a staff member.
 
 use serde_json::json;
 
@@ -12,14 +12,12 @@ pub static ACTION: Builtin = Builtin::write("complaints.assign", build);
 fn build(input: WriteInput<'_>) -> futures_util::future::BoxFuture<'_, Result<Change>> {
     Box::pin(async move {
         let WriteInput { store, action: name, params, requester } = input;
-        let (statements, target, summary) = {
-            let id = int(params, "complaint_id")?;
-            let label = format!("complaint {id}");
-            refuse_state(store, "complaints", id, &label, "status", &["resolved", "closed"], "assigned")
-                .await?;
-            let email = required_text(params, "staff_email")?;
-            let assignee = staff_id(store, &email).await?;
-            (
+        let id = int(params, "complaint_id")?;
+        let label = format!("complaint {id}");
+        refuse_state(store, "complaints", id, &label, "status", &["resolved", "closed"], "assigned").await?;
+        let email = required_text(params, "staff_email")?;
+        let assignee = staff_id(store, &email).await?;
+        Ok(Change::new(
             vec![
                 SqlStatement::new(
                     "UPDATE complaints SET assigned_to = $1, status = CASE WHEN status = 'open' THEN 'in_progress' ELSE status END, updated_at = $2 \
@@ -31,8 +29,6 @@ fn build(input: WriteInput<'_>) -> futures_util::future::BoxFuture<'_, Result<Ch
             ],
             Some(target("complaints", "id", id, label.clone(), &["status", "assigned_to"])),
             format!("assign {label} to {email}"),
-        )
-        };
-        Ok(Change::new(statements, target, summary))
+        ))
     })
 }

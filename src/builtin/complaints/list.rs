@@ -1,4 +1,4 @@
-//! `complaints.list`.
+//! `complaints.list`: list complaints by priority, status and time window.
 
 use serde_json::Value;
 

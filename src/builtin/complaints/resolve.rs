@@ -1,4 +1,4 @@
-//! `complaints.resolve`.
+//! `complaints.resolve`: resolve a complaint with a resolution note.
 
 use serde_json::json;
 
@@ -12,35 +12,24 @@ pub static ACTION: Builtin = Builtin::write("complaints.resolve", build);
 fn build(input: WriteInput<'_>) -> futures_util::future::BoxFuture<'_, Result<Change>> {
     Box::pin(async move {
         let WriteInput { store, action: name, params, requester } = input;
-        let (statements, target, summary) = {
-            let id = int(params, "complaint_id")?;
-            let label = format!("complaint {id}");
-            refuse_state(
-                store,
-                "complaints",
-                id,
-                &label,
-                "status",
-                &["resolved", "closed"],
-                "resolved again",
-            )
+        let id = int(params, "complaint_id")?;
+        let label = format!("complaint {id}");
+        refuse_state(store, "complaints", id, &label, "status", &["resolved", "closed"], "resolved again")
             .await?;
-            let resolution = text(params, "resolution");
-            (
-                vec![
-                    SqlStatement::new(
-                        "UPDATE complaints SET status = 'resolved', resolution = $1, resolved_at = $2, \
+        let resolution = text(params, "resolution");
+        Ok(Change::new(
+            vec![
+                SqlStatement::new(
+                    "UPDATE complaints SET status = 'resolved', resolution = $1, resolved_at = $2, \
                      first_response_at = COALESCE(first_response_at, $2), updated_at = $2 \
                      WHERE id = $3 AND status NOT IN ('resolved', 'closed')",
-                        vec![resolution.clone().into(), SqlValue::Now, id.into()],
-                    )
-                    .one_row(),
-                    ops_log(requester, name, "complaint", Some(id), json!({"resolution": resolution})),
-                ],
-                Some(target("complaints", "id", id, label.clone(), &["status"])),
-                format!("resolve {label}"),
-            )
-        };
-        Ok(Change::new(statements, target, summary))
+                    vec![resolution.clone().into(), SqlValue::Now, id.into()],
+                )
+                .one_row(),
+                ops_log(requester, name, "complaint", Some(id), json!({"resolution": resolution})),
+            ],
+            Some(target("complaints", "id", id, label.clone(), &["status"])),
+            format!("resolve {label}"),
+        ))
     })
 }

@@ -1,4 +1,4 @@
-//! `complaints.sla_report`.
+//! `complaints.sla_report`: open complaints by SLA state (on track, at risk, breached).
 
 use serde_json::Value;
 

@@ -1,4 +1,4 @@
-//! `config.get`.
+//! `config.get`: show operations configuration values.
 
 use serde_json::Value;
 

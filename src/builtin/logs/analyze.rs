@@ -1,4 +1,4 @@
-//! `logs.analyze`.
+//! `logs.analyze`: denied, failed and error audit events over a window.
 
 use chrono::{DateTime, Utc};
 use serde_json::Value;

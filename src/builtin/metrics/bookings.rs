@@ -1,4 +1,4 @@
-//! `metrics.bookings`.
+//! `metrics.bookings`: bookings by status over a window, with growth.
 
 use serde_json::Value;
 

@@ -1,4 +1,4 @@
-//! `metrics.complaints`.
+//! `metrics.complaints`: complaints by priority and status with average resolution time.
 
 use serde_json::Value;
 

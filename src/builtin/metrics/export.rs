@@ -1,4 +1,4 @@
-//! `metrics.export`.
+//! `metrics.export`: export a metrics report to a CSV file.
 
 use serde_json::json;
 
@@ -11,22 +11,19 @@ pub static ACTION: Builtin = Builtin::write("metrics.export", build);
 fn build(input: WriteInput<'_>) -> futures_util::future::BoxFuture<'_, Result<Change>> {
     Box::pin(async move {
         let WriteInput { action: name, params, requester, .. } = input;
-        let (statements, target, summary) = {
-            let metric = required_text(params, "metric")?;
-            let from = text(params, "from");
-            let to = text(params, "to");
-            (
-                vec![ops_log(
-                    requester,
-                    name,
-                    "metrics",
-                    None,
-                    json!({"metric": metric, "from": from, "to": to}),
-                )],
+        let metric = required_text(params, "metric")?;
+        let from = text(params, "from");
+        let to = text(params, "to");
+        Ok(Change::new(
+            vec![ops_log(
+                requester,
+                name,
+                "metrics",
                 None,
-                format!("record an export of {metric} metrics"),
-            )
-        };
-        Ok(Change::new(statements, target, summary))
+                json!({"metric": metric, "from": from, "to": to}),
+            )],
+            None,
+            format!("record an export of {metric} metrics"),
+        ))
     })
 }

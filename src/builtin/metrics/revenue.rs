@@ -1,4 +1,4 @@
-//! `metrics.revenue`.
+//! `metrics.revenue`: revenue, pending settlements and refunds over a window, with growth.
 
 use serde_json::Value;
 

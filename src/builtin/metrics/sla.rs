@@ -1,4 +1,4 @@
-//! `metrics.sla`.
+//! `metrics.sla`: sLA counts and compliance rate.
 
 use serde_json::Value;
 

@@ -1,4 +1,4 @@
-//! `ops.health`.
+//! `ops.health`: database reachability, pending approvals and alert evaluation.
 
 use serde_json::Value;
 

@@ -1,4 +1,4 @@
-//! `priority_queue.list`.
+//! `priority_queue.list`: the priority queue, highest score first.
 
 use serde_json::Value;
 

@@ -1,4 +1,4 @@
-//! `priority_queue.review`.
+//! `priority_queue.review`: mark a priority-queue item reviewed or dismissed.
 
 use serde_json::json;
 
@@ -12,22 +12,13 @@ pub static ACTION: Builtin = Builtin::write("priority_queue.review", build);
 fn build(input: WriteInput<'_>) -> futures_util::future::BoxFuture<'_, Result<Change>> {
     Box::pin(async move {
         let WriteInput { store, action: name, params, requester } = input;
-        let (statements, target, summary) = {
-            let id = int(params, "item_id")?;
-            let label = format!("queue item {id}");
-            require_state(
-                store,
-                "priority_queue",
-                id,
-                &label,
-                "status",
-                &["pending", "in_review"],
-                "a review",
-            )
+        let id = int(params, "item_id")?;
+        let label = format!("queue item {id}");
+        require_state(store, "priority_queue", id, &label, "status", &["pending", "in_review"], "a review")
             .await?;
-            let decision = required_text(params, "decision")?;
-            let notes = text(params, "notes");
-            (
+        let decision = required_text(params, "decision")?;
+        let notes = text(params, "notes");
+        Ok(Change::new(
             vec![
                 SqlStatement::new(
                     "UPDATE priority_queue SET status = $1, reviewed_by = $2, reviewed_at = $3, notes = $4, updated_at = $3 \
@@ -39,8 +30,6 @@ fn build(input: WriteInput<'_>) -> futures_util::future::BoxFuture<'_, Result<Ch
             ],
             Some(target("priority_queue", "id", id, label.clone(), &["status"])),
             format!("mark {label} {decision}"),
-        )
-        };
-        Ok(Change::new(statements, target, summary))
+        ))
     })
 }

@@ -1,4 +1,4 @@
-//! `providers.delete`.
+//! `providers.delete`: delete a provider (soft delete).
 
 use serde_json::json;
 
@@ -12,11 +12,10 @@ pub static ACTION: Builtin = Builtin::write("providers.delete", build);
 fn build(input: WriteInput<'_>) -> futures_util::future::BoxFuture<'_, Result<Change>> {
     Box::pin(async move {
         let WriteInput { store, action: name, params, requester } = input;
-        let (statements, target, summary) = {
-            let id = int(params, "provider_id")?;
-            let label = format!("provider {id}");
-            refuse_state(store, "providers", id, &label, "status", &["deleted"], "deleted again").await?;
-            (
+        let id = int(params, "provider_id")?;
+        let label = format!("provider {id}");
+        refuse_state(store, "providers", id, &label, "status", &["deleted"], "deleted again").await?;
+        Ok(Change::new(
             vec![
                 SqlStatement::new(
                     "UPDATE providers SET status = 'deleted', updated_at = $1 WHERE id = $2 AND status <> 'deleted'",
@@ -27,8 +26,6 @@ fn build(input: WriteInput<'_>) -> futures_util::future::BoxFuture<'_, Result<Ch
             ],
             Some(target("providers", "id", id, label.clone(), &["status"])),
             format!("delete {label}"),
-        )
-        };
-        Ok(Change::new(statements, target, summary))
+        ))
     })
 }

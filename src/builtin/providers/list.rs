@@ -1,4 +1,4 @@
-//! `providers.list`.
+//! `providers.list`: list providers, e.g. those waiting for approval.
 
 use serde_json::Value;
 

@@ -1,4 +1,4 @@
-//! `staff.deactivate`.
+//! `staff.deactivate`: deactivate a staff member's access.
 
 use serde_json::json;
 

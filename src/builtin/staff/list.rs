@@ -1,4 +1,4 @@
-//! `staff.list`.
+//! `staff.list`: list staff members and their roles.
 
 use serde_json::Value;
 

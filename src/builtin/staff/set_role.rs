@@ -1,4 +1,4 @@
-//! `staff.set_role`.
+//! `staff.set_role`: change a staff member's role.
 
 use serde_json::json;
 

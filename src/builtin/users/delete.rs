@@ -1,4 +1,4 @@
-//! `users.delete`.
+//! `users.delete`: delete a customer account (soft delete; their bookings stay).
 
 use serde_json::json;
 
@@ -12,12 +12,11 @@ pub static ACTION: Builtin = Builtin::write("users.delete", build);
 fn build(input: WriteInput<'_>) -> futures_util::future::BoxFuture<'_, Result<Change>> {
     Box::pin(async move {
         let WriteInput { store, action: name, params, requester } = input;
-        let (statements, target, summary) = {
-            let id = int(params, "user_id")?;
-            let label = format!("user {id}");
-            refuse_state(store, "users", id, &label, "status", &["deleted"], "deleted again").await?;
-            let reason = text(params, "reason");
-            (
+        let id = int(params, "user_id")?;
+        let label = format!("user {id}");
+        refuse_state(store, "users", id, &label, "status", &["deleted"], "deleted again").await?;
+        let reason = text(params, "reason");
+        Ok(Change::new(
             vec![
                 SqlStatement::new(
                     "UPDATE users SET status = 'deleted', updated_at = $1 WHERE id = $2 AND status <> 'deleted'",
@@ -28,8 +27,6 @@ fn build(input: WriteInput<'_>) -> futures_util::future::BoxFuture<'_, Result<Ch
             ],
             Some(target("users", "id", id, label.clone(), &["status"])),
             format!("delete {label} (their bookings stay)"),
-        )
-        };
-        Ok(Change::new(statements, target, summary))
+        ))
     })
 }

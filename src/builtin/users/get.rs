@@ -1,4 +1,4 @@
-//! `users.get`.
+//! `users.get`: show one customer with their wallet and recent bookings.
 
 use serde_json::Value;
 

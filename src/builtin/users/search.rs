@@ -1,4 +1,4 @@
-//! `users.search`.
+//! `users.search`: find customers by name, e-mail, phone or status.
 
 use serde_json::Value;
 

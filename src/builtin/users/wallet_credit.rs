@@ -1,4 +1,4 @@
-//! `users.wallet_credit`.
+//! `users.wallet_credit`: credit an amount to a customer's wallet.
 
 use serde_json::json;
 
@@ -12,13 +12,12 @@ pub static ACTION: Builtin = Builtin::write("users.wallet_credit", build);
 fn build(input: WriteInput<'_>) -> futures_util::future::BoxFuture<'_, Result<Change>> {
     Box::pin(async move {
         let WriteInput { store, action: name, params, requester } = input;
-        let (statements, target, summary) = {
-            let id = int(params, "user_id")?;
-            let label = format!("user {id}");
-            require_state(store, "users", id, &label, "status", &["active"], "a wallet credit").await?;
-            let amount = int(params, "amount_cents")?;
-            let reason = text(params, "reason");
-            (
+        let id = int(params, "user_id")?;
+        let label = format!("user {id}");
+        require_state(store, "users", id, &label, "status", &["active"], "a wallet credit").await?;
+        let amount = int(params, "amount_cents")?;
+        let reason = text(params, "reason");
+        Ok(Change::new(
             vec![
                 SqlStatement::new(
                     "UPDATE users SET wallet_balance_cents = wallet_balance_cents + $1, updated_at = $2 WHERE id = $3 AND status = 'active'",
@@ -29,8 +28,6 @@ fn build(input: WriteInput<'_>) -> futures_util::future::BoxFuture<'_, Result<Ch
             ],
             Some(target("users", "id", id, label.clone(), &["status"])),
             format!("credit {} to the wallet of {label}", money(amount)),
-        )
-        };
-        Ok(Change::new(statements, target, summary))
+        ))
     })
 }
