@@ -401,3 +401,40 @@ fn a_cap_holds_across_two_processes_executing_at_once() {
     let plan = env.plan_json("admin@example.com", &format!("refund booking {third}"));
     assert_eq!(first_step(&plan)["decision"], "allowed");
 }
+
+#[test]
+fn a_rate_applied_after_planning_holds_when_executing() {
+    let env = Env::new().with_demo_data();
+    let bookings: Vec<i64> = (0..2)
+        .map(|skip| {
+            env.scalar(&format!(
+                "SELECT id FROM bookings WHERE status IN ('pending', 'confirmed') ORDER BY id LIMIT 1 OFFSET {skip}"
+            ))
+        })
+        .collect();
+    let plans: Vec<Value> = bookings
+        .iter()
+        .map(|id| env.plan_json("admin@example.com", &format!("cancel booking {id}")))
+        .collect();
+    apply(
+        &env,
+        "rate.yaml",
+        "rules:\n  - name: one-cancel-a-minute\n    action: bookings.cancel\n    rate: { max: 1, per: minute, by: person }\n",
+    );
+    let run = |plan: &Value| {
+        let token = first_step(plan)["confirmation_token"].as_str().unwrap().to_owned();
+        env.run_as("admin@example.com", ["execute", &action_id(plan), "--token", &token, "-o", "json"])
+    };
+    run(&plans[0]).exit(0);
+    let over = run(&plans[1]).exit(6).json();
+    assert_eq!(over["error"]["code"], "rate_limited");
+    assert!(over["error"]["message"].as_str().unwrap().contains("one-cancel-a-minute"), "{over}");
+    assert_eq!(audit_count(&env, "execute.rate_limited"), 1);
+    assert_eq!(
+        env.scalar(&format!(
+            "SELECT COUNT(*) FROM bookings WHERE id = {} AND status = 'cancelled'",
+            bookings[1]
+        )),
+        0
+    );
+}
