@@ -14,7 +14,7 @@ use serde_json::Value;
 pub use reads::LOGS_ANALYZED;
 pub(crate) use reads::time as window_param;
 pub use sql::{NullKind, SqlStatement, SqlValue};
-pub use target::{TargetRef, WATCHED_COLUMNS, version_in as target_version_in, watched_columns};
+pub use target::{TargetRef, version_in as target_version_in};
 
 use crate::canonical::hash_value;
 use crate::catalog::{ActionSpec, Risk};

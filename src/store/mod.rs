@@ -18,6 +18,7 @@ mod policy;
 mod rbac;
 mod rows;
 mod runbooks;
+mod snapshot;
 mod staff;
 
 use sqlx::{PgPool, Postgres, Sqlite, SqlitePool, Transaction};
@@ -112,6 +113,13 @@ impl Store {
 impl Tx {
     pub async fn commit(self) -> Result<()> {
         on_tx!(self, tx => tx.commit().await?);
+        Ok(())
+    }
+
+    /// Undoes the whole transaction now, rather than when the connection is
+    /// next used (which is all dropping it guarantees).
+    pub async fn rollback(self) -> Result<()> {
+        on_tx!(self, tx => tx.rollback().await?);
         Ok(())
     }
 }
