@@ -235,6 +235,18 @@ impl Env {
         })
     }
 
+    /// Every column of one row (by `id`) as text, in the schema's order.
+    pub fn row(&self, table: &str, id: i64) -> Vec<(String, Option<String>)> {
+        block_on(async {
+            let store = self.store().await;
+            let columns = store.table_columns(table).await.unwrap();
+            let names: Vec<&str> = columns.iter().map(String::as_str).collect();
+            let values = store.snapshot_row(table, "id", &id.to_string(), &names).await.unwrap();
+            store.close().await;
+            columns.into_iter().zip(values.unwrap_or_else(|| panic!("no {table} {id}"))).collect()
+        })
+    }
+
     /// Runs a SQL statement directly, as a database owner could; returns the driver's error text.
     pub fn sql(&self, sql: &str) -> Result<u64, String> {
         let sql = sql.to_owned();
