@@ -45,6 +45,11 @@ pub enum Error {
     #[error("{0}")]
     Conflict(String),
 
+    /// A dry-run found that a step would fail (its simulation was rolled back
+    /// with the rest). Names the first such step; `later` counts the others.
+    #[error("{step} ({action}) would fail{}: {source}", would_fail_too(*later))]
+    WouldFail { step: String, action: String, later: usize, source: Box<Error> },
+
     /// The audit chain does not verify; names the first broken entry.
     #[error("{0}")]
     AuditBroken(String),
@@ -82,6 +87,7 @@ impl Error {
             | Error::InvalidFile { .. }
             | Error::Config(_)
             | Error::Conflict(_)
+            | Error::WouldFail { .. }
             | Error::AuditBroken(_)
             | Error::AuditWrite(_)
             | Error::Database(_)
@@ -105,6 +111,8 @@ impl Error {
             Error::InvalidFile { .. } => "invalid_file",
             Error::Config(_) => "config",
             Error::Conflict(_) => "conflict",
+            // What kind of wrong the step would meet (a conflict, a database error).
+            Error::WouldFail { source, .. } => source.code(),
             Error::AuditBroken(_) => "audit_broken",
             Error::AuditWrite(_) => "audit_write_failed",
             Error::Database(_) => "database",
@@ -138,6 +146,14 @@ impl From<sqlx::migrate::MigrateError> for Error {
     }
 }
 
+fn would_fail_too(later: usize) -> String {
+    match later {
+        0 => String::new(),
+        1 => " (and 1 later step would too)".into(),
+        n => format!(" (and {n} later steps would too)"),
+    }
+}
+
 /// Collapses a multi-line message (database drivers love those) into one line.
 pub fn one_line(message: &str) -> String {
     message.split_whitespace().collect::<Vec<_>>().join(" ")
@@ -157,6 +173,22 @@ mod tests {
         assert_eq!(Error::Unplannable("x".into()).exit_code().code(), 7);
         assert_eq!(Error::NotAvailable("mcp").exit_code().code(), 1);
         assert_eq!(Error::AuditBroken("x".into()).exit_code().code(), 1);
+    }
+
+    #[test]
+    fn a_failing_dry_run_exits_1_with_the_kind_of_its_cause() {
+        let error = Error::WouldFail {
+            step: "a2".into(),
+            action: "bookings.reschedule".into(),
+            later: 1,
+            source: Box::new(Error::Conflict("booking 8 is cancelled".into())),
+        };
+        assert_eq!(error.exit_code().code(), 1);
+        assert_eq!(error.code(), "conflict");
+        assert_eq!(
+            error.to_string(),
+            "a2 (bookings.reschedule) would fail (and 1 later step would too): booking 8 is cancelled"
+        );
     }
 
     #[test]

@@ -13,6 +13,7 @@ mod cli_frame;
 mod concurrent_audit;
 mod demo;
 mod docs;
+mod dry_run;
 mod generated;
 mod guard;
 mod llm;

@@ -6,9 +6,9 @@ use super::Context;
 use super::planner_args::PlannerArgs;
 use crate::error::Result;
 use crate::exit_code::ExitCode;
-use crate::pipeline::{PlanOptions, load_plan, plan_prompt, simulate_plan};
+use crate::pipeline::{PlanOptions, PlanSimulation, load_plan, plan_prompt, simulate_plan};
 use crate::plan::StoredId;
-use crate::render::DryRunView;
+use crate::render::{DryRunView, OutputFormat};
 use crate::session::Mode;
 
 #[derive(Debug, Args)]
@@ -38,11 +38,16 @@ impl DryRunArgs {
                 plan_prompt(&session, planner.as_ref(), &self.target, PlanOptions { mode: "dry-run" }).await?
             }
         };
-        let simulations = simulate_plan(&session, &plan).await?;
-        // A simulation that would fail is an error (exit 1), shown with the rest.
-        let failed =
-            simulations.iter().any(|s| s.simulation.as_ref().is_some_and(|r| r.would_fail.is_some()));
-        ctx.show(&DryRunView { plan, simulations }).await?;
-        Ok(if failed { ExitCode::Error } else { ExitCode::Success })
+        let PlanSimulation { steps: simulations, failure } = simulate_plan(&session, &plan).await?;
+        // JSON output is one document, so a failure leaves only the error
+        // envelope; a person also sees what every step would do, the error
+        // line following on stderr.
+        if failure.is_none() || ctx.output != OutputFormat::Json {
+            ctx.show(&DryRunView { plan, simulations }).await?;
+        }
+        match failure {
+            Some(failure) => Err(failure),
+            None => Ok(ExitCode::Success),
+        }
     }
 }

@@ -7,9 +7,9 @@ mod dry_run;
 use chrono::{DateTime, Utc};
 use sqlx::AssertSqlSafe;
 
-pub use dry_run::{DryRunReport, RowChange, dry_run};
+pub use dry_run::{DryRunReport, RowChange, Simulated, Simulation, dry_run};
 
-use crate::error::{Error, Result};
+use crate::error::{Error, Result, one_line};
 use crate::payload::{Payload, SqlStatement};
 use crate::store::{Tx, bind_values, on_tx};
 
@@ -23,12 +23,12 @@ pub async fn run_statements(tx: &mut Tx, payload: &Payload, now: DateTime<Utc>) 
     };
     let mut affected = Vec::with_capacity(statements.len());
     for (index, statement) in statements.iter().enumerate() {
-        let rows = execute_one(tx, statement, now).await?;
+        let what = target.as_ref().map(|t| t.label.as_str()).unwrap_or("the target");
+        let rows = execute_one(tx, statement, now).await.map_err(|error| refused(error, index, what))?;
         if let Some(expected) = statement.expect_rows
             && rows != expected
         {
-            let what = target.as_ref().map(|t| t.label.as_str()).unwrap_or("the target");
-            return Err(Error::Usage(format!(
+            return Err(Error::Conflict(format!(
                 "statement {} changed {rows} rows instead of {expected}: {what} is no longer in a state this action applies to; \
                  nothing was changed, run `opsgate plan` again",
                 index + 1
@@ -39,7 +39,33 @@ pub async fn run_statements(tx: &mut Tx, payload: &Payload, now: DateTime<Utc>) 
     Ok(affected)
 }
 
-async fn execute_one(tx: &mut Tx, statement: &SqlStatement, now: DateTime<Utc>) -> Result<u64> {
+/// A statement the database refused because of the data (a unique key taken,
+/// a referenced row gone, a check that no longer holds) is a conflict with the
+/// world's state, not a broken database: the action does not apply as it stands.
+fn refused(error: sqlx::Error, index: usize, what: &str) -> Error {
+    use sqlx::error::ErrorKind;
+    match &error {
+        sqlx::Error::Database(db)
+            if matches!(
+                db.kind(),
+                ErrorKind::UniqueViolation | ErrorKind::ForeignKeyViolation | ErrorKind::CheckViolation
+            ) =>
+        {
+            Error::Conflict(format!(
+                "statement {} on {what} was refused by the database: {}; nothing was changed",
+                index + 1,
+                one_line(db.message())
+            ))
+        }
+        _ => Error::from(error),
+    }
+}
+
+async fn execute_one(
+    tx: &mut Tx,
+    statement: &SqlStatement,
+    now: DateTime<Utc>,
+) -> std::result::Result<u64, sqlx::Error> {
     Ok(on_tx!(tx, conn => {
         let query = bind_values!(sqlx::query(AssertSqlSafe(statement.sql.clone())), &statement.params, now);
         query.execute(&mut **conn).await?.rows_affected()

@@ -12,7 +12,7 @@ use serde_json::Value;
 pub use crate::builtin::LOGS_ANALYZED;
 pub(crate) use crate::builtin::window_param;
 pub use sql::{NullKind, SqlStatement, SqlValue};
-pub use target::{TargetRef, WATCHED_COLUMNS, version_in as target_version_in, watched_columns};
+pub use target::{TargetRef, version_in as target_version_in};
 
 use crate::builtin::{Binding, Change, WriteInput, builtin};
 use crate::canonical::hash_value;

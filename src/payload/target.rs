@@ -19,40 +19,6 @@ pub struct TargetRef {
     pub watch: Vec<String>,
 }
 
-/// Columns shown before and after in a dry-run, per table (those a write may touch).
-pub const WATCHED_COLUMNS: &[(&str, &[&str])] = &[
-    (
-        "bookings",
-        &[
-            "status",
-            "payment_status",
-            "amount_cents",
-            "refunded_cents",
-            "scheduled_at",
-            "user_id",
-            "updated_at",
-        ],
-    ),
-    ("users", &["name", "email", "phone", "status", "wallet_balance_cents", "updated_at"]),
-    ("providers", &["name", "status", "approved_at", "updated_at"]),
-    (
-        "complaints",
-        &["status", "priority", "assigned_to", "resolution", "escalated_at", "resolved_at", "updated_at"],
-    ),
-    ("priority_queue", &["status", "reviewed_by", "reviewed_at", "notes", "updated_at"]),
-    ("staff", &["email", "role_id", "status", "updated_at"]),
-    ("ops_config", &["value", "updated_at"]),
-    ("alert_rules", &["enabled", "threshold", "severity", "updated_at"]),
-];
-
-pub fn watched_columns(table: &str) -> Result<&'static [&'static str]> {
-    WATCHED_COLUMNS
-        .iter()
-        .find(|(name, _)| *name == table)
-        .map(|(_, columns)| *columns)
-        .ok_or_else(|| Error::Internal(format!("no watched columns for table `{table}`")))
-}
-
 /// The version of the target row right now; an error naming it when it does not exist.
 pub async fn version(store: &Store, target: &TargetRef) -> Result<String> {
     let columns: Vec<&str> = target.watch.iter().map(String::as_str).collect();

@@ -22,7 +22,7 @@ pub use plan::{MAX_STEPS, PlanBatch, PlanOptions, plan_prompt};
 pub use preflight::{Cleared, Refusal, preflight};
 pub use resolve::{load_plan, load_step, resolve_actions};
 pub use run::{Runner, claimer_name, finish, host_name, run_claimed};
-pub use simulate::{StepSimulation, simulate_plan};
+pub use simulate::{PlanSimulation, StepSimulation, simulate_plan};
 
 use chrono::Duration;
 

@@ -338,7 +338,8 @@ impl Runner<'_, '_, '_> {
     /// What the mode adds to a stored plan: nothing, a simulation, or execution.
     async fn after_plan(&mut self, plan: Plan, report: &mut StepReport) -> Result<()> {
         let simulations = match self.mode {
-            Mode::DryRun => Some(simulate_plan(self.session, &plan).await?),
+            // A step that would fail shows in its report (`would_fail`); the run goes on.
+            Mode::DryRun => Some(simulate_plan(self.session, &plan).await?.steps),
             _ => None,
         };
         let mut planned = PlanReport::new(plan);

@@ -18,6 +18,7 @@ mod policy;
 mod rbac;
 mod rows;
 mod runbooks;
+mod snapshot;
 mod staff;
 mod text_column;
 
@@ -113,6 +114,13 @@ impl Store {
 impl Tx {
     pub async fn commit(self) -> Result<()> {
         on_tx!(self, tx => tx.commit().await?);
+        Ok(())
+    }
+
+    /// Undoes the whole transaction now, rather than when the connection is
+    /// next used (which is all dropping it guarantees).
+    pub async fn rollback(self) -> Result<()> {
+        on_tx!(self, tx => tx.rollback().await?);
         Ok(())
     }
 }

@@ -149,42 +149,48 @@ impl Env {
         env
     }
 
-    /// A digest of every ops table's content: equal digests mean nothing changed.
+    /// A digest of every ops table's content, every column of every row (read
+    /// from the live schema, so a column no write was expected to touch counts
+    /// too): equal digests mean nothing changed.
     pub fn ops_checksum(&self) -> String {
-        let tables: Vec<(String, Vec<&str>)> = opsgate::payload::WATCHED_COLUMNS
-            .iter()
-            .map(|(table, columns)| (table.to_string(), columns.to_vec()))
-            .chain([
-                ("alert_subscriptions".to_string(), vec!["rule_id", "staff_id"]),
-                ("ops_audit_log".to_string(), vec!["action", "details"]),
-            ])
-            .collect();
-        let mut digest = String::new();
-        for (table, columns) in tables {
-            let key = if table == "ops_config" { "key" } else { "id" };
-            let parts: Vec<String> = std::iter::once(key)
-                .chain(columns)
-                .map(|c| format!("COALESCE(CAST({c} AS TEXT), '<null>')"))
-                .collect();
-            let sql = format!("SELECT {} FROM {table} ORDER BY {key}", parts.join(" || '|' || "));
-            let rows: Vec<String> = block_on(async {
-                let store = self.store().await;
-                let rows = match &store {
+        const OPS_TABLES: [&str; 10] = [
+            "bookings",
+            "users",
+            "providers",
+            "complaints",
+            "priority_queue",
+            "staff",
+            "ops_config",
+            "alert_rules",
+            "alert_subscriptions",
+            "ops_audit_log",
+        ];
+        block_on(async {
+            let store = self.store().await;
+            let mut digest = String::new();
+            for table in OPS_TABLES {
+                let columns = store.table_columns(table).await.unwrap();
+                assert!(!columns.is_empty(), "no table `{table}`");
+                let key = if table == "ops_config" { "key" } else { "id" };
+                let parts: Vec<String> =
+                    columns.iter().map(|c| format!("COALESCE(CAST({c} AS TEXT), '<null>')")).collect();
+                let sql = format!("SELECT {} FROM {table} ORDER BY {key}", parts.join(" || '|' || "));
+                let rows: Vec<String> = match &store {
                     Store::Sqlite(pool) => sqlx::query_scalar(sqlx::AssertSqlSafe(sql)).fetch_all(pool).await,
                     Store::Postgres(pool) => {
                         sqlx::query_scalar(sqlx::AssertSqlSafe(sql)).fetch_all(pool).await
                     }
-                };
-                store.close().await;
-                rows.unwrap()
-            });
-            digest.push_str(&format!(
-                "{table}:{}:{}\n",
-                rows.len(),
-                opsgate::canonical::sha256_hex(rows.join("\n").as_bytes())
-            ));
-        }
-        digest
+                }
+                .unwrap();
+                digest.push_str(&format!(
+                    "{table}:{}:{}\n",
+                    rows.len(),
+                    opsgate::canonical::sha256_hex(rows.join("\n").as_bytes())
+                ));
+            }
+            store.close().await;
+            digest
+        })
     }
 
     /// Plans a prompt as someone and returns the plan JSON (any exit code).
@@ -226,6 +232,18 @@ impl Env {
             };
             store.close().await;
             value.unwrap()
+        })
+    }
+
+    /// Every column of one row (by `id`) as text, in the schema's order.
+    pub fn row(&self, table: &str, id: i64) -> Vec<(String, Option<String>)> {
+        block_on(async {
+            let store = self.store().await;
+            let columns = store.table_columns(table).await.unwrap();
+            let names: Vec<&str> = columns.iter().map(String::as_str).collect();
+            let values = store.snapshot_row(table, "id", &id.to_string(), &names).await.unwrap();
+            store.close().await;
+            columns.into_iter().zip(values.unwrap_or_else(|| panic!("no {table} {id}"))).collect()
         })
     }
 
