@@ -142,6 +142,32 @@ fn malformed_yaml_unknown_kinds_and_undefined_variables_are_located_and_nothing_
             "env.HOME",
             "only environment variables listed under `env`",
         ),
+        // A subscript is the same read as a dot, and a branch that would not run is still read.
+        (
+            "name: vars\nenv: [OPSGATE_TEAM]\nsteps:\n  - id: a\n    ask: list {{ env['HOME'] }} providers\n",
+            "env['HOME']",
+            "undefined template variable `env.HOME`",
+        ),
+        (
+            "name: vars\nenv: [OPSGATE_TEAM]\nsteps:\n  - id: a\n    ask: list {{ env[\"HOME\"] }} providers\n",
+            "env[\"HOME\"]",
+            "undefined template variable `env.HOME`",
+        ),
+        (
+            "name: vars\nenv: [OPSGATE_TEAM]\nsteps:\n  - id: a\n    ask: \"{% if false %}{{ env['HOME'] }}{% endif %}list providers\"\n",
+            "env['HOME']",
+            "only environment variables listed under `env`",
+        ),
+        (
+            "name: vars\nenv: [OPSGATE_TEAM]\nsteps:\n  - id: a\n    when: env[name] == 'x'\n    ask: list providers\n",
+            "env[name]",
+            "`env` is read one listed variable at a time",
+        ),
+        (
+            "name: vars\nvars:\n  limit: 3\nsteps:\n  - id: a\n    ask: top {{ vars['limt'] }} pending priority queue items\n",
+            "vars['limt']",
+            "undefined template variable `vars.limt`",
+        ),
         (
             "name: vars\nsteps:\n  - id: a\n    when: steps.b.count > 0\n    ask: list pending providers\n  - id: b\n    ask: list pending providers\n",
             "steps.b.count",
@@ -831,4 +857,16 @@ fn writes_that_need_approval_wait_for_a_second_person_in_every_mode() {
     assert!(action["note"].as_str().unwrap().contains("approval by a second person"));
     assert_eq!(report["totals"]["pending_approval"], 1);
     assert_eq!(written(&env).ops, before.ops);
+}
+
+#[test]
+fn a_listed_environment_variable_reads_the_same_by_dot_and_by_subscript() {
+    let env = Env::new().with_demo_data();
+    let text = "name: team\nenv: [OPSGATE_TEAM]\nsteps:\n  - id: a\n    ask: \"list providers for {{ env.OPSGATE_TEAM }} {{ env['OPSGATE_TEAM'] }} {{ env[\\\"OPSGATE_TEAM\\\"] }}\"\n";
+    let file = playbook(&env, "team.yaml", text);
+    env.run_as(ADMIN, ["playbook", "validate", &file]).exit(0);
+    let mut command = env.command();
+    command.env("OPSGATE_TEAM", "north").args(["--as", ADMIN, "playbook", "run", &file, "-o", "json"]);
+    let report = Run::from(command.output().unwrap()).exit(0).json();
+    assert_eq!(step(&report, "a")["answers"][0]["prompt"], "list providers for north north north");
 }

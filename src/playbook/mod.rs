@@ -8,6 +8,7 @@ mod fixed;
 mod format;
 mod inputs;
 mod lock;
+mod reads;
 mod report;
 mod run;
 mod template;

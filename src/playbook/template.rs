@@ -7,6 +7,7 @@ use minijinja::{Environment, ErrorKind, UndefinedBehavior};
 use serde_json::{Map, Value, json};
 
 use super::format::{Playbook, Position, Text};
+use super::reads;
 use crate::error::Error;
 use crate::time::LocalTime;
 
@@ -183,44 +184,24 @@ pub fn locate(file: &str, text: &Text, index: usize) -> Position {
     }
 }
 
-/// Finds a variable's place in a template: the whole dotted path where it is
-/// written like that, else its first name.
-fn find_name(source: &str, path: &str) -> usize {
-    let word = |candidate: &str| {
-        let mut from = 0;
-        while let Some(found) = source[from..].find(candidate) {
-            let start = from + found;
-            let end = start + candidate.len();
-            let before_ok = source[..start]
-                .chars()
-                .next_back()
-                .is_none_or(|c| !(c.is_alphanumeric() || c == '_' || c == '.'));
-            let after_ok = source[end..].chars().next().is_none_or(|c| !(c.is_alphanumeric() || c == '_'));
-            if before_ok && after_ok {
-                return Some(start);
-            }
-            from = end;
-        }
-        None
-    };
-    word(path).or_else(|| word(path.split('.').next().unwrap_or(path))).unwrap_or(0)
-}
-
 /// Checks one template or expression: it compiles, every variable it reads
 /// exists in its scope, and every filter and test it uses exists.
 pub fn check<'s>(env: &Environment<'s>, unit: &Unit<'s>, scope: &Scope<'_>) -> Result<(), Error> {
     let playbook = scope.playbook;
-    let names = if unit.expression {
-        env.compile_expression(unit.source).map(|e| e.undeclared_variables(true))
+    // minijinja knows which names the template binds itself; the syntax tree
+    // knows every path read, subscripts included (`env['X']` is `env.X`).
+    let free = if unit.expression {
+        env.compile_expression(unit.source).map(|e| e.undeclared_variables(false))
     } else {
-        env.template_from_str(unit.source).map(|t| t.undeclared_variables(true))
+        env.template_from_str(unit.source).map(|t| t.undeclared_variables(false))
     }
     .map_err(|e| unit.error(playbook, &e))?;
-    let mut names: Vec<String> = names.into_iter().collect();
-    names.sort_by_key(|name| (find_name(unit.source, name), name.clone()));
-    for name in &names {
-        if let Some(message) = unknown(name, scope) {
-            let at = unit.position(&playbook.text, find_name(unit.source, name));
+    let reads =
+        if unit.expression { reads::in_expression(unit.source) } else { reads::in_template(unit.source) }
+            .map_err(|e| unit.error(playbook, &e))?;
+    for read in reads.iter().filter(|read| free.contains(read.root())) {
+        if let Some(message) = unknown(&read.path, scope) {
+            let at = unit.position(&playbook.text, read.offset);
             return Err(super::format::invalid(&playbook.path, at, message));
         }
     }
@@ -260,12 +241,19 @@ fn unknown(path: &str, scope: &Scope<'_>) -> Option<String> {
                 listing(playbook.vars.keys())
             )
         }),
-        "env" => first.filter(|name| !playbook.env.iter().any(|e| e == name)).map(|name| {
-            format!(
-                "undefined template variable `env.{name}`: only environment variables listed under `env` are readable (listed: {})",
+        "env" => match first {
+            // Read whole (`env | items`, `env[name]`), it cannot be checked against the list.
+            None => Some(format!(
+                "`env` is read one listed variable at a time, by name (`env.NAME`); listed: {}",
                 listing(&playbook.env)
-            )
-        }),
+            )),
+            Some(name) => (!playbook.env.iter().any(|e| e == name)).then(|| {
+                format!(
+                    "undefined template variable `env.{name}`: only environment variables listed under `env` are readable (listed: {})",
+                    listing(&playbook.env)
+                )
+            }),
+        },
         "steps" => {
             let id = first?;
             if !scope.earlier.iter().any(|e| e == id) {
@@ -421,6 +409,7 @@ mod tests {
         let refused = |path: &str| unknown(path, &scope).unwrap();
         assert!(refused("vars.m").contains("declare `m` under `vars`"));
         assert!(refused("env.HOME").contains("listed: `TEAM`"));
+        assert!(refused("env").contains("by name (`env.NAME`)"));
         assert!(refused("steps.b.rows").contains("cannot read its own output"));
         assert!(refused("steps.c.rows").contains("runs later"));
         assert!(refused("steps.z").contains("there is no step `z`"));
