@@ -39,9 +39,15 @@ impl Paths {
         self.data_dir.join("opsgate.db")
     }
 
+    /// The demo's directory: its database and its staff's keys, built
+    /// together and moved into place together.
+    pub fn demo_dir(&self) -> PathBuf {
+        self.data_dir.join("demo")
+    }
+
     /// The throwaway demo database.
     pub fn demo_db(&self) -> PathBuf {
-        self.data_dir.join("demo.db")
+        self.demo_dir().join("demo.db")
     }
 
     /// Private keys of real staff: the person's own config directory.
@@ -51,7 +57,7 @@ impl Paths {
 
     /// Private keys of the demo's test staff, next to the demo database.
     pub fn demo_key_dir(&self) -> PathBuf {
-        self.data_dir.join("demo-keys")
+        self.demo_dir().join("keys")
     }
 
     pub fn config_file(&self) -> PathBuf {

@@ -6,7 +6,7 @@ use opsgate::store::{DbLocation, Store};
 use crate::support::{Env, block_on};
 
 fn demo_store(env: &Env) -> DbLocation {
-    DbLocation::Sqlite(env.data_dir().join("opsgate/demo.db"))
+    DbLocation::Sqlite(env.data_dir().join("opsgate/demo/demo.db"))
 }
 
 fn demo_count(env: &Env, sql: &str) -> i64 {
@@ -107,7 +107,7 @@ fn demo_reset_rebuilds_from_scratch() {
     assert_eq!(demo_count(&env, "SELECT COUNT(*) FROM staff_keys"), 9);
     env.run(["demo", "reset"]).exit(0).stdout_has("demo database rebuilt");
     assert_eq!(demo_count(&env, "SELECT COUNT(*) FROM staff_keys"), 8);
-    let keys = opsgate::keys::KeyDir::new(env.data_dir().join("opsgate/demo-keys"));
+    let keys = opsgate::keys::KeyDir::new(env.data_dir().join("opsgate/demo/keys"));
     assert!(keys.read("admin@example.com").is_ok());
     assert!(!env.key_dir().exists(), "the demo keeps its keys out of the real config directory");
 }
@@ -123,4 +123,50 @@ fn the_demo_acts_as_as_then_opsgate_user_then_the_demo_admin() {
     };
     as_viewer(&["--demo", "audit", "query"]).exit(3).stderr_has("ops.audit.view");
     as_viewer(&["--demo", "--as", "admin@example.com", "audit", "query"]).exit(0);
+}
+
+#[test]
+fn six_first_uses_at_once_leave_one_demo_whose_keys_match_its_database() {
+    let env = Env::new();
+    let runs: Vec<std::process::Child> = (0..6)
+        .map(|_| {
+            let mut command = env.std_command();
+            command
+                .args(["--demo", "staff", "list", "-o", "json"])
+                .stdout(std::process::Stdio::null())
+                .stderr(std::process::Stdio::piped());
+            command.spawn().unwrap()
+        })
+        .collect();
+    for run in runs {
+        let output = run.wait_with_output().unwrap();
+        assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    }
+    let registered: Vec<(String, String)> = block_on(async {
+        let store = Store::open(&demo_store(&env)).await.unwrap();
+        let Store::Sqlite(pool) = &store else { unreachable!() };
+        let rows = sqlx::query_as(
+            "SELECT s.email, k.public_key FROM staff_keys k JOIN staff s ON s.id = k.staff_id \
+             WHERE k.revoked_at IS NULL ORDER BY s.email",
+        )
+        .fetch_all(pool)
+        .await
+        .unwrap();
+        store.close().await;
+        rows
+    });
+    assert_eq!(registered.len(), 8);
+    let keys = opsgate::keys::KeyDir::new(env.data_dir().join("opsgate/demo/keys"));
+    for (email, public_key) in &registered {
+        let on_disk = keys.read(email).unwrap_or_else(|e| panic!("{email}: {e}"));
+        assert_eq!(&on_disk.public_hex(), public_key, "{email}'s key file is not the one the database holds");
+    }
+    let leftovers: Vec<String> = std::fs::read_dir(env.data_dir().join("opsgate"))
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|name| name != "demo")
+        .collect();
+    assert!(leftovers.is_empty(), "builds that lost the race are removed: {leftovers:?}");
+    // And the demo they share works: an approval needs the approver's key.
+    env.run(["--demo", "audit", "verify"]).exit(0);
 }
