@@ -15,7 +15,7 @@ pub enum CodeSource<'a> {
     /// Given on the command line (`--totp`).
     Given(&'a str),
     /// Asked on the terminal.
-    Ask(&'a mut dyn FnMut() -> Result<String>),
+    Ask(&'a mut (dyn FnMut() -> Result<String> + Send)),
     /// Nobody to ask and nothing given.
     Missing,
 }

@@ -8,7 +8,7 @@ use crate::second_factor::CodeSource;
 pub fn code_source<'a>(
     flag: Option<&'a str>,
     interactive: bool,
-    ask: &'a mut dyn FnMut() -> Result<String>,
+    ask: &'a mut (dyn FnMut() -> Result<String> + Send),
 ) -> CodeSource<'a> {
     match (flag, interactive) {
         (Some(code), _) => CodeSource::Given(code),

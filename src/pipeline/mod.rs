@@ -41,3 +41,36 @@ fn token_ttl(settings: &crate::settings::Settings) -> Duration {
         .map(Duration::seconds)
         .unwrap_or(DEFAULT_TOKEN_TTL)
 }
+
+// An HTTP or MCP handler runs these on a multi-threaded runtime, so their
+// futures must be `Send`; this fails the build, not a handler, when one stops being.
+const _: () = {
+    use crate::keys::KeyDir;
+    use crate::plan::Plan;
+    use crate::planner::Planner;
+    use crate::second_factor::SecondFactor;
+    use crate::session::Session;
+    use crate::store::ActionRow;
+
+    fn send<F: std::future::Future + Send>(_: F) {}
+
+    #[allow(dead_code)]
+    fn entry_points_are_send(
+        session: &Session,
+        planner: &dyn Planner,
+        plan: &Plan,
+        row: &ActionRow,
+        request: ExecuteRequest<'_, '_>,
+        key_dir: &KeyDir,
+        decision: ApprovalDecision<'_>,
+        second_factor: &mut SecondFactor<'_>,
+    ) {
+        send(plan_prompt(session, planner, "", PlanOptions { mode: "suggest" }));
+        send(simulate_plan(session, plan));
+        send(execute_action(session, row, request));
+        send(review_for_approval(session, row));
+        send(decide_approval(session, row, key_dir, decision, second_factor));
+        send(approvable(session));
+        send(judge_step(session, "", &serde_json::Value::Null));
+    }
+};
