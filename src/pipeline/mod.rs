@@ -54,7 +54,7 @@ const _: () = {
 
     fn send<F: std::future::Future + Send>(_: F) {}
 
-    #[allow(dead_code)]
+    #[allow(dead_code, clippy::too_many_arguments)]
     fn entry_points_are_send(
         session: &Session,
         planner: &dyn Planner,
