@@ -523,3 +523,33 @@ fn a_viewer_asking_a_model_gets_masked_data_sent_and_shown() {
     assert!(!sent.contains(&email), "the model saw unmasked PII");
     assert!(!answer.to_string().contains(&email), "the viewer saw unmasked PII");
 }
+
+#[test]
+fn the_models_ask_loop_stops_at_the_agents_tool_call_budget() {
+    let env = Env::new().with_demo_data();
+    env.run_as(
+        "admin@example.com",
+        ["agent", "add", "asker", "--model", "test-model", "--tier", "read", "--daily-tool-calls", "1"],
+    )
+    .exit(0);
+    let mock = MockProvider::start(vec![
+        openai_call("bookings__get", r#"{"booking_id": 3}"#),
+        openai_call("bookings__get", r#"{"booking_id": 4}"#),
+        openai_prose("Booking 3 is in [1] and booking 4 in [2]."),
+    ]);
+    let run = ask_with(
+        &env,
+        &mock,
+        "admin@example.com",
+        &["ask", "compare bookings 3 and 4", "--agent", "asker", "-o", "json"],
+    );
+    let refused = run.exit(6).json();
+    assert_eq!(refused["error"]["code"], "rate_limited", "{refused}");
+    assert!(refused["error"]["message"].as_str().unwrap().contains("asker"), "{refused}");
+    // The first read was made; the second was refused before it ran, and no answer followed.
+    assert_eq!(mock.received().len(), 2);
+    // Another process the same day is refused before anything is sent.
+    let mock = MockProvider::start(vec![openai_call("bookings__get", r#"{"booking_id": 5}"#)]);
+    ask_with(&env, &mock, "admin@example.com", &["ask", "booking 5?", "--agent", "asker"]).exit(6);
+    assert!(mock.received().len() <= 1);
+}

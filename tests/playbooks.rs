@@ -870,3 +870,44 @@ fn a_listed_environment_variable_reads_the_same_by_dot_and_by_subscript() {
     let report = Run::from(command.output().unwrap()).exit(0).json();
     assert_eq!(step(&report, "a")["answers"][0]["prompt"], "list providers for north north north");
 }
+
+#[test]
+fn an_agents_spent_mutation_budget_stops_its_playbook_with_exit_6() {
+    let env = Env::new().with_demo_data();
+    env.run_as(
+        ADMIN,
+        ["agent", "add", "cron-bot", "--model", "none", "--tier", "write", "--daily-mutations", "1"],
+    )
+    .exit(0);
+    let open: Vec<i64> = (0..3)
+        .map(|n| {
+            env.scalar(&format!(
+                "SELECT id FROM complaints WHERE status = 'open' ORDER BY id LIMIT 1 OFFSET {n}"
+            ))
+        })
+        .collect();
+    let text = format!(
+        "name: nightly\nsteps:\n  - id: first\n    action: complaints.escalate\n    params: {{ complaint_id: {} }}\n  - id: second\n    action: complaints.escalate\n    params: {{ complaint_id: {} }}\n  - id: third\n    action: complaints.escalate\n    params: {{ complaint_id: {} }}\n",
+        open[0], open[1], open[2]
+    );
+    let file = playbook(&env, "nightly.yaml", &text);
+    let before = written(&env);
+    let report =
+        env.run_as(ADMIN, ["playbook", "run", &file, "--agent", "cron-bot", "-o", "json"]).exit(6).json();
+    assert_eq!(report["status"], "rate_limited");
+    assert_eq!(report["exit_code"], 6);
+    assert_eq!(step(&report, "first")["status"], "succeeded");
+    assert_eq!(step(&report, "second")["status"], "rate_limited");
+    let error = step(&report, "second")["errors"][0].as_str().unwrap();
+    assert!(error.contains("cron-bot") && error.contains("budget"), "{error}");
+    assert_eq!(step(&report, "third")["status"], "not_run");
+    assert_eq!(report["totals"]["rate_limited"], 1);
+    // A later run in another process is refused from its first write.
+    let again = env.run_as(ADMIN, ["playbook", "run", &file, "--agent", "cron-bot"]).exit(6);
+    assert!(again.stdout.contains("rate limited"), "{}", again.stdout);
+    assert_eq!(written(&env).ops, before.ops);
+    let runs = env.scalar("SELECT COUNT(*) FROM playbook_runs WHERE status = 'rate_limited'");
+    assert_eq!(runs, 2);
+    // The person without the agent is not held to the agent's budget.
+    env.run_as(ADMIN, ["playbook", "run", &file, "-o", "json"]).exit(0);
+}

@@ -119,6 +119,7 @@ named! {
         Declined => "declined",
         Skipped => "skipped",
         Waiting => "waiting",
+        RateLimited => "rate_limited",
     }
 }
 

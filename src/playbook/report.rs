@@ -44,6 +44,8 @@ pub enum RunStatus {
     Waiting,
     /// A step (or an action in it) was denied by policy.
     Denied,
+    /// A step was refused because a rate limit or budget is spent.
+    RateLimited,
     /// A step failed.
     Failed,
 }
@@ -54,17 +56,20 @@ impl RunStatus {
             RunStatus::Succeeded => "succeeded",
             RunStatus::Waiting => "waiting",
             RunStatus::Denied => "denied",
+            RunStatus::RateLimited => "rate_limited",
             RunStatus::Failed => "failed",
         }
     }
 
-    /// 0 succeeded · 1 a step failed · 3 denied by policy · 4 execute mode left writes waiting.
+    /// 0 succeeded · 1 a step failed · 3 denied by policy · 4 execute mode left
+    /// writes waiting · 6 a rate limit or budget is spent.
     pub fn exit_code(self) -> ExitCode {
         match self {
             RunStatus::Succeeded => ExitCode::Success,
             RunStatus::Failed => ExitCode::Error,
             RunStatus::Denied => ExitCode::Denied,
             RunStatus::Waiting => ExitCode::NeedsConfirmation,
+            RunStatus::RateLimited => ExitCode::RateLimited,
         }
     }
 }
@@ -77,6 +82,8 @@ pub enum StepStatus {
     /// `when` was false for everything, or `for_each` gave nothing.
     Skipped,
     Denied,
+    /// A rate limit or budget (the agent's, a policy rule's) refused the step's work.
+    RateLimited,
     Failed,
     /// An earlier step failed or was denied with `on_error: stop`.
     NotRun,
@@ -88,6 +95,7 @@ impl StepStatus {
             StepStatus::Succeeded => "succeeded",
             StepStatus::Skipped => "skipped",
             StepStatus::Denied => "denied",
+            StepStatus::RateLimited => "rate_limited",
             StepStatus::Failed => "failed",
             StepStatus::NotRun => "not_run",
         }
@@ -132,6 +140,7 @@ pub struct Totals {
     pub succeeded: usize,
     pub skipped: usize,
     pub denied: usize,
+    pub rate_limited: usize,
     pub failed: usize,
     pub not_run: usize,
     pub answers: usize,
@@ -337,6 +346,7 @@ impl Totals {
                 StepStatus::Succeeded => totals.succeeded += 1,
                 StepStatus::Skipped => totals.skipped += 1,
                 StepStatus::Denied => totals.denied += 1,
+                StepStatus::RateLimited => totals.rate_limited += 1,
                 StepStatus::Failed => totals.failed += 1,
                 StepStatus::NotRun => totals.not_run += 1,
             }
@@ -358,11 +368,14 @@ impl Totals {
         totals
     }
 
-    /// The run's status: a failure outweighs a denial, which outweighs writes left waiting
-    /// (which only count against an execute run: in suggest mode they are the result).
+    /// The run's status: a failure outweighs a spent limit, which outweighs a
+    /// denial, which outweighs writes left waiting (which only count against an
+    /// execute run: in suggest mode they are the result).
     pub fn status(&self, mode: Mode) -> RunStatus {
         if self.failed > 0 {
             RunStatus::Failed
+        } else if self.rate_limited > 0 {
+            RunStatus::RateLimited
         } else if self.denied > 0 || self.denied_actions > 0 {
             RunStatus::Denied
         } else if mode == Mode::Execute && self.pending_confirmation + self.pending_approval > 0 {
@@ -380,6 +393,7 @@ impl From<RunStatus> for Outcome {
             RunStatus::Waiting => Outcome::Waiting,
             RunStatus::Denied => Outcome::Denied,
             RunStatus::Failed => Outcome::Failed,
+            RunStatus::RateLimited => Outcome::RateLimited,
         }
     }
 }
@@ -391,6 +405,7 @@ impl From<StepStatus> for Outcome {
             StepStatus::Succeeded => Outcome::Succeeded,
             StepStatus::Skipped | StepStatus::NotRun => Outcome::Skipped,
             StepStatus::Denied => Outcome::Denied,
+            StepStatus::RateLimited => Outcome::RateLimited,
             StepStatus::Failed => Outcome::Failed,
         }
     }

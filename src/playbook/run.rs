@@ -186,8 +186,9 @@ impl Runner<'_, '_, '_> {
             if let Some(Value::Object(steps)) = context.get_mut("steps") {
                 steps.insert(step.id.clone(), report.outputs());
             }
-            stopped |= matches!(report.status, StepStatus::Failed | StepStatus::Denied)
-                && step.on_error == OnError::Stop;
+            stopped |=
+                matches!(report.status, StepStatus::Failed | StepStatus::Denied | StepStatus::RateLimited)
+                    && step.on_error == OnError::Stop;
             reports.push(report);
         }
         Ok(reports)
@@ -245,7 +246,7 @@ impl Runner<'_, '_, '_> {
             }
         };
         self.progress.step(index, self.playbook.steps.len(), &step.id, works.len());
-        let (mut failed, mut denied) = (false, false);
+        let (mut failed, mut denied, mut limited) = (false, false, false);
         let mut batch = PlanBatch::new(self.session);
         for work in works {
             report.count += 1;
@@ -256,17 +257,21 @@ impl Runner<'_, '_, '_> {
                 Err(error) => {
                     match error {
                         Error::Denied(_) => denied = true,
+                        Error::RateLimited(_) => limited = true,
                         _ => failed = true,
                     }
                     report.errors.push(format!("{}: {error}", crate::sanitize::one_line(&label)));
                 }
             }
             self.progress.advance();
-            let stop = (failed || denied) && step.on_error == OnError::Stop;
+            let stop = (failed || denied || limited) && step.on_error == OnError::Stop;
             if (stop || batch.len() >= self.batch_size())
                 && let Err(error) = self.flush(&mut batch, &mut report).await
             {
-                failed = true;
+                match error {
+                    Error::RateLimited(_) => limited = true,
+                    _ => failed = true,
+                }
                 report.errors.push(error.to_string());
             }
             if stop {
@@ -274,11 +279,16 @@ impl Runner<'_, '_, '_> {
             }
         }
         if let Err(error) = self.flush(&mut batch, &mut report).await {
-            failed = true;
+            match error {
+                Error::RateLimited(_) => limited = true,
+                _ => failed = true,
+            }
             report.errors.push(error.to_string());
         }
         report.status = if failed {
             StepStatus::Failed
+        } else if limited {
+            StepStatus::RateLimited
         } else if denied {
             StepStatus::Denied
         } else if report.count == 0 {

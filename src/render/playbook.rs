@@ -93,6 +93,7 @@ fn totals_line(totals: &Totals) -> String {
         (totals.succeeded, "succeeded"),
         (totals.skipped, "skipped"),
         (totals.denied, "denied"),
+        (totals.rate_limited, "rate limited"),
         (totals.failed, "failed"),
         (totals.not_run, "not run"),
     ] {

@@ -59,6 +59,12 @@ const MIGRATIONS: &[Versioned] = &[
         sqlite: include_str!("../../migrations/sqlite/20261206000007_sessions_policy.sql"),
         postgres: include_str!("../../migrations/postgres/20261206000007_sessions_policy.sql"),
     },
+    Versioned {
+        version: 20261207000008,
+        description: "playbook rate limited",
+        sqlite: include_str!("../../migrations/sqlite/20261207000008_playbook_rate_limited.sql"),
+        postgres: include_str!("../../migrations/postgres/20261207000008_playbook_rate_limited.sql"),
+    },
 ];
 
 fn migrator(pick: fn(&Versioned) -> &'static str) -> Migrator {
