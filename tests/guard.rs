@@ -1,30 +1,10 @@
 //! One guard: masking for the reader on every output path, conflicts found
 //! when planning, and budgets that hold across processes and surfaces.
 
-use crate::support::Env;
+use crate::support::{Env, times_are_intact};
 
 const OPEN: &str = "SELECT MIN(id) FROM complaints WHERE status = 'open'";
 const RESOLVED: &str = "SELECT MIN(id) FROM complaints WHERE status = 'resolved'";
-
-/// Every RFC 3339 time in `text` still has its digits (the phone detector once ate them).
-fn times_are_intact(text: &str) {
-    let bytes = text.as_bytes();
-    let mut seen = 0;
-    for start in 0..bytes.len().saturating_sub(11) {
-        let date = &bytes[start..start + 11];
-        let shaped = date.iter().enumerate().all(|(i, b)| match i {
-            4 | 7 => *b == b'-',
-            10 => *b == b'T' || *b == b' ',
-            _ => b.is_ascii_digit(),
-        });
-        if shaped {
-            seen += 1;
-            let time: String = text[start..].chars().take(27).collect();
-            assert!(!time.contains('*'), "a timestamp was masked: {time}");
-        }
-    }
-    assert!(seen > 0, "no timestamp to check in:\n{text}");
-}
 
 #[test]
 fn an_analyst_reads_the_audit_log_without_customer_contacts() {

@@ -17,6 +17,7 @@ mod dry_run;
 mod generated;
 mod guard;
 mod llm;
+mod masking;
 mod pipeline;
 mod playbooks;
 mod policy;
