@@ -460,8 +460,10 @@ Register-ArgumentCompleter -Native -CommandName 'opsgate' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List staff members with role, level, status and keys (needs ops.staff.view)')
             [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add a staff member (needs ops.staff.edit; without --as only the first one of an empty database)')
-            [CompletionResult]::new('set-role', 'set-role', [CompletionResultType]::ParameterValue, 'Change a staff member''s role (needs ops.staff.edit)')
-            [CompletionResult]::new('keygen', 'keygen', [CompletionResultType]::ParameterValue, 'Generate a new Ed25519 signing key for yourself and register its public half (needs ops.staff.edit, or your current key: a rotation); older keys stay registered so that earlier signatures still verify')
+            [CompletionResult]::new('invite', 'invite', [CompletionResultType]::ParameterValue, 'Issue a one-time enrolment code with which a staff member without a key registers one on their own machine (needs ops.staff.edit; valid 24 h, once)')
+            [CompletionResult]::new('set-role', 'set-role', [CompletionResultType]::ParameterValue, 'Plan a change of a staff member''s role: it needs a second person''s approval and a second factor, like `staff.set_role` on every surface')
+            [CompletionResult]::new('deactivate', 'deactivate', [CompletionResultType]::ParameterValue, 'Plan the deactivation of a staff member: it needs a second person''s approval and a second factor, like `staff.deactivate` on every surface')
+            [CompletionResult]::new('keygen', 'keygen', [CompletionResultType]::ParameterValue, 'Generate a new Ed25519 signing key for yourself on this machine and register its public half: with your current key (a rotation), or with the enrolment code from `staff invite`; older keys stay registered so that earlier signatures still verify')
             [CompletionResult]::new('keys', 'keys', [CompletionResultType]::ParameterValue, 'List registered signing keys (yours, or everyone''s with ops.staff.view)')
             [CompletionResult]::new('revoke-key', 'revoke-key', [CompletionResultType]::ParameterValue, 'Revoke a signing key: approvals signed with it no longer count (needs ops.staff.edit, except for your own key)')
             [CompletionResult]::new('totp', 'totp', [CompletionResultType]::ParameterValue, 'Enroll in TOTP second-factor authentication')
@@ -487,7 +489,19 @@ Register-ArgumentCompleter -Native -CommandName 'opsgate' -ScriptBlock {
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this staff member (e-mail) [env: OPSGATE_USER]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
-            [CompletionResult]::new('--keygen', '--keygen', [CompletionResultType]::ParameterName, 'Also generate their Ed25519 key and write the private half to this machine''s config directory; only when you set up your own account')
+            [CompletionResult]::new('--keygen', '--keygen', [CompletionResultType]::ParameterName, 'Also generate your Ed25519 key on this machine: only when you set up your own first account in an empty database (others get an enrolment code)')
+            [CompletionResult]::new('--demo', '--demo', [CompletionResultType]::ParameterName, 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'opsgate;staff;invite' {
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this staff member (e-mail) [env: OPSGATE_USER]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--demo', '--demo', [CompletionResultType]::ParameterName, 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
@@ -507,7 +521,20 @@ Register-ArgumentCompleter -Native -CommandName 'opsgate' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'opsgate;staff;deactivate' {
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this staff member (e-mail) [env: OPSGATE_USER]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--demo', '--demo', [CompletionResultType]::ParameterName, 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'opsgate;staff;keygen' {
+            [CompletionResult]::new('--code', '--code', [CompletionResultType]::ParameterName, 'The enrolment code you were given (when you have no key yet)')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this staff member (e-mail) [env: OPSGATE_USER]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
@@ -586,8 +613,10 @@ Register-ArgumentCompleter -Native -CommandName 'opsgate' -ScriptBlock {
         'opsgate;staff;help' {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List staff members with role, level, status and keys (needs ops.staff.view)')
             [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add a staff member (needs ops.staff.edit; without --as only the first one of an empty database)')
-            [CompletionResult]::new('set-role', 'set-role', [CompletionResultType]::ParameterValue, 'Change a staff member''s role (needs ops.staff.edit)')
-            [CompletionResult]::new('keygen', 'keygen', [CompletionResultType]::ParameterValue, 'Generate a new Ed25519 signing key for yourself and register its public half (needs ops.staff.edit, or your current key: a rotation); older keys stay registered so that earlier signatures still verify')
+            [CompletionResult]::new('invite', 'invite', [CompletionResultType]::ParameterValue, 'Issue a one-time enrolment code with which a staff member without a key registers one on their own machine (needs ops.staff.edit; valid 24 h, once)')
+            [CompletionResult]::new('set-role', 'set-role', [CompletionResultType]::ParameterValue, 'Plan a change of a staff member''s role: it needs a second person''s approval and a second factor, like `staff.set_role` on every surface')
+            [CompletionResult]::new('deactivate', 'deactivate', [CompletionResultType]::ParameterValue, 'Plan the deactivation of a staff member: it needs a second person''s approval and a second factor, like `staff.deactivate` on every surface')
+            [CompletionResult]::new('keygen', 'keygen', [CompletionResultType]::ParameterValue, 'Generate a new Ed25519 signing key for yourself on this machine and register its public half: with your current key (a rotation), or with the enrolment code from `staff invite`; older keys stay registered so that earlier signatures still verify')
             [CompletionResult]::new('keys', 'keys', [CompletionResultType]::ParameterValue, 'List registered signing keys (yours, or everyone''s with ops.staff.view)')
             [CompletionResult]::new('revoke-key', 'revoke-key', [CompletionResultType]::ParameterValue, 'Revoke a signing key: approvals signed with it no longer count (needs ops.staff.edit, except for your own key)')
             [CompletionResult]::new('totp', 'totp', [CompletionResultType]::ParameterValue, 'Enroll in TOTP second-factor authentication')
@@ -600,7 +629,13 @@ Register-ArgumentCompleter -Native -CommandName 'opsgate' -ScriptBlock {
         'opsgate;staff;help;add' {
             break
         }
+        'opsgate;staff;help;invite' {
+            break
+        }
         'opsgate;staff;help;set-role' {
+            break
+        }
+        'opsgate;staff;help;deactivate' {
             break
         }
         'opsgate;staff;help;keygen' {
@@ -990,8 +1025,10 @@ Register-ArgumentCompleter -Native -CommandName 'opsgate' -ScriptBlock {
         'opsgate;help;staff' {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List staff members with role, level, status and keys (needs ops.staff.view)')
             [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add a staff member (needs ops.staff.edit; without --as only the first one of an empty database)')
-            [CompletionResult]::new('set-role', 'set-role', [CompletionResultType]::ParameterValue, 'Change a staff member''s role (needs ops.staff.edit)')
-            [CompletionResult]::new('keygen', 'keygen', [CompletionResultType]::ParameterValue, 'Generate a new Ed25519 signing key for yourself and register its public half (needs ops.staff.edit, or your current key: a rotation); older keys stay registered so that earlier signatures still verify')
+            [CompletionResult]::new('invite', 'invite', [CompletionResultType]::ParameterValue, 'Issue a one-time enrolment code with which a staff member without a key registers one on their own machine (needs ops.staff.edit; valid 24 h, once)')
+            [CompletionResult]::new('set-role', 'set-role', [CompletionResultType]::ParameterValue, 'Plan a change of a staff member''s role: it needs a second person''s approval and a second factor, like `staff.set_role` on every surface')
+            [CompletionResult]::new('deactivate', 'deactivate', [CompletionResultType]::ParameterValue, 'Plan the deactivation of a staff member: it needs a second person''s approval and a second factor, like `staff.deactivate` on every surface')
+            [CompletionResult]::new('keygen', 'keygen', [CompletionResultType]::ParameterValue, 'Generate a new Ed25519 signing key for yourself on this machine and register its public half: with your current key (a rotation), or with the enrolment code from `staff invite`; older keys stay registered so that earlier signatures still verify')
             [CompletionResult]::new('keys', 'keys', [CompletionResultType]::ParameterValue, 'List registered signing keys (yours, or everyone''s with ops.staff.view)')
             [CompletionResult]::new('revoke-key', 'revoke-key', [CompletionResultType]::ParameterValue, 'Revoke a signing key: approvals signed with it no longer count (needs ops.staff.edit, except for your own key)')
             [CompletionResult]::new('totp', 'totp', [CompletionResultType]::ParameterValue, 'Enroll in TOTP second-factor authentication')
@@ -1003,7 +1040,13 @@ Register-ArgumentCompleter -Native -CommandName 'opsgate' -ScriptBlock {
         'opsgate;help;staff;add' {
             break
         }
+        'opsgate;help;staff;invite' {
+            break
+        }
         'opsgate;help;staff;set-role' {
+            break
+        }
+        'opsgate;help;staff;deactivate' {
             break
         }
         'opsgate;help;staff;keygen' {

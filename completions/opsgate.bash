@@ -304,6 +304,12 @@ _opsgate() {
             opsgate__subcmd__help__subcmd__staff,add)
                 cmd="opsgate__subcmd__help__subcmd__staff__subcmd__add"
                 ;;
+            opsgate__subcmd__help__subcmd__staff,deactivate)
+                cmd="opsgate__subcmd__help__subcmd__staff__subcmd__deactivate"
+                ;;
+            opsgate__subcmd__help__subcmd__staff,invite)
+                cmd="opsgate__subcmd__help__subcmd__staff__subcmd__invite"
+                ;;
             opsgate__subcmd__help__subcmd__staff,keygen)
                 cmd="opsgate__subcmd__help__subcmd__staff__subcmd__keygen"
                 ;;
@@ -382,8 +388,14 @@ _opsgate() {
             opsgate__subcmd__staff,add)
                 cmd="opsgate__subcmd__staff__subcmd__add"
                 ;;
+            opsgate__subcmd__staff,deactivate)
+                cmd="opsgate__subcmd__staff__subcmd__deactivate"
+                ;;
             opsgate__subcmd__staff,help)
                 cmd="opsgate__subcmd__staff__subcmd__help"
+                ;;
+            opsgate__subcmd__staff,invite)
+                cmd="opsgate__subcmd__staff__subcmd__invite"
                 ;;
             opsgate__subcmd__staff,keygen)
                 cmd="opsgate__subcmd__staff__subcmd__keygen"
@@ -406,8 +418,14 @@ _opsgate() {
             opsgate__subcmd__staff__subcmd__help,add)
                 cmd="opsgate__subcmd__staff__subcmd__help__subcmd__add"
                 ;;
+            opsgate__subcmd__staff__subcmd__help,deactivate)
+                cmd="opsgate__subcmd__staff__subcmd__help__subcmd__deactivate"
+                ;;
             opsgate__subcmd__staff__subcmd__help,help)
                 cmd="opsgate__subcmd__staff__subcmd__help__subcmd__help"
+                ;;
+            opsgate__subcmd__staff__subcmd__help,invite)
+                cmd="opsgate__subcmd__staff__subcmd__help__subcmd__invite"
                 ;;
             opsgate__subcmd__staff__subcmd__help,keygen)
                 cmd="opsgate__subcmd__staff__subcmd__help__subcmd__keygen"
@@ -2109,7 +2127,7 @@ _opsgate() {
             return 0
             ;;
         opsgate__subcmd__help__subcmd__staff)
-            opts="list add set-role keygen keys revoke-key totp"
+            opts="list add invite set-role deactivate keygen keys revoke-key totp"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2123,6 +2141,34 @@ _opsgate() {
             return 0
             ;;
         opsgate__subcmd__help__subcmd__staff__subcmd__add)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        opsgate__subcmd__help__subcmd__staff__subcmd__deactivate)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        opsgate__subcmd__help__subcmd__staff__subcmd__invite)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2905,7 +2951,7 @@ _opsgate() {
             return 0
             ;;
         opsgate__subcmd__staff)
-            opts="-o -h -V --db --as --output --demo --help --version list add set-role keygen keys revoke-key totp help"
+            opts="-o -h -V --db --as --output --demo --help --version list add invite set-role deactivate keygen keys revoke-key totp help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2972,8 +3018,38 @@ _opsgate() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        opsgate__subcmd__staff__subcmd__deactivate)
+            opts="-o -h -V --db --as --output --demo --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json yaml md" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json yaml md" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         opsgate__subcmd__staff__subcmd__help)
-            opts="list add set-role keygen keys revoke-key totp help"
+            opts="list add invite set-role deactivate keygen keys revoke-key totp help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3000,7 +3076,35 @@ _opsgate() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        opsgate__subcmd__staff__subcmd__help__subcmd__deactivate)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         opsgate__subcmd__staff__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        opsgate__subcmd__staff__subcmd__help__subcmd__invite)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -3112,13 +3216,47 @@ _opsgate() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        opsgate__subcmd__staff__subcmd__keygen)
+        opsgate__subcmd__staff__subcmd__invite)
             opts="-o -h -V --db --as --output --demo --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json yaml md" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json yaml md" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        opsgate__subcmd__staff__subcmd__keygen)
+            opts="-o -h -V --code --db --as --output --demo --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --code)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --db)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

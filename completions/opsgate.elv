@@ -415,8 +415,10 @@ set edit:completion:arg-completer[opsgate] = {|@words|
             cand --version 'Print version'
             cand list 'List staff members with role, level, status and keys (needs ops.staff.view)'
             cand add 'Add a staff member (needs ops.staff.edit; without --as only the first one of an empty database)'
-            cand set-role 'Change a staff member''s role (needs ops.staff.edit)'
-            cand keygen 'Generate a new Ed25519 signing key for yourself and register its public half (needs ops.staff.edit, or your current key: a rotation); older keys stay registered so that earlier signatures still verify'
+            cand invite 'Issue a one-time enrolment code with which a staff member without a key registers one on their own machine (needs ops.staff.edit; valid 24 h, once)'
+            cand set-role 'Plan a change of a staff member''s role: it needs a second person''s approval and a second factor, like `staff.set_role` on every surface'
+            cand deactivate 'Plan the deactivation of a staff member: it needs a second person''s approval and a second factor, like `staff.deactivate` on every surface'
+            cand keygen 'Generate a new Ed25519 signing key for yourself on this machine and register its public half: with your current key (a rotation), or with the enrolment code from `staff invite`; older keys stay registered so that earlier signatures still verify'
             cand keys 'List registered signing keys (yours, or everyone''s with ops.staff.view)'
             cand revoke-key 'Revoke a signing key: approvals signed with it no longer count (needs ops.staff.edit, except for your own key)'
             cand totp 'Enroll in TOTP second-factor authentication'
@@ -440,7 +442,18 @@ set edit:completion:arg-completer[opsgate] = {|@words|
             cand --as 'Act as this staff member (e-mail) [env: OPSGATE_USER]'
             cand -o 'Output format'
             cand --output 'Output format'
-            cand --keygen 'Also generate their Ed25519 key and write the private half to this machine''s config directory; only when you set up your own account'
+            cand --keygen 'Also generate your Ed25519 key on this machine: only when you set up your own first account in an empty database (others get an enrolment code)'
+            cand --demo 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'opsgate;staff;invite'= {
+            cand --db 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]'
+            cand --as 'Act as this staff member (e-mail) [env: OPSGATE_USER]'
+            cand -o 'Output format'
+            cand --output 'Output format'
             cand --demo 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
@@ -458,7 +471,19 @@ set edit:completion:arg-completer[opsgate] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'opsgate;staff;deactivate'= {
+            cand --db 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]'
+            cand --as 'Act as this staff member (e-mail) [env: OPSGATE_USER]'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --demo 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'opsgate;staff;keygen'= {
+            cand --code 'The enrolment code you were given (when you have no key yet)'
             cand --db 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]'
             cand --as 'Act as this staff member (e-mail) [env: OPSGATE_USER]'
             cand -o 'Output format'
@@ -529,8 +554,10 @@ set edit:completion:arg-completer[opsgate] = {|@words|
         &'opsgate;staff;help'= {
             cand list 'List staff members with role, level, status and keys (needs ops.staff.view)'
             cand add 'Add a staff member (needs ops.staff.edit; without --as only the first one of an empty database)'
-            cand set-role 'Change a staff member''s role (needs ops.staff.edit)'
-            cand keygen 'Generate a new Ed25519 signing key for yourself and register its public half (needs ops.staff.edit, or your current key: a rotation); older keys stay registered so that earlier signatures still verify'
+            cand invite 'Issue a one-time enrolment code with which a staff member without a key registers one on their own machine (needs ops.staff.edit; valid 24 h, once)'
+            cand set-role 'Plan a change of a staff member''s role: it needs a second person''s approval and a second factor, like `staff.set_role` on every surface'
+            cand deactivate 'Plan the deactivation of a staff member: it needs a second person''s approval and a second factor, like `staff.deactivate` on every surface'
+            cand keygen 'Generate a new Ed25519 signing key for yourself on this machine and register its public half: with your current key (a rotation), or with the enrolment code from `staff invite`; older keys stay registered so that earlier signatures still verify'
             cand keys 'List registered signing keys (yours, or everyone''s with ops.staff.view)'
             cand revoke-key 'Revoke a signing key: approvals signed with it no longer count (needs ops.staff.edit, except for your own key)'
             cand totp 'Enroll in TOTP second-factor authentication'
@@ -540,7 +567,11 @@ set edit:completion:arg-completer[opsgate] = {|@words|
         }
         &'opsgate;staff;help;add'= {
         }
+        &'opsgate;staff;help;invite'= {
+        }
         &'opsgate;staff;help;set-role'= {
+        }
+        &'opsgate;staff;help;deactivate'= {
         }
         &'opsgate;staff;help;keygen'= {
         }
@@ -869,8 +900,10 @@ set edit:completion:arg-completer[opsgate] = {|@words|
         &'opsgate;help;staff'= {
             cand list 'List staff members with role, level, status and keys (needs ops.staff.view)'
             cand add 'Add a staff member (needs ops.staff.edit; without --as only the first one of an empty database)'
-            cand set-role 'Change a staff member''s role (needs ops.staff.edit)'
-            cand keygen 'Generate a new Ed25519 signing key for yourself and register its public half (needs ops.staff.edit, or your current key: a rotation); older keys stay registered so that earlier signatures still verify'
+            cand invite 'Issue a one-time enrolment code with which a staff member without a key registers one on their own machine (needs ops.staff.edit; valid 24 h, once)'
+            cand set-role 'Plan a change of a staff member''s role: it needs a second person''s approval and a second factor, like `staff.set_role` on every surface'
+            cand deactivate 'Plan the deactivation of a staff member: it needs a second person''s approval and a second factor, like `staff.deactivate` on every surface'
+            cand keygen 'Generate a new Ed25519 signing key for yourself on this machine and register its public half: with your current key (a rotation), or with the enrolment code from `staff invite`; older keys stay registered so that earlier signatures still verify'
             cand keys 'List registered signing keys (yours, or everyone''s with ops.staff.view)'
             cand revoke-key 'Revoke a signing key: approvals signed with it no longer count (needs ops.staff.edit, except for your own key)'
             cand totp 'Enroll in TOTP second-factor authentication'
@@ -879,7 +912,11 @@ set edit:completion:arg-completer[opsgate] = {|@words|
         }
         &'opsgate;help;staff;add'= {
         }
+        &'opsgate;help;staff;invite'= {
+        }
         &'opsgate;help;staff;set-role'= {
+        }
+        &'opsgate;help;staff;deactivate'= {
         }
         &'opsgate;help;staff;keygen'= {
         }

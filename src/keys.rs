@@ -51,14 +51,24 @@ impl KeyDir {
         &self.dir
     }
 
-    pub fn path_for(&self, email: &str) -> PathBuf {
-        self.dir.join(format!("{email}.ed25519"))
+    /// The private key file of `email`. Only a valid address names a file, so
+    /// that no address (one made of `../` segments, say) points outside the directory.
+    pub fn path_for(&self, email: &str) -> Result<PathBuf> {
+        crate::email::validate(email)?;
+        let path = self.dir.join(format!("{email}.ed25519"));
+        debug_assert_eq!(path.parent(), Some(self.dir.as_path()));
+        Ok(path)
+    }
+
+    /// Where `email`'s key would be, for messages (the directory when the address names no file).
+    pub fn shown_path(&self, email: &str) -> String {
+        self.path_for(email).unwrap_or_else(|_| self.dir.clone()).display().to_string()
     }
 
     /// Writes a private key readable only by its owner, replacing any older file.
     pub fn write(&self, email: &str, key: &KeyPair) -> Result<PathBuf> {
+        let path = self.path_for(email)?;
         create_private_dir(&self.dir)?;
-        let path = self.path_for(email);
         let tmp = self.dir.join(format!(".{email}.ed25519.tmp"));
         let mut options = std::fs::OpenOptions::new();
         options.write(true).create(true).truncate(true);
@@ -80,7 +90,7 @@ impl KeyDir {
 
     /// Reads a person's private key.
     pub fn read(&self, email: &str) -> Result<KeyPair> {
-        let path = self.path_for(email);
+        let path = self.path_for(email)?;
         let text = std::fs::read_to_string(&path).map_err(|e| {
             Error::io(format!("cannot read private key {} (run `opsgate staff keygen`)", path.display()), e)
         })?;
@@ -147,10 +157,21 @@ mod tests {
     }
 
     #[test]
+    fn an_address_cannot_name_a_file_outside_the_directory() {
+        let dir = tempfile::tempdir().unwrap();
+        let keys = KeyDir::new(dir.path().join("keys"));
+        let key = KeyPair::generate().unwrap();
+        for email in ["../../x@evil.example.com", "a/../../b@example.com", "..@example.com"] {
+            assert!(keys.write(email, &key).is_err(), "{email}");
+        }
+        assert_eq!(std::fs::read_dir(dir.path()).map(|d| d.count()).unwrap_or(0), 0);
+    }
+
+    #[test]
     fn a_garbled_key_file_is_refused() {
         let dir = tempfile::tempdir().unwrap();
         let keys = KeyDir::new(dir.path());
-        std::fs::write(keys.path_for("a@example.com"), "not a key\n").unwrap();
+        std::fs::write(keys.path_for("a@example.com").unwrap(), "not a key\n").unwrap();
         assert!(keys.read("a@example.com").is_err());
     }
 }

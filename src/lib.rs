@@ -16,6 +16,8 @@ pub mod catalog;
 pub mod cli;
 pub mod confirm;
 pub mod demo;
+pub mod email;
+pub mod enrolment;
 pub mod error;
 pub mod executor;
 pub mod exit_code;

@@ -136,7 +136,7 @@ pub async fn enroll(
         return Err(Error::Denied(format!(
             "enrolling a second factor for {} needs their registered private key in {}",
             person.email,
-            key_dir.path_for(&person.email).display()
+            key_dir.shown_path(&person.email)
         )));
     }
     let (existing, _) = store.totp_state(person.id).await?;

@@ -5,10 +5,11 @@ use serde::Serialize;
 use serde_json::json;
 
 use crate::audit::{Actor, Event, NewAuditEntry, Outcome};
+use crate::enrolment::Invitation;
 use crate::error::{Error, Result};
 use crate::identity::StaffMember;
 use crate::keys::{KeyDir, KeyPair, WrittenFiles};
-use crate::rbac::require;
+use crate::rbac::{grantable_role, require};
 use crate::store::{KeyRow, Store};
 
 /// Who is making a staff change: a person (who must hold the permission), or
@@ -35,11 +36,16 @@ pub struct StaffChange {
     pub change: &'static str,
     pub public_key: Option<String>,
     pub private_key_file: Option<String>,
+    /// The enrolment code the new member registers their key with.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub enrolment: Option<Invitation>,
 }
 
-/// Adds a staff member. A person needs `ops.staff.edit`; without one, only the
-/// first staff member of an empty database may be created. With `key_dir`, an
-/// Ed25519 key is generated for them and its private half written there.
+/// Adds a staff member. A person needs `ops.staff.edit` and may only give a
+/// role they could grant; the new member gets an enrolment code and generates
+/// their key on their own machine. Without anyone acting, only the first staff
+/// member of an empty database may be created: that is someone setting up
+/// their own account, so `key_dir` may then receive their key.
 pub async fn add(
     store: &Store,
     changer: Changer<'_>,
@@ -48,16 +54,24 @@ pub async fn add(
     role: &str,
     key_dir: Option<&KeyDir>,
 ) -> Result<StaffChange> {
-    validate_email(email)?;
-    match &changer {
-        Changer::Person(person) => require(person, "ops.staff.edit")?,
+    crate::email::validate(email)?;
+    let grant = match &changer {
+        Changer::Person(person) => {
+            require(person, "ops.staff.edit")?;
+            if key_dir.is_some() {
+                return Err(Error::Usage(format!(
+                    "--keygen only sets up your own first account: {email} generates their key on their own machine with the enrolment code `staff add` prints (`opsgate staff keygen --code CODE`)"
+                )));
+            }
+            Some(grantable_role(store, person, role).await?)
+        }
         Changer::Bootstrap if store.count_staff().await? > 0 => {
             return Err(Error::Usage(
                 "staff already exist: pass --as EMAIL of someone with `ops.staff.edit`".into(),
             ));
         }
-        Changer::Bootstrap => {}
-    }
+        Changer::Bootstrap => None,
+    };
     let mut tx = store.begin().await?;
     let staff_id = tx.insert_staff(email, name, role).await?;
     let mut written = WrittenFiles::default();
@@ -75,6 +89,21 @@ pub async fn add(
         .payload(json!({"email": email, "name": name, "role": role}))
         .result(json!({"staff_id": staff_id, "key_id": key_id, "public_key": public_key}))])
         .await?;
+    let enrolment = match (&changer, grant) {
+        (Changer::Person(inviter), Some(grant)) => {
+            let invitee = StaffMember {
+                id: staff_id,
+                email: email.to_owned(),
+                name: name.to_owned(),
+                role: role.to_owned(),
+                level: grant.level,
+                status: "active".into(),
+                permissions: grant.permissions,
+            };
+            Some(crate::enrolment::issue(&mut tx, inviter, &invitee).await?)
+        }
+        _ => None,
+    };
     tx.commit().await?;
     written.committed();
     Ok(StaffChange {
@@ -83,68 +112,42 @@ pub async fn add(
         change: "added",
         public_key,
         private_key_file: key_file,
-    })
-}
-
-/// Changes someone's role. Needs `ops.staff.edit`; nobody changes their own role.
-pub async fn set_role(store: &Store, person: &StaffMember, email: &str, role: &str) -> Result<StaffChange> {
-    require(person, "ops.staff.edit")?;
-    let target = store
-        .staff_by_email(email)
-        .await?
-        .ok_or_else(|| Error::NotFound(format!("no staff member {email}")))?;
-    if target.id == person.id {
-        return Err(Error::Denied("nobody may change their own role".into()));
-    }
-    if target.role == role {
-        return Ok(StaffChange {
-            email: target.email,
-            role: role.to_owned(),
-            change: "unchanged",
-            public_key: None,
-            private_key_file: None,
-        });
-    }
-    let mut tx = store.begin().await?;
-    tx.set_staff_role(target.id, role).await?;
-    tx.append_audit(&[NewAuditEntry::new(
-        Actor::person(&person.email),
-        Event::StaffSetRole,
-        Outcome::Succeeded,
-    )
-    .subject(&target.email)
-    .payload(json!({"email": target.email, "from": target.role, "to": role}))])
-        .await?;
-    tx.commit().await?;
-    Ok(StaffChange {
-        email: target.email,
-        role: role.to_owned(),
-        change: "role changed",
-        public_key: None,
-        private_key_file: None,
+        enrolment,
     })
 }
 
 /// Generates a new key for the acting person and registers it; older keys stay
 /// registered so that signatures made with them still verify. Registering a key
-/// needs `ops.staff.edit`, or proof of possession of one's current registered
-/// key (a rotation).
-pub async fn keygen(store: &Store, person: &StaffMember, key_dir: &KeyDir) -> Result<StaffChange> {
-    let proof = match current_key_id(store, person, key_dir).await? {
-        Some(key_id) => format!("rotation from k{key_id}"),
-        None => {
-            require(person, "ops.staff.edit").map_err(|_| {
-                Error::Denied(format!(
-                    "registering a key for {} needs `ops.staff.edit`, or their current registered key in {} (to rotate it)",
-                    person.email,
-                    key_dir.path_for(&person.email).display()
-                ))
-            })?;
-            "ops.staff.edit".to_owned()
+/// needs proof beyond naming oneself: the person's current registered key (a
+/// rotation), or — when they have none — an enrolment code issued for them.
+pub async fn keygen(
+    store: &Store,
+    person: &StaffMember,
+    key_dir: &KeyDir,
+    code: Option<&str>,
+) -> Result<StaffChange> {
+    let (proof, enrolment) = match (current_key_id(store, person, key_dir).await?, code) {
+        (Some(key_id), _) => (format!("rotation from k{key_id}"), None),
+        (None, Some(code)) => {
+            ("enrolment code".to_owned(), Some(crate::enrolment::check(store, person, code).await?))
+        }
+        (None, None) => {
+            return Err(Error::Denied(format!(
+                "registering a key for {} needs their current registered key in {} (to rotate it), or an enrolment code from someone with `ops.staff.edit` (`opsgate staff invite {}`), given with --code",
+                person.email,
+                key_dir.shown_path(&person.email),
+                person.email
+            )));
         }
     };
     let key = KeyPair::generate()?;
     let mut tx = store.begin().await?;
+    if let Some(id) = enrolment
+        && !tx.use_enrolment(id).await?
+    {
+        drop(tx);
+        return Err(crate::enrolment::refuse(store, person, "it was used meanwhile").await);
+    }
     let key_id = tx.register_key(person.id, &key.public_hex()).await?;
     tx.append_audit(&[NewAuditEntry::new(
         Actor::person(&person.email),
@@ -165,12 +168,13 @@ pub async fn keygen(store: &Store, person: &StaffMember, key_dir: &KeyDir) -> Re
         change: "key registered",
         public_key: Some(key.public_hex()),
         private_key_file: Some(path.display().to_string()),
+        enrolment: None,
     })
 }
 
 /// The id of `person`'s registered, unrevoked key whose private half is in `key_dir`.
 pub async fn current_key_id(store: &Store, person: &StaffMember, key_dir: &KeyDir) -> Result<Option<i64>> {
-    if !key_dir.path_for(&person.email).exists() {
+    if !key_dir.path_for(&person.email)?.exists() {
         return Ok(None);
     }
     let key = key_dir.read(&person.email)?;
@@ -205,11 +209,4 @@ pub async fn revoke_key(store: &Store, person: &StaffMember, key_id: i64, reason
         .await?;
     tx.commit().await?;
     store.key_by_id(key_id).await?.ok_or_else(|| Error::NotFound(format!("no key k{key_id}")))
-}
-
-fn validate_email(email: &str) -> Result<()> {
-    let valid = email.split_once('@').is_some_and(|(local, domain)| {
-        !local.is_empty() && domain.contains('.') && !domain.starts_with('.') && !domain.ends_with('.')
-    }) && !email.chars().any(|c| c.is_whitespace() || c.is_control());
-    if valid { Ok(()) } else { Err(Error::Usage(format!("`{email}` is not an e-mail address"))) }
 }

@@ -40,31 +40,37 @@ fn adding_staff_needs_staff_edit() {
 }
 
 #[test]
-fn role_changes_are_authorized_and_audited() {
+fn role_changes_are_planned_and_refused_to_anyone_who_could_not_grant_them() {
     let env = Env::new().seeded();
     env.run_as("admin@example.com", ["staff", "add", "kim@example.com", "--name", "Kim", "--role", "agent"])
         .exit(0);
     env.run_as("agent@example.com", ["staff", "set-role", "kim@example.com", "manager"])
         .exit(3)
-        .stderr_has("ops.staff.edit");
+        .says("ops.staff.edit");
     env.run_as("admin@example.com", ["staff", "set-role", "admin@example.com", "super_admin"])
         .exit(3)
-        .stderr_has("nobody may change their own role");
-    env.run_as("admin@example.com", ["staff", "set-role", "kim@example.com", "senior_agent"])
+        .says("nobody may change their own access");
+    // Nobody gives a role more senior than their own, or changes someone more senior.
+    env.run_as("admin@example.com", ["staff", "set-role", "kim@example.com", "super_admin"])
+        .exit(3)
+        .says("more senior than their own");
+    env.run_as("admin@example.com", ["staff", "set-role", "super_admin@example.com", "viewer"])
+        .exit(3)
+        .says("their role is more senior");
+    env.run_as("admin@example.com", ["staff", "deactivate", "super_admin@example.com"])
+        .exit(3)
+        .says("their role is more senior");
+    // An allowed change is a plan waiting for a second person, not a change.
+    let plan = env
+        .run_as("admin@example.com", ["staff", "set-role", "kim@example.com", "senior_agent", "-o", "json"])
         .exit(0)
-        .stdout_has("kim@example.com: role changed (senior_agent)");
+        .json();
+    assert_eq!(plan["steps"][0]["action"], "staff.set_role");
+    assert_eq!(plan["steps"][0]["status"], "pending_approval", "{plan}");
+    assert_eq!(plan["steps"][0]["second_factor"], true, "{plan}");
     let list = env.run_as("admin@example.com", ["staff", "list", "-o", "json"]).exit(0).json();
     let kim = list.as_array().unwrap().iter().find(|s| s["email"] == "kim@example.com").unwrap().clone();
-    assert_eq!(kim["role"], "senior_agent");
-    assert_eq!(kim["level"], 4);
-
-    let changes = audit_events(&env, "staff.set_role");
-    let changes = changes.as_array().unwrap();
-    assert_eq!(changes.len(), 1, "refused attempts change nothing");
-    assert_eq!(changes[0]["actor"]["id"], "admin@example.com");
-    assert_eq!(changes[0]["subject"], "kim@example.com");
-    assert_eq!(changes[0]["payload"]["from"], "agent");
-    assert_eq!(changes[0]["payload"]["to"], "senior_agent");
+    assert_eq!(kim["role"], "agent", "nothing changes before approval");
 }
 
 #[test]

@@ -6,11 +6,17 @@ use clap::{Args, Subcommand};
 use super::Context;
 use super::totp_prompt::{ask_code, code_source};
 use crate::confirm::is_interactive;
+use serde_json::json;
+
 use crate::error::{Error, Result};
 use crate::exit_code::ExitCode;
+use crate::pipeline::{PlanBatch, PlanOptions};
+use crate::plan::{Proposal, ProposedStep};
 use crate::rbac::require;
+use crate::render::PlanView;
 use crate::render::{KeysView, OutputFormat, Tabular, TotpEnrollment, table};
 use crate::second_factor::{SecondFactor, enroll};
+use crate::session::Mode;
 use crate::staff::{Changer, StaffChange};
 use crate::store::StaffRow;
 use crate::totp::qr_text;
@@ -35,22 +41,40 @@ enum StaffCommand {
         /// Their role (e.g. agent, manager)
         #[arg(long)]
         role: String,
-        /// Also generate their Ed25519 key and write the private half to this machine's
-        /// config directory; only when you set up your own account
+        /// Also generate your Ed25519 key on this machine: only when you set up your
+        /// own first account in an empty database (others get an enrolment code)
         #[arg(long)]
         keygen: bool,
     },
-    /// Change a staff member's role (needs ops.staff.edit)
+    /// Issue a one-time enrolment code with which a staff member without a key
+    /// registers one on their own machine (needs ops.staff.edit; valid 24 h, once)
+    Invite {
+        /// The staff member's e-mail
+        email: String,
+    },
+    /// Plan a change of a staff member's role: it needs a second person's approval
+    /// and a second factor, like `staff.set_role` on every surface
     SetRole {
         /// The staff member's e-mail
         email: String,
         /// The new role
         role: String,
     },
-    /// Generate a new Ed25519 signing key for yourself and register its public half
-    /// (needs ops.staff.edit, or your current key: a rotation); older keys stay
-    /// registered so that earlier signatures still verify
-    Keygen,
+    /// Plan the deactivation of a staff member: it needs a second person's approval
+    /// and a second factor, like `staff.deactivate` on every surface
+    Deactivate {
+        /// The staff member's e-mail
+        email: String,
+    },
+    /// Generate a new Ed25519 signing key for yourself on this machine and register
+    /// its public half: with your current key (a rotation), or with the enrolment
+    /// code from `staff invite`; older keys stay registered so that earlier
+    /// signatures still verify
+    Keygen {
+        /// The enrolment code you were given (when you have no key yet)
+        #[arg(long, value_name = "CODE")]
+        code: Option<String>,
+    },
     /// List registered signing keys (yours, or everyone's with ops.staff.view)
     Keys {
         /// Only this person's keys
@@ -105,13 +129,30 @@ impl StaffArgs {
                         .await?;
                 ctx.show(&change).await?;
             }
-            StaffCommand::SetRole { email, role } => {
+            StaffCommand::Invite { email } => {
                 let person = ctx.person().await?;
-                ctx.show(&crate::staff::set_role(&ctx.store, &person, &email, &role).await?).await?;
+                ctx.show(&crate::enrolment::invite(&ctx.store, &person, &email).await?).await?;
             }
-            StaffCommand::Keygen => {
+            StaffCommand::SetRole { email, role } => {
+                let prompt = format!("staff set-role {email} {role}");
+                return plan_staff_change(
+                    ctx,
+                    &prompt,
+                    "staff.set_role",
+                    json!({"staff_email": email, "role": role}),
+                )
+                .await;
+            }
+            StaffCommand::Deactivate { email } => {
+                let prompt = format!("staff deactivate {email}");
+                return plan_staff_change(ctx, &prompt, "staff.deactivate", json!({"staff_email": email}))
+                    .await;
+            }
+            StaffCommand::Keygen { code } => {
                 let person = ctx.person().await?;
-                ctx.show(&crate::staff::keygen(&ctx.store, &person, &ctx.key_dir()).await?).await?;
+                let change =
+                    crate::staff::keygen(&ctx.store, &person, &ctx.key_dir(), code.as_deref()).await?;
+                ctx.show(&change).await?;
             }
             StaffCommand::Keys { email } => {
                 let person = ctx.person().await?;
@@ -162,6 +203,51 @@ impl StaffArgs {
     }
 }
 
+/// A staff change as a catalog action: planned like any other, so that it
+/// needs the approval and second factor the catalog and policy demand.
+async fn plan_staff_change(
+    ctx: &Context,
+    prompt: &str,
+    action: &str,
+    params: serde_json::Value,
+) -> Result<ExitCode> {
+    let session = ctx.session(Mode::Suggest, None).await?;
+    let proposal = Proposal {
+        planner: "command".into(),
+        steps: vec![ProposedStep {
+            action: action.into(),
+            params,
+            confidence: 1.0,
+            rationale: format!("asked for with `opsgate {prompt}`"),
+            sources: vec![],
+        }],
+    };
+    let mut batch = PlanBatch::new(&session);
+    let denied = batch.add_proposal(prompt, proposal).await?;
+    let plan = batch
+        .store(PlanOptions { mode: "suggest" })
+        .await?
+        .pop()
+        .ok_or_else(|| Error::Internal("the plan was not stored".into()))?;
+    ctx.show(&PlanView(plan)).await?;
+    Ok(if denied { ExitCode::Denied } else { ExitCode::Success })
+}
+
+impl Tabular for crate::enrolment::Invitation {
+    fn human(&self) -> String {
+        format!(
+            "enrolment code for {} ({}): {}\nshown once; valid until {} for one use{}.\nOn their own machine they run: opsgate staff keygen --as {} --code {}",
+            self.email,
+            self.role,
+            self.code,
+            crate::store::format_time(self.expires_at),
+            if self.replaced > 0 { "; it replaces the earlier code" } else { "" },
+            self.email,
+            self.code
+        )
+    }
+}
+
 #[derive(serde::Serialize)]
 #[serde(transparent)]
 struct StaffList(Vec<StaffRow>);
@@ -196,6 +282,10 @@ impl Tabular for StaffChange {
         }
         if let Some(file) = &self.private_key_file {
             text.push_str(&format!("\nprivate key: {file} (mode 0600)"));
+        }
+        if let Some(enrolment) = &self.enrolment {
+            text.push('\n');
+            text.push_str(&enrolment.human());
         }
         text
     }

@@ -165,7 +165,7 @@ pub async fn decide_approval(
                 )),
                 _ => Error::TokenInvalid(format!(
                     "the private key in {} is not registered to {}: run `opsgate staff keygen`",
-                    key_dir.path_for(&approver.email).display(),
+                    key_dir.shown_path(&approver.email),
                     approver.email
                 )),
             };

@@ -3,7 +3,7 @@
 use serde_json::json;
 
 use crate::audit::{Actor, Event, NewAuditEntry, Outcome};
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::keys::{KeyDir, KeyPair, WrittenFiles};
 use crate::store::{SeedOutcome, Store};
 
@@ -23,6 +23,9 @@ pub async fn apply_seed(
     actor: Actor,
     test_staff: Option<&KeyDir>,
 ) -> Result<SeedOutcome> {
+    if test_staff.is_some() {
+        refuse_test_staff_beside_real_staff(store, seed).await?;
+    }
     let mut tx = store.begin().await?;
     let mut outcome = tx.seed_rbac(seed).await?;
     let mut written = WrittenFiles::default();
@@ -61,6 +64,21 @@ pub async fn apply_seed(
     tx.commit().await?;
     written.committed();
     Ok(outcome)
+}
+
+/// Test staff come with private keys written to this machine: beside real
+/// staff they would hand whoever seeds a super_admin of their own, and with it
+/// the two-person rule. So they only go into a database whose staff are all test staff.
+async fn refuse_test_staff_beside_real_staff(store: &Store, seed: &ResolvedSeed) -> Result<()> {
+    let test: std::collections::HashSet<String> =
+        seed.roles.iter().map(|r| test_staff_email(&r.name).to_lowercase()).collect();
+    let real = store.staff_emails().await?.into_iter().filter(|e| !test.contains(e)).count();
+    if real > 0 {
+        return Err(Error::Usage(format!(
+            "--test-staff only seeds a database without real staff, and this one has {real}: test staff hold keys on this machine"
+        )));
+    }
+    Ok(())
 }
 
 fn title_case(snake: &str) -> String {

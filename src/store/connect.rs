@@ -177,10 +177,7 @@ enum SqliteOpen {
 
 async fn connect_sqlite(path: &Path, open: SqliteOpen) -> Result<Store> {
     if open == SqliteOpen::CreateWhenMissing {
-        if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-            std::fs::create_dir_all(parent)
-                .map_err(|e| Error::io(format!("cannot create {}", parent.display()), e))?;
-        }
+        create_private_file(path)?;
     } else if !path.exists() {
         return Err(Error::NotFound(format!(
             "{} does not exist; mode=ro and mode=rw open only an existing database (mode=rwc creates it)",
@@ -210,6 +207,38 @@ async fn connect_sqlite(path: &Path, open: SqliteOpen) -> Result<Store> {
             Error::Database(format!("cannot open {}: {}", path.display(), one_line(&e.to_string())))
         })?;
     Ok(Store::Sqlite(pool))
+}
+
+/// Creates a missing database file readable by its owner only (SQLite gives
+/// its `-wal` and `-shm` files the same mode), in a directory that is created
+/// 0700 when missing. An existing file or directory keeps its mode: the owner chose it.
+fn create_private_file(path: &Path) -> Result<()> {
+    if path.exists() {
+        return Ok(());
+    }
+    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty() && !p.exists()) {
+        let mut builder = std::fs::DirBuilder::new();
+        builder.recursive(true);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::DirBuilderExt;
+            builder.mode(0o700);
+        }
+        builder.create(parent).map_err(|e| Error::io(format!("cannot create {}", parent.display()), e))?;
+    }
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    match options.open(path) {
+        Ok(_) => Ok(()),
+        // Another process created it first: theirs is as private as ours.
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
+        Err(e) => Err(Error::io(format!("cannot create {}", path.display()), e)),
+    }
 }
 
 /// A WAL larger than this is checkpointed when a command ends.

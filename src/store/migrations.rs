@@ -65,6 +65,12 @@ const MIGRATIONS: &[Versioned] = &[
         sqlite: include_str!("../../migrations/sqlite/20261207000008_playbook_rate_limited.sql"),
         postgres: include_str!("../../migrations/postgres/20261207000008_playbook_rate_limited.sql"),
     },
+    Versioned {
+        version: 20261207000009,
+        description: "enrolment",
+        sqlite: include_str!("../../migrations/sqlite/20261207000009_enrolment.sql"),
+        postgres: include_str!("../../migrations/postgres/20261207000009_enrolment.sql"),
+    },
 ];
 
 fn migrator(pick: fn(&Versioned) -> &'static str) -> Migrator {

@@ -11,6 +11,7 @@ mod approvals;
 mod audit;
 mod config;
 mod connect;
+mod enrolments;
 mod migrations;
 mod plans;
 mod playbooks;
@@ -34,6 +35,7 @@ pub use alerts::{
 pub use approvals::{ApprovalRow, ClaimRow, KeyRow, NewApproval};
 pub use audit::{AuditFilter, VerifyReport};
 pub use connect::DbLocation;
+pub use enrolments::{EnrolmentRow, RoleGrant};
 pub use plans::{ActionRow, HistoryFilter, NewAction, PlanRow, TokenRow};
 pub use playbooks::{NewPlaybookRun, PlaybookRunRow};
 pub use policy::{Counting, PolicySetRow};

@@ -320,6 +320,18 @@ impl Run {
         self
     }
 
+    /// The needle on either stream (a denied plan is shown on stdout, a refusal on stderr).
+    #[track_caller]
+    pub fn says(self, needle: &str) -> Run {
+        assert!(
+            self.stdout.contains(needle) || self.stderr.contains(needle),
+            "neither stream has {needle:?}\n--- stdout\n{}\n--- stderr\n{}",
+            self.stdout,
+            self.stderr
+        );
+        self
+    }
+
     /// stdout parsed as one JSON document (asserting that it is exactly that).
     #[track_caller]
     pub fn json(&self) -> Value {

@@ -2,7 +2,7 @@
 
 use serde_json::json;
 
-use super::member::active_member;
+use super::member::changeable_member;
 use crate::builtin::change::{ops_log, target};
 use crate::builtin::{Builtin, Change, WriteInput};
 use crate::error::Result;
@@ -13,7 +13,7 @@ pub static ACTION: Builtin = Builtin::write("staff.deactivate", build);
 fn build(input: WriteInput<'_>) -> futures_util::future::BoxFuture<'_, Result<Change>> {
     Box::pin(async move {
         let WriteInput { store, action, params, requester } = input;
-        let (member, label) = active_member(store, params).await?;
+        let (member, label) = changeable_member(store, params, requester).await?;
         Ok(Change::new(
             vec![
                 SqlStatement::new(

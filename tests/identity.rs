@@ -1,0 +1,178 @@
+//! Identity that cannot be claimed: naming someone with `--as` proves nothing.
+//! A key is registered with the person's current key or a one-time enrolment
+//! code; nobody hands out more than they hold; database files are private.
+
+use crate::support::{Env, Run};
+
+const ADMIN: &str = "admin@example.com";
+
+fn enrolment_code(run: &Run) -> String {
+    let json = run.json();
+    json["enrolment"]["code"].as_str().or(json["code"].as_str()).expect("an enrolment code").to_owned()
+}
+
+fn key_count(env: &Env, email: &str) -> i64 {
+    env.scalar(&format!(
+        "SELECT COUNT(*) FROM staff_keys k JOIN staff s ON s.id = k.staff_id WHERE s.email = '{email}'"
+    ))
+}
+
+/// The same database from a machine that holds none of its people's keys.
+fn keyless(env: &Env) -> Env {
+    let other =
+        Env { home: tempfile::tempdir().unwrap(), db_url: env.db_url.clone(), backend: env.backend.clone() };
+    assert!(!other.key_dir().exists());
+    other
+}
+
+#[test]
+fn naming_a_senior_person_without_their_key_registers_nothing() {
+    let env = Env::new().with_demo_data();
+    let attacker = keyless(&env);
+    let keys_before = key_count(&env, "super_admin@example.com");
+    attacker.run_as("super_admin@example.com", ["staff", "keygen"]).exit(3).stderr_has("enrolment code");
+    attacker
+        .run_as(
+            "super_admin@example.com",
+            ["staff", "keygen", "--code", "OGE-AAAA-BBBB-CCCC-DDDD-EEEE-FFFF-GGGG"],
+        )
+        .exit(5)
+        .stderr_has("not a code that was issued");
+    attacker
+        .run_as("super_admin@example.com", ["staff", "totp", "enroll"])
+        .exit(3)
+        .stderr_has("registered private key");
+    // Nor can they mint a colleague for themselves.
+    attacker
+        .run_as(
+            "super_admin@example.com",
+            ["staff", "add", "mallory@evil.example", "--name", "M", "--role", "admin", "--keygen"],
+        )
+        .exit(2)
+        .stderr_has("own first account");
+    attacker.run(["seed", "rbac", "--test-staff"]).exit(0);
+    assert_eq!(key_count(&env, "super_admin@example.com"), keys_before);
+    assert!(!attacker.key_dir().exists(), "no private key was written on the attacker's machine");
+    assert_eq!(env.scalar("SELECT COUNT(*) FROM audit_log WHERE event = 'staff.enrolment_rejected'"), 1);
+}
+
+#[test]
+fn an_enrolment_code_registers_one_key_once_for_the_person_it_was_issued_for() {
+    let env = Env::new().seeded();
+    let added = env
+        .run_as(ADMIN, ["staff", "add", "kim@example.com", "--name", "Kim", "--role", "agent", "-o", "json"])
+        .exit(0);
+    let code = enrolment_code(&added);
+    assert!(added.json()["private_key_file"].is_null());
+    let kims_key = env.key_dir().join("kim@example.com.ed25519");
+    assert!(!kims_key.exists(), "nobody but Kim generates Kim's key");
+    env.run_as(ADMIN, ["staff", "add", "lee@example.com", "--name", "Lee", "--role", "agent"]).exit(0);
+    // The code is stored only as a hash.
+    assert_eq!(env.scalar(&format!("SELECT COUNT(*) FROM staff_enrolments WHERE code_sha256 = '{code}'")), 0);
+
+    env.run_as("lee@example.com", ["staff", "keygen", "--code", &code])
+        .exit(5)
+        .stderr_has("issued for someone else");
+    env.run_as("kim@example.com", ["staff", "keygen", "--code", "OGE-NOPE"]).exit(5);
+    // Typed in lowercase with spaces, it is the same code.
+    let typed = code.to_lowercase().replace('-', " ");
+    env.run_as("kim@example.com", ["staff", "keygen", "--code", &typed]).exit(0).stdout_has("key registered");
+    assert!(kims_key.exists());
+    assert_eq!(key_count(&env, "kim@example.com"), 1);
+    // Single use: a second machine with the same code gets nothing.
+    keyless(&env)
+        .run_as("kim@example.com", ["staff", "keygen", "--code", &code])
+        .exit(5)
+        .stderr_has("already used");
+    assert_eq!(key_count(&env, "kim@example.com"), 1);
+    // With her key she rotates without a code.
+    env.run_as("kim@example.com", ["staff", "keygen"]).exit(0);
+    assert_eq!(key_count(&env, "kim@example.com"), 2);
+    assert_eq!(env.scalar("SELECT COUNT(*) FROM audit_log WHERE event = 'staff.enrolment_rejected'"), 3);
+}
+
+#[test]
+fn codes_expire_are_replaced_by_newer_ones_and_go_only_to_people_without_a_key() {
+    let env = Env::new().seeded();
+    let first = enrolment_code(
+        &env.run_as(
+            ADMIN,
+            ["staff", "add", "kim@example.com", "--name", "Kim", "--role", "agent", "-o", "json"],
+        )
+        .exit(0),
+    );
+    let second =
+        enrolment_code(&env.run_as(ADMIN, ["staff", "invite", "kim@example.com", "-o", "json"]).exit(0));
+    env.run_as("kim@example.com", ["staff", "keygen", "--code", &first])
+        .exit(5)
+        .stderr_has("newer code replaced it");
+    env.sql("UPDATE staff_enrolments SET expires_at = created_at").unwrap();
+    env.run_as("kim@example.com", ["staff", "keygen", "--code", &second]).exit(5).stderr_has("expired");
+    let third =
+        enrolment_code(&env.run_as(ADMIN, ["staff", "invite", "kim@example.com", "-o", "json"]).exit(0));
+    env.run_as("kim@example.com", ["staff", "keygen", "--code", &third]).exit(0);
+
+    env.run_as(ADMIN, ["staff", "invite", "kim@example.com"])
+        .exit(1)
+        .stderr_has("already has a registered key");
+    env.run_as(ADMIN, ["staff", "invite", ADMIN]).exit(3).stderr_has("nobody invites themselves");
+    env.run_as("manager@example.com", ["staff", "invite", "kim@example.com"])
+        .exit(3)
+        .stderr_has("ops.staff.edit");
+    env.run_as(ADMIN, ["staff", "invite", "nobody@example.com"]).exit(1).stderr_has("no staff member");
+    // Nobody adds someone more senior than themselves.
+    env.run_as(ADMIN, ["staff", "add", "boss@example.com", "--name", "Boss", "--role", "super_admin"])
+        .exit(3)
+        .stderr_has("more senior than their own");
+}
+
+#[test]
+fn test_staff_with_keys_on_this_machine_never_join_real_staff() {
+    let env = Env::new();
+    env.run(["seed", "rbac"]).exit(0);
+    env.run(["staff", "add", "boss@corp.example", "--name", "Boss", "--role", "super_admin", "--keygen"])
+        .exit(0);
+    env.run(["seed", "rbac", "--test-staff"]).exit(2).stderr_has("without real staff");
+    assert_eq!(env.scalar("SELECT COUNT(*) FROM staff"), 1);
+}
+
+#[test]
+fn an_address_that_is_a_path_names_no_one_and_writes_no_file() {
+    let env = Env::new();
+    env.run(["seed", "rbac"]).exit(0);
+    let escape = env.home.path().join("escaped");
+    for email in
+        ["../../escaped@x.example", "a/../../b@example.com", "a\u{202e}b@example.com", "a..b@example.com"]
+    {
+        env.run(["staff", "add", email, "--name", "X", "--role", "super_admin", "--keygen"])
+            .exit(2)
+            .stderr_has("is not an e-mail address");
+    }
+    assert!(!escape.exists());
+    assert_eq!(env.scalar("SELECT COUNT(*) FROM staff"), 0);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_new_sqlite_database_and_its_directory_are_private() {
+    use std::os::unix::fs::PermissionsExt;
+    let env = Env::new();
+    if env.is_postgres() {
+        return;
+    }
+    let dir = env.home.path().join("fresh/state");
+    let db = dir.join("ops.db");
+    let mut command = env.command();
+    command.env("OPSGATE_DB", &db).args(["seed", "rbac"]);
+    Run::from(command.output().unwrap()).exit(0);
+    let mode = |p: &std::path::Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode(&db), 0o600);
+    assert_eq!(mode(&dir), 0o700);
+    assert_eq!(mode(&env.home.path().join("fresh")), 0o700);
+    for side in ["ops.db-wal", "ops.db-shm"] {
+        let path = dir.join(side);
+        if path.exists() {
+            assert_eq!(mode(&path), 0o600, "{side}");
+        }
+    }
+}
