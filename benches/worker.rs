@@ -144,7 +144,8 @@ fn main() {
         } else {
             println!("OPSGATE_BENCH_PG_URL is not set: PostgreSQL skipped");
         }
-        let store = Store::open(&DbLocation::Sqlite(dir.path().join("bench.db"))).await.unwrap();
+        let store =
+            Store::open_with_connections(&DbLocation::Sqlite(dir.path().join("bench.db")), 5).await.unwrap();
         bench("SQLite", &store, &keys, count).await;
         store.close().await;
     });

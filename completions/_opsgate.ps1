@@ -582,7 +582,8 @@ Register-ArgumentCompleter -Native -CommandName 'opsgate' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('enroll', 'enroll', [CompletionResultType]::ParameterValue, 'Create a TOTP secret and print its otpauth:// URI (needs your registered private key; replacing a secret needs a current code)')
+            [CompletionResult]::new('enroll', 'enroll', [CompletionResultType]::ParameterValue, 'Create a TOTP secret and print its otpauth:// URI (needs your registered private key; replacing a secret needs a current code). It counts once you confirm a first code: asked at once on a terminal, else `staff totp confirm`')
+            [CompletionResult]::new('confirm', 'confirm', [CompletionResultType]::ParameterValue, 'Activate the secret you enrolled with, given the code your authenticator shows for it (needs your registered private key)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -599,12 +600,29 @@ Register-ArgumentCompleter -Native -CommandName 'opsgate' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'opsgate;staff;totp;confirm' {
+            [CompletionResult]::new('--totp', '--totp', [CompletionResultType]::ParameterName, 'The code for the new secret (asked on a terminal when missing)')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this staff member (e-mail) [env: OPSGATE_USER]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--demo', '--demo', [CompletionResultType]::ParameterName, 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'opsgate;staff;totp;help' {
-            [CompletionResult]::new('enroll', 'enroll', [CompletionResultType]::ParameterValue, 'Create a TOTP secret and print its otpauth:// URI (needs your registered private key; replacing a secret needs a current code)')
+            [CompletionResult]::new('enroll', 'enroll', [CompletionResultType]::ParameterValue, 'Create a TOTP secret and print its otpauth:// URI (needs your registered private key; replacing a secret needs a current code). It counts once you confirm a first code: asked at once on a terminal, else `staff totp confirm`')
+            [CompletionResult]::new('confirm', 'confirm', [CompletionResultType]::ParameterValue, 'Activate the secret you enrolled with, given the code your authenticator shows for it (needs your registered private key)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
         'opsgate;staff;totp;help;enroll' {
+            break
+        }
+        'opsgate;staff;totp;help;confirm' {
             break
         }
         'opsgate;staff;totp;help;help' {
@@ -648,10 +666,14 @@ Register-ArgumentCompleter -Native -CommandName 'opsgate' -ScriptBlock {
             break
         }
         'opsgate;staff;help;totp' {
-            [CompletionResult]::new('enroll', 'enroll', [CompletionResultType]::ParameterValue, 'Create a TOTP secret and print its otpauth:// URI (needs your registered private key; replacing a secret needs a current code)')
+            [CompletionResult]::new('enroll', 'enroll', [CompletionResultType]::ParameterValue, 'Create a TOTP secret and print its otpauth:// URI (needs your registered private key; replacing a secret needs a current code). It counts once you confirm a first code: asked at once on a terminal, else `staff totp confirm`')
+            [CompletionResult]::new('confirm', 'confirm', [CompletionResultType]::ParameterValue, 'Activate the secret you enrolled with, given the code your authenticator shows for it (needs your registered private key)')
             break
         }
         'opsgate;staff;help;totp;enroll' {
+            break
+        }
+        'opsgate;staff;help;totp;confirm' {
             break
         }
         'opsgate;staff;help;help' {
@@ -1059,10 +1081,14 @@ Register-ArgumentCompleter -Native -CommandName 'opsgate' -ScriptBlock {
             break
         }
         'opsgate;help;staff;totp' {
-            [CompletionResult]::new('enroll', 'enroll', [CompletionResultType]::ParameterValue, 'Create a TOTP secret and print its otpauth:// URI (needs your registered private key; replacing a secret needs a current code)')
+            [CompletionResult]::new('enroll', 'enroll', [CompletionResultType]::ParameterValue, 'Create a TOTP secret and print its otpauth:// URI (needs your registered private key; replacing a secret needs a current code). It counts once you confirm a first code: asked at once on a terminal, else `staff totp confirm`')
+            [CompletionResult]::new('confirm', 'confirm', [CompletionResultType]::ParameterValue, 'Activate the secret you enrolled with, given the code your authenticator shows for it (needs your registered private key)')
             break
         }
         'opsgate;help;staff;totp;enroll' {
+            break
+        }
+        'opsgate;help;staff;totp;confirm' {
             break
         }
         'opsgate;help;agent' {

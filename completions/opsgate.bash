@@ -328,6 +328,9 @@ _opsgate() {
             opsgate__subcmd__help__subcmd__staff,totp)
                 cmd="opsgate__subcmd__help__subcmd__staff__subcmd__totp"
                 ;;
+            opsgate__subcmd__help__subcmd__staff__subcmd__totp,confirm)
+                cmd="opsgate__subcmd__help__subcmd__staff__subcmd__totp__subcmd__confirm"
+                ;;
             opsgate__subcmd__help__subcmd__staff__subcmd__totp,enroll)
                 cmd="opsgate__subcmd__help__subcmd__staff__subcmd__totp__subcmd__enroll"
                 ;;
@@ -445,14 +448,23 @@ _opsgate() {
             opsgate__subcmd__staff__subcmd__help,totp)
                 cmd="opsgate__subcmd__staff__subcmd__help__subcmd__totp"
                 ;;
+            opsgate__subcmd__staff__subcmd__help__subcmd__totp,confirm)
+                cmd="opsgate__subcmd__staff__subcmd__help__subcmd__totp__subcmd__confirm"
+                ;;
             opsgate__subcmd__staff__subcmd__help__subcmd__totp,enroll)
                 cmd="opsgate__subcmd__staff__subcmd__help__subcmd__totp__subcmd__enroll"
+                ;;
+            opsgate__subcmd__staff__subcmd__totp,confirm)
+                cmd="opsgate__subcmd__staff__subcmd__totp__subcmd__confirm"
                 ;;
             opsgate__subcmd__staff__subcmd__totp,enroll)
                 cmd="opsgate__subcmd__staff__subcmd__totp__subcmd__enroll"
                 ;;
             opsgate__subcmd__staff__subcmd__totp,help)
                 cmd="opsgate__subcmd__staff__subcmd__totp__subcmd__help"
+                ;;
+            opsgate__subcmd__staff__subcmd__totp__subcmd__help,confirm)
+                cmd="opsgate__subcmd__staff__subcmd__totp__subcmd__help__subcmd__confirm"
                 ;;
             opsgate__subcmd__staff__subcmd__totp__subcmd__help,enroll)
                 cmd="opsgate__subcmd__staff__subcmd__totp__subcmd__help__subcmd__enroll"
@@ -2253,8 +2265,22 @@ _opsgate() {
             return 0
             ;;
         opsgate__subcmd__help__subcmd__staff__subcmd__totp)
-            opts="enroll"
+            opts="enroll confirm"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        opsgate__subcmd__help__subcmd__staff__subcmd__totp__subcmd__confirm)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -3189,8 +3215,22 @@ _opsgate() {
             return 0
             ;;
         opsgate__subcmd__staff__subcmd__help__subcmd__totp)
-            opts="enroll"
+            opts="enroll confirm"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        opsgate__subcmd__staff__subcmd__help__subcmd__totp__subcmd__confirm)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -3409,12 +3449,46 @@ _opsgate() {
             return 0
             ;;
         opsgate__subcmd__staff__subcmd__totp)
-            opts="-o -h -V --db --as --output --demo --help --version enroll help"
+            opts="-o -h -V --db --as --output --demo --help --version enroll confirm help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json yaml md" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json yaml md" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        opsgate__subcmd__staff__subcmd__totp__subcmd__confirm)
+            opts="-o -h -V --totp --db --as --output --demo --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --totp)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --db)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3473,8 +3547,22 @@ _opsgate() {
             return 0
             ;;
         opsgate__subcmd__staff__subcmd__totp__subcmd__help)
-            opts="enroll help"
+            opts="enroll confirm help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        opsgate__subcmd__staff__subcmd__totp__subcmd__help__subcmd__confirm)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi

@@ -528,7 +528,8 @@ set edit:completion:arg-completer[opsgate] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
-            cand enroll 'Create a TOTP secret and print its otpauth:// URI (needs your registered private key; replacing a secret needs a current code)'
+            cand enroll 'Create a TOTP secret and print its otpauth:// URI (needs your registered private key; replacing a secret needs a current code). It counts once you confirm a first code: asked at once on a terminal, else `staff totp confirm`'
+            cand confirm 'Activate the secret you enrolled with, given the code your authenticator shows for it (needs your registered private key)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'opsgate;staff;totp;enroll'= {
@@ -543,11 +544,26 @@ set edit:completion:arg-completer[opsgate] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'opsgate;staff;totp;confirm'= {
+            cand --totp 'The code for the new secret (asked on a terminal when missing)'
+            cand --db 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]'
+            cand --as 'Act as this staff member (e-mail) [env: OPSGATE_USER]'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --demo 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'opsgate;staff;totp;help'= {
-            cand enroll 'Create a TOTP secret and print its otpauth:// URI (needs your registered private key; replacing a secret needs a current code)'
+            cand enroll 'Create a TOTP secret and print its otpauth:// URI (needs your registered private key; replacing a secret needs a current code). It counts once you confirm a first code: asked at once on a terminal, else `staff totp confirm`'
+            cand confirm 'Activate the secret you enrolled with, given the code your authenticator shows for it (needs your registered private key)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'opsgate;staff;totp;help;enroll'= {
+        }
+        &'opsgate;staff;totp;help;confirm'= {
         }
         &'opsgate;staff;totp;help;help'= {
         }
@@ -580,9 +596,12 @@ set edit:completion:arg-completer[opsgate] = {|@words|
         &'opsgate;staff;help;revoke-key'= {
         }
         &'opsgate;staff;help;totp'= {
-            cand enroll 'Create a TOTP secret and print its otpauth:// URI (needs your registered private key; replacing a secret needs a current code)'
+            cand enroll 'Create a TOTP secret and print its otpauth:// URI (needs your registered private key; replacing a secret needs a current code). It counts once you confirm a first code: asked at once on a terminal, else `staff totp confirm`'
+            cand confirm 'Activate the secret you enrolled with, given the code your authenticator shows for it (needs your registered private key)'
         }
         &'opsgate;staff;help;totp;enroll'= {
+        }
+        &'opsgate;staff;help;totp;confirm'= {
         }
         &'opsgate;staff;help;help'= {
         }
@@ -925,9 +944,12 @@ set edit:completion:arg-completer[opsgate] = {|@words|
         &'opsgate;help;staff;revoke-key'= {
         }
         &'opsgate;help;staff;totp'= {
-            cand enroll 'Create a TOTP secret and print its otpauth:// URI (needs your registered private key; replacing a secret needs a current code)'
+            cand enroll 'Create a TOTP secret and print its otpauth:// URI (needs your registered private key; replacing a secret needs a current code). It counts once you confirm a first code: asked at once on a terminal, else `staff totp confirm`'
+            cand confirm 'Activate the secret you enrolled with, given the code your authenticator shows for it (needs your registered private key)'
         }
         &'opsgate;help;staff;totp;enroll'= {
+        }
+        &'opsgate;help;staff;totp;confirm'= {
         }
         &'opsgate;help;agent'= {
             cand list 'List registered agents with their limits and today''s usage'

@@ -83,6 +83,12 @@ pub async fn require_totp(
 async fn check(store: &Store, person: &StaffMember, source: CodeSource<'_>, purpose: &str) -> Result<()> {
     let (secret, _) = store.totp_state(person.id).await?;
     let Some(secret) = secret else {
+        if store.totp_pending(person.id).await?.is_some() {
+            return Err(Error::TokenInvalid(format!(
+                "{purpose} needs a second factor and {} has not confirmed theirs yet: run `opsgate staff totp confirm --totp CODE`",
+                person.email
+            )));
+        }
         return Err(Error::TokenInvalid(format!(
             "{purpose} needs a second factor and {} has none enrolled: run `opsgate staff totp enroll`",
             person.email
@@ -116,43 +122,39 @@ async fn check(store: &Store, person: &StaffMember, source: CodeSource<'_>, purp
     tx.commit().await
 }
 
-/// A new TOTP enrollment: shown once, never stored in the audit log.
+/// A new TOTP enrollment: shown once, never stored in the audit log. It counts
+/// only once its owner confirmed a first code ([`confirm`]).
 pub struct Enrollment {
     pub email: String,
     pub secret: String,
     pub otpauth_uri: String,
 }
 
-/// Enrolls `person` in TOTP. Needs proof of who they are beyond `--as`: their
-/// registered private key in `key_dir`; replacing an existing secret also needs
-/// a current code from it.
+/// Starts `person`'s TOTP enrollment. Needs proof of who they are beyond
+/// `--as`: their registered private key in `key_dir`; replacing an existing
+/// secret also needs a current code from it. The new secret waits, unused,
+/// until [`confirm`]; an existing one keeps working until then.
 pub async fn enroll(
     store: &Store,
     person: &StaffMember,
     key_dir: &crate::keys::KeyDir,
     current: &mut SecondFactor<'_>,
 ) -> Result<Enrollment> {
-    if crate::staff::current_key_id(store, person, key_dir).await?.is_none() {
-        return Err(Error::Denied(format!(
-            "enrolling a second factor for {} needs their registered private key in {}",
-            person.email,
-            key_dir.shown_path(&person.email)
-        )));
-    }
+    require_own_key(store, person, key_dir, "enrolling a second factor").await?;
     let (existing, _) = store.totp_state(person.id).await?;
     if existing.is_some() {
         current.ensure(store, person, "replacing your TOTP secret", None).await?;
     }
     let secret = TotpSecret::generate()?;
     let mut tx = store.begin().await?;
-    tx.set_totp_secret(person.id, &secret.to_base32()).await?;
+    tx.set_totp_pending(person.id, &secret.to_base32()).await?;
     tx.append_audit(&[NewAuditEntry::new(
         Actor::person(&person.email),
-        Event::StaffTotpEnrolled,
+        Event::StaffTotpPending,
         Outcome::Succeeded,
     )
     .subject(&person.email)
-    .payload(json!({"replaced": existing.is_some()}))])
+    .payload(json!({"replaces": existing.is_some()}))])
         .await?;
     tx.commit().await?;
     Ok(Enrollment {
@@ -160,4 +162,85 @@ pub async fn enroll(
         otpauth_uri: secret.otpauth_uri("opsgate", &person.email),
         secret: secret.to_base32(),
     })
+}
+
+/// Activates the secret `person` enrolled with, given a first code from it:
+/// proof that their authenticator holds it. A wrong code is audited and exits 5.
+pub async fn confirm(
+    store: &Store,
+    person: &StaffMember,
+    key_dir: &crate::keys::KeyDir,
+    source: CodeSource<'_>,
+) -> Result<()> {
+    require_own_key(store, person, key_dir, "confirming a second factor").await?;
+    let pending = store.totp_pending(person.id).await?.ok_or_else(|| {
+        Error::Conflict(format!(
+            "{} has no TOTP enrollment to confirm: run `opsgate staff totp enroll`",
+            person.email
+        ))
+    })?;
+    let secret = TotpSecret::from_base32(&pending).ok_or_else(|| {
+        Error::Internal(format!("the pending TOTP secret of {} is not base32", person.email))
+    })?;
+    let checked = async {
+        let code = match source {
+            CodeSource::Given(code) => code.to_owned(),
+            CodeSource::Ask(ask) => ask()?,
+            CodeSource::Missing => {
+                return Err(Error::TokenInvalid(
+                    "confirming needs the code your authenticator shows: pass --totp CODE".into(),
+                ));
+            }
+        };
+        matching_step(&secret, &code, Utc::now().timestamp()).ok_or_else(|| {
+            Error::TokenInvalid(format!(
+                "wrong TOTP code for the new secret of {}; nothing changed",
+                person.email
+            ))
+        })
+    }
+    .await;
+    let step = match checked {
+        Ok(step) => step,
+        Err(error) => {
+            store
+                .append_audit(&[NewAuditEntry::new(
+                    Actor::person(&person.email),
+                    Event::TotpRejected,
+                    Outcome::Rejected,
+                )
+                .subject(&person.email)
+                .payload(json!({"purpose": "confirming a TOTP enrollment", "reason": error.to_string()}))])
+                .await?;
+            return Err(error);
+        }
+    };
+    let mut tx = store.begin().await?;
+    if !tx.activate_totp(person.id, &pending, step).await? {
+        return Err(Error::Conflict(format!("the TOTP enrollment of {} changed meanwhile", person.email)));
+    }
+    tx.append_audit(&[NewAuditEntry::new(
+        Actor::person(&person.email),
+        Event::StaffTotpEnrolled,
+        Outcome::Succeeded,
+    )
+    .subject(&person.email)])
+        .await?;
+    tx.commit().await
+}
+
+async fn require_own_key(
+    store: &Store,
+    person: &StaffMember,
+    key_dir: &crate::keys::KeyDir,
+    doing: &str,
+) -> Result<()> {
+    if crate::staff::current_key_id(store, person, key_dir).await?.is_none() {
+        return Err(Error::Denied(format!(
+            "{doing} for {} needs their registered private key in {}",
+            person.email,
+            key_dir.shown_path(&person.email)
+        )));
+    }
+    Ok(())
 }

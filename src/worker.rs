@@ -246,7 +246,7 @@ pub async fn recover(store: &Store, stale_after: Duration) -> Result<RecoveryRep
             report.still_running.push(ActionId(claim.id));
             continue;
         }
-        let committed = store.execution_recorded(claim.id).await?;
+        let committed = tx.execution_recorded(claim.id).await?;
         let (status, error) = match (committed, claim.requires.as_str()) {
             (true, _) => (Outcome::Succeeded, None),
             (false, "approval") => (Outcome::Approved, None),

@@ -176,3 +176,39 @@ fn a_new_sqlite_database_and_its_directory_are_private() {
         }
     }
 }
+
+#[test]
+fn a_second_factor_counts_only_after_its_owner_confirmed_a_first_code() {
+    let env = Env::new().with_demo_data();
+    let enrolled =
+        env.run_as("manager@example.com", ["staff", "totp", "enroll", "-o", "json"]).exit(0).json();
+    let secret = opsgate::totp::TotpSecret::from_base32(enrolled["secret"].as_str().unwrap()).unwrap();
+    let list = env.run_as(ADMIN, ["staff", "list", "-o", "json"]).exit(0).json();
+    let manager =
+        list.as_array().unwrap().iter().find(|s| s["email"] == "manager@example.com").unwrap().clone();
+    assert_eq!(manager["totp_enrolled"], false, "pending is not enrolled: {manager}");
+    // A code from the pending secret is no second factor yet.
+    let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_secs() as i64;
+    let code = secret.code_at(now);
+    let refund = env.plan_json("senior_agent@example.com", "refund booking 142");
+    let action = refund["steps"][0]["action_id"].as_str().unwrap().to_owned();
+    env.run_as("manager@example.com", ["approve", &action, "--yes", "--totp", &code])
+        .exit(5)
+        .stderr_has("has not confirmed theirs yet");
+    // Confirming needs the owner's key and a right code.
+    keyless(&env)
+        .run_as("manager@example.com", ["staff", "totp", "confirm", "--totp", &code])
+        .exit(3)
+        .stderr_has("registered private key");
+    env.run_as("manager@example.com", ["staff", "totp", "confirm", "--totp", "000000"]).exit(5);
+    env.run_as("manager@example.com", ["staff", "totp", "confirm", "--totp", &code])
+        .exit(0)
+        .stdout_has("second factor active");
+    let list = env.run_as(ADMIN, ["staff", "list", "-o", "json"]).exit(0).json();
+    let manager =
+        list.as_array().unwrap().iter().find(|s| s["email"] == "manager@example.com").unwrap().clone();
+    assert_eq!(manager["totp_enrolled"], true);
+    env.run_as("manager@example.com", ["staff", "totp", "confirm", "--totp", &code])
+        .exit(1)
+        .stderr_has("no TOTP enrollment to confirm");
+}

@@ -19,6 +19,10 @@ pub struct Tally {
     pub valid: Vec<String>,
     /// Why each other approval does not count.
     pub not_counted: Vec<String>,
+    /// Decisions (approvals and rejections) on record when counting: a
+    /// transaction compares it under its lock to learn whether the count still holds.
+    #[serde(skip)]
+    pub decisions_seen: usize,
 }
 
 impl Tally {
@@ -52,8 +56,14 @@ pub async fn tally(store: &Store, row: &ActionRow, policy: &ApprovalPolicy) -> R
         .await?
         .ok_or_else(|| Error::NotFound(format!("the requester of a{id} no longer exists")))?;
     let now = now_micros();
-    let mut tally = Tally { required: policy.required, valid: Vec::new(), not_counted: Vec::new() };
-    for approval in store.approvals_of(id).await? {
+    let decisions = store.approvals_of(id).await?;
+    let mut tally = Tally {
+        required: policy.required,
+        valid: Vec::new(),
+        not_counted: Vec::new(),
+        decisions_seen: decisions.len(),
+    };
+    for approval in decisions {
         if approval.decision != "approve" {
             continue;
         }

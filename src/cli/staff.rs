@@ -15,7 +15,7 @@ use crate::plan::{Proposal, ProposedStep};
 use crate::rbac::require;
 use crate::render::PlanView;
 use crate::render::{KeysView, OutputFormat, Tabular, TotpEnrollment, table};
-use crate::second_factor::{SecondFactor, enroll};
+use crate::second_factor::{CodeSource, SecondFactor, confirm, enroll};
 use crate::session::Mode;
 use crate::staff::{Changer, StaffChange};
 use crate::store::StaffRow;
@@ -100,9 +100,17 @@ enum StaffCommand {
 #[derive(Debug, Subcommand)]
 enum TotpCommand {
     /// Create a TOTP secret and print its otpauth:// URI (needs your registered
-    /// private key; replacing a secret needs a current code)
+    /// private key; replacing a secret needs a current code). It counts once you
+    /// confirm a first code: asked at once on a terminal, else `staff totp confirm`
     Enroll {
         /// A current code, when replacing an existing secret
+        #[arg(long, value_name = "CODE")]
+        totp: Option<String>,
+    },
+    /// Activate the secret you enrolled with, given the code your authenticator
+    /// shows for it (needs your registered private key)
+    Confirm {
+        /// The code for the new secret (asked on a terminal when missing)
         #[arg(long, value_name = "CODE")]
         totp: Option<String>,
     },
@@ -197,6 +205,28 @@ impl StaffArgs {
                     qr,
                 })
                 .await?;
+                if interactive {
+                    let mut first = ask_code;
+                    confirm(&ctx.store, &person, &ctx.key_dir(), CodeSource::Ask(&mut first)).await?;
+                    eprintln!("second factor active for {}", person.email);
+                } else {
+                    eprintln!(
+                        "pending: confirm with `opsgate staff totp confirm --totp CODE` (a code from the new secret)"
+                    );
+                }
+            }
+            StaffCommand::Totp { command: TotpCommand::Confirm { totp } } => {
+                let person = ctx.person().await?;
+                let interactive = is_interactive() && ctx.output != OutputFormat::Json;
+                let mut ask = ask_code;
+                confirm(
+                    &ctx.store,
+                    &person,
+                    &ctx.key_dir(),
+                    code_source(totp.as_deref(), interactive, &mut ask),
+                )
+                .await?;
+                ctx.show(&TotpConfirmed { email: person.email.clone(), active: true }).await?;
             }
         }
         Ok(ExitCode::Success)
@@ -245,6 +275,18 @@ impl Tabular for crate::enrolment::Invitation {
             self.email,
             self.code
         )
+    }
+}
+
+#[derive(serde::Serialize)]
+struct TotpConfirmed {
+    email: String,
+    active: bool,
+}
+
+impl Tabular for TotpConfirmed {
+    fn human(&self) -> String {
+        format!("second factor active for {}", self.email)
     }
 }
 

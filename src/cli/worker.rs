@@ -9,6 +9,7 @@ use crate::catalog::Catalog;
 use crate::error::Result;
 use crate::exit_code::ExitCode;
 use crate::render::{RecoveryView, WorkerView};
+use crate::store::Store;
 use crate::worker::{WorkerOptions, recover, run_worker};
 
 #[derive(Debug, Args)]
@@ -43,7 +44,13 @@ impl WorkerArgs {
             poll: Duration::from_secs(self.poll),
             once: self.once,
         };
-        let report = run_worker(&ctx.store, Catalog::builtin(), options, shutdown_signal()).await?;
+        // Each runner, and the poller, may hold a connection at once.
+        let store = if self.concurrency > 1 {
+            Store::open_with_connections(&ctx.location, self.concurrency + 1).await?
+        } else {
+            ctx.store.clone()
+        };
+        let report = run_worker(&store, Catalog::builtin(), options, shutdown_signal()).await?;
         let clean = report.failed == 0;
         ctx.show(&WorkerView(report)).await?;
         Ok(if clean { ExitCode::Success } else { ExitCode::Error })

@@ -207,15 +207,29 @@ pub async fn decide_approval(
             reason,
         },
     );
-    let mut tx = store.begin().await?;
-    // Locks the action: concurrent decisions on it take turns, and each counts
-    // the approvals the others committed.
-    if !tx.lock_pending_approval(row.id).await? {
-        return Err(Error::Conflict(format!(
-            "{id} was decided by someone else meanwhile; nothing was recorded"
-        )));
-    }
-    let standing = tally(store, row, &policy).await?;
+    // Counted before the transaction, so that a command needs one connection
+    // (a bounded pool never waits on itself); the lock then takes concurrent
+    // decisions in turn, and a decision committed in between means counting again.
+    let mut attempts = 0;
+    let (mut tx, standing) = loop {
+        attempts += 1;
+        let standing = tally(store, row, &policy).await?;
+        let mut tx = store.begin().await?;
+        if !tx.lock_pending_approval(row.id).await? {
+            return Err(Error::Conflict(format!(
+                "{id} was decided by someone else meanwhile; nothing was recorded"
+            )));
+        }
+        if tx.decision_count(row.id).await? == standing.decisions_seen {
+            break (tx, standing);
+        }
+        tx.rollback().await?;
+        if attempts == 5 {
+            return Err(Error::Conflict(format!(
+                "{id} keeps being decided by others; nothing was recorded, try again"
+            )));
+        }
+    };
     // An earlier approval of this person that no longer counts (expired, key revoked) is replaced.
     let replaces = !standing.valid.contains(&approver.email);
     let approvals_after = standing.valid.len() + usize::from(!rejecting);

@@ -142,15 +142,6 @@ impl Store {
         }))
     }
 
-    /// Whether the audit log records a committed execution of this action.
-    pub async fn execution_recorded(&self, action_id: i64) -> Result<bool> {
-        let found: Option<i64> = on_pool!(self, pool => {
-            sqlx::query_scalar("SELECT id FROM audit_log WHERE action_id = $1 AND event = 'action.executed' LIMIT 1")
-                .bind(action_id).fetch_optional(pool).await?
-        });
-        Ok(found.is_some())
-    }
-
     /// Queued approved actions not yet claimed.
     pub async fn queued_count(&self) -> Result<i64> {
         Ok(on_pool!(self, pool => {
@@ -194,6 +185,24 @@ impl Tx {
     }
 
     /// Locks an action waiting for approval until commit; false when it no longer waits.
+    /// Whether the audit log records a committed execution of this action.
+    pub async fn execution_recorded(&mut self, action_id: i64) -> Result<bool> {
+        let found: Option<i64> = on_tx!(self, tx => {
+            sqlx::query_scalar("SELECT id FROM audit_log WHERE action_id = $1 AND event = 'action.executed' LIMIT 1")
+                .bind(action_id).fetch_optional(&mut **tx).await?
+        });
+        Ok(found.is_some())
+    }
+
+    /// How many decisions (approvals and rejections) the action has on record.
+    pub async fn decision_count(&mut self, action_id: i64) -> Result<usize> {
+        let count: i64 = on_tx!(self, tx => {
+            sqlx::query_scalar("SELECT COUNT(*) FROM approvals WHERE action_id = $1")
+                .bind(action_id).fetch_one(&mut **tx).await?
+        });
+        Ok(usize::try_from(count).unwrap_or(usize::MAX))
+    }
+
     pub async fn lock_pending_approval(&mut self, id: i64) -> Result<bool> {
         let affected = on_tx!(self, tx => {
             sqlx::query("UPDATE actions SET updated_at = $1 WHERE id = $2 AND status = 'pending_approval'")
@@ -314,15 +323,6 @@ impl Tx {
             .execute(&mut **tx).await?.rows_affected()
         });
         Ok(affected == 1)
-    }
-
-    pub async fn set_totp_secret(&mut self, staff_id: i64, secret_base32: &str) -> Result<()> {
-        on_tx!(self, tx => {
-            sqlx::query("UPDATE staff SET totp_secret = $1, totp_last_step = NULL, updated_at = $2 WHERE id = $3")
-                .bind(secret_base32).bind(now_micros()).bind(staff_id)
-                .execute(&mut **tx).await?;
-        });
-        Ok(())
     }
 
     /// Revokes a key; false when it was already revoked.

@@ -154,14 +154,23 @@ fn redact_unparsable(text: &str) -> String {
     }
 }
 
-pub(super) async fn connect(location: &DbLocation) -> Result<Store> {
+/// SQLite connections of an ordinary command. One: every command reads and
+/// writes through a single connection (no code waits on a second one while it
+/// holds a transaction), and each further connection would read the whole
+/// schema again when it opens (~1.7 ms a cold `plan` once paid twice over,
+/// because sqlx returns a connection to the pool in a spawned task and the
+/// next query would open another).
+pub const SQLITE_COMMAND_CONNECTIONS: u32 = 1;
+
+pub(super) async fn connect(location: &DbLocation, sqlite_connections: u32) -> Result<Store> {
+    let n = sqlite_connections.max(1);
     match location {
-        DbLocation::Sqlite(path) => connect_sqlite(path, SqliteOpen::CreateWhenMissing).await,
+        DbLocation::Sqlite(path) => connect_sqlite(path, SqliteOpen::CreateWhenMissing, n).await,
         DbLocation::SqliteExisting { path, read_only: false } => {
-            connect_sqlite(path, SqliteOpen::ReadWrite).await
+            connect_sqlite(path, SqliteOpen::ReadWrite, n).await
         }
         DbLocation::SqliteExisting { path, read_only: true } => {
-            connect_sqlite(path, SqliteOpen::ReadOnly).await
+            connect_sqlite(path, SqliteOpen::ReadOnly, n).await
         }
         DbLocation::Postgres(url) => connect_postgres(url).await,
     }
@@ -175,7 +184,7 @@ enum SqliteOpen {
     ReadOnly,
 }
 
-async fn connect_sqlite(path: &Path, open: SqliteOpen) -> Result<Store> {
+async fn connect_sqlite(path: &Path, open: SqliteOpen, connections: u32) -> Result<Store> {
     if open == SqliteOpen::CreateWhenMissing {
         create_private_file(path)?;
     } else if !path.exists() {
@@ -199,7 +208,7 @@ async fn connect_sqlite(path: &Path, open: SqliteOpen) -> Result<Store> {
         options = options.journal_mode(SqliteJournalMode::Wal);
     }
     let pool = sqlx::pool::PoolOptions::new()
-        .max_connections(4)
+        .max_connections(connections)
         .acquire_timeout(Duration::from_secs(30))
         .connect_with(options)
         .await

@@ -84,7 +84,14 @@ pub enum Tx {
 impl Store {
     /// Opens (creating SQLite files as needed) and migrates the database.
     pub async fn open(location: &DbLocation) -> Result<Store> {
-        let store = connect::connect(location).await?;
+        Store::open_with_connections(location, connect::SQLITE_COMMAND_CONNECTIONS).await
+    }
+
+    /// Like [`Store::open`], with up to `sqlite_connections` SQLite connections
+    /// for work that runs side by side in one process (the worker's `--concurrency`).
+    /// PostgreSQL pools always open connections as needed, up to their ceiling.
+    pub async fn open_with_connections(location: &DbLocation, sqlite_connections: u32) -> Result<Store> {
+        let store = connect::connect(location, sqlite_connections).await?;
         migrations::run(&store).await?;
         Ok(store)
     }

@@ -361,7 +361,17 @@ impl Authenticator {
     pub fn enroll(env: &Env, email: &str) -> Authenticator {
         let out = env.run_as(email, ["staff", "totp", "enroll", "-o", "json"]).exit(0).json();
         let secret = opsgate::totp::TotpSecret::from_base32(out["secret"].as_str().unwrap()).unwrap();
-        Authenticator { secret, last_step: None }
+        // The secret counts once a first code from it is confirmed. That code's
+        // step is then used up; confirming with the previous step's code (still
+        // accepted, ±1 step) leaves the current one for the test, unless the
+        // current step is about to end.
+        let now =
+            std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_secs() as i64;
+        let current = opsgate::totp::step_at(now);
+        let into_step = now - current * opsgate::totp::STEP_SECONDS;
+        let step = if into_step < opsgate::totp::STEP_SECONDS - 5 { current - 1 } else { current };
+        env.run_as(email, ["staff", "totp", "confirm", "--totp", &secret.code_at_step(step)]).exit(0);
+        Authenticator { secret, last_step: Some(step) }
     }
 
     /// A code that has not been used yet (waits for the next 30-second step when all
