@@ -21,7 +21,7 @@ use opsgate::planner::RulesPlanner;
 use opsgate::rbac::{ResolvedSeed, apply_seed};
 use opsgate::second_factor::{CodeSource, SecondFactor, enroll};
 use opsgate::session::{Constraints, Mode, Session, Surface, Who};
-use opsgate::store::{DbLocation, Store};
+use opsgate::store::{DbLocation, Pool, Store};
 use opsgate::totp::TotpSecret;
 use opsgate::worker::{WorkerOptions, run_worker};
 
@@ -29,9 +29,9 @@ const REQUESTER: &str = "admin@example.com";
 const APPROVER: &str = "super_admin@example.com";
 
 async fn sql(store: &Store, text: String) {
-    match store {
-        Store::Sqlite(pool) => sqlx::raw_sql(sqlx::AssertSqlSafe(text)).execute(pool).await.map(|_| ()),
-        Store::Postgres(pool) => sqlx::raw_sql(sqlx::AssertSqlSafe(text)).execute(pool).await.map(|_| ()),
+    match store.pool() {
+        Pool::Sqlite(pool) => sqlx::raw_sql(sqlx::AssertSqlSafe(text)).execute(pool).await.map(|_| ()),
+        Pool::Postgres(pool) => sqlx::raw_sql(sqlx::AssertSqlSafe(text)).execute(pool).await.map(|_| ()),
     }
     .unwrap();
 }

@@ -36,6 +36,7 @@ pub mod rbac;
 pub mod render;
 pub mod runbooks;
 pub mod sanitize;
+pub mod sealed;
 pub mod second_factor;
 pub mod session;
 pub mod settings;

@@ -10,7 +10,7 @@ use std::time::{Duration as StdDuration, Instant};
 
 use chrono::{DateTime, Duration, Utc};
 use opsgate::audit::Actor;
-use opsgate::store::Store;
+use opsgate::store::Pool;
 use serde_json::Value;
 
 use crate::support::{Env, block_on};
@@ -18,9 +18,9 @@ use crate::support::{Env, block_on};
 /// Runs `$body` with `$pool` bound to the native pool, on either backend.
 macro_rules! on_pool {
     ($store:expr, $pool:ident => $body:expr) => {
-        match &$store {
-            Store::Sqlite($pool) => $body,
-            Store::Postgres($pool) => $body,
+        match $store.pool() {
+            Pool::Sqlite($pool) => $body,
+            Pool::Postgres($pool) => $body,
         }
     };
 }

@@ -1,7 +1,7 @@
 //! `--demo`: a throwaway SQLite database with RBAC, test staff and realistic data.
 
 use chrono::{DateTime, Utc};
-use opsgate::store::{DbLocation, Store};
+use opsgate::store::{DbLocation, Pool, Store};
 
 use crate::support::{Env, block_on};
 
@@ -12,7 +12,7 @@ fn demo_store(env: &Env) -> DbLocation {
 fn demo_count(env: &Env, sql: &str) -> i64 {
     block_on(async {
         let store = Store::open(&demo_store(env)).await.unwrap();
-        let Store::Sqlite(pool) = &store else { unreachable!() };
+        let Pool::Sqlite(pool) = store.pool() else { unreachable!() };
         let count = sqlx::query_scalar(sqlx::AssertSqlSafe(sql.to_owned())).fetch_one(pool).await.unwrap();
         store.close().await;
         count
@@ -50,7 +50,7 @@ fn open_demo_complaints_span_every_sla_state() {
     env.run(["--demo", "staff", "list"]).exit(0);
     let rows: Vec<(String, DateTime<Utc>)> = block_on(async {
         let store = Store::open(&demo_store(&env)).await.unwrap();
-        let Store::Sqlite(pool) = &store else { unreachable!() };
+        let Pool::Sqlite(pool) = store.pool() else { unreachable!() };
         let rows = sqlx::query_as("SELECT category, created_at FROM complaints WHERE status IN ('open', 'in_progress', 'escalated')")
             .fetch_all(pool)
             .await
@@ -144,7 +144,7 @@ fn six_first_uses_at_once_leave_one_demo_whose_keys_match_its_database() {
     }
     let registered: Vec<(String, String)> = block_on(async {
         let store = Store::open(&demo_store(&env)).await.unwrap();
-        let Store::Sqlite(pool) = &store else { unreachable!() };
+        let Pool::Sqlite(pool) = store.pool() else { unreachable!() };
         let rows = sqlx::query_as(
             "SELECT s.email, k.public_key FROM staff_keys k JOIN staff s ON s.id = k.staff_id \
              WHERE k.revoked_at IS NULL ORDER BY s.email",

@@ -11,7 +11,7 @@ use std::time::{Duration, Instant};
 use chrono::{DateTime, SecondsFormat, Utc};
 use serde_json::Value;
 
-use opsgate::store::Store;
+use opsgate::store::Pool;
 
 use crate::support::{Env, Run, block_on, repo_root};
 
@@ -86,9 +86,9 @@ fn ids(env: &Env, sql: &str) -> BTreeSet<i64> {
     let sql = sql.to_owned();
     block_on(async {
         let store = env.store().await;
-        let ids: Vec<i64> = match &store {
-            Store::Sqlite(pool) => sqlx::query_scalar(sqlx::AssertSqlSafe(sql)).fetch_all(pool).await,
-            Store::Postgres(pool) => sqlx::query_scalar(sqlx::AssertSqlSafe(sql)).fetch_all(pool).await,
+        let ids: Vec<i64> = match store.pool() {
+            Pool::Sqlite(pool) => sqlx::query_scalar(sqlx::AssertSqlSafe(sql)).fetch_all(pool).await,
+            Pool::Postgres(pool) => sqlx::query_scalar(sqlx::AssertSqlSafe(sql)).fetch_all(pool).await,
         }
         .unwrap();
         store.close().await;
@@ -569,9 +569,9 @@ fn overlapping_runs_never_run_at_the_same_time() {
     let spans: Vec<(DateTime<Utc>, DateTime<Utc>)> = block_on(async {
         let store = env.store().await;
         let sql = "SELECT started_at, finished_at FROM playbook_runs ORDER BY started_at";
-        let spans = match &store {
-            Store::Sqlite(pool) => sqlx::query_as(sql).fetch_all(pool).await,
-            Store::Postgres(pool) => sqlx::query_as(sql).fetch_all(pool).await,
+        let spans = match store.pool() {
+            Pool::Sqlite(pool) => sqlx::query_as(sql).fetch_all(pool).await,
+            Pool::Postgres(pool) => sqlx::query_as(sql).fetch_all(pool).await,
         }
         .unwrap();
         store.close().await;

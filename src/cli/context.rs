@@ -10,7 +10,7 @@ use crate::paths::Paths;
 use crate::pii::Audience;
 use crate::render::{OutputFormat, Tabular};
 use crate::session::{Constraints, Mode, Session, Surface, Who, lookup_person};
-use crate::store::{DbLocation, Store};
+use crate::store::{DbLocation, Pool, Store};
 
 use super::GlobalArgs;
 
@@ -72,9 +72,9 @@ impl Context {
     /// has grown past a threshold is folded back now, though: the next process
     /// to open the database reads all of it to rebuild its index.
     pub async fn finish(&self) {
-        match (&self.store, &self.location) {
-            (Store::Postgres(_), _) => self.store.close().await,
-            (Store::Sqlite(_), DbLocation::Sqlite(path)) => self.store.shrink_wal(path).await,
+        match (self.store.pool(), &self.location) {
+            (Pool::Postgres(_), _) => self.store.close().await,
+            (Pool::Sqlite(_), DbLocation::Sqlite(path)) => self.store.shrink_wal(path).await,
             _ => {}
         }
     }

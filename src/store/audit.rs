@@ -9,7 +9,7 @@ use chrono::{DateTime, Utc};
 use futures_util::TryStreamExt;
 use sqlx::AssertSqlSafe;
 
-use super::{Store, Tx, on_pool, on_tx};
+use super::{Pool, Store, Tx, on_pool, on_tx};
 use crate::audit::{
     AuditEntry, ChainCheck, ChainVerifier, GENESIS_HASH, HashedFields, NewAuditEntry, hashed_time_from_stored,
 };
@@ -235,7 +235,7 @@ impl Store {
     pub async fn verify_audit(&self) -> Result<VerifyReport> {
         let max_id: Option<i64> = on_pool!(self, pool => sqlx::query_scalar("SELECT MAX(id) FROM audit_log").fetch_one(pool).await?);
         let max_id = max_id.unwrap_or(0);
-        let sql = verify_chunk_sql(matches!(self, Store::Postgres(_)));
+        let sql = verify_chunk_sql(matches!(self.pool(), Pool::Postgres(_)));
         let fetch = |after: i64| {
             let sql = sql.clone();
             async move {

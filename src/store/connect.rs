@@ -1,5 +1,6 @@
 //! Turning `--db` into a connected pool, with errors a person can act on.
 
+use super::Pool;
 use std::fmt;
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
@@ -215,7 +216,7 @@ async fn connect_sqlite(path: &Path, open: SqliteOpen, connections: u32) -> Resu
         .map_err(|e| {
             Error::Database(format!("cannot open {}: {}", path.display(), one_line(&e.to_string())))
         })?;
-    Ok(Store::Sqlite(pool))
+    Ok(Store::from_pool(Pool::Sqlite(pool)))
 }
 
 /// Creates a missing database file readable by its owner only (SQLite gives
@@ -258,7 +259,7 @@ impl Store {
     /// [`WAL_SHRINK_BYTES`], without waiting for other processes: when one is
     /// busy with the database, the WAL stays as it is until a later command.
     pub async fn shrink_wal(&self, db: &Path) {
-        let Store::Sqlite(pool) = self else { return };
+        let Pool::Sqlite(pool) = self.pool() else { return };
         let mut wal = db.as_os_str().to_owned();
         wal.push("-wal");
         let size = std::fs::metadata(&wal).map(|m| m.len()).unwrap_or(0);
@@ -288,7 +289,7 @@ async fn connect_postgres(url: &str) -> Result<Store> {
         .connect_with(options)
         .await
         .map_err(unreachable)?;
-    Ok(Store::Postgres(pool))
+    Ok(Store::from_pool(Pool::Postgres(pool)))
 }
 
 #[cfg(test)]

@@ -1,6 +1,7 @@
 //! The versioned schema, embedded in the binary and applied on open.
 //! Forward-only: sqlx refuses to start if an applied migration's text changed.
 
+use super::Pool;
 use std::borrow::Cow;
 
 use sqlx::SqlSafeStr;
@@ -91,9 +92,9 @@ fn migrator(pick: fn(&Versioned) -> &'static str) -> Migrator {
 }
 
 pub(super) async fn run(store: &Store) -> Result<()> {
-    match store {
-        Store::Sqlite(pool) => migrator(|m| m.sqlite).run(pool).await?,
-        Store::Postgres(pool) => migrator(|m| m.postgres).run(pool).await?,
+    match store.pool() {
+        Pool::Sqlite(pool) => migrator(|m| m.sqlite).run(pool).await?,
+        Pool::Postgres(pool) => migrator(|m| m.postgres).run(pool).await?,
     }
     Ok(())
 }

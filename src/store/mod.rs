@@ -25,7 +25,10 @@ mod text_column;
 
 use sqlx::{PgPool, Postgres, Sqlite, SqlitePool, Transaction};
 
+use std::sync::Arc;
+
 use crate::error::Result;
+use crate::sealed::Sealer;
 
 pub use agents::{AgentRow, WindowUsage};
 pub use alerts::{
@@ -49,9 +52,9 @@ pub use staff::StaffRow;
 /// The body is compiled once per backend, so it may use backend-specific types.
 macro_rules! on_pool {
     ($store:expr, $pool:ident => $body:expr) => {
-        match $store {
-            $crate::store::Store::Sqlite($pool) => $body,
-            $crate::store::Store::Postgres($pool) => $body,
+        match $store.pool() {
+            $crate::store::Pool::Sqlite($pool) => $body,
+            $crate::store::Pool::Postgres($pool) => $body,
         }
     };
 }
@@ -68,9 +71,17 @@ macro_rules! on_tx {
 
 pub(crate) use {on_pool, on_tx};
 
-/// An opened, migrated database.
+/// An opened, migrated database, with the instance key that seals its secrets
+/// when the opener holds it.
 #[derive(Clone, Debug)]
-pub enum Store {
+pub struct Store {
+    pool: Pool,
+    sealer: Option<Arc<Sealer>>,
+}
+
+/// The native connection pool behind a [`Store`].
+#[derive(Clone, Debug)]
+pub enum Pool {
     Sqlite(SqlitePool),
     Postgres(PgPool),
 }
@@ -96,11 +107,35 @@ impl Store {
         Ok(store)
     }
 
+    pub(crate) fn from_pool(pool: Pool) -> Store {
+        Store { pool, sealer: None }
+    }
+
+    /// The same database, with the instance key that seals its secrets.
+    pub fn with_sealer(mut self, sealer: Sealer) -> Store {
+        self.sealer = Some(Arc::new(sealer));
+        self
+    }
+
+    /// The native pool, for code that runs its own SQL (tests, benchmarks).
+    pub fn pool(&self) -> &Pool {
+        &self.pool
+    }
+
+    /// The instance key; an error for a store opened without one.
+    pub fn sealer(&self) -> Result<&Sealer> {
+        self.sealer.as_deref().ok_or_else(|| {
+            crate::error::Error::Config(
+                "this needs the instance key that seals secrets, and the database was opened without it".into(),
+            )
+        })
+    }
+
     /// Which backend this is, for messages and tests.
     pub fn backend(&self) -> &'static str {
-        match self {
-            Store::Sqlite(_) => "sqlite",
-            Store::Postgres(_) => "postgres",
+        match self.pool {
+            Pool::Sqlite(_) => "sqlite",
+            Pool::Postgres(_) => "postgres",
         }
     }
 
@@ -108,9 +143,9 @@ impl Store {
     /// (`BEGIN IMMEDIATE`) so that concurrent writers wait instead of failing
     /// with SQLITE_BUSY halfway through.
     pub async fn begin(&self) -> Result<Tx> {
-        Ok(match self {
-            Store::Sqlite(pool) => Tx::Sqlite(pool.begin_with("BEGIN IMMEDIATE").await?),
-            Store::Postgres(pool) => Tx::Postgres(pool.begin().await?),
+        Ok(match &self.pool {
+            Pool::Sqlite(pool) => Tx::Sqlite(pool.begin_with("BEGIN IMMEDIATE").await?),
+            Pool::Postgres(pool) => Tx::Postgres(pool.begin().await?),
         })
     }
 

@@ -9,7 +9,7 @@ use chrono::{DateTime, Utc};
 use serde::Serialize;
 use sqlx::{AssertSqlSafe, Row};
 
-use super::{Store, Tx, on_pool, on_tx};
+use super::{Pool, Store, Tx, on_pool, on_tx};
 use crate::error::Result;
 use crate::runbooks::{Chunk, Term};
 use crate::time::now_micros;
@@ -77,7 +77,7 @@ impl Store {
         if terms.is_empty() || limit <= 0 {
             return Ok(Vec::new());
         }
-        let postgres = matches!(self, Store::Postgres(_));
+        let postgres = matches!(self.pool(), Pool::Postgres(_));
         let (expressions, or) = if postgres {
             (terms.iter().map(tsquery_term).collect::<Vec<_>>(), " | ")
         } else {
@@ -105,12 +105,12 @@ impl Store {
     async fn capped_match_counts(&self, expressions: &[String], cap: i64) -> Result<Vec<i64>> {
         let cap_placeholder = expressions.len() + 1;
         let counts: Vec<String> = (1..=expressions.len())
-            .map(|n| match self {
-                Store::Sqlite(_) => format!(
+            .map(|n| match self.pool() {
+                Pool::Sqlite(_) => format!(
                     "(SELECT COUNT(*) FROM (SELECT 1 FROM runbook_chunks_fts \
                      WHERE runbook_chunks_fts MATCH ${n} LIMIT ${cap_placeholder}))"
                 ),
-                Store::Postgres(_) => format!(
+                Pool::Postgres(_) => format!(
                     "(SELECT COUNT(*) FROM (SELECT 1 FROM runbook_chunks \
                      WHERE search @@ to_tsquery('english', ${n}) LIMIT ${cap_placeholder}) t{n})"
                 ),

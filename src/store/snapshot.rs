@@ -4,7 +4,7 @@
 
 use sqlx::{AssertSqlSafe, Row};
 
-use super::{Store, Tx, on_pool, on_tx};
+use super::{Pool, Store, Tx, on_pool, on_tx};
 use crate::error::{Error, Result};
 
 impl Store {
@@ -30,9 +30,9 @@ impl Store {
 
     /// Every column of `table`, in the schema's order (empty when there is no such table).
     pub async fn table_columns(&self, table: &str) -> Result<Vec<String>> {
-        Ok(match self {
-            Store::Sqlite(pool) => sqlx::query_scalar(SQLITE_COLUMNS).bind(table).fetch_all(pool).await?,
-            Store::Postgres(pool) => sqlx::query_scalar(POSTGRES_COLUMNS).bind(table).fetch_all(pool).await?,
+        Ok(match self.pool() {
+            Pool::Sqlite(pool) => sqlx::query_scalar(SQLITE_COLUMNS).bind(table).fetch_all(pool).await?,
+            Pool::Postgres(pool) => sqlx::query_scalar(POSTGRES_COLUMNS).bind(table).fetch_all(pool).await?,
         })
     }
 }

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::time::Duration;
 
-use opsgate::store::{DbLocation, Store};
+use opsgate::store::{DbLocation, Pool, Store};
 use serde_json::Value;
 use tempfile::TempDir;
 
@@ -175,9 +175,9 @@ impl Env {
                 let parts: Vec<String> =
                     columns.iter().map(|c| format!("COALESCE(CAST({c} AS TEXT), '<null>')")).collect();
                 let sql = format!("SELECT {} FROM {table} ORDER BY {key}", parts.join(" || '|' || "));
-                let rows: Vec<String> = match &store {
-                    Store::Sqlite(pool) => sqlx::query_scalar(sqlx::AssertSqlSafe(sql)).fetch_all(pool).await,
-                    Store::Postgres(pool) => {
+                let rows: Vec<String> = match store.pool() {
+                    Pool::Sqlite(pool) => sqlx::query_scalar(sqlx::AssertSqlSafe(sql)).fetch_all(pool).await,
+                    Pool::Postgres(pool) => {
                         sqlx::query_scalar(sqlx::AssertSqlSafe(sql)).fetch_all(pool).await
                     }
                 }
@@ -212,9 +212,9 @@ impl Env {
         let sql = sql.to_owned();
         block_on(async {
             let store = self.store().await;
-            let value = match &store {
-                Store::Sqlite(pool) => sqlx::query_scalar(sqlx::AssertSqlSafe(sql)).fetch_one(pool).await,
-                Store::Postgres(pool) => sqlx::query_scalar(sqlx::AssertSqlSafe(sql)).fetch_one(pool).await,
+            let value = match store.pool() {
+                Pool::Sqlite(pool) => sqlx::query_scalar(sqlx::AssertSqlSafe(sql)).fetch_one(pool).await,
+                Pool::Postgres(pool) => sqlx::query_scalar(sqlx::AssertSqlSafe(sql)).fetch_one(pool).await,
             };
             store.close().await;
             value.unwrap()
@@ -226,9 +226,9 @@ impl Env {
         let sql = sql.to_owned();
         block_on(async {
             let store = self.store().await;
-            let value: Result<String, _> = match &store {
-                Store::Sqlite(pool) => sqlx::query_scalar(sqlx::AssertSqlSafe(sql)).fetch_one(pool).await,
-                Store::Postgres(pool) => sqlx::query_scalar(sqlx::AssertSqlSafe(sql)).fetch_one(pool).await,
+            let value: Result<String, _> = match store.pool() {
+                Pool::Sqlite(pool) => sqlx::query_scalar(sqlx::AssertSqlSafe(sql)).fetch_one(pool).await,
+                Pool::Postgres(pool) => sqlx::query_scalar(sqlx::AssertSqlSafe(sql)).fetch_one(pool).await,
             };
             store.close().await;
             value.unwrap()
@@ -252,11 +252,11 @@ impl Env {
         let sql = sql.to_owned();
         block_on(async {
             let store = self.store().await;
-            let result = match &store {
-                Store::Sqlite(pool) => {
+            let result = match store.pool() {
+                Pool::Sqlite(pool) => {
                     sqlx::raw_sql(sqlx::AssertSqlSafe(sql)).execute(pool).await.map(|r| r.rows_affected())
                 }
-                Store::Postgres(pool) => {
+                Pool::Postgres(pool) => {
                     sqlx::raw_sql(sqlx::AssertSqlSafe(sql)).execute(pool).await.map(|r| r.rows_affected())
                 }
             };
