@@ -28,7 +28,8 @@ fn main() {
         let catalog = Catalog::builtin();
         println!("catalog parse         {:>8.2} ms", t.elapsed().as_secs_f64() * 1e3);
         let t = Instant::now();
-        let store = Store::open(&location).await.unwrap();
+        let store =
+            Store::open(&location).await.unwrap().with_sealer(opsgate::sealed::Sealer::ephemeral().unwrap());
         println!("open + migrate        {:>8.2} ms", t.elapsed().as_secs_f64() * 1e3);
         let t = Instant::now();
         let person = store.staff_by_email("admin@example.com").await.unwrap().unwrap();

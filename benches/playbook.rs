@@ -46,7 +46,10 @@ fn main() {
             config_dir: dir.path().join("config"),
         };
         opsgate::demo::ensure(&paths).await.unwrap();
-        let store = Store::open(&DbLocation::Sqlite(paths.demo_db())).await.unwrap();
+        let store = Store::open(&DbLocation::Sqlite(paths.demo_db()))
+            .await
+            .unwrap()
+            .with_sealer(opsgate::sealed::Sealer::ephemeral().unwrap());
         let person = store.staff_by_email("admin@example.com").await.unwrap().unwrap();
         let catalog = Catalog::builtin();
         let planner = RulesPlanner::new(catalog);

@@ -138,14 +138,19 @@ fn main() {
         let dir = tempfile::tempdir().unwrap();
         let keys = KeyDir::new(dir.path().join("keys"));
         if let Ok(url) = std::env::var("OPSGATE_BENCH_PG_URL") {
-            let store = Store::open(&DbLocation::parse(&url).unwrap()).await.unwrap();
+            let store = Store::open(&DbLocation::parse(&url).unwrap())
+                .await
+                .unwrap()
+                .with_sealer(opsgate::sealed::Sealer::ephemeral().unwrap());
             bench("PostgreSQL", &store, &keys, count).await;
             store.close().await;
         } else {
             println!("OPSGATE_BENCH_PG_URL is not set: PostgreSQL skipped");
         }
-        let store =
-            Store::open_with_connections(&DbLocation::Sqlite(dir.path().join("bench.db")), 5).await.unwrap();
+        let store = Store::open_with_connections(&DbLocation::Sqlite(dir.path().join("bench.db")), 5)
+            .await
+            .unwrap()
+            .with_sealer(opsgate::sealed::Sealer::ephemeral().unwrap());
         bench("SQLite", &store, &keys, count).await;
         store.close().await;
     });

@@ -60,6 +60,20 @@ impl Paths {
         self.demo_dir().join("keys")
     }
 
+    /// The instance key that seals the secrets of databases this configuration
+    /// writes (`OPSGATE_INSTANCE_KEY` names another file, e.g. a server's).
+    pub fn instance_key(&self) -> PathBuf {
+        match std::env::var_os("OPSGATE_INSTANCE_KEY").filter(|v| !v.is_empty()) {
+            Some(path) => PathBuf::from(path),
+            None => self.config_dir.join("instance.key"),
+        }
+    }
+
+    /// The demo's own instance key, kept with the demo database it seals.
+    pub fn demo_instance_key(&self) -> PathBuf {
+        self.demo_dir().join("instance.key")
+    }
+
     pub fn config_file(&self) -> PathBuf {
         self.config_dir.join("config.yaml")
     }

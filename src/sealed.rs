@@ -96,9 +96,9 @@ impl Sealer {
     /// key, or altered, or moved to another purpose, is refused with a message
     /// that says which.
     pub fn open(&self, purpose: &str, stored: &str) -> Result<Vec<u8>> {
-        let rest = stored.strip_prefix(PREFIX).ok_or_else(|| {
-            Error::Internal(format!("the stored value for {purpose} is not sealed"))
-        })?;
+        let rest = stored
+            .strip_prefix(PREFIX)
+            .ok_or_else(|| Error::Internal(format!("the stored value for {purpose} is not sealed")))?;
         let (key_id, body) = rest.split_once(':').ok_or_else(|| self.tampered(purpose))?;
         if key_id != self.id {
             return Err(Error::Config(format!(

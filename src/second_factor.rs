@@ -94,9 +94,7 @@ async fn check(store: &Store, person: &StaffMember, source: CodeSource<'_>, purp
             person.email
         )));
     };
-    let secret = TotpSecret::from_base32(&secret).ok_or_else(|| {
-        Error::Internal(format!("the stored TOTP secret of {} is not base32", person.email))
-    })?;
+    let secret = unseal_active(store, person, &secret).await?;
     let code = match source {
         CodeSource::Given(code) => code.to_owned(),
         CodeSource::Ask(ask) => ask()?,
@@ -147,7 +145,8 @@ pub async fn enroll(
     }
     let secret = TotpSecret::generate()?;
     let mut tx = store.begin().await?;
-    tx.set_totp_pending(person.id, &secret.to_base32()).await?;
+    let sealed = store.sealer()?.seal(&sealing_purpose(person), secret.to_base32().as_bytes())?;
+    tx.set_totp_pending(person.id, &sealed).await?;
     tx.append_audit(&[NewAuditEntry::new(
         Actor::person(&person.email),
         Event::StaffTotpPending,
@@ -179,9 +178,7 @@ pub async fn confirm(
             person.email
         ))
     })?;
-    let secret = TotpSecret::from_base32(&pending).ok_or_else(|| {
-        Error::Internal(format!("the pending TOTP secret of {} is not base32", person.email))
-    })?;
+    let secret = base32_secret(person, &store.sealer()?.open(&sealing_purpose(person), &pending)?)?;
     let checked = async {
         let code = match source {
             CodeSource::Given(code) => code.to_owned(),
@@ -227,6 +224,34 @@ pub async fn confirm(
     .subject(&person.email)])
         .await?;
     tx.commit().await
+}
+
+/// What a person's TOTP secret is sealed for: their row, so that a sealed
+/// secret copied onto someone else's does not open.
+fn sealing_purpose(person: &StaffMember) -> String {
+    format!("totp:{}", person.id)
+}
+
+fn base32_secret(person: &StaffMember, text: &[u8]) -> Result<TotpSecret> {
+    std::str::from_utf8(text)
+        .ok()
+        .and_then(TotpSecret::from_base32)
+        .ok_or_else(|| Error::Internal(format!("the stored TOTP secret of {} is not base32", person.email)))
+}
+
+/// The active secret from its stored form. One stored in clear by an older
+/// version is sealed now, the first time it is used.
+async fn unseal_active(store: &Store, person: &StaffMember, stored: &str) -> Result<TotpSecret> {
+    let sealer = store.sealer()?;
+    if crate::sealed::is_sealed(stored) {
+        return base32_secret(person, &sealer.open(&sealing_purpose(person), stored)?);
+    }
+    let secret = base32_secret(person, stored.as_bytes())?;
+    let sealed = sealer.seal(&sealing_purpose(person), secret.to_base32().as_bytes())?;
+    let mut tx = store.begin().await?;
+    tx.reseal_totp_secret(person.id, stored, &sealed).await?;
+    tx.commit().await?;
+    Ok(secret)
 }
 
 async fn require_own_key(

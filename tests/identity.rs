@@ -212,3 +212,78 @@ fn a_second_factor_counts_only_after_its_owner_confirmed_a_first_code() {
         .exit(1)
         .stderr_has("no TOTP enrollment to confirm");
 }
+
+fn totp_column(env: &Env, email: &str) -> String {
+    env.scalar_text(&format!("SELECT totp_secret FROM staff WHERE email = '{email}'"))
+}
+
+#[test]
+fn secrets_are_sealed_at_rest_and_do_not_open_from_another_installation() {
+    let env = Env::new().with_demo_data();
+    let mut manager = crate::support::Authenticator::enroll(&env, "manager@example.com");
+    let stored = totp_column(&env, "manager@example.com");
+    assert!(stored.starts_with("sealed:v1:"), "{stored}");
+    let open = env.scalar("SELECT MIN(id) FROM complaints WHERE status = 'open'");
+    let plan = env.plan_json(ADMIN, &format!("escalate complaint {open}"));
+    assert!(plan["steps"][0]["confirmation_token"].is_string(), "{plan}");
+    let token_key =
+        env.scalar_text("SELECT value FROM instance_secrets WHERE name = 'confirmation_token_hmac_v1'");
+    assert!(token_key.starts_with("sealed:v1:"), "{token_key}");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let key = env.config_dir().join("opsgate/instance.key");
+        assert_eq!(std::fs::metadata(key).unwrap().permissions().mode() & 0o777, 0o600);
+    }
+
+    // The same database read from elsewhere: no token is minted, no code checked.
+    let elsewhere = keyless(&env);
+    elsewhere
+        .run_as(ADMIN, ["plan", &format!("escalate complaint {open}")])
+        .exit(1)
+        .stderr_has("sealed with instance key");
+    let refund = env.plan_json("senior_agent@example.com", "refund booking 142");
+    let action = refund["steps"][0]["action_id"].as_str().unwrap().to_owned();
+    elsewhere
+        .run_as("manager@example.com", ["approve", &action, "--yes", "--totp", &manager.next_code()])
+        .exit(1);
+
+    // A sealed secret copied onto someone else's row does not open there.
+    env.sql(&format!("UPDATE staff SET totp_secret = '{stored}' WHERE email = '{ADMIN}'")).unwrap();
+    env.run_as(ADMIN, ["approve", &action, "--yes", "--totp", &manager.next_code()])
+        .exit(5)
+        .stderr_has("does not open");
+}
+
+#[test]
+fn secrets_an_older_version_stored_in_clear_keep_working_and_are_sealed_on_first_use() {
+    let env = Env::new().with_demo_data();
+    let enrolled =
+        env.run_as("manager@example.com", ["staff", "totp", "enroll", "-o", "json"]).exit(0).json();
+    let secret_text = enrolled["secret"].as_str().unwrap().to_owned();
+    let secret = opsgate::totp::TotpSecret::from_base32(&secret_text).unwrap();
+    // As an older opsgate wrote it: the secret in clear, no confirmation step.
+    env.sql(&format!(
+        "UPDATE staff SET totp_secret = '{secret_text}', totp_pending_secret = NULL WHERE email = 'manager@example.com'"
+    ))
+    .unwrap();
+    env.sql("INSERT INTO instance_secrets (name, value, created_at) SELECT 'confirmation_token_hmac_v1', '00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff', created_at FROM staff LIMIT 1")
+        .unwrap();
+    let refund = env.plan_json("senior_agent@example.com", "refund booking 142");
+    let action = refund["steps"][0]["action_id"].as_str().unwrap().to_owned();
+    let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_secs() as i64;
+    env.run_as("manager@example.com", ["approve", &action, "--yes", "--totp", &secret.code_at(now)])
+        .exit(0)
+        .stdout_has("now approved");
+    let stored = totp_column(&env, "manager@example.com");
+    assert!(stored.starts_with("sealed:v1:") && !stored.contains(&secret_text), "{stored}");
+    let open = env.scalar("SELECT MIN(id) FROM complaints WHERE status = 'open'");
+    let plan = env.plan_json(ADMIN, &format!("escalate complaint {open}"));
+    let token = plan["steps"][0]["confirmation_token"].as_str().unwrap().to_owned();
+    let token_key =
+        env.scalar_text("SELECT value FROM instance_secrets WHERE name = 'confirmation_token_hmac_v1'");
+    assert!(token_key.starts_with("sealed:v1:"), "{token_key}");
+    // The resealed key is the same key: the token it minted executes.
+    env.run_as(ADMIN, ["execute", plan["steps"][0]["action_id"].as_str().unwrap(), "--token", &token])
+        .exit(0);
+}

@@ -9,6 +9,7 @@ use crate::keys::KeyDir;
 use crate::paths::Paths;
 use crate::pii::Audience;
 use crate::render::{OutputFormat, Tabular};
+use crate::sealed::Sealer;
 use crate::session::{Constraints, Mode, Session, Surface, Who, lookup_person};
 use crate::store::{DbLocation, Pool, Store};
 
@@ -54,7 +55,8 @@ impl Context {
             };
             (location, global.as_user.clone().or_else(|| env_nonempty("OPSGATE_USER")))
         };
-        let store = Store::open(&location).await?;
+        let instance_key = if global.demo { paths.demo_instance_key() } else { paths.instance_key() };
+        let store = Store::open(&location).await?.with_sealer(Sealer::load_or_create(&instance_key)?);
         Ok(Context {
             store,
             paths,

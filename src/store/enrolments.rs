@@ -104,6 +104,15 @@ impl Tx {
         Ok(affected == 1)
     }
 
+    /// Replaces a secret stored in clear by its sealed form (unless it changed meanwhile).
+    pub async fn reseal_totp_secret(&mut self, staff_id: i64, clear: &str, sealed: &str) -> Result<()> {
+        on_tx!(self, tx => {
+            sqlx::query("UPDATE staff SET totp_secret = $1 WHERE id = $2 AND totp_secret = $3")
+                .bind(sealed).bind(staff_id).bind(clear).execute(&mut **tx).await?;
+        });
+        Ok(())
+    }
+
     /// Keeps a new TOTP secret aside until its owner confirms a first code.
     pub async fn set_totp_pending(&mut self, staff_id: i64, sealed_secret: &str) -> Result<()> {
         on_tx!(self, tx => {

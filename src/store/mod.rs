@@ -126,7 +126,8 @@ impl Store {
     pub fn sealer(&self) -> Result<&Sealer> {
         self.sealer.as_deref().ok_or_else(|| {
             crate::error::Error::Config(
-                "this needs the instance key that seals secrets, and the database was opened without it".into(),
+                "this needs the instance key that seals secrets, and the database was opened without it"
+                    .into(),
             )
         })
     }

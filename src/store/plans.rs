@@ -294,18 +294,22 @@ impl Store {
         }))
     }
 
-    /// A per-database secret, created (randomly) on first use.
+    /// A per-database secret, created (randomly) on first use and stored
+    /// sealed with the instance key. One stored in clear by an older version is
+    /// sealed the first time it is read.
     pub async fn instance_secret(&self, name: &str) -> Result<Vec<u8>> {
+        let sealer = self.sealer()?;
+        let purpose = format!("instance_secret:{name}");
         let existing: Option<String> = on_pool!(self, pool => {
             sqlx::query_scalar("SELECT value FROM instance_secrets WHERE name = $1").bind(name).fetch_optional(pool).await?
         });
-        let hex = match existing {
-            Some(hex) => hex,
+        let stored = match existing {
+            Some(stored) => stored,
             None => {
                 let mut bytes = [0u8; 32];
                 getrandom::fill(&mut bytes)
                     .map_err(|e| Error::Internal(format!("no randomness available: {e}")))?;
-                let fresh = crate::canonical::hex(&bytes);
+                let fresh = sealer.seal(&purpose, crate::canonical::hex(&bytes).as_bytes())?;
                 on_pool!(self, pool => {
                     sqlx::query("INSERT INTO instance_secrets (name, value, created_at) VALUES ($1, $2, $3) ON CONFLICT (name) DO NOTHING")
                         .bind(name).bind(&fresh).bind(now_micros()).execute(pool).await?;
@@ -315,6 +319,17 @@ impl Store {
                     sqlx::query_scalar("SELECT value FROM instance_secrets WHERE name = $1").bind(name).fetch_one(pool).await?
                 })
             }
+        };
+        let hex = if crate::sealed::is_sealed(&stored) {
+            String::from_utf8(sealer.open(&purpose, &stored)?)
+                .map_err(|_| Error::Internal(format!("instance secret `{name}` is not text")))?
+        } else {
+            let sealed = sealer.seal(&purpose, stored.as_bytes())?;
+            on_pool!(self, pool => {
+                sqlx::query("UPDATE instance_secrets SET value = $1 WHERE name = $2 AND value = $3")
+                    .bind(&sealed).bind(name).bind(&stored).execute(pool).await?;
+            });
+            stored
         };
         crate::canonical::unhex(&hex)
             .ok_or_else(|| Error::Internal(format!("instance secret `{name}` is not hex")))

@@ -202,9 +202,12 @@ impl Env {
         DbLocation::parse(&self.db_url).unwrap()
     }
 
-    /// Opens the database with the library (migrations applied).
+    /// Opens the database with the library (migrations applied), with the
+    /// instance key the binary uses in this world, so that secrets seal alike.
     pub async fn store(&self) -> Store {
-        Store::open(&self.location()).await.unwrap()
+        let key =
+            opsgate::sealed::Sealer::load_or_create(&self.config_dir().join("opsgate/instance.key")).unwrap();
+        Store::open(&self.location()).await.unwrap().with_sealer(key)
     }
 
     /// One integer from a SQL query, on whichever backend this is.
