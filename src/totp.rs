@@ -1,14 +1,13 @@
 //! Time-based one-time passwords (RFC 6238) as a second factor: secrets, codes, and enrolment URIs.
 //!
 //! Codes are six digits from HMAC-SHA1 over 30-second steps, the parameters every
-//! authenticator app understands. This module only computes and compares; remembering
+//! authenticator app understands, computed and checked by the `totp-rs` crate.
+//! This module keeps the secrets and enrolment URIs; remembering
 //! which step a person last used, so that a code is accepted once, is the caller's job
 //! (see [`matching_step`]).
 
-use hmac::{Hmac, KeyInit, Mac};
 use qrcode::QrCode;
 use qrcode::render::unicode::Dense1x2;
-use sha1::Sha1;
 
 use crate::error::{Error, Result};
 
@@ -64,10 +63,25 @@ impl TotpSecret {
         base32_encode(&self.0)
     }
 
-    /// The code for one time step: HOTP (RFC 4226) with the step as counter, zero padded.
+    /// The code for one time step: HOTP (RFC 4226) with the step as counter,
+    /// zero padded. Steps before 1970 have no code (`000000` never matches a check).
     pub fn code_at_step(&self, step: i64) -> String {
-        let code = truncated_hmac(&self.0, step) % 10u32.pow(DIGITS);
-        format!("{code:0width$}", width = DIGITS as usize)
+        match u64::try_from(step) {
+            Ok(step) => self.totp().generate(step * STEP_SECONDS as u64).to_string(),
+            Err(_) => "-".repeat(DIGITS as usize),
+        }
+    }
+
+    fn totp(&self) -> totp_rs::Totp {
+        // Our secrets are at least 128 bits and the parameters are RFC 6238's, so the
+        // checks `build` would run cannot fail; `build_noncompliant` skips them.
+        totp_rs::Builder::new()
+            .with_algorithm(totp_rs::Algorithm::SHA1)
+            .with_digits(DIGITS as u8)
+            .with_step_duration(STEP_SECONDS as u64)
+            .with_skew(WINDOW_STEPS as u16)
+            .with_secret(self.0.clone())
+            .build_noncompliant()
     }
 
     /// The code for the step containing `unix_seconds`.
@@ -98,9 +112,8 @@ pub fn step_at(unix_seconds: i64) -> i64 {
 /// `unix_seconds` or the one before or after; `None` otherwise.
 ///
 /// The code must be exactly six ASCII digits once surrounding whitespace is trimmed.
-/// All three candidates are compared in constant time and without stopping early. If
-/// the code happens to match more than one step (a one-in-a-million coincidence), the
-/// latest is returned.
+/// Candidates are compared in constant time. If the code happens to match more than
+/// one step (a one-in-a-million coincidence), the earliest is returned.
 ///
 /// A match alone is not enough to accept a code: the same code stays valid for up to
 /// 90 seconds. Callers must store the last step they accepted for each person and
@@ -111,14 +124,10 @@ pub fn matching_step(secret: &TotpSecret, code: &str, unix_seconds: i64) -> Opti
     if presented.len() != DIGITS as usize || !presented.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
-    let now = step_at(unix_seconds);
-    let mut matched = None;
-    for step in now.saturating_sub(WINDOW_STEPS)..=now.saturating_add(WINDOW_STEPS) {
-        if constant_time_eq(secret.code_at_step(step).as_bytes(), presented.as_bytes()) {
-            matched = Some(step);
-        }
-    }
-    matched
+    let now = u64::try_from(unix_seconds).ok()?;
+    // totp-rs compares in constant time and returns the first matching step of
+    // the window (previous, current, next).
+    secret.totp().check(presented, now).and_then(|step| i64::try_from(step).ok())
 }
 
 /// The URI as a terminal QR code: two modules per character cell in Unicode half
@@ -136,27 +145,6 @@ pub fn qr_text(uri: &str) -> Option<String> {
             .quiet_zone(true)
             .build(),
     )
-}
-
-/// RFC 4226 section 5.3: HMAC-SHA1 of the big-endian counter, dynamically truncated to 31 bits.
-fn truncated_hmac(key: &[u8], counter: i64) -> u32 {
-    // HMAC takes keys of any length, so this cannot fail.
-    let mut mac = <Hmac<Sha1> as KeyInit>::new_from_slice(key).expect("hmac accepts keys of any length");
-    // Two's complement bytes of the i64 are the u64 counter RFC 4226 asks for.
-    mac.update(&counter.to_be_bytes());
-    let digest = mac.finalize().into_bytes();
-    let offset = usize::from(digest[digest.len() - 1] & 0x0f);
-    let word = [digest[offset], digest[offset + 1], digest[offset + 2], digest[offset + 3]];
-    u32::from_be_bytes(word) & 0x7fff_ffff
-}
-
-/// Equal-length byte strings compared without an early exit, so timing reveals no prefix.
-fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
-    if a.len() != b.len() {
-        return false;
-    }
-    let difference = a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y));
-    std::hint::black_box(difference) == 0
 }
 
 pub(crate) fn base32_encode(bytes: &[u8]) -> String {
@@ -241,8 +229,14 @@ mod tests {
         ];
         let secret = rfc_secret();
         for (time, eight_digits) in vectors {
-            let full = truncated_hmac(&secret.0, step_at(time)) % 100_000_000;
-            assert_eq!(format!("{full:08}"), eight_digits, "8 digits at {time}");
+            // The RFC's table is 8 digits, the computation the same.
+            let eight = totp_rs::Builder::new()
+                .with_algorithm(totp_rs::Algorithm::SHA1)
+                .with_digits(8)
+                .with_secret(secret.0.clone())
+                .build_noncompliant()
+                .generate(time as u64);
+            assert_eq!(eight.to_string(), eight_digits, "8 digits at {time}");
             assert_eq!(secret.code_at(time), eight_digits[2..], "6 digits at {time}");
         }
     }
