@@ -22,6 +22,7 @@ pub mod error;
 pub mod executor;
 pub mod exit_code;
 pub mod guard;
+pub mod httpsig;
 pub mod identity;
 pub mod keys;
 pub mod paths;

@@ -16,6 +16,7 @@ mod docs;
 mod dry_run;
 mod generated;
 mod guard;
+mod httpsig;
 mod identity;
 mod llm;
 mod masking;
