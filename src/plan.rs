@@ -30,6 +30,30 @@ pub struct Proposal {
     pub steps: Vec<ProposedStep>,
 }
 
+impl Proposal {
+    /// One step naming exactly an action and its params (a playbook's
+    /// `action:` step, a command such as `staff set-role`): it still passes
+    /// the catalog's schema check, the guard and the payload builder.
+    pub fn explicit(
+        planner: &str,
+        action: &str,
+        params: serde_json::Value,
+        rationale: String,
+        sources: Vec<String>,
+    ) -> Proposal {
+        Proposal {
+            planner: planner.to_owned(),
+            steps: vec![ProposedStep {
+                action: action.to_owned(),
+                params,
+                confidence: 1.0,
+                rationale,
+                sources,
+            }],
+        }
+    }
+}
+
 /// The lifecycle of an action (DESIGN.md, "Action lifecycle").
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

@@ -66,17 +66,36 @@ pub async fn require_totp(
 ) -> Result<()> {
     match check(store, person, source, purpose).await {
         Ok(()) => Ok(()),
-        Err(error) => {
-            let mut entry =
-                NewAuditEntry::new(Actor::person(&person.email), Event::TotpRejected, Outcome::Rejected)
-                    .subject(&person.email)
-                    .payload(json!({"purpose": purpose, "reason": error.to_string()}));
-            if let Some(id) = action_id {
-                entry = entry.action(id);
-            }
-            store.append_audit(&[entry]).await?;
-            Err(error)
-        }
+        Err(error) => Err(audit_rejection(store, person, purpose, action_id, error).await),
+    }
+}
+
+/// Audits a refused code as `totp.rejected` and returns the error to give.
+async fn audit_rejection(
+    store: &Store,
+    person: &StaffMember,
+    purpose: &str,
+    action_id: Option<i64>,
+    error: Error,
+) -> Error {
+    let mut entry = NewAuditEntry::new(Actor::person(&person.email), Event::TotpRejected, Outcome::Rejected)
+        .subject(&person.email)
+        .payload(json!({"purpose": purpose, "reason": error.to_string()}));
+    if let Some(id) = action_id {
+        entry = entry.action(id);
+    }
+    match store.append_audit(&[entry]).await {
+        Ok(_) => error,
+        Err(audit) => audit,
+    }
+}
+
+/// The code from its source; `missing` is the error when there is none.
+fn read_code(source: CodeSource<'_>, missing: impl FnOnce() -> Error) -> Result<String> {
+    match source {
+        CodeSource::Given(code) => Ok(code.to_owned()),
+        CodeSource::Ask(ask) => ask(),
+        CodeSource::Missing => Err(missing()),
     }
 }
 
@@ -95,15 +114,11 @@ async fn check(store: &Store, person: &StaffMember, source: CodeSource<'_>, purp
         )));
     };
     let secret = unseal_active(store, person, &secret).await?;
-    let code = match source {
-        CodeSource::Given(code) => code.to_owned(),
-        CodeSource::Ask(ask) => ask()?,
-        CodeSource::Missing => {
-            return Err(Error::TokenInvalid(format!(
-                "{purpose} needs a second factor: pass --totp CODE (nothing was written)"
-            )));
-        }
-    };
+    let code = read_code(source, || {
+        Error::TokenInvalid(format!(
+            "{purpose} needs a second factor: pass --totp CODE (nothing was written)"
+        ))
+    })?;
     let Some(step) = matching_step(&secret, &code, Utc::now().timestamp()) else {
         return Err(Error::TokenInvalid(format!(
             "wrong TOTP code for {}; nothing was written",
@@ -179,37 +194,21 @@ pub async fn confirm(
         ))
     })?;
     let secret = base32_secret(person, &store.sealer()?.open(&sealing_purpose(person), &pending)?)?;
-    let checked = async {
-        let code = match source {
-            CodeSource::Given(code) => code.to_owned(),
-            CodeSource::Ask(ask) => ask()?,
-            CodeSource::Missing => {
-                return Err(Error::TokenInvalid(
-                    "confirming needs the code your authenticator shows: pass --totp CODE".into(),
-                ));
-            }
-        };
+    let checked = read_code(source, || {
+        Error::TokenInvalid("confirming needs the code your authenticator shows: pass --totp CODE".into())
+    })
+    .and_then(|code| {
         matching_step(&secret, &code, Utc::now().timestamp()).ok_or_else(|| {
             Error::TokenInvalid(format!(
                 "wrong TOTP code for the new secret of {}; nothing changed",
                 person.email
             ))
         })
-    }
-    .await;
+    });
     let step = match checked {
         Ok(step) => step,
         Err(error) => {
-            store
-                .append_audit(&[NewAuditEntry::new(
-                    Actor::person(&person.email),
-                    Event::TotpRejected,
-                    Outcome::Rejected,
-                )
-                .subject(&person.email)
-                .payload(json!({"purpose": "confirming a TOTP enrollment", "reason": error.to_string()}))])
-                .await?;
-            return Err(error);
+            return Err(audit_rejection(store, person, "confirming a TOTP enrollment", None, error).await);
         }
     };
     let mut tx = store.begin().await?;

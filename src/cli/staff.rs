@@ -10,8 +10,8 @@ use serde_json::json;
 
 use crate::error::{Error, Result};
 use crate::exit_code::ExitCode;
-use crate::pipeline::{PlanBatch, PlanOptions};
-use crate::plan::{Proposal, ProposedStep};
+use crate::pipeline::{PlanOptions, plan_proposal};
+use crate::plan::{Decision, Proposal};
 use crate::rbac::require;
 use crate::render::PlanView;
 use crate::render::{KeysView, OutputFormat, Tabular, TotpEnrollment, table};
@@ -242,23 +242,10 @@ async fn plan_staff_change(
     params: serde_json::Value,
 ) -> Result<ExitCode> {
     let session = ctx.session(Mode::Suggest, None).await?;
-    let proposal = Proposal {
-        planner: "command".into(),
-        steps: vec![ProposedStep {
-            action: action.into(),
-            params,
-            confidence: 1.0,
-            rationale: format!("asked for with `opsgate {prompt}`"),
-            sources: vec![],
-        }],
-    };
-    let mut batch = PlanBatch::new(&session);
-    let denied = batch.add_proposal(prompt, proposal).await?;
-    let plan = batch
-        .store(PlanOptions { mode: "suggest" })
-        .await?
-        .pop()
-        .ok_or_else(|| Error::Internal("the plan was not stored".into()))?;
+    let rationale = format!("asked for with `opsgate {prompt}`");
+    let proposal = Proposal::explicit("command", action, params, rationale, vec![]);
+    let plan = plan_proposal(&session, prompt, proposal, PlanOptions { mode: "suggest" }).await?;
+    let denied = plan.steps.iter().any(|s| s.decision == Decision::Denied);
     ctx.show(&PlanView(plan)).await?;
     Ok(if denied { ExitCode::Denied } else { ExitCode::Success })
 }

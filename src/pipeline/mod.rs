@@ -18,7 +18,7 @@ pub use approve::{
 };
 pub use execute::{Confirmation, ExecuteRequest, ExecutionReport, Review, execute_action};
 pub use judge::{Judged, judge_step};
-pub use plan::{MAX_STEPS, PlanBatch, PlanOptions, plan_prompt};
+pub use plan::{MAX_STEPS, PlanBatch, PlanOptions, plan_prompt, plan_proposal};
 pub use preflight::{Cleared, Refusal, preflight};
 pub use resolve::{load_plan, load_step, resolve_actions};
 pub use run::{Runner, claimer_name, finish, host_name, run_claimed};

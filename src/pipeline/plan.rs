@@ -39,6 +39,19 @@ pub async fn plan_prompt(
     batch.store(options).await?.pop().ok_or_else(|| Error::Internal("the plan was not stored".into()))
 }
 
+/// Like [`plan_prompt`], for a proposal made without a planner; `prompt` is
+/// what the plan records as asked.
+pub async fn plan_proposal(
+    session: &Session,
+    prompt: &str,
+    proposal: Proposal,
+    options: PlanOptions<'_>,
+) -> Result<Plan> {
+    let mut batch = PlanBatch::new(session);
+    batch.add_proposal(prompt, proposal).await?;
+    batch.store(options).await?.pop().ok_or_else(|| Error::Internal("the plan was not stored".into()))
+}
+
 /// A prompt proposed and checked (catalog, schemas, guard, payloads), not stored yet.
 struct PreparedPlan {
     prompt: String,

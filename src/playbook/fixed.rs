@@ -4,15 +4,12 @@
 
 use serde_json::Value;
 
-use crate::plan::{Proposal, ProposedStep};
+use crate::plan::Proposal;
 
 /// Recorded as the plan's planner.
 pub const PLANNER_NAME: &str = "playbook";
 
 /// A one-step proposal of an explicit action.
 pub fn explicit_action(action: String, params: Value, rationale: String, source: String) -> Proposal {
-    Proposal {
-        planner: PLANNER_NAME.to_owned(),
-        steps: vec![ProposedStep { action, params, confidence: 1.0, rationale, sources: vec![source] }],
-    }
+    Proposal::explicit(PLANNER_NAME, &action, params, rationale, vec![source])
 }

@@ -4,19 +4,12 @@
 
 use crate::error::{Error, Result};
 use crate::identity::StaffMember;
-use crate::store::{RoleGrant, Store};
+use crate::store::{RoleGrant, Store, unknown_role};
 
 /// The role `granter` may give someone, or a denial saying why not.
 pub async fn grantable_role(store: &Store, granter: &StaffMember, role: &str) -> Result<RoleGrant> {
     let Some(grant) = store.role_grant(role).await? else {
-        let names = store.role_names().await?;
-        return Err(if names.is_empty() {
-            Error::NotFound(format!(
-                "unknown role `{role}`: no roles exist yet; run `opsgate seed rbac` first"
-            ))
-        } else {
-            Error::NotFound(format!("unknown role `{role}`; roles are: {}", names.join(", ")))
-        });
+        return Err(unknown_role(role, &store.role_names().await?));
     };
     check_grant(granter, &grant)?;
     Ok(grant)

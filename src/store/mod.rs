@@ -46,7 +46,7 @@ pub use rbac::{GrantCounts, KindCounts, SeedOutcome};
 pub(crate) use rows::bind_values;
 pub use rows::{ResultSet, format_time};
 pub use runbooks::{NewRunbook, PassageRow, RunbookRow};
-pub use staff::StaffRow;
+pub use staff::{StaffRow, unknown_role};
 
 /// Runs `$body` with `$pool` bound to whichever native pool the store holds.
 /// The body is compiled once per backend, so it may use backend-specific types.

@@ -94,6 +94,15 @@ impl Store {
     }
 }
 
+/// The error for a role that does not exist, listing those that do.
+pub fn unknown_role(role: &str, names: &[String]) -> Error {
+    if names.is_empty() {
+        Error::NotFound(format!("unknown role `{role}`: no roles exist yet; run `opsgate seed rbac` first"))
+    } else {
+        Error::NotFound(format!("unknown role `{role}`; roles are: {}", names.join(", ")))
+    }
+}
+
 impl Tx {
     pub async fn staff_exists(&mut self, email: &str) -> Result<bool> {
         let found: Option<i64> = on_tx!(self, tx => {
@@ -110,13 +119,7 @@ impl Tx {
             let names: Vec<String> = on_tx!(self, tx => {
                 sqlx::query_scalar("SELECT name FROM roles ORDER BY level").fetch_all(&mut **tx).await?
             });
-            return Err(if names.is_empty() {
-                Error::NotFound(format!(
-                    "unknown role `{role}`: no roles exist yet; run `opsgate seed rbac` first"
-                ))
-            } else {
-                Error::NotFound(format!("unknown role `{role}`; roles are: {}", names.join(", ")))
-            });
+            return Err(unknown_role(role, &names));
         };
         Ok(id)
     }
