@@ -25,6 +25,10 @@ pub enum Error {
     #[error("{0}")]
     TokenInvalid(String),
 
+    /// A team-mode request whose signature, key or freshness does not hold.
+    #[error("{0}")]
+    Unauthenticated(String),
+
     #[error("{0}")]
     RateLimited(String),
 
@@ -70,7 +74,34 @@ pub enum Error {
 
     #[error("{0}")]
     Internal(String),
+
+    /// An error a server answered with, as its envelope named it.
+    #[error("{message}")]
+    Remote { code: &'static str, message: String },
 }
+
+/// Every stable error code and its exit code: the one table the JSON envelope,
+/// the HTTP statuses and the team-mode client read.
+const CODES: &[(&str, ExitCode)] = &[
+    ("usage", ExitCode::Usage),
+    ("not_found", ExitCode::Error),
+    ("denied", ExitCode::Denied),
+    ("needs_confirmation", ExitCode::NeedsConfirmation),
+    ("token_invalid", ExitCode::TokenInvalid),
+    ("unauthenticated", ExitCode::TokenInvalid),
+    ("rate_limited", ExitCode::RateLimited),
+    ("unplannable", ExitCode::Unplannable),
+    ("not_available", ExitCode::Error),
+    ("invalid_file", ExitCode::Error),
+    ("config", ExitCode::Error),
+    ("conflict", ExitCode::Error),
+    ("audit_broken", ExitCode::Error),
+    ("audit_write_failed", ExitCode::Error),
+    ("database", ExitCode::Error),
+    ("io", ExitCode::Error),
+    ("provider", ExitCode::Error),
+    ("internal", ExitCode::Error),
+];
 
 impl Error {
     /// The exit code this error ends the process with.
@@ -79,8 +110,9 @@ impl Error {
             Error::Usage(_) => ExitCode::Usage,
             Error::Denied(_) => ExitCode::Denied,
             Error::NeedsConfirmation(_) => ExitCode::NeedsConfirmation,
-            Error::TokenInvalid(_) => ExitCode::TokenInvalid,
+            Error::TokenInvalid(_) | Error::Unauthenticated(_) => ExitCode::TokenInvalid,
             Error::RateLimited(_) => ExitCode::RateLimited,
+            Error::Remote { code, .. } => exit_code_of(code),
             Error::Unplannable(_) => ExitCode::Unplannable,
             Error::NotFound(_)
             | Error::NotAvailable(_)
@@ -105,6 +137,8 @@ impl Error {
             Error::Denied(_) => "denied",
             Error::NeedsConfirmation(_) => "needs_confirmation",
             Error::TokenInvalid(_) => "token_invalid",
+            Error::Unauthenticated(_) => "unauthenticated",
+            Error::Remote { code, .. } => code,
             Error::RateLimited(_) => "rate_limited",
             Error::Unplannable(_) => "unplannable",
             Error::NotAvailable(_) => "not_available",
@@ -122,9 +156,19 @@ impl Error {
         }
     }
 
+    /// The error a server's envelope describes; an unknown code is an internal error.
+    pub fn remote(code: &str, message: impl Into<String>) -> Self {
+        let code = CODES.iter().map(|(known, _)| *known).find(|known| *known == code).unwrap_or("internal");
+        Error::Remote { code, message: message.into() }
+    }
+
     pub fn io(context: impl Into<String>, source: std::io::Error) -> Self {
         Error::Io { context: context.into(), source }
     }
+}
+
+fn exit_code_of(code: &str) -> ExitCode {
+    CODES.iter().find(|(known, _)| *known == code).map(|(_, exit)| *exit).unwrap_or(ExitCode::Error)
 }
 
 impl From<sqlx::Error> for Error {
@@ -173,6 +217,32 @@ mod tests {
         assert_eq!(Error::Unplannable("x".into()).exit_code().code(), 7);
         assert_eq!(Error::NotAvailable("mcp").exit_code().code(), 1);
         assert_eq!(Error::AuditBroken("x".into()).exit_code().code(), 1);
+    }
+
+    #[test]
+    fn an_error_crossing_the_wire_keeps_its_code_and_exit_code() {
+        let local = [
+            Error::Usage("x".into()),
+            Error::NotFound("x".into()),
+            Error::Denied("x".into()),
+            Error::NeedsConfirmation("x".into()),
+            Error::TokenInvalid("x".into()),
+            Error::Unauthenticated("x".into()),
+            Error::RateLimited("x".into()),
+            Error::Unplannable("x".into()),
+            Error::NotAvailable("mcp"),
+            Error::Config("x".into()),
+            Error::Conflict("x".into()),
+            Error::AuditBroken("x".into()),
+            Error::Database("x".into()),
+            Error::Provider("x".into()),
+            Error::Internal("x".into()),
+        ];
+        for error in local {
+            let remote = Error::remote(error.code(), error.to_string());
+            assert_eq!((remote.code(), remote.exit_code()), (error.code(), error.exit_code()), "{error:?}");
+        }
+        assert_eq!(Error::remote("no such code", "x").code(), "internal");
     }
 
     #[test]

@@ -38,6 +38,7 @@ pub mod render;
 pub mod runbooks;
 pub mod sanitize;
 pub mod sealed;
+pub mod server;
 pub mod second_factor;
 pub mod session;
 pub mod settings;

@@ -56,6 +56,7 @@ named! {
         ApprovalRefused => "approval.refused",
         ApprovalRejected => "approval.rejected",
         AskAnswered => "ask.answered",
+        AuthRejected => "auth.rejected",
         AskDenied => "ask.denied",
         AskOverBudget => "ask.over_budget",
         AskRefused => "ask.refused",

@@ -8,7 +8,7 @@ use crate::catalog::{ActionSpec, Catalog};
 use crate::error::Result;
 use crate::exit_code::ExitCode;
 use crate::pii::Audience;
-use crate::render::{Tabular, emit, table};
+use crate::render::{Tabular, rendered, print_stdout, table};
 
 #[derive(Debug, Args)]
 pub struct ActionsArgs {
@@ -80,26 +80,46 @@ impl ActionsArgs {
         self.mine
     }
 
-    pub async fn run(self, global: &GlobalArgs, ctx: Option<&super::Context>) -> Result<ExitCode> {
+    /// The catalog without a database (`--mine` needs one: see [`ActionsArgs::run_listing`]).
+    pub async fn run(self, global: &GlobalArgs) -> Result<ExitCode> {
+        print_stdout(&self.listing(None)?.render(global.output)?)?;
+        Ok(ExitCode::Success)
+    }
+
+    /// The catalog in a command's context: `--mine` filters by the acting person's permissions.
+    pub async fn run_listing(self, ctx: &super::Context) -> Result<ExitCode> {
+        let person = if self.mine { Some(ctx.person().await?) } else { None };
+        ctx.write(&self.listing(person.as_ref())?.render(ctx.output)?)?;
+        Ok(ExitCode::Success)
+    }
+
+    fn listing(self, person: Option<&crate::identity::StaffMember>) -> Result<Listing> {
         let catalog = Catalog::builtin();
-        match self.command {
-            Some(ActionsCommand::Show { name }) => {
-                emit(&ActionDetail(catalog.require(&name)?.clone()), global.output, &Audience::unmasked())?
-            }
-            None => {
-                let person = match ctx {
-                    Some(ctx) if self.mine => Some(ctx.person().await?),
-                    _ => None,
-                };
-                let actions = catalog
+        Ok(match self.command {
+            Some(ActionsCommand::Show { name }) => Listing::One(ActionDetail(catalog.require(&name)?.clone())),
+            None => Listing::All(ActionList(
+                catalog
                     .actions()
                     .iter()
-                    .filter(|a| person.as_ref().is_none_or(|p| p.can(&a.permission)))
+                    .filter(|a| person.is_none_or(|p| p.can(&a.permission)))
                     .cloned()
-                    .collect();
-                emit(&ActionList(actions), global.output, &Audience::unmasked())?;
-            }
+                    .collect(),
+            )),
+        })
+    }
+}
+
+/// The catalog is public knowledge: it is shown unmasked.
+enum Listing {
+    One(ActionDetail),
+    All(ActionList),
+}
+
+impl Listing {
+    fn render(&self, format: crate::render::OutputFormat) -> Result<String> {
+        match self {
+            Listing::One(detail) => rendered(detail, format, &Audience::unmasked()),
+            Listing::All(list) => rendered(list, format, &Audience::unmasked()),
         }
-        Ok(ExitCode::Success)
     }
 }

@@ -4,12 +4,12 @@ use clap::Args;
 
 use super::Context;
 use super::totp_prompt::code_source;
-use crate::confirm::{TerminalAnswer, ask_on_terminal, is_interactive};
+use crate::confirm::{TerminalAnswer, ask_on_terminal};
 use crate::error::{Error, Result};
 use crate::exit_code::ExitCode;
-use crate::pipeline::{ApprovalDecision, approvable, decide_approval, load_step, review_for_approval};
+use crate::pipeline::{ApprovalDecision, DecisionSigner, approvable, decide_approval, load_step, review_for_approval};
 use crate::plan::StoredId;
-use crate::render::{ApprovalReviewView, DecisionView, OutputFormat, PendingView, approval_review_text};
+use crate::render::{ApprovalReviewView, DecisionView, PendingView, approval_review_text};
 use crate::second_factor::SecondFactor;
 use crate::session::Mode;
 
@@ -37,7 +37,7 @@ impl ApproveArgs {
             ctx.show(&PendingView(pending)).await?;
             return Ok(ExitCode::Success);
         }
-        let interactive = is_interactive() && ctx.output != OutputFormat::Json;
+        let interactive = ctx.interactive;
         let mut rows = Vec::with_capacity(self.ids.len());
         for id in &self.ids {
             let StoredId::Action(action_id) = id.parse::<StoredId>()? else {
@@ -66,10 +66,11 @@ impl ApproveArgs {
         let mut ask = super::totp_prompt::ask_code;
         let mut second_factor = SecondFactor::new(code_source(self.totp.as_deref(), interactive, &mut ask));
         let key_dir = ctx.key_dir();
+        let signer = DecisionSigner::Key(&key_dir);
         let mut decisions = Vec::with_capacity(rows.len());
         for row in &rows {
             decisions.push(
-                decide_approval(&session, row, &key_dir, ApprovalDecision::Approve, &mut second_factor)
+                decide_approval(&session, row, &signer, ApprovalDecision::Approve, &mut second_factor)
                     .await?,
             );
         }

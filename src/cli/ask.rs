@@ -8,9 +8,7 @@ use crate::answer::{AskRequest, ModelAsk, ask, ask_with_model};
 use crate::error::Result;
 use crate::exit_code::ExitCode;
 use crate::planner::RulesPlanner;
-use std::io::IsTerminal;
-
-use crate::render::{AnswerView, OutputFormat};
+use crate::render::AnswerView;
 use crate::session::{Mode, Surface};
 
 /// Questions are planned like any request, but only read and draft steps run:
@@ -38,7 +36,7 @@ impl AskArgs {
         let audience = ctx.audience().await?.clone();
         let templates_dir = ctx.paths.config_dir.join("templates");
         // On a terminal, a model's answer is shown as it streams in; the rest follows it.
-        let streaming = ctx.output == OutputFormat::Table && std::io::stdout().is_terminal();
+        let streaming = ctx.streams_to_terminal();
         let show = |text: &str| {
             use std::io::Write;
             let mut out = std::io::stdout().lock();
@@ -66,7 +64,7 @@ impl AskArgs {
             }
         };
         if streamed {
-            crate::render::print_stdout("")?;
+            ctx.write("")?;
         }
         ctx.show(&AnswerView { answer, streamed }).await?;
         Ok(ExitCode::Success)

@@ -10,7 +10,7 @@ use crate::audit::AuditEntry;
 use crate::error::{Error, Result};
 use crate::exit_code::ExitCode;
 use crate::rbac::require;
-use crate::render::{Tabular, json_line, print_stdout, table};
+use crate::render::{Tabular, json_line, table};
 use crate::store::{AuditFilter, VerifyReport};
 use crate::time::parse_instant;
 
@@ -107,7 +107,7 @@ impl QueryArgs {
                 out.push('\n');
             }
             if !out.is_empty() {
-                print_stdout(&out)?;
+                ctx.write(&out)?;
             }
             return Ok(ExitCode::Success);
         }

@@ -23,10 +23,23 @@ pub struct Context {
     pub paths: Paths,
     pub output: OutputFormat,
     pub demo: bool,
-    /// Who the command acts as, when anyone: `--as`, then `OPSGATE_USER` (or the demo admin).
+    /// Who the command acts as, when anyone: `--as`, then `OPSGATE_USER` (or the
+    /// demo admin); on a server, the owner of the key that signed the request.
     pub as_user: Option<String>,
     pub location: DbLocation,
+    /// Where the command's sessions come from: the command line, or a server's API.
+    pub surface: Surface,
+    /// Whether a person at a terminal can be asked (never on a server).
+    pub interactive: bool,
+    sink: Sink,
     audience: tokio::sync::OnceCell<Audience>,
+}
+
+/// Where a command's output goes.
+enum Sink {
+    Stdout,
+    /// A server keeps the output to send it back as the response body.
+    Captured(std::sync::Mutex<String>),
 }
 
 impl Context {
@@ -64,8 +77,58 @@ impl Context {
             demo: global.demo,
             as_user,
             location,
+            surface: Surface::Cli,
+            interactive: crate::confirm::is_interactive() && global.output != OutputFormat::Json,
+            sink: Sink::Stdout,
             audience: tokio::sync::OnceCell::new(),
         })
+    }
+
+    /// A command run by a server for the person whose key signed the request:
+    /// nobody to ask, the output kept for the response.
+    pub fn for_request(server: &crate::server::Served, output: OutputFormat, email: &str) -> Context {
+        Context {
+            store: server.store.clone(),
+            paths: server.paths.clone(),
+            output,
+            demo: false,
+            as_user: Some(email.to_owned()),
+            location: server.location.clone(),
+            surface: Surface::Http,
+            interactive: false,
+            sink: Sink::Captured(std::sync::Mutex::new(String::new())),
+            audience: tokio::sync::OnceCell::new(),
+        }
+    }
+
+    /// What a server-run command printed.
+    pub fn take_output(&self) -> String {
+        match &self.sink {
+            Sink::Stdout => String::new(),
+            Sink::Captured(text) => std::mem::take(&mut *text.lock().unwrap_or_else(|e| e.into_inner())),
+        }
+    }
+
+    /// Writes text (a newline added when missing) where this command's output goes.
+    pub fn write(&self, text: &str) -> Result<()> {
+        match &self.sink {
+            Sink::Stdout => crate::render::print_stdout(text),
+            Sink::Captured(captured) => {
+                let mut captured = captured.lock().unwrap_or_else(|e| e.into_inner());
+                captured.push_str(text);
+                if !text.ends_with('\n') {
+                    captured.push('\n');
+                }
+                Ok(())
+            }
+        }
+    }
+
+    /// Whether output may be streamed to a terminal as it comes.
+    pub fn streams_to_terminal(&self) -> bool {
+        matches!(self.sink, Sink::Stdout)
+            && self.output == OutputFormat::Table
+            && std::io::IsTerminal::is_terminal(&std::io::stdout())
     }
 
     /// Ends the run. PostgreSQL connections are closed politely. SQLite's are
@@ -110,7 +173,7 @@ impl Context {
     /// The session of this command: the acting person (through `agent`, when
     /// one is named), on the command line, in `mode`.
     pub async fn session(&self, mode: Mode, agent: Option<&str>) -> Result<Session> {
-        self.session_through(Surface::Cli, mode, agent).await
+        self.session_through(self.surface, mode, agent).await
     }
 
     pub async fn session_through(
@@ -140,7 +203,7 @@ impl Context {
 
     /// Prints a value in the chosen format, masked for the command's reader.
     pub async fn show<T: Tabular>(&self, value: &T) -> Result<()> {
-        crate::render::emit(value, self.output, self.audience().await?)
+        self.write(&crate::render::rendered(value, self.output, self.audience().await?)?)
     }
 
     /// The audit actor for this run: the acting person, or the system (the OS user).

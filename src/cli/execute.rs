@@ -5,7 +5,7 @@ use clap::Args;
 use super::Context;
 use super::planner_args::PlannerArgs;
 use super::totp_prompt::{ask_code, code_source};
-use crate::confirm::{TerminalAnswer, ask_on_terminal, is_interactive};
+use crate::confirm::{TerminalAnswer, ask_on_terminal};
 use crate::error::{Error, Result};
 use crate::exit_code::ExitCode;
 use crate::pipeline::{
@@ -32,6 +32,18 @@ pub struct ExecuteArgs {
     pub queue: bool,
     #[command(flatten)]
     pub planner: PlannerArgs,
+    /// Answers a person gave on their own terminal to reviews fetched from a
+    /// server (team mode), by action id; never set from the command line.
+    #[arg(skip)]
+    pub answered: std::collections::BTreeMap<i64, TerminalAnswered>,
+}
+
+/// What a person answered on their terminal to the review of one action.
+#[derive(Debug, Clone, serde::Deserialize)]
+pub struct TerminalAnswered {
+    /// The payload hash of the review they saw: a changed payload is not what they confirmed.
+    pub payload_hash: String,
+    pub confirmed: bool,
 }
 
 impl ExecuteArgs {
@@ -81,7 +93,7 @@ impl ExecuteArgs {
             )));
         }
         let interactive =
-            self.token.is_none() && is_interactive() && ctx.output != crate::render::OutputFormat::Json;
+            self.token.is_none() && ctx.interactive;
         let audience = ctx.audience().await?.clone();
         let mut ask = |review: &Review| -> Result<bool> {
             let answer = ask_on_terminal(
@@ -94,14 +106,21 @@ impl ExecuteArgs {
         let mut ask_code = ask_code;
         let mut second_factor = SecondFactor::new(code_source(
             self.totp.as_deref(),
-            is_interactive() && ctx.output != crate::render::OutputFormat::Json,
+            ctx.interactive,
             &mut ask_code,
         ));
         let mut reports = Vec::new();
+        let answered = &self.answered;
+        let mut answer_given = |review: &Review| -> Result<bool> {
+            Ok(answered
+                .get(&review.action_id.0)
+                .is_some_and(|answer| answer.confirmed && answer.payload_hash == review.payload_hash))
+        };
         for row in &writes {
             let confirmation = match (&self.token, interactive) {
                 (Some(token), _) => Confirmation::Token(token),
                 (None, true) => Confirmation::Terminal(&mut ask),
+                (None, false) if answered.contains_key(&row.id) => Confirmation::Terminal(&mut answer_given),
                 (None, false) => Confirmation::Missing,
             };
             let request =

@@ -2,7 +2,7 @@
 //! dispatch that opens only what a command needs. Subcommands parse, call the
 //! library, and render; they hold no SQL and no policy.
 
-mod actions;
+pub(crate) mod actions;
 mod agent;
 mod alerts;
 mod approve;
@@ -13,7 +13,7 @@ mod context;
 mod demo;
 mod docs;
 mod dry_run;
-mod execute;
+pub(crate) mod execute;
 pub mod generated;
 mod history;
 mod mcp;
@@ -23,6 +23,7 @@ mod playbook;
 mod policy;
 mod reject;
 mod seed;
+mod serve;
 mod show;
 mod staff;
 mod totp_prompt;
@@ -116,6 +117,8 @@ pub enum Command {
     Agent(agent::AgentArgs),
     /// Execute approved actions queued for background execution
     Worker(worker::WorkerArgs),
+    /// Serve opsgate to people and programs over HTTPS, every request signed (team mode)
+    Serve(serve::ServeArgs),
     /// Index and search runbooks
     Docs(docs::DocsArgs),
     /// Evaluate alert rules
@@ -136,13 +139,23 @@ impl Cli {
         match command {
             Command::Completions(args) => return args.run(),
             Command::Demo(args) => return args.run(&global).await,
-            Command::Actions(args) if !args.needs_store() => return args.run(&global, None).await,
+            Command::Actions(args) if !args.needs_store() => return args.run(&global).await,
             Command::Playbook(args) if !args.needs_store() => return args.validate(&global),
             Command::Mcp(_) => return Err(crate::Error::NotAvailable("mcp")),
             _ => {}
         }
         let ctx = Context::open(&global).await?;
-        let result = match command {
+        let result = command.run_in(&ctx).await;
+        ctx.finish().await;
+        result
+    }
+}
+
+impl Command {
+    /// Runs a database-backed command in `ctx` (a command line's, or a server's for one request).
+    pub async fn run_in(self, ctx: &Context) -> Result<ExitCode> {
+        let command = self;
+        match command {
             Command::Seed(args) => args.run(&ctx).await,
             Command::Audit(args) => args.run(&ctx).await,
             Command::Staff(args) => args.run(&ctx).await,
@@ -151,20 +164,21 @@ impl Cli {
             Command::Execute(args) => args.run(&ctx).await,
             Command::Show(args) => args.run(&ctx).await,
             Command::History(args) => args.run(&ctx).await,
-            Command::Actions(args) => args.run(&global, Some(&ctx)).await,
             Command::Approve(args) => args.run(&ctx).await,
             Command::Reject(args) => args.run(&ctx).await,
             Command::Worker(args) => args.run(&ctx).await,
+            Command::Serve(args) => args.run(&ctx).await,
             Command::Ask(args) => args.run(&ctx).await,
             Command::Docs(args) => args.run(&ctx).await,
             Command::Alerts(args) => args.run(&ctx).await,
             Command::Playbook(args) => args.run(&ctx).await,
             Command::Agent(args) => args.run(&ctx).await,
             Command::Policy(args) => args.run(&ctx).await,
-            _ => unreachable!("commands without a database returned above"),
-        };
-        ctx.finish().await;
-        result
+            Command::Actions(args) => args.run_listing(ctx).await,
+            Command::Completions(_) | Command::Demo(_) | Command::Mcp(_) => {
+                Err(crate::Error::Usage("this command does not run against a database".into()))
+            }
+        }
     }
 }
 

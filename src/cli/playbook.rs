@@ -9,7 +9,7 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use super::totp_prompt::{ask_code, code_source};
 use super::{Context, GlobalArgs};
 use crate::catalog::Catalog;
-use crate::confirm::{TerminalAnswer, ask_on_terminal, is_interactive};
+use crate::confirm::{TerminalAnswer, ask_on_terminal};
 use crate::error::{Error, Result};
 use crate::exit_code::ExitCode;
 use crate::pii::Audience;
@@ -88,7 +88,7 @@ impl PlaybookArgs {
         let bar = Bar::new();
 
         // Only a person at a terminal can confirm the writes of an execute run.
-        let at_terminal = is_interactive() && ctx.output != OutputFormat::Json;
+        let at_terminal = ctx.interactive;
         let mut ask = |review: &Review| -> Result<bool> {
             let answer = bar.bar.suspend(|| {
                 ask_on_terminal(

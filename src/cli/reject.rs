@@ -6,7 +6,7 @@ use clap::Args;
 use super::Context;
 use crate::error::{Error, Result};
 use crate::exit_code::ExitCode;
-use crate::pipeline::{ApprovalDecision, decide_approval, load_step};
+use crate::pipeline::{ApprovalDecision, DecisionSigner, decide_approval, load_step};
 use crate::plan::StoredId;
 use crate::render::DecisionView;
 use crate::second_factor::{CodeSource, SecondFactor};
@@ -37,7 +37,7 @@ impl RejectArgs {
         let decision = decide_approval(
             &session,
             &row,
-            &ctx.key_dir(),
+            &DecisionSigner::Key(&ctx.key_dir()),
             ApprovalDecision::Reject { reason },
             &mut second_factor,
         )

@@ -5,7 +5,6 @@ use clap::{Args, Subcommand};
 
 use super::Context;
 use super::totp_prompt::{ask_code, code_source};
-use crate::confirm::is_interactive;
 use serde_json::json;
 
 use crate::error::{Error, Result};
@@ -192,7 +191,7 @@ impl StaffArgs {
             }
             StaffCommand::Totp { command: TotpCommand::Enroll { totp } } => {
                 let person = ctx.person().await?;
-                let interactive = is_interactive() && ctx.output != OutputFormat::Json;
+                let interactive = ctx.interactive;
                 let mut ask = ask_code;
                 let mut current = SecondFactor::new(code_source(totp.as_deref(), interactive, &mut ask));
                 let enrollment = enroll(&ctx.store, &person, &ctx.key_dir(), &mut current).await?;
@@ -217,7 +216,7 @@ impl StaffArgs {
             }
             StaffCommand::Totp { command: TotpCommand::Confirm { totp } } => {
                 let person = ctx.person().await?;
-                let interactive = is_interactive() && ctx.output != OutputFormat::Json;
+                let interactive = ctx.interactive;
                 let mut ask = ask_code;
                 confirm(
                     &ctx.store,

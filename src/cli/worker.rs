@@ -9,7 +9,6 @@ use crate::catalog::Catalog;
 use crate::error::Result;
 use crate::exit_code::ExitCode;
 use crate::render::{RecoveryView, WorkerView};
-use crate::store::Store;
 use crate::worker::{WorkerOptions, recover, run_worker};
 
 #[derive(Debug, Args)]
@@ -46,7 +45,7 @@ impl WorkerArgs {
         };
         // Each runner, and the poller, may hold a connection at once.
         let store = if self.concurrency > 1 {
-            Store::open_with_connections(&ctx.location, self.concurrency + 1).await?
+            ctx.store.reopen_with_connections(&ctx.location, self.concurrency + 1).await?
         } else {
             ctx.store.clone()
         };

@@ -113,27 +113,8 @@ pub fn verify(
     presented: &Presented<'_>,
     key_of: impl FnOnce(&str) -> Option<VerifyingKey>,
 ) -> Result<Signed, Refusal> {
-    let (Some(input), Some(signature)) = (presented.signature_input, presented.signature) else {
-        return Err(Refusal::Unsigned);
-    };
-    let inputs = fields::parse_dictionary(input).map_err(Refusal::Malformed)?;
-    let signatures = fields::parse_dictionary(signature).map_err(Refusal::Malformed)?;
-    let label = if inputs.iter().any(|(l, _)| l == LABEL) {
-        LABEL.to_owned()
-    } else if inputs.len() == 1 {
-        inputs[0].0.clone()
-    } else {
-        return Err(Refusal::Malformed(format!("no `{LABEL}` among several signatures")));
-    };
-    let (covered, params) =
-        inputs.iter().find(|(l, _)| *l == label).and_then(|(_, member)| member.as_inner_list()).ok_or_else(
-            || Refusal::Malformed(format!("`{label}` in Signature-Input is not an inner list")),
-        )?;
-    let signature_bytes = signatures
-        .iter()
-        .find(|(l, _)| *l == label)
-        .and_then(|(_, member)| member.as_bytes())
-        .ok_or_else(|| Refusal::Malformed(format!("no byte sequence `{label}` in Signature")))?;
+    let chosen = choose(presented)?;
+    let (covered, params) = (&chosen.covered, &chosen.params);
     for component in COVERED {
         if !covered.iter().any(|c| c == component) {
             return Err(Refusal::Uncovered(format!("`{component}`")));
@@ -155,12 +136,51 @@ pub fn verify(
         return Err(Refusal::Digest);
     }
     let key = key_of(&key_id).ok_or_else(|| Refusal::UnknownKey(key_id.clone()))?;
-    let signature = <[u8; 64]>::try_from(signature_bytes.as_slice())
+    let signature = <[u8; 64]>::try_from(chosen.signature.as_slice())
         .map(|bytes| Signature::from_bytes(&bytes))
         .map_err(|_| Refusal::BadSignature(key_id.clone()))?;
-    let base = signature_base(request, digest.trim(), &fields::serialize_inner_list(&covered, params));
+    let base = signature_base(request, digest.trim(), &fields::serialize_inner_list(covered, params));
     key.verify_strict(base.as_bytes(), &signature).map_err(|_| Refusal::BadSignature(key_id.clone()))?;
     Ok(Signed { key_id, created, nonce })
+}
+
+/// The key id a request claims to be signed with, to look the key up before [`verify`].
+pub fn claimed_key_id(presented: &Presented<'_>) -> Result<String, Refusal> {
+    let chosen = choose(presented)?;
+    chosen.params.string("keyid").map(str::to_owned).ok_or(Refusal::MissingParameter("keyid"))
+}
+
+/// The signature a request presents, parsed: what it covers, its parameters, its bytes.
+struct Chosen {
+    covered: Vec<String>,
+    params: Params,
+    signature: Vec<u8>,
+}
+
+fn choose(presented: &Presented<'_>) -> Result<Chosen, Refusal> {
+    let (Some(input), Some(signature)) = (presented.signature_input, presented.signature) else {
+        return Err(Refusal::Unsigned);
+    };
+    let inputs = fields::parse_dictionary(input).map_err(Refusal::Malformed)?;
+    let signatures = fields::parse_dictionary(signature).map_err(Refusal::Malformed)?;
+    let label = if inputs.iter().any(|(l, _)| l == LABEL) {
+        LABEL.to_owned()
+    } else if inputs.len() == 1 {
+        inputs[0].0.clone()
+    } else {
+        return Err(Refusal::Malformed(format!("no `{LABEL}` among several signatures")));
+    };
+    let (covered, params) =
+        inputs.iter().find(|(l, _)| *l == label).and_then(|(_, member)| member.as_inner_list()).ok_or_else(
+            || Refusal::Malformed(format!("`{label}` in Signature-Input is not an inner list")),
+        )?;
+    let signature = signatures
+        .iter()
+        .find(|(l, _)| *l == label)
+        .and_then(|(_, member)| member.as_bytes())
+        .cloned()
+        .ok_or_else(|| Refusal::Malformed(format!("no byte sequence `{label}` in Signature")))?;
+    Ok(Chosen { covered, params: params.clone(), signature })
 }
 
 /// Whether one of the digests in a `Content-Digest` field (sha-256 or sha-512) matches `body`.

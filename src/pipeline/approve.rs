@@ -8,7 +8,7 @@ use chrono::{DateTime, Utc};
 use serde::Serialize;
 use serde_json::json;
 
-use crate::approval::{ApprovalPolicy, SignedDecision, Tally, eligibility, sign, tally};
+use crate::approval::{ApprovalPolicy, SignedDecision, Tally, eligibility, sign, tally, verify};
 use crate::audit::{Event, Outcome};
 use crate::error::{Error, Result};
 use crate::executor::{DryRunReport, dry_run};
@@ -139,12 +139,26 @@ pub struct DecisionReport {
     pub approvals: String,
 }
 
+/// Who signs a decision: the approver's private key on this machine, or — in
+/// team mode — the approver's own machine, which sent the signature.
+pub enum DecisionSigner<'a> {
+    Key(&'a KeyDir),
+    Presented {
+        signed_at: DateTime<Utc>,
+        /// Hex Ed25519 signature of the [`SignedDecision`].
+        signature: String,
+    },
+}
+
+/// How far a presented decision's `signed_at` may be from the server's clock.
+pub const PRESENTED_DECISION_SKEW_SECONDS: i64 = 300;
+
 /// Signs and stores `approver`'s decision on `row`; moves the action to
 /// `approved` when this approval makes enough, or ends it on a rejection.
 pub async fn decide_approval(
     session: &Session,
     row: &ActionRow,
-    key_dir: &KeyDir,
+    signer: &DecisionSigner<'_>,
     decision: ApprovalDecision<'_>,
     second_factor: &mut SecondFactor<'_>,
 ) -> Result<DecisionReport> {
@@ -152,23 +166,15 @@ pub async fn decide_approval(
     let id = ActionId(row.id);
     let rejecting = matches!(decision, ApprovalDecision::Reject { .. });
     let (requester, policy, _) = check_decidable(session, row, rejecting).await?;
-    // The key is checked before the second factor, so a bad key does not spend a code.
-    let key = key_dir.read(&approver.email)?;
-    let registered = store.key_by_public(&key.public_hex()).await?;
-    let key_id = match registered {
-        Some(k) if k.staff_id == approver.id && k.revoked_at.is_none() => k.id,
-        other => {
-            let error = match other {
-                Some(k) if k.staff_id == approver.id => Error::TokenInvalid(format!(
-                    "your signing key k{} was revoked: run `opsgate staff keygen` for a new one",
-                    k.id
-                )),
-                _ => Error::TokenInvalid(format!(
-                    "the private key in {} is not registered to {}: run `opsgate staff keygen`",
-                    key_dir.shown_path(&approver.email),
-                    approver.email
-                )),
-            };
+    let verb = if rejecting { "reject" } else { "approve" };
+    let reason = match decision {
+        ApprovalDecision::Reject { reason } => Some(reason),
+        ApprovalDecision::Approve => None,
+    };
+    // The signature is checked before the second factor, so a bad key does not spend a code.
+    let signed = match signed_decision(session, row, signer, verb, reason).await {
+        Ok(signed) => signed,
+        Err(error) => {
             return Err(session
                 .refuse(
                     Event::ApprovalRefused,
@@ -180,33 +186,18 @@ pub async fn decide_approval(
                 .await);
         }
     };
+    let (key_id, signed_at, signature) = signed;
     if !rejecting && row.second_factor {
         second_factor
             .ensure(store, approver, &format!("approving {id} ({})", row.action), Some(row.id))
             .await?;
     }
     let withdrawing = rejecting && approver.id == requester.id;
-    let (verb, to_status) = match decision {
-        ApprovalDecision::Approve => ("approve", None),
-        ApprovalDecision::Reject { .. } if withdrawing => ("reject", Some("cancelled")),
-        ApprovalDecision::Reject { .. } => ("reject", Some("rejected")),
-    };
-    let signed_at = now_micros();
-    let reason = match decision {
-        ApprovalDecision::Reject { reason } => Some(reason),
+    let to_status = match decision {
         ApprovalDecision::Approve => None,
+        ApprovalDecision::Reject { .. } if withdrawing => Some("cancelled"),
+        ApprovalDecision::Reject { .. } => Some("rejected"),
     };
-    let signature = sign(
-        &key,
-        &SignedDecision {
-            action_id: row.id,
-            payload_hash: &row.payload_hash,
-            decision: verb,
-            approver: &approver.email,
-            signed_at,
-            reason,
-        },
-    );
     // Counted before the transaction, so that a command needs one connection
     // (a bounded pool never waits on itself); the lock then takes concurrent
     // decisions in turn, and a decision committed in between means counting again.
@@ -288,6 +279,66 @@ pub async fn decide_approval(
         status: status.to_owned(),
         approvals,
     })
+}
+
+/// The registered key, time and signature of a decision: signed here with the
+/// approver's key, or presented and verified against the approver's unrevoked keys.
+async fn signed_decision(
+    session: &Session,
+    row: &ActionRow,
+    signer: &DecisionSigner<'_>,
+    verb: &str,
+    reason: Option<&str>,
+) -> Result<(i64, DateTime<Utc>, String)> {
+    let (store, approver) = (session.store(), session.person()?);
+    let statement = |signed_at| SignedDecision {
+        action_id: row.id,
+        payload_hash: &row.payload_hash,
+        decision: verb,
+        approver: &approver.email,
+        signed_at,
+        reason,
+    };
+    match signer {
+        DecisionSigner::Key(key_dir) => {
+            let key = key_dir.read(&approver.email)?;
+            match store.key_by_public(&key.public_hex()).await? {
+                Some(k) if k.staff_id == approver.id && k.revoked_at.is_none() => {
+                    let signed_at = now_micros();
+                    Ok((k.id, signed_at, sign(&key, &statement(signed_at))))
+                }
+                Some(k) if k.staff_id == approver.id => Err(Error::TokenInvalid(format!(
+                    "your signing key k{} was revoked: run `opsgate staff keygen` for a new one",
+                    k.id
+                ))),
+                _ => Err(Error::TokenInvalid(format!(
+                    "the private key in {} is not registered to {}: run `opsgate staff keygen`",
+                    key_dir.shown_path(&approver.email),
+                    approver.email
+                ))),
+            }
+        }
+        DecisionSigner::Presented { signed_at, signature } => {
+            let skew = (session.now() - *signed_at).num_seconds().abs();
+            if skew > PRESENTED_DECISION_SKEW_SECONDS {
+                return Err(Error::TokenInvalid(format!(
+                    "the decision was signed {skew} s from the server's clock (at most {PRESENTED_DECISION_SKEW_SECONDS} s); sign it again"
+                )));
+            }
+            let keys = store.keys(Some(approver.id)).await?;
+            let key = keys
+                .iter()
+                .filter(|k| k.revoked_at.is_none())
+                .find(|k| verify(&k.public_key, signature, &statement(*signed_at)))
+                .ok_or_else(|| {
+                    Error::TokenInvalid(format!(
+                        "the decision's signature does not verify with any registered key of {}",
+                        approver.email
+                    ))
+                })?;
+            Ok((key.id, *signed_at, signature.clone()))
+        }
+    }
 }
 
 /// The checks shared by review and decision: the action waits for approval,

@@ -8,7 +8,7 @@ use serde_json::json;
 use super::preflight::{Cleared, Refusal, preflight};
 use super::run::{Runner, claimer_name, run_claimed};
 use crate::audit::{Event, Outcome};
-use crate::catalog::Risk;
+use crate::catalog::{ActionSpec, Risk};
 use crate::confirm::check_presented;
 use crate::error::{Error, Result};
 use crate::executor::{DryRunReport, dry_run};
@@ -34,6 +34,7 @@ pub struct Review {
     pub action: String,
     pub summary: String,
     pub payload: Payload,
+    pub payload_hash: String,
     pub impact: DryRunReport,
     /// For destructive actions: what the person must type.
     pub type_to_confirm: Option<String>,
@@ -60,13 +61,15 @@ pub struct ExecuteRequest<'a, 'b> {
     pub queue: bool,
 }
 
-/// Runs (or queues) one stored action in `session`. Every refusal is audited before it is returned.
-pub async fn execute_action(
-    session: &Session,
-    row: &ActionRow,
-    request: ExecuteRequest<'_, '_>,
-) -> Result<ExecutionReport> {
-    let ExecuteRequest { confirmation, second_factor, queue } = request;
+/// What passed every check before the confirmation.
+struct Ready {
+    approved: bool,
+    cleared: Cleared,
+}
+
+/// The checks before an action's confirmation: its state, its requester, the
+/// guard and its approvals. Every refusal is audited.
+async fn clear(session: &Session, row: &ActionRow, queue: bool) -> Result<Ready> {
     let store = session.store();
     let person = session.person()?;
     let id = ActionId(row.id);
@@ -76,17 +79,6 @@ pub async fn execute_action(
             return Err(session.refuse($event, $status, Some(row.id), about(), $error).await);
         }};
     }
-
-    // A presented token is checked first: a replayed or forged token is a token error
-    // whatever state the action is in.
-    let token = match &confirmation {
-        Confirmation::Token(text) => match check_presented(store, person, row, text, session.now()).await {
-            Ok(nonce) => Some(nonce),
-            Err(error) => refused!(Event::TokenRejected, Outcome::Rejected, error),
-        },
-        _ => None,
-    };
-
     let approved = match Some(row.status) {
         _ if row.decision == Decision::Denied => false,
         Some(ActionStatus::PendingConfirmation) if queue => {
@@ -131,12 +123,11 @@ pub async fn execute_action(
             Error::Denied(format!("{id} was planned by {}; only they can execute it", row.requester_email))
         );
     }
-    let Cleared { action, payload, standing, second_factor: needs_second_factor, holds } =
-        match preflight(session, row).await {
-            Ok(cleared) => cleared,
-            Err(Refusal { event, status, error }) => refused!(event, status, error),
-        };
-    if approved && let Some(standing) = standing.filter(|standing| !standing.is_enough()) {
+    let cleared = match preflight(session, row).await {
+        Ok(cleared) => cleared,
+        Err(Refusal { event, status, error }) => refused!(event, status, error),
+    };
+    if approved && let Some(standing) = cleared.standing.as_ref().filter(|standing| !standing.is_enough()) {
         // Back to waiting, so that approvers can sign again.
         let error = Error::NeedsConfirmation(format!(
             "{id} ({}) no longer has enough approvals: {}; it waits for approval again (`opsgate approve {id}`); nothing was written",
@@ -155,27 +146,78 @@ pub async fn execute_action(
         return Err(error);
     }
 
+    Ok(Ready { approved, cleared })
+}
+
+/// What `execute` would show a person before they confirm `row`, through the
+/// same checks (a team-mode client shows it on its own terminal).
+pub async fn review_execution(session: &Session, row: &ActionRow) -> Result<(Review, bool)> {
+    let Ready { cleared, .. } = clear(session, row, false).await?;
+    let review = review(session, row, cleared.action, &cleared.payload).await?;
+    Ok((review, cleared.second_factor))
+}
+
+/// The review of a cleared action: its payload and what it would change now.
+async fn review(session: &Session, row: &ActionRow, action: &ActionSpec, payload: &Payload) -> Result<Review> {
+    let id = ActionId(row.id);
+    let impact = dry_run(session.store(), payload).await?;
+    if let Some(failure) = &impact.would_fail {
+        return Err(session
+            .refuse(
+                Event::ExecuteRefused,
+                Outcome::Refused,
+                Some(row.id),
+                json!({"action": row.action}),
+                Error::Conflict(format!("{id} would fail now: {failure}")),
+            )
+            .await);
+    }
+    let type_to_confirm =
+        (action.risk == Risk::Destructive).then(|| payload.target().map(|t| t.key.clone())).flatten();
+    Ok(Review {
+        action_id: id,
+        action: row.action.clone(),
+        summary: payload.summary().to_owned(),
+        payload: payload.clone(),
+        payload_hash: row.payload_hash.clone(),
+        impact,
+        type_to_confirm,
+    })
+}
+
+/// Runs (or queues) one stored action in `session`. Every refusal is audited before it is returned.
+pub async fn execute_action(
+    session: &Session,
+    row: &ActionRow,
+    request: ExecuteRequest<'_, '_>,
+) -> Result<ExecutionReport> {
+    let ExecuteRequest { confirmation, second_factor, queue } = request;
+    let store = session.store();
+    let person = session.person()?;
+    let id = ActionId(row.id);
+    let about = || json!({"action": row.action});
+    macro_rules! refused {
+        ($event:expr, $status:expr, $error:expr) => {{
+            return Err(session.refuse($event, $status, Some(row.id), about(), $error).await);
+        }};
+    }
+
+    // A presented token is checked first: a replayed or forged token is a token error
+    // whatever state the action is in.
+    let token = match &confirmation {
+        Confirmation::Token(text) => match check_presented(store, person, row, text, session.now()).await {
+            Ok(nonce) => Some(nonce),
+            Err(error) => refused!(Event::TokenRejected, Outcome::Rejected, error),
+        },
+        _ => None,
+    };
+
+    let Ready { approved, cleared } = clear(session, row, queue).await?;
+    let Cleared { action, payload, second_factor: needs_second_factor, holds, .. } = cleared;
     let confirmed_by = match confirmation {
         Confirmation::Token(_) => "token",
         Confirmation::Terminal(ask) => {
-            let impact = dry_run(store, &payload).await?;
-            if let Some(failure) = &impact.would_fail {
-                refused!(
-                    Event::ExecuteRefused,
-                    Outcome::Refused,
-                    Error::Conflict(format!("{id} would fail now: {failure}"))
-                );
-            }
-            let type_to_confirm =
-                (action.risk == Risk::Destructive).then(|| payload.target().map(|t| t.key.clone())).flatten();
-            let review = Review {
-                action_id: id,
-                action: row.action.clone(),
-                summary: payload.summary().to_owned(),
-                payload: payload.clone(),
-                impact,
-                type_to_confirm,
-            };
+            let review = review(session, row, action, &payload).await?;
             if !ask(&review)? {
                 refused!(
                     Event::ExecuteDeclined,

@@ -13,10 +13,10 @@ mod run;
 mod simulate;
 
 pub use approve::{
-    ApprovalDecision, ApprovalReview, DecisionReport, PendingApproval, approvable, decide_approval,
-    review_for_approval,
+    ApprovalDecision, ApprovalReview, DecisionReport, DecisionSigner, PRESENTED_DECISION_SKEW_SECONDS,
+    PendingApproval, approvable, decide_approval, review_for_approval,
 };
-pub use execute::{Confirmation, ExecuteRequest, ExecutionReport, Review, execute_action};
+pub use execute::{Confirmation, ExecuteRequest, ExecutionReport, Review, execute_action, review_execution};
 pub use judge::{Judged, judge_step};
 pub use plan::{MAX_STEPS, PlanBatch, PlanOptions, plan_prompt, plan_proposal};
 pub use preflight::{Cleared, Refusal, preflight};
@@ -45,7 +45,7 @@ fn token_ttl(settings: &crate::settings::Settings) -> Duration {
 // An HTTP or MCP handler runs these on a multi-threaded runtime, so their
 // futures must be `Send`; this fails the build, not a handler, when one stops being.
 const _: () = {
-    use crate::keys::KeyDir;
+    use crate::pipeline::DecisionSigner;
     use crate::plan::Plan;
     use crate::planner::Planner;
     use crate::second_factor::SecondFactor;
@@ -61,7 +61,7 @@ const _: () = {
         plan: &Plan,
         row: &ActionRow,
         request: ExecuteRequest<'_, '_>,
-        key_dir: &KeyDir,
+        signer: &DecisionSigner<'_>,
         decision: ApprovalDecision<'_>,
         second_factor: &mut SecondFactor<'_>,
     ) {
@@ -69,7 +69,8 @@ const _: () = {
         send(simulate_plan(session, plan));
         send(execute_action(session, row, request));
         send(review_for_approval(session, row));
-        send(decide_approval(session, row, key_dir, decision, second_factor));
+        send(decide_approval(session, row, signer, decision, second_factor));
+        send(review_execution(session, row));
         send(approvable(session));
         send(judge_step(session, "", &serde_json::Value::Null));
     }

@@ -72,6 +72,12 @@ const MIGRATIONS: &[Versioned] = &[
         sqlite: include_str!("../../migrations/sqlite/20261207000009_enrolment.sql"),
         postgres: include_str!("../../migrations/postgres/20261207000009_enrolment.sql"),
     },
+    Versioned {
+        version: 20261207000010,
+        description: "request nonces",
+        sqlite: include_str!("../../migrations/sqlite/20261207000010_request_nonces.sql"),
+        postgres: include_str!("../../migrations/postgres/20261207000010_request_nonces.sql"),
+    },
 ];
 
 fn migrator(pick: fn(&Versioned) -> &'static str) -> Migrator {

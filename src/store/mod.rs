@@ -13,6 +13,7 @@ mod config;
 mod connect;
 mod enrolments;
 mod migrations;
+mod nonces;
 mod plans;
 mod playbooks;
 mod policy;
@@ -104,6 +105,14 @@ impl Store {
     pub async fn open_with_connections(location: &DbLocation, sqlite_connections: u32) -> Result<Store> {
         let store = connect::connect(location, sqlite_connections).await?;
         migrations::run(&store).await?;
+        Ok(store)
+    }
+
+    /// This database opened again with up to `sqlite_connections` SQLite
+    /// connections, sealing with the same instance key.
+    pub async fn reopen_with_connections(&self, location: &DbLocation, sqlite_connections: u32) -> Result<Store> {
+        let mut store = Store::open_with_connections(location, sqlite_connections).await?;
+        store.sealer = self.sealer.clone();
         Ok(store)
     }
 

@@ -1,0 +1,212 @@
+//! Request authentication: every `/v1` request carries an RFC 9421 signature
+//! by a registered, unrevoked key of an active staff member, made within
+//! [`FRESHNESS_SECONDS`] of the server's clock, with a nonce no server on this
+//! database has seen. Anything else is refused with 401 and audited as
+//! `auth.rejected`, naming the key id claimed and the reason.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use axum::body::{Body, Bytes};
+use axum::extract::{Request, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::middleware::Next;
+use axum::response::Response;
+use ed25519_dalek::VerifyingKey;
+use serde_json::json;
+
+use super::Served;
+use super::reply;
+use crate::audit::{Actor, Event, NewAuditEntry, Outcome};
+use crate::error::Error;
+use crate::httpsig::{self, Presented, Refusal};
+use crate::time::now_micros;
+
+/// How far a signature's `created` may be from the server's clock.
+pub const FRESHNESS_SECONDS: i64 = 60;
+
+/// The longest nonce accepted (the replay cache stores each one).
+const MAX_NONCE_LEN: usize = 128;
+
+/// Who a verified request comes from.
+#[derive(Debug, Clone)]
+pub struct Caller {
+    pub email: String,
+    pub key_id: i64,
+}
+
+/// Why a request is not let in, beyond what the signature itself says.
+#[derive(Debug, thiserror::Error)]
+enum Rejection {
+    #[error(transparent)]
+    Signature(#[from] Refusal),
+    #[error("key `{0}` is not an opsgate key id (k<number>)")]
+    KeyIdForm(String),
+    #[error("key `{0}` was revoked")]
+    Revoked(String),
+    #[error("the owner of key `{0}` is deactivated")]
+    Deactivated(String),
+    #[error("the signature was created {0} s from the server's clock (at most {FRESHNESS_SECONDS} s)")]
+    Stale(i64),
+    #[error("the nonce is empty or longer than {MAX_NONCE_LEN} characters")]
+    NonceForm,
+    #[error("the nonce was already used: a replayed request")]
+    Replayed,
+}
+
+pub async fn authenticate(State(served): State<Arc<Served>>, request: Request, next: Next) -> Response {
+    let (mut parts, body) = request.into_parts();
+    let body = match axum::body::to_bytes(body, served.options.max_body_bytes).await {
+        Ok(body) => body,
+        Err(_) => {
+            let error = Error::Usage(format!(
+                "the request body is unreadable or larger than {} bytes",
+                served.options.max_body_bytes
+            ));
+            return reply::error_with_status(&error, StatusCode::PAYLOAD_TOO_LARGE);
+        }
+    };
+    let target_uri = format!(
+        "{}://{}{}",
+        served.scheme,
+        parts.headers.get("host").and_then(|h| h.to_str().ok()).unwrap_or_default(),
+        parts.uri.path_and_query().map(|p| p.as_str()).unwrap_or("/")
+    );
+    let claimed = header(&parts.headers, "signature-input")
+        .and_then(|_| httpsig::claimed_key_id(&presented(&parts.headers)).ok());
+    match check(&served, parts.method.as_str(), &target_uri, &parts.headers, &body).await {
+        Ok(caller) => {
+            parts.extensions.insert(caller);
+            next.run(Request::from_parts(parts, Body::from(body))).await
+        }
+        Err(Outcome2::Failed(error)) => reply::error(&error),
+        Err(Outcome2::Rejected(rejection)) => {
+            served.metrics.auth_rejected(&rejection_kind(&rejection));
+            let entry = NewAuditEntry::new(Actor::system(), Event::AuthRejected, Outcome::Rejected).payload(json!({
+                "surface": "http",
+                "key_id": claimed,
+                "reason": rejection.to_string(),
+                "method": parts.method.as_str(),
+                "path": parts.uri.path(),
+            }));
+            if let Err(error) = served.store.append_audit(&[entry]).await {
+                return reply::error(&error);
+            }
+            let error = Error::Unauthenticated(format!("request not authenticated: {rejection}"));
+            let mut response = reply::error(&error);
+            response.headers_mut().insert(
+                "accept-signature",
+                axum::http::HeaderValue::from_static(
+                    "sig1=(\"@method\" \"@target-uri\" \"content-digest\");created;keyid;nonce;alg=\"ed25519\"",
+                ),
+            );
+            response
+        }
+    }
+}
+
+enum Outcome2 {
+    Rejected(Rejection),
+    /// The check itself failed (the database): not the client's fault.
+    Failed(Error),
+}
+
+impl From<Rejection> for Outcome2 {
+    fn from(rejection: Rejection) -> Self {
+        Outcome2::Rejected(rejection)
+    }
+}
+
+impl From<Refusal> for Outcome2 {
+    fn from(refusal: Refusal) -> Self {
+        Outcome2::Rejected(Rejection::Signature(refusal))
+    }
+}
+
+impl From<Error> for Outcome2 {
+    fn from(error: Error) -> Self {
+        Outcome2::Failed(error)
+    }
+}
+
+async fn check(
+    served: &Served,
+    method: &str,
+    target_uri: &str,
+    headers: &HeaderMap,
+    body: &Bytes,
+) -> Result<Caller, Outcome2> {
+    let presented = presented(headers);
+    let claimed = httpsig::claimed_key_id(&presented)?;
+    let key_id = claimed
+        .strip_prefix('k')
+        .and_then(|n| n.parse::<i64>().ok())
+        .ok_or_else(|| Rejection::KeyIdForm(claimed.clone()))?;
+    let store = &served.store;
+    let key = store.key_by_id(key_id).await?.ok_or_else(|| Refusal::UnknownKey(claimed.clone()))?;
+    if key.revoked_at.is_some() {
+        return Err(Rejection::Revoked(claimed).into());
+    }
+    let public = public_key(&key.public_key).ok_or_else(|| Refusal::UnknownKey(claimed.clone()))?;
+    let request = httpsig::Request { method, target_uri, body };
+    let signed = httpsig::verify(&request, &presented, |id| (id == claimed).then_some(public))?;
+    let now = now_micros();
+    let skew = (now.timestamp() - signed.created).abs();
+    if skew > FRESHNESS_SECONDS {
+        return Err(Rejection::Stale(skew).into());
+    }
+    if signed.nonce.is_empty() || signed.nonce.len() > MAX_NONCE_LEN {
+        return Err(Rejection::NonceForm.into());
+    }
+    let person = store.staff_by_email(&key.email).await?;
+    if !person.as_ref().is_some_and(|p| p.is_active()) {
+        return Err(Rejection::Deactivated(claimed).into());
+    }
+    // Last, so that only a request that verified spends its nonce.
+    if !store.remember_nonce(key.id, &signed.nonce, now).await? {
+        return Err(Rejection::Replayed.into());
+    }
+    Ok(Caller { email: key.email, key_id: key.id })
+}
+
+fn presented(headers: &HeaderMap) -> Presented<'_> {
+    Presented {
+        content_digest: header(headers, "content-digest"),
+        signature_input: header(headers, "signature-input"),
+        signature: header(headers, "signature"),
+    }
+}
+
+fn header<'h>(headers: &'h HeaderMap, name: &str) -> Option<&'h str> {
+    headers.get(name).and_then(|value| value.to_str().ok())
+}
+
+fn public_key(hex: &str) -> Option<VerifyingKey> {
+    let bytes = crate::canonical::unhex(hex)?;
+    VerifyingKey::from_bytes(&<[u8; 32]>::try_from(bytes.as_slice()).ok()?).ok()
+}
+
+/// A short label for the metrics.
+fn rejection_kind(rejection: &Rejection) -> String {
+    match rejection {
+        Rejection::Signature(Refusal::Unsigned) => "unsigned",
+        Rejection::Signature(Refusal::UnknownKey(_)) | Rejection::KeyIdForm(_) => "unknown_key",
+        Rejection::Signature(Refusal::BadSignature(_) | Refusal::Digest) => "bad_signature",
+        Rejection::Signature(_) | Rejection::NonceForm => "malformed",
+        Rejection::Revoked(_) => "revoked_key",
+        Rejection::Deactivated(_) => "deactivated",
+        Rejection::Stale(_) => "stale",
+        Rejection::Replayed => "replayed",
+    }
+    .to_owned()
+}
+
+/// Forgets nonces too old to be replayed (their `created` would fail the freshness check).
+pub async fn purge_nonces(served: Arc<Served>) {
+    let mut every = tokio::time::interval(Duration::from_secs(30));
+    loop {
+        every.tick().await;
+        let before = now_micros() - chrono::Duration::seconds(FRESHNESS_SECONDS * 3);
+        let _ = served.store.forget_nonces(before).await;
+    }
+}
