@@ -88,6 +88,18 @@ impl KeyDir {
         Ok(path)
     }
 
+    /// The e-mails with a private key here, sorted.
+    pub fn emails(&self) -> Vec<String> {
+        let Ok(entries) = std::fs::read_dir(&self.dir) else { return Vec::new() };
+        let mut emails: Vec<String> = entries
+            .filter_map(|entry| entry.ok()?.file_name().into_string().ok())
+            .filter_map(|name| name.strip_suffix(".ed25519").map(str::to_owned))
+            .filter(|email| !email.starts_with('.') && crate::email::validate(email).is_ok())
+            .collect();
+        emails.sort();
+        emails
+    }
+
     /// Reads a person's private key.
     pub fn read(&self, email: &str) -> Result<KeyPair> {
         let path = self.path_for(email)?;

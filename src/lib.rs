@@ -34,6 +34,7 @@ pub mod planner;
 pub mod playbook;
 pub mod policy;
 pub mod rbac;
+pub mod remote;
 pub mod render;
 pub mod runbooks;
 pub mod sanitize;

@@ -123,3 +123,13 @@ impl Listing {
         }
     }
 }
+
+impl ActionsArgs {
+    /// `actions --mine` asks the server whose permissions apply; the rest is the built-in catalog.
+    pub fn remote_call(&self) -> crate::remote::Call {
+        match &self.command {
+            Some(ActionsCommand::Show { name }) => crate::remote::Call::get(format!("/v1/catalog/{name}")),
+            None => crate::remote::Call::get("/v1/catalog").flag("mine", self.mine),
+        }
+    }
+}

@@ -89,3 +89,10 @@ impl AgentArgs {
         Ok(ExitCode::Success)
     }
 }
+
+impl AgentArgs {
+    /// The request for this subcommand in team mode, when the server serves it.
+    pub fn remote_call(&self) -> Option<crate::remote::Call> {
+        matches!(self.command, AgentCommand::List).then(|| crate::remote::Call::get("/v1/agents"))
+    }
+}

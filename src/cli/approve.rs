@@ -78,3 +78,47 @@ impl ApproveArgs {
         Ok(ExitCode::Success)
     }
 }
+
+impl ApproveArgs {
+    /// Team mode: the server shows what to review and records the decision;
+    /// the signature is made here, with the approver's own key.
+    pub async fn run_remote(self, rc: &super::remote::RemoteContext) -> Result<ExitCode> {
+        use crate::remote::Call;
+        if self.list {
+            return rc.print(&Call::get("/v1/approvals")).await;
+        }
+        let mut statements = Vec::with_capacity(self.ids.len());
+        let mut second_factor = false;
+        for id in &self.ids {
+            let StoredId::Action(action_id) = id.parse::<StoredId>()? else {
+                return Err(Error::Usage(format!("`{id}` is a plan: approve its actions (a…) one by one")));
+            };
+            let review = rc.document(&Call::get(format!("/v1/actions/{action_id}/approval"))).await?;
+            if !self.yes {
+                if !rc.interactive {
+                    return Err(Error::NeedsConfirmation(format!(
+                        "approving {action_id} needs your confirmation: run it on a terminal, or pass --yes after reviewing `opsgate show {action_id}`; nothing was signed"
+                    )));
+                }
+                let text = review["text"].as_str().unwrap_or_default();
+                if ask_on_terminal(text, "Sign your approval?", None)? != TerminalAnswer::Yes {
+                    return Err(Error::NeedsConfirmation(format!(
+                        "{action_id} was not approved; nothing was signed"
+                    )));
+                }
+            }
+            second_factor |= review["second_factor"].as_bool().unwrap_or(false);
+            statements.push(review["statement"].clone());
+        }
+        let totp = match (&self.totp, second_factor && rc.interactive) {
+            (Some(code), _) => Some(code.clone()),
+            (None, true) => Some(super::totp_prompt::ask_code()?),
+            (None, false) => None,
+        };
+        let decisions = statements
+            .iter()
+            .map(|statement| super::remote::signed_decision(rc, statement, "approve", None))
+            .collect::<Result<Vec<_>>>()?;
+        rc.print(&Call::post("/v1/approvals", serde_json::json!({"decisions": decisions, "totp": totp}))).await
+    }
+}

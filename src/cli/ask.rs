@@ -70,3 +70,10 @@ impl AskArgs {
         Ok(ExitCode::Success)
     }
 }
+
+impl AskArgs {
+    pub fn remote_call(&self) -> crate::remote::Call {
+        let body = serde_json::json!({"prompt": self.prompt, "max_steps": self.max_steps});
+        crate::remote::Call::post("/v1/ask", self.planner.fields(body))
+    }
+}

@@ -171,3 +171,21 @@ impl Tabular for VerifyReport {
         format!("audit chain verifies: {} entries, head {}", self.entries, self.head)
     }
 }
+
+impl AuditArgs {
+    pub fn remote_call(&self) -> crate::remote::Call {
+        match &self.command {
+            AuditCommand::Verify => crate::remote::Call::get("/v1/audit/verify"),
+            AuditCommand::Query(q) => crate::remote::Call::get("/v1/audit")
+                .query("actor", q.actor.as_ref())
+                .query("subject", q.subject.as_ref())
+                .query("event", q.event.as_ref())
+                .query("action", q.action)
+                .query("status", q.status.as_ref())
+                .query("since", q.since.as_ref())
+                .query("until", q.until.as_ref())
+                .query("limit", q.limit)
+                .query("format", q.format.map(|_| "jsonl")),
+        }
+    }
+}

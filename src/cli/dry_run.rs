@@ -1,6 +1,7 @@
 //! `opsgate dry-run`: simulate a plan inside a transaction that is rolled back.
 
 use clap::Args;
+use serde_json::json;
 
 use super::Context;
 use super::planner_args::PlannerArgs;
@@ -8,6 +9,7 @@ use crate::error::Result;
 use crate::exit_code::ExitCode;
 use crate::pipeline::{PlanOptions, PlanSimulation, load_plan, plan_prompt, simulate_plan};
 use crate::plan::StoredId;
+use crate::remote::Call;
 use crate::render::{DryRunView, OutputFormat};
 use crate::session::Mode;
 
@@ -48,6 +50,16 @@ impl DryRunArgs {
         match failure {
             Some(failure) => Err(failure),
             None => Ok(ExitCode::Success),
+        }
+    }
+}
+
+impl DryRunArgs {
+    pub fn remote_call(&self) -> Call {
+        match self.target.parse::<StoredId>() {
+            Ok(StoredId::Plan(id)) => Call::post(format!("/v1/plans/{id}/dry-run"), json!({})),
+            Ok(StoredId::Action(id)) => Call::post(format!("/v1/plans/{id}/dry-run"), json!({})),
+            Err(_) => Call::post("/v1/plans", self.planner.fields(json!({"prompt": self.target, "mode": "dry-run"}))),
         }
     }
 }

@@ -1,6 +1,7 @@
 //! `opsgate execute`: run planned actions after confirmation, a token or approvals.
 
 use clap::Args;
+use serde_json::Value;
 
 use super::Context;
 use super::planner_args::PlannerArgs;
@@ -129,5 +130,70 @@ impl ExecuteArgs {
         }
         ctx.show(&ExecutionsView(reports)).await?;
         Ok(ExitCode::Success)
+    }
+}
+
+impl ExecuteArgs {
+    /// Team mode: the server checks and runs; a terminal confirmation is asked
+    /// here, on the reviews the server sends, and its answers go back with the request.
+    pub async fn run_remote(self, rc: &super::remote::RemoteContext) -> Result<ExitCode> {
+        use serde_json::json;
+
+        use crate::remote::Call;
+
+        let ids = self.targets.iter().filter(|t| t.parse::<StoredId>().is_ok()).count();
+        let prompt = match (ids, self.targets.len()) {
+            (n, m) if n == m => None,
+            (0, 1) if self.token.is_some() => {
+                return Err(Error::Usage("a token confirms an action that was already planned: pass its id (a42), not a prompt".into()));
+            }
+            (0, 1) => Some(self.targets.join(" ")),
+            _ => {
+                return Err(Error::Usage(
+                    "pass either plan and action ids (p7 a42 …) or one request in quotes, not both".into(),
+                ));
+            }
+        };
+        let mut body = self.planner.fields(json!({
+            "targets": self.targets, "token": self.token, "totp": self.totp, "queue": self.queue,
+        }));
+        if self.token.is_none() && rc.interactive {
+            let targets = match prompt {
+                Some(prompt) => {
+                    let plan = rc
+                        .document(&Call::post(
+                            "/v1/plans",
+                            self.planner.fields(json!({"prompt": prompt, "mode": "execute"})),
+                        ))
+                        .await?;
+                    vec![plan["plan_id"].as_str().unwrap_or_default().to_owned()]
+                }
+                None => self.targets.clone(),
+            };
+            let reviews = rc
+                .document(&Call::post("/v1/reviews", json!({"targets": targets, "agent": self.planner.agent})))
+                .await?;
+            let mut answered = serde_json::Map::new();
+            let mut second_factor = false;
+            for review in reviews["reviews"].as_array().into_iter().flatten() {
+                let text = review["text"].as_str().unwrap_or_default();
+                let answer =
+                    ask_on_terminal(text, "Execute this action?", review["type_to_confirm"].as_str())?;
+                let confirmed = answer == TerminalAnswer::Yes;
+                let id = review["action_id"].as_str().unwrap_or_default().to_owned();
+                answered.insert(id, json!({"payload_hash": review["payload_hash"], "confirmed": confirmed}));
+                second_factor |= review["second_factor"].as_bool().unwrap_or(false);
+                if !confirmed {
+                    // As locally: the first "no" ends the run (the server records it).
+                    break;
+                }
+            }
+            if second_factor && self.totp.is_none() && answered.values().all(|a| a["confirmed"] == true) {
+                body["totp"] = json!(ask_code()?);
+            }
+            body["targets"] = json!(targets);
+            body["answered"] = Value::Object(answered);
+        }
+        rc.print(&Call::post("/v1/execute", body)).await
     }
 }

@@ -115,3 +115,15 @@ impl HistoryArgs {
         Ok(ExitCode::Success)
     }
 }
+
+impl HistoryArgs {
+    pub fn remote_call(&self) -> crate::remote::Call {
+        crate::remote::Call::get("/v1/history")
+            .query("status", self.status.as_ref())
+            .query("action", self.action.as_ref())
+            .query("since", self.since.as_ref())
+            .query("until", self.until.as_ref())
+            .flag("all", self.all)
+            .query("limit", Some(self.limit))
+    }
+}

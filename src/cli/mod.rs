@@ -22,6 +22,7 @@ mod planner_args;
 mod playbook;
 mod policy;
 mod reject;
+mod remote;
 mod seed;
 mod serve;
 mod show;
@@ -75,6 +76,12 @@ pub struct GlobalArgs {
     /// Output format
     #[arg(long, short = 'o', global = true, value_enum, default_value_t = OutputFormat::Table)]
     pub output: OutputFormat,
+
+    /// Team mode: send every data command to this opsgate server, signed with your key
+    /// (`--as` picks which local key when there are several) [env: OPSGATE_SERVER]; a
+    /// server certificate from a private CA is trusted with OPSGATE_SERVER_CA=FILE
+    #[arg(long, global = true, value_name = "URL")]
+    pub server: Option<String>,
 
     /// Use the throwaway demo database (created with demo data when missing); acts as
     /// admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database.
@@ -143,6 +150,12 @@ impl Cli {
             Command::Playbook(args) if !args.needs_store() => return args.validate(&global),
             Command::Mcp(_) => return Err(crate::Error::NotAvailable("mcp")),
             _ => {}
+        }
+        let server = global.server.clone().or_else(|| std::env::var("OPSGATE_SERVER").ok().filter(|s| !s.is_empty()));
+        if let Some(server) = server
+            && !matches!(command, Command::Serve(_))
+        {
+            return remote::run(&global, &server, command).await;
         }
         let ctx = Context::open(&global).await?;
         let result = command.run_in(&ctx).await;

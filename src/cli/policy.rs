@@ -87,3 +87,10 @@ impl PolicyArgs {
         Ok(ExitCode::Success)
     }
 }
+
+impl PolicyArgs {
+    /// The request for this subcommand in team mode, when the server serves it.
+    pub fn remote_call(&self) -> Option<crate::remote::Call> {
+        matches!(self.command, PolicyCommand::Show).then(|| crate::remote::Call::get("/v1/policy"))
+    }
+}

@@ -46,3 +46,20 @@ impl RejectArgs {
         Ok(ExitCode::Success)
     }
 }
+
+impl RejectArgs {
+    /// Team mode: the rejection is signed here, with the person's own key.
+    pub async fn run_remote(self, rc: &super::remote::RemoteContext) -> Result<ExitCode> {
+        use crate::remote::Call;
+        let StoredId::Action(action_id) = self.id.parse::<StoredId>()? else {
+            return Err(Error::Usage(format!("`{}` is a plan: reject its actions (a…) one by one", self.id)));
+        };
+        let reason = self.reason.trim();
+        if reason.is_empty() {
+            return Err(Error::Usage("--reason must say why".into()));
+        }
+        let review = rc.document(&Call::get(format!("/v1/actions/{action_id}/approval?decision=reject"))).await?;
+        let decision = super::remote::signed_decision(rc, &review["statement"], "reject", Some(reason))?;
+        rc.print(&Call::post("/v1/approvals", serde_json::json!({"decisions": [decision]}))).await
+    }
+}

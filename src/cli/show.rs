@@ -46,3 +46,12 @@ impl ShowArgs {
         Ok(ExitCode::Success)
     }
 }
+
+impl ShowArgs {
+    pub fn remote_call(&self) -> Result<crate::remote::Call> {
+        Ok(match self.id.parse::<StoredId>()? {
+            StoredId::Plan(id) => crate::remote::Call::get(format!("/v1/plans/{id}")),
+            StoredId::Action(id) => crate::remote::Call::get(format!("/v1/actions/{id}")),
+        })
+    }
+}

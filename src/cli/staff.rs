@@ -318,3 +318,10 @@ impl Tabular for StaffChange {
         text
     }
 }
+
+impl StaffArgs {
+    /// The request for this subcommand in team mode, when the server serves it.
+    pub fn remote_call(&self) -> Option<crate::remote::Call> {
+        matches!(self.command, StaffCommand::List).then(|| crate::remote::Call::get("/v1/staff"))
+    }
+}

@@ -96,8 +96,14 @@ pub struct ApprovalReview {
 /// Checks that `approver` may decide on `row` and gathers what they must see.
 /// Refusals are audited.
 pub async fn review_for_approval(session: &Session, row: &ActionRow) -> Result<ApprovalReview> {
+    review_for_decision(session, row, false).await
+}
+
+/// Like [`review_for_approval`], for a rejection when `rejecting` (a requester
+/// may review their own request to withdraw it).
+pub async fn review_for_decision(session: &Session, row: &ActionRow, rejecting: bool) -> Result<ApprovalReview> {
     let store = session.store();
-    let (requester, policy, standing) = check_decidable(session, row, false).await?;
+    let (requester, policy, standing) = check_decidable(session, row, rejecting).await?;
     let payload = stored_payload(row)?;
     let impact = dry_run(store, &payload).await?;
     let prompt = store.load_plan(row.plan_id).await?.map(|plan| plan.prompt).unwrap_or_default();

@@ -14,7 +14,7 @@ mod simulate;
 
 pub use approve::{
     ApprovalDecision, ApprovalReview, DecisionReport, DecisionSigner, PRESENTED_DECISION_SKEW_SECONDS,
-    PendingApproval, approvable, decide_approval, review_for_approval,
+    PendingApproval, approvable, decide_approval, review_for_approval, review_for_decision,
 };
 pub use execute::{Confirmation, ExecuteRequest, ExecutionReport, Review, execute_action, review_execution};
 pub use judge::{Judged, judge_step};

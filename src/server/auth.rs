@@ -8,7 +8,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use axum::body::{Body, Bytes};
-use axum::extract::{Request, State};
+use axum::extract::{OriginalUri, Request, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::middleware::Next;
 use axum::response::Response;
@@ -40,7 +40,7 @@ pub struct Caller {
 enum Rejection {
     #[error(transparent)]
     Signature(#[from] Refusal),
-    #[error("key `{0}` is not an opsgate key id (k<number>)")]
+    #[error("key `{0}` is neither an opsgate key id (k<number>) nor a public key in hex")]
     KeyIdForm(String),
     #[error("key `{0}` was revoked")]
     Revoked(String),
@@ -66,11 +66,13 @@ pub async fn authenticate(State(served): State<Arc<Served>>, request: Request, n
             return reply::error_with_status(&error, StatusCode::PAYLOAD_TOO_LARGE);
         }
     };
+    // The URI as it arrived: under `/v1`, `parts.uri` has lost its prefix.
+    let uri = parts.extensions.get::<OriginalUri>().map(|original| original.0.clone()).unwrap_or(parts.uri.clone());
     let target_uri = format!(
         "{}://{}{}",
         served.scheme,
         parts.headers.get("host").and_then(|h| h.to_str().ok()).unwrap_or_default(),
-        parts.uri.path_and_query().map(|p| p.as_str()).unwrap_or("/")
+        uri.path_and_query().map(|p| p.as_str()).unwrap_or("/")
     );
     let claimed = header(&parts.headers, "signature-input")
         .and_then(|_| httpsig::claimed_key_id(&presented(&parts.headers)).ok());
@@ -87,7 +89,7 @@ pub async fn authenticate(State(served): State<Arc<Served>>, request: Request, n
                 "key_id": claimed,
                 "reason": rejection.to_string(),
                 "method": parts.method.as_str(),
-                "path": parts.uri.path(),
+                "path": uri.path(),
             }));
             if let Err(error) = served.store.append_audit(&[entry]).await {
                 return reply::error(&error);
@@ -138,12 +140,16 @@ async fn check(
 ) -> Result<Caller, Outcome2> {
     let presented = presented(headers);
     let claimed = httpsig::claimed_key_id(&presented)?;
-    let key_id = claimed
-        .strip_prefix('k')
-        .and_then(|n| n.parse::<i64>().ok())
-        .ok_or_else(|| Rejection::KeyIdForm(claimed.clone()))?;
     let store = &served.store;
-    let key = store.key_by_id(key_id).await?.ok_or_else(|| Refusal::UnknownKey(claimed.clone()))?;
+    // `k<id>` as the audit log and `staff keys` name keys, or the public key in hex.
+    let key = match claimed.strip_prefix('k').and_then(|n| n.parse::<i64>().ok()) {
+        Some(id) => store.key_by_id(id).await?,
+        None if claimed.len() == 64 && crate::canonical::unhex(&claimed).is_some() => {
+            store.key_by_public(&claimed.to_ascii_lowercase()).await?
+        }
+        None => return Err(Rejection::KeyIdForm(claimed).into()),
+    };
+    let key = key.ok_or_else(|| Refusal::UnknownKey(claimed.clone()))?;
     if key.revoked_at.is_some() {
         return Err(Rejection::Revoked(claimed).into());
     }

@@ -28,7 +28,7 @@ use crate::error::{Error, Result};
 use crate::exit_code::ExitCode;
 use crate::pipeline::{
     ApprovalDecision, DecisionSigner, decide_approval, load_step, resolve_actions, review_execution,
-    review_for_approval,
+    review_for_decision,
 };
 use crate::plan::{ActionStatus, StoredId};
 use crate::render::{ApprovalReviewView, DecisionView, OutputFormat, approval_review_text, review_text};
@@ -253,14 +253,21 @@ async fn create_plan(
 ) -> Response {
     let request: PlanBody = or_reply!(body(&bytes));
     let verb = match request.mode.as_deref() {
-        None | Some("suggest") => "plan",
+        None | Some("suggest" | "execute") => "plan",
         Some("dry-run") => "dry-run",
         Some(other) => {
-            return reply::error(&Error::Usage(format!("mode `{other}`: a plan is made as suggest or dry-run")));
+            return reply::error(&Error::Usage(format!(
+                "mode `{other}`: a plan is made as suggest, dry-run or execute"
+            )));
         }
     };
     let argv = Argv::new(&[verb]).planner(&request.planner).positionals(&[request.prompt]);
-    run_command(served, caller, &headers, argv).await
+    let mut command = or_reply!(argv.parse());
+    if let Command::Plan(args) = &mut command {
+        // Planned to be executed next, as `execute "request"` does.
+        args.for_execution = request.mode.as_deref() == Some("execute");
+    }
+    run_parsed(served, caller, &headers, command).await
 }
 
 async fn show(
@@ -381,18 +388,32 @@ async fn pending(
 }
 
 /// What an approver reviews before signing, and the statement to sign.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+struct ApprovalQuery {
+    /// `reject`: review for a rejection (a requester may withdraw their own request).
+    decision: Option<String>,
+}
+
 async fn approval_review(
     State(served): State<Arc<Served>>,
     Extension(caller): Extension<Caller>,
     Path(id): Path<String>,
+    q: std::result::Result<Query<ApprovalQuery>, axum::extract::rejection::QueryRejection>,
 ) -> Response {
+    let q = or_reply!(query(q));
+    let rejecting = match q.decision.as_deref() {
+        None | Some("approve") => false,
+        Some("reject") => true,
+        Some(other) => return reply::error(&Error::Usage(format!("decision `{other}`: approve or reject"))),
+    };
     run(served, caller, OutputFormat::Json, move |ctx| async move {
         let StoredId::Action(action_id) = id.parse::<StoredId>()? else {
             return Err(Error::Usage(format!("`{id}` is a plan: approve its actions (a…) one by one")));
         };
         let session = ctx.session(Mode::Suggest, None).await?;
         let (row, _) = load_step(&ctx.store, action_id).await?;
-        let review = review_for_approval(&session, &row).await?;
+        let review = review_for_decision(&session, &row, rejecting).await?;
         let audience = ctx.audience().await?.clone();
         let view = ApprovalReviewView::new(review);
         let text = audience.text(&approval_review_text(&view));

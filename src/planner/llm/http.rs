@@ -32,6 +32,11 @@ pub struct HttpReply {
 static CRYPTO: Once = Once::new();
 
 pub fn client(timeout: Duration) -> Result<reqwest::Client> {
+    builder(timeout).build().map_err(|e| Error::Provider(format!("cannot build the HTTP client: {e}")))
+}
+
+/// opsgate's HTTPS client setup, to add to before building.
+pub fn builder(timeout: Duration) -> reqwest::ClientBuilder {
     CRYPTO.call_once(|| {
         // Several providers could be installed by dependencies; ring is the one this build carries.
         let _ = rustls::crypto::ring::default_provider().install_default();
@@ -40,8 +45,6 @@ pub fn client(timeout: Duration) -> Result<reqwest::Client> {
         .connect_timeout(Duration::from_secs(5))
         .timeout(timeout)
         .user_agent(concat!("opsgate/", env!("CARGO_PKG_VERSION")))
-        .build()
-        .map_err(|e| Error::Provider(format!("cannot build the HTTP client: {e}")))
 }
 
 fn retry_after(response: &reqwest::Response) -> Option<Duration> {

@@ -8,7 +8,7 @@
 
 mod anthropic;
 mod gemini;
-mod http;
+pub(crate) mod http;
 mod openai;
 pub mod reply;
 pub mod tools;

@@ -1,0 +1,158 @@
+//! The command line in team mode (`--server URL`): each data command becomes
+//! a signed request, and the server's answer is printed and exited with as
+//! the same command would locally. Only what needs the person's own machine
+//! happens here: their key signs, their terminal confirms.
+
+use serde_json::Value;
+
+use super::{Command, GlobalArgs};
+use crate::confirm::is_interactive;
+use crate::error::{Error, Result};
+use crate::exit_code::ExitCode;
+use crate::keys::KeyDir;
+use crate::paths::Paths;
+use crate::remote::{Call, Remote};
+use crate::render::{OutputFormat, print_stdout};
+
+/// What a command needs in team mode: the server, and how to talk to the person.
+pub struct RemoteContext {
+    pub remote: Remote,
+    pub output: OutputFormat,
+    /// Whether the person can be asked on this terminal.
+    pub interactive: bool,
+}
+
+impl RemoteContext {
+    pub fn open(global: &GlobalArgs, server: &str) -> Result<RemoteContext> {
+        if global.demo || global.db.is_some() {
+            return Err(Error::Usage(
+                "--server talks to a server, which holds the database: drop --demo and --db".into(),
+            ));
+        }
+        let paths = Paths::from_env()?;
+        let keys = KeyDir::new(paths.key_dir());
+        let email = match global.as_user.clone().or_else(|| nonempty_env("OPSGATE_USER")) {
+            Some(email) => email,
+            None => match keys.emails().as_slice() {
+                [only] => only.clone(),
+                [] => {
+                    return Err(Error::Usage(format!(
+                        "no private key in {}: register one with `opsgate --server {server} staff keygen --code …`",
+                        keys.dir().display()
+                    )));
+                }
+                several => {
+                    return Err(Error::Usage(format!(
+                        "several keys in {} ({}): pass --as EMAIL to choose which one signs",
+                        keys.dir().display(),
+                        several.join(", ")
+                    )));
+                }
+            },
+        };
+        let key = keys.read(&email)?;
+        let ca = nonempty_env("OPSGATE_SERVER_CA").map(std::path::PathBuf::from);
+        Ok(RemoteContext {
+            remote: Remote::new(server, key, email, ca.as_deref())?,
+            output: global.output,
+            interactive: is_interactive() && global.output != OutputFormat::Json,
+        })
+    }
+
+    /// Sends `call` and prints what the server answered, as locally.
+    pub async fn print(&self, call: &Call) -> Result<ExitCode> {
+        let answer = self.remote.send(call, self.output).await?;
+        if !answer.output.is_empty() {
+            print_stdout(&answer.output)?;
+        }
+        answer.result
+    }
+
+    /// Sends `call` for a JSON document this client reads itself.
+    pub async fn document(&self, call: &Call) -> Result<Value> {
+        self.remote.send(call, OutputFormat::Json).await?.document()
+    }
+}
+
+fn nonempty_env(name: &str) -> Option<String> {
+    std::env::var(name).ok().filter(|v| !v.is_empty())
+}
+
+/// Runs `command` against the server.
+pub async fn run(global: &GlobalArgs, server: &str, command: Command) -> Result<ExitCode> {
+    let not_served = |what: &str| {
+        Err(Error::Usage(format!(
+            "`opsgate {what}` runs where the database is, not against --server"
+        )))
+    };
+    let rc = RemoteContext::open(global, server)?;
+    match command {
+        Command::Plan(args) => rc.print(&args.remote_call()).await,
+        Command::DryRun(args) => rc.print(&args.remote_call()).await,
+        Command::Show(args) => rc.print(&args.remote_call()?).await,
+        Command::History(args) => rc.print(&args.remote_call()).await,
+        Command::Audit(args) => rc.print(&args.remote_call()).await,
+        Command::Ask(args) => rc.print(&args.remote_call()).await,
+        Command::Actions(args) => rc.print(&args.remote_call()).await,
+        Command::Execute(args) => args.run_remote(&rc).await,
+        Command::Approve(args) => args.run_remote(&rc).await,
+        Command::Reject(args) => args.run_remote(&rc).await,
+        Command::Staff(args) => match args.remote_call() {
+            Some(call) => rc.print(&call).await,
+            None => not_served("staff … (but list)"),
+        },
+        Command::Agent(args) => match args.remote_call() {
+            Some(call) => rc.print(&call).await,
+            None => not_served("agent … (but list)"),
+        },
+        Command::Policy(args) => match args.remote_call() {
+            Some(call) => rc.print(&call).await,
+            None => not_served("policy … (but show)"),
+        },
+        Command::Seed(_) => not_served("seed"),
+        Command::Worker(_) => not_served("worker"),
+        Command::Serve(_) => not_served("serve"),
+        Command::Docs(_) => not_served("docs"),
+        Command::Alerts(_) => not_served("alerts"),
+        Command::Playbook(_) => not_served("playbook run"),
+        Command::Completions(_) | Command::Demo(_) | Command::Mcp(_) => not_served("this command"),
+    }
+}
+
+/// A decision on the statement a server sent, signed with this person's key.
+pub fn signed_decision(
+    rc: &RemoteContext,
+    statement: &Value,
+    decision: &str,
+    reason: Option<&str>,
+) -> Result<Value> {
+    let (Some(action_id), Some(payload_hash), Some(approver)) = (
+        statement["action_id"].as_i64(),
+        statement["payload_hash"].as_str(),
+        statement["approver"].as_str(),
+    ) else {
+        return Err(Error::Internal("the server sent no statement to sign".into()));
+    };
+    if !approver.eq_ignore_ascii_case(&rc.remote.email) {
+        return Err(Error::TokenInvalid(format!(
+            "the server asks {approver} to sign, and this key is {}'s; nothing was signed",
+            rc.remote.email
+        )));
+    }
+    let signed_at = crate::time::now_micros();
+    let signature = rc.remote.sign_decision(&crate::approval::SignedDecision {
+        action_id,
+        payload_hash,
+        decision,
+        approver,
+        signed_at,
+        reason,
+    });
+    Ok(serde_json::json!({
+        "action_id": format!("a{action_id}"),
+        "decision": decision,
+        "signed_at": signed_at.format("%Y-%m-%dT%H:%M:%S%.6fZ").to_string(),
+        "signature": signature,
+        "reason": reason,
+    }))
+}
