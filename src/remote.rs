@@ -73,7 +73,12 @@ impl Answer {
 }
 
 impl Remote {
-    pub fn new(base: &str, key: KeyPair, email: String, extra_root: Option<&std::path::Path>) -> Result<Remote> {
+    pub fn new(
+        base: &str,
+        key: KeyPair,
+        email: String,
+        extra_root: Option<&std::path::Path>,
+    ) -> Result<Remote> {
         let base = url::Url::parse(base)
             .map_err(|e| Error::Usage(format!("--server `{base}` is not a URL: {e}")))?;
         if !matches!(base.scheme(), "http" | "https") || base.host().is_none() {
@@ -131,7 +136,11 @@ impl Remote {
             request = request.header("content-type", "application/json").body(body);
         }
         let response = request.send().await.map_err(|e| {
-            Error::Config(format!("cannot reach the server {}: {}", redacted(&self.base), crate::error::one_line(&e.to_string())))
+            Error::Config(format!(
+                "cannot reach the server {}: {}",
+                redacted(&self.base),
+                crate::error::one_line(&e.to_string())
+            ))
         })?;
         let status = response.status();
         let exit: Option<u8> = response

@@ -25,4 +25,5 @@ mod playbooks;
 mod policy;
 mod seed_rbac;
 mod staff;
+mod team_mode;
 mod worker_fleet;

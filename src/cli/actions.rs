@@ -8,7 +8,7 @@ use crate::catalog::{ActionSpec, Catalog};
 use crate::error::Result;
 use crate::exit_code::ExitCode;
 use crate::pii::Audience;
-use crate::render::{Tabular, rendered, print_stdout, table};
+use crate::render::{Tabular, print_stdout, rendered, table};
 
 #[derive(Debug, Args)]
 pub struct ActionsArgs {
@@ -96,7 +96,9 @@ impl ActionsArgs {
     fn listing(self, person: Option<&crate::identity::StaffMember>) -> Result<Listing> {
         let catalog = Catalog::builtin();
         Ok(match self.command {
-            Some(ActionsCommand::Show { name }) => Listing::One(ActionDetail(catalog.require(&name)?.clone())),
+            Some(ActionsCommand::Show { name }) => {
+                Listing::One(ActionDetail(catalog.require(&name)?.clone()))
+            }
             None => Listing::All(ActionList(
                 catalog
                     .actions()

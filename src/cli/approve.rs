@@ -7,7 +7,9 @@ use super::totp_prompt::code_source;
 use crate::confirm::{TerminalAnswer, ask_on_terminal};
 use crate::error::{Error, Result};
 use crate::exit_code::ExitCode;
-use crate::pipeline::{ApprovalDecision, DecisionSigner, approvable, decide_approval, load_step, review_for_approval};
+use crate::pipeline::{
+    ApprovalDecision, DecisionSigner, approvable, decide_approval, load_step, review_for_approval,
+};
 use crate::plan::StoredId;
 use crate::render::{ApprovalReviewView, DecisionView, PendingView, approval_review_text};
 use crate::second_factor::SecondFactor;
@@ -119,6 +121,7 @@ impl ApproveArgs {
             .iter()
             .map(|statement| super::remote::signed_decision(rc, statement, "approve", None))
             .collect::<Result<Vec<_>>>()?;
-        rc.print(&Call::post("/v1/approvals", serde_json::json!({"decisions": decisions, "totp": totp}))).await
+        rc.print(&Call::post("/v1/approvals", serde_json::json!({"decisions": decisions, "totp": totp})))
+            .await
     }
 }

@@ -59,7 +59,10 @@ impl DryRunArgs {
         match self.target.parse::<StoredId>() {
             Ok(StoredId::Plan(id)) => Call::post(format!("/v1/plans/{id}/dry-run"), json!({})),
             Ok(StoredId::Action(id)) => Call::post(format!("/v1/plans/{id}/dry-run"), json!({})),
-            Err(_) => Call::post("/v1/plans", self.planner.fields(json!({"prompt": self.target, "mode": "dry-run"}))),
+            Err(_) => Call::post(
+                "/v1/plans",
+                self.planner.fields(json!({"prompt": self.target, "mode": "dry-run"})),
+            ),
         }
     }
 }

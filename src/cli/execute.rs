@@ -93,8 +93,7 @@ impl ExecuteArgs {
                 writes.len()
             )));
         }
-        let interactive =
-            self.token.is_none() && ctx.interactive;
+        let interactive = self.token.is_none() && ctx.interactive;
         let audience = ctx.audience().await?.clone();
         let mut ask = |review: &Review| -> Result<bool> {
             let answer = ask_on_terminal(
@@ -105,11 +104,8 @@ impl ExecuteArgs {
             Ok(answer == TerminalAnswer::Yes)
         };
         let mut ask_code = ask_code;
-        let mut second_factor = SecondFactor::new(code_source(
-            self.totp.as_deref(),
-            ctx.interactive,
-            &mut ask_code,
-        ));
+        let mut second_factor =
+            SecondFactor::new(code_source(self.totp.as_deref(), ctx.interactive, &mut ask_code));
         let mut reports = Vec::new();
         let answered = &self.answered;
         let mut answer_given = |review: &Review| -> Result<bool> {
@@ -145,7 +141,10 @@ impl ExecuteArgs {
         let prompt = match (ids, self.targets.len()) {
             (n, m) if n == m => None,
             (0, 1) if self.token.is_some() => {
-                return Err(Error::Usage("a token confirms an action that was already planned: pass its id (a42), not a prompt".into()));
+                return Err(Error::Usage(
+                    "a token confirms an action that was already planned: pass its id (a42), not a prompt"
+                        .into(),
+                ));
             }
             (0, 1) => Some(self.targets.join(" ")),
             _ => {
@@ -171,7 +170,10 @@ impl ExecuteArgs {
                 None => self.targets.clone(),
             };
             let reviews = rc
-                .document(&Call::post("/v1/reviews", json!({"targets": targets, "agent": self.planner.agent})))
+                .document(&Call::post(
+                    "/v1/reviews",
+                    json!({"targets": targets, "agent": self.planner.agent}),
+                ))
                 .await?;
             let mut answered = serde_json::Map::new();
             let mut second_factor = false;

@@ -151,7 +151,8 @@ impl Cli {
             Command::Mcp(_) => return Err(crate::Error::NotAvailable("mcp")),
             _ => {}
         }
-        let server = global.server.clone().or_else(|| std::env::var("OPSGATE_SERVER").ok().filter(|s| !s.is_empty()));
+        let server =
+            global.server.clone().or_else(|| std::env::var("OPSGATE_SERVER").ok().filter(|s| !s.is_empty()));
         if let Some(server) = server
             && !matches!(command, Command::Serve(_))
         {

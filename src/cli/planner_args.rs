@@ -22,7 +22,9 @@ impl PlannerArgs {
     pub fn fields(&self, mut body: serde_json::Value) -> serde_json::Value {
         use clap::ValueEnum;
         let planner = self.planner.and_then(|p| p.to_possible_value()).map(|v| v.get_name().to_owned());
-        for (name, value) in [("planner", planner), ("model", self.model.clone()), ("agent", self.agent.clone())] {
+        for (name, value) in
+            [("planner", planner), ("model", self.model.clone()), ("agent", self.agent.clone())]
+        {
             if let Some(value) = value {
                 body[name] = serde_json::Value::String(value);
             }

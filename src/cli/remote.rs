@@ -81,9 +81,7 @@ fn nonempty_env(name: &str) -> Option<String> {
 /// Runs `command` against the server.
 pub async fn run(global: &GlobalArgs, server: &str, command: Command) -> Result<ExitCode> {
     let not_served = |what: &str| {
-        Err(Error::Usage(format!(
-            "`opsgate {what}` runs where the database is, not against --server"
-        )))
+        Err(Error::Usage(format!("`opsgate {what}` runs where the database is, not against --server")))
     };
     let rc = RemoteContext::open(global, server)?;
     match command {
@@ -126,11 +124,9 @@ pub fn signed_decision(
     decision: &str,
     reason: Option<&str>,
 ) -> Result<Value> {
-    let (Some(action_id), Some(payload_hash), Some(approver)) = (
-        statement["action_id"].as_i64(),
-        statement["payload_hash"].as_str(),
-        statement["approver"].as_str(),
-    ) else {
+    let (Some(action_id), Some(payload_hash), Some(approver)) =
+        (statement["action_id"].as_i64(), statement["payload_hash"].as_str(), statement["approver"].as_str())
+    else {
         return Err(Error::Internal("the server sent no statement to sign".into()));
     };
     if !approver.eq_ignore_ascii_case(&rc.remote.email) {

@@ -101,7 +101,11 @@ pub async fn review_for_approval(session: &Session, row: &ActionRow) -> Result<A
 
 /// Like [`review_for_approval`], for a rejection when `rejecting` (a requester
 /// may review their own request to withdraw it).
-pub async fn review_for_decision(session: &Session, row: &ActionRow, rejecting: bool) -> Result<ApprovalReview> {
+pub async fn review_for_decision(
+    session: &Session,
+    row: &ActionRow,
+    rejecting: bool,
+) -> Result<ApprovalReview> {
     let store = session.store();
     let (requester, policy, standing) = check_decidable(session, row, rejecting).await?;
     let payload = stored_payload(row)?;

@@ -158,7 +158,12 @@ pub async fn review_execution(session: &Session, row: &ActionRow) -> Result<(Rev
 }
 
 /// The review of a cleared action: its payload and what it would change now.
-async fn review(session: &Session, row: &ActionRow, action: &ActionSpec, payload: &Payload) -> Result<Review> {
+async fn review(
+    session: &Session,
+    row: &ActionRow,
+    action: &ActionSpec,
+    payload: &Payload,
+) -> Result<Review> {
     let id = ActionId(row.id);
     let impact = dry_run(session.store(), payload).await?;
     if let Some(failure) = &impact.would_fail {

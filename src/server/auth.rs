@@ -67,7 +67,8 @@ pub async fn authenticate(State(served): State<Arc<Served>>, request: Request, n
         }
     };
     // The URI as it arrived: under `/v1`, `parts.uri` has lost its prefix.
-    let uri = parts.extensions.get::<OriginalUri>().map(|original| original.0.clone()).unwrap_or(parts.uri.clone());
+    let uri =
+        parts.extensions.get::<OriginalUri>().map(|original| original.0.clone()).unwrap_or(parts.uri.clone());
     let target_uri = format!(
         "{}://{}{}",
         served.scheme,
@@ -84,13 +85,14 @@ pub async fn authenticate(State(served): State<Arc<Served>>, request: Request, n
         Err(Outcome2::Failed(error)) => reply::error(&error),
         Err(Outcome2::Rejected(rejection)) => {
             served.metrics.auth_rejected(&rejection_kind(&rejection));
-            let entry = NewAuditEntry::new(Actor::system(), Event::AuthRejected, Outcome::Rejected).payload(json!({
-                "surface": "http",
-                "key_id": claimed,
-                "reason": rejection.to_string(),
-                "method": parts.method.as_str(),
-                "path": uri.path(),
-            }));
+            let entry =
+                NewAuditEntry::new(Actor::system(), Event::AuthRejected, Outcome::Rejected).payload(json!({
+                    "surface": "http",
+                    "key_id": claimed,
+                    "reason": rejection.to_string(),
+                    "method": parts.method.as_str(),
+                    "path": uri.path(),
+                }));
             if let Err(error) = served.store.append_audit(&[entry]).await {
                 return reply::error(&error);
             }

@@ -55,7 +55,9 @@ impl Tls {
                 }
                 let (acceptor, send) = (acceptor.clone(), send.clone());
                 tokio::spawn(async move {
-                    if let Ok(Ok(tls)) = tokio::time::timeout(HANDSHAKE_TIMEOUT, acceptor.accept(stream)).await {
+                    if let Ok(Ok(tls)) =
+                        tokio::time::timeout(HANDSHAKE_TIMEOUT, acceptor.accept(stream)).await
+                    {
                         let _ = send.send((tls, peer)).await;
                     }
                 });

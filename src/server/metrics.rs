@@ -61,7 +61,12 @@ impl Metrics {
         let mut out = String::new();
         {
             let inner = self.inner.lock().unwrap_or_else(|e| e.into_inner());
-            family(&mut out, "opsgate_http_requests_total", "counter", "Requests by route, method and status.");
+            family(
+                &mut out,
+                "opsgate_http_requests_total",
+                "counter",
+                "Requests by route, method and status.",
+            );
             for ((route, method, status), count) in &inner.requests {
                 let _ = writeln!(
                     out,
@@ -69,7 +74,12 @@ impl Metrics {
                     escape(route)
                 );
             }
-            family(&mut out, "opsgate_http_request_duration_seconds", "histogram", "Request latency by route.");
+            family(
+                &mut out,
+                "opsgate_http_request_duration_seconds",
+                "histogram",
+                "Request latency by route.",
+            );
             for (route, (buckets, sum, count)) in &inner.latency {
                 let route = escape(route);
                 for (bucket, bound) in buckets.iter().zip(BUCKETS) {
@@ -83,13 +93,24 @@ impl Metrics {
                     "opsgate_http_request_duration_seconds_bucket{{route=\"{route}\",le=\"+Inf\"}} {count}"
                 );
                 let _ = writeln!(out, "opsgate_http_request_duration_seconds_sum{{route=\"{route}\"}} {sum}");
-                let _ = writeln!(out, "opsgate_http_request_duration_seconds_count{{route=\"{route}\"}} {count}");
+                let _ =
+                    writeln!(out, "opsgate_http_request_duration_seconds_count{{route=\"{route}\"}} {count}");
             }
-            family(&mut out, "opsgate_denied_total", "counter", "Answers that denied a step or a request, by route.");
+            family(
+                &mut out,
+                "opsgate_denied_total",
+                "counter",
+                "Answers that denied a step or a request, by route.",
+            );
             for (route, count) in &inner.denied {
                 let _ = writeln!(out, "opsgate_denied_total{{route=\"{}\"}} {count}", escape(route));
             }
-            family(&mut out, "opsgate_auth_rejected_total", "counter", "Requests refused authentication, by reason.");
+            family(
+                &mut out,
+                "opsgate_auth_rejected_total",
+                "counter",
+                "Requests refused authentication, by reason.",
+            );
             for (reason, count) in &inner.auth_rejected {
                 let _ = writeln!(out, "opsgate_auth_rejected_total{{reason=\"{reason}\"}} {count}");
             }

@@ -96,7 +96,10 @@ pub fn document() -> Value {
         }),
         &["decisions"],
     );
-    let ask = object(with(json!({"prompt": string(), "max_steps": {"type": "integer"}}), planner_fields()), &["prompt"]);
+    let ask = object(
+        with(json!({"prompt": string(), "max_steps": {"type": "integer"}}), planner_fields()),
+        &["prompt"],
+    );
     json!({
         "openapi": "3.1.0",
         "info": {

@@ -69,9 +69,7 @@ fn envelope(error: &Error, status: StatusCode, output: Option<String>) -> Respon
     }
     let text = json_line(&body).unwrap_or_else(|_| body.to_string());
     let mut response = (status, [(header::CONTENT_TYPE, "application/json")], text).into_response();
-    response
-        .headers_mut()
-        .insert(EXIT_CODE_HEADER, HeaderValue::from(u16::from(error.exit_code().code())));
+    response.headers_mut().insert(EXIT_CODE_HEADER, HeaderValue::from(u16::from(error.exit_code().code())));
     response
 }
 

@@ -69,11 +69,15 @@ pub fn router(served: Arc<Served>) -> Router {
 /// Counts and times every request by its route template.
 async fn observe(State(served): State<Arc<Served>>, request: Request, next: Next) -> Response {
     let started = Instant::now();
-    let route =
-        request.extensions().get::<MatchedPath>().map(|p| p.as_str().to_owned()).unwrap_or_else(|| "unmatched".into());
+    let route = request
+        .extensions()
+        .get::<MatchedPath>()
+        .map(|p| p.as_str().to_owned())
+        .unwrap_or_else(|| "unmatched".into());
     let method = request.method().as_str().to_owned();
     let response = next.run(request).await;
-    let exit = response.headers().get(reply::EXIT_CODE_HEADER).and_then(|v| v.to_str().ok()).unwrap_or_default();
+    let exit =
+        response.headers().get(reply::EXIT_CODE_HEADER).and_then(|v| v.to_str().ok()).unwrap_or_default();
     let denied = exit == ExitCode::Denied.code().to_string();
     served.metrics.observe(&route, &method, response.status().as_u16(), denied, started.elapsed());
     response
@@ -93,9 +97,7 @@ async fn healthz(State(served): State<Arc<Served>>) -> Response {
 async fn metrics(State(served): State<Arc<Served>>) -> Response {
     let in_flight = served.options.max_in_flight - served.slots.available_permits();
     match served.metrics.render(&served.store, in_flight).await {
-        Ok(text) => {
-            (StatusCode::OK, [("content-type", "text/plain; version=0.0.4")], text).into_response()
-        }
+        Ok(text) => (StatusCode::OK, [("content-type", "text/plain; version=0.0.4")], text).into_response(),
         Err(error) => reply::error(&error),
     }
 }
@@ -111,9 +113,11 @@ where
     F: FnOnce(Arc<Context>) -> Fut + Send + 'static,
     Fut: Future<Output = Result<ExitCode>> + Send + 'static,
 {
-    let slot = tokio::time::timeout(served.options.request_timeout, served.slots.clone().acquire_owned()).await;
+    let slot =
+        tokio::time::timeout(served.options.request_timeout, served.slots.clone().acquire_owned()).await;
     let Ok(Ok(slot)) = slot else {
-        let busy = Error::RateLimited("the server is busy: every request slot stayed taken; try again".into());
+        let busy =
+            Error::RateLimited("the server is busy: every request slot stayed taken; try again".into());
         return reply::error_with_status(&busy, StatusCode::SERVICE_UNAVAILABLE);
     };
     let ctx = Arc::new(Context::for_request(&served, format, &caller.email));
@@ -140,8 +144,13 @@ async fn run_command(served: Arc<Served>, caller: Caller, headers: &HeaderMap, a
 }
 
 async fn run_parsed(served: Arc<Served>, caller: Caller, headers: &HeaderMap, command: Command) -> Response {
-    run(served, caller, reply::format_of(headers), move |ctx| async move { served_command(command, &ctx).await })
-        .await
+    run(
+        served,
+        caller,
+        reply::format_of(headers),
+        move |ctx| async move { served_command(command, &ctx).await },
+    )
+    .await
 }
 
 /// The commands a route may run. Built by the routes only, so the rest
@@ -201,7 +210,9 @@ impl Argv {
     fn parse(self) -> Result<Command> {
         Cli::try_parse_from(self.0).map(|cli| cli.command).map_err(|error| {
             let text = crate::error::one_line(&error.to_string());
-            Error::Usage(text.trim_start_matches("error: ").split(" Usage:").next().unwrap_or_default().to_owned())
+            Error::Usage(
+                text.trim_start_matches("error: ").split(" Usage:").next().unwrap_or_default().to_owned(),
+            )
         })
     }
 }
@@ -211,10 +222,13 @@ fn body<T: DeserializeOwned + Default>(bytes: &Bytes) -> Result<T> {
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Ok(T::default());
     }
-    serde_json::from_slice(bytes).map_err(|e| Error::Usage(format!("the request body is not what this route takes: {e}")))
+    serde_json::from_slice(bytes)
+        .map_err(|e| Error::Usage(format!("the request body is not what this route takes: {e}")))
 }
 
-fn query<T: DeserializeOwned>(query: std::result::Result<Query<T>, axum::extract::rejection::QueryRejection>) -> Result<T> {
+fn query<T: DeserializeOwned>(
+    query: std::result::Result<Query<T>, axum::extract::rejection::QueryRejection>,
+) -> Result<T> {
     query.map(|Query(q)| q).map_err(|e| Error::Usage(format!("bad query: {}", e.body_text())))
 }
 
@@ -362,7 +376,9 @@ async fn execute(
     let mut answered = BTreeMap::new();
     for (id, answer) in request.answered {
         let Ok(StoredId::Action(action_id)) = id.parse::<StoredId>() else {
-            return reply::error(&Error::Usage(format!("`answered` is keyed by action ids (a42), not `{id}`")));
+            return reply::error(&Error::Usage(format!(
+                "`answered` is keyed by action ids (a42), not `{id}`"
+            )));
         };
         answered.insert(action_id.0, answer);
     }
@@ -462,7 +478,9 @@ async fn decide(
     let request: DecideBody = or_reply!(body(&bytes));
     run(served, caller, reply::format_of(&headers), move |ctx| async move {
         if request.decisions.is_empty() {
-            return Err(Error::Usage("no decisions: `decisions` lists the signed approvals or rejections".into()));
+            return Err(Error::Usage(
+                "no decisions: `decisions` lists the signed approvals or rejections".into(),
+            ));
         }
         let session = ctx.session(Mode::Suggest, None).await?;
         let mut second_factor = SecondFactor::new(match &request.totp {
@@ -472,7 +490,10 @@ async fn decide(
         let mut reports = Vec::with_capacity(request.decisions.len());
         for signed in &request.decisions {
             let StoredId::Action(action_id) = signed.action_id.parse::<StoredId>()? else {
-                return Err(Error::Usage(format!("`{}` is a plan: decide on its actions (a…)", signed.action_id)));
+                return Err(Error::Usage(format!(
+                    "`{}` is a plan: decide on its actions (a…)",
+                    signed.action_id
+                )));
             };
             let decision = match (signed.decision.as_str(), signed.reason.as_deref().map(str::trim)) {
                 ("approve", None) => ApprovalDecision::Approve,

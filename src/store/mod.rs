@@ -110,7 +110,11 @@ impl Store {
 
     /// This database opened again with up to `sqlite_connections` SQLite
     /// connections, sealing with the same instance key.
-    pub async fn reopen_with_connections(&self, location: &DbLocation, sqlite_connections: u32) -> Result<Store> {
+    pub async fn reopen_with_connections(
+        &self,
+        location: &DbLocation,
+        sqlite_connections: u32,
+    ) -> Result<Store> {
         let mut store = Store::open_with_connections(location, sqlite_connections).await?;
         store.sealer = self.sealer.clone();
         Ok(store)

@@ -2,6 +2,7 @@
 //! and a small builder that runs the real binary and asserts on what a user sees.
 
 pub mod mock_llm;
+pub mod server;
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU32, Ordering};
