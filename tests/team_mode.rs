@@ -96,7 +96,9 @@ fn golden_session(env: &Env, run: &dyn Fn(&str, &[&str]) -> Run) -> Vec<(i32, Va
     out.push(outcome(run(ADMIN, &["plan", "make me a sandwich", "-o", "json"])));
     out.push(outcome(run(ADMIN, &["show", "a999", "-o", "json"])));
     // What a person reads: the same text on stdout, the same one-line error on stderr.
-    for args in [&["show", action.as_str()][..], &["show", "a999"], &["execute", &refund_id], &["staff", "list"]] {
+    for args in
+        [&["show", action.as_str()][..], &["show", "a999"], &["execute", &refund_id], &["staff", "list"]]
+    {
         let run = run(ADMIN, args);
         out.push((run.code, Value::String(format!("{}\n--- stderr\n{}", run.stdout, run.stderr))));
     }
@@ -120,4 +122,195 @@ fn the_same_session_gives_the_same_json_and_exit_codes_locally_and_against_a_ser
     // The remote session came through the server's surface; the local one did not.
     assert_eq!(remote_env.scalar("SELECT COUNT(*) FROM plans WHERE surface = 'http'"), 2);
     assert_eq!(local_env.scalar("SELECT COUNT(*) FROM plans WHERE surface = 'http'"), 0);
+}
+
+/// The `auth.rejected` entries so far: (claimed key id, reason).
+fn rejections(env: &Env) -> Vec<(String, String)> {
+    let entries = env.run(["audit", "query", "--event", "auth.rejected", "-o", "json"]).exit(0).json();
+    entries
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            (
+                e["payload"]["key_id"].as_str().unwrap_or_default().to_owned(),
+                e["payload"]["reason"].as_str().unwrap_or_default().to_owned(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn forged_replayed_expired_unknown_and_revoked_requests_are_refused_with_401_and_audited() {
+    let env = Env::new().with_demo_data();
+    let server = Server::start(&env);
+    let addr = server.addr.as_str();
+    let admin = key_of(&env, ADMIN);
+    let support = key_of(&env, "support@example.com");
+    let body = br#"{"prompt":"cancel booking 7"}"#;
+    let signed = |key: &ed25519_dalek::SigningKey, id: &str, created: i64| {
+        RawRequest::signed(addr, "POST", "/v1/plans", body, key, id, created)
+    };
+
+    // A genuine request works, and its exact bytes work once.
+    let genuine = signed(&admin, &key_id(&admin), now());
+    let first = genuine.send(addr);
+    assert_eq!(first.status, 200, "{}", first.body);
+    assert_eq!(first.header("opsgate-exit-code"), Some("0"));
+    assert_eq!(first.json()["steps"][0]["action"], "bookings.cancel");
+
+    let mut cases: Vec<(&str, RawRequest, &str)> = vec![
+        ("replayed", genuine.clone(), "the nonce was already used"),
+        ("unsigned", RawRequest::new(addr, "POST", "/v1/plans", &[], body), "not signed"),
+        // Signed by support, claiming to be the admin's key.
+        ("forged", signed(&support, &key_id(&admin), now()), "does not verify"),
+        ("expired", signed(&admin, &key_id(&admin), now() - 300), "from the server's clock"),
+        ("from the future", signed(&admin, &key_id(&admin), now() + 300), "from the server's clock"),
+    ];
+    let stranger = ed25519_dalek::SigningKey::from_bytes(&[7u8; 32]);
+    cases.push(("unknown key", signed(&stranger, &key_id(&stranger), now()), "unknown key"));
+    // The body changed after signing: its digest no longer matches.
+    let mut tampered = signed(&admin, &key_id(&admin), now());
+    let at = tampered.0.len() - 3;
+    tampered.0[at] = b'8';
+    cases.push(("tampered body", tampered, "does not match its Content-Digest"));
+
+    for (what, request, reason) in &cases {
+        let response = request.send(addr);
+        assert_eq!(response.status, 401, "{what}: {}", response.body);
+        assert_eq!(response.header("opsgate-exit-code"), Some("5"), "{what}");
+        let error = &response.json()["error"];
+        assert_eq!(error["code"], "unauthenticated", "{what}");
+        assert!(error["message"].as_str().unwrap().contains(reason), "{what}: {error}");
+    }
+
+    // A revoked key is refused, on the server and at the command line (exit 5).
+    let support_key = env.scalar(
+        "SELECT k.id FROM staff_keys k JOIN staff s ON s.id = k.staff_id WHERE s.email = 'support@example.com'",
+    );
+    env.run_as(ADMIN, ["staff", "revoke-key", &format!("k{support_key}"), "--reason", "laptop lost"]).exit(0);
+    let revoked = RawRequest::signed(addr, "GET", "/v1/history", b"", &support, &key_id(&support), now());
+    let response = revoked.send(addr);
+    assert_eq!(response.status, 401, "{}", response.body);
+    assert!(response.body.contains("was revoked"), "{}", response.body);
+    server.run_as(&env, "support@example.com", ["history"]).exit(5).stderr_has("was revoked");
+    server.run_as(&env, "support@example.com", ["history", "-o", "json"]).exit(5).json();
+
+    // Every refusal is in the audit log, with the key id it claimed and why.
+    let audited = rejections(&env);
+    assert_eq!(audited.len(), cases.len() + 3, "{audited:#?}");
+    for ((_, _, reason), (_, audited_reason)) in cases.iter().zip(&audited) {
+        assert!(audited_reason.contains(reason), "{audited_reason} lacks {reason}");
+    }
+    assert_eq!(audited[2].0, key_id(&admin), "the forgery is recorded under the key it claimed");
+    assert_eq!(audited[1].0, "", "an unsigned request claims no key");
+    // Nothing the refused requests asked for was planned.
+    assert_eq!(env.scalar("SELECT COUNT(*) FROM plans"), 1);
+}
+
+#[test]
+fn a_request_replayed_to_a_second_server_on_the_same_database_is_refused() {
+    let env = Env::new().with_demo_data();
+    let first = Server::start(&env);
+    let second = Server::start(&env);
+    let admin = key_of(&env, ADMIN);
+    // Signed for the first server's address, as a load balancer's clients would sign for its name.
+    let request = RawRequest::signed(&first.addr, "GET", "/v1/history", b"", &admin, &key_id(&admin), now());
+    assert_eq!(request.send(&first.addr).status, 200);
+    let replay = request.send(&second.addr);
+    assert_eq!(replay.status, 401, "{}", replay.body);
+    assert!(replay.body.contains("the nonce was already used"), "{}", replay.body);
+}
+
+#[test]
+fn a_person_with_only_their_own_key_cannot_make_another_persons_approval() {
+    let env = Env::new().with_demo_data();
+    let server = Server::start(&env);
+    let mut requester = Authenticator::enroll(&env, REQUESTER);
+    let planned = server.run_as(&env, REQUESTER, ["plan", "refund booking 142", "-o", "json"]).exit(0).json();
+    let action = planned["steps"][0]["action_id"].as_str().unwrap().to_owned();
+    let id: i64 = action.trim_start_matches('a').parse().unwrap();
+    let hash = planned["steps"][0]["payload_hash"].as_str().unwrap().to_owned();
+    let own = key_of(&env, REQUESTER);
+    // The requester signs an approval statement naming the manager, with their own key…
+    let signed_at = chrono::Utc::now();
+    let statement = opsgate::approval::SignedDecision {
+        action_id: id,
+        payload_hash: &hash,
+        decision: "approve",
+        approver: APPROVER,
+        signed_at,
+        reason: None,
+    };
+    let signature = opsgate::canonical::hex(
+        &ed25519_dalek::Signer::sign(&own, statement.message().as_bytes()).to_bytes(),
+    );
+    let body = serde_json::json!({"decisions": [{
+        "action_id": action, "decision": "approve", "signature": signature,
+        "signed_at": signed_at.format("%Y-%m-%dT%H:%M:%S%.6fZ").to_string(),
+    }], "totp": requester.next_code()})
+    .to_string();
+    // …and sends it under their own key: the server takes them for who signed the request.
+    let response = RawRequest::signed(
+        &server.addr,
+        "POST",
+        "/v1/approvals",
+        body.as_bytes(),
+        &own,
+        &key_id(&own),
+        now(),
+    )
+    .send(&server.addr);
+    assert_eq!(response.status, 403, "{}", response.body);
+    assert!(response.body.contains("self-approval is not allowed"), "{}", response.body);
+    // Under the manager's key id, the request itself does not verify.
+    let manager = key_of(&env, APPROVER);
+    let response = RawRequest::signed(
+        &server.addr,
+        "POST",
+        "/v1/approvals",
+        body.as_bytes(),
+        &own,
+        &key_id(&manager),
+        now(),
+    )
+    .send(&server.addr);
+    assert_eq!(response.status, 401, "{}", response.body);
+    assert_eq!(env.scalar("SELECT COUNT(*) FROM approvals"), 0);
+    assert_eq!(env.scalar_text(&format!("SELECT status FROM actions WHERE id = {id}")), "pending_approval");
+}
+
+#[test]
+fn an_approval_signed_by_the_approver_on_their_machine_is_verified_and_stored() {
+    let env = Env::new().with_demo_data();
+    let server = Server::start(&env);
+    let mut approver = Authenticator::enroll(&env, APPROVER);
+    let planned = server.run_as(&env, REQUESTER, ["plan", "refund booking 142", "-o", "json"]).exit(0).json();
+    let action = planned["steps"][0]["action_id"].as_str().unwrap().to_owned();
+    // Not on a terminal and without --yes: nothing is signed (exit 4).
+    server.run_as(&env, APPROVER, ["approve", &action]).exit(4).stderr_has("needs your confirmation");
+    let decided = server
+        .run_as(&env, APPROVER, ["approve", &action, "--yes", "--totp", &approver.next_code(), "-o", "json"])
+        .exit(0)
+        .json();
+    assert_eq!(decided[0]["status"], "approved", "{decided}");
+    // The stored signature verifies against the manager's registered key, as every approval's must.
+    let manager_key = key_id(&key_of(&env, APPROVER));
+    let stored_key = env.scalar_text(&format!(
+        "SELECT k.public_key FROM approvals a JOIN staff_keys k ON k.id = a.key_id WHERE a.action_id = {}",
+        action.trim_start_matches('a')
+    ));
+    assert_eq!(stored_key, manager_key);
+    // A rejection of another pending action is signed the same way and needs a reason.
+    let other = server.run_as(&env, REQUESTER, ["plan", "refund booking 142", "-o", "json"]).exit(0).json();
+    let other = other["steps"][0]["action_id"].as_str().unwrap().to_owned();
+    server.run_as(&env, APPROVER, ["reject", &other, "--reason", " "]).exit(2);
+    server
+        .run_as(&env, APPROVER, ["reject", &other, "--reason", "duplicate request", "-o", "json"])
+        .exit(0)
+        .json();
+    assert_eq!(
+        env.scalar_text(&format!("SELECT status FROM actions WHERE id = {}", other.trim_start_matches('a'))),
+        "rejected"
+    );
 }

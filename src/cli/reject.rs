@@ -58,8 +58,11 @@ impl RejectArgs {
         if reason.is_empty() {
             return Err(Error::Usage("--reason must say why".into()));
         }
-        let review =
-            rc.document(&Call::get(format!("/v1/actions/{action_id}/approval?decision=reject"))).await?;
+        let review = rc
+            .document(
+                &Call::get(format!("/v1/actions/{action_id}/approval")).query("decision", Some("reject")),
+            )
+            .await?;
         let decision = super::remote::signed_decision(rc, &review["statement"], "reject", Some(reason))?;
         rc.print(&Call::post("/v1/approvals", serde_json::json!({"decisions": [decision]}))).await
     }
