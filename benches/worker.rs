@@ -15,7 +15,8 @@ use opsgate::audit::Actor;
 use opsgate::catalog::Catalog;
 use opsgate::keys::KeyDir;
 use opsgate::pipeline::{
-    ApprovalDecision, Confirmation, ExecuteRequest, PlanOptions, decide_approval, execute_action, plan_prompt,
+    ApprovalDecision, Confirmation, DecisionSigner, ExecuteRequest, PlanOptions, decide_approval,
+    execute_action, plan_prompt,
 };
 use opsgate::planner::RulesPlanner;
 use opsgate::rbac::{ResolvedSeed, apply_seed};
@@ -71,9 +72,15 @@ async fn queue_batch(store: &Store, keys: &KeyDir, secrets: &(String, String), f
     let approver_code = code(&secrets.1);
     let mut approver_factor = SecondFactor::new(CodeSource::Given(&approver_code));
     for row in &rows {
-        decide_approval(&approving, row, keys, ApprovalDecision::Approve, &mut approver_factor)
-            .await
-            .unwrap();
+        decide_approval(
+            &approving,
+            row,
+            &DecisionSigner::Key(keys),
+            ApprovalDecision::Approve,
+            &mut approver_factor,
+        )
+        .await
+        .unwrap();
     }
     let requester_code = code(&secrets.0);
     let mut requester_factor = SecondFactor::new(CodeSource::Given(&requester_code));

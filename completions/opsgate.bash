@@ -73,6 +73,9 @@ _opsgate() {
             opsgate,seed)
                 cmd="opsgate__subcmd__seed"
                 ;;
+            opsgate,serve)
+                cmd="opsgate__subcmd__serve"
+                ;;
             opsgate,show)
                 cmd="opsgate__subcmd__show"
                 ;;
@@ -240,6 +243,9 @@ _opsgate() {
                 ;;
             opsgate__subcmd__help,seed)
                 cmd="opsgate__subcmd__help__subcmd__seed"
+                ;;
+            opsgate__subcmd__help,serve)
+                cmd="opsgate__subcmd__help__subcmd__serve"
                 ;;
             opsgate__subcmd__help,show)
                 cmd="opsgate__subcmd__help__subcmd__show"
@@ -479,7 +485,7 @@ _opsgate() {
 
     case "${cmd}" in
         opsgate)
-            opts="-o -h -V --db --as --output --demo --help --version ask plan dry-run execute approve reject history show actions seed audit playbook policy staff agent worker docs alerts mcp demo completions help"
+            opts="-o -h -V --db --as --output --server --demo --help --version ask plan dry-run execute approve reject history show actions seed audit playbook policy staff agent worker serve docs alerts mcp demo completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -501,6 +507,10 @@ _opsgate() {
                     COMPREPLY=($(compgen -W "table json yaml md" -- "${cur}"))
                     return 0
                     ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -509,7 +519,7 @@ _opsgate() {
             return 0
             ;;
         opsgate__subcmd__actions)
-            opts="-o -h -V --mine --db --as --output --demo --help --version show help"
+            opts="-o -h -V --mine --db --as --output --server --demo --help --version show help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -529,6 +539,10 @@ _opsgate() {
                     ;;
                 -o)
                     COMPREPLY=($(compgen -W "table json yaml md" -- "${cur}"))
+                    return 0
+                    ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -581,7 +595,7 @@ _opsgate() {
             return 0
             ;;
         opsgate__subcmd__actions__subcmd__show)
-            opts="-o -h -V --db --as --output --demo --help --version"
+            opts="-o -h -V --db --as --output --server --demo --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -603,6 +617,10 @@ _opsgate() {
                     COMPREPLY=($(compgen -W "table json yaml md" -- "${cur}"))
                     return 0
                     ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -611,7 +629,7 @@ _opsgate() {
             return 0
             ;;
         opsgate__subcmd__agent)
-            opts="-o -h -V --db --as --output --demo --help --version list add disable help"
+            opts="-o -h -V --db --as --output --server --demo --help --version list add disable help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -633,6 +651,10 @@ _opsgate() {
                     COMPREPLY=($(compgen -W "table json yaml md" -- "${cur}"))
                     return 0
                     ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -641,7 +663,7 @@ _opsgate() {
             return 0
             ;;
         opsgate__subcmd__agent__subcmd__add)
-            opts="-o -h -V --model --tier --rate-limit --daily-tokens --daily-tool-calls --daily-mutations --db --as --output --demo --help --version"
+            opts="-o -h -V --model --tier --rate-limit --daily-tokens --daily-tool-calls --daily-mutations --db --as --output --server --demo --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -687,6 +709,10 @@ _opsgate() {
                     COMPREPLY=($(compgen -W "table json yaml md" -- "${cur}"))
                     return 0
                     ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -695,7 +721,7 @@ _opsgate() {
             return 0
             ;;
         opsgate__subcmd__agent__subcmd__disable)
-            opts="-o -h -V --db --as --output --demo --help --version"
+            opts="-o -h -V --db --as --output --server --demo --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -715,6 +741,10 @@ _opsgate() {
                     ;;
                 -o)
                     COMPREPLY=($(compgen -W "table json yaml md" -- "${cur}"))
+                    return 0
+                    ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -795,7 +825,7 @@ _opsgate() {
             return 0
             ;;
         opsgate__subcmd__agent__subcmd__list)
-            opts="-o -h -V --db --as --output --demo --help --version"
+            opts="-o -h -V --db --as --output --server --demo --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -817,6 +847,10 @@ _opsgate() {
                     COMPREPLY=($(compgen -W "table json yaml md" -- "${cur}"))
                     return 0
                     ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -825,7 +859,7 @@ _opsgate() {
             return 0
             ;;
         opsgate__subcmd__alerts)
-            opts="-o -h -V --db --as --output --demo --help --version evaluate help"
+            opts="-o -h -V --db --as --output --server --demo --help --version evaluate help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -847,6 +881,10 @@ _opsgate() {
                     COMPREPLY=($(compgen -W "table json yaml md" -- "${cur}"))
                     return 0
                     ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -855,7 +893,7 @@ _opsgate() {
             return 0
             ;;
         opsgate__subcmd__alerts__subcmd__evaluate)
-            opts="-o -h -V --db --as --output --demo --help --version"
+            opts="-o -h -V --db --as --output --server --demo --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -875,6 +913,10 @@ _opsgate() {
                     ;;
                 -o)
                     COMPREPLY=($(compgen -W "table json yaml md" -- "${cur}"))
+                    return 0
+                    ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -927,7 +969,7 @@ _opsgate() {
             return 0
             ;;
         opsgate__subcmd__approve)
-            opts="-o -h -V --list --yes --totp --db --as --output --demo --help --version"
+            opts="-o -h -V --list --yes --totp --db --as --output --server --demo --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -953,6 +995,10 @@ _opsgate() {
                     COMPREPLY=($(compgen -W "table json yaml md" -- "${cur}"))
                     return 0
                     ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -961,7 +1007,7 @@ _opsgate() {
             return 0
             ;;
         opsgate__subcmd__ask)
-            opts="-o -h -V --planner --model --agent --max-steps --db --as --output --demo --help --version"
+            opts="-o -h -V --planner --model --agent --max-steps --db --as --output --server --demo --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -999,6 +1045,10 @@ _opsgate() {
                     COMPREPLY=($(compgen -W "table json yaml md" -- "${cur}"))
                     return 0
                     ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1007,7 +1057,7 @@ _opsgate() {
             return 0
             ;;
         opsgate__subcmd__audit)
-            opts="-o -h -V --db --as --output --demo --help --version query verify help"
+            opts="-o -h -V --db --as --output --server --demo --help --version query verify help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1027,6 +1077,10 @@ _opsgate() {
                     ;;
                 -o)
                     COMPREPLY=($(compgen -W "table json yaml md" -- "${cur}"))
+                    return 0
+                    ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1093,7 +1147,7 @@ _opsgate() {
             return 0
             ;;
         opsgate__subcmd__audit__subcmd__query)
-            opts="-o -h -V --actor --subject --event --action --status --since --until --limit --format --db --as --output --demo --help --version"
+            opts="-o -h -V --actor --subject --event --action --status --since --until --limit --format --db --as --output --server --demo --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1151,6 +1205,10 @@ _opsgate() {
                     COMPREPLY=($(compgen -W "table json yaml md" -- "${cur}"))
                     return 0
                     ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1159,7 +1217,7 @@ _opsgate() {
             return 0
             ;;
         opsgate__subcmd__audit__subcmd__verify)
-            opts="-o -h -V --db --as --output --demo --help --version"
+            opts="-o -h -V --db --as --output --server --demo --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1181,6 +1239,10 @@ _opsgate() {
                     COMPREPLY=($(compgen -W "table json yaml md" -- "${cur}"))
                     return 0
                     ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1189,7 +1251,7 @@ _opsgate() {
             return 0
             ;;
         opsgate__subcmd__completions)
-            opts="-o -h -V --db --as --output --demo --help --version bash elvish fish powershell zsh"
+            opts="-o -h -V --db --as --output --server --demo --help --version bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1209,6 +1271,10 @@ _opsgate() {
                     ;;
                 -o)
                     COMPREPLY=($(compgen -W "table json yaml md" -- "${cur}"))
+                    return 0
+                    ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1219,7 +1285,7 @@ _opsgate() {
             return 0
             ;;
         opsgate__subcmd__demo)
-            opts="-o -h -V --db --as --output --demo --help --version reset help"
+            opts="-o -h -V --db --as --output --server --demo --help --version reset help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1239,6 +1305,10 @@ _opsgate() {
                     ;;
                 -o)
                     COMPREPLY=($(compgen -W "table json yaml md" -- "${cur}"))
+                    return 0
+                    ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1291,7 +1361,7 @@ _opsgate() {
             return 0
             ;;
         opsgate__subcmd__demo__subcmd__reset)
-            opts="-o -h -V --db --as --output --demo --help --version"
+            opts="-o -h -V --db --as --output --server --demo --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1313,6 +1383,10 @@ _opsgate() {
                     COMPREPLY=($(compgen -W "table json yaml md" -- "${cur}"))
                     return 0
                     ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1321,7 +1395,7 @@ _opsgate() {
             return 0
             ;;
         opsgate__subcmd__docs)
-            opts="-o -h -V --db --as --output --demo --help --version add list search help"
+            opts="-o -h -V --db --as --output --server --demo --help --version add list search help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1343,6 +1417,10 @@ _opsgate() {
                     COMPREPLY=($(compgen -W "table json yaml md" -- "${cur}"))
                     return 0
                     ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1351,7 +1429,7 @@ _opsgate() {
             return 0
             ;;
         opsgate__subcmd__docs__subcmd__add)
-            opts="-o -h -V --db --as --output --demo --help --version"
+            opts="-o -h -V --db --as --output --server --demo --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1371,6 +1449,10 @@ _opsgate() {
                     ;;
                 -o)
                     COMPREPLY=($(compgen -W "table json yaml md" -- "${cur}"))
+                    return 0
+                    ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1451,7 +1533,7 @@ _opsgate() {
             return 0
             ;;
         opsgate__subcmd__docs__subcmd__list)
-            opts="-o -h -V --db --as --output --demo --help --version"
+            opts="-o -h -V --db --as --output --server --demo --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1473,6 +1555,10 @@ _opsgate() {
                     COMPREPLY=($(compgen -W "table json yaml md" -- "${cur}"))
                     return 0
                     ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1481,7 +1567,7 @@ _opsgate() {
             return 0
             ;;
         opsgate__subcmd__docs__subcmd__search)
-            opts="-o -h -V --limit --db --as --output --demo --help --version"
+            opts="-o -h -V --limit --db --as --output --server --demo --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1507,6 +1593,10 @@ _opsgate() {
                     COMPREPLY=($(compgen -W "table json yaml md" -- "${cur}"))
                     return 0
                     ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1515,7 +1605,7 @@ _opsgate() {
             return 0
             ;;
         opsgate__subcmd__dry__subcmd__run)
-            opts="-o -h -V --planner --model --agent --db --as --output --demo --help --version"
+            opts="-o -h -V --planner --model --agent --db --as --output --server --demo --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1549,6 +1639,10 @@ _opsgate() {
                     COMPREPLY=($(compgen -W "table json yaml md" -- "${cur}"))
                     return 0
                     ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1557,7 +1651,7 @@ _opsgate() {
             return 0
             ;;
         opsgate__subcmd__execute)
-            opts="-o -h -V --token --totp --queue --planner --model --agent --db --as --output --demo --help --version"
+            opts="-o -h -V --token --totp --queue --planner --model --agent --db --as --output --server --demo --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1599,6 +1693,10 @@ _opsgate() {
                     COMPREPLY=($(compgen -W "table json yaml md" -- "${cur}"))
                     return 0
                     ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1607,7 +1705,7 @@ _opsgate() {
             return 0
             ;;
         opsgate__subcmd__help)
-            opts="ask plan dry-run execute approve reject history show actions seed audit playbook policy staff agent worker docs alerts mcp demo completions help"
+            opts="ask plan dry-run execute approve reject history show actions seed audit playbook policy staff agent worker serve docs alerts mcp demo completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2124,6 +2222,20 @@ _opsgate() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        opsgate__subcmd__help__subcmd__serve)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         opsgate__subcmd__help__subcmd__show)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -2321,7 +2433,7 @@ _opsgate() {
             return 0
             ;;
         opsgate__subcmd__history)
-            opts="-o -h -V --status --action --since --until --all --limit --db --as --output --demo --help --version"
+            opts="-o -h -V --status --action --since --until --all --limit --db --as --output --server --demo --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2363,6 +2475,10 @@ _opsgate() {
                     COMPREPLY=($(compgen -W "table json yaml md" -- "${cur}"))
                     return 0
                     ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2371,7 +2487,7 @@ _opsgate() {
             return 0
             ;;
         opsgate__subcmd__mcp)
-            opts="-o -h -V --agent --db --as --output --demo --help --version"
+            opts="-o -h -V --agent --db --as --output --server --demo --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2397,6 +2513,10 @@ _opsgate() {
                     COMPREPLY=($(compgen -W "table json yaml md" -- "${cur}"))
                     return 0
                     ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2405,7 +2525,7 @@ _opsgate() {
             return 0
             ;;
         opsgate__subcmd__plan)
-            opts="-o -h -V --planner --model --agent --db --as --output --demo --help --version"
+            opts="-o -h -V --planner --model --agent --db --as --output --server --demo --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2439,6 +2559,10 @@ _opsgate() {
                     COMPREPLY=($(compgen -W "table json yaml md" -- "${cur}"))
                     return 0
                     ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2447,7 +2571,7 @@ _opsgate() {
             return 0
             ;;
         opsgate__subcmd__playbook)
-            opts="-o -h -V --db --as --output --demo --help --version validate run help"
+            opts="-o -h -V --db --as --output --server --demo --help --version validate run help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2467,6 +2591,10 @@ _opsgate() {
                     ;;
                 -o)
                     COMPREPLY=($(compgen -W "table json yaml md" -- "${cur}"))
+                    return 0
+                    ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2533,7 +2661,7 @@ _opsgate() {
             return 0
             ;;
         opsgate__subcmd__playbook__subcmd__run)
-            opts="-o -h -V --var --allow-execute --agent --db --as --output --demo --help --version"
+            opts="-o -h -V --var --allow-execute --agent --db --as --output --server --demo --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2563,6 +2691,10 @@ _opsgate() {
                     COMPREPLY=($(compgen -W "table json yaml md" -- "${cur}"))
                     return 0
                     ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2571,7 +2703,7 @@ _opsgate() {
             return 0
             ;;
         opsgate__subcmd__playbook__subcmd__validate)
-            opts="-o -h -V --db --as --output --demo --help --version"
+            opts="-o -h -V --db --as --output --server --demo --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2593,6 +2725,10 @@ _opsgate() {
                     COMPREPLY=($(compgen -W "table json yaml md" -- "${cur}"))
                     return 0
                     ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2601,7 +2737,7 @@ _opsgate() {
             return 0
             ;;
         opsgate__subcmd__policy)
-            opts="-o -h -V --db --as --output --demo --help --version apply show test help"
+            opts="-o -h -V --db --as --output --server --demo --help --version apply show test help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2623,6 +2759,10 @@ _opsgate() {
                     COMPREPLY=($(compgen -W "table json yaml md" -- "${cur}"))
                     return 0
                     ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2631,7 +2771,7 @@ _opsgate() {
             return 0
             ;;
         opsgate__subcmd__policy__subcmd__apply)
-            opts="-o -h -V --db --as --output --demo --help --version"
+            opts="-o -h -V --db --as --output --server --demo --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2651,6 +2791,10 @@ _opsgate() {
                     ;;
                 -o)
                     COMPREPLY=($(compgen -W "table json yaml md" -- "${cur}"))
+                    return 0
+                    ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2731,7 +2875,7 @@ _opsgate() {
             return 0
             ;;
         opsgate__subcmd__policy__subcmd__show)
-            opts="-o -h -V --db --as --output --demo --help --version"
+            opts="-o -h -V --db --as --output --server --demo --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2753,6 +2897,10 @@ _opsgate() {
                     COMPREPLY=($(compgen -W "table json yaml md" -- "${cur}"))
                     return 0
                     ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2761,7 +2909,7 @@ _opsgate() {
             return 0
             ;;
         opsgate__subcmd__policy__subcmd__test)
-            opts="-o -h -V --action --params --agent --surface --db --as --output --demo --help --version"
+            opts="-o -h -V --action --params --agent --surface --db --as --output --server --demo --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2799,6 +2947,10 @@ _opsgate() {
                     COMPREPLY=($(compgen -W "table json yaml md" -- "${cur}"))
                     return 0
                     ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2807,7 +2959,7 @@ _opsgate() {
             return 0
             ;;
         opsgate__subcmd__reject)
-            opts="-o -h -V --reason --db --as --output --demo --help --version"
+            opts="-o -h -V --reason --db --as --output --server --demo --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2833,6 +2985,10 @@ _opsgate() {
                     COMPREPLY=($(compgen -W "table json yaml md" -- "${cur}"))
                     return 0
                     ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2841,7 +2997,7 @@ _opsgate() {
             return 0
             ;;
         opsgate__subcmd__seed)
-            opts="-o -h -V --db --as --output --demo --help --version rbac help"
+            opts="-o -h -V --db --as --output --server --demo --help --version rbac help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2861,6 +3017,10 @@ _opsgate() {
                     ;;
                 -o)
                     COMPREPLY=($(compgen -W "table json yaml md" -- "${cur}"))
+                    return 0
+                    ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2913,7 +3073,7 @@ _opsgate() {
             return 0
             ;;
         opsgate__subcmd__seed__subcmd__rbac)
-            opts="-o -h -V --file --test-staff --db --as --output --demo --help --version"
+            opts="-o -h -V --file --test-staff --db --as --output --server --demo --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2939,6 +3099,68 @@ _opsgate() {
                     COMPREPLY=($(compgen -W "table json yaml md" -- "${cur}"))
                     return 0
                     ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        opsgate__subcmd__serve)
+            opts="-o -h -V --listen --tls-cert --tls-key --insecure-http --max-in-flight --max-body --request-timeout --db --as --output --server --demo --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --listen)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-in-flight)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-body)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --request-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json yaml md" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json yaml md" -- "${cur}"))
+                    return 0
+                    ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2947,7 +3169,7 @@ _opsgate() {
             return 0
             ;;
         opsgate__subcmd__show)
-            opts="-o -h -V --db --as --output --demo --help --version"
+            opts="-o -h -V --db --as --output --server --demo --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2967,6 +3189,10 @@ _opsgate() {
                     ;;
                 -o)
                     COMPREPLY=($(compgen -W "table json yaml md" -- "${cur}"))
+                    return 0
+                    ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2977,7 +3203,7 @@ _opsgate() {
             return 0
             ;;
         opsgate__subcmd__staff)
-            opts="-o -h -V --db --as --output --demo --help --version list add invite set-role deactivate keygen keys revoke-key totp help"
+            opts="-o -h -V --db --as --output --server --demo --help --version list add invite set-role deactivate keygen keys revoke-key totp help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2999,6 +3225,10 @@ _opsgate() {
                     COMPREPLY=($(compgen -W "table json yaml md" -- "${cur}"))
                     return 0
                     ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3007,7 +3237,7 @@ _opsgate() {
             return 0
             ;;
         opsgate__subcmd__staff__subcmd__add)
-            opts="-o -h -V --name --role --keygen --db --as --output --demo --help --version"
+            opts="-o -h -V --name --role --keygen --db --as --output --server --demo --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3037,6 +3267,10 @@ _opsgate() {
                     COMPREPLY=($(compgen -W "table json yaml md" -- "${cur}"))
                     return 0
                     ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3045,7 +3279,7 @@ _opsgate() {
             return 0
             ;;
         opsgate__subcmd__staff__subcmd__deactivate)
-            opts="-o -h -V --db --as --output --demo --help --version"
+            opts="-o -h -V --db --as --output --server --demo --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3065,6 +3299,10 @@ _opsgate() {
                     ;;
                 -o)
                     COMPREPLY=($(compgen -W "table json yaml md" -- "${cur}"))
+                    return 0
+                    ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -3257,7 +3495,7 @@ _opsgate() {
             return 0
             ;;
         opsgate__subcmd__staff__subcmd__invite)
-            opts="-o -h -V --db --as --output --demo --help --version"
+            opts="-o -h -V --db --as --output --server --demo --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3279,6 +3517,10 @@ _opsgate() {
                     COMPREPLY=($(compgen -W "table json yaml md" -- "${cur}"))
                     return 0
                     ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3287,7 +3529,7 @@ _opsgate() {
             return 0
             ;;
         opsgate__subcmd__staff__subcmd__keygen)
-            opts="-o -h -V --code --db --as --output --demo --help --version"
+            opts="-o -h -V --code --db --as --output --server --demo --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3313,6 +3555,10 @@ _opsgate() {
                     COMPREPLY=($(compgen -W "table json yaml md" -- "${cur}"))
                     return 0
                     ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3321,7 +3567,7 @@ _opsgate() {
             return 0
             ;;
         opsgate__subcmd__staff__subcmd__keys)
-            opts="-o -h -V --email --db --as --output --demo --help --version"
+            opts="-o -h -V --email --db --as --output --server --demo --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3347,6 +3593,10 @@ _opsgate() {
                     COMPREPLY=($(compgen -W "table json yaml md" -- "${cur}"))
                     return 0
                     ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3355,7 +3605,7 @@ _opsgate() {
             return 0
             ;;
         opsgate__subcmd__staff__subcmd__list)
-            opts="-o -h -V --db --as --output --demo --help --version"
+            opts="-o -h -V --db --as --output --server --demo --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3377,6 +3627,10 @@ _opsgate() {
                     COMPREPLY=($(compgen -W "table json yaml md" -- "${cur}"))
                     return 0
                     ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3385,7 +3639,7 @@ _opsgate() {
             return 0
             ;;
         opsgate__subcmd__staff__subcmd__revoke__subcmd__key)
-            opts="-o -h -V --reason --db --as --output --demo --help --version"
+            opts="-o -h -V --reason --db --as --output --server --demo --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3411,6 +3665,10 @@ _opsgate() {
                     COMPREPLY=($(compgen -W "table json yaml md" -- "${cur}"))
                     return 0
                     ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3419,7 +3677,7 @@ _opsgate() {
             return 0
             ;;
         opsgate__subcmd__staff__subcmd__set__subcmd__role)
-            opts="-o -h -V --db --as --output --demo --help --version"
+            opts="-o -h -V --db --as --output --server --demo --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3439,6 +3697,10 @@ _opsgate() {
                     ;;
                 -o)
                     COMPREPLY=($(compgen -W "table json yaml md" -- "${cur}"))
+                    return 0
+                    ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -3449,7 +3711,7 @@ _opsgate() {
             return 0
             ;;
         opsgate__subcmd__staff__subcmd__totp)
-            opts="-o -h -V --db --as --output --demo --help --version enroll confirm help"
+            opts="-o -h -V --db --as --output --server --demo --help --version enroll confirm help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3471,6 +3733,10 @@ _opsgate() {
                     COMPREPLY=($(compgen -W "table json yaml md" -- "${cur}"))
                     return 0
                     ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3479,7 +3745,7 @@ _opsgate() {
             return 0
             ;;
         opsgate__subcmd__staff__subcmd__totp__subcmd__confirm)
-            opts="-o -h -V --totp --db --as --output --demo --help --version"
+            opts="-o -h -V --totp --db --as --output --server --demo --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3503,6 +3769,10 @@ _opsgate() {
                     ;;
                 -o)
                     COMPREPLY=($(compgen -W "table json yaml md" -- "${cur}"))
+                    return 0
+                    ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -3513,7 +3783,7 @@ _opsgate() {
             return 0
             ;;
         opsgate__subcmd__staff__subcmd__totp__subcmd__enroll)
-            opts="-o -h -V --totp --db --as --output --demo --help --version"
+            opts="-o -h -V --totp --db --as --output --server --demo --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3537,6 +3807,10 @@ _opsgate() {
                     ;;
                 -o)
                     COMPREPLY=($(compgen -W "table json yaml md" -- "${cur}"))
+                    return 0
+                    ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -3603,7 +3877,7 @@ _opsgate() {
             return 0
             ;;
         opsgate__subcmd__worker)
-            opts="-o -h -V --once --concurrency --poll --recover --stale-after --db --as --output --demo --help --version"
+            opts="-o -h -V --once --concurrency --poll --recover --stale-after --db --as --output --server --demo --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3635,6 +3909,10 @@ _opsgate() {
                     ;;
                 -o)
                     COMPREPLY=($(compgen -W "table json yaml md" -- "${cur}"))
+                    return 0
+                    ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)

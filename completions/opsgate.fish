@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_opsgate_global_optspecs
-    string join \n db= as= o/output= demo h/help V/version
+    string join \n db= as= o/output= server= demo h/help V/version
 end
 
 function __fish_opsgate_needs_command
@@ -30,6 +30,7 @@ complete -c opsgate -n "__fish_opsgate_needs_command" -s o -l output -d 'Output 
 json\t'One JSON document on stdout'
 yaml\t'One YAML document on stdout'
 md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
+complete -c opsgate -n "__fish_opsgate_needs_command" -l server -d 'Team mode: send every data command to this opsgate server, signed with your key (`--as` picks which local key when there are several) [env: OPSGATE_SERVER]; a server certificate from a private CA is trusted with OPSGATE_SERVER_CA=FILE' -r
 complete -c opsgate -n "__fish_opsgate_needs_command" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opsgate -n "__fish_opsgate_needs_command" -s V -l version -d 'Print version'
@@ -49,6 +50,7 @@ complete -c opsgate -n "__fish_opsgate_needs_command" -f -a "policy" -d 'Apply, 
 complete -c opsgate -n "__fish_opsgate_needs_command" -f -a "staff" -d 'Manage staff members, their roles and keys'
 complete -c opsgate -n "__fish_opsgate_needs_command" -f -a "agent" -d 'Manage registered AI agents (tier, rate limit, token budget)'
 complete -c opsgate -n "__fish_opsgate_needs_command" -f -a "worker" -d 'Execute approved actions queued for background execution'
+complete -c opsgate -n "__fish_opsgate_needs_command" -f -a "serve" -d 'Serve opsgate to people and programs over HTTPS, every request signed (team mode)'
 complete -c opsgate -n "__fish_opsgate_needs_command" -f -a "docs" -d 'Index and search runbooks'
 complete -c opsgate -n "__fish_opsgate_needs_command" -f -a "alerts" -d 'Evaluate alert rules'
 complete -c opsgate -n "__fish_opsgate_needs_command" -f -a "mcp" -d 'Serve opsgate\'s guarded actions to AI clients over MCP (stdio)'
@@ -68,6 +70,7 @@ complete -c opsgate -n "__fish_opsgate_using_subcommand ask" -s o -l output -d '
 json\t'One JSON document on stdout'
 yaml\t'One YAML document on stdout'
 md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
+complete -c opsgate -n "__fish_opsgate_using_subcommand ask" -l server -d 'Team mode: send every data command to this opsgate server, signed with your key (`--as` picks which local key when there are several) [env: OPSGATE_SERVER]; a server certificate from a private CA is trusted with OPSGATE_SERVER_CA=FILE' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand ask" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_using_subcommand ask" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opsgate -n "__fish_opsgate_using_subcommand ask" -s V -l version -d 'Print version'
@@ -83,6 +86,7 @@ complete -c opsgate -n "__fish_opsgate_using_subcommand plan" -s o -l output -d 
 json\t'One JSON document on stdout'
 yaml\t'One YAML document on stdout'
 md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
+complete -c opsgate -n "__fish_opsgate_using_subcommand plan" -l server -d 'Team mode: send every data command to this opsgate server, signed with your key (`--as` picks which local key when there are several) [env: OPSGATE_SERVER]; a server certificate from a private CA is trusted with OPSGATE_SERVER_CA=FILE' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand plan" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_using_subcommand plan" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opsgate -n "__fish_opsgate_using_subcommand plan" -s V -l version -d 'Print version'
@@ -98,6 +102,7 @@ complete -c opsgate -n "__fish_opsgate_using_subcommand dry-run" -s o -l output 
 json\t'One JSON document on stdout'
 yaml\t'One YAML document on stdout'
 md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
+complete -c opsgate -n "__fish_opsgate_using_subcommand dry-run" -l server -d 'Team mode: send every data command to this opsgate server, signed with your key (`--as` picks which local key when there are several) [env: OPSGATE_SERVER]; a server certificate from a private CA is trusted with OPSGATE_SERVER_CA=FILE' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand dry-run" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_using_subcommand dry-run" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opsgate -n "__fish_opsgate_using_subcommand dry-run" -s V -l version -d 'Print version'
@@ -115,6 +120,7 @@ complete -c opsgate -n "__fish_opsgate_using_subcommand execute" -s o -l output 
 json\t'One JSON document on stdout'
 yaml\t'One YAML document on stdout'
 md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
+complete -c opsgate -n "__fish_opsgate_using_subcommand execute" -l server -d 'Team mode: send every data command to this opsgate server, signed with your key (`--as` picks which local key when there are several) [env: OPSGATE_SERVER]; a server certificate from a private CA is trusted with OPSGATE_SERVER_CA=FILE' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand execute" -l queue -d 'Queue an approved action for `opsgate worker` instead of running it here'
 complete -c opsgate -n "__fish_opsgate_using_subcommand execute" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_using_subcommand execute" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -126,6 +132,7 @@ complete -c opsgate -n "__fish_opsgate_using_subcommand approve" -s o -l output 
 json\t'One JSON document on stdout'
 yaml\t'One YAML document on stdout'
 md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
+complete -c opsgate -n "__fish_opsgate_using_subcommand approve" -l server -d 'Team mode: send every data command to this opsgate server, signed with your key (`--as` picks which local key when there are several) [env: OPSGATE_SERVER]; a server certificate from a private CA is trusted with OPSGATE_SERVER_CA=FILE' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand approve" -l list -d 'List pending actions I may approve'
 complete -c opsgate -n "__fish_opsgate_using_subcommand approve" -l yes -d 'Approve without the interactive confirmation (the second factor is still required)'
 complete -c opsgate -n "__fish_opsgate_using_subcommand approve" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database'
@@ -138,6 +145,7 @@ complete -c opsgate -n "__fish_opsgate_using_subcommand reject" -s o -l output -
 json\t'One JSON document on stdout'
 yaml\t'One YAML document on stdout'
 md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
+complete -c opsgate -n "__fish_opsgate_using_subcommand reject" -l server -d 'Team mode: send every data command to this opsgate server, signed with your key (`--as` picks which local key when there are several) [env: OPSGATE_SERVER]; a server certificate from a private CA is trusted with OPSGATE_SERVER_CA=FILE' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand reject" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_using_subcommand reject" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opsgate -n "__fish_opsgate_using_subcommand reject" -s V -l version -d 'Print version'
@@ -152,6 +160,7 @@ complete -c opsgate -n "__fish_opsgate_using_subcommand history" -s o -l output 
 json\t'One JSON document on stdout'
 yaml\t'One YAML document on stdout'
 md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
+complete -c opsgate -n "__fish_opsgate_using_subcommand history" -l server -d 'Team mode: send every data command to this opsgate server, signed with your key (`--as` picks which local key when there are several) [env: OPSGATE_SERVER]; a server certificate from a private CA is trusted with OPSGATE_SERVER_CA=FILE' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand history" -l all -d 'Everyone\'s history, not only mine (needs ops.audit.view)'
 complete -c opsgate -n "__fish_opsgate_using_subcommand history" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_using_subcommand history" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -162,6 +171,7 @@ complete -c opsgate -n "__fish_opsgate_using_subcommand show" -s o -l output -d 
 json\t'One JSON document on stdout'
 yaml\t'One YAML document on stdout'
 md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
+complete -c opsgate -n "__fish_opsgate_using_subcommand show" -l server -d 'Team mode: send every data command to this opsgate server, signed with your key (`--as` picks which local key when there are several) [env: OPSGATE_SERVER]; a server certificate from a private CA is trusted with OPSGATE_SERVER_CA=FILE' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand show" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_using_subcommand show" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opsgate -n "__fish_opsgate_using_subcommand show" -s V -l version -d 'Print version'
@@ -171,6 +181,7 @@ complete -c opsgate -n "__fish_opsgate_using_subcommand actions; and not __fish_
 json\t'One JSON document on stdout'
 yaml\t'One YAML document on stdout'
 md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
+complete -c opsgate -n "__fish_opsgate_using_subcommand actions; and not __fish_seen_subcommand_from show help" -l server -d 'Team mode: send every data command to this opsgate server, signed with your key (`--as` picks which local key when there are several) [env: OPSGATE_SERVER]; a server certificate from a private CA is trusted with OPSGATE_SERVER_CA=FILE' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand actions; and not __fish_seen_subcommand_from show help" -l mine -d 'Only the actions I may run (needs the database to know who I am)'
 complete -c opsgate -n "__fish_opsgate_using_subcommand actions; and not __fish_seen_subcommand_from show help" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_using_subcommand actions; and not __fish_seen_subcommand_from show help" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -183,6 +194,7 @@ complete -c opsgate -n "__fish_opsgate_using_subcommand actions; and __fish_seen
 json\t'One JSON document on stdout'
 yaml\t'One YAML document on stdout'
 md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
+complete -c opsgate -n "__fish_opsgate_using_subcommand actions; and __fish_seen_subcommand_from show" -l server -d 'Team mode: send every data command to this opsgate server, signed with your key (`--as` picks which local key when there are several) [env: OPSGATE_SERVER]; a server certificate from a private CA is trusted with OPSGATE_SERVER_CA=FILE' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand actions; and __fish_seen_subcommand_from show" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_using_subcommand actions; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opsgate -n "__fish_opsgate_using_subcommand actions; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
@@ -194,6 +206,7 @@ complete -c opsgate -n "__fish_opsgate_using_subcommand seed; and not __fish_see
 json\t'One JSON document on stdout'
 yaml\t'One YAML document on stdout'
 md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
+complete -c opsgate -n "__fish_opsgate_using_subcommand seed; and not __fish_seen_subcommand_from rbac help" -l server -d 'Team mode: send every data command to this opsgate server, signed with your key (`--as` picks which local key when there are several) [env: OPSGATE_SERVER]; a server certificate from a private CA is trusted with OPSGATE_SERVER_CA=FILE' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand seed; and not __fish_seen_subcommand_from rbac help" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_using_subcommand seed; and not __fish_seen_subcommand_from rbac help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opsgate -n "__fish_opsgate_using_subcommand seed; and not __fish_seen_subcommand_from rbac help" -s V -l version -d 'Print version'
@@ -206,6 +219,7 @@ complete -c opsgate -n "__fish_opsgate_using_subcommand seed; and __fish_seen_su
 json\t'One JSON document on stdout'
 yaml\t'One YAML document on stdout'
 md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
+complete -c opsgate -n "__fish_opsgate_using_subcommand seed; and __fish_seen_subcommand_from rbac" -l server -d 'Team mode: send every data command to this opsgate server, signed with your key (`--as` picks which local key when there are several) [env: OPSGATE_SERVER]; a server certificate from a private CA is trusted with OPSGATE_SERVER_CA=FILE' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand seed; and __fish_seen_subcommand_from rbac" -l test-staff -d 'Also create one staff member per role (<role>@example.com), each with a fresh Ed25519 key whose private half goes to the config directory (0600)'
 complete -c opsgate -n "__fish_opsgate_using_subcommand seed; and __fish_seen_subcommand_from rbac" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_using_subcommand seed; and __fish_seen_subcommand_from rbac" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -218,6 +232,7 @@ complete -c opsgate -n "__fish_opsgate_using_subcommand audit; and not __fish_se
 json\t'One JSON document on stdout'
 yaml\t'One YAML document on stdout'
 md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
+complete -c opsgate -n "__fish_opsgate_using_subcommand audit; and not __fish_seen_subcommand_from query verify help" -l server -d 'Team mode: send every data command to this opsgate server, signed with your key (`--as` picks which local key when there are several) [env: OPSGATE_SERVER]; a server certificate from a private CA is trusted with OPSGATE_SERVER_CA=FILE' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand audit; and not __fish_seen_subcommand_from query verify help" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_using_subcommand audit; and not __fish_seen_subcommand_from query verify help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opsgate -n "__fish_opsgate_using_subcommand audit; and not __fish_seen_subcommand_from query verify help" -s V -l version -d 'Print version'
@@ -239,6 +254,7 @@ complete -c opsgate -n "__fish_opsgate_using_subcommand audit; and __fish_seen_s
 json\t'One JSON document on stdout'
 yaml\t'One YAML document on stdout'
 md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
+complete -c opsgate -n "__fish_opsgate_using_subcommand audit; and __fish_seen_subcommand_from query" -l server -d 'Team mode: send every data command to this opsgate server, signed with your key (`--as` picks which local key when there are several) [env: OPSGATE_SERVER]; a server certificate from a private CA is trusted with OPSGATE_SERVER_CA=FILE' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand audit; and __fish_seen_subcommand_from query" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_using_subcommand audit; and __fish_seen_subcommand_from query" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opsgate -n "__fish_opsgate_using_subcommand audit; and __fish_seen_subcommand_from query" -s V -l version -d 'Print version'
@@ -248,6 +264,7 @@ complete -c opsgate -n "__fish_opsgate_using_subcommand audit; and __fish_seen_s
 json\t'One JSON document on stdout'
 yaml\t'One YAML document on stdout'
 md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
+complete -c opsgate -n "__fish_opsgate_using_subcommand audit; and __fish_seen_subcommand_from verify" -l server -d 'Team mode: send every data command to this opsgate server, signed with your key (`--as` picks which local key when there are several) [env: OPSGATE_SERVER]; a server certificate from a private CA is trusted with OPSGATE_SERVER_CA=FILE' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand audit; and __fish_seen_subcommand_from verify" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_using_subcommand audit; and __fish_seen_subcommand_from verify" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opsgate -n "__fish_opsgate_using_subcommand audit; and __fish_seen_subcommand_from verify" -s V -l version -d 'Print version'
@@ -260,6 +277,7 @@ complete -c opsgate -n "__fish_opsgate_using_subcommand playbook; and not __fish
 json\t'One JSON document on stdout'
 yaml\t'One YAML document on stdout'
 md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
+complete -c opsgate -n "__fish_opsgate_using_subcommand playbook; and not __fish_seen_subcommand_from validate run help" -l server -d 'Team mode: send every data command to this opsgate server, signed with your key (`--as` picks which local key when there are several) [env: OPSGATE_SERVER]; a server certificate from a private CA is trusted with OPSGATE_SERVER_CA=FILE' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand playbook; and not __fish_seen_subcommand_from validate run help" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_using_subcommand playbook; and not __fish_seen_subcommand_from validate run help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opsgate -n "__fish_opsgate_using_subcommand playbook; and not __fish_seen_subcommand_from validate run help" -s V -l version -d 'Print version'
@@ -272,6 +290,7 @@ complete -c opsgate -n "__fish_opsgate_using_subcommand playbook; and __fish_see
 json\t'One JSON document on stdout'
 yaml\t'One YAML document on stdout'
 md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
+complete -c opsgate -n "__fish_opsgate_using_subcommand playbook; and __fish_seen_subcommand_from validate" -l server -d 'Team mode: send every data command to this opsgate server, signed with your key (`--as` picks which local key when there are several) [env: OPSGATE_SERVER]; a server certificate from a private CA is trusted with OPSGATE_SERVER_CA=FILE' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand playbook; and __fish_seen_subcommand_from validate" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_using_subcommand playbook; and __fish_seen_subcommand_from validate" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opsgate -n "__fish_opsgate_using_subcommand playbook; and __fish_seen_subcommand_from validate" -s V -l version -d 'Print version'
@@ -283,6 +302,7 @@ complete -c opsgate -n "__fish_opsgate_using_subcommand playbook; and __fish_see
 json\t'One JSON document on stdout'
 yaml\t'One YAML document on stdout'
 md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
+complete -c opsgate -n "__fish_opsgate_using_subcommand playbook; and __fish_seen_subcommand_from run" -l server -d 'Team mode: send every data command to this opsgate server, signed with your key (`--as` picks which local key when there are several) [env: OPSGATE_SERVER]; a server certificate from a private CA is trusted with OPSGATE_SERVER_CA=FILE' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand playbook; and __fish_seen_subcommand_from run" -l allow-execute -d 'Allow execute mode, when the file also says `allow_execute: true`'
 complete -c opsgate -n "__fish_opsgate_using_subcommand playbook; and __fish_seen_subcommand_from run" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_using_subcommand playbook; and __fish_seen_subcommand_from run" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -296,6 +316,7 @@ complete -c opsgate -n "__fish_opsgate_using_subcommand policy; and not __fish_s
 json\t'One JSON document on stdout'
 yaml\t'One YAML document on stdout'
 md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
+complete -c opsgate -n "__fish_opsgate_using_subcommand policy; and not __fish_seen_subcommand_from apply show test help" -l server -d 'Team mode: send every data command to this opsgate server, signed with your key (`--as` picks which local key when there are several) [env: OPSGATE_SERVER]; a server certificate from a private CA is trusted with OPSGATE_SERVER_CA=FILE' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand policy; and not __fish_seen_subcommand_from apply show test help" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_using_subcommand policy; and not __fish_seen_subcommand_from apply show test help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opsgate -n "__fish_opsgate_using_subcommand policy; and not __fish_seen_subcommand_from apply show test help" -s V -l version -d 'Print version'
@@ -309,6 +330,7 @@ complete -c opsgate -n "__fish_opsgate_using_subcommand policy; and __fish_seen_
 json\t'One JSON document on stdout'
 yaml\t'One YAML document on stdout'
 md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
+complete -c opsgate -n "__fish_opsgate_using_subcommand policy; and __fish_seen_subcommand_from apply" -l server -d 'Team mode: send every data command to this opsgate server, signed with your key (`--as` picks which local key when there are several) [env: OPSGATE_SERVER]; a server certificate from a private CA is trusted with OPSGATE_SERVER_CA=FILE' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand policy; and __fish_seen_subcommand_from apply" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_using_subcommand policy; and __fish_seen_subcommand_from apply" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opsgate -n "__fish_opsgate_using_subcommand policy; and __fish_seen_subcommand_from apply" -s V -l version -d 'Print version'
@@ -318,6 +340,7 @@ complete -c opsgate -n "__fish_opsgate_using_subcommand policy; and __fish_seen_
 json\t'One JSON document on stdout'
 yaml\t'One YAML document on stdout'
 md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
+complete -c opsgate -n "__fish_opsgate_using_subcommand policy; and __fish_seen_subcommand_from show" -l server -d 'Team mode: send every data command to this opsgate server, signed with your key (`--as` picks which local key when there are several) [env: OPSGATE_SERVER]; a server certificate from a private CA is trusted with OPSGATE_SERVER_CA=FILE' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand policy; and __fish_seen_subcommand_from show" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_using_subcommand policy; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opsgate -n "__fish_opsgate_using_subcommand policy; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
@@ -337,6 +360,7 @@ complete -c opsgate -n "__fish_opsgate_using_subcommand policy; and __fish_seen_
 json\t'One JSON document on stdout'
 yaml\t'One YAML document on stdout'
 md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
+complete -c opsgate -n "__fish_opsgate_using_subcommand policy; and __fish_seen_subcommand_from test" -l server -d 'Team mode: send every data command to this opsgate server, signed with your key (`--as` picks which local key when there are several) [env: OPSGATE_SERVER]; a server certificate from a private CA is trusted with OPSGATE_SERVER_CA=FILE' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand policy; and __fish_seen_subcommand_from test" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_using_subcommand policy; and __fish_seen_subcommand_from test" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opsgate -n "__fish_opsgate_using_subcommand policy; and __fish_seen_subcommand_from test" -s V -l version -d 'Print version'
@@ -350,6 +374,7 @@ complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and not __fish_se
 json\t'One JSON document on stdout'
 yaml\t'One YAML document on stdout'
 md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
+complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and not __fish_seen_subcommand_from list add invite set-role deactivate keygen keys revoke-key totp help" -l server -d 'Team mode: send every data command to this opsgate server, signed with your key (`--as` picks which local key when there are several) [env: OPSGATE_SERVER]; a server certificate from a private CA is trusted with OPSGATE_SERVER_CA=FILE' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and not __fish_seen_subcommand_from list add invite set-role deactivate keygen keys revoke-key totp help" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and not __fish_seen_subcommand_from list add invite set-role deactivate keygen keys revoke-key totp help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and not __fish_seen_subcommand_from list add invite set-role deactivate keygen keys revoke-key totp help" -s V -l version -d 'Print version'
@@ -369,6 +394,7 @@ complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_s
 json\t'One JSON document on stdout'
 yaml\t'One YAML document on stdout'
 md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
+complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from list" -l server -d 'Team mode: send every data command to this opsgate server, signed with your key (`--as` picks which local key when there are several) [env: OPSGATE_SERVER]; a server certificate from a private CA is trusted with OPSGATE_SERVER_CA=FILE' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from list" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
@@ -380,6 +406,7 @@ complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_s
 json\t'One JSON document on stdout'
 yaml\t'One YAML document on stdout'
 md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
+complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from add" -l server -d 'Team mode: send every data command to this opsgate server, signed with your key (`--as` picks which local key when there are several) [env: OPSGATE_SERVER]; a server certificate from a private CA is trusted with OPSGATE_SERVER_CA=FILE' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from add" -l keygen -d 'Also generate your Ed25519 key on this machine: only when you set up your own first account in an empty database (others get an enrolment code)'
 complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from add" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -390,6 +417,7 @@ complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_s
 json\t'One JSON document on stdout'
 yaml\t'One YAML document on stdout'
 md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
+complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from invite" -l server -d 'Team mode: send every data command to this opsgate server, signed with your key (`--as` picks which local key when there are several) [env: OPSGATE_SERVER]; a server certificate from a private CA is trusted with OPSGATE_SERVER_CA=FILE' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from invite" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from invite" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from invite" -s V -l version -d 'Print version'
@@ -399,6 +427,7 @@ complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_s
 json\t'One JSON document on stdout'
 yaml\t'One YAML document on stdout'
 md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
+complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from set-role" -l server -d 'Team mode: send every data command to this opsgate server, signed with your key (`--as` picks which local key when there are several) [env: OPSGATE_SERVER]; a server certificate from a private CA is trusted with OPSGATE_SERVER_CA=FILE' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from set-role" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from set-role" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from set-role" -s V -l version -d 'Print version'
@@ -408,6 +437,7 @@ complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_s
 json\t'One JSON document on stdout'
 yaml\t'One YAML document on stdout'
 md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
+complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from deactivate" -l server -d 'Team mode: send every data command to this opsgate server, signed with your key (`--as` picks which local key when there are several) [env: OPSGATE_SERVER]; a server certificate from a private CA is trusted with OPSGATE_SERVER_CA=FILE' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from deactivate" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from deactivate" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from deactivate" -s V -l version -d 'Print version'
@@ -418,6 +448,7 @@ complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_s
 json\t'One JSON document on stdout'
 yaml\t'One YAML document on stdout'
 md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
+complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from keygen" -l server -d 'Team mode: send every data command to this opsgate server, signed with your key (`--as` picks which local key when there are several) [env: OPSGATE_SERVER]; a server certificate from a private CA is trusted with OPSGATE_SERVER_CA=FILE' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from keygen" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from keygen" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from keygen" -s V -l version -d 'Print version'
@@ -428,6 +459,7 @@ complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_s
 json\t'One JSON document on stdout'
 yaml\t'One YAML document on stdout'
 md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
+complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from keys" -l server -d 'Team mode: send every data command to this opsgate server, signed with your key (`--as` picks which local key when there are several) [env: OPSGATE_SERVER]; a server certificate from a private CA is trusted with OPSGATE_SERVER_CA=FILE' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from keys" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from keys" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from keys" -s V -l version -d 'Print version'
@@ -438,6 +470,7 @@ complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_s
 json\t'One JSON document on stdout'
 yaml\t'One YAML document on stdout'
 md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
+complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from revoke-key" -l server -d 'Team mode: send every data command to this opsgate server, signed with your key (`--as` picks which local key when there are several) [env: OPSGATE_SERVER]; a server certificate from a private CA is trusted with OPSGATE_SERVER_CA=FILE' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from revoke-key" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from revoke-key" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from revoke-key" -s V -l version -d 'Print version'
@@ -447,6 +480,7 @@ complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_s
 json\t'One JSON document on stdout'
 yaml\t'One YAML document on stdout'
 md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
+complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from totp" -l server -d 'Team mode: send every data command to this opsgate server, signed with your key (`--as` picks which local key when there are several) [env: OPSGATE_SERVER]; a server certificate from a private CA is trusted with OPSGATE_SERVER_CA=FILE' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from totp" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from totp" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from totp" -s V -l version -d 'Print version'
@@ -469,6 +503,7 @@ complete -c opsgate -n "__fish_opsgate_using_subcommand agent; and not __fish_se
 json\t'One JSON document on stdout'
 yaml\t'One YAML document on stdout'
 md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
+complete -c opsgate -n "__fish_opsgate_using_subcommand agent; and not __fish_seen_subcommand_from list add disable help" -l server -d 'Team mode: send every data command to this opsgate server, signed with your key (`--as` picks which local key when there are several) [env: OPSGATE_SERVER]; a server certificate from a private CA is trusted with OPSGATE_SERVER_CA=FILE' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand agent; and not __fish_seen_subcommand_from list add disable help" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_using_subcommand agent; and not __fish_seen_subcommand_from list add disable help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opsgate -n "__fish_opsgate_using_subcommand agent; and not __fish_seen_subcommand_from list add disable help" -s V -l version -d 'Print version'
@@ -482,6 +517,7 @@ complete -c opsgate -n "__fish_opsgate_using_subcommand agent; and __fish_seen_s
 json\t'One JSON document on stdout'
 yaml\t'One YAML document on stdout'
 md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
+complete -c opsgate -n "__fish_opsgate_using_subcommand agent; and __fish_seen_subcommand_from list" -l server -d 'Team mode: send every data command to this opsgate server, signed with your key (`--as` picks which local key when there are several) [env: OPSGATE_SERVER]; a server certificate from a private CA is trusted with OPSGATE_SERVER_CA=FILE' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand agent; and __fish_seen_subcommand_from list" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_using_subcommand agent; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opsgate -n "__fish_opsgate_using_subcommand agent; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
@@ -499,6 +535,7 @@ complete -c opsgate -n "__fish_opsgate_using_subcommand agent; and __fish_seen_s
 json\t'One JSON document on stdout'
 yaml\t'One YAML document on stdout'
 md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
+complete -c opsgate -n "__fish_opsgate_using_subcommand agent; and __fish_seen_subcommand_from add" -l server -d 'Team mode: send every data command to this opsgate server, signed with your key (`--as` picks which local key when there are several) [env: OPSGATE_SERVER]; a server certificate from a private CA is trusted with OPSGATE_SERVER_CA=FILE' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand agent; and __fish_seen_subcommand_from add" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_using_subcommand agent; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opsgate -n "__fish_opsgate_using_subcommand agent; and __fish_seen_subcommand_from add" -s V -l version -d 'Print version'
@@ -508,6 +545,7 @@ complete -c opsgate -n "__fish_opsgate_using_subcommand agent; and __fish_seen_s
 json\t'One JSON document on stdout'
 yaml\t'One YAML document on stdout'
 md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
+complete -c opsgate -n "__fish_opsgate_using_subcommand agent; and __fish_seen_subcommand_from disable" -l server -d 'Team mode: send every data command to this opsgate server, signed with your key (`--as` picks which local key when there are several) [env: OPSGATE_SERVER]; a server certificate from a private CA is trusted with OPSGATE_SERVER_CA=FILE' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand agent; and __fish_seen_subcommand_from disable" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_using_subcommand agent; and __fish_seen_subcommand_from disable" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opsgate -n "__fish_opsgate_using_subcommand agent; and __fish_seen_subcommand_from disable" -s V -l version -d 'Print version'
@@ -524,17 +562,36 @@ complete -c opsgate -n "__fish_opsgate_using_subcommand worker" -s o -l output -
 json\t'One JSON document on stdout'
 yaml\t'One YAML document on stdout'
 md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
+complete -c opsgate -n "__fish_opsgate_using_subcommand worker" -l server -d 'Team mode: send every data command to this opsgate server, signed with your key (`--as` picks which local key when there are several) [env: OPSGATE_SERVER]; a server certificate from a private CA is trusted with OPSGATE_SERVER_CA=FILE' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand worker" -l once -d 'Process what is queued now, then exit'
 complete -c opsgate -n "__fish_opsgate_using_subcommand worker" -l recover -d 'Resolve stale claims left by a worker that died mid-action, then exit'
 complete -c opsgate -n "__fish_opsgate_using_subcommand worker" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_using_subcommand worker" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opsgate -n "__fish_opsgate_using_subcommand worker" -s V -l version -d 'Print version'
+complete -c opsgate -n "__fish_opsgate_using_subcommand serve" -l listen -d 'Address and port to listen on (port 0 picks a free one)' -r
+complete -c opsgate -n "__fish_opsgate_using_subcommand serve" -l tls-cert -d 'PEM certificate chain: serve HTTPS (with --tls-key)' -r -F
+complete -c opsgate -n "__fish_opsgate_using_subcommand serve" -l tls-key -d 'PEM private key of the certificate' -r -F
+complete -c opsgate -n "__fish_opsgate_using_subcommand serve" -l max-in-flight -d 'Requests handled at once; more wait for a slot' -r
+complete -c opsgate -n "__fish_opsgate_using_subcommand serve" -l max-body -d 'Largest request body, in bytes' -r
+complete -c opsgate -n "__fish_opsgate_using_subcommand serve" -l request-timeout -d 'Seconds a request may take to arrive and to wait for a slot' -r
+complete -c opsgate -n "__fish_opsgate_using_subcommand serve" -l db -d 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]' -r
+complete -c opsgate -n "__fish_opsgate_using_subcommand serve" -l as -d 'Act as this staff member (e-mail) [env: OPSGATE_USER]' -r
+complete -c opsgate -n "__fish_opsgate_using_subcommand serve" -s o -l output -d 'Output format' -r -f -a "table\t'Human-readable tables and text'
+json\t'One JSON document on stdout'
+yaml\t'One YAML document on stdout'
+md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
+complete -c opsgate -n "__fish_opsgate_using_subcommand serve" -l server -d 'Team mode: send every data command to this opsgate server, signed with your key (`--as` picks which local key when there are several) [env: OPSGATE_SERVER]; a server certificate from a private CA is trusted with OPSGATE_SERVER_CA=FILE' -r
+complete -c opsgate -n "__fish_opsgate_using_subcommand serve" -l insecure-http -d 'Serve plain HTTP on a non-loopback address (a proxy in front terminates TLS)'
+complete -c opsgate -n "__fish_opsgate_using_subcommand serve" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database'
+complete -c opsgate -n "__fish_opsgate_using_subcommand serve" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c opsgate -n "__fish_opsgate_using_subcommand serve" -s V -l version -d 'Print version'
 complete -c opsgate -n "__fish_opsgate_using_subcommand docs; and not __fish_seen_subcommand_from add list search help" -l db -d 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand docs; and not __fish_seen_subcommand_from add list search help" -l as -d 'Act as this staff member (e-mail) [env: OPSGATE_USER]' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand docs; and not __fish_seen_subcommand_from add list search help" -s o -l output -d 'Output format' -r -f -a "table\t'Human-readable tables and text'
 json\t'One JSON document on stdout'
 yaml\t'One YAML document on stdout'
 md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
+complete -c opsgate -n "__fish_opsgate_using_subcommand docs; and not __fish_seen_subcommand_from add list search help" -l server -d 'Team mode: send every data command to this opsgate server, signed with your key (`--as` picks which local key when there are several) [env: OPSGATE_SERVER]; a server certificate from a private CA is trusted with OPSGATE_SERVER_CA=FILE' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand docs; and not __fish_seen_subcommand_from add list search help" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_using_subcommand docs; and not __fish_seen_subcommand_from add list search help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opsgate -n "__fish_opsgate_using_subcommand docs; and not __fish_seen_subcommand_from add list search help" -s V -l version -d 'Print version'
@@ -548,6 +605,7 @@ complete -c opsgate -n "__fish_opsgate_using_subcommand docs; and __fish_seen_su
 json\t'One JSON document on stdout'
 yaml\t'One YAML document on stdout'
 md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
+complete -c opsgate -n "__fish_opsgate_using_subcommand docs; and __fish_seen_subcommand_from add" -l server -d 'Team mode: send every data command to this opsgate server, signed with your key (`--as` picks which local key when there are several) [env: OPSGATE_SERVER]; a server certificate from a private CA is trusted with OPSGATE_SERVER_CA=FILE' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand docs; and __fish_seen_subcommand_from add" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_using_subcommand docs; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opsgate -n "__fish_opsgate_using_subcommand docs; and __fish_seen_subcommand_from add" -s V -l version -d 'Print version'
@@ -557,6 +615,7 @@ complete -c opsgate -n "__fish_opsgate_using_subcommand docs; and __fish_seen_su
 json\t'One JSON document on stdout'
 yaml\t'One YAML document on stdout'
 md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
+complete -c opsgate -n "__fish_opsgate_using_subcommand docs; and __fish_seen_subcommand_from list" -l server -d 'Team mode: send every data command to this opsgate server, signed with your key (`--as` picks which local key when there are several) [env: OPSGATE_SERVER]; a server certificate from a private CA is trusted with OPSGATE_SERVER_CA=FILE' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand docs; and __fish_seen_subcommand_from list" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_using_subcommand docs; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opsgate -n "__fish_opsgate_using_subcommand docs; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
@@ -567,6 +626,7 @@ complete -c opsgate -n "__fish_opsgate_using_subcommand docs; and __fish_seen_su
 json\t'One JSON document on stdout'
 yaml\t'One YAML document on stdout'
 md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
+complete -c opsgate -n "__fish_opsgate_using_subcommand docs; and __fish_seen_subcommand_from search" -l server -d 'Team mode: send every data command to this opsgate server, signed with your key (`--as` picks which local key when there are several) [env: OPSGATE_SERVER]; a server certificate from a private CA is trusted with OPSGATE_SERVER_CA=FILE' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand docs; and __fish_seen_subcommand_from search" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_using_subcommand docs; and __fish_seen_subcommand_from search" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opsgate -n "__fish_opsgate_using_subcommand docs; and __fish_seen_subcommand_from search" -s V -l version -d 'Print version'
@@ -580,6 +640,7 @@ complete -c opsgate -n "__fish_opsgate_using_subcommand alerts; and not __fish_s
 json\t'One JSON document on stdout'
 yaml\t'One YAML document on stdout'
 md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
+complete -c opsgate -n "__fish_opsgate_using_subcommand alerts; and not __fish_seen_subcommand_from evaluate help" -l server -d 'Team mode: send every data command to this opsgate server, signed with your key (`--as` picks which local key when there are several) [env: OPSGATE_SERVER]; a server certificate from a private CA is trusted with OPSGATE_SERVER_CA=FILE' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand alerts; and not __fish_seen_subcommand_from evaluate help" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_using_subcommand alerts; and not __fish_seen_subcommand_from evaluate help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opsgate -n "__fish_opsgate_using_subcommand alerts; and not __fish_seen_subcommand_from evaluate help" -s V -l version -d 'Print version'
@@ -591,6 +652,7 @@ complete -c opsgate -n "__fish_opsgate_using_subcommand alerts; and __fish_seen_
 json\t'One JSON document on stdout'
 yaml\t'One YAML document on stdout'
 md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
+complete -c opsgate -n "__fish_opsgate_using_subcommand alerts; and __fish_seen_subcommand_from evaluate" -l server -d 'Team mode: send every data command to this opsgate server, signed with your key (`--as` picks which local key when there are several) [env: OPSGATE_SERVER]; a server certificate from a private CA is trusted with OPSGATE_SERVER_CA=FILE' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand alerts; and __fish_seen_subcommand_from evaluate" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_using_subcommand alerts; and __fish_seen_subcommand_from evaluate" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opsgate -n "__fish_opsgate_using_subcommand alerts; and __fish_seen_subcommand_from evaluate" -s V -l version -d 'Print version'
@@ -603,6 +665,7 @@ complete -c opsgate -n "__fish_opsgate_using_subcommand mcp" -s o -l output -d '
 json\t'One JSON document on stdout'
 yaml\t'One YAML document on stdout'
 md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
+complete -c opsgate -n "__fish_opsgate_using_subcommand mcp" -l server -d 'Team mode: send every data command to this opsgate server, signed with your key (`--as` picks which local key when there are several) [env: OPSGATE_SERVER]; a server certificate from a private CA is trusted with OPSGATE_SERVER_CA=FILE' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand mcp" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_using_subcommand mcp" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opsgate -n "__fish_opsgate_using_subcommand mcp" -s V -l version -d 'Print version'
@@ -612,6 +675,7 @@ complete -c opsgate -n "__fish_opsgate_using_subcommand demo; and not __fish_see
 json\t'One JSON document on stdout'
 yaml\t'One YAML document on stdout'
 md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
+complete -c opsgate -n "__fish_opsgate_using_subcommand demo; and not __fish_seen_subcommand_from reset help" -l server -d 'Team mode: send every data command to this opsgate server, signed with your key (`--as` picks which local key when there are several) [env: OPSGATE_SERVER]; a server certificate from a private CA is trusted with OPSGATE_SERVER_CA=FILE' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand demo; and not __fish_seen_subcommand_from reset help" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_using_subcommand demo; and not __fish_seen_subcommand_from reset help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opsgate -n "__fish_opsgate_using_subcommand demo; and not __fish_seen_subcommand_from reset help" -s V -l version -d 'Print version'
@@ -623,6 +687,7 @@ complete -c opsgate -n "__fish_opsgate_using_subcommand demo; and __fish_seen_su
 json\t'One JSON document on stdout'
 yaml\t'One YAML document on stdout'
 md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
+complete -c opsgate -n "__fish_opsgate_using_subcommand demo; and __fish_seen_subcommand_from reset" -l server -d 'Team mode: send every data command to this opsgate server, signed with your key (`--as` picks which local key when there are several) [env: OPSGATE_SERVER]; a server certificate from a private CA is trusted with OPSGATE_SERVER_CA=FILE' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand demo; and __fish_seen_subcommand_from reset" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_using_subcommand demo; and __fish_seen_subcommand_from reset" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opsgate -n "__fish_opsgate_using_subcommand demo; and __fish_seen_subcommand_from reset" -s V -l version -d 'Print version'
@@ -634,31 +699,33 @@ complete -c opsgate -n "__fish_opsgate_using_subcommand completions" -s o -l out
 json\t'One JSON document on stdout'
 yaml\t'One YAML document on stdout'
 md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
+complete -c opsgate -n "__fish_opsgate_using_subcommand completions" -l server -d 'Team mode: send every data command to this opsgate server, signed with your key (`--as` picks which local key when there are several) [env: OPSGATE_SERVER]; a server certificate from a private CA is trusted with OPSGATE_SERVER_CA=FILE' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand completions" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opsgate -n "__fish_opsgate_using_subcommand completions" -s V -l version -d 'Print version'
-complete -c opsgate -n "__fish_opsgate_using_subcommand help; and not __fish_seen_subcommand_from ask plan dry-run execute approve reject history show actions seed audit playbook policy staff agent worker docs alerts mcp demo completions help" -f -a "ask" -d 'Answer a question from the data and runbooks; never writes'
-complete -c opsgate -n "__fish_opsgate_using_subcommand help; and not __fish_seen_subcommand_from ask plan dry-run execute approve reject history show actions seed audit playbook policy staff agent worker docs alerts mcp demo completions help" -f -a "plan" -d 'Turn a request into a stored plan of guarded actions (writes nothing)'
-complete -c opsgate -n "__fish_opsgate_using_subcommand help; and not __fish_seen_subcommand_from ask plan dry-run execute approve reject history show actions seed audit playbook policy staff agent worker docs alerts mcp demo completions help" -f -a "dry-run" -d 'Simulate a plan: run its SQL in a transaction that is rolled back'
-complete -c opsgate -n "__fish_opsgate_using_subcommand help; and not __fish_seen_subcommand_from ask plan dry-run execute approve reject history show actions seed audit playbook policy staff agent worker docs alerts mcp demo completions help" -f -a "execute" -d 'Execute a planned action after confirmation, a token or approvals'
-complete -c opsgate -n "__fish_opsgate_using_subcommand help; and not __fish_seen_subcommand_from ask plan dry-run execute approve reject history show actions seed audit playbook policy staff agent worker docs alerts mcp demo completions help" -f -a "approve" -d 'Review and sign pending actions that need a second person'
-complete -c opsgate -n "__fish_opsgate_using_subcommand help; and not __fish_seen_subcommand_from ask plan dry-run execute approve reject history show actions seed audit playbook policy staff agent worker docs alerts mcp demo completions help" -f -a "reject" -d 'Reject a pending action'
-complete -c opsgate -n "__fish_opsgate_using_subcommand help; and not __fish_seen_subcommand_from ask plan dry-run execute approve reject history show actions seed audit playbook policy staff agent worker docs alerts mcp demo completions help" -f -a "history" -d 'My plans and actions with their status (everyone\'s with ops.audit.view)'
-complete -c opsgate -n "__fish_opsgate_using_subcommand help; and not __fish_seen_subcommand_from ask plan dry-run execute approve reject history show actions seed audit playbook policy staff agent worker docs alerts mcp demo completions help" -f -a "show" -d 'Show a stored plan or action'
-complete -c opsgate -n "__fish_opsgate_using_subcommand help; and not __fish_seen_subcommand_from ask plan dry-run execute approve reject history show actions seed audit playbook policy staff agent worker docs alerts mcp demo completions help" -f -a "actions" -d 'List the action catalog, or show one action with its schema'
-complete -c opsgate -n "__fish_opsgate_using_subcommand help; and not __fish_seen_subcommand_from ask plan dry-run execute approve reject history show actions seed audit playbook policy staff agent worker docs alerts mcp demo completions help" -f -a "seed" -d 'Seed the database (RBAC roles, permissions, default alert rules and config)'
-complete -c opsgate -n "__fish_opsgate_using_subcommand help; and not __fish_seen_subcommand_from ask plan dry-run execute approve reject history show actions seed audit playbook policy staff agent worker docs alerts mcp demo completions help" -f -a "audit" -d 'Query and verify the hash-chained audit log'
-complete -c opsgate -n "__fish_opsgate_using_subcommand help; and not __fish_seen_subcommand_from ask plan dry-run execute approve reject history show actions seed audit playbook policy staff agent worker docs alerts mcp demo completions help" -f -a "playbook" -d 'Validate and run YAML playbooks (suggest-only unless explicitly allowed)'
-complete -c opsgate -n "__fish_opsgate_using_subcommand help; and not __fish_seen_subcommand_from ask plan dry-run execute approve reject history show actions seed audit playbook policy staff agent worker docs alerts mcp demo completions help" -f -a "policy" -d 'Apply, show and test the policy rules that tighten what the guard allows'
-complete -c opsgate -n "__fish_opsgate_using_subcommand help; and not __fish_seen_subcommand_from ask plan dry-run execute approve reject history show actions seed audit playbook policy staff agent worker docs alerts mcp demo completions help" -f -a "staff" -d 'Manage staff members, their roles and keys'
-complete -c opsgate -n "__fish_opsgate_using_subcommand help; and not __fish_seen_subcommand_from ask plan dry-run execute approve reject history show actions seed audit playbook policy staff agent worker docs alerts mcp demo completions help" -f -a "agent" -d 'Manage registered AI agents (tier, rate limit, token budget)'
-complete -c opsgate -n "__fish_opsgate_using_subcommand help; and not __fish_seen_subcommand_from ask plan dry-run execute approve reject history show actions seed audit playbook policy staff agent worker docs alerts mcp demo completions help" -f -a "worker" -d 'Execute approved actions queued for background execution'
-complete -c opsgate -n "__fish_opsgate_using_subcommand help; and not __fish_seen_subcommand_from ask plan dry-run execute approve reject history show actions seed audit playbook policy staff agent worker docs alerts mcp demo completions help" -f -a "docs" -d 'Index and search runbooks'
-complete -c opsgate -n "__fish_opsgate_using_subcommand help; and not __fish_seen_subcommand_from ask plan dry-run execute approve reject history show actions seed audit playbook policy staff agent worker docs alerts mcp demo completions help" -f -a "alerts" -d 'Evaluate alert rules'
-complete -c opsgate -n "__fish_opsgate_using_subcommand help; and not __fish_seen_subcommand_from ask plan dry-run execute approve reject history show actions seed audit playbook policy staff agent worker docs alerts mcp demo completions help" -f -a "mcp" -d 'Serve opsgate\'s guarded actions to AI clients over MCP (stdio)'
-complete -c opsgate -n "__fish_opsgate_using_subcommand help; and not __fish_seen_subcommand_from ask plan dry-run execute approve reject history show actions seed audit playbook policy staff agent worker docs alerts mcp demo completions help" -f -a "demo" -d 'Manage the demo database'
-complete -c opsgate -n "__fish_opsgate_using_subcommand help; and not __fish_seen_subcommand_from ask plan dry-run execute approve reject history show actions seed audit playbook policy staff agent worker docs alerts mcp demo completions help" -f -a "completions" -d 'Print a shell completion script'
-complete -c opsgate -n "__fish_opsgate_using_subcommand help; and not __fish_seen_subcommand_from ask plan dry-run execute approve reject history show actions seed audit playbook policy staff agent worker docs alerts mcp demo completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c opsgate -n "__fish_opsgate_using_subcommand help; and not __fish_seen_subcommand_from ask plan dry-run execute approve reject history show actions seed audit playbook policy staff agent worker serve docs alerts mcp demo completions help" -f -a "ask" -d 'Answer a question from the data and runbooks; never writes'
+complete -c opsgate -n "__fish_opsgate_using_subcommand help; and not __fish_seen_subcommand_from ask plan dry-run execute approve reject history show actions seed audit playbook policy staff agent worker serve docs alerts mcp demo completions help" -f -a "plan" -d 'Turn a request into a stored plan of guarded actions (writes nothing)'
+complete -c opsgate -n "__fish_opsgate_using_subcommand help; and not __fish_seen_subcommand_from ask plan dry-run execute approve reject history show actions seed audit playbook policy staff agent worker serve docs alerts mcp demo completions help" -f -a "dry-run" -d 'Simulate a plan: run its SQL in a transaction that is rolled back'
+complete -c opsgate -n "__fish_opsgate_using_subcommand help; and not __fish_seen_subcommand_from ask plan dry-run execute approve reject history show actions seed audit playbook policy staff agent worker serve docs alerts mcp demo completions help" -f -a "execute" -d 'Execute a planned action after confirmation, a token or approvals'
+complete -c opsgate -n "__fish_opsgate_using_subcommand help; and not __fish_seen_subcommand_from ask plan dry-run execute approve reject history show actions seed audit playbook policy staff agent worker serve docs alerts mcp demo completions help" -f -a "approve" -d 'Review and sign pending actions that need a second person'
+complete -c opsgate -n "__fish_opsgate_using_subcommand help; and not __fish_seen_subcommand_from ask plan dry-run execute approve reject history show actions seed audit playbook policy staff agent worker serve docs alerts mcp demo completions help" -f -a "reject" -d 'Reject a pending action'
+complete -c opsgate -n "__fish_opsgate_using_subcommand help; and not __fish_seen_subcommand_from ask plan dry-run execute approve reject history show actions seed audit playbook policy staff agent worker serve docs alerts mcp demo completions help" -f -a "history" -d 'My plans and actions with their status (everyone\'s with ops.audit.view)'
+complete -c opsgate -n "__fish_opsgate_using_subcommand help; and not __fish_seen_subcommand_from ask plan dry-run execute approve reject history show actions seed audit playbook policy staff agent worker serve docs alerts mcp demo completions help" -f -a "show" -d 'Show a stored plan or action'
+complete -c opsgate -n "__fish_opsgate_using_subcommand help; and not __fish_seen_subcommand_from ask plan dry-run execute approve reject history show actions seed audit playbook policy staff agent worker serve docs alerts mcp demo completions help" -f -a "actions" -d 'List the action catalog, or show one action with its schema'
+complete -c opsgate -n "__fish_opsgate_using_subcommand help; and not __fish_seen_subcommand_from ask plan dry-run execute approve reject history show actions seed audit playbook policy staff agent worker serve docs alerts mcp demo completions help" -f -a "seed" -d 'Seed the database (RBAC roles, permissions, default alert rules and config)'
+complete -c opsgate -n "__fish_opsgate_using_subcommand help; and not __fish_seen_subcommand_from ask plan dry-run execute approve reject history show actions seed audit playbook policy staff agent worker serve docs alerts mcp demo completions help" -f -a "audit" -d 'Query and verify the hash-chained audit log'
+complete -c opsgate -n "__fish_opsgate_using_subcommand help; and not __fish_seen_subcommand_from ask plan dry-run execute approve reject history show actions seed audit playbook policy staff agent worker serve docs alerts mcp demo completions help" -f -a "playbook" -d 'Validate and run YAML playbooks (suggest-only unless explicitly allowed)'
+complete -c opsgate -n "__fish_opsgate_using_subcommand help; and not __fish_seen_subcommand_from ask plan dry-run execute approve reject history show actions seed audit playbook policy staff agent worker serve docs alerts mcp demo completions help" -f -a "policy" -d 'Apply, show and test the policy rules that tighten what the guard allows'
+complete -c opsgate -n "__fish_opsgate_using_subcommand help; and not __fish_seen_subcommand_from ask plan dry-run execute approve reject history show actions seed audit playbook policy staff agent worker serve docs alerts mcp demo completions help" -f -a "staff" -d 'Manage staff members, their roles and keys'
+complete -c opsgate -n "__fish_opsgate_using_subcommand help; and not __fish_seen_subcommand_from ask plan dry-run execute approve reject history show actions seed audit playbook policy staff agent worker serve docs alerts mcp demo completions help" -f -a "agent" -d 'Manage registered AI agents (tier, rate limit, token budget)'
+complete -c opsgate -n "__fish_opsgate_using_subcommand help; and not __fish_seen_subcommand_from ask plan dry-run execute approve reject history show actions seed audit playbook policy staff agent worker serve docs alerts mcp demo completions help" -f -a "worker" -d 'Execute approved actions queued for background execution'
+complete -c opsgate -n "__fish_opsgate_using_subcommand help; and not __fish_seen_subcommand_from ask plan dry-run execute approve reject history show actions seed audit playbook policy staff agent worker serve docs alerts mcp demo completions help" -f -a "serve" -d 'Serve opsgate to people and programs over HTTPS, every request signed (team mode)'
+complete -c opsgate -n "__fish_opsgate_using_subcommand help; and not __fish_seen_subcommand_from ask plan dry-run execute approve reject history show actions seed audit playbook policy staff agent worker serve docs alerts mcp demo completions help" -f -a "docs" -d 'Index and search runbooks'
+complete -c opsgate -n "__fish_opsgate_using_subcommand help; and not __fish_seen_subcommand_from ask plan dry-run execute approve reject history show actions seed audit playbook policy staff agent worker serve docs alerts mcp demo completions help" -f -a "alerts" -d 'Evaluate alert rules'
+complete -c opsgate -n "__fish_opsgate_using_subcommand help; and not __fish_seen_subcommand_from ask plan dry-run execute approve reject history show actions seed audit playbook policy staff agent worker serve docs alerts mcp demo completions help" -f -a "mcp" -d 'Serve opsgate\'s guarded actions to AI clients over MCP (stdio)'
+complete -c opsgate -n "__fish_opsgate_using_subcommand help; and not __fish_seen_subcommand_from ask plan dry-run execute approve reject history show actions seed audit playbook policy staff agent worker serve docs alerts mcp demo completions help" -f -a "demo" -d 'Manage the demo database'
+complete -c opsgate -n "__fish_opsgate_using_subcommand help; and not __fish_seen_subcommand_from ask plan dry-run execute approve reject history show actions seed audit playbook policy staff agent worker serve docs alerts mcp demo completions help" -f -a "completions" -d 'Print a shell completion script'
+complete -c opsgate -n "__fish_opsgate_using_subcommand help; and not __fish_seen_subcommand_from ask plan dry-run execute approve reject history show actions seed audit playbook policy staff agent worker serve docs alerts mcp demo completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c opsgate -n "__fish_opsgate_using_subcommand help; and __fish_seen_subcommand_from actions" -f -a "show" -d 'Show one action with its parameter schema, permission, risk and needs'
 complete -c opsgate -n "__fish_opsgate_using_subcommand help; and __fish_seen_subcommand_from seed" -f -a "rbac" -d 'Seed the 8 roles, 32 permissions and their grants, plus default alert rules and config. Idempotent: a second run changes nothing and says so'
 complete -c opsgate -n "__fish_opsgate_using_subcommand help; and __fish_seen_subcommand_from audit" -f -a "query" -d 'Show audit entries, oldest first (the newest --limit of those matching)'

@@ -136,11 +136,7 @@ impl Remote {
             request = request.header("content-type", "application/json").body(body);
         }
         let response = request.send().await.map_err(|e| {
-            Error::Config(format!(
-                "cannot reach the server {}: {}",
-                redacted(&self.base),
-                crate::error::one_line(&e.to_string())
-            ))
+            Error::Config(format!("cannot reach the server {}: {}", redacted(&self.base), causes(&e)))
         })?;
         let status = response.status();
         let exit: Option<u8> = response
@@ -169,6 +165,18 @@ impl Remote {
             result: Err(Error::remote(code, message)),
         })
     }
+}
+
+/// An error and what caused it, innermost last (a TLS refusal hides two levels down).
+fn causes(error: &(dyn std::error::Error + 'static)) -> String {
+    let mut text = error.to_string();
+    let mut source = error.source();
+    while let Some(cause) = source {
+        text.push_str(": ");
+        text.push_str(&cause.to_string());
+        source = cause.source();
+    }
+    crate::error::one_line(&text)
 }
 
 fn exit_code(code: u8) -> ExitCode {

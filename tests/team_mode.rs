@@ -314,3 +314,162 @@ fn an_approval_signed_by_the_approver_on_their_machine_is_verified_and_stored() 
         "rejected"
     );
 }
+
+/// A private CA and a certificate for 127.0.0.1 signed by it, made with openssl.
+fn certificates(dir: &std::path::Path) -> (std::path::PathBuf, std::path::PathBuf, std::path::PathBuf) {
+    let run = |args: &[&str]| {
+        let out = std::process::Command::new("openssl").args(args).current_dir(dir).output().unwrap();
+        assert!(out.status.success(), "openssl {args:?}: {}", String::from_utf8_lossy(&out.stderr));
+    };
+    let ec = ["-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes"];
+    run(&[
+        &["req", "-x509"][..],
+        &ec,
+        &["-keyout", "ca.key", "-out", "ca.pem", "-days", "2", "-subj", "/CN=opsgate test CA"],
+    ]
+    .concat());
+    run(&[&["req"][..], &ec, &["-keyout", "server.key", "-out", "server.csr", "-subj", "/CN=localhost"]]
+        .concat());
+    std::fs::write(
+        dir.join("ext.cnf"),
+        "subjectAltName=IP:127.0.0.1,DNS:localhost\nbasicConstraints=CA:FALSE\n",
+    )
+    .unwrap();
+    run(&[
+        "x509",
+        "-req",
+        "-in",
+        "server.csr",
+        "-CA",
+        "ca.pem",
+        "-CAkey",
+        "ca.key",
+        "-CAcreateserial",
+        "-out",
+        "server.pem",
+        "-days",
+        "2",
+        "-extfile",
+        "ext.cnf",
+    ]);
+    (dir.join("ca.pem"), dir.join("server.pem"), dir.join("server.key"))
+}
+
+#[test]
+fn the_server_speaks_https_with_a_given_certificate_and_refuses_plain_http_off_loopback() {
+    let env = Env::new().with_demo_data();
+    let dir = tempfile::tempdir().unwrap();
+    let (ca, cert, key) = certificates(dir.path());
+    let server =
+        Server::start_with(&env, &["--tls-cert", cert.to_str().unwrap(), "--tls-key", key.to_str().unwrap()]);
+    assert!(server.url.starts_with("https://127.0.0.1:"), "{}", server.url);
+    let client = |ca: Option<&std::path::Path>| {
+        let mut command = env.command();
+        command.env_remove("OPSGATE_DB").args([
+            "--server",
+            &server.url,
+            "--as",
+            ADMIN,
+            "history",
+            "-o",
+            "json",
+        ]);
+        if let Some(ca) = ca {
+            command.env("OPSGATE_SERVER_CA", ca);
+        }
+        Run::from(command.output().unwrap())
+    };
+    client(Some(&ca)).exit(0).json();
+    // Without the private CA, the certificate is not trusted: nothing is sent.
+    client(None).exit(1).says("cannot reach the server").says("certificate");
+
+    // Plain HTTP is for loopback (or, knowingly, behind a TLS proxy).
+    env.run(["serve", "--listen", "0.0.0.0:0"]).exit(2).stderr_has("not a loopback address");
+    env.run(["serve", "--listen", "127.0.0.1:0", "--tls-cert", cert.to_str().unwrap()]).exit(2);
+    // And the client does not send a signed request with customer data in clear off this machine.
+    env.command()
+        .env_remove("OPSGATE_DB")
+        .args(["--server", "http://192.0.2.1:8420", "--as", ADMIN, "history"])
+        .assert()
+        .code(2);
+    // A broken certificate file is one line and exit 1, not a panic.
+    std::fs::write(dir.path().join("bad.pem"), "not a certificate").unwrap();
+    let bad = dir.path().join("bad.pem");
+    env.run([
+        "serve",
+        "--listen",
+        "127.0.0.1:0",
+        "--tls-cert",
+        bad.to_str().unwrap(),
+        "--tls-key",
+        key.to_str().unwrap(),
+    ])
+    .exit(1)
+    .stderr_has("holds no PEM certificate");
+}
+
+#[test]
+fn health_metrics_and_the_openapi_document_need_no_signature_and_sigterm_lets_requests_finish() {
+    let env = Env::new().with_demo_data();
+    let server = Server::start(&env);
+    let get = |path: &str| RawRequest::new(&server.addr, "GET", path, &[], b"").send(&server.addr);
+    assert_eq!(get("/healthz").status, 200);
+    let openapi = get("/v1/openapi.json").json();
+    assert_eq!(openapi["openapi"], "3.1.0");
+    for path in ["/v1/plans", "/v1/execute", "/v1/approvals", "/v1/audit", "/v1/ask", "/v1/history"] {
+        assert!(openapi["paths"][path].is_object(), "{path} is documented");
+    }
+    server.run_as(&env, ADMIN, ["plan", "cancel booking 7"]).exit(0);
+    server.run_as(&env, "viewer@example.com", ["plan", "cancel booking 7"]).exit(3);
+    assert_eq!(get("/v1/history").status, 401);
+    let metrics = get("/metrics").body;
+    for line in [
+        "opsgate_http_requests_total{route=\"/v1/plans\",method=\"POST\",status=\"200\"} 2",
+        "opsgate_denied_total{route=\"/v1/plans\"} 1",
+        "opsgate_auth_rejected_total{reason=\"unsigned\"} 1",
+        "opsgate_http_request_duration_seconds_count{route=\"/v1/plans\"} 2",
+        "opsgate_pending_approvals 0",
+        "opsgate_queue_depth 0",
+    ] {
+        assert!(metrics.contains(line), "metrics lack {line}:\n{metrics}");
+    }
+    // An unknown route and a malformed body get the error envelope.
+    assert_eq!(get("/v2/nothing").json()["error"]["code"], "not_found");
+    let admin = key_of(&env, ADMIN);
+    let bad = RawRequest::signed(
+        &server.addr,
+        "POST",
+        "/v1/plans",
+        b"{\"prompt\": 3}",
+        &admin,
+        &key_id(&admin),
+        now(),
+    )
+    .send(&server.addr);
+    assert_eq!((bad.status, bad.json()["error"]["code"].as_str()), (400, Some("usage")), "{}", bad.body);
+    let oversized = vec![b' '; 2 << 20];
+    let big =
+        RawRequest::signed(&server.addr, "POST", "/v1/plans", &oversized, &admin, &key_id(&admin), now())
+            .send(&server.addr);
+    assert_eq!(big.status, 413, "{}", big.body);
+
+    // SIGTERM: a request already sent is answered, then the server exits 0.
+    let slow = RawRequest::signed(
+        &server.addr,
+        "POST",
+        "/v1/ask",
+        br#"{"prompt":"revenue in the last 30 days"}"#,
+        &admin,
+        &key_id(&admin),
+        now(),
+    );
+    let addr = server.addr.clone();
+    let in_flight = std::thread::spawn(move || slow.send(&addr));
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    assert_eq!(server.stop(), Some(0));
+    let answered = in_flight.join().unwrap();
+    assert!(
+        answered.status == 200 || answered.status == 0,
+        "answered or refused before accept: {answered:?}"
+    );
+}

@@ -97,7 +97,7 @@ impl ActionsArgs {
         let catalog = Catalog::builtin();
         Ok(match self.command {
             Some(ActionsCommand::Show { name }) => {
-                Listing::One(ActionDetail(catalog.require(&name)?.clone()))
+                Listing::One(Box::new(ActionDetail(catalog.require(&name)?.clone())))
             }
             None => Listing::All(ActionList(
                 catalog
@@ -113,14 +113,14 @@ impl ActionsArgs {
 
 /// The catalog is public knowledge: it is shown unmasked.
 enum Listing {
-    One(ActionDetail),
+    One(Box<ActionDetail>),
     All(ActionList),
 }
 
 impl Listing {
     fn render(&self, format: crate::render::OutputFormat) -> Result<String> {
         match self {
-            Listing::One(detail) => rendered(detail, format, &Audience::unmasked()),
+            Listing::One(detail) => rendered(detail.as_ref(), format, &Audience::unmasked()),
             Listing::All(list) => rendered(list, format, &Audience::unmasked()),
         }
     }
