@@ -11,7 +11,7 @@ use serde_json::{Value, json};
 
 use crate::support::repo_root;
 
-fn python(mode: &str, spec: &Value) -> Result<Value, String> {
+pub fn python(mode: &str, spec: &Value) -> Result<Value, String> {
     let script = repo_root().join("tests/peers/httpsig_crosscheck.py");
     let mut child = Command::new("python3")
         .arg(&script)

@@ -473,3 +473,30 @@ fn health_metrics_and_the_openapi_document_need_no_signature_and_sigterm_lets_re
         "answered or refused before accept: {answered:?}"
     );
 }
+
+#[test]
+fn a_request_signed_by_the_independent_implementation_is_accepted_by_the_server() {
+    let env = Env::new().with_demo_data();
+    let server = Server::start(&env);
+    let admin = key_of(&env, ADMIN);
+    let body = r#"{"prompt":"cancel booking 7"}"#;
+    let spec = serde_json::json!({
+        "method": "POST",
+        "url": format!("{}/v1/plans", server.url),
+        "body": body,
+        "private_key_hex": opsgate::canonical::hex(admin.as_bytes()),
+        "key_id": key_id(&admin),
+        "created": now(),
+        "nonce": "py-0001",
+    });
+    let headers = crate::httpsig::python("sign", &spec).unwrap();
+    let headers: Vec<(String, String)> = ["content-digest", "signature-input", "signature"]
+        .iter()
+        .map(|name| (name.to_string(), headers[*name].as_str().unwrap().to_owned()))
+        .collect();
+    let request = RawRequest::new(&server.addr, "POST", "/v1/plans", &headers, body.as_bytes());
+    let response = request.send(&server.addr);
+    assert_eq!(response.status, 200, "{}", response.body);
+    assert_eq!(response.json()["steps"][0]["action"], "bookings.cancel");
+    assert_eq!(request.send(&server.addr).status, 401, "its nonce is spent");
+}
