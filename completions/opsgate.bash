@@ -109,6 +109,12 @@ _opsgate() {
             opsgate__subcmd__agent,list)
                 cmd="opsgate__subcmd__agent__subcmd__list"
                 ;;
+            opsgate__subcmd__agent,revoke)
+                cmd="opsgate__subcmd__agent__subcmd__revoke"
+                ;;
+            opsgate__subcmd__agent,rotate)
+                cmd="opsgate__subcmd__agent__subcmd__rotate"
+                ;;
             opsgate__subcmd__agent__subcmd__help,add)
                 cmd="opsgate__subcmd__agent__subcmd__help__subcmd__add"
                 ;;
@@ -120,6 +126,12 @@ _opsgate() {
                 ;;
             opsgate__subcmd__agent__subcmd__help,list)
                 cmd="opsgate__subcmd__agent__subcmd__help__subcmd__list"
+                ;;
+            opsgate__subcmd__agent__subcmd__help,revoke)
+                cmd="opsgate__subcmd__agent__subcmd__help__subcmd__revoke"
+                ;;
+            opsgate__subcmd__agent__subcmd__help,rotate)
+                cmd="opsgate__subcmd__agent__subcmd__help__subcmd__rotate"
                 ;;
             opsgate__subcmd__alerts,evaluate)
                 cmd="opsgate__subcmd__alerts__subcmd__evaluate"
@@ -267,6 +279,12 @@ _opsgate() {
                 ;;
             opsgate__subcmd__help__subcmd__agent,list)
                 cmd="opsgate__subcmd__help__subcmd__agent__subcmd__list"
+                ;;
+            opsgate__subcmd__help__subcmd__agent,revoke)
+                cmd="opsgate__subcmd__help__subcmd__agent__subcmd__revoke"
+                ;;
+            opsgate__subcmd__help__subcmd__agent,rotate)
+                cmd="opsgate__subcmd__help__subcmd__agent__subcmd__rotate"
                 ;;
             opsgate__subcmd__help__subcmd__alerts,evaluate)
                 cmd="opsgate__subcmd__help__subcmd__alerts__subcmd__evaluate"
@@ -629,7 +647,7 @@ _opsgate() {
             return 0
             ;;
         opsgate__subcmd__agent)
-            opts="-o -h -V --db --as --output --server --demo --help --version list add disable help"
+            opts="-o -h -V --db --as --output --server --demo --help --version list add rotate revoke disable help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -663,7 +681,7 @@ _opsgate() {
             return 0
             ;;
         opsgate__subcmd__agent__subcmd__add)
-            opts="-o -h -V --model --tier --rate-limit --daily-tokens --daily-tool-calls --daily-mutations --db --as --output --server --demo --help --version"
+            opts="-o -h -V --model --tier --rate-limit --daily-tokens --daily-tool-calls --daily-mutations --credential-days --db --as --output --server --demo --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -690,6 +708,10 @@ _opsgate() {
                     return 0
                     ;;
                 --daily-mutations)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --credential-days)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -755,7 +777,7 @@ _opsgate() {
             return 0
             ;;
         opsgate__subcmd__agent__subcmd__help)
-            opts="list add disable help"
+            opts="list add rotate revoke disable help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -824,6 +846,34 @@ _opsgate() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        opsgate__subcmd__agent__subcmd__help__subcmd__revoke)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        opsgate__subcmd__agent__subcmd__help__subcmd__rotate)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         opsgate__subcmd__agent__subcmd__list)
             opts="-o -h -V --db --as --output --server --demo --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -831,6 +881,78 @@ _opsgate() {
                 return 0
             fi
             case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json yaml md" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json yaml md" -- "${cur}"))
+                    return 0
+                    ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        opsgate__subcmd__agent__subcmd__revoke)
+            opts="-o -h -V --db --as --output --server --demo --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json yaml md" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json yaml md" -- "${cur}"))
+                    return 0
+                    ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        opsgate__subcmd__agent__subcmd__rotate)
+            opts="-o -h -V --credential-days --db --as --output --server --demo --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --credential-days)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --db)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1747,7 +1869,7 @@ _opsgate() {
             return 0
             ;;
         opsgate__subcmd__help__subcmd__agent)
-            opts="list add disable"
+            opts="list add rotate revoke disable"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1789,6 +1911,34 @@ _opsgate() {
             return 0
             ;;
         opsgate__subcmd__help__subcmd__agent__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        opsgate__subcmd__help__subcmd__agent__subcmd__revoke)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        opsgate__subcmd__help__subcmd__agent__subcmd__rotate)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

@@ -654,6 +654,8 @@ set edit:completion:arg-completer[opsgate] = {|@words|
             cand --version 'Print version'
             cand list 'List registered agents with their limits and today''s usage'
             cand add 'Register an agent'
+            cand rotate 'Issue the agent a new credential (shown once) and revoke its earlier ones'
+            cand revoke 'Revoke the agent''s credentials: its signed requests are refused from now on'
             cand disable 'Disable an agent'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -676,6 +678,32 @@ set edit:completion:arg-completer[opsgate] = {|@words|
             cand --daily-tokens 'Tokens per day (midnight to midnight UTC)'
             cand --daily-tool-calls 'Guarded steps (tool calls) per day, on every surface'
             cand --daily-mutations 'Writes it may propose per day, on every surface'
+            cand --credential-days 'Days its credential (shown once) lasts'
+            cand --db 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]'
+            cand --as 'Act as this staff member (e-mail) [env: OPSGATE_USER]'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --server 'Team mode: send every data command to this opsgate server, signed with your key (`--as` picks which local key when there are several) [env: OPSGATE_SERVER]; a server certificate from a private CA is trusted with OPSGATE_SERVER_CA=FILE'
+            cand --demo 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'opsgate;agent;rotate'= {
+            cand --credential-days 'Days the new credential lasts'
+            cand --db 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]'
+            cand --as 'Act as this staff member (e-mail) [env: OPSGATE_USER]'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --server 'Team mode: send every data command to this opsgate server, signed with your key (`--as` picks which local key when there are several) [env: OPSGATE_SERVER]; a server certificate from a private CA is trusted with OPSGATE_SERVER_CA=FILE'
+            cand --demo 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'opsgate;agent;revoke'= {
             cand --db 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]'
             cand --as 'Act as this staff member (e-mail) [env: OPSGATE_USER]'
             cand -o 'Output format'
@@ -702,12 +730,18 @@ set edit:completion:arg-completer[opsgate] = {|@words|
         &'opsgate;agent;help'= {
             cand list 'List registered agents with their limits and today''s usage'
             cand add 'Register an agent'
+            cand rotate 'Issue the agent a new credential (shown once) and revoke its earlier ones'
+            cand revoke 'Revoke the agent''s credentials: its signed requests are refused from now on'
             cand disable 'Disable an agent'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'opsgate;agent;help;list'= {
         }
         &'opsgate;agent;help;add'= {
+        }
+        &'opsgate;agent;help;rotate'= {
+        }
+        &'opsgate;agent;help;revoke'= {
         }
         &'opsgate;agent;help;disable'= {
         }
@@ -1025,11 +1059,17 @@ set edit:completion:arg-completer[opsgate] = {|@words|
         &'opsgate;help;agent'= {
             cand list 'List registered agents with their limits and today''s usage'
             cand add 'Register an agent'
+            cand rotate 'Issue the agent a new credential (shown once) and revoke its earlier ones'
+            cand revoke 'Revoke the agent''s credentials: its signed requests are refused from now on'
             cand disable 'Disable an agent'
         }
         &'opsgate;help;agent;list'= {
         }
         &'opsgate;help;agent;add'= {
+        }
+        &'opsgate;help;agent;rotate'= {
+        }
+        &'opsgate;help;agent;revoke'= {
         }
         &'opsgate;help;agent;disable'= {
         }

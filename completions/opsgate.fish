@@ -497,20 +497,22 @@ complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_s
 complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from help" -f -a "revoke-key" -d 'Revoke a signing key: approvals signed with it no longer count (needs ops.staff.edit, except for your own key)'
 complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from help" -f -a "totp" -d 'Enroll in TOTP second-factor authentication'
 complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c opsgate -n "__fish_opsgate_using_subcommand agent; and not __fish_seen_subcommand_from list add disable help" -l db -d 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]' -r
-complete -c opsgate -n "__fish_opsgate_using_subcommand agent; and not __fish_seen_subcommand_from list add disable help" -l as -d 'Act as this staff member (e-mail) [env: OPSGATE_USER]' -r
-complete -c opsgate -n "__fish_opsgate_using_subcommand agent; and not __fish_seen_subcommand_from list add disable help" -s o -l output -d 'Output format' -r -f -a "table\t'Human-readable tables and text'
+complete -c opsgate -n "__fish_opsgate_using_subcommand agent; and not __fish_seen_subcommand_from list add rotate revoke disable help" -l db -d 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]' -r
+complete -c opsgate -n "__fish_opsgate_using_subcommand agent; and not __fish_seen_subcommand_from list add rotate revoke disable help" -l as -d 'Act as this staff member (e-mail) [env: OPSGATE_USER]' -r
+complete -c opsgate -n "__fish_opsgate_using_subcommand agent; and not __fish_seen_subcommand_from list add rotate revoke disable help" -s o -l output -d 'Output format' -r -f -a "table\t'Human-readable tables and text'
 json\t'One JSON document on stdout'
 yaml\t'One YAML document on stdout'
 md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
-complete -c opsgate -n "__fish_opsgate_using_subcommand agent; and not __fish_seen_subcommand_from list add disable help" -l server -d 'Team mode: send every data command to this opsgate server, signed with your key (`--as` picks which local key when there are several) [env: OPSGATE_SERVER]; a server certificate from a private CA is trusted with OPSGATE_SERVER_CA=FILE' -r
-complete -c opsgate -n "__fish_opsgate_using_subcommand agent; and not __fish_seen_subcommand_from list add disable help" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database'
-complete -c opsgate -n "__fish_opsgate_using_subcommand agent; and not __fish_seen_subcommand_from list add disable help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c opsgate -n "__fish_opsgate_using_subcommand agent; and not __fish_seen_subcommand_from list add disable help" -s V -l version -d 'Print version'
-complete -c opsgate -n "__fish_opsgate_using_subcommand agent; and not __fish_seen_subcommand_from list add disable help" -f -a "list" -d 'List registered agents with their limits and today\'s usage'
-complete -c opsgate -n "__fish_opsgate_using_subcommand agent; and not __fish_seen_subcommand_from list add disable help" -f -a "add" -d 'Register an agent'
-complete -c opsgate -n "__fish_opsgate_using_subcommand agent; and not __fish_seen_subcommand_from list add disable help" -f -a "disable" -d 'Disable an agent'
-complete -c opsgate -n "__fish_opsgate_using_subcommand agent; and not __fish_seen_subcommand_from list add disable help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c opsgate -n "__fish_opsgate_using_subcommand agent; and not __fish_seen_subcommand_from list add rotate revoke disable help" -l server -d 'Team mode: send every data command to this opsgate server, signed with your key (`--as` picks which local key when there are several) [env: OPSGATE_SERVER]; a server certificate from a private CA is trusted with OPSGATE_SERVER_CA=FILE' -r
+complete -c opsgate -n "__fish_opsgate_using_subcommand agent; and not __fish_seen_subcommand_from list add rotate revoke disable help" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database'
+complete -c opsgate -n "__fish_opsgate_using_subcommand agent; and not __fish_seen_subcommand_from list add rotate revoke disable help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c opsgate -n "__fish_opsgate_using_subcommand agent; and not __fish_seen_subcommand_from list add rotate revoke disable help" -s V -l version -d 'Print version'
+complete -c opsgate -n "__fish_opsgate_using_subcommand agent; and not __fish_seen_subcommand_from list add rotate revoke disable help" -f -a "list" -d 'List registered agents with their limits and today\'s usage'
+complete -c opsgate -n "__fish_opsgate_using_subcommand agent; and not __fish_seen_subcommand_from list add rotate revoke disable help" -f -a "add" -d 'Register an agent'
+complete -c opsgate -n "__fish_opsgate_using_subcommand agent; and not __fish_seen_subcommand_from list add rotate revoke disable help" -f -a "rotate" -d 'Issue the agent a new credential (shown once) and revoke its earlier ones'
+complete -c opsgate -n "__fish_opsgate_using_subcommand agent; and not __fish_seen_subcommand_from list add rotate revoke disable help" -f -a "revoke" -d 'Revoke the agent\'s credentials: its signed requests are refused from now on'
+complete -c opsgate -n "__fish_opsgate_using_subcommand agent; and not __fish_seen_subcommand_from list add rotate revoke disable help" -f -a "disable" -d 'Disable an agent'
+complete -c opsgate -n "__fish_opsgate_using_subcommand agent; and not __fish_seen_subcommand_from list add rotate revoke disable help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c opsgate -n "__fish_opsgate_using_subcommand agent; and __fish_seen_subcommand_from list" -l db -d 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand agent; and __fish_seen_subcommand_from list" -l as -d 'Act as this staff member (e-mail) [env: OPSGATE_USER]' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand agent; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format' -r -f -a "table\t'Human-readable tables and text'
@@ -529,6 +531,7 @@ complete -c opsgate -n "__fish_opsgate_using_subcommand agent; and __fish_seen_s
 complete -c opsgate -n "__fish_opsgate_using_subcommand agent; and __fish_seen_subcommand_from add" -l daily-tokens -d 'Tokens per day (midnight to midnight UTC)' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand agent; and __fish_seen_subcommand_from add" -l daily-tool-calls -d 'Guarded steps (tool calls) per day, on every surface' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand agent; and __fish_seen_subcommand_from add" -l daily-mutations -d 'Writes it may propose per day, on every surface' -r
+complete -c opsgate -n "__fish_opsgate_using_subcommand agent; and __fish_seen_subcommand_from add" -l credential-days -d 'Days its credential (shown once) lasts' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand agent; and __fish_seen_subcommand_from add" -l db -d 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand agent; and __fish_seen_subcommand_from add" -l as -d 'Act as this staff member (e-mail) [env: OPSGATE_USER]' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand agent; and __fish_seen_subcommand_from add" -s o -l output -d 'Output format' -r -f -a "table\t'Human-readable tables and text'
@@ -539,6 +542,27 @@ complete -c opsgate -n "__fish_opsgate_using_subcommand agent; and __fish_seen_s
 complete -c opsgate -n "__fish_opsgate_using_subcommand agent; and __fish_seen_subcommand_from add" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_using_subcommand agent; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opsgate -n "__fish_opsgate_using_subcommand agent; and __fish_seen_subcommand_from add" -s V -l version -d 'Print version'
+complete -c opsgate -n "__fish_opsgate_using_subcommand agent; and __fish_seen_subcommand_from rotate" -l credential-days -d 'Days the new credential lasts' -r
+complete -c opsgate -n "__fish_opsgate_using_subcommand agent; and __fish_seen_subcommand_from rotate" -l db -d 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]' -r
+complete -c opsgate -n "__fish_opsgate_using_subcommand agent; and __fish_seen_subcommand_from rotate" -l as -d 'Act as this staff member (e-mail) [env: OPSGATE_USER]' -r
+complete -c opsgate -n "__fish_opsgate_using_subcommand agent; and __fish_seen_subcommand_from rotate" -s o -l output -d 'Output format' -r -f -a "table\t'Human-readable tables and text'
+json\t'One JSON document on stdout'
+yaml\t'One YAML document on stdout'
+md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
+complete -c opsgate -n "__fish_opsgate_using_subcommand agent; and __fish_seen_subcommand_from rotate" -l server -d 'Team mode: send every data command to this opsgate server, signed with your key (`--as` picks which local key when there are several) [env: OPSGATE_SERVER]; a server certificate from a private CA is trusted with OPSGATE_SERVER_CA=FILE' -r
+complete -c opsgate -n "__fish_opsgate_using_subcommand agent; and __fish_seen_subcommand_from rotate" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database'
+complete -c opsgate -n "__fish_opsgate_using_subcommand agent; and __fish_seen_subcommand_from rotate" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c opsgate -n "__fish_opsgate_using_subcommand agent; and __fish_seen_subcommand_from rotate" -s V -l version -d 'Print version'
+complete -c opsgate -n "__fish_opsgate_using_subcommand agent; and __fish_seen_subcommand_from revoke" -l db -d 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]' -r
+complete -c opsgate -n "__fish_opsgate_using_subcommand agent; and __fish_seen_subcommand_from revoke" -l as -d 'Act as this staff member (e-mail) [env: OPSGATE_USER]' -r
+complete -c opsgate -n "__fish_opsgate_using_subcommand agent; and __fish_seen_subcommand_from revoke" -s o -l output -d 'Output format' -r -f -a "table\t'Human-readable tables and text'
+json\t'One JSON document on stdout'
+yaml\t'One YAML document on stdout'
+md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
+complete -c opsgate -n "__fish_opsgate_using_subcommand agent; and __fish_seen_subcommand_from revoke" -l server -d 'Team mode: send every data command to this opsgate server, signed with your key (`--as` picks which local key when there are several) [env: OPSGATE_SERVER]; a server certificate from a private CA is trusted with OPSGATE_SERVER_CA=FILE' -r
+complete -c opsgate -n "__fish_opsgate_using_subcommand agent; and __fish_seen_subcommand_from revoke" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database'
+complete -c opsgate -n "__fish_opsgate_using_subcommand agent; and __fish_seen_subcommand_from revoke" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c opsgate -n "__fish_opsgate_using_subcommand agent; and __fish_seen_subcommand_from revoke" -s V -l version -d 'Print version'
 complete -c opsgate -n "__fish_opsgate_using_subcommand agent; and __fish_seen_subcommand_from disable" -l db -d 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand agent; and __fish_seen_subcommand_from disable" -l as -d 'Act as this staff member (e-mail) [env: OPSGATE_USER]' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand agent; and __fish_seen_subcommand_from disable" -s o -l output -d 'Output format' -r -f -a "table\t'Human-readable tables and text'
@@ -551,6 +575,8 @@ complete -c opsgate -n "__fish_opsgate_using_subcommand agent; and __fish_seen_s
 complete -c opsgate -n "__fish_opsgate_using_subcommand agent; and __fish_seen_subcommand_from disable" -s V -l version -d 'Print version'
 complete -c opsgate -n "__fish_opsgate_using_subcommand agent; and __fish_seen_subcommand_from help" -f -a "list" -d 'List registered agents with their limits and today\'s usage'
 complete -c opsgate -n "__fish_opsgate_using_subcommand agent; and __fish_seen_subcommand_from help" -f -a "add" -d 'Register an agent'
+complete -c opsgate -n "__fish_opsgate_using_subcommand agent; and __fish_seen_subcommand_from help" -f -a "rotate" -d 'Issue the agent a new credential (shown once) and revoke its earlier ones'
+complete -c opsgate -n "__fish_opsgate_using_subcommand agent; and __fish_seen_subcommand_from help" -f -a "revoke" -d 'Revoke the agent\'s credentials: its signed requests are refused from now on'
 complete -c opsgate -n "__fish_opsgate_using_subcommand agent; and __fish_seen_subcommand_from help" -f -a "disable" -d 'Disable an agent'
 complete -c opsgate -n "__fish_opsgate_using_subcommand agent; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c opsgate -n "__fish_opsgate_using_subcommand worker" -l concurrency -d 'Actions executed in parallel' -r
@@ -746,6 +772,8 @@ complete -c opsgate -n "__fish_opsgate_using_subcommand help; and __fish_seen_su
 complete -c opsgate -n "__fish_opsgate_using_subcommand help; and __fish_seen_subcommand_from staff" -f -a "totp" -d 'Enroll in TOTP second-factor authentication'
 complete -c opsgate -n "__fish_opsgate_using_subcommand help; and __fish_seen_subcommand_from agent" -f -a "list" -d 'List registered agents with their limits and today\'s usage'
 complete -c opsgate -n "__fish_opsgate_using_subcommand help; and __fish_seen_subcommand_from agent" -f -a "add" -d 'Register an agent'
+complete -c opsgate -n "__fish_opsgate_using_subcommand help; and __fish_seen_subcommand_from agent" -f -a "rotate" -d 'Issue the agent a new credential (shown once) and revoke its earlier ones'
+complete -c opsgate -n "__fish_opsgate_using_subcommand help; and __fish_seen_subcommand_from agent" -f -a "revoke" -d 'Revoke the agent\'s credentials: its signed requests are refused from now on'
 complete -c opsgate -n "__fish_opsgate_using_subcommand help; and __fish_seen_subcommand_from agent" -f -a "disable" -d 'Disable an agent'
 complete -c opsgate -n "__fish_opsgate_using_subcommand help; and __fish_seen_subcommand_from docs" -f -a "add" -d 'Index Markdown or text files, chunked by heading (needs ops.config.edit; audited)'
 complete -c opsgate -n "__fish_opsgate_using_subcommand help; and __fish_seen_subcommand_from docs" -f -a "list" -d 'List indexed documents'

@@ -26,6 +26,11 @@ impl KeyPair {
         Ok(KeyPair { signing: SigningKey::from_bytes(&seed) })
     }
 
+    /// The key of a 32-byte seed (an agent credential, as shown once).
+    pub fn from_seed(seed: &[u8; 32]) -> KeyPair {
+        KeyPair { signing: SigningKey::from_bytes(seed) }
+    }
+
     /// The public half, hex-encoded, as registered in `staff_keys`.
     pub fn public_hex(&self) -> String {
         hex(self.signing.verifying_key().as_bytes())

@@ -20,8 +20,10 @@ pub struct Remote {
     key: KeyPair,
     /// The key id sent: the public key in hex, which the server looks up.
     key_id: String,
-    /// The e-mail the key belongs to (its file's name).
+    /// The e-mail the key belongs to (its file's name), or the person an agent acts for.
     pub email: String,
+    /// Whether the key is an agent's credential: its requests name the person they act for.
+    agent: bool,
 }
 
 /// One request: the route, its query pairs and its JSON body.
@@ -91,7 +93,13 @@ impl Remote {
         }
         let client = client(extra_root)?;
         let key_id = key.public_hex();
-        Ok(Remote { base, client, key, key_id, email })
+        Ok(Remote { base, client, key, key_id, email, agent: false })
+    }
+
+    /// The same server, signed with an agent's credential, acting for `self.email`.
+    pub fn as_agent(mut self) -> Remote {
+        self.agent = true;
+        self
     }
 
     /// This person's signature of an approval or rejection.
@@ -106,6 +114,9 @@ impl Remote {
         url.set_path(&path);
         if !call.query.is_empty() {
             url.query_pairs_mut().extend_pairs(call.query.iter());
+        }
+        if self.agent {
+            url.query_pairs_mut().append_pair(crate::server::ACTING_FOR, &self.email);
         }
         let body = match &call.body {
             Some(value) => serde_json::to_vec(value).map_err(|e| Error::Internal(e.to_string()))?,

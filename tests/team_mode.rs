@@ -500,3 +500,107 @@ fn a_request_signed_by_the_independent_implementation_is_accepted_by_the_server(
     assert_eq!(response.json()["steps"][0]["action"], "bookings.cancel");
     assert_eq!(request.send(&server.addr).status, 401, "its nonce is spent");
 }
+
+/// `agent add` as the admin; returns the credential shown once.
+fn agent_with_credential(env: &Env, name: &str, tier: &str) -> String {
+    let added = env
+        .run_as(ADMIN, ["agent", "add", name, "--model", "test-model", "--tier", tier, "-o", "json"])
+        .exit(0)
+        .json();
+    added["credential"]["private_key"].as_str().unwrap().to_owned()
+}
+
+fn as_agent(server: &Server, env: &Env, credential: &str, email: &str, args: &[&str]) -> Run {
+    let mut command = env.command();
+    command
+        .env_remove("OPSGATE_DB")
+        .env("OPSGATE_AGENT_CREDENTIAL", credential)
+        .args(["--server", &server.url, "--as", email])
+        .args(args);
+    Run::from(command.output().unwrap())
+}
+
+#[test]
+fn an_agent_signs_with_its_own_credential_for_a_person_within_its_tier_until_rotated_or_revoked() {
+    let env = Env::new().with_demo_data();
+    let server = Server::start(&env);
+    let reader = agent_with_credential(&env, "triage-bot", "read");
+    // Shown once: only its public half is stored.
+    assert_eq!(
+        env.scalar(&format!(
+            "SELECT COUNT(*) FROM agent_credentials WHERE public_key LIKE '%{}%'",
+            &reader[..16]
+        )),
+        0
+    );
+
+    // It acts for a person, through its own identity: the person's rights ∩ its tier.
+    let asked = as_agent(
+        &server,
+        &env,
+        &reader,
+        ADMIN,
+        &["ask", "how many open complaints are there?", "-o", "json"],
+    )
+    .exit(0)
+    .json();
+    assert!(asked["answer"].is_string(), "{asked}");
+    as_agent(&server, &env, &reader, ADMIN, &["plan", "refund booking 142"]).exit(3);
+    let refused =
+        env.scalar("SELECT COUNT(*) FROM actions WHERE agent = 'triage-bot' AND decision = 'denied'");
+    assert_eq!(refused, 1, "the read-tier agent's write is recorded as denied");
+    // A person's key cannot pretend to act for someone else.
+    as_agent(&server, &env, &reader, "nobody@example.com", &["history"]).exit(5).stderr_has("deactivated");
+
+    // A write-tier agent plans for the manager; the plan records the agent and the person.
+    let writer = agent_with_credential(&env, "ops-bot", "write");
+    let plan = as_agent(&server, &env, &writer, APPROVER, &["plan", "cancel booking 7", "-o", "json"])
+        .exit(0)
+        .json();
+    let action = plan["steps"][0]["action_id"].as_str().unwrap();
+    let id = action.trim_start_matches('a');
+    assert_eq!(env.scalar_text(&format!("SELECT agent FROM actions WHERE id = {id}")), "ops-bot");
+    assert_eq!(
+        env.scalar_text(&format!(
+            "SELECT s.email FROM actions a JOIN staff s ON s.id = a.requested_by WHERE a.id = {id}"
+        )),
+        APPROVER
+    );
+    // It has no terminal to confirm at: "the person said yes" is not its to send.
+    let hash = plan["steps"][0]["payload_hash"].as_str().unwrap();
+    let agent_key = opsgate::agents::credentials::parse_private(&writer).unwrap().signing_key().clone();
+    let body = serde_json::json!({"targets": [action], "answered": {action: {"payload_hash": hash, "confirmed": true}}});
+    let path = format!("/v1/execute?acting_for={}", APPROVER.replace('@', "%40"));
+    let response = RawRequest::signed(
+        &server.addr,
+        "POST",
+        &path,
+        body.to_string().as_bytes(),
+        &agent_key,
+        &key_id(&agent_key),
+        now(),
+    )
+    .send(&server.addr);
+    assert_eq!(response.status, 403, "{}", response.body);
+    assert!(response.body.contains("no terminal"), "{}", response.body);
+    assert_eq!(
+        env.scalar_text(&format!("SELECT status FROM actions WHERE id = {id}")),
+        "pending_confirmation"
+    );
+
+    // Rotation: the old credential is refused, the new one works.
+    let rotated = env.run_as(ADMIN, ["agent", "rotate", "ops-bot", "-o", "json"]).exit(0).json();
+    assert_eq!(rotated["credential"]["revoked"], 1);
+    let new = rotated["credential"]["private_key"].as_str().unwrap();
+    as_agent(&server, &env, &writer, APPROVER, &["history"]).exit(5).stderr_has("was revoked");
+    as_agent(&server, &env, new, APPROVER, &["history", "-o", "json"]).exit(0).json();
+    // Revocation and expiry end it.
+    env.run_as(ADMIN, ["agent", "revoke", "ops-bot"]).exit(0).stdout_has("credentials revoked (1)");
+    as_agent(&server, &env, new, APPROVER, &["history"]).exit(5).stderr_has("was revoked");
+    env.sql("UPDATE agent_credentials SET expires_at = created_at WHERE revoked_at IS NULL").unwrap();
+    as_agent(&server, &env, &reader, ADMIN, &["history"]).exit(5).stderr_has("expired");
+    // Only holders of ops.staff.edit issue credentials.
+    env.run_as("viewer@example.com", ["agent", "rotate", "triage-bot"]).exit(3);
+    let events = env.scalar("SELECT COUNT(*) FROM audit_log WHERE event IN ('agent.credential_issued', 'agent.credential_revoked')");
+    assert_eq!(events, 4, "add, add, rotate and revoke are audited");
+}

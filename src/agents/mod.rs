@@ -2,6 +2,7 @@
 //! narrows what may be proposed through it, a rate limit and a daily token
 //! budget. Usage is persisted, so limits hold across processes and cron runs.
 
+pub mod credentials;
 mod meter;
 
 use serde::Serialize;

@@ -46,6 +46,8 @@ named! {
         ActionRecovered => "action.recovered",
         ActionStale => "action.stale",
         ActionWithdrawn => "action.withdrawn",
+        AgentCredentialIssued => "agent.credential_issued",
+        AgentCredentialRevoked => "agent.credential_revoked",
         AgentDisabled => "agent.disabled",
         AgentRegistered => "agent.registered",
         AlertsEvaluated => "alerts.evaluated",

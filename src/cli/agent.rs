@@ -3,16 +3,20 @@
 use clap::{Args, Subcommand};
 
 use super::Context;
+use crate::agents::credentials::{DEFAULT_CREDENTIAL_DAYS, issue, revoke};
 use crate::agents::{NewAgent, Tier};
 use crate::error::Result;
 use crate::exit_code::ExitCode;
-use crate::render::{AgentChange, AgentList};
+use crate::render::{AgentChange, AgentList, CredentialIssued};
 
 /// Agents are identities a model acts through (`--agent NAME` with an LLM
 /// planner): their tier narrows what may be proposed (read: reads and drafts
 /// only), and their rate limit and daily token budget, counted from what the
 /// provider reports, are enforced across processes (exit 6 when over).
-/// Listing needs ops.staff.view; adding and disabling need ops.staff.edit.
+/// In team mode an agent signs its own requests with the credential `agent add`
+/// and `agent rotate` show once (OPSGATE_AGENT_CREDENTIAL), naming the person
+/// it acts for with --as; its rights are that person's, narrowed by its tier.
+/// Listing needs ops.staff.view; adding, rotating, revoking and disabling need ops.staff.edit.
 #[derive(Debug, Args)]
 pub struct AgentArgs {
     #[command(subcommand)]
@@ -45,6 +49,22 @@ pub enum AgentCommand {
         /// Writes it may propose per day, on every surface
         #[arg(long, default_value_t = 100, value_parser = clap::value_parser!(i64).range(1..))]
         daily_mutations: i64,
+        /// Days its credential (shown once) lasts
+        #[arg(long, default_value_t = DEFAULT_CREDENTIAL_DAYS, value_parser = clap::value_parser!(i64).range(1..=3650))]
+        credential_days: i64,
+    },
+    /// Issue the agent a new credential (shown once) and revoke its earlier ones
+    Rotate {
+        /// The agent's name
+        name: String,
+        /// Days the new credential lasts
+        #[arg(long, default_value_t = DEFAULT_CREDENTIAL_DAYS, value_parser = clap::value_parser!(i64).range(1..=3650))]
+        credential_days: i64,
+    },
+    /// Revoke the agent's credentials: its signed requests are refused from now on
+    Revoke {
+        /// The agent's name
+        name: String,
     },
     /// Disable an agent
     Disable {
@@ -68,6 +88,7 @@ impl AgentArgs {
                 daily_tokens,
                 daily_tool_calls,
                 daily_mutations,
+                credential_days,
             } => {
                 let new = NewAgent {
                     name: &name,
@@ -79,7 +100,23 @@ impl AgentArgs {
                     daily_mutation_budget: daily_mutations,
                 };
                 let agent = crate::agents::register(&ctx.store, &person, new).await?;
-                ctx.show(&AgentChange { agent: agent.name, change: "registered".into() }).await?;
+                let credential = issue(&ctx.store, &person, &agent.name, credential_days).await?;
+                ctx.show(&CredentialIssued { agent: agent.name, change: "registered".into(), credential })
+                    .await?;
+            }
+            AgentCommand::Rotate { name, credential_days } => {
+                let credential = issue(&ctx.store, &person, &name, credential_days).await?;
+                ctx.show(&CredentialIssued {
+                    agent: name,
+                    change: "has a new credential".into(),
+                    credential,
+                })
+                .await?;
+            }
+            AgentCommand::Revoke { name } => {
+                let revoked = revoke(&ctx.store, &person, &name).await?;
+                ctx.show(&AgentChange { agent: name, change: format!("credentials revoked ({revoked})") })
+                    .await?;
             }
             AgentCommand::Disable { name } => {
                 crate::agents::disable(&ctx.store, &person, &name).await?;

@@ -31,6 +31,9 @@ pub struct Context {
     pub surface: Surface,
     /// Whether a person at a terminal can be asked (never on a server).
     pub interactive: bool,
+    /// On a server: the agent whose own credential signed the request; every
+    /// session then goes through it.
+    pub signing_agent: Option<String>,
     sink: Sink,
     audience: tokio::sync::OnceCell<Audience>,
 }
@@ -79,6 +82,7 @@ impl Context {
             location,
             surface: Surface::Cli,
             interactive: crate::confirm::is_interactive() && global.output != OutputFormat::Json,
+            signing_agent: None,
             sink: Sink::Stdout,
             audience: tokio::sync::OnceCell::new(),
         })
@@ -86,13 +90,18 @@ impl Context {
 
     /// A command run by a server for the person whose key signed the request:
     /// nobody to ask, the output kept for the response.
-    pub fn for_request(server: &crate::server::Served, output: OutputFormat, email: &str) -> Context {
+    pub fn for_request(
+        server: &crate::server::Served,
+        output: OutputFormat,
+        caller: &crate::server::Caller,
+    ) -> Context {
         Context {
             store: server.store.clone(),
             paths: server.paths.clone(),
             output,
             demo: false,
-            as_user: Some(email.to_owned()),
+            as_user: Some(caller.email.clone()),
+            signing_agent: caller.agent.clone(),
             location: server.location.clone(),
             surface: Surface::Http,
             interactive: false,
@@ -183,6 +192,15 @@ impl Context {
         agent: Option<&str>,
     ) -> Result<Session> {
         let person = self.person().await?;
+        let agent = match (&self.signing_agent, agent) {
+            (Some(signer), Some(named)) if named != signer => {
+                return Err(Error::Denied(format!(
+                    "this request is signed by agent `{signer}`; it cannot act through agent `{named}`"
+                )));
+            }
+            (Some(signer), _) => Some(signer.as_str()),
+            (None, named) => named,
+        };
         let who = match agent {
             Some(name) => Who::Agent { agent: Agent::load(&self.store, name).await?, subject: person },
             None => Who::Person(person),

@@ -29,9 +29,23 @@ impl RemoteContext {
                 "--server talks to a server, which holds the database: drop --demo and --db".into(),
             ));
         }
+        let ca = nonempty_env("OPSGATE_SERVER_CA").map(std::path::PathBuf::from);
+        let named = global.as_user.clone().or_else(|| nonempty_env("OPSGATE_USER"));
+        // An agent signs with its own credential and names the person it acts for.
+        if let Some(credential) = nonempty_env("OPSGATE_AGENT_CREDENTIAL") {
+            let key = crate::agents::credentials::parse_private(&credential)?;
+            let email = named.ok_or_else(|| {
+                Error::Usage("an agent acts for a person: pass --as EMAIL (or set OPSGATE_USER)".into())
+            })?;
+            return Ok(RemoteContext {
+                remote: Remote::new(server, key, email, ca.as_deref())?.as_agent(),
+                output: global.output,
+                interactive: false,
+            });
+        }
         let paths = Paths::from_env()?;
         let keys = KeyDir::new(paths.key_dir());
-        let email = match global.as_user.clone().or_else(|| nonempty_env("OPSGATE_USER")) {
+        let email = match named {
             Some(email) => email,
             None => match keys.emails().as_slice() {
                 [only] => only.clone(),
@@ -51,7 +65,6 @@ impl RemoteContext {
             },
         };
         let key = keys.read(&email)?;
-        let ca = nonempty_env("OPSGATE_SERVER_CA").map(std::path::PathBuf::from);
         Ok(RemoteContext {
             remote: Remote::new(server, key, email, ca.as_deref())?,
             output: global.output,

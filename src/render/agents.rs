@@ -42,3 +42,30 @@ impl Tabular for AgentChange {
         format!("agent {} {}", self.agent, self.change)
     }
 }
+
+/// `agent add` / `agent rotate`: the agent, and its new credential shown this once.
+#[derive(Serialize)]
+pub struct CredentialIssued {
+    pub agent: String,
+    pub change: String,
+    pub credential: crate::agents::credentials::IssuedCredential,
+}
+
+impl Tabular for CredentialIssued {
+    fn human(&self) -> String {
+        let c = &self.credential;
+        let mut out = format!("agent {} {}\n", self.agent, self.change);
+        out.push_str(&format!(
+            "credential {} (expires {}){}\n",
+            c.credential,
+            c.expires_at.format("%Y-%m-%d %H:%M UTC"),
+            match c.revoked {
+                0 => String::new(),
+                n => format!(", replacing {n} revoked"),
+            }
+        ));
+        out.push_str(&format!("  private key  {}\n", c.private_key));
+        out.push_str("  shown once: give it to the agent as OPSGATE_AGENT_CREDENTIAL; opsgate keeps only its public half");
+        out
+    }
+}

@@ -19,7 +19,7 @@ mod playbook;
 mod policy;
 mod runbooks;
 
-pub use agents::{AgentChange, AgentList};
+pub use agents::{AgentChange, AgentList, CredentialIssued};
 pub use alerts::EvaluationView;
 pub use answer::AnswerView;
 pub use approval::{

@@ -28,12 +28,18 @@ pub const FRESHNESS_SECONDS: i64 = 60;
 /// The longest nonce accepted (the replay cache stores each one).
 const MAX_NONCE_LEN: usize = 128;
 
-/// Who a verified request comes from.
+/// Who a verified request comes from: a person, or an agent acting for one.
 #[derive(Debug, Clone)]
 pub struct Caller {
+    /// The person whose rights apply (the agent's subject, when an agent signed).
     pub email: String,
-    pub key_id: i64,
+    /// The agent whose credential signed, if one did.
+    pub agent: Option<String>,
 }
+
+/// The query parameter that names the person an agent's request acts for
+/// (in the target URI, so the signature covers it).
+pub const ACTING_FOR: &str = "acting_for";
 
 /// Why a request is not let in, beyond what the signature itself says.
 #[derive(Debug, thiserror::Error)]
@@ -52,6 +58,22 @@ enum Rejection {
     NonceForm,
     #[error("the nonce was already used: a replayed request")]
     Replayed,
+    #[error("agent credential `{0}` expired")]
+    Expired(String),
+    #[error("agent `{0}` is disabled")]
+    AgentDisabled(String),
+    #[error(
+        "a request signed by agent `{0}` names the person it acts for (`{ACTING_FOR}=EMAIL` in the query)"
+    )]
+    NoSubject(String),
+    #[error("`{ACTING_FOR}` is for agents' requests; a person's key acts for its owner")]
+    SubjectOfPerson,
+}
+
+/// Whose key signed: a person's registered key, or an agent's credential.
+enum Signer {
+    Person { key_id: i64, email: String, public: String },
+    Agent { name: String, public: String, credential_id: i64 },
 }
 
 pub async fn authenticate(State(served): State<Arc<Served>>, request: Request, next: Next) -> Response {
@@ -79,6 +101,10 @@ pub async fn authenticate(State(served): State<Arc<Served>>, request: Request, n
         .and_then(|_| httpsig::claimed_key_id(&presented(&parts.headers)).ok());
     match check(&served, parts.method.as_str(), &target_uri, &parts.headers, &body).await {
         Ok(caller) => {
+            // The routes read their own parameters; who an agent acts for is the caller's.
+            if caller.agent.is_some() {
+                parts.uri = without_acting_for(&parts.uri);
+            }
             parts.extensions.insert(caller);
             next.run(Request::from_parts(parts, Body::from(body))).await
         }
@@ -143,19 +169,11 @@ async fn check(
     let presented = presented(headers);
     let claimed = httpsig::claimed_key_id(&presented)?;
     let store = &served.store;
-    // `k<id>` as the audit log and `staff keys` name keys, or the public key in hex.
-    let key = match claimed.strip_prefix('k').and_then(|n| n.parse::<i64>().ok()) {
-        Some(id) => store.key_by_id(id).await?,
-        None if claimed.len() == 64 && crate::canonical::unhex(&claimed).is_some() => {
-            store.key_by_public(&claimed.to_ascii_lowercase()).await?
-        }
-        None => return Err(Rejection::KeyIdForm(claimed).into()),
+    let signer = signer(store, &claimed).await?;
+    let public = match &signer {
+        Signer::Person { public, .. } | Signer::Agent { public, .. } => public,
     };
-    let key = key.ok_or_else(|| Refusal::UnknownKey(claimed.clone()))?;
-    if key.revoked_at.is_some() {
-        return Err(Rejection::Revoked(claimed).into());
-    }
-    let public = public_key(&key.public_key).ok_or_else(|| Refusal::UnknownKey(claimed.clone()))?;
+    let public = public_key(public).ok_or_else(|| Refusal::UnknownKey(claimed.clone()))?;
     let request = httpsig::Request { method, target_uri, body };
     let signed = httpsig::verify(&request, &presented, |id| (id == claimed).then_some(public))?;
     let now = now_micros();
@@ -166,15 +184,74 @@ async fn check(
     if signed.nonce.is_empty() || signed.nonce.len() > MAX_NONCE_LEN {
         return Err(Rejection::NonceForm.into());
     }
-    let person = store.staff_by_email(&key.email).await?;
+    let acting_for = url::Url::parse(target_uri)
+        .ok()
+        .and_then(|url| url.query_pairs().find(|(name, _)| name == ACTING_FOR).map(|(_, v)| v.into_owned()));
+    let (email, agent, replay_key) = match signer {
+        Signer::Person { key_id, email, .. } => {
+            if acting_for.is_some() {
+                return Err(Rejection::SubjectOfPerson.into());
+            }
+            (email, None, key_id)
+        }
+        // Agent credentials share the replay cache under negative ids.
+        Signer::Agent { name, credential_id, .. } => {
+            let email = acting_for.ok_or_else(|| Rejection::NoSubject(name.clone()))?;
+            (email, Some(name), -credential_id)
+        }
+    };
+    let person = store.staff_by_email(&email).await?;
     if !person.as_ref().is_some_and(|p| p.is_active()) {
         return Err(Rejection::Deactivated(claimed).into());
     }
     // Last, so that only a request that verified spends its nonce.
-    if !store.remember_nonce(key.id, &signed.nonce, now).await? {
+    if !store.remember_nonce(replay_key, &signed.nonce, now).await? {
         return Err(Rejection::Replayed.into());
     }
-    Ok(Caller { email: key.email, key_id: key.id })
+    Ok(Caller { email, agent })
+}
+
+/// The registered key or agent credential a key id names, if it is in force.
+async fn signer(store: &crate::store::Store, claimed: &str) -> Result<Signer, Outcome2> {
+    // `k<id>` as the audit log and `staff keys` name keys, or the public key in hex.
+    let hex = claimed.len() == 64 && crate::canonical::unhex(claimed).is_some();
+    let key = match claimed.strip_prefix('k').and_then(|n| n.parse::<i64>().ok()) {
+        Some(id) => store.key_by_id(id).await?,
+        None if hex => store.key_by_public(&claimed.to_ascii_lowercase()).await?,
+        None => return Err(Rejection::KeyIdForm(claimed.to_owned()).into()),
+    };
+    if let Some(key) = key {
+        if key.revoked_at.is_some() {
+            return Err(Rejection::Revoked(claimed.to_owned()).into());
+        }
+        return Ok(Signer::Person { key_id: key.id, email: key.email, public: key.public_key });
+    }
+    if hex && let Some(credential) = store.agent_credential_by_public(&claimed.to_ascii_lowercase()).await? {
+        if credential.revoked_at.is_some() {
+            return Err(Rejection::Revoked(claimed.to_owned()).into());
+        }
+        if credential.expires_at <= now_micros() {
+            return Err(Rejection::Expired(claimed.to_owned()).into());
+        }
+        if credential.agent_status != "active" {
+            return Err(Rejection::AgentDisabled(credential.agent).into());
+        }
+        return Ok(Signer::Agent {
+            name: credential.agent,
+            public: claimed.to_ascii_lowercase(),
+            credential_id: credential.id,
+        });
+    }
+    Err(Refusal::UnknownKey(claimed.to_owned()).into())
+}
+
+fn without_acting_for(uri: &axum::http::Uri) -> axum::http::Uri {
+    let Some(query) = uri.query() else { return uri.clone() };
+    let kept: Vec<&str> =
+        query.split('&').filter(|pair| pair.split('=').next() != Some(ACTING_FOR)).collect();
+    let path_and_query =
+        if kept.is_empty() { uri.path().to_owned() } else { format!("{}?{}", uri.path(), kept.join("&")) };
+    path_and_query.parse().unwrap_or_else(|_| uri.clone())
 }
 
 fn presented(headers: &HeaderMap) -> Presented<'_> {
@@ -202,7 +279,9 @@ fn rejection_kind(rejection: &Rejection) -> String {
         Rejection::Signature(Refusal::BadSignature(_) | Refusal::Digest) => "bad_signature",
         Rejection::Signature(_) | Rejection::NonceForm => "malformed",
         Rejection::Revoked(_) => "revoked_key",
-        Rejection::Deactivated(_) => "deactivated",
+        Rejection::Expired(_) => "expired_key",
+        Rejection::Deactivated(_) | Rejection::AgentDisabled(_) => "deactivated",
+        Rejection::NoSubject(_) | Rejection::SubjectOfPerson => "malformed",
         Rejection::Stale(_) => "stale",
         Rejection::Replayed => "replayed",
     }

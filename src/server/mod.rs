@@ -27,7 +27,7 @@ use crate::error::{Error, Result};
 use crate::paths::Paths;
 use crate::store::{DbLocation, Store};
 
-pub use auth::{Caller, FRESHNESS_SECONDS};
+pub use auth::{ACTING_FOR, Caller, FRESHNESS_SECONDS};
 pub use metrics::Metrics;
 pub use reply::{EXIT_CODE_HEADER, status_of};
 

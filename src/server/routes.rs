@@ -120,7 +120,7 @@ where
             Error::RateLimited("the server is busy: every request slot stayed taken; try again".into());
         return reply::error_with_status(&busy, StatusCode::SERVICE_UNAVAILABLE);
     };
-    let ctx = Arc::new(Context::for_request(&served, format, &caller.email));
+    let ctx = Arc::new(Context::for_request(&served, format, &caller));
     let task = tokio::spawn({
         let ctx = ctx.clone();
         async move {
@@ -373,6 +373,13 @@ async fn execute(
     bytes: Bytes,
 ) -> Response {
     let request: ExecuteBody = or_reply!(body(&bytes));
+    if let Some(agent) = &caller.agent
+        && !request.answered.is_empty()
+    {
+        return reply::error(&Error::Denied(format!(
+            "agent `{agent}` has no terminal to confirm at: a write it planned is confirmed with its token, or approved by people"
+        )));
+    }
     let mut answered = BTreeMap::new();
     for (id, answer) in request.answered {
         let Ok(StoredId::Action(action_id)) = id.parse::<StoredId>() else {

@@ -181,3 +181,56 @@ impl super::Tx {
         }))
     }
 }
+
+/// An agent credential with its agent, as authentication reads it.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct AgentCredentialRow {
+    pub id: i64,
+    pub agent: String,
+    pub agent_status: String,
+    pub expires_at: DateTime<Utc>,
+    pub revoked_at: Option<DateTime<Utc>>,
+}
+
+impl Store {
+    /// The credential with this public key (hex), if any.
+    pub async fn agent_credential_by_public(&self, public_hex: &str) -> Result<Option<AgentCredentialRow>> {
+        Ok(on_pool!(self, pool => {
+            sqlx::query_as::<_, AgentCredentialRow>(
+                "SELECT c.id, a.name AS agent, a.status AS agent_status, c.expires_at, c.revoked_at \
+                 FROM agent_credentials c JOIN agents a ON a.id = c.agent_id WHERE c.public_key = $1",
+            )
+            .bind(public_hex)
+            .fetch_optional(pool)
+            .await?
+        }))
+    }
+}
+
+impl super::Tx {
+    /// Revokes the agent's credentials still in force; returns how many.
+    pub async fn revoke_agent_credentials(&mut self, agent_id: i64, at: DateTime<Utc>) -> Result<u64> {
+        Ok(on_tx!(self, tx => {
+            sqlx::query("UPDATE agent_credentials SET revoked_at = $1 WHERE agent_id = $2 AND revoked_at IS NULL")
+                .bind(at).bind(agent_id).execute(&mut **tx).await?.rows_affected()
+        }))
+    }
+
+    /// Stores a new credential's public key; returns its id.
+    pub async fn insert_agent_credential(
+        &mut self,
+        agent_id: i64,
+        public_hex: &str,
+        issued_by: i64,
+        expires_at: DateTime<Utc>,
+    ) -> Result<i64> {
+        Ok(on_tx!(self, tx => {
+            sqlx::query_scalar(
+                "INSERT INTO agent_credentials (agent_id, public_key, issued_by, created_at, expires_at) \
+                 VALUES ($1, $2, $3, $4, $5) RETURNING id",
+            )
+            .bind(agent_id).bind(public_hex).bind(issued_by).bind(now_micros()).bind(expires_at)
+            .fetch_one(&mut **tx).await?
+        }))
+    }
+}

@@ -74,9 +74,9 @@ const MIGRATIONS: &[Versioned] = &[
     },
     Versioned {
         version: 20261207000010,
-        description: "request nonces",
-        sqlite: include_str!("../../migrations/sqlite/20261207000010_request_nonces.sql"),
-        postgres: include_str!("../../migrations/postgres/20261207000010_request_nonces.sql"),
+        description: "team mode",
+        sqlite: include_str!("../../migrations/sqlite/20261207000010_team_mode.sql"),
+        postgres: include_str!("../../migrations/postgres/20261207000010_team_mode.sql"),
     },
 ];
 

@@ -31,7 +31,7 @@ use std::sync::Arc;
 use crate::error::Result;
 use crate::sealed::Sealer;
 
-pub use agents::{AgentRow, WindowUsage};
+pub use agents::{AgentCredentialRow, AgentRow, WindowUsage};
 pub use alerts::{
     AlertRuleRow, AlertStaffRow, AlertSubscriptionRow, NewAlert, NewEvaluation, OpenComplaintRow,
     UnresolvedAlertRow,
