@@ -101,7 +101,8 @@ async fn bench(label: &str, store: &Store, keys: &KeyDir, count: i64) {
     for email in [REQUESTER, APPROVER] {
         let person = store.staff_by_email(email).await.unwrap().unwrap();
         let mut none = SecondFactor::new(CodeSource::Missing);
-        secrets.push(enroll(store, &person, keys, &mut none).await.unwrap().secret);
+        let proof = opsgate::staff::KeyProof::Local(keys.clone());
+        secrets.push(enroll(store, &person, &proof, &mut none).await.unwrap().secret);
     }
     let secrets = (secrets[0].clone(), secrets[1].clone());
     println!("== {label}: {count} approved actions per run");

@@ -62,6 +62,8 @@ impl Call {
 pub struct Answer {
     /// The command's output (in the format asked for), or what it printed before failing.
     pub output: String,
+    /// Lines the command wrote for the person beside its output (stderr locally).
+    pub notes: Vec<String>,
     pub result: Result<ExitCode>,
 }
 
@@ -155,12 +157,18 @@ impl Remote {
             .get(EXIT_CODE_HEADER)
             .and_then(|v| v.to_str().ok())
             .and_then(|v| v.parse().ok());
+        let notes: Vec<String> = response
+            .headers()
+            .get(crate::server::NOTES_HEADER)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| serde_json::from_str(v).ok())
+            .unwrap_or_default();
         let text = response
             .text()
             .await
             .map_err(|e| Error::Config(format!("the server's answer was cut off: {e}")))?;
         if status.is_success() {
-            return Ok(Answer { output: text, result: Ok(exit_code(exit.unwrap_or(0))) });
+            return Ok(Answer { output: text, notes, result: Ok(exit_code(exit.unwrap_or(0))) });
         }
         let envelope: Value = serde_json::from_str(&text).unwrap_or(Value::Null);
         let (Some(code), Some(message)) =
@@ -173,6 +181,7 @@ impl Remote {
         };
         Ok(Answer {
             output: envelope["output"].as_str().unwrap_or_default().to_owned(),
+            notes,
             result: Err(Error::remote(code, message)),
         })
     }

@@ -150,10 +150,10 @@ pub struct Enrollment {
 pub async fn enroll(
     store: &Store,
     person: &StaffMember,
-    key_dir: &crate::keys::KeyDir,
+    proof: &crate::staff::KeyProof,
     current: &mut SecondFactor<'_>,
 ) -> Result<Enrollment> {
-    require_own_key(store, person, key_dir, "enrolling a second factor").await?;
+    require_own_key(store, person, proof, "enrolling a second factor").await?;
     let (existing, _) = store.totp_state(person.id).await?;
     if existing.is_some() {
         current.ensure(store, person, "replacing your TOTP secret", None).await?;
@@ -183,10 +183,10 @@ pub async fn enroll(
 pub async fn confirm(
     store: &Store,
     person: &StaffMember,
-    key_dir: &crate::keys::KeyDir,
+    proof: &crate::staff::KeyProof,
     source: CodeSource<'_>,
 ) -> Result<()> {
-    require_own_key(store, person, key_dir, "confirming a second factor").await?;
+    require_own_key(store, person, proof, "confirming a second factor").await?;
     let pending = store.totp_pending(person.id).await?.ok_or_else(|| {
         Error::Conflict(format!(
             "{} has no TOTP enrollment to confirm: run `opsgate staff totp enroll`",
@@ -256,14 +256,14 @@ async fn unseal_active(store: &Store, person: &StaffMember, stored: &str) -> Res
 async fn require_own_key(
     store: &Store,
     person: &StaffMember,
-    key_dir: &crate::keys::KeyDir,
+    proof: &crate::staff::KeyProof,
     doing: &str,
 ) -> Result<()> {
-    if crate::staff::current_key_id(store, person, key_dir).await?.is_none() {
+    if proof.key_id(store, person).await?.is_none() {
         return Err(Error::Denied(format!(
             "{doing} for {} needs their registered private key in {}",
             person.email,
-            key_dir.shown_path(&person.email)
+            proof.shown(&person.email)
         )));
     }
     Ok(())

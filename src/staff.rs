@@ -116,49 +116,54 @@ pub async fn add(
     })
 }
 
-/// Generates a new key for the acting person and registers it; older keys stay
-/// registered so that signatures made with them still verify. Registering a key
-/// needs proof beyond naming oneself: the person's current registered key (a
-/// rotation), or — when they have none — an enrolment code issued for them.
+/// How a person shows they hold a registered key, beyond naming themselves.
+#[derive(Debug, Clone)]
+pub enum KeyProof {
+    /// Their private key is in this directory (the command line on their machine).
+    Local(KeyDir),
+    /// They signed this request with registered key `k<id>` (team mode).
+    SignedRequest { key_id: i64 },
+    /// Nothing: an agent's request, or no key at all.
+    None,
+}
+
+impl KeyProof {
+    /// The id of the registered, unrevoked key this proves, if any.
+    pub async fn key_id(&self, store: &Store, person: &StaffMember) -> Result<Option<i64>> {
+        match self {
+            KeyProof::Local(key_dir) => current_key_id(store, person, key_dir).await,
+            KeyProof::SignedRequest { key_id } => Ok(Some(*key_id)),
+            KeyProof::None => Ok(None),
+        }
+    }
+
+    /// Where the key was looked for, for messages.
+    pub fn shown(&self, email: &str) -> String {
+        match self {
+            KeyProof::Local(key_dir) => key_dir.shown_path(email),
+            KeyProof::SignedRequest { key_id } => format!("k{key_id}"),
+            KeyProof::None => "a request signed by a person's own key".into(),
+        }
+    }
+}
+
+/// What proves that a presented public key's private half is held by whoever
+/// registers it: its signature of this statement.
+pub fn possession_statement(email: &str, public_hex: &str) -> String {
+    format!("opsgate-key-possession-v1\n{}\n{}", email.to_ascii_lowercase(), public_hex.to_ascii_lowercase())
+}
+
+/// Generates a new key for the acting person on this machine and registers it;
+/// older keys stay registered so that signatures made with them still verify.
 pub async fn keygen(
     store: &Store,
     person: &StaffMember,
     key_dir: &KeyDir,
     code: Option<&str>,
 ) -> Result<StaffChange> {
-    let (proof, enrolment) = match (current_key_id(store, person, key_dir).await?, code) {
-        (Some(key_id), _) => (format!("rotation from k{key_id}"), None),
-        (None, Some(code)) => {
-            ("enrolment code".to_owned(), Some(crate::enrolment::check(store, person, code).await?))
-        }
-        (None, None) => {
-            return Err(Error::Denied(format!(
-                "registering a key for {} needs their current registered key in {} (to rotate it), or an enrolment code from someone with `ops.staff.edit` (`opsgate staff invite {}`), given with --code",
-                person.email,
-                key_dir.shown_path(&person.email),
-                person.email
-            )));
-        }
-    };
     let key = KeyPair::generate()?;
-    let mut tx = store.begin().await?;
-    if let Some(id) = enrolment
-        && !tx.use_enrolment(id).await?
-    {
-        drop(tx);
-        return Err(crate::enrolment::refuse(store, person, "it was used meanwhile").await);
-    }
-    let key_id = tx.register_key(person.id, &key.public_hex()).await?;
-    tx.append_audit(&[NewAuditEntry::new(
-        Actor::person(&person.email),
-        Event::StaffKeygen,
-        Outcome::Succeeded,
-    )
-    .subject(&person.email)
-    .payload(json!({"authorized_by": proof}))
-    .result(json!({"key_id": key_id, "public_key": key.public_hex()}))])
-        .await?;
-    tx.commit().await?;
+    let proof = KeyProof::Local(key_dir.clone());
+    register_key(store, person, &proof, code, &key.public_hex()).await?;
     // Written only after the commit: a failed registration must not replace the
     // private key the person already holds.
     let path = key_dir.write(&person.email, &key)?;
@@ -170,6 +175,54 @@ pub async fn keygen(
         private_key_file: Some(path.display().to_string()),
         enrolment: None,
     })
+}
+
+/// Registers `public_hex` as the person's key. Needs proof beyond naming
+/// oneself: the person's current registered key (a rotation), or — when they
+/// have none — an enrolment code issued for them. Audited.
+pub async fn register_key(
+    store: &Store,
+    person: &StaffMember,
+    proof: &KeyProof,
+    code: Option<&str>,
+    public_hex: &str,
+) -> Result<i64> {
+    let (authorized_by, enrolment) = match (proof.key_id(store, person).await?, code) {
+        (Some(key_id), _) => (format!("rotation from k{key_id}"), None),
+        (None, Some(code)) => {
+            ("enrolment code".to_owned(), Some(crate::enrolment::check(store, person, code).await?))
+        }
+        (None, None) => {
+            return Err(Error::Denied(format!(
+                "registering a key for {} needs their current registered key in {} (to rotate it), or an enrolment code from someone with `ops.staff.edit` (`opsgate staff invite {}`), given with --code",
+                person.email,
+                proof.shown(&person.email),
+                person.email
+            )));
+        }
+    };
+    if store.key_by_public(public_hex).await?.is_some() {
+        return Err(Error::Conflict("that public key is already registered".into()));
+    }
+    let mut tx = store.begin().await?;
+    if let Some(id) = enrolment
+        && !tx.use_enrolment(id).await?
+    {
+        drop(tx);
+        return Err(crate::enrolment::refuse(store, person, "it was used meanwhile").await);
+    }
+    let key_id = tx.register_key(person.id, public_hex).await?;
+    tx.append_audit(&[NewAuditEntry::new(
+        Actor::person(&person.email),
+        Event::StaffKeygen,
+        Outcome::Succeeded,
+    )
+    .subject(&person.email)
+    .payload(json!({"authorized_by": authorized_by}))
+    .result(json!({"key_id": key_id, "public_key": public_hex}))])
+        .await?;
+    tx.commit().await?;
+    Ok(key_id)
 }
 
 /// The id of `person`'s registered, unrevoked key whose private half is in `key_dir`.

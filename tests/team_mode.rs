@@ -604,3 +604,78 @@ fn an_agent_signs_with_its_own_credential_for_a_person_within_its_tier_until_rot
     let events = env.scalar("SELECT COUNT(*) FROM audit_log WHERE event IN ('agent.credential_issued', 'agent.credential_revoked')");
     assert_eq!(events, 4, "add, add, rotate and revoke are audited");
 }
+
+/// `opsgate --server URL --as EMAIL ARGS…` from another machine: its own home, no database.
+fn from_machine(machine: &Env, server: &Server, email: &str, args: &[&str]) -> Run {
+    let mut command = machine.command();
+    command.env_remove("OPSGATE_DB").args(["--server", &server.url, "--as", email]).args(args);
+    Run::from(command.output().unwrap())
+}
+
+#[test]
+fn a_new_colleague_is_added_enrols_their_own_key_and_second_factor_through_the_server() {
+    let env = Env::new().with_demo_data();
+    let server = Server::start(&env);
+    let laptop = Env::new();
+    const NEW: &str = "newbie@example.com";
+    // Without a key nobody gets anywhere, not even to register one.
+    from_machine(&laptop, &server, "super_admin@example.com", &["staff", "keygen"])
+        .exit(5)
+        .stderr_has("no private key");
+
+    let added = server
+        .run_as(&env, ADMIN, ["staff", "add", NEW, "--name", "New Bie", "--role", "agent", "-o", "json"])
+        .exit(0)
+        .json();
+    let code = added["enrolment"]["code"].as_str().unwrap().to_owned();
+    // A wrong code is refused and audited; the right one registers the key made on the laptop.
+    from_machine(&laptop, &server, NEW, &["staff", "keygen", "--code", "OGE-WRONG-CODE"]).exit(5);
+    assert_eq!(env.scalar("SELECT COUNT(*) FROM audit_log WHERE event = 'staff.enrolment_rejected'"), 1);
+    let enrolled = from_machine(&laptop, &server, NEW, &["staff", "keygen", "--code", &code, "-o", "json"])
+        .exit(0)
+        .json();
+    let file = enrolled["private_key_file"].as_str().unwrap();
+    assert!(file.starts_with(laptop.key_dir().to_str().unwrap()), "the key stays on the laptop: {file}");
+    assert!(!env.key_dir().join(format!("{NEW}.ed25519")).exists(), "and nowhere else");
+    assert_eq!(
+        env.scalar_text(&format!(
+            "SELECT k.public_key FROM staff_keys k JOIN staff s ON s.id = k.staff_id WHERE s.email = '{NEW}'"
+        )),
+        enrolled["public_key"].as_str().unwrap()
+    );
+    // The code is single use.
+    let other = Env::new();
+    from_machine(&other, &server, NEW, &["staff", "keygen", "--code", &code]).exit(5);
+
+    // Signed with the new key, the colleague works, enrols TOTP, and rotates their key.
+    from_machine(&laptop, &server, NEW, &["history", "-o", "json"]).exit(0).json();
+    let enrollment = from_machine(&laptop, &server, NEW, &["staff", "totp", "enroll", "-o", "json"]).exit(0);
+    assert!(
+        enrollment.stderr.contains("pending: confirm"),
+        "the server's note reaches the person: {}",
+        enrollment.stderr
+    );
+    let secret =
+        opsgate::totp::TotpSecret::from_base32(enrollment.json()["secret"].as_str().unwrap()).unwrap();
+    let code_now = secret.code_at_step(opsgate::totp::step_at(now()));
+    from_machine(&laptop, &server, NEW, &["staff", "totp", "confirm", "--totp", &code_now]).exit(0);
+    assert_eq!(
+        env.scalar(&format!("SELECT COUNT(*) FROM staff WHERE email = '{NEW}' AND totp_secret IS NOT NULL")),
+        1
+    );
+    from_machine(&laptop, &server, NEW, &["staff", "keygen", "-o", "json"]).exit(0).json();
+    from_machine(&laptop, &server, NEW, &["history"]).exit(0);
+    let keys = server.run_as(&env, ADMIN, ["staff", "keys", "--email", NEW, "-o", "json"]).exit(0).json();
+    assert_eq!(keys.as_array().unwrap().len(), 2, "{keys}");
+
+    // Role changes still go through the catalog: planned, waiting for a second person.
+    let planned =
+        server.run_as(&env, ADMIN, ["staff", "set-role", NEW, "manager", "-o", "json"]).exit(0).json();
+    assert_eq!(planned["steps"][0]["status"], "pending_approval", "{planned}");
+    // A key revoked through the server stops signing at once.
+    let first = keys[0]["id"].as_str().map(str::to_owned).unwrap_or_else(|| format!("k{}", keys[0]["id"]));
+    let last = keys[1]["id"].as_str().map(str::to_owned).unwrap_or_else(|| format!("k{}", keys[1]["id"]));
+    server.run_as(&env, ADMIN, ["staff", "revoke-key", &first, "--reason", "rotated"]).exit(0);
+    server.run_as(&env, ADMIN, ["staff", "revoke-key", &last, "--reason", "laptop stolen"]).exit(0);
+    from_machine(&laptop, &server, NEW, &["history"]).exit(5).stderr_has("was revoked");
+}

@@ -1,7 +1,5 @@
 //! `opsgate audit query|verify`: read and check the hash-chained audit log.
 
-use std::io::Write;
-
 use clap::{Args, Subcommand, ValueEnum};
 use serde::Serialize;
 
@@ -158,7 +156,7 @@ async fn verify(ctx: &Context) -> Result<ExitCode> {
     let report = ctx.store.verify_audit().await?;
     if let Some(problem) = &report.problem {
         if ctx.output == crate::render::OutputFormat::Table {
-            let _ = writeln!(std::io::stderr(), "checked {} entries before the break", report.entries);
+            ctx.note(&format!("checked {} entries before the break", report.entries));
         }
         return Err(Error::AuditBroken(problem.clone()));
     }

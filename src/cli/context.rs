@@ -34,6 +34,8 @@ pub struct Context {
     /// On a server: the agent whose own credential signed the request; every
     /// session then goes through it.
     pub signing_agent: Option<String>,
+    /// On a server: the registered key that signed a person's request.
+    pub signing_key: Option<i64>,
     sink: Sink,
     audience: tokio::sync::OnceCell<Audience>,
 }
@@ -42,7 +44,13 @@ pub struct Context {
 enum Sink {
     Stdout,
     /// A server keeps the output to send it back as the response body.
-    Captured(std::sync::Mutex<String>),
+    Captured(std::sync::Mutex<Captured>),
+}
+
+#[derive(Default)]
+struct Captured {
+    output: String,
+    notes: Vec<String>,
 }
 
 impl Context {
@@ -83,6 +91,7 @@ impl Context {
             surface: Surface::Cli,
             interactive: crate::confirm::is_interactive() && global.output != OutputFormat::Json,
             signing_agent: None,
+            signing_key: None,
             sink: Sink::Stdout,
             audience: tokio::sync::OnceCell::new(),
         })
@@ -102,19 +111,47 @@ impl Context {
             demo: false,
             as_user: Some(caller.email.clone()),
             signing_agent: caller.agent.clone(),
+            signing_key: caller.key_id,
             location: server.location.clone(),
             surface: Surface::Http,
             interactive: false,
-            sink: Sink::Captured(std::sync::Mutex::new(String::new())),
+            sink: Sink::Captured(std::sync::Mutex::new(Captured::default())),
             audience: tokio::sync::OnceCell::new(),
         }
     }
 
-    /// What a server-run command printed.
-    pub fn take_output(&self) -> String {
+    /// What a server-run command printed, and the notes it wrote beside it.
+    pub fn take_output(&self) -> (String, Vec<String>) {
         match &self.sink {
-            Sink::Stdout => String::new(),
-            Sink::Captured(text) => std::mem::take(&mut *text.lock().unwrap_or_else(|e| e.into_inner())),
+            Sink::Stdout => (String::new(), Vec::new()),
+            Sink::Captured(captured) => {
+                let captured = std::mem::take(&mut *captured.lock().unwrap_or_else(|e| e.into_inner()));
+                (captured.output, captured.notes)
+            }
+        }
+    }
+
+    /// A line for the person beside the output (stderr locally; a response header on a server).
+    pub fn note(&self, text: &str) {
+        match &self.sink {
+            Sink::Stdout => {
+                let _ = std::io::Write::write_all(&mut std::io::stderr(), format!("{text}\n").as_bytes());
+            }
+            Sink::Captured(captured) => {
+                captured.lock().unwrap_or_else(|e| e.into_inner()).notes.push(text.to_owned());
+            }
+        }
+    }
+
+    /// How this command's person proves they hold a registered key: the key in
+    /// their key directory, or — on a server — the key that signed the request
+    /// (an agent's credential proves nothing about the person).
+    pub fn key_proof(&self) -> crate::staff::KeyProof {
+        match (&self.signing_agent, self.signing_key) {
+            (Some(_), _) => crate::staff::KeyProof::None,
+            (None, Some(key_id)) => crate::staff::KeyProof::SignedRequest { key_id },
+            (None, None) if self.surface == Surface::Http => crate::staff::KeyProof::None,
+            (None, None) => crate::staff::KeyProof::Local(self.key_dir()),
         }
     }
 
@@ -123,10 +160,10 @@ impl Context {
         match &self.sink {
             Sink::Stdout => crate::render::print_stdout(text),
             Sink::Captured(captured) => {
-                let mut captured = captured.lock().unwrap_or_else(|e| e.into_inner());
-                captured.push_str(text);
+                let output = &mut captured.lock().unwrap_or_else(|e| e.into_inner()).output;
+                output.push_str(text);
                 if !text.ends_with('\n') {
-                    captured.push('\n');
+                    output.push('\n');
                 }
                 Ok(())
             }

@@ -64,7 +64,28 @@ impl RemoteContext {
                 }
             },
         };
+        if !keys.path_for(&email)?.exists() {
+            return Err(Error::Unauthenticated(format!(
+                "no private key for {email} in {}: every request to a server is signed with your own key; register one with `opsgate --server {server} --as {email} staff keygen --code CODE` (the code from `staff invite`)",
+                keys.dir().display()
+            )));
+        }
         let key = keys.read(&email)?;
+        Ok(RemoteContext {
+            remote: Remote::new(server, key, email, ca.as_deref())?,
+            output: global.output,
+            interactive: is_interactive() && global.output != OutputFormat::Json,
+        })
+    }
+
+    /// A context signing with `key` for `email` (a key just generated, for its enrolment).
+    pub fn with_key(
+        global: &GlobalArgs,
+        server: &str,
+        key: crate::keys::KeyPair,
+        email: String,
+    ) -> Result<RemoteContext> {
+        let ca = nonempty_env("OPSGATE_SERVER_CA").map(std::path::PathBuf::from);
         Ok(RemoteContext {
             remote: Remote::new(server, key, email, ca.as_deref())?,
             output: global.output,
@@ -77,6 +98,9 @@ impl RemoteContext {
         let answer = self.remote.send(call, self.output).await?;
         if !answer.output.is_empty() {
             print_stdout(&answer.output)?;
+        }
+        for note in &answer.notes {
+            eprintln!("{}", crate::sanitize::one_line(note));
         }
         answer.result
     }
@@ -96,6 +120,9 @@ pub async fn run(global: &GlobalArgs, server: &str, command: Command) -> Result<
     let not_served = |what: &str| {
         Err(Error::Usage(format!("`opsgate {what}` runs where the database is, not against --server")))
     };
+    if let Command::Staff(args) = command {
+        return args.run_remote(global, server).await;
+    }
     let rc = RemoteContext::open(global, server)?;
     match command {
         Command::Plan(args) => rc.print(&args.remote_call()).await,
@@ -108,10 +135,7 @@ pub async fn run(global: &GlobalArgs, server: &str, command: Command) -> Result<
         Command::Execute(args) => args.run_remote(&rc).await,
         Command::Approve(args) => args.run_remote(&rc).await,
         Command::Reject(args) => args.run_remote(&rc).await,
-        Command::Staff(args) => match args.remote_call() {
-            Some(call) => rc.print(&call).await,
-            None => not_served("staff … (but list)"),
-        },
+        Command::Staff(_) => unreachable!("staff commands returned above"),
         Command::Agent(args) => match args.remote_call() {
             Some(call) => rc.print(&call).await,
             None => not_served("agent … (but list)"),

@@ -194,7 +194,7 @@ impl StaffArgs {
                 let interactive = ctx.interactive;
                 let mut ask = ask_code;
                 let mut current = SecondFactor::new(code_source(totp.as_deref(), interactive, &mut ask));
-                let enrollment = enroll(&ctx.store, &person, &ctx.key_dir(), &mut current).await?;
+                let enrollment = enroll(&ctx.store, &person, &ctx.key_proof(), &mut current).await?;
                 let qr =
                     if ctx.output == OutputFormat::Table { qr_text(&enrollment.otpauth_uri) } else { None };
                 ctx.show(&TotpEnrollment {
@@ -206,11 +206,11 @@ impl StaffArgs {
                 .await?;
                 if interactive {
                     let mut first = ask_code;
-                    confirm(&ctx.store, &person, &ctx.key_dir(), CodeSource::Ask(&mut first)).await?;
-                    eprintln!("second factor active for {}", person.email);
+                    confirm(&ctx.store, &person, &ctx.key_proof(), CodeSource::Ask(&mut first)).await?;
+                    ctx.note(&format!("second factor active for {}", person.email));
                 } else {
-                    eprintln!(
-                        "pending: confirm with `opsgate staff totp confirm --totp CODE` (a code from the new secret)"
+                    ctx.note(
+                        "pending: confirm with `opsgate staff totp confirm --totp CODE` (a code from the new secret)",
                     );
                 }
             }
@@ -221,7 +221,7 @@ impl StaffArgs {
                 confirm(
                     &ctx.store,
                     &person,
-                    &ctx.key_dir(),
+                    &ctx.key_proof(),
                     code_source(totp.as_deref(), interactive, &mut ask),
                 )
                 .await?;
@@ -320,8 +320,116 @@ impl Tabular for StaffChange {
 }
 
 impl StaffArgs {
-    /// The request for this subcommand in team mode, when the server serves it.
-    pub fn remote_call(&self) -> Option<crate::remote::Call> {
-        matches!(self.command, StaffCommand::List).then(|| crate::remote::Call::get("/v1/staff"))
+    /// Team mode. A new key is generated here, on the person's machine, and
+    /// only its public half (with its signature of the possession statement)
+    /// goes to the server; the private half is written here once it is registered.
+    pub async fn run_remote(self, global: &super::GlobalArgs, server: &str) -> Result<ExitCode> {
+        use super::remote::RemoteContext;
+        use crate::remote::Call;
+
+        if let StaffCommand::Keygen { code: Some(code) } = &self.command {
+            // No registered key yet: the new key signs, the enrolment code authorizes.
+            let email = global
+                .as_user
+                .clone()
+                .or_else(|| std::env::var("OPSGATE_USER").ok().filter(|v| !v.is_empty()))
+                .ok_or_else(|| {
+                    Error::Usage("enrolling: pass --as EMAIL, the address you were invited as".into())
+                })?;
+            crate::email::validate(&email)?;
+            let key = crate::keys::KeyPair::generate()?;
+            let signer = crate::keys::KeyPair::from_seed(key.signing_key().as_bytes());
+            let rc = RemoteContext::with_key(global, server, signer, email.clone())?;
+            let body = presented_key(&email, &key, Some(code));
+            return registered(&rc, &Call::post("/v1/enrolments", body), &email, &key).await;
+        }
+        let rc = RemoteContext::open(global, server)?;
+        let call = match self.command {
+            StaffCommand::List => Call::get("/v1/staff"),
+            StaffCommand::Add { keygen: true, .. } => {
+                return Err(Error::Usage(
+                    "--keygen sets up the first account next to the database; against a server, the new member runs `opsgate --server URL --as EMAIL staff keygen --code CODE` on their own machine".into(),
+                ));
+            }
+            StaffCommand::Add { email, name, role, keygen: false } => {
+                Call::post("/v1/staff", json!({"email": email, "name": name, "role": role}))
+            }
+            StaffCommand::Invite { email } => Call::post("/v1/staff/invitations", json!({"email": email})),
+            StaffCommand::SetRole { email, role } => {
+                Call::post("/v1/staff/role-changes", json!({"email": email, "role": role}))
+            }
+            StaffCommand::Deactivate { email } => {
+                Call::post("/v1/staff/deactivations", json!({"email": email}))
+            }
+            StaffCommand::Keys { email } => Call::get("/v1/staff/keys").query("email", email),
+            StaffCommand::RevokeKey { key, reason } => {
+                Call::post(format!("/v1/staff/keys/{key}/revocation"), json!({"reason": reason}))
+            }
+            StaffCommand::Keygen { code: None } => {
+                let key = crate::keys::KeyPair::generate()?;
+                let email = rc.remote.email.clone();
+                let body = presented_key(&email, &key, None);
+                return registered(&rc, &Call::post("/v1/staff/keys", body), &email, &key).await;
+            }
+            StaffCommand::Keygen { code: Some(_) } => unreachable!("enrolment handled above"),
+            StaffCommand::Totp { command: TotpCommand::Enroll { totp } } => {
+                let call = Call::post("/v1/staff/totp", json!({"totp": totp}));
+                if !rc.interactive {
+                    return rc.print(&call).await;
+                }
+                // As locally: show the secret, then ask for a first code from it.
+                let answer = rc.remote.send(&call, rc.output).await?;
+                crate::render::print_stdout(&answer.output)?;
+                answer.result?;
+                let code = ask_code()?;
+                rc.document(&Call::post("/v1/staff/totp/confirmation", json!({"totp": code}))).await?;
+                eprintln!("second factor active for {}", rc.remote.email);
+                return Ok(ExitCode::Success);
+            }
+            StaffCommand::Totp { command: TotpCommand::Confirm { totp } } => {
+                let totp = match totp {
+                    Some(code) => Some(code),
+                    None if rc.interactive => Some(ask_code()?),
+                    None => None,
+                };
+                Call::post("/v1/staff/totp/confirmation", json!({"totp": totp}))
+            }
+        };
+        rc.print(&call).await
     }
+}
+
+/// A request body presenting `key`'s public half for `email`, with its possession signature.
+fn presented_key(email: &str, key: &crate::keys::KeyPair, code: Option<&str>) -> serde_json::Value {
+    use ed25519_dalek::Signer;
+    let statement = crate::staff::possession_statement(email, &key.public_hex());
+    let possession = crate::canonical::hex(&key.signing_key().sign(statement.as_bytes()).to_bytes());
+    json!({"email": email, "public_key": key.public_hex(), "possession": possession, "code": code})
+}
+
+/// Sends a key registration and, once the server has registered the key,
+/// writes its private half here and shows the change as `staff keygen` does locally.
+async fn registered(
+    rc: &super::remote::RemoteContext,
+    call: &crate::remote::Call,
+    email: &str,
+    key: &crate::keys::KeyPair,
+) -> Result<ExitCode> {
+    let document = rc.document(call).await?;
+    let key_dir = crate::keys::KeyDir::new(crate::paths::Paths::from_env()?.key_dir());
+    let path = key_dir.write(email, key)?;
+    let change = crate::staff::StaffChange {
+        email: email.to_owned(),
+        role: document["role"].as_str().unwrap_or_default().to_owned(),
+        change: "key registered",
+        public_key: Some(key.public_hex()),
+        private_key_file: Some(path.display().to_string()),
+        enrolment: None,
+    };
+    crate::render::print_stdout(&crate::render::rendered(
+        &change,
+        rc.output,
+        &crate::pii::Audience::unmasked(),
+    )?)?;
+    Ok(ExitCode::Success)
 }

@@ -35,6 +35,8 @@ pub struct Caller {
     pub email: String,
     /// The agent whose credential signed, if one did.
     pub agent: Option<String>,
+    /// The person's registered key that signed, when a person signed.
+    pub key_id: Option<i64>,
 }
 
 /// The query parameter that names the person an agent's request acts for
@@ -208,7 +210,8 @@ async fn check(
     if !store.remember_nonce(replay_key, &signed.nonce, now).await? {
         return Err(Rejection::Replayed.into());
     }
-    Ok(Caller { email, agent })
+    let key_id = agent.is_none().then_some(replay_key);
+    Ok(Caller { email, agent, key_id })
 }
 
 /// The registered key or agent credential a key id names, if it is in force.

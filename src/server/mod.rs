@@ -29,7 +29,7 @@ use crate::store::{DbLocation, Store};
 
 pub use auth::{ACTING_FOR, Caller, FRESHNESS_SECONDS};
 pub use metrics::Metrics;
-pub use reply::{EXIT_CODE_HEADER, status_of};
+pub use reply::{EXIT_CODE_HEADER, NOTES_HEADER, status_of};
 
 /// How `opsgate serve` listens and what it bounds.
 #[derive(Debug, Clone)]

@@ -14,6 +14,10 @@ use crate::render::{OutputFormat, json_line};
 /// The exit code the same command would have ended with on the command line.
 pub const EXIT_CODE_HEADER: &str = "opsgate-exit-code";
 
+/// Lines the command wrote for the person beside its output (stderr locally),
+/// as a JSON array of strings in ASCII.
+pub const NOTES_HEADER: &str = "opsgate-notes";
+
 /// The output format a request asks for; JSON unless it asks for text, YAML or Markdown.
 pub fn format_of(headers: &HeaderMap) -> OutputFormat {
     let accept = headers.get(header::ACCEPT).and_then(|v| v.to_str().ok()).unwrap_or_default();
@@ -74,8 +78,12 @@ fn envelope(error: &Error, status: StatusCode, output: Option<String>) -> Respon
 }
 
 /// The reply to a command run for a request.
-pub fn outcome(format: OutputFormat, output: String, result: crate::error::Result<ExitCode>) -> Response {
-    match result {
+pub fn outcome(
+    format: OutputFormat,
+    (output, notes): (String, Vec<String>),
+    result: crate::error::Result<ExitCode>,
+) -> Response {
+    let mut response = match result {
         Ok(exit) => {
             let mut response =
                 (StatusCode::OK, [(header::CONTENT_TYPE, content_type(format))], output).into_response();
@@ -86,7 +94,30 @@ pub fn outcome(format: OutputFormat, output: String, result: crate::error::Resul
             let status = status_of(&failure);
             envelope(&failure, status, (!output.is_empty()).then_some(output))
         }
+    };
+    if !notes.is_empty()
+        && let Ok(value) = HeaderValue::from_str(&ascii_json(&notes))
+    {
+        response.headers_mut().insert(NOTES_HEADER, value);
     }
+    response
+}
+
+/// JSON with every character outside printable ASCII escaped (`\uXXXX`), fit for a header.
+fn ascii_json(notes: &[String]) -> String {
+    let text = serde_json::to_string(notes).unwrap_or_default();
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_ascii() && !c.is_ascii_control() {
+            out.push(c);
+        } else {
+            let mut units = [0u16; 2];
+            for unit in c.encode_utf16(&mut units) {
+                out.push_str(&format!("\\u{unit:04x}"));
+            }
+        }
+    }
+    out
 }
 
 /// A JSON document (not a command's output: an approval review, the OpenAPI document).
@@ -95,4 +126,18 @@ pub fn document(value: &serde_json::Value) -> Response {
     let mut response = (StatusCode::OK, [(header::CONTENT_TYPE, "application/json")], text).into_response();
     response.headers_mut().insert(EXIT_CODE_HEADER, HeaderValue::from(0u16));
     response
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn notes_travel_in_a_header_as_ascii_json() {
+        let notes = vec!["café ✓".to_owned(), "line\nbreak".to_owned(), "🦀".to_owned()];
+        let text = ascii_json(&notes);
+        assert!(text.is_ascii() && !text.contains('\n'), "{text}");
+        assert!(HeaderValue::from_str(&text).is_ok());
+        assert_eq!(serde_json::from_str::<Vec<String>>(&text).unwrap(), notes);
+    }
 }

@@ -51,12 +51,20 @@ pub fn router(served: Arc<Served>) -> Router {
         .route("/audit/verify", get(audit_verify))
         .route("/catalog", get(catalog))
         .route("/catalog/{name}", get(catalog_one))
-        .route("/staff", get(staff))
+        .route("/staff", get(staff).post(staff_add))
+        .route("/staff/invitations", post(staff_invite))
+        .route("/staff/role-changes", post(staff_set_role))
+        .route("/staff/deactivations", post(staff_deactivate))
+        .route("/staff/keys", get(staff_keys).post(staff_rotate_key))
+        .route("/staff/keys/{key}/revocation", post(staff_revoke_key))
+        .route("/staff/totp", post(totp_enroll))
+        .route("/staff/totp/confirmation", post(totp_confirm))
         .route("/agents", get(agents))
         .route("/policy", get(policy))
         .layer(from_fn_with_state(served.clone(), auth::authenticate))
-        // Added after the layer: readable without a signature.
-        .route("/openapi.json", get(openapi_document));
+        // Added after the layer: reachable without a registered key.
+        .route("/openapi.json", get(openapi_document))
+        .route("/enrolments", post(enrol));
     Router::new()
         .route("/healthz", get(healthz))
         .route("/metrics", get(metrics))
@@ -663,6 +671,226 @@ async fn policy(
     headers: HeaderMap,
 ) -> Response {
     run_command(served, caller, &headers, Argv::new(&["policy", "show"])).await
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+struct StaffBody {
+    email: String,
+    name: Option<String>,
+    role: Option<String>,
+}
+
+async fn staff_add(
+    State(served): State<Arc<Served>>,
+    Extension(caller): Extension<Caller>,
+    headers: HeaderMap,
+    bytes: Bytes,
+) -> Response {
+    let request: StaffBody = or_reply!(body(&bytes));
+    let argv = Argv::new(&["staff", "add"])
+        .option("name", request.name)
+        .option("role", request.role)
+        .positionals(&[request.email]);
+    run_command(served, caller, &headers, argv).await
+}
+
+async fn staff_invite(
+    State(served): State<Arc<Served>>,
+    Extension(caller): Extension<Caller>,
+    headers: HeaderMap,
+    bytes: Bytes,
+) -> Response {
+    let request: StaffBody = or_reply!(body(&bytes));
+    run_command(served, caller, &headers, Argv::new(&["staff", "invite"]).positionals(&[request.email])).await
+}
+
+async fn staff_set_role(
+    State(served): State<Arc<Served>>,
+    Extension(caller): Extension<Caller>,
+    headers: HeaderMap,
+    bytes: Bytes,
+) -> Response {
+    let request: StaffBody = or_reply!(body(&bytes));
+    let role = request.role.unwrap_or_default();
+    run_command(
+        served,
+        caller,
+        &headers,
+        Argv::new(&["staff", "set-role"]).positionals(&[request.email, role]),
+    )
+    .await
+}
+
+async fn staff_deactivate(
+    State(served): State<Arc<Served>>,
+    Extension(caller): Extension<Caller>,
+    headers: HeaderMap,
+    bytes: Bytes,
+) -> Response {
+    let request: StaffBody = or_reply!(body(&bytes));
+    run_command(served, caller, &headers, Argv::new(&["staff", "deactivate"]).positionals(&[request.email]))
+        .await
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+struct KeysQuery {
+    email: Option<String>,
+}
+
+async fn staff_keys(
+    State(served): State<Arc<Served>>,
+    Extension(caller): Extension<Caller>,
+    headers: HeaderMap,
+    q: std::result::Result<Query<KeysQuery>, axum::extract::rejection::QueryRejection>,
+) -> Response {
+    let q = or_reply!(query(q));
+    run_command(served, caller, &headers, Argv::new(&["staff", "keys"]).option("email", q.email)).await
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+struct ReasonBody {
+    reason: String,
+}
+
+async fn staff_revoke_key(
+    State(served): State<Arc<Served>>,
+    Extension(caller): Extension<Caller>,
+    Path(key): Path<String>,
+    headers: HeaderMap,
+    bytes: Bytes,
+) -> Response {
+    let request: ReasonBody = or_reply!(body(&bytes));
+    let argv = Argv::new(&["staff", "revoke-key"]).option("reason", Some(request.reason)).positionals(&[key]);
+    run_command(served, caller, &headers, argv).await
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+struct TotpBody {
+    totp: Option<String>,
+}
+
+async fn totp_enroll(
+    State(served): State<Arc<Served>>,
+    Extension(caller): Extension<Caller>,
+    headers: HeaderMap,
+    bytes: Bytes,
+) -> Response {
+    let request: TotpBody = or_reply!(body(&bytes));
+    let argv = Argv::new(&["staff", "totp", "enroll"]).option("totp", request.totp);
+    run_command(served, caller, &headers, argv).await
+}
+
+async fn totp_confirm(
+    State(served): State<Arc<Served>>,
+    Extension(caller): Extension<Caller>,
+    headers: HeaderMap,
+    bytes: Bytes,
+) -> Response {
+    let request: TotpBody = or_reply!(body(&bytes));
+    let argv = Argv::new(&["staff", "totp", "confirm"]).option("totp", request.totp);
+    run_command(served, caller, &headers, argv).await
+}
+
+/// A public key generated on its owner's machine, with their signature of the
+/// possession statement (see [`crate::staff::possession_statement`]).
+#[derive(Debug, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+struct PresentedKey {
+    email: String,
+    public_key: String,
+    /// Hex Ed25519 signature of the possession statement by the presented key.
+    possession: String,
+    /// The enrolment code, for a person who has no registered key yet.
+    code: Option<String>,
+}
+
+impl PresentedKey {
+    fn check_possession(&self) -> Result<String> {
+        let public = self.public_key.trim().to_ascii_lowercase();
+        let statement = crate::staff::possession_statement(&self.email, &public);
+        let verifies = crate::canonical::unhex(&public)
+            .and_then(|b| <[u8; 32]>::try_from(b).ok())
+            .and_then(|b| ed25519_dalek::VerifyingKey::from_bytes(&b).ok())
+            .zip(crate::canonical::unhex(&self.possession).and_then(|b| <[u8; 64]>::try_from(b).ok()))
+            .is_some_and(|(key, signature)| {
+                key.verify_strict(statement.as_bytes(), &ed25519_dalek::Signature::from_bytes(&signature))
+                    .is_ok()
+            });
+        if !verifies {
+            return Err(Error::TokenInvalid(
+                "the presented key did not sign its possession statement: nothing was registered".into(),
+            ));
+        }
+        Ok(public)
+    }
+}
+
+/// Registers a key generated on its owner's machine, for the owner: `proof`
+/// is the key that signed the request (a rotation) or nothing (an enrolment code).
+async fn register_presented(
+    served: Arc<Served>,
+    caller: Caller,
+    format: OutputFormat,
+    presented: PresentedKey,
+    proof: crate::staff::KeyProof,
+) -> Response {
+    run(served, caller, format, move |ctx| async move {
+        let person = ctx.person().await?;
+        if !presented.email.eq_ignore_ascii_case(&person.email) {
+            return Err(Error::Denied(format!(
+                "{} registers keys only for themselves, not for {}",
+                person.email, presented.email
+            )));
+        }
+        let public = presented.check_possession()?;
+        let key_id =
+            crate::staff::register_key(&ctx.store, &person, &proof, presented.code.as_deref(), &public)
+                .await?;
+        ctx.write(&crate::render::json(&json!({
+            "email": person.email, "role": person.role, "change": "key registered",
+            "key_id": format!("k{key_id}"), "public_key": public,
+        }))?)?;
+        Ok(ExitCode::Success)
+    })
+    .await
+}
+
+async fn staff_rotate_key(
+    State(served): State<Arc<Served>>,
+    Extension(caller): Extension<Caller>,
+    bytes: Bytes,
+) -> Response {
+    let presented: PresentedKey = or_reply!(body(&bytes));
+    let proof = match caller.key_id {
+        Some(key_id) => crate::staff::KeyProof::SignedRequest { key_id },
+        None => crate::staff::KeyProof::None,
+    };
+    register_presented(served, caller, OutputFormat::Json, presented, proof).await
+}
+
+/// A person without a registered key registers their first one with the
+/// enrolment code they were given: the code authorizes, the possession
+/// signature binds the key. Unsigned by nature; a wrong code is audited.
+async fn enrol(State(served): State<Arc<Served>>, bytes: Bytes) -> Response {
+    let presented: PresentedKey = or_reply!(body(&bytes));
+    if presented.code.as_deref().is_none_or(|c| c.trim().is_empty()) {
+        return reply::error(&Error::Usage("an enrolment needs its `code`".into()));
+    }
+    let person = match crate::session::lookup_person(&served.store, &presented.email).await {
+        Ok(person) => person,
+        // Not telling who is staff: a wrong address reads like a wrong code.
+        Err(_) => {
+            return reply::error(&Error::TokenInvalid(
+                "the enrolment code is not valid for that address: nothing was registered".into(),
+            ));
+        }
+    };
+    let caller = Caller { email: person.email, agent: None, key_id: None };
+    register_presented(served, caller, OutputFormat::Json, presented, crate::staff::KeyProof::None).await
 }
 
 #[cfg(test)]
