@@ -5,14 +5,15 @@
 use std::collections::BTreeSet;
 use std::io::Write;
 use std::path::PathBuf;
-use std::process::{Child, Command, Stdio};
-use std::time::{Duration, Instant};
+use std::process::{Command, Stdio};
+use std::time::Duration;
 
 use chrono::{DateTime, SecondsFormat, Utc};
 use serde_json::Value;
 
 use opsgate::store::Pool;
 
+use crate::support::terminal::{Killed, on_a_terminal, wait_for};
 use crate::support::{Env, Run, block_on, repo_root};
 
 const ADMIN: &str = "admin@example.com";
@@ -407,62 +408,6 @@ fn execute_must_be_asked_by_the_file_and_the_command_line() {
     assert_eq!(written(&env).ops, before.ops);
 }
 
-/// A child process that is killed if the test ends before it does.
-struct Killed(Option<Child>);
-
-impl Killed {
-    fn child(&mut self) -> &mut Child {
-        self.0.as_mut().unwrap()
-    }
-
-    fn id(&self) -> u32 {
-        self.0.as_ref().unwrap().id()
-    }
-
-    /// Waits for the end and returns what it printed.
-    fn finish(mut self) -> Run {
-        Run::from(self.0.take().unwrap().wait_with_output().unwrap())
-    }
-
-    fn kill(&mut self) {
-        if let Some(mut child) = self.0.take() {
-            let _ = child.kill();
-            let _ = child.wait();
-        }
-    }
-}
-
-impl Drop for Killed {
-    fn drop(&mut self) {
-        self.kill();
-    }
-}
-
-/// Runs `opsgate ARGS…` under `script`, so that it has a terminal; returns the child
-/// with stdin open for answers.
-fn on_a_terminal(env: &Env, args: &[&str]) -> Killed {
-    let program = env!("CARGO_BIN_EXE_opsgate");
-    let command_line = std::iter::once(program).chain(args.iter().copied()).collect::<Vec<_>>().join(" ");
-    let base = env.std_command();
-    let mut command = Command::new("script");
-    command.args(["-qefc", &command_line, "/dev/null"]).env_clear();
-    for (key, value) in base.get_envs() {
-        if let Some(value) = value {
-            command.env(key, value);
-        }
-    }
-    command.env("TERM", "xterm").stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped());
-    Killed(Some(command.spawn().expect("`script` (util-linux) runs the command on a pseudo-terminal")))
-}
-
-fn wait_for(what: &str, mut done: impl FnMut() -> bool) {
-    let started = Instant::now();
-    while !done() {
-        assert!(started.elapsed() < Duration::from_secs(60), "timed out waiting for {what}");
-        std::thread::sleep(Duration::from_millis(50));
-    }
-}
-
 #[test]
 fn an_execute_run_on_a_terminal_holds_the_lock_until_each_write_is_answered() {
     let env = Env::new().with_demo_data();
@@ -482,7 +427,8 @@ fn an_execute_run_on_a_terminal_holds_the_lock_until_each_write_is_answered() {
         ),
     );
     let planned_before = env.scalar("SELECT COUNT(*) FROM actions");
-    let mut first = on_a_terminal(&env, &["--as", ADMIN, "playbook", "run", &file, "--allow-execute"]);
+    let mut first =
+        on_a_terminal(env.std_command(), &["--as", ADMIN, "playbook", "run", &file, "--allow-execute"]);
     wait_for("the first run to plan its first write and ask", || {
         env.scalar("SELECT COUNT(*) FROM actions") == planned_before + 1
     });

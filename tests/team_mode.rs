@@ -1,9 +1,13 @@
 //! Team mode through the real binary: `opsgate serve` on 127.0.0.1 and the
 //! command line talking to it with `--server`, against this backend's database.
 
+use std::io::Write;
+use std::time::Duration;
+
 use serde_json::Value;
 
 use crate::support::server::{RawRequest, Server, key_id, key_of, now};
+use crate::support::terminal::{Killed, on_a_terminal};
 use crate::support::{Authenticator, Env, Run};
 
 const ADMIN: &str = "admin@example.com";
@@ -678,4 +682,100 @@ fn a_new_colleague_is_added_enrols_their_own_key_and_second_factor_through_the_s
     server.run_as(&env, ADMIN, ["staff", "revoke-key", &first, "--reason", "rotated"]).exit(0);
     server.run_as(&env, ADMIN, ["staff", "revoke-key", &last, "--reason", "laptop stolen"]).exit(0);
     from_machine(&laptop, &server, NEW, &["history"]).exit(5).stderr_has("was revoked");
+}
+
+/// `opsgate --server URL --as EMAIL ARGS…` on a terminal, from a machine without the database.
+fn remote_on_a_terminal(env: &Env, server: &Server, email: &str, args: &[&str]) -> Killed {
+    let mut base = env.std_command();
+    base.env_remove("OPSGATE_DB");
+    let all: Vec<&str> =
+        ["--server", server.url.as_str(), "--as", email].into_iter().chain(args.iter().copied()).collect();
+    on_a_terminal(base, &all)
+}
+
+fn answer(run: &mut Killed, text: &str) {
+    let stdin = run.child().stdin.as_mut().unwrap();
+    stdin.write_all(text.as_bytes()).unwrap();
+    stdin.flush().unwrap();
+}
+
+#[test]
+fn on_a_terminal_the_person_confirms_and_signs_what_the_server_shows_them() {
+    let env = Env::new().with_demo_data();
+    let server = Server::start(&env);
+    let bookings: Vec<i64> = (0..2)
+        .map(|n| {
+            env.scalar(&format!(
+                "SELECT id FROM bookings WHERE status = 'confirmed' ORDER BY id LIMIT 1 OFFSET {n}"
+            ))
+        })
+        .collect();
+    let action_of = |prompt: &str, email: &str| {
+        let plan = server.run_as(&env, email, ["plan", prompt, "-o", "json"]).exit(0).json();
+        plan["steps"][0]["action_id"].as_str().unwrap().to_owned()
+    };
+
+    // A destructive write: the review comes from the server, the person types the booking id here.
+    let cancel = action_of(&format!("cancel booking {}", bookings[0]), ADMIN);
+    let mut run = remote_on_a_terminal(&env, &server, ADMIN, &["execute", &cancel]);
+    std::thread::sleep(Duration::from_millis(500));
+    answer(&mut run, &format!("{}\n", bookings[0]));
+    let run = run.finish();
+    assert_eq!(run.code, 0, "{}\n{}", run.stdout, run.stderr);
+    assert!(run.stdout.contains("changes to booking"), "the review was shown: {}", run.stdout);
+    assert!(run.stdout.contains("confirmed by terminal"), "{}", run.stdout);
+
+    // Typing something else declines: nothing is written, and the server records it.
+    let other = action_of(&format!("cancel booking {}", bookings[1]), ADMIN);
+    let mut run = remote_on_a_terminal(&env, &server, ADMIN, &["execute", &other]);
+    std::thread::sleep(Duration::from_millis(500));
+    answer(&mut run, "no\n");
+    let run = run.finish();
+    assert_eq!(run.code, 4, "{}\n{}", run.stdout, run.stderr);
+    assert_eq!(
+        env.scalar_text(&format!("SELECT status FROM bookings WHERE id = {}", bookings[1])),
+        "confirmed"
+    );
+    let declined = env.scalar(&format!(
+        "SELECT COUNT(*) FROM audit_log WHERE event = 'execute.declined' AND action_id = {}",
+        other.trim_start_matches('a')
+    ));
+    assert_eq!(declined, 1);
+
+    // An approver reviews, says yes, gives their code on the terminal; the signature is made here.
+    let mut approver = Authenticator::enroll(&env, APPROVER);
+    let refund = action_of("refund booking 142", REQUESTER);
+    let mut run = remote_on_a_terminal(&env, &server, APPROVER, &["approve", &refund]);
+    std::thread::sleep(Duration::from_millis(500));
+    answer(&mut run, "y");
+    std::thread::sleep(Duration::from_millis(300));
+    answer(&mut run, &format!("{}\n", approver.next_code()));
+    let run = run.finish();
+    assert_eq!(run.code, 0, "{}\n{}", run.stdout, run.stderr);
+    assert!(run.stdout.contains("policy"), "the approval review was shown: {}", run.stdout);
+    assert_eq!(
+        env.scalar_text(&format!("SELECT status FROM actions WHERE id = {}", refund.trim_start_matches('a'))),
+        "approved"
+    );
+}
+
+#[test]
+fn agents_are_registered_rotated_and_revoked_through_the_server_by_people_who_may() {
+    let env = Env::new().with_demo_data();
+    let server = Server::start(&env);
+    let added = server
+        .run_as(&env, ADMIN, ["agent", "add", "night-bot", "--model", "m", "--tier", "suggest", "-o", "json"])
+        .exit(0)
+        .json();
+    let credential = added["credential"]["private_key"].as_str().unwrap().to_owned();
+    as_agent(&server, &env, &credential, ADMIN, &["history", "-o", "json"]).exit(0).json();
+    server.run_as(&env, "viewer@example.com", ["agent", "revoke", "night-bot"]).exit(3);
+    server
+        .run_as(&env, ADMIN, ["agent", "rotate", "night-bot", "--credential-days", "7"])
+        .exit(0)
+        .stdout_has("private key");
+    as_agent(&server, &env, &credential, ADMIN, &["history"]).exit(5);
+    server.run_as(&env, ADMIN, ["agent", "disable", "night-bot"]).exit(0);
+    let listed = server.run_as(&env, ADMIN, ["agent", "list", "-o", "json"]).exit(0).json();
+    assert_eq!(listed[0]["status"], "disabled", "{listed}");
 }

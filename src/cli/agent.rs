@@ -128,8 +128,33 @@ impl AgentArgs {
 }
 
 impl AgentArgs {
-    /// The request for this subcommand in team mode, when the server serves it.
-    pub fn remote_call(&self) -> Option<crate::remote::Call> {
-        matches!(self.command, AgentCommand::List).then(|| crate::remote::Call::get("/v1/agents"))
+    /// The request for this subcommand in team mode.
+    pub fn remote_call(&self) -> crate::remote::Call {
+        use crate::remote::Call;
+        use serde_json::json;
+        match &self.command {
+            AgentCommand::List => Call::get("/v1/agents"),
+            AgentCommand::Add {
+                name,
+                model,
+                tier,
+                rate_limit,
+                daily_tokens,
+                daily_tool_calls,
+                daily_mutations,
+                credential_days,
+            } => Call::post(
+                "/v1/agents",
+                json!({"name": name, "model": model, "tier": tier, "rate_limit": rate_limit,
+                       "daily_tokens": daily_tokens, "daily_tool_calls": daily_tool_calls,
+                       "daily_mutations": daily_mutations, "credential_days": credential_days}),
+            ),
+            AgentCommand::Rotate { name, credential_days } => Call::post(
+                format!("/v1/agents/{name}/rotation"),
+                json!({"name": name, "credential_days": credential_days}),
+            ),
+            AgentCommand::Revoke { name } => Call::post(format!("/v1/agents/{name}/revocation"), json!({})),
+            AgentCommand::Disable { name } => Call::post(format!("/v1/agents/{name}/disable"), json!({})),
+        }
     }
 }

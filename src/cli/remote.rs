@@ -136,10 +136,7 @@ pub async fn run(global: &GlobalArgs, server: &str, command: Command) -> Result<
         Command::Approve(args) => args.run_remote(&rc).await,
         Command::Reject(args) => args.run_remote(&rc).await,
         Command::Staff(_) => unreachable!("staff commands returned above"),
-        Command::Agent(args) => match args.remote_call() {
-            Some(call) => rc.print(&call).await,
-            None => not_served("agent … (but list)"),
-        },
+        Command::Agent(args) => rc.print(&args.remote_call()).await,
         Command::Policy(args) => match args.remote_call() {
             Some(call) => rc.print(&call).await,
             None => not_served("policy … (but show)"),

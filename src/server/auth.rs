@@ -80,9 +80,18 @@ enum Signer {
 
 pub async fn authenticate(State(served): State<Arc<Served>>, request: Request, next: Next) -> Response {
     let (mut parts, body) = request.into_parts();
-    let body = match axum::body::to_bytes(body, served.options.max_body_bytes).await {
-        Ok(body) => body,
+    let limit = served.options.max_body_bytes;
+    let read = tokio::time::timeout(served.options.request_timeout, axum::body::to_bytes(body, limit)).await;
+    let body = match read {
+        Ok(Ok(body)) => body,
         Err(_) => {
+            let error = Error::Usage(format!(
+                "the request body did not arrive within {} s",
+                served.options.request_timeout.as_secs()
+            ));
+            return reply::error_with_status(&error, StatusCode::REQUEST_TIMEOUT);
+        }
+        Ok(Err(_)) => {
             let error = Error::Usage(format!(
                 "the request body is unreadable or larger than {} bytes",
                 served.options.max_body_bytes

@@ -25,6 +25,18 @@ fn with(mut base: Value, extra: Value) -> Value {
     base
 }
 
+fn presented_key() -> Value {
+    object(
+        json!({
+            "email": string(),
+            "public_key": {"type": "string", "description": "Ed25519 public key, hex"},
+            "possession": {"type": "string", "description": "hex signature by that key of \"opsgate-key-possession-v1\\n<email>\\n<public key hex>\""},
+            "code": {"type": "string", "description": "the enrolment code (first key only)"},
+        }),
+        &["email", "public_key", "possession"],
+    )
+}
+
 /// An operation whose success is the command's document in the format asked for.
 fn operation(summary: &str, body: Option<Value>, parameters: Vec<Value>) -> Value {
     let mut op = json!({
@@ -105,7 +117,7 @@ pub fn document() -> Value {
         "info": {
             "title": "opsgate",
             "version": env!("CARGO_PKG_VERSION"),
-            "description": "Guarded back-office actions. Every /v1 request (but this document) is signed with the person's registered Ed25519 key as an HTTP Message Signature (RFC 9421) labelled sig1, covering @method, @target-uri and content-digest (RFC 9530), with created, keyid (k<id>), nonce and alg=\"ed25519\"; created within 60 s, each nonce once.",
+            "description": "Guarded back-office actions. Every /v1 request (but this document and /v1/enrolments) is signed with the person's registered Ed25519 key as an HTTP Message Signature (RFC 9421) labelled sig1, covering @method, @target-uri and content-digest (RFC 9530), with created, keyid (k<id> or the public key in hex), nonce and alg=\"ed25519\"; created within 60 s, each nonce once. An agent signs with its own credential and adds acting_for=<email> to the query.",
         },
         "components": {
             "securitySchemes": {
@@ -118,7 +130,7 @@ pub fn document() -> Value {
                 "Error": {"description": "the error envelope", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
             },
         },
-        "paths": {
+        "paths": with(with(json!({
             "/healthz": {"get": {"summary": "liveness and database reachability", "responses": {"200": {"description": "ok"}}}},
             "/metrics": {"get": {"summary": "Prometheus text exposition", "responses": {"200": {"description": "metrics"}}}},
             "/v1/plans": {"post": operation("plan a request (suggest) or plan and simulate it (dry-run)", Some(plan), vec![])},
@@ -145,9 +157,47 @@ pub fn document() -> Value {
             "/v1/audit/verify": {"get": operation("recompute the audit hash chain", None, vec![])},
             "/v1/catalog": {"get": operation("the action catalog", None, vec![query("mine", json!({"type": "boolean"}))])},
             "/v1/catalog/{name}": {"get": operation("one catalog action with its parameter schema", None, vec![json!({"name": "name", "in": "path", "required": true, "schema": string()})])},
-            "/v1/staff": {"get": operation("staff members (needs ops.staff.view)", None, vec![])},
-            "/v1/agents": {"get": operation("registered AI agents", None, vec![])},
             "/v1/policy": {"get": operation("the policy rules in force", None, vec![])},
-        },
+        }), staff_paths()), agent_paths()),
+    })
+}
+
+fn staff_paths() -> Value {
+    json!({
+            "/v1/staff": {
+                "get": operation("staff members (needs ops.staff.view)", None, vec![]),
+                "post": operation("add a staff member; the answer carries their enrolment code", Some(object(json!({"email": string(), "name": string(), "role": string()}), &["email", "name", "role"])), vec![]),
+            },
+            "/v1/staff/invitations": {"post": operation("a new enrolment code for a staff member without a key", Some(object(json!({"email": string()}), &["email"])), vec![])},
+            "/v1/staff/role-changes": {"post": operation("plan staff.set_role (approval and second factor)", Some(object(json!({"email": string(), "role": string()}), &["email", "role"])), vec![])},
+            "/v1/staff/deactivations": {"post": operation("plan staff.deactivate (approval and second factor)", Some(object(json!({"email": string()}), &["email"])), vec![])},
+            "/v1/staff/keys": {
+                "get": operation("registered keys (yours, or everyone's with ops.staff.view)", None, vec![query("email", string())]),
+                "post": operation("rotate: register a key generated on your machine", Some(presented_key()), vec![]),
+            },
+            "/v1/staff/keys/{key}/revocation": {"post": operation("revoke a key", Some(object(json!({"reason": string()}), &["reason"])), vec![json!({"name": "key", "in": "path", "required": true, "schema": string()})])},
+            "/v1/staff/totp": {"post": operation("start TOTP enrolment (the signed request proves your key)", Some(object(json!({"totp": string()}), &[])), vec![])},
+            "/v1/staff/totp/confirmation": {"post": operation("activate the enrolled secret with a first code", Some(object(json!({"totp": string()}), &["totp"])), vec![])},
+            "/v1/enrolments": {"post": {
+                "summary": "register your first key with the enrolment code you were given (no signature: the code authorizes, `possession` binds the key)",
+                "requestBody": {"required": true, "content": {"application/json": {"schema": presented_key()}}},
+                "responses": {"200": {"description": "the key is registered"}, "401": {"$ref": "#/components/responses/Error"}},
+            }},
+    })
+}
+
+fn agent_paths() -> Value {
+    json!({
+            "/v1/agents": {
+                "get": operation("registered AI agents", None, vec![]),
+                "post": operation("register an agent; the answer carries its credential, shown once", Some(object(json!({
+                    "name": string(), "model": string(), "tier": {"enum": ["read", "suggest", "write"]},
+                    "rate_limit": {"type": "integer"}, "daily_tokens": {"type": "integer"}, "daily_tool_calls": {"type": "integer"},
+                    "daily_mutations": {"type": "integer"}, "credential_days": {"type": "integer"},
+                }), &["name", "model", "tier"])), vec![]),
+            },
+            "/v1/agents/{name}/rotation": {"post": operation("a new credential, shown once; earlier ones are revoked", None, vec![json!({"name": "name", "in": "path", "required": true, "schema": string()})])},
+            "/v1/agents/{name}/revocation": {"post": operation("revoke the agent's credentials", None, vec![json!({"name": "name", "in": "path", "required": true, "schema": string()})])},
+            "/v1/agents/{name}/disable": {"post": operation("disable the agent", None, vec![json!({"name": "name", "in": "path", "required": true, "schema": string()})])},
     })
 }

@@ -59,7 +59,10 @@ pub fn router(served: Arc<Served>) -> Router {
         .route("/staff/keys/{key}/revocation", post(staff_revoke_key))
         .route("/staff/totp", post(totp_enroll))
         .route("/staff/totp/confirmation", post(totp_confirm))
-        .route("/agents", get(agents))
+        .route("/agents", get(agents).post(agent_add))
+        .route("/agents/{name}/rotation", post(agent_rotate))
+        .route("/agents/{name}/revocation", post(agent_revoke))
+        .route("/agents/{name}/disable", post(agent_disable))
         .route("/policy", get(policy))
         .layer(from_fn_with_state(served.clone(), auth::authenticate))
         // Added after the layer: reachable without a registered key.
@@ -671,6 +674,70 @@ async fn policy(
     headers: HeaderMap,
 ) -> Response {
     run_command(served, caller, &headers, Argv::new(&["policy", "show"])).await
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+struct AgentBody {
+    name: String,
+    model: Option<String>,
+    tier: Option<String>,
+    rate_limit: Option<i64>,
+    daily_tokens: Option<i64>,
+    daily_tool_calls: Option<i64>,
+    daily_mutations: Option<i64>,
+    credential_days: Option<i64>,
+}
+
+async fn agent_add(
+    State(served): State<Arc<Served>>,
+    Extension(caller): Extension<Caller>,
+    headers: HeaderMap,
+    bytes: Bytes,
+) -> Response {
+    let request: AgentBody = or_reply!(body(&bytes));
+    let argv = Argv::new(&["agent", "add"])
+        .option("model", request.model)
+        .option("tier", request.tier)
+        .option("rate-limit", request.rate_limit)
+        .option("daily-tokens", request.daily_tokens)
+        .option("daily-tool-calls", request.daily_tool_calls)
+        .option("daily-mutations", request.daily_mutations)
+        .option("credential-days", request.credential_days)
+        .positionals(&[request.name]);
+    run_command(served, caller, &headers, argv).await
+}
+
+async fn agent_rotate(
+    State(served): State<Arc<Served>>,
+    Extension(caller): Extension<Caller>,
+    Path(name): Path<String>,
+    headers: HeaderMap,
+    bytes: Bytes,
+) -> Response {
+    let request: AgentBody = or_reply!(body(&bytes));
+    let argv = Argv::new(&["agent", "rotate"])
+        .option("credential-days", request.credential_days)
+        .positionals(&[name]);
+    run_command(served, caller, &headers, argv).await
+}
+
+async fn agent_revoke(
+    State(served): State<Arc<Served>>,
+    Extension(caller): Extension<Caller>,
+    Path(name): Path<String>,
+    headers: HeaderMap,
+) -> Response {
+    run_command(served, caller, &headers, Argv::new(&["agent", "revoke"]).positionals(&[name])).await
+}
+
+async fn agent_disable(
+    State(served): State<Arc<Served>>,
+    Extension(caller): Extension<Caller>,
+    Path(name): Path<String>,
+    headers: HeaderMap,
+) -> Response {
+    run_command(served, caller, &headers, Argv::new(&["agent", "disable"]).positionals(&[name])).await
 }
 
 #[derive(Debug, Default, Deserialize)]

@@ -3,6 +3,7 @@
 
 pub mod mock_llm;
 pub mod server;
+pub mod terminal;
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU32, Ordering};
