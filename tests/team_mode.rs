@@ -779,3 +779,47 @@ fn agents_are_registered_rotated_and_revoked_through_the_server_by_people_who_ma
     let listed = server.run_as(&env, ADMIN, ["agent", "list", "-o", "json"]).exit(0).json();
     assert_eq!(listed[0]["status"], "disabled", "{listed}");
 }
+
+#[test]
+fn policy_rules_are_tested_applied_and_shown_through_the_server_from_a_file_on_the_laptop() {
+    let env = Env::new().with_demo_data();
+    let server = Server::start(&env);
+    let dir = tempfile::tempdir().unwrap();
+    let rules = dir.path().join("rules.yaml");
+    std::fs::write(&rules, "rules:\n  - name: no-http-cancels\n    action: bookings.cancel\n    surface: http\n    deny: cancels go through the ops console\n").unwrap();
+    let rules = rules.to_str().unwrap();
+    const SUPER: &str = "super_admin@example.com";
+    server
+        .run_as(
+            &env,
+            ADMIN,
+            [
+                "policy",
+                "test",
+                rules,
+                "--action",
+                "bookings.cancel",
+                "--params",
+                r#"{"booking_id":7}"#,
+                "--surface",
+                "http",
+            ],
+        )
+        .exit(3);
+    server.run_as(&env, ADMIN, ["policy", "apply", rules]).exit(3).stderr_has("system.admin");
+    server.run_as(&env, SUPER, ["policy", "apply", rules, "-o", "json"]).exit(0).json();
+    server.run_as(&env, ADMIN, ["policy", "show"]).exit(0).stdout_has("no-http-cancels");
+    // In force for every surface's requests: over HTTP the rule denies, locally it does not apply.
+    server
+        .run_as(&env, ADMIN, ["plan", "cancel booking 7"])
+        .exit(3)
+        .stdout_has("cancels go through the ops console");
+    env.run_as(ADMIN, ["plan", "cancel booking 7"]).exit(0);
+    // A broken file names its line, as locally.
+    let broken = dir.path().join("broken.yaml");
+    std::fs::write(&broken, "rules:\n  - name: typo\n    actoin: bookings.refund\n    deny: no\n").unwrap();
+    server
+        .run_as(&env, SUPER, ["policy", "apply", broken.to_str().unwrap()])
+        .exit(1)
+        .stderr_has("broken.yaml:3:5");
+}

@@ -20,7 +20,7 @@ mod mcp;
 mod plan;
 mod planner_args;
 mod playbook;
-mod policy;
+pub(crate) mod policy;
 mod reject;
 mod remote;
 mod seed;

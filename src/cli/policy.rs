@@ -62,8 +62,7 @@ impl PolicyArgs {
         match self.command {
             PolicyCommand::Apply { file } => {
                 let text = read(&file)?;
-                let session = ctx.session(Mode::Suggest, None).await?;
-                ctx.show(&crate::policy::apply(&session, &file, text).await?).await?;
+                return apply(ctx, &file, text).await;
             }
             PolicyCommand::Show => {
                 ctx.person().await?;
@@ -72,25 +71,61 @@ impl PolicyArgs {
                 ctx.show(&PolicyView { policy: &policy, text: &policy.text }).await?;
             }
             PolicyCommand::Test { file, action, params, agent, surface } => {
-                let params: serde_json::Value = serde_json::from_str(&params)
-                    .map_err(|e| Error::Usage(format!("--params is not JSON: {e}")))?;
-                let policy = Policy::parse(&file, read(&file)?, crate::catalog::Catalog::builtin())?;
-                let surface = Surface::parse(&surface).unwrap_or(Surface::Cli);
-                let session =
-                    ctx.session_through(surface, Mode::Execute, agent.as_deref()).await?.with_policy(policy);
-                let judged = crate::pipeline::judge_step(&session, &action, &params).await?;
-                let denied = judged.decision == Decision::Denied;
-                ctx.show(&judged).await?;
-                return Ok(if denied { ExitCode::Denied } else { ExitCode::Success });
+                let step = TestStep { action, params, agent, surface };
+                return test(ctx, &file, read(&file)?, step).await;
             }
         }
         Ok(ExitCode::Success)
     }
 }
 
+/// `policy apply` of a rule file's text; `name` is how errors and the audit log call it.
+pub async fn apply(ctx: &Context, name: &std::path::Path, text: String) -> Result<ExitCode> {
+    let session = ctx.session(Mode::Suggest, None).await?;
+    ctx.show(&crate::policy::apply(&session, name, text).await?).await?;
+    Ok(ExitCode::Success)
+}
+
+/// The step `policy test` decides.
+#[derive(Debug, Clone, serde::Deserialize)]
+pub struct TestStep {
+    pub action: String,
+    /// JSON text, as `--params` takes it.
+    pub params: String,
+    pub agent: Option<String>,
+    pub surface: String,
+}
+
+/// `policy test` of a rule file's text.
+pub async fn test(ctx: &Context, name: &std::path::Path, text: String, step: TestStep) -> Result<ExitCode> {
+    let params: serde_json::Value =
+        serde_json::from_str(&step.params).map_err(|e| Error::Usage(format!("--params is not JSON: {e}")))?;
+    let policy = Policy::parse(name, text, crate::catalog::Catalog::builtin())?;
+    let surface = Surface::parse(&step.surface)
+        .ok_or_else(|| Error::Usage(format!("unknown surface `{}`", step.surface)))?;
+    let session =
+        ctx.session_through(surface, Mode::Execute, step.agent.as_deref()).await?.with_policy(policy);
+    let judged = crate::pipeline::judge_step(&session, &step.action, &params).await?;
+    let denied = judged.decision == Decision::Denied;
+    ctx.show(&judged).await?;
+    Ok(if denied { ExitCode::Denied } else { ExitCode::Success })
+}
+
 impl PolicyArgs {
-    /// The request for this subcommand in team mode, when the server serves it.
-    pub fn remote_call(&self) -> Option<crate::remote::Call> {
-        matches!(self.command, PolicyCommand::Show).then(|| crate::remote::Call::get("/v1/policy"))
+    /// The request for this subcommand in team mode: the rule file is read here and sent.
+    pub fn remote_call(&self) -> Result<crate::remote::Call> {
+        use crate::remote::Call;
+        use serde_json::json;
+        Ok(match &self.command {
+            PolicyCommand::Show => Call::get("/v1/policy"),
+            PolicyCommand::Apply { file } => {
+                Call::post("/v1/policy", json!({"name": file.display().to_string(), "text": read(file)?}))
+            }
+            PolicyCommand::Test { file, action, params, agent, surface } => Call::post(
+                "/v1/policy/tests",
+                json!({"name": file.display().to_string(), "text": read(file)?, "action": action,
+                       "params": params, "agent": agent, "surface": surface}),
+            ),
+        })
     }
 }

@@ -137,10 +137,7 @@ pub async fn run(global: &GlobalArgs, server: &str, command: Command) -> Result<
         Command::Reject(args) => args.run_remote(&rc).await,
         Command::Staff(_) => unreachable!("staff commands returned above"),
         Command::Agent(args) => rc.print(&args.remote_call()).await,
-        Command::Policy(args) => match args.remote_call() {
-            Some(call) => rc.print(&call).await,
-            None => not_served("policy … (but show)"),
-        },
+        Command::Policy(args) => rc.print(&args.remote_call()?).await,
         Command::Seed(_) => not_served("seed"),
         Command::Worker(_) => not_served("worker"),
         Command::Serve(_) => not_served("serve"),

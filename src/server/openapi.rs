@@ -157,7 +157,14 @@ pub fn document() -> Value {
             "/v1/audit/verify": {"get": operation("recompute the audit hash chain", None, vec![])},
             "/v1/catalog": {"get": operation("the action catalog", None, vec![query("mine", json!({"type": "boolean"}))])},
             "/v1/catalog/{name}": {"get": operation("one catalog action with its parameter schema", None, vec![json!({"name": "name", "in": "path", "required": true, "schema": string()})])},
-            "/v1/policy": {"get": operation("the policy rules in force", None, vec![])},
+            "/v1/policy": {
+                "get": operation("the policy rules in force", None, vec![]),
+                "post": operation("check a rule file and put it in force (needs system.admin)", Some(object(json!({"name": string(), "text": string()}), &["text"])), vec![]),
+            },
+            "/v1/policy/tests": {"post": operation("what the guard would decide for one step under a rule file", Some(object(json!({
+                "name": string(), "text": string(), "action": string(), "params": {"type": "string", "description": "JSON text"},
+                "agent": string(), "surface": string(),
+            }), &["text", "action", "params", "surface"])), vec![])},
         }), staff_paths()), agent_paths()),
     })
 }

@@ -63,7 +63,8 @@ pub fn router(served: Arc<Served>) -> Router {
         .route("/agents/{name}/rotation", post(agent_rotate))
         .route("/agents/{name}/revocation", post(agent_revoke))
         .route("/agents/{name}/disable", post(agent_disable))
-        .route("/policy", get(policy))
+        .route("/policy", get(policy).post(policy_apply))
+        .route("/policy/tests", post(policy_test))
         .layer(from_fn_with_state(served.clone(), auth::authenticate))
         // Added after the layer: reachable without a registered key.
         .route("/openapi.json", get(openapi_document))
@@ -960,9 +961,73 @@ async fn enrol(State(served): State<Arc<Served>>, bytes: Bytes) -> Response {
     register_presented(served, caller, OutputFormat::Json, presented, crate::staff::KeyProof::None).await
 }
 
+#[derive(Debug, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+struct PolicyBody {
+    /// What the rule file is called in errors (`name:line:col`) and the audit log.
+    name: String,
+    text: String,
+    #[serde(flatten)]
+    step: Option<crate::cli::policy::TestStep>,
+}
+
+impl PolicyBody {
+    fn name(&self) -> std::path::PathBuf {
+        std::path::PathBuf::from(if self.name.trim().is_empty() { "policy.yaml" } else { self.name.trim() })
+    }
+}
+
+async fn policy_apply(
+    State(served): State<Arc<Served>>,
+    Extension(caller): Extension<Caller>,
+    headers: HeaderMap,
+    bytes: Bytes,
+) -> Response {
+    let request: PolicyBody = or_reply!(body(&bytes));
+    run(served, caller, reply::format_of(&headers), move |ctx| async move {
+        crate::cli::policy::apply(&ctx, &request.name(), request.text).await
+    })
+    .await
+}
+
+async fn policy_test(
+    State(served): State<Arc<Served>>,
+    Extension(caller): Extension<Caller>,
+    headers: HeaderMap,
+    bytes: Bytes,
+) -> Response {
+    let request: PolicyBody = or_reply!(body(&bytes));
+    run(served, caller, reply::format_of(&headers), move |ctx| async move {
+        let name = request.name();
+        let step = request.step.ok_or_else(|| Error::Usage("a policy test names its `action`".into()))?;
+        crate::cli::policy::test(&ctx, &name, request.text, step).await
+    })
+    .await
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn bodies_take_their_fields_and_refuse_others() {
+        let plan: PlanBody =
+            body(&Bytes::from_static(br#"{"prompt":"x","planner":"rules","agent":"a"}"#)).unwrap();
+        assert_eq!(
+            (plan.planner.planner.as_deref(), plan.planner.agent.as_deref()),
+            (Some("rules"), Some("a"))
+        );
+        assert!(body::<PlanBody>(&Bytes::from_static(br#"{"prompt":"x","bogus":1}"#)).is_err());
+        let policy: PolicyBody = body(&Bytes::from_static(
+            br#"{"name":"p.yaml","text":"rules: []","action":"bookings.refund","params":"{}","agent":null,"surface":"cli"}"#,
+        ))
+        .unwrap();
+        assert_eq!(policy.step.unwrap().action, "bookings.refund");
+        let apply: PolicyBody =
+            body(&Bytes::from_static(br#"{"name":"p.yaml","text":"rules: []"}"#)).unwrap();
+        assert!(apply.step.is_none());
+        assert!(body::<PolicyBody>(&Bytes::from_static(br#"{"text":"x","bogus":1}"#)).is_err());
+    }
 
     #[test]
     fn a_request_value_is_never_read_as_a_flag() {
