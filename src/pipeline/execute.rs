@@ -18,6 +18,14 @@ use crate::second_factor::SecondFactor;
 use crate::session::Session;
 use crate::store::ActionRow;
 
+/// Audits a refusal of `row` in `session` and returns its error from the enclosing function.
+macro_rules! refuse {
+    ($session:expr, $row:expr, $event:expr, $status:expr, $error:expr) => {{
+        let about = json!({"action": $row.action});
+        return Err($session.refuse($event, $status, Some($row.id), about, $error).await);
+    }};
+}
+
 /// How the person confirms.
 pub enum Confirmation<'a> {
     /// A token printed by `plan`.
@@ -73,11 +81,10 @@ async fn clear(session: &Session, row: &ActionRow, queue: bool) -> Result<Ready>
     let store = session.store();
     let person = session.person()?;
     let id = ActionId(row.id);
-    let about = || json!({"action": row.action});
     macro_rules! refused {
-        ($event:expr, $status:expr, $error:expr) => {{
-            return Err(session.refuse($event, $status, Some(row.id), about(), $error).await);
-        }};
+        ($event:expr, $status:expr, $error:expr) => {
+            refuse!(session, row, $event, $status, $error)
+        };
     }
     let approved = match Some(row.status) {
         _ if row.decision == Decision::Denied => false,
@@ -134,7 +141,7 @@ async fn clear(session: &Session, row: &ActionRow, queue: bool) -> Result<Ready>
             row.action,
             standing.summary()
         ));
-        let mut payload = about();
+        let mut payload = json!({"action": row.action});
         payload["reason"] = json!(error.to_string());
         let mut tx = store.begin().await?;
         tx.transition_action(row.id, "approved", "pending_approval").await?;
@@ -200,11 +207,10 @@ pub async fn execute_action(
     let store = session.store();
     let person = session.person()?;
     let id = ActionId(row.id);
-    let about = || json!({"action": row.action});
     macro_rules! refused {
-        ($event:expr, $status:expr, $error:expr) => {{
-            return Err(session.refuse($event, $status, Some(row.id), about(), $error).await);
-        }};
+        ($event:expr, $status:expr, $error:expr) => {
+            refuse!(session, row, $event, $status, $error)
+        };
     }
 
     // A presented token is checked first: a replayed or forged token is a token error
