@@ -647,6 +647,26 @@ fn a_new_colleague_is_added_enrols_their_own_key_and_second_factor_through_the_s
         )),
         enrolled["public_key"].as_str().unwrap()
     );
+    // Nobody registers a key for someone else, even with their own key in good standing.
+    let stranger = opsgate::keys::KeyPair::generate().unwrap();
+    let statement = opsgate::staff::possession_statement(APPROVER, &stranger.public_hex());
+    let possession = opsgate::canonical::hex(
+        &ed25519_dalek::Signer::sign(stranger.signing_key(), statement.as_bytes()).to_bytes(),
+    );
+    let body =
+        serde_json::json!({"email": APPROVER, "public_key": stranger.public_hex(), "possession": possession});
+    let support = key_of(&env, "support@example.com");
+    let response = RawRequest::signed(
+        &server.addr,
+        "POST",
+        "/v1/staff/keys",
+        body.to_string().as_bytes(),
+        &support,
+        &key_id(&support),
+        now(),
+    )
+    .send(&server.addr);
+    assert_eq!(response.status, 403, "{}", response.body);
     // The code is single use.
     let other = Env::new();
     from_machine(&other, &server, NEW, &["staff", "keygen", "--code", &code]).exit(5);

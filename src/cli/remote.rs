@@ -120,24 +120,22 @@ pub async fn run(global: &GlobalArgs, server: &str, command: Command) -> Result<
     let not_served = |what: &str| {
         Err(Error::Usage(format!("`opsgate {what}` runs where the database is, not against --server")))
     };
-    if let Command::Staff(args) = command {
-        return args.run_remote(global, server).await;
-    }
-    let rc = RemoteContext::open(global, server)?;
+    // Opened per command: enrolling has no registered key to open it with yet.
+    let open = || RemoteContext::open(global, server);
     match command {
-        Command::Plan(args) => rc.print(&args.remote_call()).await,
-        Command::DryRun(args) => rc.print(&args.remote_call()).await,
-        Command::Show(args) => rc.print(&args.remote_call()?).await,
-        Command::History(args) => rc.print(&args.remote_call()).await,
-        Command::Audit(args) => rc.print(&args.remote_call()).await,
-        Command::Ask(args) => rc.print(&args.remote_call()).await,
-        Command::Actions(args) => rc.print(&args.remote_call()).await,
-        Command::Execute(args) => args.run_remote(&rc).await,
-        Command::Approve(args) => args.run_remote(&rc).await,
-        Command::Reject(args) => args.run_remote(&rc).await,
-        Command::Staff(_) => unreachable!("staff commands returned above"),
-        Command::Agent(args) => rc.print(&args.remote_call()).await,
-        Command::Policy(args) => rc.print(&args.remote_call()?).await,
+        Command::Plan(args) => open()?.print(&args.remote_call()).await,
+        Command::DryRun(args) => open()?.print(&args.remote_call()).await,
+        Command::Show(args) => open()?.print(&args.remote_call()?).await,
+        Command::History(args) => open()?.print(&args.remote_call()).await,
+        Command::Audit(args) => open()?.print(&args.remote_call()).await,
+        Command::Ask(args) => open()?.print(&args.remote_call()).await,
+        Command::Actions(args) => open()?.print(&args.remote_call()).await,
+        Command::Execute(args) => args.run_remote(&open()?).await,
+        Command::Approve(args) => args.run_remote(&open()?).await,
+        Command::Reject(args) => args.run_remote(&open()?).await,
+        Command::Staff(args) => args.run_remote(global, server).await,
+        Command::Agent(args) => open()?.print(&args.remote_call()).await,
+        Command::Policy(args) => open()?.print(&args.remote_call()?).await,
         Command::Seed(_) => not_served("seed"),
         Command::Worker(_) => not_served("worker"),
         Command::Serve(_) => not_served("serve"),

@@ -327,21 +327,8 @@ impl StaffArgs {
         use super::remote::RemoteContext;
         use crate::remote::Call;
 
-        if let StaffCommand::Keygen { code: Some(code) } = &self.command {
-            // No registered key yet: the new key signs, the enrolment code authorizes.
-            let email = global
-                .as_user
-                .clone()
-                .or_else(|| std::env::var("OPSGATE_USER").ok().filter(|v| !v.is_empty()))
-                .ok_or_else(|| {
-                    Error::Usage("enrolling: pass --as EMAIL, the address you were invited as".into())
-                })?;
-            crate::email::validate(&email)?;
-            let key = crate::keys::KeyPair::generate()?;
-            let signer = crate::keys::KeyPair::from_seed(key.signing_key().as_bytes());
-            let rc = RemoteContext::with_key(global, server, signer, email.clone())?;
-            let body = presented_key(&email, &key, Some(code));
-            return registered(&rc, &Call::post("/v1/enrolments", body), &email, &key).await;
+        if let StaffCommand::Keygen { code: Some(code) } = self.command {
+            return enrol(global, server, &code).await;
         }
         let rc = RemoteContext::open(global, server)?;
         let call = match self.command {
@@ -371,7 +358,7 @@ impl StaffArgs {
                 let body = presented_key(&email, &key, None);
                 return registered(&rc, &Call::post("/v1/staff/keys", body), &email, &key).await;
             }
-            StaffCommand::Keygen { code: Some(_) } => unreachable!("enrolment handled above"),
+            StaffCommand::Keygen { code: Some(code) } => return enrol(global, server, &code).await,
             StaffCommand::Totp { command: TotpCommand::Enroll { totp } } => {
                 let call = Call::post("/v1/staff/totp", json!({"totp": totp}));
                 if !rc.interactive {
@@ -397,6 +384,22 @@ impl StaffArgs {
         };
         rc.print(&call).await
     }
+}
+
+/// Registers a first key, made here, with the enrolment code the person was
+/// given: the new key signs, the code authorizes.
+async fn enrol(global: &super::GlobalArgs, server: &str, code: &str) -> Result<ExitCode> {
+    let email = global
+        .as_user
+        .clone()
+        .or_else(|| std::env::var("OPSGATE_USER").ok().filter(|v| !v.is_empty()))
+        .ok_or_else(|| Error::Usage("enrolling: pass --as EMAIL, the address you were invited as".into()))?;
+    crate::email::validate(&email)?;
+    let key = crate::keys::KeyPair::generate()?;
+    let signer = crate::keys::KeyPair::from_seed(key.signing_key().as_bytes());
+    let rc = super::remote::RemoteContext::with_key(global, server, signer, email.clone())?;
+    let body = presented_key(&email, &key, Some(code));
+    registered(&rc, &crate::remote::Call::post("/v1/enrolments", body), &email, &key).await
 }
 
 /// A request body presenting `key`'s public half for `email`, with its possession signature.
