@@ -843,3 +843,22 @@ fn policy_rules_are_tested_applied_and_shown_through_the_server_from_a_file_on_t
         .exit(1)
         .stderr_has("broken.yaml:3:5");
 }
+
+#[test]
+fn refused_requests_from_one_address_cannot_flood_the_audit_log() {
+    let env = Env::new().with_demo_data();
+    let server = Server::start(&env);
+    let limit = opsgate::server::AUDITED_PER_MINUTE as usize;
+    let statuses: Vec<u16> = (0..limit + 5)
+        .map(|_| RawRequest::new(&server.addr, "GET", "/v1/history", &[], b"").send(&server.addr).status)
+        .collect();
+    assert!(statuses[..limit].iter().all(|s| *s == 401), "{statuses:?}");
+    assert!(statuses[limit..].iter().all(|s| *s == 429), "{statuses:?}");
+    assert_eq!(rejections(&env).len(), limit, "only the first {limit} refusals are audited");
+    // Enrolment attempts with wrong codes count against the same bound.
+    let body = br#"{"email":"agent@example.com","public_key":"00","possession":"00","code":"OGE-X"}"#;
+    let enrol = RawRequest::new(&server.addr, "POST", "/v1/enrolments", &[], body).send(&server.addr);
+    assert_eq!(enrol.status, 429, "{}", enrol.body);
+    let metrics = RawRequest::new(&server.addr, "GET", "/metrics", &[], b"").send(&server.addr).body;
+    assert!(metrics.contains("opsgate_auth_rejected_total{reason=\"throttled\"} 5"), "{metrics}");
+}

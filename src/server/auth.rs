@@ -122,6 +122,12 @@ pub async fn authenticate(State(served): State<Arc<Served>>, request: Request, n
         Err(Outcome2::Failed(error)) => reply::error(&error),
         Err(Outcome2::Rejected(rejection)) => {
             served.metrics.auth_rejected(&rejection_kind(&rejection));
+            if let Some(peer) = parts.extensions.get::<axum::extract::ConnectInfo<super::Peer>>()
+                && !served.refusals.admit(peer.0.0.ip())
+            {
+                served.metrics.auth_rejected("throttled");
+                return reply::error(&too_many_refusals());
+            }
             let entry =
                 NewAuditEntry::new(Actor::system(), Event::AuthRejected, Outcome::Rejected).payload(json!({
                     "surface": "http",
@@ -255,6 +261,14 @@ async fn signer(store: &crate::store::Store, claimed: &str) -> Result<Signer, Ou
         });
     }
     Err(Refusal::UnknownKey(claimed.to_owned()).into())
+}
+
+/// What an address that keeps sending refused requests gets, unaudited.
+pub fn too_many_refusals() -> Error {
+    Error::RateLimited(format!(
+        "more than {} refused requests from this address in a minute: try again later",
+        super::AUDITED_PER_MINUTE
+    ))
 }
 
 fn without_acting_for(uri: &axum::http::Uri) -> axum::http::Uri {

@@ -13,6 +13,7 @@ mod auth;
 mod listen;
 mod metrics;
 mod openapi;
+mod refusals;
 mod reply;
 mod routes;
 
@@ -29,6 +30,7 @@ use crate::store::{DbLocation, Store};
 
 pub use auth::{ACTING_FOR, Caller, FRESHNESS_SECONDS};
 pub use metrics::Metrics;
+pub use refusals::{AUDITED_PER_MINUTE, Peer};
 pub use reply::{EXIT_CODE_HEADER, NOTES_HEADER, status_of};
 
 /// How `opsgate serve` listens and what it bounds.
@@ -60,6 +62,8 @@ pub struct Served {
     pub slots: Arc<Semaphore>,
     /// `https` or `http`: the scheme of the target URIs requests are signed over.
     pub scheme: &'static str,
+    /// Refused requests per client address, so that refusals cannot flood the audit log.
+    pub refusals: refusals::Refusals,
 }
 
 /// Serves until SIGTERM or Ctrl-C, then lets requests in flight finish.
@@ -82,6 +86,7 @@ pub async fn serve(
         metrics: Metrics::default(),
         slots: Arc::new(Semaphore::new(options.max_in_flight)),
         scheme: if options.tls.is_some() { "https" } else { "http" },
+        refusals: refusals::Refusals::default(),
         options: options.clone(),
     });
     let router = routes::router(served.clone());
@@ -93,14 +98,16 @@ pub async fn serve(
         Some((cert, key)) => {
             let listener = listen::Tls::bind(options.listen, cert, key).await?;
             ready(listener.local_addr);
-            axum::serve(listener, router).with_graceful_shutdown(shutdown).await
+            let app = router.into_make_service_with_connect_info::<refusals::Peer>();
+            axum::serve(listener, app).with_graceful_shutdown(shutdown).await
         }
         None => {
             let listener = tokio::net::TcpListener::bind(options.listen)
                 .await
                 .map_err(|e| Error::io(format!("cannot listen on {}", options.listen), e))?;
             ready(listener.local_addr().map_err(|e| Error::io("cannot read the bound address", e))?);
-            axum::serve(listener, router).with_graceful_shutdown(shutdown).await
+            let app = router.into_make_service_with_connect_info::<refusals::Peer>();
+            axum::serve(listener, app).with_graceful_shutdown(shutdown).await
         }
     };
     purge.abort();

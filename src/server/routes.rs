@@ -943,7 +943,23 @@ async fn staff_rotate_key(
 /// A person without a registered key registers their first one with the
 /// enrolment code they were given: the code authorizes, the possession
 /// signature binds the key. Unsigned by nature; a wrong code is audited.
-async fn enrol(State(served): State<Arc<Served>>, bytes: Bytes) -> Response {
+async fn enrol(
+    State(served): State<Arc<Served>>,
+    axum::extract::ConnectInfo(peer): axum::extract::ConnectInfo<super::Peer>,
+    bytes: Bytes,
+) -> Response {
+    let ip = peer.0.ip();
+    if served.refusals.exhausted(ip) {
+        return reply::error(&auth::too_many_refusals());
+    }
+    let response = enrol_presented(served.clone(), bytes).await;
+    if !response.status().is_success() {
+        served.refusals.admit(ip);
+    }
+    response
+}
+
+async fn enrol_presented(served: Arc<Served>, bytes: Bytes) -> Response {
     let presented: PresentedKey = or_reply!(body(&bytes));
     if presented.code.as_deref().is_none_or(|c| c.trim().is_empty()) {
         return reply::error(&Error::Usage("an enrolment needs its `code`".into()));
