@@ -586,11 +586,39 @@ fn an_agent_signs_with_its_own_credential_for_a_person_within_its_tier_until_rot
     )
     .send(&server.addr);
     assert_eq!(response.status, 403, "{}", response.body);
-    assert!(response.body.contains("no terminal"), "{}", response.body);
+    assert!(response.body.contains("cannot confirm a write"), "{}", response.body);
+    // Nor with the token its plan showed: that token is the person's.
+    let token = plan["steps"][0]["confirmation_token"].as_str().unwrap();
+    as_agent(&server, &env, &writer, APPROVER, &["execute", action, "--token", token])
+        .exit(3)
+        .stderr_has("cannot confirm a write");
     assert_eq!(
         env.scalar_text(&format!("SELECT status FROM actions WHERE id = {id}")),
         "pending_confirmation"
     );
+
+    // Whatever its person may do, it creates no identities, credentials or rules.
+    for args in [
+        &["staff", "invite", "agent@example.com"][..],
+        &["staff", "add", "bot-made@example.com", "--name", "B", "--role", "agent"],
+        &["agent", "rotate", "triage-bot"],
+        &["staff", "totp", "enroll"],
+    ] {
+        as_agent(&server, &env, &writer, ADMIN, args).exit(3).stderr_has("may not");
+    }
+    as_agent(&server, &env, &writer, ADMIN, &["staff", "keygen"]).exit(3);
+    let dir = tempfile::tempdir().unwrap();
+    let rules = dir.path().join("open.yaml");
+    std::fs::write(&rules, "rules: []\n").unwrap();
+    as_agent(
+        &server,
+        &env,
+        &writer,
+        "super_admin@example.com",
+        &["policy", "apply", rules.to_str().unwrap()],
+    )
+    .exit(3)
+    .stderr_has("may not apply policy rules");
 
     // Rotation: the old credential is refused, the new one works.
     let rotated = env.run_as(ADMIN, ["agent", "rotate", "ops-bot", "-o", "json"]).exit(0).json();

@@ -158,3 +158,10 @@ impl AgentArgs {
         }
     }
 }
+
+impl AgentArgs {
+    /// Whether this changes an agent or its credentials.
+    pub fn changes_identity(&self) -> bool {
+        !matches!(self.command, AgentCommand::List)
+    }
+}

@@ -436,3 +436,10 @@ async fn registered(
     )?)?;
     Ok(ExitCode::Success)
 }
+
+impl StaffArgs {
+    /// Whether this changes who someone is or can do (everything but listing).
+    pub fn changes_identity(&self) -> bool {
+        !matches!(self.command, StaffCommand::List | StaffCommand::Keys { .. })
+    }
+}

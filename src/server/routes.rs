@@ -168,6 +168,16 @@ async fn run_parsed(served: Arc<Served>, caller: Caller, headers: &HeaderMap, co
 /// The commands a route may run. Built by the routes only, so the rest
 /// (seeding, the worker, playbook runs) is unreachable from a request.
 async fn served_command(command: Command, ctx: &Context) -> Result<ExitCode> {
+    // An AI agent never creates or changes identities, credentials or rules,
+    // whatever its person may do.
+    let identity = match &command {
+        Command::Staff(args) => args.changes_identity(),
+        Command::Agent(args) => args.changes_identity(),
+        _ => false,
+    };
+    if identity && let Some(agent) = &ctx.signing_agent {
+        return Err(agent_may_not(agent, "change staff, keys, second factors or agents"));
+    }
     match command {
         Command::Plan(args) => args.run(ctx).await,
         Command::DryRun(args) => args.run(ctx).await,
@@ -183,6 +193,10 @@ async fn served_command(command: Command, ctx: &Context) -> Result<ExitCode> {
         Command::Policy(args) => args.run(ctx).await,
         _ => Err(Error::Usage("this command is not served over HTTP".into())),
     }
+}
+
+fn agent_may_not(agent: &str, what: &str) -> Error {
+    Error::Denied(format!("agent `{agent}` may not {what}: a person does that with their own key"))
 }
 
 /// A command line under construction.
@@ -385,11 +399,14 @@ async fn execute(
     bytes: Bytes,
 ) -> Response {
     let request: ExecuteBody = or_reply!(body(&bytes));
+    // A write an agent planned is confirmed by its person, never by the agent:
+    // not at a terminal it does not have, nor with the token its plan showed.
     if let Some(agent) = &caller.agent
-        && !request.answered.is_empty()
+        && (!request.answered.is_empty() || request.token.is_some())
     {
         return reply::error(&Error::Denied(format!(
-            "agent `{agent}` has no terminal to confirm at: a write it planned is confirmed with its token, or approved by people"
+            "agent `{agent}` cannot confirm a write: {} executes it on their terminal (`opsgate execute aN`), or people approve it",
+            caller.email
         )));
     }
     let mut answered = BTreeMap::new();
@@ -999,6 +1016,9 @@ async fn policy_apply(
     headers: HeaderMap,
     bytes: Bytes,
 ) -> Response {
+    if let Some(agent) = &caller.agent {
+        return reply::error(&agent_may_not(agent, "apply policy rules"));
+    }
     let request: PolicyBody = or_reply!(body(&bytes));
     run(served, caller, reply::format_of(&headers), move |ctx| async move {
         crate::cli::policy::apply(&ctx, &request.name(), request.text).await
