@@ -553,14 +553,16 @@ fn an_agent_signs_with_its_own_credential_for_a_person_within_its_tier_until_rot
     let refused =
         env.scalar("SELECT COUNT(*) FROM actions WHERE agent = 'triage-bot' AND decision = 'denied'");
     assert_eq!(refused, 1, "the read-tier agent's write is recorded as denied");
-    // A person's key cannot pretend to act for someone else.
-    as_agent(&server, &env, &reader, "nobody@example.com", &["history"]).exit(5).stderr_has("deactivated");
+    // A credential is its issuer's delegation: it acts for them, not for anyone it names.
+    as_agent(&server, &env, &reader, "nobody@example.com", &["history"]).exit(5).stderr_has("acts only for");
+    as_agent(&server, &env, &reader, "super_admin@example.com", &["staff", "list"])
+        .exit(5)
+        .stderr_has("acts only for admin@example.com");
 
     // A write-tier agent plans for the manager; the plan records the agent and the person.
     let writer = agent_with_credential(&env, "ops-bot", "write");
-    let plan = as_agent(&server, &env, &writer, APPROVER, &["plan", "cancel booking 7", "-o", "json"])
-        .exit(0)
-        .json();
+    let plan =
+        as_agent(&server, &env, &writer, ADMIN, &["plan", "cancel booking 7", "-o", "json"]).exit(0).json();
     let action = plan["steps"][0]["action_id"].as_str().unwrap();
     let id = action.trim_start_matches('a');
     assert_eq!(env.scalar_text(&format!("SELECT agent FROM actions WHERE id = {id}")), "ops-bot");
@@ -568,13 +570,13 @@ fn an_agent_signs_with_its_own_credential_for_a_person_within_its_tier_until_rot
         env.scalar_text(&format!(
             "SELECT s.email FROM actions a JOIN staff s ON s.id = a.requested_by WHERE a.id = {id}"
         )),
-        APPROVER
+        ADMIN
     );
     // It has no terminal to confirm at: "the person said yes" is not its to send.
     let hash = plan["steps"][0]["payload_hash"].as_str().unwrap();
     let agent_key = opsgate::agents::credentials::parse_private(&writer).unwrap().signing_key().clone();
     let body = serde_json::json!({"targets": [action], "answered": {action: {"payload_hash": hash, "confirmed": true}}});
-    let path = format!("/v1/execute?acting_for={}", APPROVER.replace('@', "%40"));
+    let path = format!("/v1/execute?acting_for={}", ADMIN.replace('@', "%40"));
     let response = RawRequest::signed(
         &server.addr,
         "POST",
@@ -589,7 +591,7 @@ fn an_agent_signs_with_its_own_credential_for_a_person_within_its_tier_until_rot
     assert!(response.body.contains("cannot confirm a write"), "{}", response.body);
     // Nor with the token its plan showed: that token is the person's.
     let token = plan["steps"][0]["confirmation_token"].as_str().unwrap();
-    as_agent(&server, &env, &writer, APPROVER, &["execute", action, "--token", token])
+    as_agent(&server, &env, &writer, ADMIN, &["execute", action, "--token", token])
         .exit(3)
         .stderr_has("cannot confirm a write");
     assert_eq!(
@@ -610,25 +612,19 @@ fn an_agent_signs_with_its_own_credential_for_a_person_within_its_tier_until_rot
     let dir = tempfile::tempdir().unwrap();
     let rules = dir.path().join("open.yaml");
     std::fs::write(&rules, "rules: []\n").unwrap();
-    as_agent(
-        &server,
-        &env,
-        &writer,
-        "super_admin@example.com",
-        &["policy", "apply", rules.to_str().unwrap()],
-    )
-    .exit(3)
-    .stderr_has("may not apply policy rules");
+    as_agent(&server, &env, &writer, ADMIN, &["policy", "apply", rules.to_str().unwrap()])
+        .exit(3)
+        .stderr_has("may not apply policy rules");
 
     // Rotation: the old credential is refused, the new one works.
     let rotated = env.run_as(ADMIN, ["agent", "rotate", "ops-bot", "-o", "json"]).exit(0).json();
     assert_eq!(rotated["credential"]["revoked"], 1);
     let new = rotated["credential"]["private_key"].as_str().unwrap();
-    as_agent(&server, &env, &writer, APPROVER, &["history"]).exit(5).stderr_has("was revoked");
-    as_agent(&server, &env, new, APPROVER, &["history", "-o", "json"]).exit(0).json();
+    as_agent(&server, &env, &writer, ADMIN, &["history"]).exit(5).stderr_has("was revoked");
+    as_agent(&server, &env, new, ADMIN, &["history", "-o", "json"]).exit(0).json();
     // Revocation and expiry end it.
     env.run_as(ADMIN, ["agent", "revoke", "ops-bot"]).exit(0).stdout_has("credentials revoked (1)");
-    as_agent(&server, &env, new, APPROVER, &["history"]).exit(5).stderr_has("was revoked");
+    as_agent(&server, &env, new, ADMIN, &["history"]).exit(5).stderr_has("was revoked");
     env.sql("UPDATE agent_credentials SET expires_at = created_at WHERE revoked_at IS NULL").unwrap();
     as_agent(&server, &env, &reader, ADMIN, &["history"]).exit(5).stderr_has("expired");
     // Only holders of ops.staff.edit issue credentials.

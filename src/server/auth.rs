@@ -70,12 +70,14 @@ enum Rejection {
     NoSubject(String),
     #[error("`{ACTING_FOR}` is for agents' requests; a person's key acts for its owner")]
     SubjectOfPerson,
+    #[error("agent `{agent}`'s credential acts only for {issuer}, who issued it, not for {named}")]
+    NotDelegated { agent: String, issuer: String, named: String },
 }
 
 /// Whose key signed: a person's registered key, or an agent's credential.
 enum Signer {
     Person { key_id: i64, email: String, public: String },
-    Agent { name: String, public: String, credential_id: i64 },
+    Agent { name: String, public: String, credential_id: i64, issuer: String },
 }
 
 pub async fn authenticate(State(served): State<Arc<Served>>, request: Request, next: Next) -> Response {
@@ -212,9 +214,13 @@ async fn check(
             (email, None, key_id)
         }
         // Agent credentials share the replay cache under negative ids.
-        Signer::Agent { name, credential_id, .. } => {
+        Signer::Agent { name, credential_id, issuer, .. } => {
             let email = acting_for.ok_or_else(|| Rejection::NoSubject(name.clone()))?;
-            (email, Some(name), -credential_id)
+            // A credential is the issuer's delegation: it acts for them and nobody else.
+            if !email.eq_ignore_ascii_case(&issuer) {
+                return Err(Rejection::NotDelegated { agent: name, issuer, named: email }.into());
+            }
+            (issuer, Some(name), -credential_id)
         }
     };
     let person = store.staff_by_email(&email).await?;
@@ -258,6 +264,7 @@ async fn signer(store: &crate::store::Store, claimed: &str) -> Result<Signer, Ou
             name: credential.agent,
             public: claimed.to_ascii_lowercase(),
             credential_id: credential.id,
+            issuer: credential.issuer,
         });
     }
     Err(Refusal::UnknownKey(claimed.to_owned()).into())
@@ -308,6 +315,7 @@ fn rejection_kind(rejection: &Rejection) -> String {
         Rejection::Expired(_) => "expired_key",
         Rejection::Deactivated(_) | Rejection::AgentDisabled(_) => "deactivated",
         Rejection::NoSubject(_) | Rejection::SubjectOfPerson => "malformed",
+        Rejection::NotDelegated { .. } => "not_delegated",
         Rejection::Stale(_) => "stale",
         Rejection::Replayed => "replayed",
     }

@@ -187,6 +187,8 @@ impl super::Tx {
 pub struct AgentCredentialRow {
     pub id: i64,
     pub agent: String,
+    /// The person who issued it: the only one it acts for.
+    pub issuer: String,
     pub agent_status: String,
     pub expires_at: DateTime<Utc>,
     pub revoked_at: Option<DateTime<Utc>>,
@@ -197,8 +199,9 @@ impl Store {
     pub async fn agent_credential_by_public(&self, public_hex: &str) -> Result<Option<AgentCredentialRow>> {
         Ok(on_pool!(self, pool => {
             sqlx::query_as::<_, AgentCredentialRow>(
-                "SELECT c.id, a.name AS agent, a.status AS agent_status, c.expires_at, c.revoked_at \
-                 FROM agent_credentials c JOIN agents a ON a.id = c.agent_id WHERE c.public_key = $1",
+                "SELECT c.id, a.name AS agent, s.email AS issuer, a.status AS agent_status, c.expires_at, c.revoked_at \
+                 FROM agent_credentials c JOIN agents a ON a.id = c.agent_id JOIN staff s ON s.id = c.issued_by \
+                 WHERE c.public_key = $1",
             )
             .bind(public_hex)
             .fetch_optional(pool)
