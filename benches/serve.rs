@@ -74,6 +74,7 @@ async fn bench(label: &str, location: DbLocation, keys: &KeyDir, requests: usize
         max_body_bytes: 1 << 20,
         request_timeout: Duration::from_secs(30),
         shutdown_grace: Duration::from_secs(1),
+        public_url: None,
     };
     let paths =
         opsgate::paths::Paths { data_dir: keys.dir().join("data"), config_dir: keys.dir().join("config") };

@@ -216,14 +216,23 @@ fn forged_replayed_expired_unknown_and_revoked_requests_are_refused_with_401_and
 fn a_request_replayed_to_a_second_server_on_the_same_database_is_refused() {
     let env = Env::new().with_demo_data();
     let first = Server::start(&env);
-    let second = Server::start(&env);
+    // Behind one load balancer, servers check signatures made for its URL (here, the first's).
+    let second = Server::start_with(&env, &["--public-url", &first.url]);
+    let elsewhere = Server::start(&env);
     let admin = key_of(&env, ADMIN);
-    // Signed for the first server's address, as a load balancer's clients would sign for its name.
     let request = RawRequest::signed(&first.addr, "GET", "/v1/history", b"", &admin, &key_id(&admin), now());
     assert_eq!(request.send(&first.addr).status, 200);
     let replay = request.send(&second.addr);
     assert_eq!(replay.status, 401, "{}", replay.body);
     assert!(replay.body.contains("the nonce was already used"), "{}", replay.body);
+    // A server with its own URL does not take a request signed for another one, whatever its
+    // Host header says (a key registered on staging and production alike stays apart).
+    let fresh = RawRequest::signed(&first.addr, "GET", "/v1/history", b"", &admin, &key_id(&admin), now());
+    let moved = fresh.send(&elsewhere.addr);
+    assert_eq!(moved.status, 401, "{}", moved.body);
+    assert!(moved.body.contains(&format!("checks signatures made for {}", elsewhere.url)), "{}", moved.body);
+    // Listening on every address needs the URL clients sign for.
+    env.run(["serve", "--listen", "0.0.0.0:0", "--insecure-http"]).exit(2).stderr_has("--public-url");
 }
 
 #[test]

@@ -32,6 +32,11 @@ pub struct ServeArgs {
     /// Serve plain HTTP on a non-loopback address (a proxy in front terminates TLS)
     #[arg(long)]
     pub insecure_http: bool,
+    /// The URL clients sign their requests for: the load balancer's, when several
+    /// servers stand behind one [default: this server's scheme://ADDR:PORT;
+    /// required when listening on every address]
+    #[arg(long, value_name = "URL")]
+    pub public_url: Option<String>,
     /// Requests handled at once; more wait for a slot
     #[arg(long, default_value_t = 32, value_parser = clap::value_parser!(u32).range(1..=4096))]
     pub max_in_flight: u32,
@@ -63,6 +68,7 @@ impl ServeArgs {
             max_body_bytes: self.max_body as usize,
             request_timeout: Duration::from_secs(self.request_timeout),
             shutdown_grace: Duration::from_secs(30),
+            public_url: self.public_url,
         };
         let scheme = if options.tls.is_some() { "https" } else { "http" };
         let output = ctx.output;

@@ -104,12 +104,10 @@ pub async fn authenticate(State(served): State<Arc<Served>>, request: Request, n
     // The URI as it arrived: under `/v1`, `parts.uri` has lost its prefix.
     let uri =
         parts.extensions.get::<OriginalUri>().map(|original| original.0.clone()).unwrap_or(parts.uri.clone());
-    let target_uri = format!(
-        "{}://{}{}",
-        served.scheme,
-        parts.headers.get("host").and_then(|h| h.to_str().ok()).unwrap_or_default(),
-        uri.path_and_query().map(|p| p.as_str()).unwrap_or("/")
-    );
+    // The URI the request had to be signed for: this server's public origin,
+    // never the Host header, so a request signed for another server (staging,
+    // or an attacker's) does not verify here.
+    let target_uri = format!("{}{}", served.origin, uri.path_and_query().map(|p| p.as_str()).unwrap_or("/"));
     let claimed = header(&parts.headers, "signature-input")
         .and_then(|_| httpsig::claimed_key_id(&presented(&parts.headers)).ok());
     match check(&served, parts.method.as_str(), &target_uri, &parts.headers, &body).await {
@@ -141,7 +139,13 @@ pub async fn authenticate(State(served): State<Arc<Served>>, request: Request, n
             if let Err(error) = served.store.append_audit(&[entry]).await {
                 return reply::error(&error);
             }
-            let error = Error::Unauthenticated(format!("request not authenticated: {rejection}"));
+            let hint = match &rejection {
+                Rejection::Signature(Refusal::BadSignature(_)) => {
+                    format!(" (this server checks signatures made for {})", served.origin)
+                }
+                _ => String::new(),
+            };
+            let error = Error::Unauthenticated(format!("request not authenticated: {rejection}{hint}"));
             let mut response = reply::error(&error);
             response.headers_mut().insert(
                 "accept-signature",

@@ -49,6 +49,9 @@ pub struct ServeOptions {
     pub request_timeout: Duration,
     /// How long shutdown waits for requests in flight.
     pub shutdown_grace: Duration,
+    /// The URL clients sign their requests for (behind a load balancer, its
+    /// name); by default this server's own `scheme://address:port`.
+    pub public_url: Option<String>,
 }
 
 /// What every request handler shares.
@@ -60,8 +63,9 @@ pub struct Served {
     pub options: ServeOptions,
     /// One permit per request in flight.
     pub slots: Arc<Semaphore>,
-    /// `https` or `http`: the scheme of the target URIs requests are signed over.
-    pub scheme: &'static str,
+    /// Scheme, authority and path prefix of the target URIs requests must be
+    /// signed over (`https://ops.example.com:8420`): never taken from a request.
+    pub origin: String,
     /// Refused requests per client address, so that refusals cannot flood the audit log.
     pub refusals: refusals::Refusals,
 }
@@ -79,44 +83,89 @@ pub async fn serve(
     if options.max_in_flight == 0 {
         return Err(Error::Usage("--max-in-flight must be at least 1".into()));
     }
-    let served = Arc::new(Served {
+    let scheme = if options.tls.is_some() { "https" } else { "http" };
+    let public = options.public_url.as_deref().map(|url| origin_of(url, scheme)).transpose()?;
+    if public.is_none() && options.listen.ip().is_unspecified() {
+        return Err(Error::Usage(format!(
+            "listening on every address ({}): give --public-url, the URL clients sign their requests for (e.g. {scheme}://ops.example.com:{})",
+            options.listen,
+            options.listen.port()
+        )));
+    }
+    let served = Served {
         store,
         paths,
         location,
         metrics: Metrics::default(),
         slots: Arc::new(Semaphore::new(options.max_in_flight)),
-        scheme: if options.tls.is_some() { "https" } else { "http" },
+        origin: public.clone().unwrap_or_default(),
         refusals: refusals::Refusals::default(),
         options: options.clone(),
-    });
-    let router = routes::router(served.clone());
-    let purge = tokio::spawn(auth::purge_nonces(served.clone()));
+    };
     let shutdown = async {
         wait_for_shutdown().await;
     };
     let result = match &options.tls {
         Some((cert, key)) => {
             let listener = listen::Tls::bind(options.listen, cert, key).await?;
-            ready(listener.local_addr);
-            let app = router.into_make_service_with_connect_info::<refusals::Peer>();
-            axum::serve(listener, app).with_graceful_shutdown(shutdown).await
+            let bound = listener.local_addr;
+            let served = Arc::new(served.bound_to(public.is_none(), scheme, bound));
+            let purge = tokio::spawn(auth::purge_nonces(served.clone()));
+            ready(bound);
+            let app = routes::router(served.clone()).into_make_service_with_connect_info::<refusals::Peer>();
+            let result = axum::serve(listener, app).with_graceful_shutdown(shutdown).await;
+            purge.abort();
+            finish(&served).await;
+            result
         }
         None => {
             let listener = tokio::net::TcpListener::bind(options.listen)
                 .await
                 .map_err(|e| Error::io(format!("cannot listen on {}", options.listen), e))?;
-            ready(listener.local_addr().map_err(|e| Error::io("cannot read the bound address", e))?);
-            let app = router.into_make_service_with_connect_info::<refusals::Peer>();
-            axum::serve(listener, app).with_graceful_shutdown(shutdown).await
+            let bound = listener.local_addr().map_err(|e| Error::io("cannot read the bound address", e))?;
+            let served = Arc::new(served.bound_to(public.is_none(), scheme, bound));
+            let purge = tokio::spawn(auth::purge_nonces(served.clone()));
+            ready(bound);
+            let app = routes::router(served.clone()).into_make_service_with_connect_info::<refusals::Peer>();
+            let result = axum::serve(listener, app).with_graceful_shutdown(shutdown).await;
+            purge.abort();
+            finish(&served).await;
+            result
         }
     };
-    purge.abort();
-    result.map_err(|e| Error::io("the server stopped", e))?;
-    // Commands run detached from their connections (a client that goes away
-    // does not cancel a write halfway); wait for the last ones.
-    let all = u32::try_from(options.max_in_flight).unwrap_or(u32::MAX);
-    let _ = tokio::time::timeout(options.shutdown_grace, served.slots.acquire_many(all)).await;
-    Ok(())
+    result.map_err(|e| Error::io("the server stopped", e))
+}
+
+impl Served {
+    /// The origin requests are signed for, once the address is bound (port 0 picks one).
+    fn bound_to(mut self, own_address: bool, scheme: &str, bound: SocketAddr) -> Served {
+        if own_address {
+            self.origin = format!("{scheme}://{bound}");
+        }
+        self
+    }
+}
+
+/// `scheme://host[:port][/prefix]` of a public URL, without a trailing slash.
+fn origin_of(url: &str, scheme: &str) -> Result<String> {
+    let parsed = url::Url::parse(url).map_err(|e| Error::Usage(format!("--public-url `{url}`: {e}")))?;
+    if parsed.scheme() != scheme && !(scheme == "http" && parsed.scheme() == "https") {
+        return Err(Error::Usage(format!(
+            "--public-url `{url}` is {}, and this server serves {scheme}",
+            parsed.scheme()
+        )));
+    }
+    let host = parsed.host_str().ok_or_else(|| Error::Usage(format!("--public-url `{url}` has no host")))?;
+    let port = parsed.port().map(|p| format!(":{p}")).unwrap_or_default();
+    let host =
+        if host.contains(':') && !host.starts_with('[') { format!("[{host}]") } else { host.to_owned() };
+    Ok(format!("{}://{host}{port}{}", parsed.scheme(), parsed.path().trim_end_matches('/')))
+}
+
+/// After the last connection: commands still running detached from theirs finish.
+async fn finish(served: &Served) {
+    let all = u32::try_from(served.options.max_in_flight).unwrap_or(u32::MAX);
+    let _ = tokio::time::timeout(served.options.shutdown_grace, served.slots.acquire_many(all)).await;
 }
 
 async fn wait_for_shutdown() {
@@ -137,5 +186,22 @@ async fn wait_for_shutdown() {
     tokio::select! {
         _ = ctrl_c => {}
         _ = terminate => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_public_origin_is_scheme_host_port_and_prefix() {
+        assert_eq!(
+            super::origin_of("https://ops.example.com:8420/", "https").unwrap(),
+            "https://ops.example.com:8420"
+        );
+        assert_eq!(
+            super::origin_of("https://ops.example.com/opsgate/", "http").unwrap(),
+            "https://ops.example.com/opsgate"
+        );
+        assert!(super::origin_of("http://ops.example.com", "https").is_err());
+        assert!(super::origin_of("not a url", "http").is_err());
     }
 }
