@@ -448,6 +448,18 @@ fn health_metrics_and_the_openapi_document_need_no_signature_and_sigterm_lets_re
     }
     // An unknown route and a malformed body get the error envelope.
     assert_eq!(get("/v2/nothing").json()["error"]["code"], "not_found");
+    let put = RawRequest::new(&server.addr, "PUT", "/v1/openapi.json", &[], b"").send(&server.addr);
+    assert_eq!((put.status, put.json()["error"]["code"].as_str()), (405, Some("usage")), "{}", put.body);
+    let admin_key = key_of(&env, ADMIN);
+    let delete =
+        RawRequest::signed(&server.addr, "DELETE", "/v1/staff", b"", &admin_key, &key_id(&admin_key), now())
+            .send(&server.addr);
+    assert_eq!(
+        (delete.status, delete.json()["error"]["code"].as_str()),
+        (405, Some("usage")),
+        "{}",
+        delete.body
+    );
     let admin = key_of(&env, ADMIN);
     let bad = RawRequest::signed(
         &server.addr,

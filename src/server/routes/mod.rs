@@ -72,6 +72,7 @@ pub fn router(served: Arc<Served>) -> Router {
         .route("/agents/{name}/disable", from_path_and_body(agents::disable))
         .route("/policy", fixed(&["policy", "show"]).post(policy::apply))
         .route("/policy/tests", post(policy::test))
+        .method_not_allowed_fallback(method_not_allowed)
         .layer(from_fn_with_state(served.clone(), auth::authenticate))
         // Added after the layer: reachable without a registered key.
         .route("/openapi.json", get(openapi_document))
@@ -81,6 +82,7 @@ pub fn router(served: Arc<Served>) -> Router {
         .route("/metrics", get(metrics))
         .nest("/v1", v1)
         .fallback(not_found)
+        .method_not_allowed_fallback(method_not_allowed)
         .layer(from_fn_with_state(served.clone(), observe))
         .with_state(served)
 }
@@ -175,6 +177,11 @@ async fn observe(State(served): State<Arc<Served>>, request: Request, next: Next
 
 async fn not_found() -> Response {
     reply::error(&Error::NotFound("no such route; see /v1/openapi.json".into()))
+}
+
+async fn method_not_allowed() -> Response {
+    let error = Error::Usage("this route does not take that method; see /v1/openapi.json".into());
+    reply::error_with_status(&error, StatusCode::METHOD_NOT_ALLOWED)
 }
 
 async fn healthz(State(served): State<Arc<Served>>) -> Response {
