@@ -485,6 +485,7 @@ Register-ArgumentCompleter -Native -CommandName 'opsgate' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List staff members with role, level, status and keys (needs ops.staff.view)')
             [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add a staff member (needs ops.staff.edit; without --as only the first one of an empty database)')
+            [CompletionResult]::new('countersign', 'countersign', [CompletionResultType]::ParameterValue, 'Countersign the enrolment code a colleague issued for EMAIL: it counts only then, whenever a second person with ops.staff.edit exists (needs your key)')
             [CompletionResult]::new('invite', 'invite', [CompletionResultType]::ParameterValue, 'Issue a one-time enrolment code with which a staff member without a key registers one on their own machine (needs ops.staff.edit; valid 24 h, once)')
             [CompletionResult]::new('set-role', 'set-role', [CompletionResultType]::ParameterValue, 'Plan a change of a staff member''s role: it needs a second person''s approval and a second factor, like `staff.set_role` on every surface')
             [CompletionResult]::new('deactivate', 'deactivate', [CompletionResultType]::ParameterValue, 'Plan the deactivation of a staff member: it needs a second person''s approval and a second factor, like `staff.deactivate` on every surface')
@@ -517,6 +518,19 @@ Register-ArgumentCompleter -Native -CommandName 'opsgate' -ScriptBlock {
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Team mode: send every data command to this opsgate server, signed with your key (`--as` picks which local key when there are several) [env: OPSGATE_SERVER]; a server certificate from a private CA is trusted with OPSGATE_SERVER_CA=FILE')
             [CompletionResult]::new('--keygen', '--keygen', [CompletionResultType]::ParameterName, 'Also generate your Ed25519 key on this machine: only when you set up your own first account in an empty database (others get an enrolment code)')
+            [CompletionResult]::new('--demo', '--demo', [CompletionResultType]::ParameterName, 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'opsgate;staff;countersign' {
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this staff member (e-mail) [env: OPSGATE_USER]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Team mode: send every data command to this opsgate server, signed with your key (`--as` picks which local key when there are several) [env: OPSGATE_SERVER]; a server certificate from a private CA is trusted with OPSGATE_SERVER_CA=FILE')
             [CompletionResult]::new('--demo', '--demo', [CompletionResultType]::ParameterName, 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
@@ -667,6 +681,7 @@ Register-ArgumentCompleter -Native -CommandName 'opsgate' -ScriptBlock {
         'opsgate;staff;help' {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List staff members with role, level, status and keys (needs ops.staff.view)')
             [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add a staff member (needs ops.staff.edit; without --as only the first one of an empty database)')
+            [CompletionResult]::new('countersign', 'countersign', [CompletionResultType]::ParameterValue, 'Countersign the enrolment code a colleague issued for EMAIL: it counts only then, whenever a second person with ops.staff.edit exists (needs your key)')
             [CompletionResult]::new('invite', 'invite', [CompletionResultType]::ParameterValue, 'Issue a one-time enrolment code with which a staff member without a key registers one on their own machine (needs ops.staff.edit; valid 24 h, once)')
             [CompletionResult]::new('set-role', 'set-role', [CompletionResultType]::ParameterValue, 'Plan a change of a staff member''s role: it needs a second person''s approval and a second factor, like `staff.set_role` on every surface')
             [CompletionResult]::new('deactivate', 'deactivate', [CompletionResultType]::ParameterValue, 'Plan the deactivation of a staff member: it needs a second person''s approval and a second factor, like `staff.deactivate` on every surface')
@@ -681,6 +696,9 @@ Register-ArgumentCompleter -Native -CommandName 'opsgate' -ScriptBlock {
             break
         }
         'opsgate;staff;help;add' {
+            break
+        }
+        'opsgate;staff;help;countersign' {
             break
         }
         'opsgate;staff;help;invite' {
@@ -1158,6 +1176,7 @@ Register-ArgumentCompleter -Native -CommandName 'opsgate' -ScriptBlock {
         'opsgate;help;staff' {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List staff members with role, level, status and keys (needs ops.staff.view)')
             [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add a staff member (needs ops.staff.edit; without --as only the first one of an empty database)')
+            [CompletionResult]::new('countersign', 'countersign', [CompletionResultType]::ParameterValue, 'Countersign the enrolment code a colleague issued for EMAIL: it counts only then, whenever a second person with ops.staff.edit exists (needs your key)')
             [CompletionResult]::new('invite', 'invite', [CompletionResultType]::ParameterValue, 'Issue a one-time enrolment code with which a staff member without a key registers one on their own machine (needs ops.staff.edit; valid 24 h, once)')
             [CompletionResult]::new('set-role', 'set-role', [CompletionResultType]::ParameterValue, 'Plan a change of a staff member''s role: it needs a second person''s approval and a second factor, like `staff.set_role` on every surface')
             [CompletionResult]::new('deactivate', 'deactivate', [CompletionResultType]::ParameterValue, 'Plan the deactivation of a staff member: it needs a second person''s approval and a second factor, like `staff.deactivate` on every surface')
@@ -1171,6 +1190,9 @@ Register-ArgumentCompleter -Native -CommandName 'opsgate' -ScriptBlock {
             break
         }
         'opsgate;help;staff;add' {
+            break
+        }
+        'opsgate;help;staff;countersign' {
             break
         }
         'opsgate;help;staff;invite' {

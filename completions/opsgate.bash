@@ -328,6 +328,9 @@ _opsgate() {
             opsgate__subcmd__help__subcmd__staff,add)
                 cmd="opsgate__subcmd__help__subcmd__staff__subcmd__add"
                 ;;
+            opsgate__subcmd__help__subcmd__staff,countersign)
+                cmd="opsgate__subcmd__help__subcmd__staff__subcmd__countersign"
+                ;;
             opsgate__subcmd__help__subcmd__staff,deactivate)
                 cmd="opsgate__subcmd__help__subcmd__staff__subcmd__deactivate"
                 ;;
@@ -415,6 +418,9 @@ _opsgate() {
             opsgate__subcmd__staff,add)
                 cmd="opsgate__subcmd__staff__subcmd__add"
                 ;;
+            opsgate__subcmd__staff,countersign)
+                cmd="opsgate__subcmd__staff__subcmd__countersign"
+                ;;
             opsgate__subcmd__staff,deactivate)
                 cmd="opsgate__subcmd__staff__subcmd__deactivate"
                 ;;
@@ -444,6 +450,9 @@ _opsgate() {
                 ;;
             opsgate__subcmd__staff__subcmd__help,add)
                 cmd="opsgate__subcmd__staff__subcmd__help__subcmd__add"
+                ;;
+            opsgate__subcmd__staff__subcmd__help,countersign)
+                cmd="opsgate__subcmd__staff__subcmd__help__subcmd__countersign"
                 ;;
             opsgate__subcmd__staff__subcmd__help,deactivate)
                 cmd="opsgate__subcmd__staff__subcmd__help__subcmd__deactivate"
@@ -2401,7 +2410,7 @@ _opsgate() {
             return 0
             ;;
         opsgate__subcmd__help__subcmd__staff)
-            opts="list add invite set-role deactivate keygen keys revoke-key totp"
+            opts="list add countersign invite set-role deactivate keygen keys revoke-key totp"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2415,6 +2424,20 @@ _opsgate() {
             return 0
             ;;
         opsgate__subcmd__help__subcmd__staff__subcmd__add)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        opsgate__subcmd__help__subcmd__staff__subcmd__countersign)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -3357,7 +3380,7 @@ _opsgate() {
             return 0
             ;;
         opsgate__subcmd__staff)
-            opts="-o -h -V --db --as --output --server --demo --help --version list add invite set-role deactivate keygen keys revoke-key totp help"
+            opts="-o -h -V --db --as --output --server --demo --help --version list add countersign invite set-role deactivate keygen keys revoke-key totp help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3432,6 +3455,40 @@ _opsgate() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        opsgate__subcmd__staff__subcmd__countersign)
+            opts="-o -h -V --db --as --output --server --demo --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json yaml md" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json yaml md" -- "${cur}"))
+                    return 0
+                    ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         opsgate__subcmd__staff__subcmd__deactivate)
             opts="-o -h -V --db --as --output --server --demo --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -3467,7 +3524,7 @@ _opsgate() {
             return 0
             ;;
         opsgate__subcmd__staff__subcmd__help)
-            opts="list add invite set-role deactivate keygen keys revoke-key totp help"
+            opts="list add countersign invite set-role deactivate keygen keys revoke-key totp help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3481,6 +3538,20 @@ _opsgate() {
             return 0
             ;;
         opsgate__subcmd__staff__subcmd__help__subcmd__add)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        opsgate__subcmd__staff__subcmd__help__subcmd__countersign)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

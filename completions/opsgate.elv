@@ -440,6 +440,7 @@ set edit:completion:arg-completer[opsgate] = {|@words|
             cand --version 'Print version'
             cand list 'List staff members with role, level, status and keys (needs ops.staff.view)'
             cand add 'Add a staff member (needs ops.staff.edit; without --as only the first one of an empty database)'
+            cand countersign 'Countersign the enrolment code a colleague issued for EMAIL: it counts only then, whenever a second person with ops.staff.edit exists (needs your key)'
             cand invite 'Issue a one-time enrolment code with which a staff member without a key registers one on their own machine (needs ops.staff.edit; valid 24 h, once)'
             cand set-role 'Plan a change of a staff member''s role: it needs a second person''s approval and a second factor, like `staff.set_role` on every surface'
             cand deactivate 'Plan the deactivation of a staff member: it needs a second person''s approval and a second factor, like `staff.deactivate` on every surface'
@@ -470,6 +471,18 @@ set edit:completion:arg-completer[opsgate] = {|@words|
             cand --output 'Output format'
             cand --server 'Team mode: send every data command to this opsgate server, signed with your key (`--as` picks which local key when there are several) [env: OPSGATE_SERVER]; a server certificate from a private CA is trusted with OPSGATE_SERVER_CA=FILE'
             cand --keygen 'Also generate your Ed25519 key on this machine: only when you set up your own first account in an empty database (others get an enrolment code)'
+            cand --demo 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'opsgate;staff;countersign'= {
+            cand --db 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]'
+            cand --as 'Act as this staff member (e-mail) [env: OPSGATE_USER]'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --server 'Team mode: send every data command to this opsgate server, signed with your key (`--as` picks which local key when there are several) [env: OPSGATE_SERVER]; a server certificate from a private CA is trusted with OPSGATE_SERVER_CA=FILE'
             cand --demo 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
@@ -606,6 +619,7 @@ set edit:completion:arg-completer[opsgate] = {|@words|
         &'opsgate;staff;help'= {
             cand list 'List staff members with role, level, status and keys (needs ops.staff.view)'
             cand add 'Add a staff member (needs ops.staff.edit; without --as only the first one of an empty database)'
+            cand countersign 'Countersign the enrolment code a colleague issued for EMAIL: it counts only then, whenever a second person with ops.staff.edit exists (needs your key)'
             cand invite 'Issue a one-time enrolment code with which a staff member without a key registers one on their own machine (needs ops.staff.edit; valid 24 h, once)'
             cand set-role 'Plan a change of a staff member''s role: it needs a second person''s approval and a second factor, like `staff.set_role` on every surface'
             cand deactivate 'Plan the deactivation of a staff member: it needs a second person''s approval and a second factor, like `staff.deactivate` on every surface'
@@ -618,6 +632,8 @@ set edit:completion:arg-completer[opsgate] = {|@words|
         &'opsgate;staff;help;list'= {
         }
         &'opsgate;staff;help;add'= {
+        }
+        &'opsgate;staff;help;countersign'= {
         }
         &'opsgate;staff;help;invite'= {
         }
@@ -1025,6 +1041,7 @@ set edit:completion:arg-completer[opsgate] = {|@words|
         &'opsgate;help;staff'= {
             cand list 'List staff members with role, level, status and keys (needs ops.staff.view)'
             cand add 'Add a staff member (needs ops.staff.edit; without --as only the first one of an empty database)'
+            cand countersign 'Countersign the enrolment code a colleague issued for EMAIL: it counts only then, whenever a second person with ops.staff.edit exists (needs your key)'
             cand invite 'Issue a one-time enrolment code with which a staff member without a key registers one on their own machine (needs ops.staff.edit; valid 24 h, once)'
             cand set-role 'Plan a change of a staff member''s role: it needs a second person''s approval and a second factor, like `staff.set_role` on every surface'
             cand deactivate 'Plan the deactivation of a staff member: it needs a second person''s approval and a second factor, like `staff.deactivate` on every surface'
@@ -1036,6 +1053,8 @@ set edit:completion:arg-completer[opsgate] = {|@words|
         &'opsgate;help;staff;list'= {
         }
         &'opsgate;help;staff;add'= {
+        }
+        &'opsgate;help;staff;countersign'= {
         }
         &'opsgate;help;staff;invite'= {
         }

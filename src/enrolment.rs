@@ -31,6 +31,9 @@ pub struct Invitation {
     pub expires_at: DateTime<Utc>,
     /// Earlier unused codes of this person, revoked by this one.
     pub replaced: u64,
+    /// Whether a second person must countersign the code before it counts
+    /// (whenever someone else holds `ops.staff.edit` and a key).
+    pub needs_countersignature: bool,
 }
 
 /// Issues an enrolment code for `email`, an active staff member without a key.
@@ -70,6 +73,7 @@ pub async fn issue(tx: &mut Tx, inviter: &StaffMember, invitee: &StaffMember) ->
     let code = new_code()?;
     let expires_at = now_micros() + VALID_FOR;
     let replaced = tx.insert_enrolment(invitee.id, &code_sha256(&code), inviter.id, expires_at).await?;
+    let needs_countersignature = tx.keyholders_with(COUNTERSIGNER, &[inviter.id, invitee.id]).await? > 0;
     tx.append_audit(&[NewAuditEntry::new(
         Actor::person(&inviter.email),
         Event::StaffInvited,
@@ -77,9 +81,90 @@ pub async fn issue(tx: &mut Tx, inviter: &StaffMember, invitee: &StaffMember) ->
     )
     .subject(&invitee.email)
     .payload(json!({"email": invitee.email, "role": invitee.role}))
-    .result(json!({"expires_at": expires_at, "replaced": replaced}))])
+    .result(json!({"expires_at": expires_at, "replaced": replaced, "needs_countersignature": needs_countersignature}))])
         .await?;
-    Ok(Invitation { email: invitee.email.clone(), role: invitee.role.clone(), code, expires_at, replaced })
+    Ok(Invitation {
+        email: invitee.email.clone(),
+        role: invitee.role.clone(),
+        code,
+        expires_at,
+        replaced,
+        needs_countersignature,
+    })
+}
+
+/// Who may countersign a code: someone who could have issued it.
+const COUNTERSIGNER: &str = "ops.staff.edit";
+
+/// A countersigned code, for rendering.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Countersigned {
+    pub email: String,
+    pub role: String,
+    pub countersigned_by: String,
+    pub expires_at: DateTime<Utc>,
+}
+
+/// A second person vouches for the code waiting for `email`: only then can it
+/// register a key, so that whoever issued it (and saw it) cannot enrol as
+/// someone alone. Needs `ops.staff.edit`, a role the countersigner could
+/// grant, proof of the countersigner's own key, and not being its issuer or invitee.
+pub async fn countersign(
+    store: &Store,
+    person: &StaffMember,
+    proof: &crate::staff::KeyProof,
+    email: &str,
+) -> Result<Countersigned> {
+    require(person, COUNTERSIGNER)?;
+    if proof.key_id(store, person).await?.is_none() {
+        return Err(Error::Denied(format!(
+            "countersigning needs {}'s registered private key in {}",
+            person.email,
+            proof.shown(&person.email)
+        )));
+    }
+    let invitee = store
+        .staff_by_email(email)
+        .await?
+        .ok_or_else(|| Error::NotFound(format!("no staff member {email}")))?;
+    if invitee.id == person.id {
+        return Err(Error::Denied("nobody countersigns their own enrolment".into()));
+    }
+    grantable_role(store, person, &invitee.role).await?;
+    let pending = store.pending_enrolment(invitee.id).await?.ok_or_else(|| {
+        Error::Conflict(format!(
+            "no enrolment code is waiting for {}: `opsgate staff invite {}` issues one",
+            invitee.email, invitee.email
+        ))
+    })?;
+    if pending.issued_by == person.id {
+        return Err(Error::Denied(format!(
+            "you issued the code for {}: a second person with `ops.staff.edit` countersigns it",
+            invitee.email
+        )));
+    }
+    let mut tx = store.begin().await?;
+    if !tx.countersign_enrolment(pending.id, person.id).await? {
+        return Err(Error::Conflict(format!(
+            "the code for {} was used or replaced meanwhile",
+            invitee.email
+        )));
+    }
+    tx.append_audit(&[NewAuditEntry::new(
+        Actor::person(&person.email),
+        Event::StaffEnrolmentCountersigned,
+        Outcome::Succeeded,
+    )
+    .subject(&invitee.email)
+    .payload(json!({"email": invitee.email, "role": invitee.role, "issued_by": pending.issued_by}))])
+        .await?;
+    tx.commit().await?;
+    Ok(Countersigned {
+        email: invitee.email,
+        role: invitee.role,
+        countersigned_by: person.email.clone(),
+        expires_at: pending.expires_at,
+    })
 }
 
 /// The id of the enrolment that `code` is for `person`, when it is still
@@ -93,6 +178,15 @@ pub async fn check(store: &Store, person: &StaffMember, code: &str) -> Result<i6
         Some(row) if row.revoked_at.is_some() => "a newer code replaced it".into(),
         Some(row) if row.expires_at <= now_micros() => {
             format!("it expired at {}", crate::store::format_time(row.expires_at))
+        }
+        Some(row)
+            if row.countersigned_by.is_none()
+                && store.keyholders_with(COUNTERSIGNER, &[row.issued_by, row.staff_id]).await? > 0 =>
+        {
+            format!(
+                "it still needs a second person: someone with `{COUNTERSIGNER}` other than its issuer runs `opsgate staff countersign {}`",
+                person.email
+            )
         }
         Some(row) => return Ok(row.id),
     };

@@ -4,6 +4,7 @@
 
 use crate::support::{Env, Run};
 
+const SUPER_ADMIN: &str = "super_admin@example.com";
 const ADMIN: &str = "admin@example.com";
 
 fn enrolment_code(run: &Run) -> String {
@@ -74,6 +75,16 @@ fn an_enrolment_code_registers_one_key_once_for_the_person_it_was_issued_for() {
         .exit(5)
         .stderr_has("issued for someone else");
     env.run_as("kim@example.com", ["staff", "keygen", "--code", "OGE-NOPE"]).exit(5);
+    // Its issuer saw it: it counts once a second person with ops.staff.edit countersigns it.
+    assert_eq!(added.json()["enrolment"]["needs_countersignature"], true);
+    env.run_as("kim@example.com", ["staff", "keygen", "--code", &code])
+        .exit(5)
+        .stderr_has("still needs a second person");
+    env.run_as(ADMIN, ["staff", "countersign", "kim@example.com"]).exit(3).stderr_has("you issued the code");
+    env.run_as("kim@example.com", ["staff", "countersign", "kim@example.com"]).exit(3);
+    env.run_as(SUPER_ADMIN, ["staff", "countersign", "kim@example.com"])
+        .exit(0)
+        .stdout_has("countersigned by");
     // Typed in lowercase with spaces, it is the same code.
     let typed = code.to_lowercase().replace('-', " ");
     env.run_as("kim@example.com", ["staff", "keygen", "--code", &typed]).exit(0).stdout_has("key registered");
@@ -88,7 +99,7 @@ fn an_enrolment_code_registers_one_key_once_for_the_person_it_was_issued_for() {
     // With her key she rotates without a code.
     env.run_as("kim@example.com", ["staff", "keygen"]).exit(0);
     assert_eq!(key_count(&env, "kim@example.com"), 2);
-    assert_eq!(env.scalar("SELECT COUNT(*) FROM audit_log WHERE event = 'staff.enrolment_rejected'"), 3);
+    assert_eq!(env.scalar("SELECT COUNT(*) FROM audit_log WHERE event = 'staff.enrolment_rejected'"), 4);
 }
 
 #[test]
@@ -110,6 +121,7 @@ fn codes_expire_are_replaced_by_newer_ones_and_go_only_to_people_without_a_key()
     env.run_as("kim@example.com", ["staff", "keygen", "--code", &second]).exit(5).stderr_has("expired");
     let third =
         enrolment_code(&env.run_as(ADMIN, ["staff", "invite", "kim@example.com", "-o", "json"]).exit(0));
+    env.run_as(SUPER_ADMIN, ["staff", "countersign", "kim@example.com"]).exit(0);
     env.run_as("kim@example.com", ["staff", "keygen", "--code", &third]).exit(0);
 
     env.run_as(ADMIN, ["staff", "invite", "kim@example.com"])

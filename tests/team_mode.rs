@@ -677,9 +677,15 @@ fn a_new_colleague_is_added_enrols_their_own_key_and_second_factor_through_the_s
         .exit(0)
         .json();
     let code = added["enrolment"]["code"].as_str().unwrap().to_owned();
+    // The admin saw the code: until a second person countersigns it, it registers nothing.
+    from_machine(&laptop, &server, NEW, &["staff", "keygen", "--code", &code])
+        .exit(5)
+        .stderr_has("still needs a second person");
+    server.run_as(&env, ADMIN, ["staff", "countersign", NEW]).exit(3);
+    server.run_as(&env, "super_admin@example.com", ["staff", "countersign", NEW]).exit(0);
     // A wrong code is refused and audited; the right one registers the key made on the laptop.
     from_machine(&laptop, &server, NEW, &["staff", "keygen", "--code", "OGE-WRONG-CODE"]).exit(5);
-    assert_eq!(env.scalar("SELECT COUNT(*) FROM audit_log WHERE event = 'staff.enrolment_rejected'"), 1);
+    assert_eq!(env.scalar("SELECT COUNT(*) FROM audit_log WHERE event = 'staff.enrolment_rejected'"), 2);
     let enrolled = from_machine(&laptop, &server, NEW, &["staff", "keygen", "--code", &code, "-o", "json"])
         .exit(0)
         .json();
@@ -906,4 +912,40 @@ fn refused_requests_from_one_address_cannot_flood_the_audit_log() {
     assert_eq!(enrol.status, 429, "{}", enrol.body);
     let metrics = RawRequest::new(&server.addr, "GET", "/metrics", &[], b"").send(&server.addr).body;
     assert!(metrics.contains("opsgate_auth_rejected_total{reason=\"throttled\"} 5"), "{metrics}");
+}
+
+#[test]
+fn one_person_with_staff_edit_cannot_mint_a_second_identity_to_approve_their_own_refund() {
+    let env = Env::new().with_demo_data();
+    let server = Server::start(&env);
+    let attacker_laptop = Env::new();
+    // Revoke a colleague's key, invite them again, enrol a key made on one's own laptop…
+    let manager_key = env.scalar(
+        "SELECT k.id FROM staff_keys k JOIN staff s ON s.id = k.staff_id WHERE s.email = 'manager@example.com'",
+    );
+    server
+        .run_as(&env, ADMIN, ["staff", "revoke-key", &format!("k{manager_key}"), "--reason", "lost"])
+        .exit(0);
+    let invited = server.run_as(&env, ADMIN, ["staff", "invite", APPROVER, "-o", "json"]).exit(0).json();
+    let code = invited["code"].as_str().unwrap();
+    from_machine(&attacker_laptop, &server, APPROVER, &["staff", "keygen", "--code", code])
+        .exit(5)
+        .stderr_has("still needs a second person");
+    // …or add a new colleague with an approving role and enrol as them: neither counts alone.
+    let added = server
+        .run_as(
+            &env,
+            ADMIN,
+            ["staff", "add", "puppet@example.com", "--name", "P", "--role", "manager", "-o", "json"],
+        )
+        .exit(0)
+        .json();
+    let code = added["enrolment"]["code"].as_str().unwrap();
+    from_machine(&attacker_laptop, &server, "puppet@example.com", &["staff", "keygen", "--code", code])
+        .exit(5)
+        .stderr_has("still needs a second person");
+    assert_eq!(
+        env.scalar("SELECT COUNT(*) FROM staff_keys k JOIN staff s ON s.id = k.staff_id WHERE s.email IN ('manager@example.com', 'puppet@example.com') AND k.revoked_at IS NULL"),
+        0
+    );
 }

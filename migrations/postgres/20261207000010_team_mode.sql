@@ -21,3 +21,8 @@ CREATE TABLE agent_credentials (
     revoked_at  TIMESTAMPTZ
 );
 CREATE INDEX agent_credentials_agent ON agent_credentials (agent_id);
+
+-- An enrolment code counts once a second person with ops.staff.edit (not its
+-- issuer, not its invitee) countersigned it, whenever such a person exists:
+-- whoever issues a code sees it, so one person alone could enrol as anyone.
+ALTER TABLE staff_enrolments ADD COLUMN countersigned_by BIGINT REFERENCES staff(id);

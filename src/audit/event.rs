@@ -89,6 +89,7 @@ named! {
         PolicyInvalid => "policy.invalid",
         SeedRbac => "seed.rbac",
         StaffAdd => "staff.add",
+        StaffEnrolmentCountersigned => "staff.enrolment_countersigned",
         StaffEnrolmentRejected => "staff.enrolment_rejected",
         StaffInvited => "staff.invited",
         StaffKeyRevoked => "staff.key_revoked",

@@ -45,6 +45,12 @@ enum StaffCommand {
         #[arg(long)]
         keygen: bool,
     },
+    /// Countersign the enrolment code a colleague issued for EMAIL: it counts only
+    /// then, whenever a second person with ops.staff.edit exists (needs your key)
+    Countersign {
+        /// The staff member the code is for
+        email: String,
+    },
     /// Issue a one-time enrolment code with which a staff member without a key
     /// registers one on their own machine (needs ops.staff.edit; valid 24 h, once)
     Invite {
@@ -139,6 +145,12 @@ impl StaffArgs {
             StaffCommand::Invite { email } => {
                 let person = ctx.person().await?;
                 ctx.show(&crate::enrolment::invite(&ctx.store, &person, &email).await?).await?;
+            }
+            StaffCommand::Countersign { email } => {
+                let person = ctx.person().await?;
+                let countersigned =
+                    crate::enrolment::countersign(&ctx.store, &person, &ctx.key_proof(), &email).await?;
+                ctx.show(&countersigned).await?;
             }
             StaffCommand::SetRole { email, role } => {
                 let prompt = format!("staff set-role {email} {role}");
@@ -260,6 +272,25 @@ impl Tabular for crate::enrolment::Invitation {
             if self.replaced > 0 { "; it replaces the earlier code" } else { "" },
             self.email,
             self.code
+        ) + &if self.needs_countersignature {
+            format!(
+                "\nIt counts once a second person with ops.staff.edit countersigns it: opsgate staff countersign {}",
+                self.email
+            )
+        } else {
+            String::new()
+        }
+    }
+}
+
+impl Tabular for crate::enrolment::Countersigned {
+    fn human(&self) -> String {
+        format!(
+            "enrolment code for {} ({}) countersigned by {}; it counts until {}",
+            self.email,
+            self.role,
+            self.countersigned_by,
+            crate::store::format_time(self.expires_at)
         )
     }
 }
@@ -342,6 +373,9 @@ impl StaffArgs {
                 Call::post("/v1/staff", json!({"email": email, "name": name, "role": role}))
             }
             StaffCommand::Invite { email } => Call::post("/v1/staff/invitations", json!({"email": email})),
+            StaffCommand::Countersign { email } => {
+                Call::post("/v1/staff/countersignatures", json!({"email": email}))
+            }
             StaffCommand::SetRole { email, role } => {
                 Call::post("/v1/staff/role-changes", json!({"email": email, "role": role}))
             }

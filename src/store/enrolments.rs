@@ -14,6 +14,8 @@ use crate::time::now_micros;
 pub struct EnrolmentRow {
     pub id: i64,
     pub staff_id: i64,
+    pub issued_by: i64,
+    pub countersigned_by: Option<i64>,
     pub expires_at: DateTime<Utc>,
     pub used_at: Option<DateTime<Utc>>,
     pub revoked_at: Option<DateTime<Utc>>,
@@ -31,7 +33,8 @@ impl Store {
     pub async fn enrolment_by_code(&self, code_sha256: &str) -> Result<Option<EnrolmentRow>> {
         Ok(on_pool!(self, pool => {
             sqlx::query_as::<_, EnrolmentRow>(
-                "SELECT id, staff_id, expires_at, used_at, revoked_at FROM staff_enrolments WHERE code_sha256 = $1",
+                "SELECT id, staff_id, issued_by, countersigned_by, expires_at, used_at, revoked_at \
+                 FROM staff_enrolments WHERE code_sha256 = $1",
             )
             .bind(code_sha256).fetch_optional(pool).await?
         }))
@@ -61,6 +64,25 @@ impl Store {
         }))
     }
 
+    /// The code waiting for `staff_id` (unused, unrevoked, unexpired), if any.
+    pub async fn pending_enrolment(&self, staff_id: i64) -> Result<Option<EnrolmentRow>> {
+        Ok(on_pool!(self, pool => {
+            sqlx::query_as::<_, EnrolmentRow>(
+                "SELECT id, staff_id, issued_by, countersigned_by, expires_at, used_at, revoked_at FROM staff_enrolments \
+                 WHERE staff_id = $1 AND used_at IS NULL AND revoked_at IS NULL AND expires_at > $2 ORDER BY id DESC LIMIT 1",
+            )
+            .bind(staff_id).bind(now_micros()).fetch_optional(pool).await?
+        }))
+    }
+
+    /// How many active people other than `except` hold `permission` and a registered, unrevoked key.
+    pub async fn keyholders_with(&self, permission: &str, except: &[i64]) -> Result<i64> {
+        let ids: Vec<i64> = on_pool!(self, pool => {
+            sqlx::query_scalar(KEYHOLDERS).bind(permission).fetch_all(pool).await?
+        });
+        Ok(ids.iter().filter(|id| !except.contains(id)).count() as i64)
+    }
+
     /// How many registered, unrevoked keys a person has.
     pub async fn active_key_count(&self, staff_id: i64) -> Result<i64> {
         Ok(on_pool!(self, pool => {
@@ -70,7 +92,21 @@ impl Store {
     }
 }
 
+const KEYHOLDERS: &str = "SELECT DISTINCT s.id FROM staff s \
+     JOIN staff_keys k ON k.staff_id = s.id AND k.revoked_at IS NULL \
+     JOIN role_permissions rp ON rp.role_id = s.role_id \
+     JOIN permissions p ON p.id = rp.permission_id \
+     WHERE s.status = 'active' AND p.name = $1";
+
 impl Tx {
+    /// [`Store::keyholders_with`], inside this transaction.
+    pub async fn keyholders_with(&mut self, permission: &str, except: &[i64]) -> Result<i64> {
+        let ids: Vec<i64> = on_tx!(self, tx => {
+            sqlx::query_scalar(KEYHOLDERS).bind(permission).fetch_all(&mut **tx).await?
+        });
+        Ok(ids.iter().filter(|id| !except.contains(id)).count() as i64)
+    }
+
     /// Stores a new code for `staff_id`, revoking any earlier unused one; returns
     /// how many were revoked.
     pub async fn insert_enrolment(
@@ -93,6 +129,15 @@ impl Tx {
             .execute(&mut **tx).await?;
         });
         Ok(revoked)
+    }
+
+    /// Records `by`'s countersignature of a pending code; false when it is no longer pending.
+    pub async fn countersign_enrolment(&mut self, id: i64, by: i64) -> Result<bool> {
+        let affected = on_tx!(self, tx => {
+            sqlx::query("UPDATE staff_enrolments SET countersigned_by = $1 WHERE id = $2 AND used_at IS NULL AND revoked_at IS NULL")
+                .bind(by).bind(id).execute(&mut **tx).await?.rows_affected()
+        });
+        Ok(affected == 1)
     }
 
     /// Marks a code used; false when another process used or revoked it first.

@@ -60,6 +60,7 @@ pub fn router(served: Arc<Served>) -> Router {
         .route("/catalog/{name}", from_path(|name| Ok(Argv::new(&["actions", "show"]).positionals(&[name]))))
         .route("/staff", fixed(&["staff", "list"]).merge(from_body(people::add)))
         .route("/staff/invitations", from_body(people::invite))
+        .route("/staff/countersignatures", from_body(people::countersign))
         .route("/staff/role-changes", from_body(people::set_role))
         .route("/staff/deactivations", from_body(people::deactivate))
         .route("/staff/keys", from_query(people::keys).post(people::rotate_key))

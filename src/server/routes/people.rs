@@ -35,6 +35,10 @@ pub(super) fn invite(request: StaffBody) -> Result<Argv> {
     Ok(Argv::new(&["staff", "invite"]).positionals(&[request.email]))
 }
 
+pub(super) fn countersign(request: StaffBody) -> Result<Argv> {
+    Ok(Argv::new(&["staff", "countersign"]).positionals(&[request.email]))
+}
+
 pub(super) fn set_role(request: StaffBody) -> Result<Argv> {
     let role = request.role.unwrap_or_default();
     Ok(Argv::new(&["staff", "set-role"]).positionals(&[request.email, role]))
