@@ -175,7 +175,8 @@ fn staff_paths() -> Value {
                 "get": operation("staff members (needs ops.staff.view)", None, vec![]),
                 "post": operation("add a staff member; the answer carries their enrolment code", Some(object(json!({"email": string(), "name": string(), "role": string()}), &["email", "name", "role"])), vec![]),
             },
-            "/v1/staff/invitations": {"post": operation("a new enrolment code for a staff member without a key", Some(object(json!({"email": string()}), &["email"])), vec![])},
+            "/v1/staff/countersignatures": {"post": operation("countersign the enrolment code a colleague issued (it counts only then)", Some(object(json!({"email": string()}), &["email"])), vec![])},
+        "/v1/staff/invitations": {"post": operation("a new enrolment code for a staff member without a key", Some(object(json!({"email": string()}), &["email"])), vec![])},
             "/v1/staff/role-changes": {"post": operation("plan staff.set_role (approval and second factor)", Some(object(json!({"email": string(), "role": string()}), &["email", "role"])), vec![])},
             "/v1/staff/deactivations": {"post": operation("plan staff.deactivate (approval and second factor)", Some(object(json!({"email": string()}), &["email"])), vec![])},
             "/v1/staff/keys": {
