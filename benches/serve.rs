@@ -75,6 +75,7 @@ async fn bench(label: &str, location: DbLocation, keys: &KeyDir, requests: usize
         request_timeout: Duration::from_secs(30),
         shutdown_grace: Duration::from_secs(1),
         public_url: None,
+        trusted_proxies: Vec::new(),
     };
     let paths =
         opsgate::paths::Paths { data_dir: keys.dir().join("data"), config_dir: keys.dir().join("config") };

@@ -785,6 +785,7 @@ set edit:completion:arg-completer[opsgate] = {|@words|
             cand --tls-cert 'PEM certificate chain: serve HTTPS (with --tls-key)'
             cand --tls-key 'PEM private key of the certificate'
             cand --public-url 'The URL clients sign their requests for: the load balancer''s, when several servers stand behind one [default: this server''s scheme://ADDR:PORT; required when listening on every address]'
+            cand --trusted-proxy 'A proxy in front (repeatable): for requests from it, the client is the last address of its X-Forwarded-For (each client''s refusals are bounded apart)'
             cand --max-in-flight 'Requests handled at once; more wait for a slot'
             cand --max-body 'Largest request body, in bytes'
             cand --request-timeout 'Seconds a request may take to arrive and to wait for a slot'

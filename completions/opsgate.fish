@@ -610,6 +610,7 @@ complete -c opsgate -n "__fish_opsgate_using_subcommand serve" -l listen -d 'Add
 complete -c opsgate -n "__fish_opsgate_using_subcommand serve" -l tls-cert -d 'PEM certificate chain: serve HTTPS (with --tls-key)' -r -F
 complete -c opsgate -n "__fish_opsgate_using_subcommand serve" -l tls-key -d 'PEM private key of the certificate' -r -F
 complete -c opsgate -n "__fish_opsgate_using_subcommand serve" -l public-url -d 'The URL clients sign their requests for: the load balancer\'s, when several servers stand behind one [default: this server\'s scheme://ADDR:PORT; required when listening on every address]' -r
+complete -c opsgate -n "__fish_opsgate_using_subcommand serve" -l trusted-proxy -d 'A proxy in front (repeatable): for requests from it, the client is the last address of its X-Forwarded-For (each client\'s refusals are bounded apart)' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand serve" -l max-in-flight -d 'Requests handled at once; more wait for a slot' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand serve" -l max-body -d 'Largest request body, in bytes' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand serve" -l request-timeout -d 'Seconds a request may take to arrive and to wait for a slot' -r

@@ -949,3 +949,17 @@ fn one_person_with_staff_edit_cannot_mint_a_second_identity_to_approve_their_own
         0
     );
 }
+
+#[test]
+fn behind_a_trusted_proxy_each_forwarded_client_has_its_own_refusal_bound() {
+    let env = Env::new().with_demo_data();
+    let server = Server::start_with(&env, &["--trusted-proxy", "127.0.0.1"]);
+    let from = |client: &str| {
+        let headers = [("x-forwarded-for".to_owned(), format!("203.0.113.9, {client}"))];
+        RawRequest::new(&server.addr, "GET", "/v1/history", &headers, b"").send(&server.addr).status
+    };
+    let limit = opsgate::server::AUDITED_PER_MINUTE as usize;
+    let first: Vec<u16> = (0..=limit).map(|_| from("198.51.100.1")).collect();
+    assert_eq!(first[limit], 429, "{first:?}");
+    assert_eq!(from("198.51.100.2"), 401, "another client behind the same proxy is not held back");
+}

@@ -37,6 +37,10 @@ pub struct ServeArgs {
     /// required when listening on every address]
     #[arg(long, value_name = "URL")]
     pub public_url: Option<String>,
+    /// A proxy in front (repeatable): for requests from it, the client is the
+    /// last address of its X-Forwarded-For (each client's refusals are bounded apart)
+    #[arg(long = "trusted-proxy", value_name = "IP")]
+    pub trusted_proxies: Vec<std::net::IpAddr>,
     /// Requests handled at once; more wait for a slot
     #[arg(long, default_value_t = 32, value_parser = clap::value_parser!(u32).range(1..=4096))]
     pub max_in_flight: u32,
@@ -69,6 +73,7 @@ impl ServeArgs {
             request_timeout: Duration::from_secs(self.request_timeout),
             shutdown_grace: Duration::from_secs(30),
             public_url: self.public_url,
+            trusted_proxies: self.trusted_proxies,
         };
         let scheme = if options.tls.is_some() { "https" } else { "http" };
         let output = ctx.output;

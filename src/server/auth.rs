@@ -123,7 +123,7 @@ pub async fn authenticate(State(served): State<Arc<Served>>, request: Request, n
         Err(Outcome2::Rejected(rejection)) => {
             served.metrics.auth_rejected(&rejection_kind(&rejection));
             if let Some(peer) = parts.extensions.get::<axum::extract::ConnectInfo<super::Peer>>()
-                && !served.refusals.admit(peer.0.0.ip())
+                && !served.refusals.admit(served.client_of(peer.0.0, &parts.headers))
             {
                 served.metrics.auth_rejected("throttled");
                 return reply::error(&too_many_refusals());

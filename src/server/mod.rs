@@ -52,6 +52,8 @@ pub struct ServeOptions {
     /// The URL clients sign their requests for (behind a load balancer, its
     /// name); by default this server's own `scheme://address:port`.
     pub public_url: Option<String>,
+    /// Proxies in front whose `X-Forwarded-For` names the client (for the refusal bound).
+    pub trusted_proxies: Vec<std::net::IpAddr>,
 }
 
 /// What every request handler shares.
@@ -137,6 +139,22 @@ pub async fn serve(
 }
 
 impl Served {
+    /// The client a request comes from: the peer, or — when the peer is a
+    /// trusted proxy — the address it forwarded for (the last one it added).
+    pub fn client_of(&self, peer: SocketAddr, headers: &axum::http::HeaderMap) -> std::net::IpAddr {
+        if !self.options.trusted_proxies.contains(&peer.ip()) {
+            return peer.ip();
+        }
+        headers
+            .get_all("x-forwarded-for")
+            .iter()
+            .filter_map(|value| value.to_str().ok())
+            .flat_map(|value| value.split(','))
+            .last()
+            .and_then(|last| last.trim().parse().ok())
+            .unwrap_or(peer.ip())
+    }
+
     /// The origin requests are signed for, once the address is bound (port 0 picks one).
     fn bound_to(mut self, own_address: bool, scheme: &str, bound: SocketAddr) -> Served {
         if own_address {

@@ -165,9 +165,10 @@ pub(super) async fn rotate_key(
 pub(super) async fn enrol(
     State(served): State<Arc<Served>>,
     ConnectInfo(peer): ConnectInfo<Peer>,
+    headers: axum::http::HeaderMap,
     bytes: Bytes,
 ) -> Response {
-    let ip = peer.0.ip();
+    let ip = served.client_of(peer.0, &headers);
     if served.refusals.exhausted(ip) {
         return reply::error(&auth::too_many_refusals());
     }
