@@ -104,38 +104,43 @@ pub async fn serve(
         refusals: refusals::Refusals::default(),
         options: options.clone(),
     };
-    let shutdown = async {
-        wait_for_shutdown().await;
-    };
+    let own_address = public.is_none();
     let result = match &options.tls {
         Some((cert, key)) => {
             let listener = listen::Tls::bind(options.listen, cert, key).await?;
             let bound = listener.local_addr;
-            let served = Arc::new(served.bound_to(public.is_none(), scheme, bound));
-            let purge = tokio::spawn(auth::purge_nonces(served.clone()));
-            ready(bound);
-            let app = routes::router(served.clone()).into_make_service_with_connect_info::<refusals::Peer>();
-            let result = axum::serve(listener, app).with_graceful_shutdown(shutdown).await;
-            purge.abort();
-            finish(&served).await;
-            result
+            run_on(listener, served.bound_to(own_address, scheme, bound), bound, ready).await
         }
         None => {
             let listener = tokio::net::TcpListener::bind(options.listen)
                 .await
                 .map_err(|e| Error::io(format!("cannot listen on {}", options.listen), e))?;
             let bound = listener.local_addr().map_err(|e| Error::io("cannot read the bound address", e))?;
-            let served = Arc::new(served.bound_to(public.is_none(), scheme, bound));
-            let purge = tokio::spawn(auth::purge_nonces(served.clone()));
-            ready(bound);
-            let app = routes::router(served.clone()).into_make_service_with_connect_info::<refusals::Peer>();
-            let result = axum::serve(listener, app).with_graceful_shutdown(shutdown).await;
-            purge.abort();
-            finish(&served).await;
-            result
+            run_on(listener, served.bound_to(own_address, scheme, bound), bound, ready).await
         }
     };
     result.map_err(|e| Error::io("the server stopped", e))
+}
+
+/// Serves on `listener` until a shutdown signal, then lets commands in flight finish.
+async fn run_on<L>(
+    listener: L,
+    served: Served,
+    bound: SocketAddr,
+    ready: impl FnOnce(SocketAddr),
+) -> std::io::Result<()>
+where
+    L: axum::serve::Listener<Addr = SocketAddr>,
+    for<'a> refusals::Peer: axum::extract::connect_info::Connected<axum::serve::IncomingStream<'a, L>>,
+{
+    let served = Arc::new(served);
+    let purge = tokio::spawn(auth::purge_nonces(served.clone()));
+    ready(bound);
+    let app = routes::router(served.clone()).into_make_service_with_connect_info::<refusals::Peer>();
+    let result = axum::serve(listener, app).with_graceful_shutdown(wait_for_shutdown()).await;
+    purge.abort();
+    finish(&served).await;
+    result
 }
 
 impl Served {
