@@ -37,6 +37,25 @@ impl ExitCode {
     }
 }
 
+impl ExitCode {
+    /// The exit code with this number (a server's `Opsgate-Exit-Code`); unknown numbers are errors.
+    pub fn from_code(code: u8) -> ExitCode {
+        [
+            ExitCode::Success,
+            ExitCode::Error,
+            ExitCode::Usage,
+            ExitCode::Denied,
+            ExitCode::NeedsConfirmation,
+            ExitCode::TokenInvalid,
+            ExitCode::RateLimited,
+            ExitCode::Unplannable,
+        ]
+        .into_iter()
+        .find(|exit| exit.code() == code)
+        .unwrap_or(ExitCode::Error)
+    }
+}
+
 impl From<ExitCode> for std::process::ExitCode {
     fn from(code: ExitCode) -> Self {
         std::process::ExitCode::from(code.code())

@@ -4,13 +4,29 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use ed25519_dalek::SigningKey;
+use ed25519_dalek::{Signature, SigningKey, VerifyingKey};
 
 use crate::canonical::{hex, unhex};
 use crate::error::{Error, Result};
 use crate::paths::create_private_dir;
 
 const FILE_HEADER: &str = "opsgate-ed25519-private-key-v1";
+
+/// The public key a hex string names, if it is one.
+pub fn verifying_key(public_hex: &str) -> Option<VerifyingKey> {
+    let bytes = <[u8; 32]>::try_from(unhex(public_hex)?).ok()?;
+    VerifyingKey::from_bytes(&bytes).ok()
+}
+
+/// Whether `signature_hex` is `public_hex`'s Ed25519 signature of `message`
+/// (strict verification). Malformed input is `false`.
+pub fn verifies_hex(public_hex: &str, signature_hex: &str, message: &[u8]) -> bool {
+    let Some(key) = verifying_key(public_hex) else { return false };
+    let Some(signature) = unhex(signature_hex).and_then(|b| <[u8; 64]>::try_from(b).ok()) else {
+        return false;
+    };
+    key.verify_strict(message, &Signature::from_bytes(&signature)).is_ok()
+}
 
 /// A freshly generated or loaded signing key.
 pub struct KeyPair {

@@ -132,12 +132,7 @@ impl Remote {
             created,
             &nonce()?,
         );
-        let accept = match format {
-            OutputFormat::Json => "application/json",
-            OutputFormat::Yaml => "application/yaml",
-            OutputFormat::Table => "text/plain",
-            OutputFormat::Md => "text/markdown",
-        };
+        let accept = format.media_type();
         let mut request = self
             .client
             .request(call.method.clone(), url.clone())
@@ -168,7 +163,7 @@ impl Remote {
             .await
             .map_err(|e| Error::Config(format!("the server's answer was cut off: {e}")))?;
         if status.is_success() {
-            return Ok(Answer { output: text, notes, result: Ok(exit_code(exit.unwrap_or(0))) });
+            return Ok(Answer { output: text, notes, result: Ok(ExitCode::from_code(exit.unwrap_or(0))) });
         }
         let envelope: Value = serde_json::from_str(&text).unwrap_or(Value::Null);
         let (Some(code), Some(message)) =
@@ -197,22 +192,6 @@ fn causes(error: &(dyn std::error::Error + 'static)) -> String {
         source = cause.source();
     }
     crate::error::one_line(&text)
-}
-
-fn exit_code(code: u8) -> ExitCode {
-    [
-        ExitCode::Success,
-        ExitCode::Error,
-        ExitCode::Usage,
-        ExitCode::Denied,
-        ExitCode::NeedsConfirmation,
-        ExitCode::TokenInvalid,
-        ExitCode::RateLimited,
-        ExitCode::Unplannable,
-    ]
-    .into_iter()
-    .find(|exit| exit.code() == code)
-    .unwrap_or(ExitCode::Error)
 }
 
 fn nonce() -> Result<String> {

@@ -3,10 +3,10 @@
 //! signature cannot be moved to another action or survive a payload change.
 
 use chrono::{DateTime, Utc};
-use ed25519_dalek::{Signature, Signer, VerifyingKey};
+use ed25519_dalek::Signer;
 use serde_json::json;
 
-use crate::canonical::{hex, to_canonical_string, unhex};
+use crate::canonical::{hex, to_canonical_string};
 use crate::keys::KeyPair;
 
 /// What an approver signs.
@@ -44,12 +44,7 @@ pub fn sign(key: &KeyPair, decision: &SignedDecision<'_>) -> String {
 
 /// Whether `signature_hex` is `public_hex`'s signature of `decision`. Malformed input is `false`.
 pub fn verify(public_hex: &str, signature_hex: &str, decision: &SignedDecision<'_>) -> bool {
-    let Some(public) = unhex(public_hex).and_then(|b| <[u8; 32]>::try_from(b).ok()) else { return false };
-    let Some(signature) = unhex(signature_hex).and_then(|b| <[u8; 64]>::try_from(b).ok()) else {
-        return false;
-    };
-    let Ok(key) = VerifyingKey::from_bytes(&public) else { return false };
-    key.verify_strict(decision.message().as_bytes(), &Signature::from_bytes(&signature)).is_ok()
+    crate::keys::verifies_hex(public_hex, signature_hex, decision.message().as_bytes())
 }
 
 #[cfg(test)]
@@ -93,7 +88,7 @@ mod tests {
     fn one_flipped_byte_breaks_the_signature() {
         let key = KeyPair::generate().unwrap();
         let signed = decision("abc");
-        let mut bytes = unhex(&sign(&key, &signed)).unwrap();
+        let mut bytes = crate::canonical::unhex(&sign(&key, &signed)).unwrap();
         bytes[10] ^= 0x01;
         assert!(!verify(&key.public_hex(), &hex(&bytes), &signed));
         assert!(!verify(&key.public_hex(), "not hex", &signed));

@@ -37,6 +37,8 @@ pub struct Context {
     /// On a server: the registered key that signed a person's request.
     pub signing_key: Option<i64>,
     sink: Sink,
+    /// The acting person, read once per command (a server seeds it from the request's verification).
+    acting: tokio::sync::OnceCell<StaffMember>,
     audience: tokio::sync::OnceCell<Audience>,
 }
 
@@ -93,6 +95,7 @@ impl Context {
             signing_agent: None,
             signing_key: None,
             sink: Sink::Stdout,
+            acting: tokio::sync::OnceCell::new(),
             audience: tokio::sync::OnceCell::new(),
         })
     }
@@ -109,13 +112,14 @@ impl Context {
             paths: server.paths.clone(),
             output,
             demo: false,
-            as_user: Some(caller.email.clone()),
+            as_user: Some(caller.person.email.clone()),
             signing_agent: caller.agent.clone(),
             signing_key: caller.key_id,
             location: server.location.clone(),
             surface: Surface::Http,
             interactive: false,
             sink: Sink::Captured(std::sync::Mutex::new(Captured::default())),
+            acting: tokio::sync::OnceCell::new_with(Some(caller.person.clone())),
             audience: tokio::sync::OnceCell::new(),
         }
     }
@@ -213,7 +217,8 @@ impl Context {
     }
 
     async fn person_named(&self, email: &str) -> Result<StaffMember> {
-        lookup_person(&self.store, email).await
+        let person = self.acting.get_or_try_init(|| lookup_person(&self.store, email)).await?;
+        Ok(person.clone())
     }
 
     /// The session of this command: the acting person (through `agent`, when
@@ -270,6 +275,6 @@ impl Context {
     }
 }
 
-fn env_nonempty(name: &str) -> Option<String> {
+pub(crate) fn env_nonempty(name: &str) -> Option<String> {
     std::env::var(name).ok().filter(|v| !v.is_empty())
 }

@@ -29,10 +29,10 @@ impl RemoteContext {
                 "--server talks to a server, which holds the database: drop --demo and --db".into(),
             ));
         }
-        let ca = nonempty_env("OPSGATE_SERVER_CA").map(std::path::PathBuf::from);
-        let named = global.as_user.clone().or_else(|| nonempty_env("OPSGATE_USER"));
+        let ca = super::context::env_nonempty("OPSGATE_SERVER_CA").map(std::path::PathBuf::from);
+        let named = global.as_user.clone().or_else(|| super::context::env_nonempty("OPSGATE_USER"));
         // An agent signs with its own credential and names the person it acts for.
-        if let Some(credential) = nonempty_env("OPSGATE_AGENT_CREDENTIAL") {
+        if let Some(credential) = super::context::env_nonempty("OPSGATE_AGENT_CREDENTIAL") {
             let key = crate::agents::credentials::parse_private(&credential)?;
             let email = named.ok_or_else(|| {
                 Error::Usage("an agent acts for a person: pass --as EMAIL (or set OPSGATE_USER)".into())
@@ -85,7 +85,7 @@ impl RemoteContext {
         key: crate::keys::KeyPair,
         email: String,
     ) -> Result<RemoteContext> {
-        let ca = nonempty_env("OPSGATE_SERVER_CA").map(std::path::PathBuf::from);
+        let ca = super::context::env_nonempty("OPSGATE_SERVER_CA").map(std::path::PathBuf::from);
         Ok(RemoteContext {
             remote: Remote::new(server, key, email, ca.as_deref())?,
             output: global.output,
@@ -109,10 +109,6 @@ impl RemoteContext {
     pub async fn document(&self, call: &Call) -> Result<Value> {
         self.remote.send(call, OutputFormat::Json).await?.document()
     }
-}
-
-fn nonempty_env(name: &str) -> Option<String> {
-    std::env::var(name).ok().filter(|v| !v.is_empty())
 }
 
 /// Runs `command` against the server.

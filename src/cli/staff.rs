@@ -423,11 +423,10 @@ impl StaffArgs {
 /// Registers a first key, made here, with the enrolment code the person was
 /// given: the new key signs, the code authorizes.
 async fn enrol(global: &super::GlobalArgs, server: &str, code: &str) -> Result<ExitCode> {
-    let email = global
-        .as_user
-        .clone()
-        .or_else(|| std::env::var("OPSGATE_USER").ok().filter(|v| !v.is_empty()))
-        .ok_or_else(|| Error::Usage("enrolling: pass --as EMAIL, the address you were invited as".into()))?;
+    let email =
+        global.as_user.clone().or_else(|| super::context::env_nonempty("OPSGATE_USER")).ok_or_else(|| {
+            Error::Usage("enrolling: pass --as EMAIL, the address you were invited as".into())
+        })?;
     crate::email::validate(&email)?;
     let key = crate::keys::KeyPair::generate()?;
     let signer = crate::keys::KeyPair::from_seed(key.signing_key().as_bytes());

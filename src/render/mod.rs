@@ -46,6 +46,18 @@ pub enum OutputFormat {
     Md,
 }
 
+impl OutputFormat {
+    /// The media type of this format over HTTP (`Accept`, `Content-Type`).
+    pub fn media_type(self) -> &'static str {
+        match self {
+            OutputFormat::Json => "application/json",
+            OutputFormat::Yaml => "application/yaml",
+            OutputFormat::Table => "text/plain; charset=utf-8",
+            OutputFormat::Md => "text/markdown; charset=utf-8",
+        }
+    }
+}
+
 /// A value that also knows how to show itself to a person.
 pub trait Tabular: Serialize {
     fn human(&self) -> String;

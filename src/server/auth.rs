@@ -12,7 +12,6 @@ use axum::extract::{OriginalUri, Request, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::middleware::Next;
 use axum::response::Response;
-use ed25519_dalek::VerifyingKey;
 use serde_json::json;
 
 use super::Served;
@@ -31,8 +30,9 @@ const MAX_NONCE_LEN: usize = 128;
 /// Who a verified request comes from: a person, or an agent acting for one.
 #[derive(Debug, Clone)]
 pub struct Caller {
-    /// The person whose rights apply (the agent's subject, when an agent signed).
-    pub email: String,
+    /// The person whose rights apply (the agent's subject, when an agent signed),
+    /// as read while verifying the request.
+    pub person: crate::identity::StaffMember,
     /// The agent whose credential signed, if one did.
     pub agent: Option<String>,
     /// The person's registered key that signed, when a person signed.
@@ -196,7 +196,7 @@ async fn check(
     let public = match &signer {
         Signer::Person { public, .. } | Signer::Agent { public, .. } => public,
     };
-    let public = public_key(public).ok_or_else(|| Refusal::UnknownKey(claimed.clone()))?;
+    let public = crate::keys::verifying_key(public).ok_or_else(|| Refusal::UnknownKey(claimed.clone()))?;
     let request = httpsig::Request { method, target_uri, body };
     let signed = httpsig::verify(&request, &presented, |id| (id == claimed).then_some(public))?;
     let now = now_micros();
@@ -227,16 +227,16 @@ async fn check(
             (issuer, Some(name), -credential_id)
         }
     };
-    let person = store.staff_by_email(&email).await?;
-    if !person.as_ref().is_some_and(|p| p.is_active()) {
-        return Err(Rejection::Deactivated(claimed).into());
-    }
+    let person = match store.staff_by_email(&email).await? {
+        Some(person) if person.is_active() => person,
+        _ => return Err(Rejection::Deactivated(claimed).into()),
+    };
     // Last, so that only a request that verified spends its nonce.
     if !store.remember_nonce(replay_key, &signed.nonce, now).await? {
         return Err(Rejection::Replayed.into());
     }
     let key_id = agent.is_none().then_some(replay_key);
-    Ok(Caller { email, agent, key_id })
+    Ok(Caller { person, agent, key_id })
 }
 
 /// The registered key or agent credential a key id names, if it is in force.
@@ -301,11 +301,6 @@ fn presented(headers: &HeaderMap) -> Presented<'_> {
 
 fn header<'h>(headers: &'h HeaderMap, name: &str) -> Option<&'h str> {
     headers.get(name).and_then(|value| value.to_str().ok())
-}
-
-fn public_key(hex: &str) -> Option<VerifyingKey> {
-    let bytes = crate::canonical::unhex(hex)?;
-    VerifyingKey::from_bytes(&<[u8; 32]>::try_from(bytes.as_slice()).ok()?).ok()
 }
 
 /// A short label for the metrics.

@@ -30,15 +30,6 @@ pub fn format_of(headers: &HeaderMap) -> OutputFormat {
     }
 }
 
-fn content_type(format: OutputFormat) -> &'static str {
-    match format {
-        OutputFormat::Json => "application/json",
-        OutputFormat::Yaml => "application/yaml",
-        OutputFormat::Table => "text/plain; charset=utf-8",
-        OutputFormat::Md => "text/markdown; charset=utf-8",
-    }
-}
-
 /// The HTTP status of an error's exit-code class (DESIGN.md, "Exit codes").
 pub fn status_of(error: &Error) -> StatusCode {
     match error.code() {
@@ -86,7 +77,7 @@ pub fn outcome(
     let mut response = match result {
         Ok(exit) => {
             let mut response =
-                (StatusCode::OK, [(header::CONTENT_TYPE, content_type(format))], output).into_response();
+                (StatusCode::OK, [(header::CONTENT_TYPE, format.media_type())], output).into_response();
             response.headers_mut().insert(EXIT_CODE_HEADER, HeaderValue::from(u16::from(exit.code())));
             response
         }

@@ -99,15 +99,7 @@ impl PresentedKey {
     fn check_possession(&self) -> Result<String> {
         let public = self.public_key.trim().to_ascii_lowercase();
         let statement = crate::staff::possession_statement(&self.email, &public);
-        let verifies = crate::canonical::unhex(&public)
-            .and_then(|b| <[u8; 32]>::try_from(b).ok())
-            .and_then(|b| ed25519_dalek::VerifyingKey::from_bytes(&b).ok())
-            .zip(crate::canonical::unhex(&self.possession).and_then(|b| <[u8; 64]>::try_from(b).ok()))
-            .is_some_and(|(key, signature)| {
-                key.verify_strict(statement.as_bytes(), &ed25519_dalek::Signature::from_bytes(&signature))
-                    .is_ok()
-            });
-        if !verifies {
+        if !crate::keys::verifies_hex(&public, &self.possession, statement.as_bytes()) {
             return Err(Error::TokenInvalid(
                 "the presented key did not sign its possession statement: nothing was registered".into(),
             ));
@@ -193,6 +185,6 @@ async fn enrol_presented(served: Arc<Served>, bytes: Bytes) -> Response {
             ));
         }
     };
-    let caller = Caller { email: person.email, agent: None, key_id: None };
+    let caller = Caller { person, agent: None, key_id: None };
     register_presented(served, caller, OutputFormat::Json, presented, crate::staff::KeyProof::None).await
 }

@@ -134,7 +134,7 @@ pub(super) async fn execute(
     {
         return reply::error(&Error::Denied(format!(
             "agent `{agent}` cannot confirm a write: {} executes it on their terminal (`opsgate execute aN`), or people approve it",
-            caller.email
+            caller.person.email
         )));
     }
     let mut answered = BTreeMap::new();
