@@ -25,6 +25,7 @@ pub mod guard;
 pub mod httpsig;
 pub mod identity;
 pub mod keys;
+pub mod mcp;
 pub mod paths;
 pub mod payload;
 pub mod pii;

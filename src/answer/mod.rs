@@ -4,6 +4,7 @@
 //! is masked for people without full PII access.
 
 mod drafts;
+mod explicit;
 mod finding;
 pub(crate) mod health;
 mod lists;
@@ -21,6 +22,7 @@ use std::path::PathBuf;
 use serde::Serialize;
 use serde_json::{Value, json};
 
+pub use explicit::{ROWS_RETURNED, ReadResult, read_explicit};
 pub use finding::{Finding, Source, money};
 pub use model::ModelAsk;
 pub use queue::priority_score;

@@ -71,6 +71,7 @@ named! {
         ExecuteRateLimited => "execute.rate_limited",
         ExecuteRefused => "execute.refused",
         LlmRequest => "llm.request",
+        McpCall => "mcp.call",
         PlanConflict => "plan.conflict",
         PlanCreated => "plan.created",
         PlanDenied => "plan.denied",

@@ -148,7 +148,6 @@ impl Cli {
             Command::Demo(args) => return args.run(&global).await,
             Command::Actions(args) if !args.needs_store() => return args.run(&global).await,
             Command::Playbook(args) if !args.needs_store() => return args.validate(&global),
-            Command::Mcp(_) => return Err(crate::Error::NotAvailable("mcp")),
             _ => {}
         }
         let server =
@@ -189,7 +188,8 @@ impl Command {
             Command::Agent(args) => args.run(ctx).await,
             Command::Policy(args) => args.run(ctx).await,
             Command::Actions(args) => args.run_listing(ctx).await,
-            Command::Completions(_) | Command::Demo(_) | Command::Mcp(_) => {
+            Command::Mcp(args) => args.run(ctx).await,
+            Command::Completions(_) | Command::Demo(_) => {
                 Err(crate::Error::Usage("this command does not run against a database".into()))
             }
         }

@@ -138,7 +138,11 @@ pub async fn run(global: &GlobalArgs, server: &str, command: Command) -> Result<
         Command::Docs(_) => not_served("docs"),
         Command::Alerts(_) => not_served("alerts"),
         Command::Playbook(_) => not_served("playbook run"),
-        Command::Completions(_) | Command::Demo(_) | Command::Mcp(_) => not_served("this command"),
+        Command::Mcp(_) => Err(Error::Usage(format!(
+            "`opsgate mcp` serves stdio where the database is; against a server, connect the MCP client to {}/mcp",
+            server.trim_end_matches('/')
+        ))),
+        Command::Completions(_) | Command::Demo(_) => not_served("this command"),
     }
 }
 

@@ -3,10 +3,9 @@
 use clap::Args;
 
 use super::Context;
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::exit_code::ExitCode;
-use crate::identity::StaffMember;
-use crate::pipeline::{load_plan, load_step};
+use crate::pipeline::{load_plan, load_step, may_see};
 use crate::plan::StoredId;
 use crate::render::{ActionView, ApprovalLine, PlanView};
 
@@ -15,15 +14,6 @@ pub struct ShowArgs {
     /// A plan id (p7) or an action id (a42, or just 42)
     #[arg(value_name = "ID")]
     pub id: String,
-}
-
-/// Your own plans, or anyone's with ops.audit.view.
-fn may_see(person: &StaffMember, requester_email: &str) -> Result<()> {
-    if person.email.eq_ignore_ascii_case(requester_email) || person.can("ops.audit.view") {
-        Ok(())
-    } else {
-        Err(Error::Denied(format!("{} may only see their own plans without `ops.audit.view`", person.email)))
-    }
 }
 
 impl ShowArgs {

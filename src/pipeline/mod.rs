@@ -20,7 +20,7 @@ pub use execute::{Confirmation, ExecuteRequest, ExecutionReport, Review, execute
 pub use judge::{Judged, judge_step};
 pub use plan::{MAX_STEPS, PlanBatch, PlanOptions, plan_prompt, plan_proposal};
 pub use preflight::{Cleared, Refusal, preflight};
-pub use resolve::{load_plan, load_step, resolve_actions};
+pub use resolve::{load_plan, load_step, may_see, resolve_actions, step_from_row};
 pub use run::{Runner, claimer_name, finish, host_name, run_claimed};
 pub use simulate::{PlanSimulation, StepSimulation, simulate_plan};
 

@@ -3,6 +3,7 @@
 use serde_json::Value;
 
 use crate::error::{Error, Result};
+use crate::identity::StaffMember;
 use crate::plan::{ActionId, Plan, PlanId, Step, StoredId};
 use crate::store::{ActionRow, Store};
 
@@ -68,5 +69,15 @@ pub async fn resolve_actions(store: &Store, id: StoredId) -> Result<Vec<ActionRo
             store.load_plan(id.0).await?.ok_or_else(|| Error::NotFound(format!("no plan {id}")))?;
             store.actions_of_plan(id.0).await
         }
+    }
+}
+
+/// Who may see a stored plan or action: its requester, or anyone with
+/// `ops.audit.view` (the same on every surface).
+pub fn may_see(person: &StaffMember, requester_email: &str) -> Result<()> {
+    if person.email.eq_ignore_ascii_case(requester_email) || person.can("ops.audit.view") {
+        Ok(())
+    } else {
+        Err(Error::Denied(format!("{} may only see their own plans without `ops.audit.view`", person.email)))
     }
 }

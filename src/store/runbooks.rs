@@ -69,6 +69,20 @@ impl Store {
         }))
     }
 
+    /// Every passage of the document indexed under `path`, in line order
+    /// (score 0); empty when nothing is indexed there.
+    pub async fn runbook_passages(&self, path: &str) -> Result<Vec<PassageRow>> {
+        Ok(on_pool!(self, pool => {
+            sqlx::query_as::<_, PassageRow>(
+                "SELECT d.path, c.heading, c.line_start, c.line_end, c.text, CAST(0 AS DOUBLE PRECISION) AS score \
+                 FROM runbook_chunks c JOIN runbook_documents d ON d.id = c.document_id \
+                 WHERE d.path = $1 ORDER BY c.line_start",
+            )
+            .bind(path)
+            .fetch_all(pool).await?
+        }))
+    }
+
     /// The best `limit` passages matching any of `terms`, best first: bm25 on
     /// SQLite, cover density on PostgreSQL. Exact when the matching passages
     /// fit [`CANDIDATE_BUDGET`]; otherwise only passages holding the rarest
