@@ -1008,7 +1008,7 @@ Register-ArgumentCompleter -Native -CommandName 'opsgate' -ScriptBlock {
             break
         }
         'opsgate;mcp' {
-            [CompletionResult]::new('--agent', '--agent', [CompletionResultType]::ParameterName, 'The registered AI agent the MCP client acts as')
+            [CompletionResult]::new('--agent', '--agent', [CompletionResultType]::ParameterName, 'The registered AI agent the MCP client acts through; its tier sets the session''s limits')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this staff member (e-mail) [env: OPSGATE_USER]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')

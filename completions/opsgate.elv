@@ -903,7 +903,7 @@ set edit:completion:arg-completer[opsgate] = {|@words|
         &'opsgate;alerts;help;help'= {
         }
         &'opsgate;mcp'= {
-            cand --agent 'The registered AI agent the MCP client acts as'
+            cand --agent 'The registered AI agent the MCP client acts through; its tier sets the session''s limits'
             cand --db 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]'
             cand --as 'Act as this staff member (e-mail) [env: OPSGATE_USER]'
             cand -o 'Output format'

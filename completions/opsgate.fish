@@ -698,7 +698,7 @@ complete -c opsgate -n "__fish_opsgate_using_subcommand alerts; and __fish_seen_
 complete -c opsgate -n "__fish_opsgate_using_subcommand alerts; and __fish_seen_subcommand_from evaluate" -s V -l version -d 'Print version'
 complete -c opsgate -n "__fish_opsgate_using_subcommand alerts; and __fish_seen_subcommand_from help" -f -a "evaluate" -d 'Evaluate enabled alert rules and open alerts for new conditions (idempotent)'
 complete -c opsgate -n "__fish_opsgate_using_subcommand alerts; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c opsgate -n "__fish_opsgate_using_subcommand mcp" -l agent -d 'The registered AI agent the MCP client acts as' -r
+complete -c opsgate -n "__fish_opsgate_using_subcommand mcp" -l agent -d 'The registered AI agent the MCP client acts through; its tier sets the session\'s limits' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand mcp" -l db -d 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand mcp" -l as -d 'Act as this staff member (e-mail) [env: OPSGATE_USER]' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand mcp" -s o -l output -d 'Output format' -r -f -a "table\t'Human-readable tables and text'

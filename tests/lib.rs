@@ -20,6 +20,7 @@ mod httpsig;
 mod identity;
 mod llm;
 mod masking;
+mod mcp;
 mod pipeline;
 mod playbooks;
 mod policy;

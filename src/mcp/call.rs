@@ -45,6 +45,13 @@ pub struct CallContext<'a> {
 /// Runs one call and returns its structured result (not masked yet). A
 /// refusal is an error naming why, in one line.
 pub async fn call(cx: &CallContext<'_>, target: &Target, arguments: Value) -> Result<Value> {
+    let size = arguments.to_string().len();
+    if size > super::MAX_ARGUMENT_BYTES {
+        return Err(Error::Usage(format!(
+            "the arguments are {size} bytes of JSON; a tool call takes at most {}",
+            super::MAX_ARGUMENT_BYTES
+        )));
+    }
     match target {
         Target::Action(action) => call_action(cx, action, arguments).await,
         Target::Own(PLAN) => {

@@ -23,8 +23,12 @@ use crate::identity::StaffMember;
 use crate::session::{Session, Surface, Who};
 use crate::store::Store;
 
-/// Largest JSON-RPC message read from stdio; a longer line is refused.
-pub const MAX_MESSAGE_BYTES: usize = 1024 * 1024;
+/// Largest JSON-RPC message read from stdio: a longer line is dropped unread
+/// (rmcp logs it; there is no id to answer), so memory stays bounded.
+pub const MAX_MESSAGE_BYTES: usize = 4 * 1024 * 1024;
+
+/// Largest arguments of one tool call, as JSON; larger ones are a tool error.
+pub const MAX_ARGUMENT_BYTES: usize = 64 * 1024;
 
 /// The opsgate session of one MCP session: `person`, through `agent` when
 /// one is named, with that agent tier's limits.

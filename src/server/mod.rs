@@ -11,6 +11,7 @@
 
 mod auth;
 mod listen;
+mod mcp;
 mod metrics;
 mod openapi;
 mod refusals;
@@ -70,6 +71,8 @@ pub struct Served {
     pub origin: String,
     /// Refused requests per client address, so that refusals cannot flood the audit log.
     pub refusals: refusals::Refusals,
+    /// Cancelled at shutdown: ends every MCP session and its event stream.
+    pub mcp_sessions: tokio_util::sync::CancellationToken,
 }
 
 /// Serves until SIGTERM or Ctrl-C, then lets requests in flight finish.
@@ -102,6 +105,7 @@ pub async fn serve(
         slots: Arc::new(Semaphore::new(options.max_in_flight)),
         origin: public.clone().unwrap_or_default(),
         refusals: refusals::Refusals::default(),
+        mcp_sessions: tokio_util::sync::CancellationToken::new(),
         options: options.clone(),
     };
     let own_address = public.is_none();
@@ -137,7 +141,13 @@ where
     let purge = tokio::spawn(auth::purge_nonces(served.clone()));
     ready(bound);
     let app = routes::router(served.clone()).into_make_service_with_connect_info::<refusals::Peer>();
-    let result = axum::serve(listener, app).with_graceful_shutdown(wait_for_shutdown()).await;
+    let sessions = served.mcp_sessions.clone();
+    let shutdown = async move {
+        wait_for_shutdown().await;
+        // MCP event streams stay open until their sessions end.
+        sessions.cancel();
+    };
+    let result = axum::serve(listener, app).with_graceful_shutdown(shutdown).await;
     purge.abort();
     finish(&served).await;
     result

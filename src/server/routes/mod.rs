@@ -78,10 +78,15 @@ pub fn router(served: Arc<Served>) -> Router {
         // Added after the layer: reachable without a registered key.
         .route("/openapi.json", get(openapi_document))
         .route("/enrolments", post(people::enrol));
+    let mcp = Router::new()
+        .route_service("/mcp", super::mcp::service(&served, served.mcp_sessions.clone()))
+        .layer(axum::middleware::from_fn(super::mcp::principal))
+        .layer(from_fn_with_state(served.clone(), auth::authenticate));
     Router::new()
         .route("/healthz", get(healthz))
         .route("/metrics", get(metrics))
         .nest("/v1", v1)
+        .merge(mcp)
         .fallback(not_found)
         .method_not_allowed_fallback(method_not_allowed)
         .layer(from_fn_with_state(served.clone(), observe))
