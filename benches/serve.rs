@@ -76,6 +76,7 @@ async fn bench(label: &str, location: DbLocation, keys: &KeyDir, requests: usize
         shutdown_grace: Duration::from_secs(1),
         public_url: None,
         trusted_proxies: Vec::new(),
+        mcp_allow_elicited_confirm: false,
     };
     let paths =
         opsgate::paths::Paths { data_dir: keys.dir().join("data"), config_dir: keys.dir().join("config") };

@@ -2660,7 +2660,7 @@ _opsgate() {
             return 0
             ;;
         opsgate__subcmd__mcp)
-            opts="-o -h -V --agent --db --as --output --server --demo --help --version"
+            opts="-o -h -V --agent --allow-elicited-confirm --db --as --output --server --demo --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3284,7 +3284,7 @@ _opsgate() {
             return 0
             ;;
         opsgate__subcmd__serve)
-            opts="-o -h -V --listen --tls-cert --tls-key --insecure-http --public-url --trusted-proxy --max-in-flight --max-body --request-timeout --db --as --output --server --demo --help --version"
+            opts="-o -h -V --listen --tls-cert --tls-key --insecure-http --public-url --trusted-proxy --max-in-flight --max-body --request-timeout --mcp-allow-elicited-confirm --db --as --output --server --demo --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -37,13 +37,15 @@ fn every_subcommand_of_the_design_is_in_help() {
 }
 
 #[test]
-fn commands_of_later_milestones_say_they_are_not_available_yet() {
-    let env = Env::new();
-    let run = env.run(["mcp"]).exit(1);
-    assert!(run.stderr.contains("is not available yet"), "{}", run.stderr);
+fn mcp_without_a_person_or_with_an_unknown_agent_is_a_one_line_error() {
+    let env = Env::new().seeded();
+    let run = env.run(["mcp"]).exit(2);
+    assert!(run.stderr.contains("no acting person"), "{}", run.stderr);
     assert_eq!(run.stderr.lines().count(), 1);
-    let json = env.run(["mcp", "-o", "json"]).exit(1).json();
-    assert_eq!(json["error"]["code"], "not_available");
+    let json =
+        env.run(["--as", "admin@example.com", "mcp", "--agent", "nobody", "-o", "json"]).exit(1).json();
+    assert_eq!(json["error"]["code"], "not_found");
+    assert!(json["error"]["message"].as_str().unwrap().contains("opsgate agent add nobody"));
 }
 
 #[test]

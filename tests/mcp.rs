@@ -511,3 +511,79 @@ fn an_mcp_session_stays_with_the_key_that_opened_it() {
     assert!(hijack.body.contains("opened with another key"), "{}", hijack.body);
     assert!(!hijack.body.contains("bookings.refund"));
 }
+
+#[test]
+fn the_official_conformance_suite_fails_only_where_its_baseline_says() {
+    let out = Command::new(repo_root().join("scripts/mcp-conformance"))
+        .arg(env!("CARGO_BIN_EXE_opsgate"))
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "the conformance suite found failures outside scripts/conformance/baseline.yml:\n{stdout}\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(stdout.contains("Baseline check passed"), "{stdout}");
+    assert!(stdout.contains("✓ tools-list") && stdout.contains("✓ dns-rebinding-protection"), "{stdout}");
+}
+
+#[test]
+fn with_elicited_confirm_the_person_confirms_a_confirm_level_write_in_the_client_by_typing_its_target() {
+    let env = Env::new().with_demo_data();
+    let first =
+        env.scalar("SELECT id FROM bookings WHERE status IN ('pending', 'confirmed') ORDER BY id LIMIT 1");
+    let second = env.scalar(
+        "SELECT id FROM bookings WHERE status IN ('pending', 'confirmed') ORDER BY id LIMIT 1 OFFSET 1",
+    );
+    let paid = env.scalar(
+        "SELECT id FROM bookings WHERE payment_status = 'paid' AND refunded_cents = 0 ORDER BY id LIMIT 1",
+    );
+    let mut target = stdio(ADMIN, None);
+    target.push("--allow-elicited-confirm".into());
+    let target: Vec<&str> = target.iter().map(String::as_str).collect();
+    let cancel = |id: i64| json!({"op": "call", "tool": "bookings.cancel", "arguments": {"booking_id": id}});
+    let confirmed = client(
+        &env,
+        &target,
+        &json!({"steps": [cancel(first), {"op": "call", "tool": "bookings.refund", "arguments": {"booking_id": paid}}],
+                "elicit": {"action": "accept", "content": {"confirm": first.to_string()}}}),
+    );
+    let run = &confirmed["results"][0]["ok"]["structuredContent"];
+    assert_eq!(run["status"], "succeeded", "{confirmed}");
+    assert_eq!(run["execution"]["confirmed_by"], "elicitation");
+    assert_eq!(env.scalar_text(&format!("SELECT status FROM bookings WHERE id = {first}")), "cancelled");
+    // Shown to the person: what would change and what to type.
+    let asked = confirmed["elicitations"].as_array().unwrap();
+    assert_eq!(asked.len(), 1, "the refund needs approval and is never asked: {asked:?}");
+    assert!(asked[0].as_str().unwrap().contains(&format!("Type {first} to confirm")), "{asked:?}");
+    assert_eq!(confirmed["results"][1]["ok"]["structuredContent"]["status"], "pending_approval");
+
+    // A wrong answer leaves it pending and writes nothing.
+    let before = env.ops_checksum();
+    let wrong = client(
+        &env,
+        &target,
+        &json!({"steps": [cancel(second)], "elicit": {"action": "accept", "content": {"confirm": "yes"}}}),
+    );
+    let pending = &wrong["results"][0]["ok"]["structuredContent"];
+    assert_eq!(pending["status"], "pending_confirmation", "{wrong}");
+    assert!(pending["next"].as_str().unwrap().contains("was not confirmed"), "{pending}");
+    assert_eq!(env.ops_checksum(), before);
+    assert_eq!(env.scalar("SELECT COUNT(*) FROM audit_log WHERE event = 'execute.declined'"), 1);
+
+    // Without the flag, nobody is asked.
+    let plain = run_with_elicit(&env, &stdio(ADMIN, None), json!([cancel(second)]));
+    assert_eq!(plain["results"][0]["ok"]["structuredContent"]["status"], "pending_confirmation");
+    assert_eq!(plain["elicitations"], json!([]));
+}
+
+fn run_with_elicit(env: &Env, target: &[String], steps: Value) -> Value {
+    let target: Vec<&str> = target.iter().map(String::as_str).collect();
+    client(
+        env,
+        &target,
+        &json!({"steps": steps, "elicit": {"action": "accept", "content": {"confirm": "1"}}}),
+    )
+}

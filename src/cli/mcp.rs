@@ -49,6 +49,10 @@ pub struct McpArgs {
     /// The registered AI agent the MCP client acts through; its tier sets the session's limits
     #[arg(long, value_name = "NAME", env = "OPSGATE_AGENT")]
     pub agent: Option<String>,
+    /// Let the client's form confirm a confirm-level write (MCP elicitation): the person
+    /// types the target's id, as on a terminal. Approval-level and second-factor actions never
+    #[arg(long)]
+    pub allow_elicited_confirm: bool,
 }
 
 impl McpArgs {
@@ -67,7 +71,10 @@ impl McpArgs {
             ));
         }
         let session = crate::mcp::session(&ctx.store, person, agent);
-        let options = McpOptions { templates_dir: ctx.paths.config_dir.join("templates") };
+        let options = McpOptions {
+            templates_dir: ctx.paths.config_dir.join("templates"),
+            allow_elicited_confirm: self.allow_elicited_confirm,
+        };
         crate::mcp::serve_stdio(session, options).await?;
         Ok(ExitCode::Success)
     }

@@ -50,6 +50,10 @@ pub struct ServeArgs {
     /// Seconds a request may take to arrive and to wait for a slot
     #[arg(long, default_value_t = 30, value_parser = clap::value_parser!(u64).range(1..=3600))]
     pub request_timeout: u64,
+    /// Let MCP clients confirm confirm-level writes in their form (elicitation), the person
+    /// typing the target's id; approval-level and second-factor actions never
+    #[arg(long)]
+    pub mcp_allow_elicited_confirm: bool,
 }
 
 impl ServeArgs {
@@ -74,6 +78,7 @@ impl ServeArgs {
             shutdown_grace: Duration::from_secs(30),
             public_url: self.public_url,
             trusted_proxies: self.trusted_proxies,
+            mcp_allow_elicited_confirm: self.mcp_allow_elicited_confirm,
         };
         let scheme = if options.tls.is_some() { "https" } else { "http" };
         let output = ctx.output;

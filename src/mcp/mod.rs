@@ -6,6 +6,7 @@
 //! each MCP session has its agent tier's budgets; every call is audited.
 
 mod call;
+mod confirm;
 mod limits;
 mod prompts;
 mod resources;

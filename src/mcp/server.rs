@@ -19,6 +19,7 @@ use rmcp::{ErrorData as McpError, ServerHandler};
 use serde_json::{Value, json};
 
 use super::call::{self, CallContext};
+use super::confirm::Elicited;
 use super::{prompts, resources, tools};
 use crate::audit::{Event, Outcome};
 use crate::error::Error;
@@ -55,6 +56,9 @@ pub enum Binding {
 pub struct McpOptions {
     /// Draft template overrides (`$XDG_CONFIG_HOME/opsgate/templates`).
     pub templates_dir: PathBuf,
+    /// Confirm-level writes may be confirmed by the person in the client's
+    /// form (MCP elicitation), typing the target's id as on a terminal.
+    pub allow_elicited_confirm: bool,
 }
 
 /// One MCP session's handler.
@@ -239,6 +243,30 @@ impl ServerHandler for McpServer {
         let called = call::call(&cx, &target, arguments.clone()).await;
         match called {
             Ok(mut value) => {
+                if self.options.allow_elicited_confirm {
+                    value = match super::confirm::confirm(session, &context.peer, &value).await {
+                        Ok(Elicited::NotAsked) => value,
+                        Ok(Elicited::Executed(report)) => {
+                            value["status"] = report["status"].clone();
+                            value["next"] =
+                                json!("confirmed by the person in the client and run; nothing left to do");
+                            value["execution"] = report;
+                            value
+                        }
+                        Ok(Elicited::NotConfirmed(why)) => {
+                            value["next"] =
+                                json!(format!("{why}; {}", value["next"].as_str().unwrap_or_default()));
+                            value
+                        }
+                        Err(error) => {
+                            value["next"] = json!(format!(
+                                "not confirmed here ({error}); {}",
+                                value["next"].as_str().unwrap_or_default()
+                            ));
+                            value
+                        }
+                    };
+                }
                 let action_id = value
                     .get("action_id")
                     .and_then(Value::as_str)

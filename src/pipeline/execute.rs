@@ -32,6 +32,9 @@ pub enum Confirmation<'a> {
     Token(&'a str),
     /// Ask on the terminal; the callback shows the review and returns the answer.
     Terminal(&'a mut (dyn FnMut(&Review) -> Result<bool> + Send)),
+    /// The person answered in their MCP client's form (`opsgate mcp
+    /// --allow-elicited-confirm`); the callback checks that answer against the review.
+    Elicited(&'a mut (dyn FnMut(&Review) -> Result<bool> + Send)),
     /// Nobody to ask and no token: refused.
     Missing,
 }
@@ -56,7 +59,7 @@ pub struct ExecutionReport {
     pub status: String,
     pub summary: String,
     pub rows_affected: Vec<u64>,
-    /// `token`, `terminal` or `approval`.
+    /// `token`, `terminal`, `elicitation` or `approval`.
     pub confirmed_by: &'static str,
 }
 
@@ -223,11 +226,12 @@ pub async fn execute_action(
         _ => None,
     };
 
+    let elicited = matches!(confirmation, Confirmation::Elicited(_));
     let Ready { approved, cleared } = clear(session, row, queue).await?;
     let Cleared { action, payload, second_factor: needs_second_factor, holds, .. } = cleared;
     let confirmed_by = match confirmation {
         Confirmation::Token(_) => "token",
-        Confirmation::Terminal(ask) => {
+        Confirmation::Terminal(ask) | Confirmation::Elicited(ask) => {
             let review = review(session, row, action, &payload).await?;
             if !ask(&review)? {
                 refused!(
@@ -236,7 +240,11 @@ pub async fn execute_action(
                     Error::NeedsConfirmation(format!("{id} was not confirmed; nothing was written"))
                 );
             }
-            if approved { "approval" } else { "terminal" }
+            match (approved, elicited) {
+                (true, _) => "approval",
+                (false, true) => "elicitation",
+                (false, false) => "terminal",
+            }
         }
         // The signed approvals of another person are this action's confirmation.
         Confirmation::Missing if approved => "approval",

@@ -20,7 +20,10 @@ pub type McpService = StreamableHttpService<McpServer, LocalSessionManager>;
 /// The transport for this server's MCP sessions; `stop` ends them all (at shutdown).
 pub fn service(served: &Served, stop: CancellationToken) -> McpService {
     let store = served.store.clone();
-    let options = Arc::new(McpOptions { templates_dir: served.paths.config_dir.join("templates") });
+    let options = Arc::new(McpOptions {
+        templates_dir: served.paths.config_dir.join("templates"),
+        allow_elicited_confirm: served.options.mcp_allow_elicited_confirm,
+    });
     let config = StreamableHttpServerConfig::default()
         .with_allowed_hosts(allowed_hosts(&served.origin))
         .with_max_request_body_bytes(served.options.max_body_bytes)

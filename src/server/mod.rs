@@ -55,6 +55,8 @@ pub struct ServeOptions {
     pub public_url: Option<String>,
     /// Proxies in front whose `X-Forwarded-For` names the client (for the refusal bound).
     pub trusted_proxies: Vec<std::net::IpAddr>,
+    /// MCP clients' forms may confirm confirm-level writes (`/mcp`).
+    pub mcp_allow_elicited_confirm: bool,
 }
 
 /// What every request handler shares.
