@@ -622,7 +622,7 @@ yaml\t'One YAML document on stdout'
 md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
 complete -c opsgate -n "__fish_opsgate_using_subcommand serve" -l server -d 'Team mode: send every data command to this opsgate server, signed with your key (`--as` picks which local key when there are several) [env: OPSGATE_SERVER]; a server certificate from a private CA is trusted with OPSGATE_SERVER_CA=FILE' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand serve" -l insecure-http -d 'Serve plain HTTP on a non-loopback address (a proxy in front terminates TLS)'
-complete -c opsgate -n "__fish_opsgate_using_subcommand serve" -l mcp-allow-elicited-confirm -d 'Let MCP clients confirm confirm-level writes in their form (elicitation), the person typing the target\'s id; approval-level and second-factor actions never'
+complete -c opsgate -n "__fish_opsgate_using_subcommand serve" -l mcp-allow-elicited-confirm -d 'Let MCP clients confirm confirm-level writes in their form (elicitation), the person typing the target\'s id. Never for approval-level or second-factor actions'
 complete -c opsgate -n "__fish_opsgate_using_subcommand serve" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_using_subcommand serve" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opsgate -n "__fish_opsgate_using_subcommand serve" -s V -l version -d 'Print version'
@@ -707,7 +707,7 @@ json\t'One JSON document on stdout'
 yaml\t'One YAML document on stdout'
 md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
 complete -c opsgate -n "__fish_opsgate_using_subcommand mcp" -l server -d 'Team mode: send every data command to this opsgate server, signed with your key (`--as` picks which local key when there are several) [env: OPSGATE_SERVER]; a server certificate from a private CA is trusted with OPSGATE_SERVER_CA=FILE' -r
-complete -c opsgate -n "__fish_opsgate_using_subcommand mcp" -l allow-elicited-confirm -d 'Let the client\'s form confirm a confirm-level write (MCP elicitation): the person types the target\'s id, as on a terminal. Approval-level and second-factor actions never'
+complete -c opsgate -n "__fish_opsgate_using_subcommand mcp" -l allow-elicited-confirm -d 'Let the client\'s form confirm a confirm-level write (MCP elicitation): the person types the target\'s id, as on a terminal. Never for approval-level or second-factor actions'
 complete -c opsgate -n "__fish_opsgate_using_subcommand mcp" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_using_subcommand mcp" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opsgate -n "__fish_opsgate_using_subcommand mcp" -s V -l version -d 'Print version'

@@ -109,40 +109,58 @@ impl Remote {
         crate::approval::sign(&self.key, decision)
     }
 
-    /// Sends a signed request asking for `format`.
-    pub async fn send(&self, call: &Call, format: OutputFormat) -> Result<Answer> {
+    /// A request to `path` (with `query`) carrying `body`, signed: the
+    /// caller adds what else it needs and sends it.
+    pub fn signed(
+        &self,
+        method: Method,
+        path: &str,
+        query: &[(String, String)],
+        body: Vec<u8>,
+    ) -> Result<reqwest::RequestBuilder> {
         let mut url = self.base.clone();
-        let path = format!("{}{}", self.base.path().trim_end_matches('/'), call.path);
+        let path = format!("{}{}", self.base.path().trim_end_matches('/'), path);
         url.set_path(&path);
-        if !call.query.is_empty() {
-            url.query_pairs_mut().extend_pairs(call.query.iter());
+        if !query.is_empty() {
+            url.query_pairs_mut().extend_pairs(query.iter());
         }
         if self.agent {
             url.query_pairs_mut().append_pair(crate::server::ACTING_FOR, &self.email);
         }
-        let body = match &call.body {
-            Some(value) => serde_json::to_vec(value).map_err(|e| Error::Internal(e.to_string()))?,
-            None => Vec::new(),
-        };
         let created = chrono::Utc::now().timestamp();
         let headers = crate::httpsig::sign(
             self.key.signing_key(),
             &self.key_id,
-            &crate::httpsig::Request { method: call.method.as_str(), target_uri: url.as_str(), body: &body },
+            &crate::httpsig::Request { method: method.as_str(), target_uri: url.as_str(), body: &body },
             created,
             &nonce()?,
         );
-        let accept = format.media_type();
         let mut request = self
             .client
-            .request(call.method.clone(), url.clone())
-            .header("accept", accept)
+            .request(method, url)
             .header("content-digest", headers.content_digest)
             .header("signature-input", headers.signature_input)
             .header("signature", headers.signature);
-        if call.body.is_some() {
+        if !body.is_empty() {
             request = request.header("content-type", "application/json").body(body);
         }
+        Ok(request)
+    }
+
+    /// The server, for messages (without credentials).
+    pub fn server(&self) -> String {
+        redacted(&self.base)
+    }
+
+    /// Sends a signed request asking for `format`.
+    pub async fn send(&self, call: &Call, format: OutputFormat) -> Result<Answer> {
+        let body = match &call.body {
+            Some(value) => serde_json::to_vec(value).map_err(|e| Error::Internal(e.to_string()))?,
+            None => Vec::new(),
+        };
+        let request = self
+            .signed(call.method.clone(), &call.path, &call.query, body)?
+            .header("accept", format.media_type());
         let response = request.send().await.map_err(|e| {
             Error::Config(format!("cannot reach the server {}: {}", redacted(&self.base), causes(&e)))
         })?;

@@ -17,6 +17,18 @@ const SUPPORT: &str = "support@example.com";
 
 /// Runs the Python SDK client with `script` against `target` (`stdio CMD…` or `http URL`).
 fn client(env: &Env, target: &[&str], script: &Value) -> Value {
+    client_with(env, target, script, &[])
+}
+
+/// The same, with these variables set for the client (and so for a stdio server).
+fn client_with(env: &Env, target: &[&str], script: &Value, vars: &[(&str, &str)]) -> Value {
+    let out = python_client(env, target, script, vars);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "the MCP client failed: {stderr}");
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+fn python_client(env: &Env, target: &[&str], script: &Value, vars: &[(&str, &str)]) -> std::process::Output {
     let mut command = Command::new("python3");
     command
         .arg(repo_root().join("tests/peers/mcp_client.py"))
@@ -30,13 +42,15 @@ fn client(env: &Env, target: &[&str], script: &Value) -> Value {
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped());
+    for (name, value) in vars {
+        command.env(name, value);
+    }
     let mut child = command.spawn().expect("python3 runs (the MCP peer needs it)");
     child.stdin.take().unwrap().write_all(script.to_string().as_bytes()).unwrap();
     let out = child.wait_with_output().unwrap();
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(!stderr.contains("ModuleNotFoundError"), "the peer is missing: pip install mcp ({stderr})");
-    assert!(out.status.success(), "the MCP client failed: {stderr}");
-    serde_json::from_slice(&out.stdout).unwrap()
+    out
 }
 
 /// `opsgate --as EMAIL mcp [--agent NAME]` as the client starts it.
@@ -586,4 +600,45 @@ fn run_with_elicit(env: &Env, target: &[String], steps: Value) -> Value {
         &target,
         &json!({"steps": steps, "elicit": {"action": "accept", "content": {"confirm": "1"}}}),
     )
+}
+
+#[test]
+fn a_stdio_client_reaches_a_team_server_through_the_signing_bridge() {
+    let env = Env::new().with_demo_data();
+    let server = Server::start(&env);
+    let credential = register_agent(&env, "desktop", "suggest");
+    let booking =
+        env.scalar("SELECT id FROM bookings WHERE status IN ('pending', 'confirmed') ORDER BY id LIMIT 1");
+    let target = ["stdio", env!("CARGO_BIN_EXE_opsgate"), "--server", &server.url, "--as", ADMIN, "mcp"];
+    // The client's machine has no database: only the agent's credential.
+    let bridged = client_with(
+        &env,
+        &target,
+        &json!({"steps": [
+            {"op": "list_tools"},
+            {"op": "call", "tool": "bookings.get", "arguments": {"booking_id": booking}},
+            {"op": "call", "tool": "bookings.cancel", "arguments": {"booking_id": booking}},
+            {"op": "call", "tool": "users.delete", "arguments": {"user_id": 1}},
+        ]}),
+        &[("OPSGATE_AGENT_CREDENTIAL", credential.as_str()), ("OPSGATE_DB", "")],
+    );
+    let results = bridged["results"].as_array().unwrap();
+    assert_eq!(bridged["protocol"], "2025-11-25");
+    assert!(tool_names(&results[0]).contains(&"bookings.refund".to_owned()));
+    assert_eq!(results[1]["ok"]["structuredContent"]["rows"][0]["id"], booking, "{bridged}");
+    assert_eq!(results[2]["ok"]["structuredContent"]["status"], "pending_confirmation");
+    assert_eq!(
+        env.scalar("SELECT COUNT(*) FROM audit_log WHERE event = 'mcp.call' AND actor_kind = 'agent' AND actor_id = 'desktop'"),
+        3
+    );
+    // A revoked credential: every message is refused by the server, and the client hears why.
+    env.run_as(ADMIN, ["agent", "revoke", "desktop"]).exit(0);
+    let refused = python_client(
+        &env,
+        &target,
+        &json!({"steps": []}),
+        &[("OPSGATE_AGENT_CREDENTIAL", credential.as_str()), ("OPSGATE_DB", "")],
+    );
+    let said = String::from_utf8_lossy(&refused.stderr);
+    assert!(!refused.status.success() && said.contains("revoked"), "{said}");
 }

@@ -40,8 +40,11 @@ Claude Code:
 On the demo (acts as admin@example.com):
   claude mcp add opsgate-demo -- opsgate --demo mcp
 
-Team mode: the client connects to the /mcp endpoint of `opsgate serve`, each request signed with \
-the agent's credential or a person's key.";
+Team mode: with --server URL (OPSGATE_SERVER) this command is a bridge on the client's machine: \
+each message goes to /mcp of `opsgate serve`, signed with the agent's credential \
+(OPSGATE_AGENT_CREDENTIAL, acting for --as) or the person's key, and the server decides:
+  claude mcp add opsgate --env OPSGATE_SERVER=https://ops.example.com:8420 \\
+    --env OPSGATE_AGENT_CREDENTIAL=… --env OPSGATE_USER=you@example.com -- opsgate mcp";
 
 #[derive(Debug, Args)]
 #[command(after_help = CLIENT_CONFIGURATION)]
@@ -50,7 +53,7 @@ pub struct McpArgs {
     #[arg(long, value_name = "NAME", env = "OPSGATE_AGENT")]
     pub agent: Option<String>,
     /// Let the client's form confirm a confirm-level write (MCP elicitation): the person
-    /// types the target's id, as on a terminal. Approval-level and second-factor actions never
+    /// types the target's id, as on a terminal. Never for approval-level or second-factor actions
     #[arg(long)]
     pub allow_elicited_confirm: bool,
 }

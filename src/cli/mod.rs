@@ -17,6 +17,7 @@ pub(crate) mod execute;
 pub mod generated;
 mod history;
 mod mcp;
+mod mcp_bridge;
 mod plan;
 mod planner_args;
 mod playbook;

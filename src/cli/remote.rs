@@ -138,10 +138,19 @@ pub async fn run(global: &GlobalArgs, server: &str, command: Command) -> Result<
         Command::Docs(_) => not_served("docs"),
         Command::Alerts(_) => not_served("alerts"),
         Command::Playbook(_) => not_served("playbook run"),
-        Command::Mcp(_) => Err(Error::Usage(format!(
-            "`opsgate mcp` serves stdio where the database is; against a server, connect the MCP client to {}/mcp",
-            server.trim_end_matches('/')
-        ))),
+        Command::Mcp(args) => {
+            if args.allow_elicited_confirm {
+                return Err(Error::Usage(
+                    "elicited confirmation is the server's setting: `opsgate serve --mcp-allow-elicited-confirm`".into(),
+                ));
+            }
+            if args.agent.is_some() && super::context::env_nonempty("OPSGATE_AGENT_CREDENTIAL").is_none() {
+                return Err(Error::Usage(
+                    "against a server, an agent is its credential: set OPSGATE_AGENT_CREDENTIAL (and --as the person it acts for)".into(),
+                ));
+            }
+            super::mcp_bridge::run(open()?.remote).await.map(|()| ExitCode::Success)
+        }
         Command::Completions(_) | Command::Demo(_) => not_served("this command"),
     }
 }

@@ -51,7 +51,7 @@ pub struct ServeArgs {
     #[arg(long, default_value_t = 30, value_parser = clap::value_parser!(u64).range(1..=3600))]
     pub request_timeout: u64,
     /// Let MCP clients confirm confirm-level writes in their form (elicitation), the person
-    /// typing the target's id; approval-level and second-factor actions never
+    /// typing the target's id. Never for approval-level or second-factor actions
     #[arg(long)]
     pub mcp_allow_elicited_confirm: bool,
 }

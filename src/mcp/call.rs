@@ -12,7 +12,7 @@ use super::tools::{ASK, PENDING, PLAN, SHOW};
 use crate::answer::{AskRequest, ask, read_explicit};
 use crate::catalog::ActionSpec;
 use crate::error::{Error, Result};
-use crate::guard::{Guard, Stage};
+use crate::guard::{Charge, Guard, Stage};
 use crate::pipeline::{PlanOptions, load_plan, load_step, may_see, plan_prompt, plan_proposal};
 use crate::plan::{ActionStatus, Decision, Plan, PlanId, Proposal, Step, StoredId};
 use crate::planner::RulesPlanner;
@@ -70,14 +70,23 @@ pub async fn call(cx: &CallContext<'_>, target: &Target, arguments: Value) -> Re
         }
         Target::Own(SHOW) => {
             let ShowArguments { id } = arguments_of(SHOW, arguments)?;
+            count_one_call(cx.session).await?;
             show(cx.session, &id).await
         }
         Target::Own(PENDING) => {
             let NoArguments {} = arguments_of(PENDING, arguments)?;
+            count_one_call(cx.session).await?;
             pending(cx.session).await
         }
         Target::Own(other) => Err(Error::Internal(format!("tool `{other}` has no handler"))),
     }
+}
+
+/// `show` and `pending` decide nothing but are tool calls all the same: they count.
+async fn count_one_call(session: &Session) -> Result<()> {
+    let guard = Guard::new(session);
+    guard.require_ai_use()?;
+    guard.charge(Charge { tool_calls: 1, mutations: 0 }).await
 }
 
 /// The same session (its id, so its budgets) in read-only mode.
