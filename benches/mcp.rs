@@ -178,6 +178,7 @@ async fn over_http(
     sessions: usize,
     calls: usize,
 ) -> (Vec<Duration>, Duration) {
+    let _ = rustls::crypto::ring::default_provider().install_default();
     let client = reqwest::Client::builder().build().unwrap();
     let started = Instant::now();
     let mut tasks = Vec::new();

@@ -475,6 +475,27 @@ fn over_http_an_agent_credential_or_a_persons_key_opens_a_session_and_nothing_un
     assert!(!tool_names(&viewer["results"][0]).contains(&"bookings.cancel".to_owned()));
     assert!(error_text(&viewer["results"][1]).starts_with("denied: "));
 
+    // Over its tier's session budget, over HTTP too: standard is 10 mutations.
+    let cancellable: Vec<i64> = (20..31)
+        .map(|n| {
+            env.scalar(&format!(
+                "SELECT id FROM bookings WHERE status IN ('pending', 'confirmed') ORDER BY id LIMIT 1 OFFSET {n}"
+            ))
+        })
+        .collect();
+    let calls: Vec<Value> = cancellable
+        .iter()
+        .map(|id| json!({"op": "call", "tool": "bookings.cancel", "arguments": {"booking_id": id}}))
+        .collect();
+    let busy = over_http(
+        &env,
+        &server,
+        json!({"private_key_hex": credential, "acting_for": ADMIN}),
+        Value::Array(calls),
+    );
+    let over = error_text(&busy["results"][10]);
+    assert!(over.contains("over its budget of 10 mutations"), "{over}");
+
     // Unsigned: refused before MCP sees it, and audited as auth.rejected.
     let initialize = br#"{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-11-25","capabilities":{},"clientInfo":{"name":"raw","version":"0"}}}"#;
     let headers = [("accept".to_owned(), "application/json, text/event-stream".to_owned())];

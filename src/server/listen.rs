@@ -53,6 +53,8 @@ impl Tls {
                 if send.is_closed() {
                     return;
                 }
+                // Small writes (MCP event streams) go out at once, not after the client's delayed ACK.
+                let _ = stream.set_nodelay(true);
                 let (acceptor, send) = (acceptor.clone(), send.clone());
                 tokio::spawn(async move {
                     if let Ok(Ok(tls)) =
@@ -81,6 +83,32 @@ impl axum::serve::Listener for Tls {
 
     fn local_addr(&self) -> std::io::Result<Self::Addr> {
         Ok(self.local_addr)
+    }
+}
+
+/// Plain TCP (loopback, or behind a proxy that terminates TLS).
+pub struct Plain(pub TcpListener);
+
+impl axum::serve::Listener for Plain {
+    type Io = TcpStream;
+    type Addr = SocketAddr;
+
+    async fn accept(&mut self) -> (Self::Io, Self::Addr) {
+        loop {
+            match self.0.accept().await {
+                Ok((stream, peer)) => {
+                    // Small writes (MCP event streams) go out at once, not after the client's delayed ACK.
+                    let _ = stream.set_nodelay(true);
+                    return (stream, peer);
+                }
+                // Out of file descriptors and the like: wait, as axum's own listener does.
+                Err(_) => tokio::time::sleep(Duration::from_millis(50)).await,
+            }
+        }
+    }
+
+    fn local_addr(&self) -> std::io::Result<Self::Addr> {
+        self.0.local_addr()
     }
 }
 

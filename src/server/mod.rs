@@ -122,7 +122,7 @@ pub async fn serve(
                 .await
                 .map_err(|e| Error::io(format!("cannot listen on {}", options.listen), e))?;
             let bound = listener.local_addr().map_err(|e| Error::io("cannot read the bound address", e))?;
-            run_on(listener, served.bound_to(own_address, scheme, bound), bound, ready).await
+            run_on(listen::Plain(listener), served.bound_to(own_address, scheme, bound), bound, ready).await
         }
     };
     result.map_err(|e| Error::io("the server stopped", e))

@@ -53,8 +53,8 @@ impl Refusals {
 #[derive(Debug, Clone, Copy)]
 pub struct Peer(pub SocketAddr);
 
-impl axum::extract::connect_info::Connected<IncomingStream<'_, tokio::net::TcpListener>> for Peer {
-    fn connect_info(stream: IncomingStream<'_, tokio::net::TcpListener>) -> Self {
+impl axum::extract::connect_info::Connected<IncomingStream<'_, super::listen::Plain>> for Peer {
+    fn connect_info(stream: IncomingStream<'_, super::listen::Plain>) -> Self {
         Peer(*stream.remote_addr())
     }
 }
