@@ -433,6 +433,33 @@ fn malformed_and_oversized_messages_are_refused_and_the_session_goes_on() {
     assert_eq!(answer["result"]["structuredContent"]["rows"][0]["id"], 2, "{answer}");
 }
 
+#[test]
+fn a_long_session_follows_its_persons_role_and_status_from_the_next_request() {
+    let env = Env::new().with_demo_data();
+    let mut session = RawStdio::start(&env);
+    session.send(
+        br#"{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-11-25","capabilities":{},"clientInfo":{"name":"raw","version":"0"}}}"#,
+    );
+    session.next();
+    session.send(br#"{"jsonrpc":"2.0","method":"notifications/initialized"}"#);
+    session.send(br#"{"jsonrpc":"2.0","id":2,"method":"tools/call","params":{"name":"users.delete","arguments":{"user_id":3}}}"#);
+    assert_eq!(session.next()["result"]["isError"], false, "an admin may propose it");
+    // Made a viewer mid-session: the very next call is decided as a viewer.
+    env.sql("UPDATE staff SET role_id = (SELECT id FROM roles WHERE name = 'viewer') WHERE email = 'admin@example.com'")
+        .unwrap();
+    session.send(br#"{"jsonrpc":"2.0","id":3,"method":"tools/call","params":{"name":"users.delete","arguments":{"user_id":3}}}"#);
+    let denied = session.next();
+    assert_eq!(denied["result"]["isError"], true, "{denied}");
+    assert!(
+        denied["result"]["content"][0]["text"].as_str().unwrap().contains("(viewer) lacks `users.delete`")
+    );
+    // Deactivated: nothing more.
+    env.sql("UPDATE staff SET status = 'inactive' WHERE email = 'admin@example.com'").unwrap();
+    session.send(br#"{"jsonrpc":"2.0","id":4,"method":"tools/list"}"#);
+    let gone = session.next();
+    assert!(gone["error"]["message"].as_str().unwrap().contains("deactivated"), "{gone}");
+}
+
 /// `python3 mcp_client.py http URL` with every request signed by `sign`.
 fn over_http(env: &Env, server: &Server, sign: Value, steps: Value) -> Value {
     client(env, &["http", &format!("{}/mcp", server.url)], &json!({"steps": steps, "sign": sign}))

@@ -21,10 +21,11 @@ use serde_json::{Value, json};
 use super::call::{self, CallContext};
 use super::confirm::Elicited;
 use super::{prompts, resources, tools};
+use crate::agents::Agent;
 use crate::audit::{Event, Outcome};
 use crate::error::Error;
 use crate::identity::StaffMember;
-use crate::session::Session;
+use crate::session::{Session, Who, lookup_person};
 use crate::store::Store;
 
 /// Protocol versions served: those with an `initialize` handshake, so that an
@@ -73,28 +74,46 @@ impl McpServer {
         McpServer { binding, bound: tokio::sync::OnceCell::new(), options }
     }
 
-    async fn session(&self, context: &RequestContext<RoleServer>) -> Result<&Session, McpError> {
-        let store = match &self.binding {
-            Binding::Fixed(session) => return Ok(session),
-            Binding::Signed(store) => store,
+    /// This request's session: the MCP session's own (its id, so its
+    /// budgets), for its person and agent as they are now — a person
+    /// deactivated or given a lesser role, or an agent disabled, mid-session
+    /// counts from their next request.
+    async fn session(&self, context: &RequestContext<RoleServer>) -> Result<Session, McpError> {
+        let refused = |error: Error| McpError::invalid_request(error.to_string(), None);
+        let (base, person) = match &self.binding {
+            Binding::Fixed(base) => {
+                let email = base.person().map_err(refused)?.email.clone();
+                (base.as_ref(), lookup_person(base.store(), &email).await.map_err(refused)?)
+            }
+            Binding::Signed(store) => {
+                let principal = principal(context).ok_or_else(|| {
+                    McpError::invalid_request("the request is not signed by a known key", None)
+                })?;
+                let (key, base) = self
+                    .bound
+                    .get_or_try_init(|| async {
+                        let session = super::session_for(store, &principal).await?;
+                        Ok::<_, Error>((principal.key.clone(), session))
+                    })
+                    .await
+                    .map_err(refused)?;
+                if *key != principal.key {
+                    return Err(McpError::invalid_request(
+                        "this MCP session was opened with another key; open your own session",
+                        None,
+                    ));
+                }
+                (base, principal.person)
+            }
         };
-        let principal = principal(context)
-            .ok_or_else(|| McpError::invalid_request("the request is not signed by a known key", None))?;
-        let (key, session) = self
-            .bound
-            .get_or_try_init(|| async {
-                let session = super::session_for(store, &principal).await?;
-                Ok::<_, Error>((principal.key.clone(), session))
-            })
-            .await
-            .map_err(|error| McpError::invalid_request(error.to_string(), None))?;
-        if *key != principal.key {
-            return Err(McpError::invalid_request(
-                "this MCP session was opened with another key; open your own session",
-                None,
-            ));
-        }
-        Ok(session)
+        let who = match base.agent() {
+            Some(agent) => Who::Agent {
+                agent: Agent::load(base.store(), &agent.name).await.map_err(refused)?,
+                subject: person,
+            },
+            None => Who::Person(person),
+        };
+        Ok(base.clone().acting(who))
     }
 
     /// Records one request as `mcp.call`; an entry that cannot be written fails the request.
@@ -211,7 +230,7 @@ impl ServerHandler for McpServer {
         _request: Option<PaginatedRequestParams>,
         context: RequestContext<RoleServer>,
     ) -> Result<ListToolsResult, McpError> {
-        let session = self.session(&context).await?;
+        let session = &self.session(&context).await?;
         Ok(ListToolsResult::with_all_items(tools::listed(session)))
     }
 
@@ -221,7 +240,7 @@ impl ServerHandler for McpServer {
         context: RequestContext<RoleServer>,
     ) -> Result<CallToolResponse, McpError> {
         let started = Instant::now();
-        let session = self.session(&context).await?;
+        let session = &self.session(&context).await?;
         let name = request.name.to_string();
         let arguments = Value::Object(request.arguments.unwrap_or_default());
         let record = |outcome, result, action_id| Record {
@@ -294,7 +313,7 @@ impl ServerHandler for McpServer {
         _request: Option<PaginatedRequestParams>,
         context: RequestContext<RoleServer>,
     ) -> Result<ListResourcesResult, McpError> {
-        let session = self.session(&context).await?;
+        let session = &self.session(&context).await?;
         Ok(ListResourcesResult::with_all_items(resources::listed(session).await.map_err(internal)?))
     }
 
@@ -313,7 +332,7 @@ impl ServerHandler for McpServer {
         context: RequestContext<RoleServer>,
     ) -> Result<ReadResourceResponse, McpError> {
         let started = Instant::now();
-        let session = self.session(&context).await?;
+        let session = &self.session(&context).await?;
         let uri = request.uri.as_str();
         let read = resources::read(session, uri).await;
         let record = |outcome, result| Record {

@@ -112,6 +112,13 @@ impl Session {
         Ok(policy.clone())
     }
 
+    /// The same session — its id (so its budgets), surface, constraints and
+    /// clock — for `who` as read again (a long-lived MCP session re-reads
+    /// its person and agent on every request).
+    pub fn acting(self, who: Who) -> Session {
+        Session { who, ..self }
+    }
+
     /// The same identity and constraints through another surface (e.g. the model loop inside `ask`).
     pub fn through(&self, surface: Surface) -> Session {
         Session { surface, ..self.clone() }
