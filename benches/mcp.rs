@@ -229,16 +229,8 @@ fn main() {
 
         let (ready, bound) = tokio::sync::oneshot::channel();
         let options = ServeOptions {
-            listen: "127.0.0.1:0".parse().unwrap(),
-            tls: None,
-            insecure_http: false,
-            max_in_flight: 32,
-            max_body_bytes: 1 << 20,
-            request_timeout: Duration::from_secs(30),
             shutdown_grace: Duration::from_secs(1),
-            public_url: None,
-            trusted_proxies: Vec::new(),
-            mcp_allow_elicited_confirm: false,
+            ..ServeOptions::on("127.0.0.1:0".parse().unwrap())
         };
         let paths = opsgate::paths::Paths {
             data_dir: dir.path().join("data"),

@@ -380,6 +380,15 @@ impl RawStdio {
         RawStdio { child, lines }
     }
 
+    /// The handshake, as every client begins.
+    fn initialize(&mut self) {
+        self.send(
+            br#"{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-11-25","capabilities":{},"clientInfo":{"name":"raw","version":"0"}}}"#,
+        );
+        assert_eq!(self.next()["result"]["protocolVersion"], "2025-11-25");
+        self.send(br#"{"jsonrpc":"2.0","method":"notifications/initialized"}"#);
+    }
+
     fn send(&mut self, bytes: &[u8]) {
         let stdin = self.child.stdin.as_mut().unwrap();
         stdin.write_all(bytes).unwrap();
@@ -404,11 +413,7 @@ impl Drop for RawStdio {
 fn malformed_and_oversized_messages_are_refused_and_the_session_goes_on() {
     let env = Env::new().with_demo_data();
     let mut session = RawStdio::start(&env);
-    session.send(
-        br#"{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-11-25","capabilities":{},"clientInfo":{"name":"raw","version":"0"}}}"#,
-    );
-    assert_eq!(session.next()["result"]["protocolVersion"], "2025-11-25");
-    session.send(br#"{"jsonrpc":"2.0","method":"notifications/initialized"}"#);
+    session.initialize();
     // Not JSON: ignored, as every official SDK does (nothing to answer to).
     session.send(b"{not json");
     // JSON of the wrong shape: a protocol error.
@@ -437,11 +442,7 @@ fn malformed_and_oversized_messages_are_refused_and_the_session_goes_on() {
 fn a_long_session_follows_its_persons_role_and_status_from_the_next_request() {
     let env = Env::new().with_demo_data();
     let mut session = RawStdio::start(&env);
-    session.send(
-        br#"{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-11-25","capabilities":{},"clientInfo":{"name":"raw","version":"0"}}}"#,
-    );
-    session.next();
-    session.send(br#"{"jsonrpc":"2.0","method":"notifications/initialized"}"#);
+    session.initialize();
     session.send(br#"{"jsonrpc":"2.0","id":2,"method":"tools/call","params":{"name":"users.delete","arguments":{"user_id":3}}}"#);
     assert_eq!(session.next()["result"]["isError"], false, "an admin may propose it");
     // Made a viewer mid-session: the very next call is decided as a viewer.

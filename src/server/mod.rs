@@ -59,6 +59,24 @@ pub struct ServeOptions {
     pub mcp_allow_elicited_confirm: bool,
 }
 
+impl ServeOptions {
+    /// `opsgate serve`'s defaults, on `listen` (plain HTTP: loopback only).
+    pub fn on(listen: SocketAddr) -> ServeOptions {
+        ServeOptions {
+            listen,
+            tls: None,
+            insecure_http: false,
+            max_in_flight: 32,
+            max_body_bytes: 1 << 20,
+            request_timeout: Duration::from_secs(30),
+            shutdown_grace: Duration::from_secs(30),
+            public_url: None,
+            trusted_proxies: Vec::new(),
+            mcp_allow_elicited_confirm: false,
+        }
+    }
+}
+
 /// What every request handler shares.
 pub struct Served {
     pub store: Store,

@@ -20,21 +20,20 @@ each result {"ok": ...} or {"error": "…"} (a protocol error), and
 """
 
 import asyncio
-import datetime
 import json
-import secrets
-import sys
 import os
+import sys
 
+import httpx2
 from mcp import ClientSession, StdioServerParameters
 from mcp.client.stdio import stdio_client
+
+from opsgate_signature import Key, signature_headers
 
 
 def dump(model):
     return model.model_dump(mode="json", by_alias=True, exclude_none=True)
 
-
-import httpx2
 
 
 class Signer(httpx2.Auth):
@@ -44,43 +43,13 @@ class Signer(httpx2.Auth):
     requires_response_body = False
 
     def __init__(self, sign):
-        from cryptography.hazmat.primitives.asymmetric import ed25519
-
-        self.private = ed25519.Ed25519PrivateKey.from_private_bytes(bytes.fromhex(sign["private_key_hex"]))
-        # opsgate accepts the public key in hex as the key id.
-        self.key_id = sign.get("key_id") or self.private.public_key().public_bytes_raw().hex()
+        self.key = Key(sign["private_key_hex"], sign.get("key_id"))
         self.acting_for = sign.get("acting_for")
 
     def sign(self, request):
-        from http_message_signatures import HTTPMessageSigner, HTTPSignatureKeyResolver, algorithms
-
-        private, key_id = self.private, self.key_id
-
-        class Keys(HTTPSignatureKeyResolver):
-            def resolve_private_key(self, kid):
-                return private
-
-            def resolve_public_key(self, kid):
-                return None
-
         if self.acting_for:
             request.url = request.url.copy_merge_params({"acting_for": self.acting_for})
-
-        class Message:
-            def __init__(self, method, url):
-                self.method, self.url, self.headers = method, url, {}
-
-        message = Message(request.method, str(request.url))
-        HTTPMessageSigner(signature_algorithm=algorithms.ED25519, key_resolver=Keys()).sign(
-            message,
-            key_id=key_id,
-            created=datetime.datetime.now(tz=datetime.timezone.utc),
-            nonce=secrets.token_hex(16),
-            label="sig1",
-            covered_component_ids=("@method", "@target-uri"),
-            body=bytes(request.content),
-        )
-        for name, value in message.headers.items():
+        for name, value in signature_headers(self.key, request.method, str(request.url), bytes(request.content)).items():
             request.headers[name] = value
 
     # httpx2's Auth protocol

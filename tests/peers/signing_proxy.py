@@ -10,34 +10,17 @@ prints `listening on http://127.0.0.1:PORT` once ready and serves until
 killed. Loopback only, for tests.
 """
 
-import datetime
 import http.client
 import http.server
-import secrets
 import sys
 import urllib.parse
 
-from cryptography.hazmat.primitives.asymmetric import ed25519
-from http_message_signatures import HTTPMessageSigner, HTTPSignatureKeyResolver, algorithms
+from opsgate_signature import Key, signature_headers
 
 UPSTREAM = urllib.parse.urlsplit(sys.argv[1])
-PRIVATE = ed25519.Ed25519PrivateKey.from_private_bytes(bytes.fromhex(sys.argv[2]))
-KEY_ID = PRIVATE.public_key().public_bytes_raw().hex()
+KEY = Key(sys.argv[2])
 ACTING_FOR = sys.argv[3] if len(sys.argv) > 3 else None
 HOP_BY_HOP = {"connection", "keep-alive", "transfer-encoding", "te", "trailer", "upgrade", "proxy-connection"}
-
-
-class Keys(HTTPSignatureKeyResolver):
-    def resolve_private_key(self, key_id):
-        return PRIVATE
-
-    def resolve_public_key(self, key_id):
-        return None
-
-
-class Message:
-    def __init__(self, method, url):
-        self.method, self.url, self.headers = method, url, {}
 
 
 class Handler(http.server.BaseHTTPRequestHandler):
@@ -52,19 +35,10 @@ class Handler(http.server.BaseHTTPRequestHandler):
         path = self.path
         if ACTING_FOR:
             path += ("&" if "?" in path else "?") + urllib.parse.urlencode({"acting_for": ACTING_FOR})
-        message = Message(self.command, f"{UPSTREAM.scheme}://{UPSTREAM.netloc}{path}")
-        HTTPMessageSigner(signature_algorithm=algorithms.ED25519, key_resolver=Keys()).sign(
-            message,
-            key_id=KEY_ID,
-            created=datetime.datetime.now(tz=datetime.timezone.utc),
-            nonce=secrets.token_hex(16),
-            label="sig1",
-            covered_component_ids=("@method", "@target-uri"),
-            body=body,
-        )
+        signed = signature_headers(KEY, self.command, f"{UPSTREAM.scheme}://{UPSTREAM.netloc}{path}", body)
         # The client's Host goes through unchanged: the server checks it (DNS rebinding).
         headers = {k: v for k, v in self.headers.items() if k.lower() not in HOP_BY_HOP | {"content-length"}}
-        headers.update(message.headers)
+        headers.update(signed)
         if body:
             headers["Content-Length"] = str(len(body))
         upstream = http.client.HTTPConnection(UPSTREAM.hostname, UPSTREAM.port, timeout=300)
