@@ -282,6 +282,25 @@ fn results_and_audited_arguments_are_masked_for_the_person_and_stored_text_stays
     );
     let shown = support.to_string();
     assert!(!shown.contains(&phone), "a phone number reached a person without full PII access");
+    assert_eq!(
+        support["results"][1]["ok"]["structuredContent"]["rows"][0]["id"], 3,
+        "a whole number finds its customer"
+    );
+    // Without full PII access a search cannot spell out the masked digits one at a time.
+    let prefix: String = phone.chars().take(phone.chars().count() - 3).collect();
+    let guessing = run(
+        &env,
+        &stdio(SUPPORT, None),
+        json!([{"op": "call", "tool": "users.search", "arguments": {"query": prefix}}]),
+    );
+    let found = guessing["results"][0]["ok"]["structuredContent"]["rows"].as_array().unwrap().len();
+    assert_eq!(found, 0, "a part of a phone number matched for support: {guessing}");
+    let manager = run(
+        &env,
+        &stdio("manager@example.com", None),
+        json!([{"op": "call", "tool": "users.search", "arguments": {"query": prefix}}]),
+    );
+    assert!(manager.to_string().contains(&phone), "full PII access searches in part");
     let audited = env.scalar_text(
         "SELECT payload FROM audit_log WHERE event = 'mcp.call' AND payload LIKE '%users.search%'",
     );
@@ -430,6 +449,21 @@ fn malformed_and_oversized_messages_are_refused_and_the_session_goes_on() {
     assert_eq!(too_big["id"], 3);
     assert_eq!(too_big["result"]["isError"], true);
     assert!(too_big["result"]["content"][0]["text"].as_str().unwrap().contains("at most 65536"), "{too_big}");
+    let audited = env.scalar("SELECT MAX(LENGTH(payload)) FROM audit_log WHERE event = 'mcp.call'");
+    assert!(audited < 4096, "refused bulk went into the audit log: {audited} bytes");
+    // An id that is not a whole number in range is refused, never read as no filter at all.
+    session.send(br#"{"jsonrpc":"2.0","id":5,"method":"tools/call","params":{"name":"bookings.get","arguments":{"booking_id":1e23}}}"#);
+    let out_of_range = session.next();
+    assert!(
+        out_of_range["result"]["content"][0]["text"]
+            .as_str()
+            .unwrap()
+            .starts_with("usage: `booking_id` must be a whole number"),
+        "{out_of_range}"
+    );
+    session.send(br#"{"jsonrpc":"2.0","id":6,"method":"tools/call","params":{"name":"bookings.get","arguments":{"booking_id":2.0}}}"#);
+    let whole = session.next();
+    assert_eq!(whole["result"]["structuredContent"]["rows_total"], 1, "{whole}");
     // A message past the transport's limit is dropped unread.
     session.send(format!("\"{}\"", "x".repeat(opsgate::mcp::MAX_MESSAGE_BYTES + 10)).as_bytes());
     session.send(br#"{"jsonrpc":"2.0","id":4,"method":"tools/call","params":{"name":"bookings.get","arguments":{"booking_id":2}}}"#);
@@ -542,8 +576,18 @@ fn signed_mcp(
     session: Option<&str>,
     body: &[u8],
 ) -> crate::support::server::Response {
+    signed_mcp_as(server, "POST", key, session, body)
+}
+
+fn signed_mcp_as(
+    server: &Server,
+    method: &str,
+    key: &ed25519_dalek::SigningKey,
+    session: Option<&str>,
+    body: &[u8],
+) -> crate::support::server::Response {
     let key_id = crate::support::server::key_id(key);
-    let RawRequest(raw) = RawRequest::signed(&server.addr, "POST", "/mcp", body, key, &key_id, now());
+    let RawRequest(raw) = RawRequest::signed(&server.addr, method, "/mcp", body, key, &key_id, now());
     // Add the MCP headers to the signed request (they are not covered by the signature).
     let text = String::from_utf8(raw).unwrap();
     let (head, body) = text.split_once("\r\n\r\n").unwrap();
@@ -569,10 +613,19 @@ fn an_mcp_session_stays_with_the_key_that_opened_it() {
     let list = br#"{"jsonrpc":"2.0","id":2,"method":"tools/list"}"#;
     let own = signed_mcp(&server, &admin, Some(&session), list);
     assert!(own.body.contains("bookings.refund"), "{}", own.body);
-    // The viewer's valid signature does not make the admin's session theirs.
+    // The viewer's valid signature does not make the admin's session theirs: not to call, listen to or end.
     let hijack = signed_mcp(&server, &viewer, Some(&session), list);
-    assert!(hijack.body.contains("opened with another key"), "{}", hijack.body);
+    assert_eq!(hijack.status, 404, "{}", hijack.body);
     assert!(!hijack.body.contains("bookings.refund"));
+    for method in ["GET", "DELETE"] {
+        let foreign = signed_mcp_as(&server, method, &viewer, Some(&session), b"");
+        assert_eq!(foreign.status, 404, "{method} by another key: {}", foreign.body);
+    }
+    assert!(
+        signed_mcp(&server, &admin, Some(&session), list).body.contains("bookings.refund"),
+        "still the admin's"
+    );
+    assert_eq!(signed_mcp_as(&server, "DELETE", &admin, Some(&session), b"").status / 100, 2);
 }
 
 #[test]

@@ -193,7 +193,7 @@ impl StepContext<'_> {
         }
         let built = crate::payload::build(store, action, params, person).await?;
         let finding =
-            read::run(store, action, params, &built.payload, window, self.settings, self.now).await?;
+            read::run(store, action, &built.params, &built.payload, window, self.settings, self.now).await?;
         Ok((finding, None))
     }
 }

@@ -54,9 +54,17 @@ pub enum Binding {
     Draft(Draft),
 }
 
+/// Whom a read's statements are for, as far as what they may match on.
+pub struct Reader {
+    /// Full PII access: contact fields (e-mail, phone) may be matched in part.
+    /// Without it they match only whole, so a search cannot spell out, one
+    /// character at a time, what the answer shows masked.
+    pub sees_contacts: bool,
+}
+
 pub struct Read {
     /// The SELECT statements for these (validated) parameters.
-    pub query: fn(&Value) -> Result<Vec<SqlStatement>>,
+    pub query: fn(&Value, &Reader) -> Result<Vec<SqlStatement>>,
     pub answer: Answer,
     /// How far back the question looks when the prompt names no window.
     pub lookback: Option<Lookback>,
@@ -194,7 +202,7 @@ pub fn builtin(action: &str) -> Result<&'static Builtin> {
 impl Builtin {
     pub const fn read(
         name: &'static str,
-        query: fn(&Value) -> Result<Vec<SqlStatement>>,
+        query: fn(&Value, &Reader) -> Result<Vec<SqlStatement>>,
         answer: Answer,
     ) -> Builtin {
         Builtin { name, binding: Binding::Read(Read { query, answer, lookback: None }) }
@@ -203,7 +211,7 @@ impl Builtin {
     /// A read that looks back `hours` when the prompt names no window.
     pub const fn windowed(
         name: &'static str,
-        query: fn(&Value) -> Result<Vec<SqlStatement>>,
+        query: fn(&Value, &Reader) -> Result<Vec<SqlStatement>>,
         answer: Answer,
         lookback: Lookback,
     ) -> Builtin {

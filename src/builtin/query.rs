@@ -32,6 +32,18 @@ impl Select {
         self
     }
 
+    /// A condition with one `?` per value, bound in order.
+    pub fn filter_each(&mut self, condition: &str, values: Vec<SqlValue>) -> &mut Self {
+        let mut parts = condition.split('?');
+        let mut bound = parts.next().unwrap_or_default().to_owned();
+        for (part, value) in parts.zip(values) {
+            bound.push_str(&self.bind(value));
+            bound.push_str(part);
+        }
+        self.conditions.push(bound);
+        self
+    }
+
     pub fn window(&mut self, column: &str, params: &Value) -> Result<&mut Self> {
         for (name, op) in [("from", ">="), ("to", "<")] {
             if let Some(time) = time(params, name)? {

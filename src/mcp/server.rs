@@ -119,7 +119,13 @@ impl McpServer {
     /// Records one request as `mcp.call`; an entry that cannot be written fails the request.
     async fn audit(&self, record: Record<'_>) -> Result<(), McpError> {
         let Record { session, context, tool, arguments, outcome, result, started, action_id } = record;
-        let mut arguments = arguments;
+        let size = arguments.to_string().len();
+        // Refused as too large: its digest is kept, not the bulk.
+        let mut arguments = if size > super::MAX_ARGUMENT_BYTES {
+            json!({"omitted": format!("{size} bytes"), "sha256": crate::canonical::sha256_hex(arguments.to_string().as_bytes())})
+        } else {
+            arguments
+        };
         if let Ok(audience) = session.audience().await {
             audience.value(&mut arguments);
         }

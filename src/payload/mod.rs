@@ -91,10 +91,15 @@ pub async fn build(
     requester: &StaffMember,
 ) -> Result<Built> {
     let bound = builtin(&action.name)?;
+    let normalized = whole_numbers(action, params)?;
+    let params = &normalized;
     let mut resolved = params.clone();
     let payload = match &bound.binding {
         Binding::Read(read) => Payload::Query {
-            statements: (read.query)(params)?,
+            statements: (read.query)(
+                params,
+                &crate::builtin::Reader { sees_contacts: !crate::pii::must_mask(Some(requester)) },
+            )?,
             summary: format!("read only: {}", action.description.to_lowercase()),
         },
         Binding::Draft(_) => Payload::Draft {
@@ -116,6 +121,46 @@ pub async fn build(
         None => None,
     };
     Ok(Built { payload, target_version, params: resolved })
+}
+
+/// `params` with every integer parameter as a whole number in range: JSON
+/// Schema counts `7.0` and `1e23` as integers, and a statement binds only
+/// what fits an `i64` — a value that does not would silently drop its filter.
+fn whole_numbers(action: &ActionSpec, params: &Value) -> Result<Value> {
+    let mut params = params.clone();
+    let Some(properties) = action.params.get("properties").and_then(Value::as_object) else {
+        return Ok(params);
+    };
+    let Some(given) = params.as_object_mut() else {
+        return Ok(params);
+    };
+    for (name, schema) in properties {
+        if schema.get("type").and_then(Value::as_str) != Some("integer") {
+            continue;
+        }
+        let Some(Value::Number(number)) = given.get(name) else {
+            continue;
+        };
+        if number.is_i64() {
+            continue;
+        }
+        let whole = number
+            .as_f64()
+            .filter(|value| value.fract() == 0.0 && value.abs() < 9_007_199_254_740_992.0)
+            .map(|value| value as i64);
+        match whole {
+            Some(whole) => {
+                given.insert(name.clone(), Value::from(whole));
+            }
+            None => {
+                return Err(Error::Usage(format!(
+                    "`{name}` must be a whole number no larger than {} (got {number})",
+                    i64::MAX
+                )));
+            }
+        }
+    }
+    Ok(params)
 }
 
 /// The current version of a payload's target row (for stale-plan checks).

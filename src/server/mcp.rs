@@ -5,9 +5,14 @@
 
 use std::sync::Arc;
 
-use axum::extract::{Extension, Request};
+use std::collections::HashMap;
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
+
+use axum::extract::{Extension, Request, State};
+use axum::http::{Method, StatusCode};
 use axum::middleware::Next;
-use axum::response::Response;
+use axum::response::{IntoResponse, Response};
 use rmcp::transport::streamable_http_server::session::local::LocalSessionManager;
 use rmcp::transport::streamable_http_server::{StreamableHttpServerConfig, StreamableHttpService};
 use tokio_util::sync::CancellationToken;
@@ -51,13 +56,69 @@ fn allowed_hosts(origin: &str) -> Vec<String> {
     hosts
 }
 
-/// Hands the verified caller to the MCP handler as its [`Principal`].
-pub async fn principal(Extension(caller): Extension<Caller>, mut request: Request, next: Next) -> Response {
+/// Which key opened each MCP session. rmcp answers a session's GET (its
+/// event stream) and DELETE itself, without the handler: without this,
+/// another valid key that learnt a session id could listen to it or end it.
+#[derive(Default)]
+pub struct SessionOwners(Mutex<HashMap<String, (String, Instant)>>);
+
+/// Owners kept before the oldest are let go (sessions end after 5 idle minutes).
+const OWNERS_KEPT: usize = 10_000;
+const OWNER_KEPT_FOR: Duration = Duration::from_secs(3600);
+
+impl SessionOwners {
+    fn owner(&self, session: &str) -> Option<String> {
+        self.0.lock().unwrap_or_else(|e| e.into_inner()).get(session).map(|(key, _)| key.clone())
+    }
+
+    fn opened(&self, session: String, key: String) {
+        let mut owners = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        if owners.len() >= OWNERS_KEPT {
+            owners.retain(|_, (_, since)| since.elapsed() < OWNER_KEPT_FOR);
+        }
+        owners.insert(session, (key, Instant::now()));
+    }
+
+    fn ended(&self, session: &str) {
+        self.0.lock().unwrap_or_else(|e| e.into_inner()).remove(session);
+    }
+}
+
+/// Hands the verified caller to the MCP handler as its [`Principal`], and
+/// keeps every MCP session to the key that opened it (POST, GET and DELETE).
+pub async fn principal(
+    State(owners): State<Arc<SessionOwners>>,
+    Extension(caller): Extension<Caller>,
+    mut request: Request,
+    next: Next,
+) -> Response {
     let key = match (&caller.agent, caller.key_id) {
         (Some(agent), _) => format!("agent:{agent}:{}", caller.person.email),
         (None, Some(key_id)) => format!("k{key_id}"),
         (None, None) => format!("person:{}", caller.person.email),
     };
-    request.extensions_mut().insert(Principal { key, person: caller.person, agent: caller.agent });
-    next.run(request).await
+    let session = request.headers().get("mcp-session-id").and_then(|v| v.to_str().ok()).map(str::to_owned);
+    if let Some(session) = &session
+        && owners.owner(session).is_some_and(|owner| owner != key)
+    {
+        // As for a session that does not exist: nothing tells another key it does.
+        return (StatusCode::NOT_FOUND, "Session not found").into_response();
+    }
+    let deleting = request.method() == Method::DELETE;
+    request.extensions_mut().insert(Principal {
+        key: key.clone(),
+        person: caller.person,
+        agent: caller.agent,
+    });
+    let response = next.run(request).await;
+    match session {
+        None => {
+            if let Some(opened) = response.headers().get("mcp-session-id").and_then(|v| v.to_str().ok()) {
+                owners.opened(opened.to_owned(), key);
+            }
+        }
+        Some(session) if deleting && response.status().is_success() => owners.ended(&session),
+        Some(_) => {}
+    }
+    response
 }

@@ -2,6 +2,7 @@
 
 use serde_json::Value;
 
+use crate::builtin::Reader;
 use crate::builtin::query::{Select, text};
 use crate::builtin::{Answer, Builtin};
 use crate::error::Result;
@@ -10,7 +11,7 @@ use crate::payload::SqlStatement;
 pub static ACTION: Builtin =
     Builtin::read("alerts.list", query, Answer::List { one: "alert", many: "alerts" });
 
-fn query(params: &Value) -> Result<Vec<SqlStatement>> {
+fn query(params: &Value, _reader: &Reader) -> Result<Vec<SqlStatement>> {
     let mut s = Select::new(
         "SELECT id, severity, title, status, entity_type, entity_id, created_at FROM alerts",
         "created_at DESC",

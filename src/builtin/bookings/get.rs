@@ -2,6 +2,7 @@
 
 use serde_json::Value;
 
+use crate::builtin::Reader;
 use crate::builtin::query::{Select, int};
 use crate::builtin::{Answer, Builtin};
 use crate::error::Result;
@@ -10,7 +11,7 @@ use crate::payload::SqlStatement;
 pub static ACTION: Builtin =
     Builtin::read("bookings.get", query, Answer::Record { one: "booking", param: "booking_id" });
 
-fn query(params: &Value) -> Result<Vec<SqlStatement>> {
+fn query(params: &Value, _reader: &Reader) -> Result<Vec<SqlStatement>> {
     let mut s = Select::new("SELECT * FROM bookings", "");
     s.filter("id = ?", int(params, "booking_id"));
     Ok(vec![s.statement()])

@@ -2,6 +2,7 @@
 
 use serde_json::Value;
 
+use crate::builtin::Reader;
 use crate::builtin::query::{Select, int, text};
 use crate::builtin::{Answer, Builtin};
 use crate::error::Result;
@@ -10,7 +11,7 @@ use crate::payload::SqlStatement;
 pub static ACTION: Builtin =
     Builtin::read("bookings.list", query, Answer::List { one: "booking", many: "bookings" });
 
-fn query(params: &Value) -> Result<Vec<SqlStatement>> {
+fn query(params: &Value, _reader: &Reader) -> Result<Vec<SqlStatement>> {
     let mut s = Select::new(
         "SELECT id, user_id, provider_id, service, status, scheduled_at, amount_cents, currency, payment_status FROM bookings",
         "created_at DESC",

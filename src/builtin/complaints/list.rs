@@ -2,6 +2,7 @@
 
 use serde_json::Value;
 
+use crate::builtin::Reader;
 use crate::builtin::query::{Select, text};
 use crate::builtin::{Answer, Builtin};
 use crate::error::Result;
@@ -10,7 +11,7 @@ use crate::payload::SqlStatement;
 pub static ACTION: Builtin =
     Builtin::read("complaints.list", query, Answer::List { one: "complaint", many: "complaints" });
 
-fn query(params: &Value) -> Result<Vec<SqlStatement>> {
+fn query(params: &Value, _reader: &Reader) -> Result<Vec<SqlStatement>> {
     let mut s = Select::new(
         "SELECT id, user_id, booking_id, category, subject, priority, status, assigned_to, created_at FROM complaints",
         "created_at DESC",

@@ -3,6 +3,7 @@
 use serde_json::Value;
 
 use crate::answer::{Finding, sla};
+use crate::builtin::Reader;
 use crate::builtin::query::Select;
 use crate::builtin::{Answer, Builtin, Rows};
 use crate::error::Result;
@@ -10,7 +11,7 @@ use crate::payload::SqlStatement;
 
 pub static ACTION: Builtin = Builtin::read("complaints.sla_report", query, Answer::Finding(answer));
 
-fn query(_params: &Value) -> Result<Vec<SqlStatement>> {
+fn query(_params: &Value, _reader: &Reader) -> Result<Vec<SqlStatement>> {
     let mut select = Select::new(
         "SELECT id, category, priority, status, subject, assigned_to, created_at, first_response_at FROM complaints \
          WHERE status IN ('open', 'in_progress', 'escalated')",

@@ -4,6 +4,7 @@ use chrono::{DateTime, Utc};
 use serde_json::Value;
 
 use crate::answer::{Finding, logs};
+use crate::builtin::Reader;
 use crate::builtin::query::{LOGS_ANALYZED, Select};
 use crate::builtin::{Answer, Builtin, Lookback, Rows};
 use crate::error::Result;
@@ -16,7 +17,7 @@ pub static ACTION: Builtin = Builtin::windowed(
     Lookback { hours: 24, label: "last 24 hours" },
 );
 
-fn query(params: &Value) -> Result<Vec<SqlStatement>> {
+fn query(params: &Value, _reader: &Reader) -> Result<Vec<SqlStatement>> {
     let mut s = Select::new(
         "SELECT time, event, status, actor_id FROM audit_log WHERE status IN ('denied', 'failed', 'error')",
         "id",

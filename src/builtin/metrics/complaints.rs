@@ -3,6 +3,7 @@
 use serde_json::Value;
 
 use crate::answer::{Finding, metrics};
+use crate::builtin::Reader;
 use crate::builtin::query::{Select, windowed};
 use crate::builtin::{Answer, Builtin, Lookback, Rows};
 use crate::error::Result;
@@ -15,7 +16,7 @@ pub static ACTION: Builtin = Builtin::windowed(
     Lookback { hours: 720, label: "last 30 days" },
 );
 
-fn query(params: &Value) -> Result<Vec<SqlStatement>> {
+fn query(params: &Value, _reader: &Reader) -> Result<Vec<SqlStatement>> {
     let mut statements = windowed(
         "SELECT priority, status, COUNT(*) AS complaints FROM complaints",
         "created_at",

@@ -3,6 +3,7 @@
 use serde_json::Value;
 
 use crate::answer::{Finding, metrics};
+use crate::builtin::Reader;
 use crate::builtin::query::windowed;
 use crate::builtin::{Answer, Builtin, Lookback, Rows};
 use crate::error::Result;
@@ -15,7 +16,7 @@ pub static ACTION: Builtin = Builtin::windowed(
     Lookback { hours: 720, label: "last 30 days" },
 );
 
-fn query(params: &Value) -> Result<Vec<SqlStatement>> {
+fn query(params: &Value, _reader: &Reader) -> Result<Vec<SqlStatement>> {
     let paid = "FROM bookings WHERE payment_status IN ('paid', 'settled', 'partially_refunded', 'refunded')";
     let period = format!(
         "SELECT currency, COUNT(*) AS bookings, CAST(COALESCE(SUM(amount_cents), 0) AS BIGINT) AS gross_cents, \

@@ -3,13 +3,14 @@
 use serde_json::Value;
 
 use crate::answer::{Finding, health};
+use crate::builtin::Reader;
 use crate::builtin::{Answer, Builtin, Rows};
 use crate::error::Result;
 use crate::payload::{SqlStatement, SqlValue};
 
 pub static ACTION: Builtin = Builtin::read("ops.health", query, Answer::Finding(answer));
 
-fn query(_params: &Value) -> Result<Vec<SqlStatement>> {
+fn query(_params: &Value, _reader: &Reader) -> Result<Vec<SqlStatement>> {
     let statements = vec![
         SqlStatement::new(
             "SELECT COUNT(*) AS pending_approvals, MIN(created_at) AS oldest_pending FROM actions WHERE status = 'pending_approval'",

@@ -2,6 +2,7 @@
 
 use serde_json::Value;
 
+use crate::builtin::Reader;
 use crate::builtin::query::{Select, text};
 use crate::builtin::{Answer, Builtin};
 use crate::error::Result;
@@ -10,7 +11,7 @@ use crate::payload::SqlStatement;
 pub static ACTION: Builtin =
     Builtin::read("providers.list", query, Answer::List { one: "provider", many: "providers" });
 
-fn query(params: &Value) -> Result<Vec<SqlStatement>> {
+fn query(params: &Value, _reader: &Reader) -> Result<Vec<SqlStatement>> {
     let mut s = Select::new(
         "SELECT id, name, email, category, city, status, rating, created_at FROM providers",
         "created_at",

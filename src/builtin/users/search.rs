@@ -2,6 +2,7 @@
 
 use serde_json::Value;
 
+use crate::builtin::Reader;
 use crate::builtin::query::{Select, text};
 use crate::builtin::{Answer, Builtin};
 use crate::error::Result;
@@ -10,14 +11,26 @@ use crate::payload::{SqlStatement, SqlValue};
 pub static ACTION: Builtin =
     Builtin::read("users.search", query, Answer::List { one: "user", many: "users" });
 
-fn query(params: &Value) -> Result<Vec<SqlStatement>> {
+fn query(params: &Value, reader: &Reader) -> Result<Vec<SqlStatement>> {
     let mut s = Select::new("SELECT id, name, email, phone, status, wallet_balance_cents FROM users", "id");
-    let pattern = params
-        .get("query")
-        .and_then(Value::as_str)
-        .map(|q| SqlValue::Text(format!("%{}%", q.to_lowercase())));
-    s.filter("(lower(name) LIKE ? OR lower(email) LIKE ? OR phone LIKE ?)", pattern)
-        .filter("status = ?", text(params, "status"))
-        .limit(params, 50);
+    let query = params.get("query").and_then(Value::as_str).map(str::to_lowercase);
+    match (query, reader.sees_contacts) {
+        (Some(query), true) => {
+            let pattern = Some(SqlValue::Text(format!("%{query}%")));
+            s.filter("(lower(name) LIKE ? OR lower(email) LIKE ? OR phone LIKE ?)", pattern);
+        }
+        (Some(query), false) => {
+            // Names in part; an e-mail or a phone number (spaces and dashes aside) only whole.
+            let digits: String =
+                query.chars().filter(|c| !matches!(c, ' ' | '-' | '(' | ')' | '.')).collect();
+            s.filter_each(
+                "(lower(name) LIKE ? OR lower(email) = ? \
+                 OR replace(replace(replace(replace(phone, ' ', ''), '-', ''), '(', ''), ')', '') = ?)",
+                vec![SqlValue::Text(format!("%{query}%")), SqlValue::Text(query), SqlValue::Text(digits)],
+            );
+        }
+        (None, _) => {}
+    }
+    s.filter("status = ?", text(params, "status")).limit(params, 50);
     Ok(vec![s.statement()])
 }

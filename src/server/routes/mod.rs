@@ -80,7 +80,10 @@ pub fn router(served: Arc<Served>) -> Router {
         .route("/enrolments", post(people::enrol));
     let mcp = Router::new()
         .route_service("/mcp", super::mcp::service(&served, served.mcp_sessions.clone()))
-        .layer(axum::middleware::from_fn(super::mcp::principal))
+        .layer(axum::middleware::from_fn_with_state(
+            Arc::new(super::mcp::SessionOwners::default()),
+            super::mcp::principal,
+        ))
         .layer(from_fn_with_state(served.clone(), auth::authenticate));
     Router::new()
         .route("/healthz", get(healthz))
