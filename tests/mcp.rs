@@ -449,7 +449,9 @@ fn malformed_and_oversized_messages_are_refused_and_the_session_goes_on() {
     assert_eq!(too_big["id"], 3);
     assert_eq!(too_big["result"]["isError"], true);
     assert!(too_big["result"]["content"][0]["text"].as_str().unwrap().contains("at most 65536"), "{too_big}");
-    let audited = env.scalar("SELECT MAX(LENGTH(payload)) FROM audit_log WHERE event = 'mcp.call'");
+    let audited = env.scalar(
+        "SELECT CAST(MAX(LENGTH(CAST(payload AS TEXT))) AS BIGINT) FROM audit_log WHERE event = 'mcp.call'",
+    );
     assert!(audited < 4096, "refused bulk went into the audit log: {audited} bytes");
     // An id that is not a whole number in range is refused, never read as no filter at all.
     session.send(br#"{"jsonrpc":"2.0","id":5,"method":"tools/call","params":{"name":"bookings.get","arguments":{"booking_id":1e23}}}"#);

@@ -20,14 +20,22 @@ fn query(params: &Value, reader: &Reader) -> Result<Vec<SqlStatement>> {
             s.filter("(lower(name) LIKE ? OR lower(email) LIKE ? OR phone LIKE ?)", pattern);
         }
         (Some(query), false) => {
-            // Names in part; an e-mail or a phone number (spaces and dashes aside) only whole.
-            let digits: String =
-                query.chars().filter(|c| !matches!(c, ' ' | '-' | '(' | ')' | '.')).collect();
-            s.filter_each(
-                "(lower(name) LIKE ? OR lower(email) = ? \
-                 OR replace(replace(replace(replace(phone, ' ', ''), '-', ''), '(', ''), ')', '') = ?)",
-                vec![SqlValue::Text(format!("%{query}%")), SqlValue::Text(query), SqlValue::Text(digits)],
-            );
+            // Names in part; an e-mail or a phone number (spaces, dashes and brackets aside) only whole.
+            let name = SqlValue::Text(format!("%{query}%"));
+            let phone_like = query.chars().all(|c| c.is_ascii_digit() || "+ -()".contains(c))
+                && query.chars().filter(char::is_ascii_digit).count() >= 5;
+            if query.contains('@') {
+                s.filter_each("(lower(name) LIKE ? OR lower(email) = ?)", vec![name, SqlValue::Text(query)]);
+            } else if phone_like {
+                let digits: String = query.chars().filter(|c| c.is_ascii_digit() || *c == '+').collect();
+                s.filter_each(
+                    "(lower(name) LIKE ? \
+                     OR replace(replace(replace(replace(phone, ' ', ''), '-', ''), '(', ''), ')', '') = ?)",
+                    vec![name, SqlValue::Text(digits)],
+                );
+            } else {
+                s.filter("lower(name) LIKE ?", Some(name));
+            }
         }
         (None, _) => {}
     }
