@@ -23,7 +23,37 @@ enum AuditCommand {
     /// Show audit entries, oldest first (the newest --limit of those matching)
     Query(QueryArgs),
     /// Recompute the hash chain; exit 1 and name the first broken entry if it does not verify
-    Verify,
+    Verify(VerifyArgs),
+    /// Sign a checkpoint of the log's Merkle tree (C2SP tlog-checkpoint) and record it; keep it elsewhere
+    Checkpoint,
+    /// Print the log key checkpoints are signed with, as a signed-note verifier key
+    Key,
+    /// Print an inclusion proof of an entry, or a consistency proof between two tree sizes
+    Prove(ProveArgs),
+}
+
+#[derive(Debug, Args)]
+struct VerifyArgs {
+    /// Also check the log against a checkpoint kept elsewhere (a file, or - for stdin):
+    /// truncated, rewritten or recomputed history exits 1
+    #[arg(long, value_name = "FILE")]
+    checkpoint: Option<String>,
+    /// The verifier key the checkpoint must be signed by (`audit key` prints it); default: this instance's
+    #[arg(long, value_name = "KEY", requires = "checkpoint")]
+    key: Option<String>,
+}
+
+#[derive(Debug, Args)]
+struct ProveArgs {
+    /// The entry to prove included
+    #[arg(value_name = "ID", required_unless_present = "consistency", conflicts_with = "consistency")]
+    id: Option<i64>,
+    /// Instead, prove that the tree of this many entries is a prefix of the tree of --size
+    #[arg(long, value_name = "OLD_SIZE")]
+    consistency: Option<i64>,
+    /// The tree size to prove against (default: the whole log now)
+    #[arg(long, value_name = "N")]
+    size: Option<i64>,
 }
 
 #[derive(Debug, Args)]
@@ -71,7 +101,33 @@ impl AuditArgs {
         }
         match self.command {
             AuditCommand::Query(args) => args.run(ctx).await,
-            AuditCommand::Verify => verify(ctx).await,
+            AuditCommand::Verify(args) => verify(ctx, args).await,
+            AuditCommand::Checkpoint => {
+                let (checkpoint, note) = crate::audit::tree::checkpoint(&ctx.store).await?;
+                ctx.show(&CheckpointView { origin: checkpoint.origin, size: checkpoint.size, note }).await?;
+                Ok(ExitCode::Success)
+            }
+            AuditCommand::Key => {
+                let key = crate::audit::tree::log_key(&ctx.store).await?;
+                ctx.show(&KeyView { origin: key.origin.clone(), verifier_key: key.verifier().encoded() })
+                    .await?;
+                Ok(ExitCode::Success)
+            }
+            AuditCommand::Prove(args) => {
+                let value = match (args.id, args.consistency) {
+                    (_, Some(old)) => {
+                        json_of(&crate::audit::tree::prove_consistency(&ctx.store, old, args.size).await?)?
+                    }
+                    (Some(id), None) => {
+                        json_of(&crate::audit::tree::prove_inclusion(&ctx.store, id, args.size).await?)?
+                    }
+                    (None, None) => {
+                        return Err(Error::Usage("name an entry, or --consistency OLD_SIZE".into()));
+                    }
+                };
+                ctx.show(&Proof(value)).await?;
+                Ok(ExitCode::Success)
+            }
         }
     }
 }
@@ -152,7 +208,17 @@ fn truncate(text: &str, max: usize) -> String {
     }
 }
 
-async fn verify(ctx: &Context) -> Result<ExitCode> {
+async fn verify(ctx: &Context, args: VerifyArgs) -> Result<ExitCode> {
+    // Read before the log is: a checkpoint that is not valid is said first.
+    let kept = match &args.checkpoint {
+        Some(path) => {
+            let note = read_checkpoint(path)?;
+            let verifier =
+                args.key.as_deref().map(crate::audit::checkpoint::NoteVerifier::parse).transpose()?;
+            Some(crate::audit::tree::open_checkpoint(&ctx.store, &note, verifier.as_ref()).await?)
+        }
+        None => None,
+    };
     let report = ctx.store.verify_audit().await?;
     if let Some(problem) = &report.problem {
         if ctx.output == crate::render::OutputFormat::Table {
@@ -160,8 +226,85 @@ async fn verify(ctx: &Context) -> Result<ExitCode> {
         }
         return Err(Error::AuditBroken(problem.clone()));
     }
-    ctx.show(&report).await?;
+    let Some(kept) = kept else {
+        ctx.show(&report).await?;
+        return Ok(ExitCode::Success);
+    };
+    let consistency = crate::audit::tree::verify_against(&ctx.store, &kept).await?;
+    ctx.show(&ConsistencyView { chain: report, consistency }).await?;
     Ok(ExitCode::Success)
+}
+
+/// A checkpoint's text from a file or stdin (`-`), at most 64 KiB.
+fn read_checkpoint(path: &str) -> Result<String> {
+    use std::io::Read;
+    let mut text = String::new();
+    let read = if path == "-" {
+        std::io::stdin().take(64 * 1024).read_to_string(&mut text)
+    } else {
+        std::fs::File::open(path).and_then(|file| file.take(64 * 1024).read_to_string(&mut text))
+    };
+    read.map_err(|e| Error::io(format!("cannot read the checkpoint {path}"), e))?;
+    Ok(text)
+}
+
+fn json_of<T: Serialize>(value: &T) -> Result<serde_json::Value> {
+    serde_json::to_value(value).map_err(|e| Error::Internal(e.to_string()))
+}
+
+#[derive(Serialize)]
+struct CheckpointView {
+    origin: String,
+    size: u64,
+    note: String,
+}
+
+impl Tabular for CheckpointView {
+    fn human(&self) -> String {
+        self.note.trim_end().to_owned()
+    }
+}
+
+#[derive(Serialize)]
+struct KeyView {
+    origin: String,
+    verifier_key: String,
+}
+
+impl Tabular for KeyView {
+    fn human(&self) -> String {
+        self.verifier_key.clone()
+    }
+}
+
+#[derive(Serialize)]
+#[serde(transparent)]
+struct Proof(serde_json::Value);
+
+impl Tabular for Proof {
+    fn human(&self) -> String {
+        serde_json::to_string_pretty(&self.0).unwrap_or_default()
+    }
+}
+
+#[derive(Serialize)]
+struct ConsistencyView {
+    chain: VerifyReport,
+    consistency: crate::audit::tree::Consistency,
+}
+
+impl Tabular for ConsistencyView {
+    fn human(&self) -> String {
+        let c = &self.consistency;
+        format!(
+            "{}\nconsistent with the checkpoint of {} entries (root {}): the log now has {} entries, root {}",
+            self.chain.human(),
+            c.checkpoint_size,
+            c.checkpoint_root,
+            c.size,
+            c.root
+        )
+    }
 }
 
 impl Tabular for VerifyReport {
@@ -171,9 +314,26 @@ impl Tabular for VerifyReport {
 }
 
 impl AuditArgs {
-    pub fn remote_call(&self) -> crate::remote::Call {
-        match &self.command {
-            AuditCommand::Verify => crate::remote::Call::get("/v1/audit/verify"),
+    pub fn remote_call(&self) -> Result<crate::remote::Call> {
+        Ok(match &self.command {
+            AuditCommand::Verify(v) if v.checkpoint.is_some() => {
+                return Err(Error::Usage(
+                    "checking the log against a kept checkpoint runs where the database is, with read access: `opsgate --db URL audit verify --checkpoint FILE`".into(),
+                ));
+            }
+            AuditCommand::Verify(_) => crate::remote::Call::get("/v1/audit/verify"),
+            AuditCommand::Checkpoint => {
+                crate::remote::Call::post("/v1/audit/checkpoints", serde_json::json!({}))
+            }
+            AuditCommand::Key => crate::remote::Call::get("/v1/audit/key"),
+            AuditCommand::Prove(p) => match (p.id, p.consistency) {
+                (_, Some(old)) => crate::remote::Call::get("/v1/audit/proofs/consistency")
+                    .query("old_size", Some(old))
+                    .query("size", p.size),
+                (id, None) => crate::remote::Call::get("/v1/audit/proofs/inclusion")
+                    .query("entry", id)
+                    .query("size", p.size),
+            },
             AuditCommand::Query(q) => crate::remote::Call::get("/v1/audit")
                 .query("actor", q.actor.as_ref())
                 .query("subject", q.subject.as_ref())
@@ -184,6 +344,6 @@ impl AuditArgs {
                 .query("until", q.until.as_ref())
                 .query("limit", q.limit)
                 .query("format", q.format.map(|_| "jsonl")),
-        }
+        })
     }
 }

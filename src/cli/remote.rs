@@ -123,7 +123,7 @@ pub async fn run(global: &GlobalArgs, server: &str, command: Command) -> Result<
         Command::DryRun(args) => open()?.print(&args.remote_call()).await,
         Command::Show(args) => open()?.print(&args.remote_call()?).await,
         Command::History(args) => open()?.print(&args.remote_call()).await,
-        Command::Audit(args) => open()?.print(&args.remote_call()).await,
+        Command::Audit(args) => open()?.print(&args.remote_call()?).await,
         Command::Ask(args) => open()?.print(&args.remote_call()).await,
         Command::Actions(args) => open()?.print(&args.remote_call()).await,
         Command::Execute(args) => args.run_remote(&open()?).await,

@@ -78,6 +78,12 @@ const MIGRATIONS: &[Versioned] = &[
         sqlite: include_str!("../../migrations/sqlite/20261207000010_team_mode.sql"),
         postgres: include_str!("../../migrations/postgres/20261207000010_team_mode.sql"),
     },
+    Versioned {
+        version: 20261207000011,
+        description: "audit checkpoints",
+        sqlite: include_str!("../../migrations/sqlite/20261207000011_audit_checkpoints.sql"),
+        postgres: include_str!("../../migrations/postgres/20261207000011_audit_checkpoints.sql"),
+    },
 ];
 
 fn migrator(pick: fn(&Versioned) -> &'static str) -> Migrator {

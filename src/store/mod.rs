@@ -9,6 +9,7 @@ mod agents;
 mod alerts;
 mod approvals;
 mod audit;
+mod checkpoints;
 mod config;
 mod connect;
 mod enrolments;

@@ -226,6 +226,28 @@ pub(super) fn audit(q: AuditQuery) -> Result<Argv> {
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(default, deny_unknown_fields)]
+pub(super) struct InclusionQuery {
+    entry: i64,
+    size: Option<i64>,
+}
+
+pub(super) fn inclusion_proof(q: InclusionQuery) -> Result<Argv> {
+    Ok(Argv::new(&["audit", "prove"]).option("size", q.size).positionals(&[q.entry.to_string()]))
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub(super) struct ConsistencyQuery {
+    old_size: i64,
+    size: Option<i64>,
+}
+
+pub(super) fn consistency_proof(q: ConsistencyQuery) -> Result<Argv> {
+    Ok(Argv::new(&["audit", "prove"]).option("consistency", Some(q.old_size)).option("size", q.size))
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
 pub(super) struct CatalogQuery {
     mine: bool,
 }
