@@ -145,8 +145,17 @@ _opsgate() {
             opsgate__subcmd__alerts__subcmd__help,help)
                 cmd="opsgate__subcmd__alerts__subcmd__help__subcmd__help"
                 ;;
+            opsgate__subcmd__audit,checkpoint)
+                cmd="opsgate__subcmd__audit__subcmd__checkpoint"
+                ;;
             opsgate__subcmd__audit,help)
                 cmd="opsgate__subcmd__audit__subcmd__help"
+                ;;
+            opsgate__subcmd__audit,key)
+                cmd="opsgate__subcmd__audit__subcmd__key"
+                ;;
+            opsgate__subcmd__audit,prove)
+                cmd="opsgate__subcmd__audit__subcmd__prove"
                 ;;
             opsgate__subcmd__audit,query)
                 cmd="opsgate__subcmd__audit__subcmd__query"
@@ -154,8 +163,17 @@ _opsgate() {
             opsgate__subcmd__audit,verify)
                 cmd="opsgate__subcmd__audit__subcmd__verify"
                 ;;
+            opsgate__subcmd__audit__subcmd__help,checkpoint)
+                cmd="opsgate__subcmd__audit__subcmd__help__subcmd__checkpoint"
+                ;;
             opsgate__subcmd__audit__subcmd__help,help)
                 cmd="opsgate__subcmd__audit__subcmd__help__subcmd__help"
+                ;;
+            opsgate__subcmd__audit__subcmd__help,key)
+                cmd="opsgate__subcmd__audit__subcmd__help__subcmd__key"
+                ;;
+            opsgate__subcmd__audit__subcmd__help,prove)
+                cmd="opsgate__subcmd__audit__subcmd__help__subcmd__prove"
                 ;;
             opsgate__subcmd__audit__subcmd__help,query)
                 cmd="opsgate__subcmd__audit__subcmd__help__subcmd__query"
@@ -288,6 +306,15 @@ _opsgate() {
                 ;;
             opsgate__subcmd__help__subcmd__alerts,evaluate)
                 cmd="opsgate__subcmd__help__subcmd__alerts__subcmd__evaluate"
+                ;;
+            opsgate__subcmd__help__subcmd__audit,checkpoint)
+                cmd="opsgate__subcmd__help__subcmd__audit__subcmd__checkpoint"
+                ;;
+            opsgate__subcmd__help__subcmd__audit,key)
+                cmd="opsgate__subcmd__help__subcmd__audit__subcmd__key"
+                ;;
+            opsgate__subcmd__help__subcmd__audit,prove)
+                cmd="opsgate__subcmd__help__subcmd__audit__subcmd__prove"
                 ;;
             opsgate__subcmd__help__subcmd__audit,query)
                 cmd="opsgate__subcmd__help__subcmd__audit__subcmd__query"
@@ -1188,7 +1215,7 @@ _opsgate() {
             return 0
             ;;
         opsgate__subcmd__audit)
-            opts="-o -h -V --db --as --output --server --demo --help --version query verify help"
+            opts="-o -h -V --db --as --output --server --demo --help --version query verify checkpoint key prove help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1221,8 +1248,42 @@ _opsgate() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        opsgate__subcmd__audit__subcmd__checkpoint)
+            opts="-o -h -V --db --as --output --server --demo --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json yaml md" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json yaml md" -- "${cur}"))
+                    return 0
+                    ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         opsgate__subcmd__audit__subcmd__help)
-            opts="query verify help"
+            opts="query verify checkpoint key prove help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1235,7 +1296,49 @@ _opsgate() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        opsgate__subcmd__audit__subcmd__help__subcmd__checkpoint)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         opsgate__subcmd__audit__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        opsgate__subcmd__audit__subcmd__help__subcmd__key)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        opsgate__subcmd__audit__subcmd__help__subcmd__prove)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1270,6 +1373,82 @@ _opsgate() {
                 return 0
             fi
             case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        opsgate__subcmd__audit__subcmd__key)
+            opts="-o -h -V --db --as --output --server --demo --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json yaml md" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json yaml md" -- "${cur}"))
+                    return 0
+                    ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        opsgate__subcmd__audit__subcmd__prove)
+            opts="-o -h -V --consistency --size --db --as --output --server --demo --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --consistency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --size)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json yaml md" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json yaml md" -- "${cur}"))
+                    return 0
+                    ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1348,12 +1527,20 @@ _opsgate() {
             return 0
             ;;
         opsgate__subcmd__audit__subcmd__verify)
-            opts="-o -h -V --db --as --output --server --demo --help --version"
+            opts="-o -h -V --checkpoint --key --db --as --output --server --demo --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --checkpoint)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --db)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2018,8 +2205,50 @@ _opsgate() {
             return 0
             ;;
         opsgate__subcmd__help__subcmd__audit)
-            opts="query verify"
+            opts="query verify checkpoint key prove"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        opsgate__subcmd__help__subcmd__audit__subcmd__checkpoint)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        opsgate__subcmd__help__subcmd__audit__subcmd__key)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        opsgate__subcmd__help__subcmd__audit__subcmd__prove)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi

@@ -258,6 +258,9 @@ set edit:completion:arg-completer[opsgate] = {|@words|
             cand --version 'Print version'
             cand query 'Show audit entries, oldest first (the newest --limit of those matching)'
             cand verify 'Recompute the hash chain; exit 1 and name the first broken entry if it does not verify'
+            cand checkpoint 'Sign a checkpoint of the log''s Merkle tree (C2SP tlog-checkpoint) and record it; keep it elsewhere'
+            cand key 'Print the log key checkpoints are signed with, as a signed-note verifier key'
+            cand prove 'Print an inclusion proof of an entry, or a consistency proof between two tree sizes'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'opsgate;audit;query'= {
@@ -282,6 +285,46 @@ set edit:completion:arg-completer[opsgate] = {|@words|
             cand --version 'Print version'
         }
         &'opsgate;audit;verify'= {
+            cand --checkpoint 'Also check the log against a checkpoint kept elsewhere (a file, or - for stdin): truncated, rewritten or recomputed history exits 1'
+            cand --key 'The verifier key the checkpoint must be signed by (`audit key` prints it); default: this instance''s'
+            cand --db 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]'
+            cand --as 'Act as this staff member (e-mail) [env: OPSGATE_USER]'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --server 'Team mode: send every data command to this opsgate server, signed with your key (`--as` picks which local key when there are several) [env: OPSGATE_SERVER]; a server certificate from a private CA is trusted with OPSGATE_SERVER_CA=FILE'
+            cand --demo 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'opsgate;audit;checkpoint'= {
+            cand --db 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]'
+            cand --as 'Act as this staff member (e-mail) [env: OPSGATE_USER]'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --server 'Team mode: send every data command to this opsgate server, signed with your key (`--as` picks which local key when there are several) [env: OPSGATE_SERVER]; a server certificate from a private CA is trusted with OPSGATE_SERVER_CA=FILE'
+            cand --demo 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'opsgate;audit;key'= {
+            cand --db 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]'
+            cand --as 'Act as this staff member (e-mail) [env: OPSGATE_USER]'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --server 'Team mode: send every data command to this opsgate server, signed with your key (`--as` picks which local key when there are several) [env: OPSGATE_SERVER]; a server certificate from a private CA is trusted with OPSGATE_SERVER_CA=FILE'
+            cand --demo 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'opsgate;audit;prove'= {
+            cand --consistency 'Instead, prove that the tree of this many entries is a prefix of the tree of --size'
+            cand --size 'The tree size to prove against (default: the whole log now)'
             cand --db 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]'
             cand --as 'Act as this staff member (e-mail) [env: OPSGATE_USER]'
             cand -o 'Output format'
@@ -296,11 +339,20 @@ set edit:completion:arg-completer[opsgate] = {|@words|
         &'opsgate;audit;help'= {
             cand query 'Show audit entries, oldest first (the newest --limit of those matching)'
             cand verify 'Recompute the hash chain; exit 1 and name the first broken entry if it does not verify'
+            cand checkpoint 'Sign a checkpoint of the log''s Merkle tree (C2SP tlog-checkpoint) and record it; keep it elsewhere'
+            cand key 'Print the log key checkpoints are signed with, as a signed-note verifier key'
+            cand prove 'Print an inclusion proof of an entry, or a consistency proof between two tree sizes'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'opsgate;audit;help;query'= {
         }
         &'opsgate;audit;help;verify'= {
+        }
+        &'opsgate;audit;help;checkpoint'= {
+        }
+        &'opsgate;audit;help;key'= {
+        }
+        &'opsgate;audit;help;prove'= {
         }
         &'opsgate;audit;help;help'= {
         }
@@ -1017,10 +1069,19 @@ set edit:completion:arg-completer[opsgate] = {|@words|
         &'opsgate;help;audit'= {
             cand query 'Show audit entries, oldest first (the newest --limit of those matching)'
             cand verify 'Recompute the hash chain; exit 1 and name the first broken entry if it does not verify'
+            cand checkpoint 'Sign a checkpoint of the log''s Merkle tree (C2SP tlog-checkpoint) and record it; keep it elsewhere'
+            cand key 'Print the log key checkpoints are signed with, as a signed-note verifier key'
+            cand prove 'Print an inclusion proof of an entry, or a consistency proof between two tree sizes'
         }
         &'opsgate;help;audit;query'= {
         }
         &'opsgate;help;audit;verify'= {
+        }
+        &'opsgate;help;audit;checkpoint'= {
+        }
+        &'opsgate;help;audit;key'= {
+        }
+        &'opsgate;help;audit;prove'= {
         }
         &'opsgate;help;playbook'= {
             cand validate 'Check a playbook''s schema and templates; errors as file:line:col: message'

@@ -8,6 +8,7 @@ mod support;
 mod alerts;
 mod approvals;
 mod ask;
+mod audit_checkpoints;
 mod audit_log;
 mod cli_frame;
 mod concurrent_audit;

@@ -1,0 +1,175 @@
+//! The audit log against checkpoints kept elsewhere: truncation and a
+//! rewritten history with a valid chain are caught, an extension passes, and
+//! proofs and checkpoints check with an independent implementation
+//! (`tlog_tiles`, a port of Go's sumdb/tlog).
+
+use base64::Engine;
+use base64::engine::general_purpose::STANDARD;
+use serde_json::Value;
+
+use crate::support::{Env, block_on};
+
+fn drop_append_only_triggers(env: &Env) {
+    let sql = if env.is_postgres() {
+        "DROP TRIGGER audit_log_no_update_delete ON audit_log"
+    } else {
+        "DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete"
+    };
+    env.sql(sql).unwrap();
+}
+
+/// Adds `n` ordinary entries (plans by the admin) to the log.
+fn more_entries(env: &Env, n: usize) {
+    for _ in 0..n {
+        env.run_as("admin@example.com", ["plan", "list pending bookings"]).exit(0);
+    }
+}
+
+fn checkpoint(env: &Env) -> std::path::PathBuf {
+    let out = env.run(["audit", "checkpoint"]).exit(0);
+    let path =
+        env.home.path().join(format!("checkpoint-{}.txt", env.scalar("SELECT MAX(id) FROM audit_log")));
+    std::fs::write(&path, &out.stdout).unwrap();
+    path
+}
+
+fn verify_against(env: &Env, checkpoint: &std::path::Path) -> crate::support::Run {
+    env.run(["audit", "verify", "--checkpoint", &checkpoint.display().to_string()])
+}
+
+#[test]
+fn an_untouched_or_extended_log_passes_against_a_kept_checkpoint() {
+    let env = Env::new().with_demo_data();
+    let kept = checkpoint(&env);
+    let note = std::fs::read_to_string(&kept).unwrap();
+    let lines: Vec<&str> = note.lines().collect();
+    assert!(lines[0].starts_with("opsgate.local/audit/"), "{note}");
+    assert_eq!(lines[1], env.scalar("SELECT MAX(id) FROM audit_log").to_string());
+    assert!(lines[3].starts_with("opsgate-chain-head "));
+    assert!(lines[4].is_empty() && lines[5].starts_with("\u{2014} "), "{note}");
+    verify_against(&env, &kept).exit(0).stdout_has("consistent with the checkpoint");
+    more_entries(&env, 3);
+    let report = env
+        .run(["audit", "verify", "--checkpoint", &kept.display().to_string(), "-o", "json"])
+        .exit(0)
+        .json();
+    assert!(
+        report["consistency"]["size"].as_u64().unwrap()
+            > report["consistency"]["checkpoint_size"].as_u64().unwrap()
+    );
+    // From stdin too, and with the key an auditor pinned.
+    let key = env.run(["audit", "key"]).exit(0).stdout.trim().to_owned();
+    let mut from_stdin = env.command();
+    from_stdin.args(["audit", "verify", "--checkpoint", "-", "--key", &key]).write_stdin(note.clone());
+    crate::support::Run::from(from_stdin.output().unwrap()).exit(0);
+    // Another instance's key does not vouch for this log's checkpoint.
+    let other = Env::new().seeded();
+    let foreign = other.run(["audit", "key"]).exit(0).stdout.trim().to_owned();
+    env.run(["audit", "verify", "--checkpoint", &kept.display().to_string(), "--key", &foreign])
+        .exit(1)
+        .stderr_has("no valid signature");
+}
+
+#[test]
+fn a_truncated_tail_is_caught_that_the_chain_alone_misses() {
+    let env = Env::new().with_demo_data();
+    more_entries(&env, 3);
+    let kept = checkpoint(&env);
+    let size = env.scalar("SELECT MAX(id) FROM audit_log");
+    drop_append_only_triggers(&env);
+    env.sql(&format!("DELETE FROM audit_log WHERE id > {}", size - 3)).unwrap();
+    env.run(["audit", "verify"]).exit(0);
+    verify_against(&env, &kept)
+        .exit(1)
+        .stderr_has("truncated")
+        .stderr_has(&format!("entries {} to {size} are gone", size - 2));
+}
+
+#[test]
+fn a_history_rewritten_with_a_valid_chain_is_caught() {
+    let env = Env::new().with_demo_data();
+    more_entries(&env, 2);
+    let kept = checkpoint(&env);
+    let size = env.scalar("SELECT MAX(id) FROM audit_log");
+    // The attacker removes the last entries and appends others in their place:
+    // the store computes a perfectly valid chain over the new history.
+    drop_append_only_triggers(&env);
+    env.sql(&format!("DELETE FROM audit_log WHERE id > {}", size - 2)).unwrap();
+    block_on(async {
+        let store = env.store().await;
+        let forged: Vec<_> = (0..4)
+            .map(|n| {
+                opsgate::audit::NewAuditEntry::new(
+                    opsgate::audit::Actor::system(),
+                    opsgate::audit::Event::SeedRbac,
+                    opsgate::audit::Outcome::Succeeded,
+                )
+                .payload(serde_json::json!({"forged": n}))
+            })
+            .collect();
+        store.append_audit(&forged).await.unwrap();
+        store.close().await;
+    });
+    env.run(["audit", "verify"]).exit(0).stdout_has("audit chain verifies");
+    verify_against(&env, &kept).exit(1).stderr_has("no longer hash to the checkpoint's root");
+    // An edit in place (no recomputed chain) is still named by the chain.
+    env.sql("UPDATE audit_log SET status = 'forged' WHERE id = 2").unwrap();
+    verify_against(&env, &kept).exit(1).stderr_has("entry 2");
+}
+
+#[test]
+fn an_edited_checkpoint_is_refused_before_the_log_is_read() {
+    let env = Env::new().seeded();
+    let kept = checkpoint(&env);
+    let note = std::fs::read_to_string(&kept).unwrap();
+    let size = note.lines().nth(1).unwrap().to_owned();
+    let smaller = note.replacen(&format!("\n{size}\n"), "\n1\n", 1);
+    std::fs::write(&kept, smaller).unwrap();
+    verify_against(&env, &kept).exit(1).stderr_has("the checkpoint is not valid");
+    std::fs::write(&kept, "garbage").unwrap();
+    verify_against(&env, &kept).exit(1).stderr_has("the checkpoint is not valid");
+}
+
+fn hash(text: &str) -> tlog_tiles::tlog::Hash {
+    tlog_tiles::tlog::Hash(STANDARD.decode(text).unwrap().try_into().unwrap())
+}
+
+fn proof(value: &Value) -> Vec<tlog_tiles::tlog::Hash> {
+    value["proof"].as_array().unwrap().iter().map(|h| hash(h.as_str().unwrap())).collect()
+}
+
+#[test]
+fn proofs_and_checkpoints_check_with_an_independent_implementation() {
+    let env = Env::new().with_demo_data();
+    more_entries(&env, 4);
+    let kept = checkpoint(&env);
+    let note = std::fs::read_to_string(&kept).unwrap();
+    let body = note.split_once("\n\n").unwrap().0.to_owned() + "\n";
+    let parsed = tlog_tiles::checkpoint::Checkpoint::from_bytes(body.as_bytes()).unwrap();
+    let size = parsed.size();
+    assert_eq!(size as i64, env.scalar("SELECT MAX(id) FROM audit_log"));
+    let root = *parsed.hash();
+    for entry in [1, size / 2, size] {
+        let included = env.run(["audit", "prove", &entry.to_string(), "-o", "json"]).exit(0).json();
+        assert_eq!(hash(included["root"].as_str().unwrap()), root);
+        // The leaf is RFC 6962's hash of the entry's chain hash.
+        let data = opsgate::canonical::unhex(included["entry_hash"].as_str().unwrap()).unwrap();
+        let leaf = tlog_tiles::tlog::record_hash(&data);
+        assert_eq!(leaf, hash(included["leaf_hash"].as_str().unwrap()));
+        tlog_tiles::tlog::check_record(&proof(&included), size, root, entry - 1, leaf).unwrap();
+        let mut tampered = proof(&included);
+        if let Some(first) = tampered.first_mut() {
+            first.0[0] ^= 1;
+            assert!(tlog_tiles::tlog::check_record(&tampered, size, root, entry - 1, leaf).is_err());
+        }
+    }
+    more_entries(&env, 3);
+    let consistent =
+        env.run(["audit", "prove", "--consistency", &size.to_string(), "-o", "json"]).exit(0).json();
+    let new_size = consistent["tree_size"].as_u64().unwrap();
+    let new_root = hash(consistent["root"].as_str().unwrap());
+    tlog_tiles::tlog::check_tree(&proof(&consistent), new_size, new_root, size, root).unwrap();
+    let mut tampered = proof(&consistent);
+    tampered[0].0[0] ^= 1;
+    assert!(tlog_tiles::tlog::check_tree(&tampered, new_size, new_root, size, root).is_err());
+}
