@@ -173,3 +173,38 @@ fn proofs_and_checkpoints_check_with_an_independent_implementation() {
     tampered[0].0[0] ^= 1;
     assert!(tlog_tiles::tlog::check_tree(&tampered, new_size, new_root, size, root).is_err());
 }
+
+#[test]
+fn an_auditor_who_cannot_write_verifies_and_queries_the_log() {
+    let env = Env::new().with_demo_data();
+    let kept = checkpoint(&env);
+    let key = env.run(["audit", "key"]).exit(0).stdout.trim().to_owned();
+    let url = if env.is_postgres() {
+        // A role that may only SELECT (role names are per cluster: one per test database).
+        let database = env.db_url.rsplit('/').next().unwrap().to_owned();
+        let role = format!("{database}_auditor");
+        env.sql(&format!("CREATE ROLE {role} LOGIN")).unwrap();
+        env.sql(&format!("GRANT SELECT ON ALL TABLES IN SCHEMA public TO {role}")).unwrap();
+        let (scheme_user, rest) = env.db_url.split_once('@').unwrap();
+        let scheme = scheme_user.split("//").next().unwrap();
+        format!("{scheme}//{role}@{rest}")
+    } else {
+        format!("sqlite://{}?mode=ro", env.db_url)
+    };
+    let auditor = |args: &[&str]| {
+        let mut command = env.command();
+        command.env_remove("OPSGATE_DB").arg("--db").arg(&url).args(args);
+        crate::support::Run::from(command.output().unwrap())
+    };
+    auditor(&["audit", "verify"]).exit(0).stdout_has("audit chain verifies");
+    auditor(&["audit", "query", "--limit", "3", "-o", "json"]).exit(0);
+    let kept = kept.display().to_string();
+    auditor(&["audit", "verify", "--checkpoint", &kept, "--key", &key])
+        .exit(0)
+        .stdout_has("consistent with the checkpoint");
+    // It really cannot write: planning through the same access fails, and nothing was written.
+    let before = env.scalar("SELECT COUNT(*) FROM audit_log");
+    let refused = auditor(&["--as", "admin@example.com", "plan", "cancel booking 12"]);
+    assert_ne!(refused.code, 0, "{}", refused.stdout);
+    assert_eq!(env.scalar("SELECT COUNT(*) FROM audit_log"), before);
+}

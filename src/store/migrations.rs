@@ -103,10 +103,42 @@ fn migrator(pick: fn(&Versioned) -> &'static str) -> Migrator {
     )
 }
 
-pub(super) async fn run(store: &Store) -> Result<()> {
-    match store.pool() {
-        Pool::Sqlite(pool) => migrator(|m| m.sqlite).run(pool).await?,
-        Pool::Postgres(pool) => migrator(|m| m.postgres).run(pool).await?,
+/// Migrates the database; one opened read-only (SQLite `mode=ro`, or a
+/// PostgreSQL role that may only SELECT) is instead checked to be current,
+/// so that an auditor without write access can read and verify it.
+pub(super) async fn run(store: &Store, read_only: bool) -> Result<()> {
+    if read_only {
+        return check_current(store).await;
     }
-    Ok(())
+    let migrated = match store.pool() {
+        Pool::Sqlite(pool) => migrator(|m| m.sqlite).run(pool).await,
+        Pool::Postgres(pool) => migrator(|m| m.postgres).run(pool).await,
+    };
+    match migrated {
+        Ok(()) => Ok(()),
+        // A role without the rights to migrate can still read a current database.
+        Err(error) if matches!(store.pool(), Pool::Postgres(_)) => {
+            check_current(store).await.map_err(|_| crate::error::Error::from(error))
+        }
+        Err(error) => Err(error.into()),
+    }
+}
+
+/// Succeeds when every migration this build knows has been applied.
+async fn check_current(store: &Store) -> Result<()> {
+    let latest = MIGRATIONS.last().map(|m| m.version).unwrap_or(0);
+    let sql = "SELECT MAX(version) FROM _sqlx_migrations WHERE success";
+    let applied: Option<i64> = match store.pool() {
+        Pool::Sqlite(pool) => sqlx::query_scalar(sql).fetch_one(pool).await.ok().flatten(),
+        Pool::Postgres(pool) => sqlx::query_scalar(sql).fetch_one(pool).await.ok().flatten(),
+    };
+    match applied {
+        Some(version) if version >= latest => Ok(()),
+        Some(version) => Err(crate::error::Error::Config(format!(
+            "the database is at migration {version} and this opsgate needs {latest}: open it once with write access to migrate it"
+        ))),
+        None => Err(crate::error::Error::Config(
+            "the database has no opsgate schema: open it once with write access (or `opsgate seed rbac`) to create it".into(),
+        )),
+    }
 }

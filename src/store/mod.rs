@@ -105,7 +105,8 @@ impl Store {
     /// PostgreSQL pools always open connections as needed, up to their ceiling.
     pub async fn open_with_connections(location: &DbLocation, sqlite_connections: u32) -> Result<Store> {
         let store = connect::connect(location, sqlite_connections).await?;
-        migrations::run(&store).await?;
+        let read_only = matches!(location, DbLocation::SqliteExisting { read_only: true, .. });
+        migrations::run(&store, read_only).await?;
         Ok(store)
     }
 
