@@ -1527,7 +1527,7 @@ _opsgate() {
             return 0
             ;;
         opsgate__subcmd__audit__subcmd__verify)
-            opts="-o -h -V --checkpoint --key --db --as --output --server --demo --help --version"
+            opts="-o -h -V --checkpoint --key --since-checkpoint --db --as --output --server --demo --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

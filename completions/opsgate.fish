@@ -270,6 +270,7 @@ json\t'One JSON document on stdout'
 yaml\t'One YAML document on stdout'
 md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
 complete -c opsgate -n "__fish_opsgate_using_subcommand audit; and __fish_seen_subcommand_from verify" -l server -d 'Team mode: send every data command to this opsgate server, signed with your key (`--as` picks which local key when there are several) [env: OPSGATE_SERVER]; a server certificate from a private CA is trusted with OPSGATE_SERVER_CA=FILE' -r
+complete -c opsgate -n "__fish_opsgate_using_subcommand audit; and __fish_seen_subcommand_from verify" -l since-checkpoint -d 'Read only the entries after the checkpoint: the log up to it is vouched for by the checkpoint recorded here when it was made (matching the kept one); fast on a long log'
 complete -c opsgate -n "__fish_opsgate_using_subcommand audit; and __fish_seen_subcommand_from verify" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_using_subcommand audit; and __fish_seen_subcommand_from verify" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opsgate -n "__fish_opsgate_using_subcommand audit; and __fish_seen_subcommand_from verify" -s V -l version -d 'Print version'

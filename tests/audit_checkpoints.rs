@@ -112,6 +112,9 @@ fn a_history_rewritten_with_a_valid_chain_is_caught() {
     });
     env.run(["audit", "verify"]).exit(0).stdout_has("audit chain verifies");
     verify_against(&env, &kept).exit(1).stderr_has("no longer hash to the checkpoint's root");
+    env.run(["audit", "verify", "--checkpoint", &kept.display().to_string(), "--since-checkpoint"])
+        .exit(1)
+        .stderr_has(&format!("entry {size}'s hash is not the checkpoint's chain head"));
     // An edit in place (no recomputed chain) is still named by the chain.
     env.sql("UPDATE audit_log SET status = 'forged' WHERE id = 2").unwrap();
     verify_against(&env, &kept).exit(1).stderr_has("entry 2");

@@ -202,6 +202,11 @@ impl Default for ChainVerifier {
 }
 
 impl ChainVerifier {
+    /// A verifier that continues the chain after entry `id`, whose hash is `head`.
+    pub fn after(id: i64, head: &str) -> ChainVerifier {
+        ChainVerifier { expected_id: id + 1, prev_hash: head.to_owned(), checked: 0 }
+    }
+
     /// Checks the next entry; the first non-`Ok` answer is the break to report.
     pub fn check(&mut self, entry: &AuditEntry) -> ChainCheck {
         self.check_fields(&entry.hashed_fields(), &entry.hash)

@@ -119,10 +119,7 @@ pub async fn verify_against(store: &Store, checkpoint: &Checkpoint) -> Result<Co
     let size = store.audit_size().await?;
     let kept = i64::try_from(checkpoint.size).unwrap_or(i64::MAX);
     if size < kept {
-        return Err(Error::AuditBroken(format!(
-            "the audit log was truncated: it has {size} entries, and the checkpoint counted {kept}; entries {} to {kept} are gone",
-            size + 1
-        )));
+        return Err(truncated(size, kept));
     }
     let mut frontier = frontier_upto(store, kept).await?;
     if frontier.root() != checkpoint.root {
@@ -150,6 +147,67 @@ pub async fn verify_against(store: &Store, checkpoint: &Checkpoint) -> Result<Co
         size: frontier.size(),
         root: STANDARD.encode(frontier.root()),
     })
+}
+
+/// Checks the log against `checkpoint` reading only the entries after it:
+/// the tree and chain up to it are taken from the checkpoint recorded in the
+/// database when it was made, once they match the kept checkpoint's root and
+/// chain head. The new entries' chain is checked from that head and the tree
+/// extended over them. (An edit in place below the checkpoint that leaves
+/// the stored hashes alone is found by a full `audit verify`.)
+pub async fn verify_since(
+    store: &Store,
+    checkpoint: &Checkpoint,
+) -> Result<(crate::store::VerifyReport, Consistency)> {
+    let size = store.audit_size().await?;
+    let kept = i64::try_from(checkpoint.size).unwrap_or(i64::MAX);
+    if size < kept {
+        return Err(truncated(size, kept));
+    }
+    let recorded = store.checkpoint_at(kept).await?;
+    let mut frontier = recorded
+        .as_ref()
+        .and_then(|row| row.frontier())
+        .filter(|frontier| frontier.root() == checkpoint.root)
+        .filter(|_| recorded.as_ref().is_some_and(|row| row.chain_head == checkpoint.chain_head))
+        .ok_or_else(|| {
+            Error::AuditBroken(format!(
+                "this database holds no record matching the checkpoint of {kept} entries: verify without --since-checkpoint (it reads every entry)"
+            ))
+        })?;
+    // The last entry it counted must still carry its hash: a history rewritten
+    // with a recomputed chain changes it, even when no entry came after.
+    if chain_head(store, kept).await? != checkpoint.chain_head {
+        return Err(Error::AuditBroken(format!(
+            "entry {kept}'s hash is not the checkpoint's chain head: the log up to it was rewritten"
+        )));
+    }
+    let report =
+        store.verify_audit_after(kept, super::ChainVerifier::after(kept, &checkpoint.chain_head)).await?;
+    if let Some(problem) = &report.problem {
+        return Err(Error::AuditBroken(problem.clone()));
+    }
+    store
+        .scan_audit_hashes(kept, size, |_, hash| {
+            frontier.push(merkle::leaf_hash(&hash));
+            true
+        })
+        .await?;
+    let consistency = Consistency {
+        origin: checkpoint.origin.clone(),
+        checkpoint_size: checkpoint.size,
+        checkpoint_root: STANDARD.encode(checkpoint.root),
+        size: frontier.size(),
+        root: STANDARD.encode(frontier.root()),
+    };
+    Ok((report, consistency))
+}
+
+fn truncated(size: i64, kept: i64) -> Error {
+    Error::AuditBroken(format!(
+        "the audit log was truncated: it has {size} entries, and the checkpoint counted {kept}; entries {} to {kept} are gone",
+        size + 1
+    ))
 }
 
 /// Opens a kept checkpoint with `verifier`, or with this instance's own key.

@@ -233,8 +233,15 @@ impl Store {
     /// in chunks, each one string of length-prefixed fields assembled by the
     /// database, and the next chunk is fetched while the current one is hashed.
     pub async fn verify_audit(&self) -> Result<VerifyReport> {
+        self.verify_audit_after(0, ChainVerifier::default()).await
+    }
+
+    /// [`Store::verify_audit`] of the entries after `after` only, continuing
+    /// the chain `verifier` holds (a trusted checkpoint's head).
+    pub async fn verify_audit_after(&self, after: i64, verifier: ChainVerifier) -> Result<VerifyReport> {
         let max_id: Option<i64> = on_pool!(self, pool => sqlx::query_scalar("SELECT MAX(id) FROM audit_log").fetch_one(pool).await?);
         let max_id = max_id.unwrap_or(0);
+        let mut verifier = verifier;
         let sql = verify_chunk_sql(matches!(self.pool(), Pool::Postgres(_)));
         let fetch = |after: i64| {
             let sql = sql.clone();
@@ -245,13 +252,12 @@ impl Store {
                 Ok::<_, Error>(chunk.unwrap_or_default())
             }
         };
-        let mut verifier = ChainVerifier::default();
         let mut problem = ChainCheck::Ok;
-        let mut after = 0;
+        let mut after = after;
         // MaybeDone keeps a fetch's result when it finishes during the poll below,
         // so it is never polled again after completing.
         let start = |after: i64| Box::pin(futures_util::future::maybe_done(fetch(after)));
-        let mut next = (max_id > 0).then(|| start(after));
+        let mut next = (max_id > after).then(|| start(after));
         while let Some(mut pending) = next.take() {
             (&mut pending).await;
             let chunk = pending.as_mut().take_output().unwrap_or_else(|| Ok(String::new()))?;
