@@ -211,3 +211,32 @@ fn an_auditor_who_cannot_write_verifies_and_queries_the_log() {
     assert_ne!(refused.code, 0, "{}", refused.stdout);
     assert_eq!(env.scalar("SELECT COUNT(*) FROM audit_log"), before);
 }
+
+#[test]
+fn an_export_ends_with_the_checkpoint_its_entries_hash_to() {
+    let env = Env::new().with_demo_data();
+    more_entries(&env, 2);
+    let jsonl = env.run(["audit", "export"]).exit(0).stdout;
+    let lines: Vec<Value> = jsonl.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let (last, entries) = lines.split_last().unwrap();
+    assert_eq!(entries.len() as u64, last["size"].as_u64().unwrap());
+    let mut frontier = opsgate::audit::merkle::Frontier::default();
+    for entry in entries {
+        let chain_hash = opsgate::canonical::unhex(entry["hash"].as_str().unwrap()).unwrap();
+        frontier.push(opsgate::audit::merkle::leaf_hash(&chain_hash));
+    }
+    let note = last["checkpoint"].as_str().unwrap();
+    let root = note.lines().nth(2).unwrap();
+    assert_eq!(STANDARD.encode(frontier.root()), root, "the exported entries make the checkpoint's tree");
+
+    let events = env.run(["audit", "export", "--format", "cloudevents"]).exit(0).stdout;
+    let events: Vec<Value> = events.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert!(
+        events.iter().all(|e| e["specversion"] == "1.0"
+            && e["source"].as_str().unwrap().starts_with("opsgate.local/audit/"))
+    );
+    assert!(events[0]["type"].as_str().unwrap().starts_with("dev.opsgate.audit."));
+    assert_eq!(events.last().unwrap()["type"], "dev.opsgate.audit.checkpoint");
+    let ids: std::collections::HashSet<&str> = events.iter().map(|e| e["id"].as_str().unwrap()).collect();
+    assert_eq!(ids.len(), events.len(), "every event id is unique");
+}

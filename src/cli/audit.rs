@@ -30,6 +30,21 @@ enum AuditCommand {
     Key,
     /// Print an inclusion proof of an entry, or a consistency proof between two tree sizes
     Prove(ProveArgs),
+    /// Every entry, one JSON document a line, ending with a signed checkpoint of exactly those entries
+    Export(ExportArgs),
+}
+
+#[derive(Debug, Args)]
+struct ExportArgs {
+    /// jsonl: the entries as `audit query` shows them; cloudevents: CloudEvents 1.0 JSON, type dev.opsgate.audit.<event>
+    #[arg(long, value_enum, default_value = "jsonl")]
+    format: ExportStyle,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum ExportStyle {
+    Jsonl,
+    Cloudevents,
 }
 
 #[derive(Debug, Args)]
@@ -117,6 +132,7 @@ impl AuditArgs {
                     .await?;
                 Ok(ExitCode::Success)
             }
+            AuditCommand::Export(args) => export(ctx, args.format).await,
             AuditCommand::Prove(args) => {
                 let value = match (args.id, args.consistency) {
                     (_, Some(old)) => {
@@ -246,6 +262,84 @@ async fn verify(ctx: &Context, args: VerifyArgs) -> Result<ExitCode> {
     Ok(ExitCode::Success)
 }
 
+/// Entries written per batch of an export.
+const EXPORT_BATCH: usize = 1000;
+
+/// The log up to a checkpoint made now, then that checkpoint. Entries are
+/// masked for the reader as everywhere else: a reader with full PII access
+/// gets entries that hash to the checkpoint.
+async fn export(ctx: &Context, style: ExportStyle) -> Result<ExitCode> {
+    let (checkpoint, note) = crate::audit::tree::checkpoint(&ctx.store).await?;
+    let size = i64::try_from(checkpoint.size).unwrap_or(i64::MAX);
+    let audience = ctx.audience().await?.clone();
+    let line_of = |entry: &AuditEntry| -> Result<String> {
+        let mut view = serde_json::to_value(entry.view()).map_err(|e| Error::Internal(e.to_string()))?;
+        audience.value(&mut view);
+        let document = match style {
+            ExportStyle::Jsonl => view,
+            ExportStyle::Cloudevents => serde_json::json!({
+                "specversion": "1.0",
+                "id": format!("{}/{}", checkpoint.origin, entry.id),
+                "source": checkpoint.origin,
+                "type": format!("dev.opsgate.audit.{}", entry.event),
+                "time": entry.time.to_rfc3339_opts(chrono::SecondsFormat::Micros, true),
+                "subject": entry.subject,
+                "datacontenttype": "application/json",
+                "data": view,
+            }),
+        };
+        json_line(&document)
+    };
+    let mut batch = String::new();
+    let mut lines = 0;
+    let mut failed = None;
+    ctx.store
+        .scan_audit(|entry| {
+            if entry.id > size {
+                return false;
+            }
+            match line_of(entry) {
+                Ok(line) => {
+                    batch.push_str(&line);
+                    batch.push('\n');
+                }
+                Err(error) => {
+                    failed = Some(error);
+                    return false;
+                }
+            }
+            lines += 1;
+            if lines % EXPORT_BATCH == 0 {
+                if let Err(error) = ctx.write(&std::mem::take(&mut batch)) {
+                    failed = Some(error);
+                    return false;
+                }
+            }
+            true
+        })
+        .await?;
+    if let Some(error) = failed {
+        return Err(error);
+    }
+    let last = match style {
+        ExportStyle::Jsonl => {
+            serde_json::json!({"checkpoint": note, "origin": checkpoint.origin, "size": checkpoint.size})
+        }
+        ExportStyle::Cloudevents => serde_json::json!({
+            "specversion": "1.0",
+            "id": format!("{}/checkpoint/{}", checkpoint.origin, checkpoint.size),
+            "source": checkpoint.origin,
+            "type": "dev.opsgate.audit.checkpoint",
+            "time": crate::time::now_micros().to_rfc3339_opts(chrono::SecondsFormat::Micros, true),
+            "datacontenttype": "text/plain",
+            "data": note,
+        }),
+    };
+    batch.push_str(&json_line(&last)?);
+    ctx.write(&batch)?;
+    Ok(ExitCode::Success)
+}
+
 /// A checkpoint's text from a file or stdin (`-`), at most 64 KiB.
 fn read_checkpoint(path: &str) -> Result<String> {
     use std::io::Read;
@@ -338,6 +432,10 @@ impl AuditArgs {
                 crate::remote::Call::post("/v1/audit/checkpoints", serde_json::json!({}))
             }
             AuditCommand::Key => crate::remote::Call::get("/v1/audit/key"),
+            AuditCommand::Export(e) => crate::remote::Call::get("/v1/audit/export").query(
+                "format",
+                Some(if e.format == ExportStyle::Cloudevents { "cloudevents" } else { "jsonl" }),
+            ),
             AuditCommand::Prove(p) => match (p.id, p.consistency) {
                 (_, Some(old)) => crate::remote::Call::get("/v1/audit/proofs/consistency")
                     .query("old_size", Some(old))

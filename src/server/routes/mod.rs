@@ -58,6 +58,7 @@ pub fn router(served: Arc<Served>) -> Router {
         .route("/audit/verify", fixed(&["audit", "verify"]))
         .route("/audit/checkpoints", from_body(|_: Empty| Ok(Argv::new(&["audit", "checkpoint"]))))
         .route("/audit/key", fixed(&["audit", "key"]))
+        .route("/audit/export", from_query(plans::export))
         .route("/audit/proofs/inclusion", from_query(plans::inclusion_proof))
         .route("/audit/proofs/consistency", from_query(plans::consistency_proof))
         .route("/catalog", from_query(plans::catalog))

@@ -226,6 +226,16 @@ pub(super) fn audit(q: AuditQuery) -> Result<Argv> {
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(default, deny_unknown_fields)]
+pub(super) struct ExportQuery {
+    format: Option<String>,
+}
+
+pub(super) fn export(q: ExportQuery) -> Result<Argv> {
+    Ok(Argv::new(&["audit", "export"]).option("format", q.format))
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
 pub(super) struct InclusionQuery {
     entry: i64,
     size: Option<i64>,
