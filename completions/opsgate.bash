@@ -148,6 +148,9 @@ _opsgate() {
             opsgate__subcmd__audit,checkpoint)
                 cmd="opsgate__subcmd__audit__subcmd__checkpoint"
                 ;;
+            opsgate__subcmd__audit,export)
+                cmd="opsgate__subcmd__audit__subcmd__export"
+                ;;
             opsgate__subcmd__audit,help)
                 cmd="opsgate__subcmd__audit__subcmd__help"
                 ;;
@@ -165,6 +168,9 @@ _opsgate() {
                 ;;
             opsgate__subcmd__audit__subcmd__help,checkpoint)
                 cmd="opsgate__subcmd__audit__subcmd__help__subcmd__checkpoint"
+                ;;
+            opsgate__subcmd__audit__subcmd__help,export)
+                cmd="opsgate__subcmd__audit__subcmd__help__subcmd__export"
                 ;;
             opsgate__subcmd__audit__subcmd__help,help)
                 cmd="opsgate__subcmd__audit__subcmd__help__subcmd__help"
@@ -309,6 +315,9 @@ _opsgate() {
                 ;;
             opsgate__subcmd__help__subcmd__audit,checkpoint)
                 cmd="opsgate__subcmd__help__subcmd__audit__subcmd__checkpoint"
+                ;;
+            opsgate__subcmd__help__subcmd__audit,export)
+                cmd="opsgate__subcmd__help__subcmd__audit__subcmd__export"
                 ;;
             opsgate__subcmd__help__subcmd__audit,key)
                 cmd="opsgate__subcmd__help__subcmd__audit__subcmd__key"
@@ -1215,7 +1224,7 @@ _opsgate() {
             return 0
             ;;
         opsgate__subcmd__audit)
-            opts="-o -h -V --db --as --output --server --demo --help --version query verify checkpoint key prove help"
+            opts="-o -h -V --db --as --output --server --demo --help --version query verify checkpoint key prove export help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1282,8 +1291,46 @@ _opsgate() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        opsgate__subcmd__audit__subcmd__export)
+            opts="-o -h -V --format --db --as --output --server --demo --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -W "jsonl cloudevents" -- "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json yaml md" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json yaml md" -- "${cur}"))
+                    return 0
+                    ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         opsgate__subcmd__audit__subcmd__help)
-            opts="query verify checkpoint key prove help"
+            opts="query verify checkpoint key prove export help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1297,6 +1344,20 @@ _opsgate() {
             return 0
             ;;
         opsgate__subcmd__audit__subcmd__help__subcmd__checkpoint)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        opsgate__subcmd__audit__subcmd__help__subcmd__export)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2205,7 +2266,7 @@ _opsgate() {
             return 0
             ;;
         opsgate__subcmd__help__subcmd__audit)
-            opts="query verify checkpoint key prove"
+            opts="query verify checkpoint key prove export"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2219,6 +2280,20 @@ _opsgate() {
             return 0
             ;;
         opsgate__subcmd__help__subcmd__audit__subcmd__checkpoint)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        opsgate__subcmd__help__subcmd__audit__subcmd__export)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -3513,7 +3588,7 @@ _opsgate() {
             return 0
             ;;
         opsgate__subcmd__serve)
-            opts="-o -h -V --listen --tls-cert --tls-key --insecure-http --public-url --trusted-proxy --max-in-flight --max-body --request-timeout --mcp-allow-elicited-confirm --db --as --output --server --demo --help --version"
+            opts="-o -h -V --listen --tls-cert --tls-key --insecure-http --public-url --trusted-proxy --max-in-flight --max-body --request-timeout --mcp-allow-elicited-confirm --checkpoint-file --db --as --output --server --demo --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3548,6 +3623,10 @@ _opsgate() {
                     return 0
                     ;;
                 --request-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --checkpoint-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4335,7 +4414,7 @@ _opsgate() {
             return 0
             ;;
         opsgate__subcmd__worker)
-            opts="-o -h -V --once --concurrency --poll --recover --stale-after --db --as --output --server --demo --help --version"
+            opts="-o -h -V --once --concurrency --poll --recover --stale-after --checkpoint-file --db --as --output --server --demo --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4350,6 +4429,10 @@ _opsgate() {
                     return 0
                     ;;
                 --stale-after)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --checkpoint-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -261,6 +261,7 @@ set edit:completion:arg-completer[opsgate] = {|@words|
             cand checkpoint 'Sign a checkpoint of the log''s Merkle tree (C2SP tlog-checkpoint) and record it; keep it elsewhere'
             cand key 'Print the log key checkpoints are signed with, as a signed-note verifier key'
             cand prove 'Print an inclusion proof of an entry, or a consistency proof between two tree sizes'
+            cand export 'Every entry, one JSON document a line, ending with a signed checkpoint of exactly those entries'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'opsgate;audit;query'= {
@@ -337,12 +338,26 @@ set edit:completion:arg-completer[opsgate] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'opsgate;audit;export'= {
+            cand --format 'jsonl: the entries as `audit query` shows them; cloudevents: CloudEvents 1.0 JSON, type dev.opsgate.audit.<event>'
+            cand --db 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]'
+            cand --as 'Act as this staff member (e-mail) [env: OPSGATE_USER]'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --server 'Team mode: send every data command to this opsgate server, signed with your key (`--as` picks which local key when there are several) [env: OPSGATE_SERVER]; a server certificate from a private CA is trusted with OPSGATE_SERVER_CA=FILE'
+            cand --demo 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'opsgate;audit;help'= {
             cand query 'Show audit entries, oldest first (the newest --limit of those matching)'
             cand verify 'Recompute the hash chain; exit 1 and name the first broken entry if it does not verify'
             cand checkpoint 'Sign a checkpoint of the log''s Merkle tree (C2SP tlog-checkpoint) and record it; keep it elsewhere'
             cand key 'Print the log key checkpoints are signed with, as a signed-note verifier key'
             cand prove 'Print an inclusion proof of an entry, or a consistency proof between two tree sizes'
+            cand export 'Every entry, one JSON document a line, ending with a signed checkpoint of exactly those entries'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'opsgate;audit;help;query'= {
@@ -354,6 +369,8 @@ set edit:completion:arg-completer[opsgate] = {|@words|
         &'opsgate;audit;help;key'= {
         }
         &'opsgate;audit;help;prove'= {
+        }
+        &'opsgate;audit;help;export'= {
         }
         &'opsgate;audit;help;help'= {
         }
@@ -820,6 +837,7 @@ set edit:completion:arg-completer[opsgate] = {|@words|
             cand --concurrency 'Actions executed in parallel'
             cand --poll 'Seconds between polls of the queue'
             cand --stale-after 'With --recover: claims older than this many seconds are stale even when their process cannot be checked (it ran on another machine)'
+            cand --checkpoint-file 'While running, record audit checkpoints as they fall due (ops_config audit.checkpoint_every_entries / _minutes) and append each to this file'
             cand --db 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]'
             cand --as 'Act as this staff member (e-mail) [env: OPSGATE_USER]'
             cand -o 'Output format'
@@ -842,6 +860,7 @@ set edit:completion:arg-completer[opsgate] = {|@words|
             cand --max-in-flight 'Requests handled at once; more wait for a slot'
             cand --max-body 'Largest request body, in bytes'
             cand --request-timeout 'Seconds a request may take to arrive and to wait for a slot'
+            cand --checkpoint-file 'Append every audit checkpoint recorded while serving to this file (they fall due by ops_config audit.checkpoint_every_entries, default 10000, and _minutes, default 60)'
             cand --db 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]'
             cand --as 'Act as this staff member (e-mail) [env: OPSGATE_USER]'
             cand -o 'Output format'
@@ -1073,6 +1092,7 @@ set edit:completion:arg-completer[opsgate] = {|@words|
             cand checkpoint 'Sign a checkpoint of the log''s Merkle tree (C2SP tlog-checkpoint) and record it; keep it elsewhere'
             cand key 'Print the log key checkpoints are signed with, as a signed-note verifier key'
             cand prove 'Print an inclusion proof of an entry, or a consistency proof between two tree sizes'
+            cand export 'Every entry, one JSON document a line, ending with a signed checkpoint of exactly those entries'
         }
         &'opsgate;help;audit;query'= {
         }
@@ -1083,6 +1103,8 @@ set edit:completion:arg-completer[opsgate] = {|@words|
         &'opsgate;help;audit;key'= {
         }
         &'opsgate;help;audit;prove'= {
+        }
+        &'opsgate;help;audit;export'= {
         }
         &'opsgate;help;playbook'= {
             cand validate 'Check a playbook''s schema and templates; errors as file:line:col: message'

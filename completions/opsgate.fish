@@ -226,22 +226,23 @@ complete -c opsgate -n "__fish_opsgate_using_subcommand seed; and __fish_seen_su
 complete -c opsgate -n "__fish_opsgate_using_subcommand seed; and __fish_seen_subcommand_from rbac" -s V -l version -d 'Print version'
 complete -c opsgate -n "__fish_opsgate_using_subcommand seed; and __fish_seen_subcommand_from help" -f -a "rbac" -d 'Seed the 8 roles, 32 permissions and their grants, plus default alert rules and config. Idempotent: a second run changes nothing and says so'
 complete -c opsgate -n "__fish_opsgate_using_subcommand seed; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c opsgate -n "__fish_opsgate_using_subcommand audit; and not __fish_seen_subcommand_from query verify checkpoint key prove help" -l db -d 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]' -r
-complete -c opsgate -n "__fish_opsgate_using_subcommand audit; and not __fish_seen_subcommand_from query verify checkpoint key prove help" -l as -d 'Act as this staff member (e-mail) [env: OPSGATE_USER]' -r
-complete -c opsgate -n "__fish_opsgate_using_subcommand audit; and not __fish_seen_subcommand_from query verify checkpoint key prove help" -s o -l output -d 'Output format' -r -f -a "table\t'Human-readable tables and text'
+complete -c opsgate -n "__fish_opsgate_using_subcommand audit; and not __fish_seen_subcommand_from query verify checkpoint key prove export help" -l db -d 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]' -r
+complete -c opsgate -n "__fish_opsgate_using_subcommand audit; and not __fish_seen_subcommand_from query verify checkpoint key prove export help" -l as -d 'Act as this staff member (e-mail) [env: OPSGATE_USER]' -r
+complete -c opsgate -n "__fish_opsgate_using_subcommand audit; and not __fish_seen_subcommand_from query verify checkpoint key prove export help" -s o -l output -d 'Output format' -r -f -a "table\t'Human-readable tables and text'
 json\t'One JSON document on stdout'
 yaml\t'One YAML document on stdout'
 md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
-complete -c opsgate -n "__fish_opsgate_using_subcommand audit; and not __fish_seen_subcommand_from query verify checkpoint key prove help" -l server -d 'Team mode: send every data command to this opsgate server, signed with your key (`--as` picks which local key when there are several) [env: OPSGATE_SERVER]; a server certificate from a private CA is trusted with OPSGATE_SERVER_CA=FILE' -r
-complete -c opsgate -n "__fish_opsgate_using_subcommand audit; and not __fish_seen_subcommand_from query verify checkpoint key prove help" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database'
-complete -c opsgate -n "__fish_opsgate_using_subcommand audit; and not __fish_seen_subcommand_from query verify checkpoint key prove help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c opsgate -n "__fish_opsgate_using_subcommand audit; and not __fish_seen_subcommand_from query verify checkpoint key prove help" -s V -l version -d 'Print version'
-complete -c opsgate -n "__fish_opsgate_using_subcommand audit; and not __fish_seen_subcommand_from query verify checkpoint key prove help" -f -a "query" -d 'Show audit entries, oldest first (the newest --limit of those matching)'
-complete -c opsgate -n "__fish_opsgate_using_subcommand audit; and not __fish_seen_subcommand_from query verify checkpoint key prove help" -f -a "verify" -d 'Recompute the hash chain; exit 1 and name the first broken entry if it does not verify'
-complete -c opsgate -n "__fish_opsgate_using_subcommand audit; and not __fish_seen_subcommand_from query verify checkpoint key prove help" -f -a "checkpoint" -d 'Sign a checkpoint of the log\'s Merkle tree (C2SP tlog-checkpoint) and record it; keep it elsewhere'
-complete -c opsgate -n "__fish_opsgate_using_subcommand audit; and not __fish_seen_subcommand_from query verify checkpoint key prove help" -f -a "key" -d 'Print the log key checkpoints are signed with, as a signed-note verifier key'
-complete -c opsgate -n "__fish_opsgate_using_subcommand audit; and not __fish_seen_subcommand_from query verify checkpoint key prove help" -f -a "prove" -d 'Print an inclusion proof of an entry, or a consistency proof between two tree sizes'
-complete -c opsgate -n "__fish_opsgate_using_subcommand audit; and not __fish_seen_subcommand_from query verify checkpoint key prove help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c opsgate -n "__fish_opsgate_using_subcommand audit; and not __fish_seen_subcommand_from query verify checkpoint key prove export help" -l server -d 'Team mode: send every data command to this opsgate server, signed with your key (`--as` picks which local key when there are several) [env: OPSGATE_SERVER]; a server certificate from a private CA is trusted with OPSGATE_SERVER_CA=FILE' -r
+complete -c opsgate -n "__fish_opsgate_using_subcommand audit; and not __fish_seen_subcommand_from query verify checkpoint key prove export help" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database'
+complete -c opsgate -n "__fish_opsgate_using_subcommand audit; and not __fish_seen_subcommand_from query verify checkpoint key prove export help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c opsgate -n "__fish_opsgate_using_subcommand audit; and not __fish_seen_subcommand_from query verify checkpoint key prove export help" -s V -l version -d 'Print version'
+complete -c opsgate -n "__fish_opsgate_using_subcommand audit; and not __fish_seen_subcommand_from query verify checkpoint key prove export help" -f -a "query" -d 'Show audit entries, oldest first (the newest --limit of those matching)'
+complete -c opsgate -n "__fish_opsgate_using_subcommand audit; and not __fish_seen_subcommand_from query verify checkpoint key prove export help" -f -a "verify" -d 'Recompute the hash chain; exit 1 and name the first broken entry if it does not verify'
+complete -c opsgate -n "__fish_opsgate_using_subcommand audit; and not __fish_seen_subcommand_from query verify checkpoint key prove export help" -f -a "checkpoint" -d 'Sign a checkpoint of the log\'s Merkle tree (C2SP tlog-checkpoint) and record it; keep it elsewhere'
+complete -c opsgate -n "__fish_opsgate_using_subcommand audit; and not __fish_seen_subcommand_from query verify checkpoint key prove export help" -f -a "key" -d 'Print the log key checkpoints are signed with, as a signed-note verifier key'
+complete -c opsgate -n "__fish_opsgate_using_subcommand audit; and not __fish_seen_subcommand_from query verify checkpoint key prove export help" -f -a "prove" -d 'Print an inclusion proof of an entry, or a consistency proof between two tree sizes'
+complete -c opsgate -n "__fish_opsgate_using_subcommand audit; and not __fish_seen_subcommand_from query verify checkpoint key prove export help" -f -a "export" -d 'Every entry, one JSON document a line, ending with a signed checkpoint of exactly those entries'
+complete -c opsgate -n "__fish_opsgate_using_subcommand audit; and not __fish_seen_subcommand_from query verify checkpoint key prove export help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c opsgate -n "__fish_opsgate_using_subcommand audit; and __fish_seen_subcommand_from query" -l actor -d 'Entries by this actor (an e-mail, agent name or os:<user>)' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand audit; and __fish_seen_subcommand_from query" -l subject -d 'Entries on behalf of this person (e-mail)' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand audit; and __fish_seen_subcommand_from query" -l event -d 'Entries of this event; a trailing * matches a prefix (e.g. `token.*`)' -r
@@ -306,11 +307,24 @@ complete -c opsgate -n "__fish_opsgate_using_subcommand audit; and __fish_seen_s
 complete -c opsgate -n "__fish_opsgate_using_subcommand audit; and __fish_seen_subcommand_from prove" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_using_subcommand audit; and __fish_seen_subcommand_from prove" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opsgate -n "__fish_opsgate_using_subcommand audit; and __fish_seen_subcommand_from prove" -s V -l version -d 'Print version'
+complete -c opsgate -n "__fish_opsgate_using_subcommand audit; and __fish_seen_subcommand_from export" -l format -d 'jsonl: the entries as `audit query` shows them; cloudevents: CloudEvents 1.0 JSON, type dev.opsgate.audit.<event>' -r -f -a "jsonl\t''
+cloudevents\t''"
+complete -c opsgate -n "__fish_opsgate_using_subcommand audit; and __fish_seen_subcommand_from export" -l db -d 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]' -r
+complete -c opsgate -n "__fish_opsgate_using_subcommand audit; and __fish_seen_subcommand_from export" -l as -d 'Act as this staff member (e-mail) [env: OPSGATE_USER]' -r
+complete -c opsgate -n "__fish_opsgate_using_subcommand audit; and __fish_seen_subcommand_from export" -s o -l output -d 'Output format' -r -f -a "table\t'Human-readable tables and text'
+json\t'One JSON document on stdout'
+yaml\t'One YAML document on stdout'
+md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
+complete -c opsgate -n "__fish_opsgate_using_subcommand audit; and __fish_seen_subcommand_from export" -l server -d 'Team mode: send every data command to this opsgate server, signed with your key (`--as` picks which local key when there are several) [env: OPSGATE_SERVER]; a server certificate from a private CA is trusted with OPSGATE_SERVER_CA=FILE' -r
+complete -c opsgate -n "__fish_opsgate_using_subcommand audit; and __fish_seen_subcommand_from export" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database'
+complete -c opsgate -n "__fish_opsgate_using_subcommand audit; and __fish_seen_subcommand_from export" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c opsgate -n "__fish_opsgate_using_subcommand audit; and __fish_seen_subcommand_from export" -s V -l version -d 'Print version'
 complete -c opsgate -n "__fish_opsgate_using_subcommand audit; and __fish_seen_subcommand_from help" -f -a "query" -d 'Show audit entries, oldest first (the newest --limit of those matching)'
 complete -c opsgate -n "__fish_opsgate_using_subcommand audit; and __fish_seen_subcommand_from help" -f -a "verify" -d 'Recompute the hash chain; exit 1 and name the first broken entry if it does not verify'
 complete -c opsgate -n "__fish_opsgate_using_subcommand audit; and __fish_seen_subcommand_from help" -f -a "checkpoint" -d 'Sign a checkpoint of the log\'s Merkle tree (C2SP tlog-checkpoint) and record it; keep it elsewhere'
 complete -c opsgate -n "__fish_opsgate_using_subcommand audit; and __fish_seen_subcommand_from help" -f -a "key" -d 'Print the log key checkpoints are signed with, as a signed-note verifier key'
 complete -c opsgate -n "__fish_opsgate_using_subcommand audit; and __fish_seen_subcommand_from help" -f -a "prove" -d 'Print an inclusion proof of an entry, or a consistency proof between two tree sizes'
+complete -c opsgate -n "__fish_opsgate_using_subcommand audit; and __fish_seen_subcommand_from help" -f -a "export" -d 'Every entry, one JSON document a line, ending with a signed checkpoint of exactly those entries'
 complete -c opsgate -n "__fish_opsgate_using_subcommand audit; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c opsgate -n "__fish_opsgate_using_subcommand playbook; and not __fish_seen_subcommand_from validate run help" -l db -d 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand playbook; and not __fish_seen_subcommand_from validate run help" -l as -d 'Act as this staff member (e-mail) [env: OPSGATE_USER]' -r
@@ -635,6 +649,7 @@ complete -c opsgate -n "__fish_opsgate_using_subcommand agent; and __fish_seen_s
 complete -c opsgate -n "__fish_opsgate_using_subcommand worker" -l concurrency -d 'Actions executed in parallel' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand worker" -l poll -d 'Seconds between polls of the queue' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand worker" -l stale-after -d 'With --recover: claims older than this many seconds are stale even when their process cannot be checked (it ran on another machine)' -r
+complete -c opsgate -n "__fish_opsgate_using_subcommand worker" -l checkpoint-file -d 'While running, record audit checkpoints as they fall due (ops_config audit.checkpoint_every_entries / _minutes) and append each to this file' -r -F
 complete -c opsgate -n "__fish_opsgate_using_subcommand worker" -l db -d 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand worker" -l as -d 'Act as this staff member (e-mail) [env: OPSGATE_USER]' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand worker" -s o -l output -d 'Output format' -r -f -a "table\t'Human-readable tables and text'
@@ -655,6 +670,7 @@ complete -c opsgate -n "__fish_opsgate_using_subcommand serve" -l trusted-proxy 
 complete -c opsgate -n "__fish_opsgate_using_subcommand serve" -l max-in-flight -d 'Requests handled at once; more wait for a slot' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand serve" -l max-body -d 'Largest request body, in bytes' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand serve" -l request-timeout -d 'Seconds a request may take to arrive and to wait for a slot' -r
+complete -c opsgate -n "__fish_opsgate_using_subcommand serve" -l checkpoint-file -d 'Append every audit checkpoint recorded while serving to this file (they fall due by ops_config audit.checkpoint_every_entries, default 10000, and _minutes, default 60)' -r -F
 complete -c opsgate -n "__fish_opsgate_using_subcommand serve" -l db -d 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand serve" -l as -d 'Act as this staff member (e-mail) [env: OPSGATE_USER]' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand serve" -s o -l output -d 'Output format' -r -f -a "table\t'Human-readable tables and text'
@@ -816,6 +832,7 @@ complete -c opsgate -n "__fish_opsgate_using_subcommand help; and __fish_seen_su
 complete -c opsgate -n "__fish_opsgate_using_subcommand help; and __fish_seen_subcommand_from audit" -f -a "checkpoint" -d 'Sign a checkpoint of the log\'s Merkle tree (C2SP tlog-checkpoint) and record it; keep it elsewhere'
 complete -c opsgate -n "__fish_opsgate_using_subcommand help; and __fish_seen_subcommand_from audit" -f -a "key" -d 'Print the log key checkpoints are signed with, as a signed-note verifier key'
 complete -c opsgate -n "__fish_opsgate_using_subcommand help; and __fish_seen_subcommand_from audit" -f -a "prove" -d 'Print an inclusion proof of an entry, or a consistency proof between two tree sizes'
+complete -c opsgate -n "__fish_opsgate_using_subcommand help; and __fish_seen_subcommand_from audit" -f -a "export" -d 'Every entry, one JSON document a line, ending with a signed checkpoint of exactly those entries'
 complete -c opsgate -n "__fish_opsgate_using_subcommand help; and __fish_seen_subcommand_from playbook" -f -a "validate" -d 'Check a playbook\'s schema and templates; errors as file:line:col: message'
 complete -c opsgate -n "__fish_opsgate_using_subcommand help; and __fish_seen_subcommand_from playbook" -f -a "run" -d 'Run a playbook (suggest-only unless the file and --allow-execute both allow more)'
 complete -c opsgate -n "__fish_opsgate_using_subcommand help; and __fish_seen_subcommand_from policy" -f -a "apply" -d 'Check a rule file and put it in force (needs system.admin; audited with its SHA-256)'

@@ -240,3 +240,26 @@ fn an_export_ends_with_the_checkpoint_its_entries_hash_to() {
     let ids: std::collections::HashSet<&str> = events.iter().map(|e| e["id"].as_str().unwrap()).collect();
     assert_eq!(ids.len(), events.len(), "every event id is unique");
 }
+
+#[test]
+fn a_server_records_checkpoints_as_they_fall_due_and_ships_them_to_a_file() {
+    let env = Env::new().with_demo_data();
+    let sink = env.home.path().join("shipped-checkpoints.txt");
+    let server =
+        crate::support::server::Server::start_with(&env, &["--checkpoint-file", &sink.display().to_string()]);
+    // The first falls due at once: there is none yet.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    while !std::fs::read_to_string(&sink).is_ok_and(|t| t.contains("\u{2014} ")) {
+        assert!(std::time::Instant::now() < deadline, "no checkpoint was shipped within 30 s");
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    drop(server);
+    let shipped = std::fs::read_to_string(&sink).unwrap();
+    let recorded = env.scalar("SELECT COUNT(*) FROM audit_checkpoints");
+    assert!(recorded >= 1);
+    more_entries(&env, 1);
+    verify_against(&env, &sink).exit(0).stdout_has("consistent with the checkpoint");
+    // The next one starts from the recorded one: only the new entries are read.
+    let next = env.run(["audit", "checkpoint", "-o", "json"]).exit(0).json();
+    assert!(next["size"].as_u64().unwrap() > shipped.lines().nth(1).unwrap().parse::<u64>().unwrap());
+}

@@ -71,21 +71,46 @@ async fn chain_head(store: &Store, size: i64) -> Result<String> {
     store.audit_hash(size).await?.ok_or_else(|| Error::AuditBroken(format!("entry {size} is missing")))
 }
 
-/// A signed checkpoint of the log as it is now, after checking its whole
-/// chain (a broken chain is never signed), recorded in the database.
+/// A signed checkpoint of the log as it is now, recorded in the database. A
+/// broken chain is never signed: the entries since the last recorded
+/// checkpoint are checked from its chain head (all of them when there is
+/// none, or when it no longer matches the log), and its tree is extended.
 pub async fn checkpoint(store: &Store) -> Result<(Checkpoint, String)> {
-    let report = store.verify_audit().await?;
+    let last = store.latest_checkpoint().await?;
+    let mut start = None;
+    if let Some(row) = &last
+        && let Some(frontier) = row.frontier()
+        && crate::canonical::hex(&frontier.root()) == row.root
+        && store.audit_hash(row.tree_size).await?.as_deref() == Some(row.chain_head.as_str())
+    {
+        start = Some((row.tree_size, row.chain_head.clone(), frontier));
+    }
+    let (after, verifier, mut frontier) = match start {
+        Some((size, head, frontier)) => (size, super::ChainVerifier::after(size, &head), frontier),
+        None => (0, super::ChainVerifier::default(), Frontier::default()),
+    };
+    let report = store.verify_audit_after(after, verifier).await?;
     if let Some(problem) = report.problem {
         return Err(Error::AuditBroken(format!("no checkpoint of a broken log: {problem}")));
     }
-    let size = i64::try_from(report.entries).unwrap_or(i64::MAX);
-    let frontier = frontier_upto(store, size).await?;
+    let size = after + i64::try_from(report.entries).unwrap_or(i64::MAX - after);
+    store
+        .scan_audit_hashes(after, size, |_, hash| {
+            frontier.push(merkle::leaf_hash(&hash));
+            true
+        })
+        .await?;
+    if frontier.size() != size as u64 {
+        return Err(Error::AuditBroken(format!(
+            "the audit log changed while it was checkpointed at {size} entries"
+        )));
+    }
     let key = log_key(store).await?;
     let checkpoint = Checkpoint {
         origin: key.origin.clone(),
-        size: report.entries,
+        size: size as u64,
         root: frontier.root(),
-        chain_head: chain_head(store, size).await?,
+        chain_head: report.head,
     };
     let note = key.sign(&checkpoint);
     store
@@ -98,6 +123,68 @@ pub async fn checkpoint(store: &Store) -> Result<(Checkpoint, String)> {
         )
         .await?;
     Ok((checkpoint, note))
+}
+
+/// The ops_config keys that say how often long-running processes record checkpoints.
+pub const CHECKPOINT_EVERY_ENTRIES: &str = "audit.checkpoint_every_entries";
+pub const CHECKPOINT_EVERY_MINUTES: &str = "audit.checkpoint_every_minutes";
+
+/// A checkpoint when the last one is at least `audit.checkpoint_every_entries`
+/// entries (default 10,000) or `audit.checkpoint_every_minutes` (default 60)
+/// behind and the log grew since; `None` when none is due.
+pub async fn checkpoint_if_due(store: &Store) -> Result<Option<(Checkpoint, String)>> {
+    let settings = crate::settings::Settings::load(store).await?;
+    let setting = |key: &str, default: i64| {
+        settings.value(key).and_then(|v| v.trim().parse::<i64>().ok()).filter(|v| *v > 0).unwrap_or(default)
+    };
+    let (every_entries, every_minutes) =
+        (setting(CHECKPOINT_EVERY_ENTRIES, 10_000), setting(CHECKPOINT_EVERY_MINUTES, 60));
+    let size = store.audit_size().await?;
+    let last = store.latest_checkpoint().await?;
+    let (last_size, last_at) = match &last {
+        Some(row) => (row.tree_size, Some(row.created_at)),
+        None => (0, None),
+    };
+    let grown = size - last_size;
+    let old =
+        last_at.is_none_or(|at| crate::time::now_micros() - at >= chrono::Duration::minutes(every_minutes));
+    if grown <= 0 || (grown < every_entries && !old) {
+        return Ok(None);
+    }
+    checkpoint(store).await.map(Some)
+}
+
+/// Records checkpoints as they fall due, every minute, until the process
+/// ends; each new one is appended to `sink` (a file kept, or shipped off the
+/// machine, by the operator) when one is given.
+pub async fn keep_checkpoints(store: Store, sink: Option<std::path::PathBuf>) {
+    let mut every = tokio::time::interval(std::time::Duration::from_secs(60));
+    loop {
+        every.tick().await;
+        match checkpoint_if_due(&store).await {
+            Ok(Some((_, note))) => {
+                if let Some(path) = &sink
+                    && let Err(error) = append_note(path, &note)
+                {
+                    eprintln!("opsgate: cannot append the audit checkpoint to {}: {error}", path.display());
+                }
+            }
+            Ok(None) => {}
+            // A broken chain is for `audit verify` to name; nothing is signed meanwhile.
+            Err(error) => eprintln!("opsgate: no audit checkpoint: {error}"),
+        }
+    }
+}
+
+/// Appends one checkpoint note (and a blank line) to `path`, creating it 0600.
+pub fn append_note(path: &std::path::Path, note: &str) -> std::io::Result<()> {
+    use std::io::Write;
+    let mut options = std::fs::OpenOptions::new();
+    options.create(true).append(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    let mut file = options.open(path)?;
+    file.write_all(format!("{note}\n").as_bytes())
 }
 
 /// What checking the log against a kept checkpoint found.

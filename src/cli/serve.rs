@@ -54,6 +54,10 @@ pub struct ServeArgs {
     /// typing the target's id. Never for approval-level or second-factor actions
     #[arg(long)]
     pub mcp_allow_elicited_confirm: bool,
+    /// Append every audit checkpoint recorded while serving to this file (they fall due by
+    /// ops_config audit.checkpoint_every_entries, default 10000, and _minutes, default 60)
+    #[arg(long, value_name = "FILE")]
+    pub checkpoint_file: Option<PathBuf>,
 }
 
 impl ServeArgs {
@@ -79,6 +83,7 @@ impl ServeArgs {
             public_url: self.public_url,
             trusted_proxies: self.trusted_proxies,
             mcp_allow_elicited_confirm: self.mcp_allow_elicited_confirm,
+            checkpoint_file: self.checkpoint_file,
         };
         let scheme = if options.tls.is_some() { "https" } else { "http" };
         let output = ctx.output;

@@ -29,6 +29,10 @@ pub struct WorkerArgs {
     /// their process cannot be checked (it ran on another machine)
     #[arg(long, value_name = "SECONDS", default_value_t = 600, requires = "recover")]
     pub stale_after: u64,
+    /// While running, record audit checkpoints as they fall due (ops_config
+    /// audit.checkpoint_every_entries / _minutes) and append each to this file
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["once", "recover"])]
+    pub checkpoint_file: Option<std::path::PathBuf>,
 }
 
 impl WorkerArgs {
@@ -49,7 +53,14 @@ impl WorkerArgs {
         } else {
             ctx.store.clone()
         };
-        let report = run_worker(&store, Catalog::builtin(), options, shutdown_signal()).await?;
+        let checkpoints = self
+            .checkpoint_file
+            .map(|sink| tokio::spawn(crate::audit::tree::keep_checkpoints(store.clone(), Some(sink))));
+        let report = run_worker(&store, Catalog::builtin(), options, shutdown_signal()).await;
+        if let Some(task) = checkpoints {
+            task.abort();
+        }
+        let report = report?;
         let clean = report.failed == 0;
         ctx.show(&WorkerView(report)).await?;
         Ok(if clean { ExitCode::Success } else { ExitCode::Error })

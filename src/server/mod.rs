@@ -57,6 +57,8 @@ pub struct ServeOptions {
     pub trusted_proxies: Vec<std::net::IpAddr>,
     /// MCP clients' forms may confirm confirm-level writes (`/mcp`).
     pub mcp_allow_elicited_confirm: bool,
+    /// Where audit checkpoints recorded while serving are appended.
+    pub checkpoint_file: Option<PathBuf>,
 }
 
 impl ServeOptions {
@@ -73,6 +75,7 @@ impl ServeOptions {
             public_url: None,
             trusted_proxies: Vec::new(),
             mcp_allow_elicited_confirm: false,
+            checkpoint_file: None,
         }
     }
 }
@@ -159,6 +162,11 @@ where
 {
     let served = Arc::new(served);
     let purge = tokio::spawn(auth::purge_nonces(served.clone()));
+    // Checkpoints fall due as the log grows; the server records them (and ships them to a file).
+    let checkpoints = tokio::spawn(crate::audit::tree::keep_checkpoints(
+        served.store.clone(),
+        served.options.checkpoint_file.clone(),
+    ));
     ready(bound);
     let app = routes::router(served.clone()).into_make_service_with_connect_info::<refusals::Peer>();
     let sessions = served.mcp_sessions.clone();
@@ -169,6 +177,7 @@ where
     };
     let result = axum::serve(listener, app).with_graceful_shutdown(shutdown).await;
     purge.abort();
+    checkpoints.abort();
     finish(&served).await;
     result
 }

@@ -87,6 +87,16 @@ impl Store {
         Ok(())
     }
 
+    /// The largest checkpoint recorded.
+    pub async fn latest_checkpoint(&self) -> Result<Option<CheckpointRow>> {
+        Ok(on_pool!(self, pool => {
+            sqlx::query_as::<_, CheckpointRow>(
+                "SELECT tree_size, root, chain_head, frontier, note, created_at FROM audit_checkpoints ORDER BY tree_size DESC LIMIT 1",
+            )
+            .fetch_optional(pool).await?
+        }))
+    }
+
     /// The checkpoint recorded at exactly `size`, if one was.
     pub async fn checkpoint_at(&self, size: i64) -> Result<Option<CheckpointRow>> {
         Ok(on_pool!(self, pool => {
