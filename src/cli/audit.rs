@@ -309,11 +309,11 @@ async fn export(ctx: &Context, style: ExportStyle) -> Result<ExitCode> {
                 }
             }
             lines += 1;
-            if lines % EXPORT_BATCH == 0 {
-                if let Err(error) = ctx.write(&std::mem::take(&mut batch)) {
-                    failed = Some(error);
-                    return false;
-                }
+            if lines % EXPORT_BATCH == 0
+                && let Err(error) = ctx.write(&std::mem::take(&mut batch))
+            {
+                failed = Some(error);
+                return false;
             }
             true
         })
