@@ -100,6 +100,29 @@ async fn bench(label: &str, store: &Store, entries: usize) {
         elapsed.as_secs_f64()
     );
 
+    // Checkpoints and proofs at this size, then 10,000 more entries verified from the checkpoint.
+    let started = Instant::now();
+    let (checkpoint, _) = opsgate::audit::tree::checkpoint(store).await.unwrap();
+    println!("checkpoint (full):   {:>10.2} s", started.elapsed().as_secs_f64());
+    let started = Instant::now();
+    opsgate::audit::tree::prove_inclusion(store, entries as i64 / 2, None).await.unwrap();
+    println!("inclusion proof:     {:>10.2} s", started.elapsed().as_secs_f64());
+    let started = Instant::now();
+    opsgate::audit::tree::prove_consistency(store, entries as i64 / 2, None).await.unwrap();
+    println!("consistency proof:   {:>10.2} s", started.elapsed().as_secs_f64());
+    let more: Vec<NewAuditEntry> = (0..10_000).map(|n| entry(entries + n)).collect();
+    for batch in more.chunks(1000) {
+        store.append_audit(batch).await.unwrap();
+    }
+    let started = Instant::now();
+    let (report, consistency) = opsgate::audit::tree::verify_since(store, &checkpoint).await.unwrap();
+    let elapsed = started.elapsed();
+    assert!(report.ok && consistency.size == entries as u64 + 10_000, "{report:?}");
+    println!("verify since checkpoint, 10,000 new entries: {:>7.1} ms", elapsed.as_secs_f64() * 1000.0);
+    let started = Instant::now();
+    opsgate::audit::tree::checkpoint(store).await.unwrap();
+    println!("checkpoint after 10,000 new entries:        {:>7.1} ms", started.elapsed().as_secs_f64() * 1000.0);
+
     let filters = [
         (
             "actor + event, newest 50",
@@ -147,12 +170,14 @@ fn main() {
     let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
     runtime.block_on(async {
         let dir = tempfile::tempdir().unwrap();
-        let store = Store::open(&DbLocation::Sqlite(dir.path().join("bench.db"))).await.unwrap();
+        let sealer = || opsgate::sealed::Sealer::ephemeral().unwrap();
+        let store =
+            Store::open(&DbLocation::Sqlite(dir.path().join("bench.db"))).await.unwrap().with_sealer(sealer());
         bench("SQLite", &store, entries).await;
         store.close().await;
 
         if let Ok(url) = std::env::var("OPSGATE_BENCH_PG_URL") {
-            let store = Store::open(&DbLocation::parse(&url).unwrap()).await.unwrap();
+            let store = Store::open(&DbLocation::parse(&url).unwrap()).await.unwrap().with_sealer(sealer());
             bench("PostgreSQL", &store, entries).await;
             store.close().await;
         }
