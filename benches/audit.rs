@@ -121,14 +121,17 @@ async fn bench(label: &str, store: &Store, entries: usize) {
     println!("verify since checkpoint, 10,000 new entries: {:>7.1} ms", elapsed.as_secs_f64() * 1000.0);
     let started = Instant::now();
     opsgate::audit::tree::checkpoint(store).await.unwrap();
-    println!("checkpoint after 10,000 new entries:        {:>7.1} ms", started.elapsed().as_secs_f64() * 1000.0);
+    println!(
+        "checkpoint after 10,000 new entries:        {:>7.1} ms",
+        started.elapsed().as_secs_f64() * 1000.0
+    );
 
     let filters = [
         (
             "actor + event, newest 50",
             AuditFilter {
                 actor: Some("person42@example.com".into()),
-                event: Some("token.used".into()),
+                event: Some("action.executed".into()),
                 limit: Some(50),
                 ..Default::default()
             },
@@ -171,8 +174,10 @@ fn main() {
     runtime.block_on(async {
         let dir = tempfile::tempdir().unwrap();
         let sealer = || opsgate::sealed::Sealer::ephemeral().unwrap();
-        let store =
-            Store::open(&DbLocation::Sqlite(dir.path().join("bench.db"))).await.unwrap().with_sealer(sealer());
+        let store = Store::open(&DbLocation::Sqlite(dir.path().join("bench.db")))
+            .await
+            .unwrap()
+            .with_sealer(sealer());
         bench("SQLite", &store, entries).await;
         store.close().await;
 

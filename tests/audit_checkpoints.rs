@@ -66,7 +66,7 @@ fn an_untouched_or_extended_log_passes_against_a_kept_checkpoint() {
     let other = Env::new().seeded();
     let foreign = other.run(["audit", "key"]).exit(0).stdout.trim().to_owned();
     env.run(["audit", "verify", "--checkpoint", &kept.display().to_string(), "--key", &foreign])
-        .exit(1)
+        .exit(5)
         .stderr_has("no valid signature");
 }
 
@@ -78,6 +78,11 @@ fn a_truncated_tail_is_caught_that_the_chain_alone_misses() {
     let size = env.scalar("SELECT MAX(id) FROM audit_log");
     drop_append_only_triggers(&env);
     env.sql(&format!("DELETE FROM audit_log WHERE id > {}", size - 3)).unwrap();
+    // The checkpoint recorded here already tells, and nothing more is signed.
+    env.run(["audit", "verify"]).exit(1).stderr_has("truncated");
+    env.run(["audit", "checkpoint"]).exit(1).stderr_has("truncated");
+    // An attacker who also removes those records fools the chain alone, not the checkpoint kept elsewhere.
+    env.sql("DELETE FROM audit_checkpoints").unwrap();
     env.run(["audit", "verify"]).exit(0);
     verify_against(&env, &kept)
         .exit(1)
@@ -110,11 +115,14 @@ fn a_history_rewritten_with_a_valid_chain_is_caught() {
         store.append_audit(&forged).await.unwrap();
         store.close().await;
     });
+    env.run(["audit", "verify"]).exit(1).stderr_has("rewritten");
+    env.run(["audit", "checkpoint"]).exit(1).stderr_has("rewritten");
+    env.sql("DELETE FROM audit_checkpoints").unwrap();
     env.run(["audit", "verify"]).exit(0).stdout_has("audit chain verifies");
     verify_against(&env, &kept).exit(1).stderr_has("no longer hash to the checkpoint's root");
     env.run(["audit", "verify", "--checkpoint", &kept.display().to_string(), "--since-checkpoint"])
         .exit(1)
-        .stderr_has(&format!("entry {size}'s hash is not the checkpoint's chain head"));
+        .stderr_has("holds no record matching the checkpoint");
     // An edit in place (no recomputed chain) is still named by the chain.
     env.sql("UPDATE audit_log SET status = 'forged' WHERE id = 2").unwrap();
     verify_against(&env, &kept).exit(1).stderr_has("entry 2");
@@ -128,9 +136,17 @@ fn an_edited_checkpoint_is_refused_before_the_log_is_read() {
     let size = note.lines().nth(1).unwrap().to_owned();
     let smaller = note.replacen(&format!("\n{size}\n"), "\n1\n", 1);
     std::fs::write(&kept, smaller).unwrap();
-    verify_against(&env, &kept).exit(1).stderr_has("the checkpoint is not valid");
+    verify_against(&env, &kept).exit(5).stderr_has("signature is not valid");
     std::fs::write(&kept, "garbage").unwrap();
-    verify_against(&env, &kept).exit(1).stderr_has("the checkpoint is not valid");
+    verify_against(&env, &kept).exit(2).stderr_has("the checkpoint is malformed");
+    // The same note twice signed, once badly: refused, as Go's note.Open does.
+    let (body, signature) = note.split_once("\n\n").unwrap();
+    let (line_start, blob) = signature.trim_end().rsplit_once(' ').unwrap();
+    let mut bytes = STANDARD.decode(blob).unwrap();
+    bytes[10] ^= 1;
+    let bad = format!("{line_start} {}\n", STANDARD.encode(bytes));
+    std::fs::write(&kept, format!("{body}\n\n{bad}{signature}")).unwrap();
+    verify_against(&env, &kept).exit(5);
 }
 
 fn hash(text: &str) -> tlog_tiles::tlog::Hash {
@@ -262,4 +278,30 @@ fn a_server_records_checkpoints_as_they_fall_due_and_ships_them_to_a_file() {
     // The next one starts from the recorded one: only the new entries are read.
     let next = env.run(["audit", "checkpoint", "-o", "json"]).exit(0).json();
     assert!(next["size"].as_u64().unwrap() > shipped.lines().nth(1).unwrap().parse::<u64>().unwrap());
+}
+
+#[test]
+fn a_deleted_log_key_is_named_and_never_silently_replaced() {
+    let env = Env::new().seeded();
+    let kept = checkpoint(&env);
+    env.sql("DELETE FROM instance_secrets WHERE name = 'audit.log_key'").unwrap();
+    verify_against(&env, &kept).exit(1).stderr_has("log key is missing");
+    env.run(["audit", "checkpoint"]).exit(1).stderr_has("log key is missing");
+    assert_eq!(
+        env.scalar("SELECT COUNT(*) FROM instance_secrets WHERE name = 'audit.log_key'"),
+        0,
+        "verify made a key"
+    );
+}
+
+#[test]
+fn since_a_checkpoint_an_edit_of_its_last_entry_is_caught() {
+    let env = Env::new().seeded();
+    let kept = checkpoint(&env);
+    let size = env.scalar("SELECT MAX(id) FROM audit_log");
+    drop_append_only_triggers(&env);
+    env.sql(&format!("UPDATE audit_log SET status = 'forged' WHERE id = {size}")).unwrap();
+    env.run(["audit", "verify", "--checkpoint", &kept.display().to_string(), "--since-checkpoint"])
+        .exit(1)
+        .stderr_has(&format!("entry {size}"));
 }

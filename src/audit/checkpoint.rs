@@ -126,48 +126,67 @@ impl NoteVerifier {
         Ok(verifier)
     }
 
-    /// The checkpoint a signed note carries, once its signature by this key holds.
+    /// The checkpoint a signed note carries, once its signature by this key
+    /// holds: a malformed note is a usage error (exit 2), a signature that
+    /// does not verify is [`Error::TokenInvalid`] (exit 5).
     pub fn open(&self, note: &str) -> Result<Checkpoint> {
-        let invalid = |why: &str| Error::AuditBroken(format!("the checkpoint is not valid: {why}"));
+        let malformed = |why: &str| Error::Usage(format!("the checkpoint is malformed: {why}"));
+        let forged =
+            |why: String| Error::TokenInvalid(format!("the checkpoint's signature is not valid: {why}"));
         let (body, signatures) = note
             .split_once("\n\n")
             .map(|(body, rest)| (format!("{body}\n"), rest))
-            .ok_or_else(|| invalid("no signature block after the text"))?;
+            .ok_or_else(|| malformed("no signature block after the text"))?;
         let expected = key_hash(&self.name, &self.key);
-        let signed = signatures.lines().filter_map(|line| line.strip_prefix("\u{2014} ")).any(|line| {
+        // Every signature that claims this key must verify (as Go's note.Open asks), and one must.
+        let mut signed = false;
+        for line in signatures.lines().filter_map(|line| line.strip_prefix("\u{2014} ")) {
             let Some((name, blob)) = line.split_once(' ') else {
-                return false;
+                return Err(malformed("a signature line without a key name"));
             };
-            let Ok(blob) = STANDARD.decode(blob.trim()) else {
-                return false;
-            };
-            if name != self.name || blob.len() != 68 || blob[..4] != expected {
-                return false;
+            let blob =
+                STANDARD.decode(blob.trim()).map_err(|_| malformed("a signature that is not base64"))?;
+            if name != self.name || blob.len() < 4 || blob[..4] != expected {
+                continue;
             }
-            let Ok(signature) = Signature::from_slice(&blob[4..]) else {
-                return false;
-            };
-            self.key.verify(body.as_bytes(), &signature).is_ok()
-        });
+            let valid = Signature::from_slice(&blob[4..])
+                .is_ok_and(|signature| self.key.verify(body.as_bytes(), &signature).is_ok());
+            if !valid {
+                return Err(forged(format!("a signature by {} does not verify", self.name)));
+            }
+            signed = true;
+        }
         if !signed {
-            return Err(invalid(&format!("no valid signature by {}", self.name)));
+            return Err(forged(format!("no valid signature by {}", self.name)));
         }
-        let mut lines = body.lines();
-        let origin = lines.next().unwrap_or_default().to_owned();
-        if origin != self.name {
-            return Err(invalid(&format!("its origin is `{origin}`, not `{}`", self.name)));
+        let lines: Vec<&str> = body.lines().collect();
+        let [origin, size, root, extensions @ ..] = lines.as_slice() else {
+            return Err(malformed("fewer than three lines"));
+        };
+        if *origin != self.name {
+            return Err(forged(format!("its origin is `{origin}`, not `{}`", self.name)));
         }
-        let size = lines.next().and_then(|l| l.parse::<u64>().ok()).ok_or_else(|| invalid("no tree size"))?;
-        let root = lines
-            .next()
-            .and_then(|l| STANDARD.decode(l).ok())
+        let canonical = !size.is_empty()
+            && size.bytes().all(|b| b.is_ascii_digit())
+            && (*size == "0" || !size.starts_with('0'));
+        let size = size
+            .parse::<u64>()
+            .ok()
+            .filter(|_| canonical)
+            .ok_or_else(|| malformed("the tree size is not a number"))?;
+        if i64::try_from(size).is_err() {
+            return Err(malformed("the tree size is out of range"));
+        }
+        let root = STANDARD
+            .decode(root)
+            .ok()
             .and_then(|b| <Hash>::try_from(b.as_slice()).ok())
-            .ok_or_else(|| invalid("no root hash"))?;
-        let chain_head = lines
-            .find_map(|l| l.strip_prefix(CHAIN_HEAD))
-            .map(str::to_owned)
-            .ok_or_else(|| invalid("no chain head line"))?;
-        Ok(Checkpoint { origin, size, root, chain_head })
+            .ok_or_else(|| malformed("the root is not a base64 SHA-256"))?;
+        let heads: Vec<&str> = extensions.iter().filter_map(|l| l.strip_prefix(CHAIN_HEAD)).collect();
+        let [chain_head] = heads.as_slice() else {
+            return Err(malformed("not exactly one chain head line"));
+        };
+        Ok(Checkpoint { origin: (*origin).to_owned(), size, root, chain_head: (*chain_head).to_owned() })
     }
 }
 

@@ -16,12 +16,53 @@ use crate::store::Store;
 /// The instance secret the log key is made from.
 pub const LOG_KEY_SECRET: &str = "audit.log_key";
 
-/// The instance's log key (created on first use, sealed with the instance key).
+/// The instance's log key, sealed with the instance key. It is made the
+/// first time a checkpoint is signed, and never again: once checkpoints
+/// were signed, a missing or different key means it was deleted or
+/// replaced, and nothing is signed or vouched for with another.
 pub async fn log_key(store: &Store) -> Result<LogKey> {
+    let recorded = store.latest_checkpoint().await?;
+    if recorded.is_some() && !store.has_instance_secret(LOG_KEY_SECRET).await? {
+        return Err(Error::AuditBroken(
+            "the audit log key is missing, and checkpoints were signed with it: it was deleted; nothing is signed or checked with a new one (verify with --key KEY, the key you pinned)".into(),
+        ));
+    }
     let secret = store.instance_secret(LOG_KEY_SECRET).await?;
     let seed = <[u8; 32]>::try_from(secret.as_slice())
         .map_err(|_| Error::Internal("the audit log key secret is not 32 bytes".into()))?;
-    Ok(LogKey::from_seed(&seed))
+    let key = LogKey::from_seed(&seed);
+    if let Some(row) = recorded
+        && row.note.lines().next() != Some(key.origin.as_str())
+    {
+        return Err(Error::AuditBroken(format!(
+            "the audit log key was replaced: checkpoints were signed as `{}`, the key now is `{}`",
+            row.note.lines().next().unwrap_or_default(),
+            key.origin
+        )));
+    }
+    Ok(key)
+}
+
+/// Refuses a log that no longer extends the last checkpoint recorded in it:
+/// shorter than it, or with another hash at its size.
+pub async fn check_recorded(store: &Store) -> Result<()> {
+    let Some(row) = store.latest_checkpoint().await? else {
+        return Ok(());
+    };
+    let size = store.audit_size().await?;
+    if size < row.tree_size {
+        return Err(Error::AuditBroken(format!(
+            "the audit log was truncated: it has {size} entries, and a checkpoint was recorded at {}",
+            row.tree_size
+        )));
+    }
+    if store.audit_hash(row.tree_size).await?.as_deref() != Some(row.chain_head.as_str()) {
+        return Err(Error::AuditBroken(format!(
+            "entry {} no longer has the hash recorded in the checkpoint of {} entries: the log up to it was rewritten",
+            row.tree_size, row.tree_size
+        )));
+    }
+    Ok(())
 }
 
 /// The tree over the first `size` entries, read from their stored chain hashes.
@@ -76,12 +117,14 @@ async fn chain_head(store: &Store, size: i64) -> Result<String> {
 /// checkpoint are checked from its chain head (all of them when there is
 /// none, or when it no longer matches the log), and its tree is extended.
 pub async fn checkpoint(store: &Store) -> Result<(Checkpoint, String)> {
+    // A fork of what was already signed is never signed.
+    check_recorded(store).await?;
+    let key = log_key(store).await?;
     let last = store.latest_checkpoint().await?;
     let mut start = None;
     if let Some(row) = &last
         && let Some(frontier) = row.frontier()
         && crate::canonical::hex(&frontier.root()) == row.root
-        && store.audit_hash(row.tree_size).await?.as_deref() == Some(row.chain_head.as_str())
     {
         start = Some((row.tree_size, row.chain_head.clone(), frontier));
     }
@@ -105,7 +148,6 @@ pub async fn checkpoint(store: &Store) -> Result<(Checkpoint, String)> {
             "the audit log changed while it was checkpointed at {size} entries"
         )));
     }
-    let key = log_key(store).await?;
     let checkpoint = Checkpoint {
         origin: key.origin.clone(),
         size: size as u64,
@@ -269,6 +311,13 @@ pub async fn verify_since(
             "entry {kept}'s hash is not the checkpoint's chain head: the log up to it was rewritten"
         )));
     }
+    if let Some(entry) = store.audit_entry(kept).await?
+        && super::entry_hash(&entry.hashed_fields()) != entry.hash
+    {
+        return Err(Error::AuditBroken(format!(
+            "audit chain broken at entry {kept}: its content was altered"
+        )));
+    }
     let report =
         store.verify_audit_after(kept, super::ChainVerifier::after(kept, &checkpoint.chain_head)).await?;
     if let Some(problem) = &report.problem {
@@ -309,6 +358,16 @@ pub async fn open_checkpoint(
     }
 }
 
+/// The tree size a proof is made against: the log now, or a size it has reached.
+async fn tree_size(store: &Store, asked: Option<i64>) -> Result<i64> {
+    let size = store.audit_size().await?;
+    match asked {
+        None => Ok(size),
+        Some(asked) if (1..=size).contains(&asked) => Ok(asked),
+        Some(asked) => Err(Error::Usage(format!("--size {asked}: the log has 1 to {size} entries"))),
+    }
+}
+
 /// An inclusion proof, as `audit prove` prints it (hashes in base64).
 #[derive(Debug, Clone, Serialize)]
 pub struct InclusionProof {
@@ -324,12 +383,9 @@ pub struct InclusionProof {
 
 /// The proof that entry `id` is in the tree of the first `size` entries.
 pub async fn prove_inclusion(store: &Store, id: i64, size: Option<i64>) -> Result<InclusionProof> {
-    let size = match size {
-        Some(size) => size,
-        None => store.audit_size().await?,
-    };
+    let size = tree_size(store, size).await?;
     if id < 1 || id > size {
-        return Err(Error::NotFound(format!("no audit entry {id} in a tree of {size} entries")));
+        return Err(Error::Usage(format!("entry {id}: a tree of {size} entries holds entries 1 to {size}")));
     }
     let leaves = leaves_upto(store, size).await?;
     let index = usize::try_from(id - 1).unwrap_or(usize::MAX);
@@ -356,10 +412,7 @@ pub struct ConsistencyProof {
 
 /// The proof that the tree of the first `old` entries is a prefix of the tree of the first `size`.
 pub async fn prove_consistency(store: &Store, old: i64, size: Option<i64>) -> Result<ConsistencyProof> {
-    let size = match size {
-        Some(size) => size,
-        None => store.audit_size().await?,
-    };
+    let size = tree_size(store, size).await?;
     if old < 1 || old > size {
         return Err(Error::Usage(format!("a consistency proof goes from 1 to {size} entries, not {old}")));
     }

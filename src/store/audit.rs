@@ -214,6 +214,13 @@ impl Store {
         Ok(entries)
     }
 
+    /// One entry by id.
+    pub async fn audit_entry(&self, id: i64) -> Result<Option<AuditEntry>> {
+        let sql = "SELECT id, time, actor_kind, actor_id, subject, event, action_id, payload, result, status, prev_hash, hash \
+                   FROM audit_log WHERE id = $1";
+        Ok(on_pool!(self, pool => sqlx::query_as::<_, AuditEntry>(sql).bind(id).fetch_optional(pool).await?))
+    }
+
     /// Calls `visit` with every entry in id order, streaming, until it returns false.
     pub async fn scan_audit(&self, mut visit: impl FnMut(&AuditEntry) -> bool) -> Result<()> {
         let sql = "SELECT id, time, actor_kind, actor_id, subject, event, action_id, payload, result, status, prev_hash, hash \

@@ -294,6 +294,14 @@ impl Store {
         }))
     }
 
+    /// Whether the instance secret `name` exists (without creating it).
+    pub async fn has_instance_secret(&self, name: &str) -> Result<bool> {
+        let existing: Option<String> = on_pool!(self, pool => {
+            sqlx::query_scalar("SELECT value FROM instance_secrets WHERE name = $1").bind(name).fetch_optional(pool).await?
+        });
+        Ok(existing.is_some())
+    }
+
     /// A per-database secret, created (randomly) on first use and stored
     /// sealed with the instance key. One stored in clear by an older version is
     /// sealed the first time it is read.
