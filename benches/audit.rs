@@ -130,7 +130,7 @@ async fn bench(label: &str, store: &Store, entries: usize) {
         (
             "actor + event, newest 50",
             AuditFilter {
-                actor: Some("person42@example.com".into()),
+                actor: Some("person41@example.com".into()),
                 event: Some("action.executed".into()),
                 limit: Some(50),
                 ..Default::default()
