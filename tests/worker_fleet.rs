@@ -121,6 +121,31 @@ fn eight_workers_run_each_queued_action_exactly_once() {
     let count = if env.is_postgres() { 500 } else { 120 };
     let users = queued_wallet_credits(&env, count);
     let workers: Vec<Child> = (0..8).map(|_| spawn_worker(&env, &["--once", "-o", "json"])).collect();
+    // Checkpoints are signed while the workers append, as cron or a server would.
+    let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let checkpointer = {
+        let (stop, command) = (stop.clone(), env.std_command());
+        let program = command.get_program().to_owned();
+        let vars: Vec<(std::ffi::OsString, Option<std::ffi::OsString>)> =
+            command.get_envs().map(|(k, v)| (k.to_owned(), v.map(|v| v.to_owned()))).collect();
+        std::thread::spawn(move || {
+            let mut notes = Vec::new();
+            while !stop.load(std::sync::atomic::Ordering::SeqCst) && notes.len() < 200 {
+                let mut checkpoint = std::process::Command::new(&program);
+                checkpoint.env_clear().args(["audit", "checkpoint"]);
+                for (name, value) in &vars {
+                    if let Some(value) = value {
+                        checkpoint.env(name, value);
+                    }
+                }
+                let output = checkpoint.output().unwrap();
+                assert!(output.status.success(), "checkpoint: {}", String::from_utf8_lossy(&output.stderr));
+                notes.push(String::from_utf8(output.stdout).unwrap());
+                std::thread::sleep(Duration::from_millis(100));
+            }
+            notes
+        })
+    };
     let mut succeeded = 0;
     for worker in workers {
         let output = worker.wait_with_output().unwrap();
@@ -129,8 +154,17 @@ fn eight_workers_run_each_queued_action_exactly_once() {
         assert_eq!(report["failed"], 0, "{report}");
         succeeded += report["succeeded"].as_u64().unwrap();
     }
+    stop.store(true, std::sync::atomic::Ordering::SeqCst);
+    let notes = checkpointer.join().unwrap();
     assert_eq!(succeeded, count as u64);
     assert_each_ran_exactly_once(&env, &users);
+    // Every checkpoint signed during the run is one the final log extends.
+    assert!(notes.len() >= 2, "{} checkpoints", notes.len());
+    for (n, note) in notes.iter().enumerate() {
+        let path = env.home.path().join(format!("fleet-checkpoint-{n}.txt"));
+        std::fs::write(&path, note).unwrap();
+        env.run(["audit", "verify", "--checkpoint", &path.display().to_string()]).exit(0);
+    }
 }
 
 #[test]
