@@ -746,3 +746,25 @@ fn a_stdio_client_reaches_a_team_server_through_the_signing_bridge() {
     let said = String::from_utf8_lossy(&refused.stderr);
     assert!(!refused.status.success() && said.contains("revoked"), "{said}");
 }
+
+#[test]
+fn one_key_holds_a_bounded_number_of_open_sessions() {
+    let env = Env::new().with_demo_data();
+    let server = Server::start(&env);
+    let viewer = key_of(&env, VIEWER);
+    let initialize = br#"{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-11-25","capabilities":{},"clientInfo":{"name":"raw","version":"0"}}}"#;
+    let mut sessions = Vec::new();
+    for _ in 0..opsgate::server::MCP_SESSIONS_PER_KEY {
+        let opened = signed_mcp(&server, &viewer, None, initialize);
+        assert_eq!(opened.status, 200, "{}", opened.body);
+        sessions.push(opened.header("mcp-session-id").unwrap().to_owned());
+    }
+    let refused = signed_mcp(&server, &viewer, None, initialize);
+    assert_eq!(refused.status, 429, "{}", refused.body);
+    assert!(refused.body.contains("open MCP sessions"), "{}", refused.body);
+    // Another key is not held back by this one's sessions.
+    assert_eq!(signed_mcp(&server, &key_of(&env, ADMIN), None, initialize).status, 200);
+    // Ending one makes room.
+    assert_eq!(signed_mcp_as(&server, "DELETE", &viewer, Some(&sessions[0]), b"").status / 100, 2);
+    assert_eq!(signed_mcp(&server, &viewer, None, initialize).status, 200);
+}

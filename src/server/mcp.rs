@@ -18,6 +18,7 @@ use rmcp::transport::streamable_http_server::{StreamableHttpServerConfig, Stream
 use tokio_util::sync::CancellationToken;
 
 use super::{Caller, Served};
+use crate::error::Error;
 use crate::mcp::{Binding, McpOptions, McpServer, Principal};
 
 pub type McpService = StreamableHttpService<McpServer, LocalSessionManager>;
@@ -56,31 +57,49 @@ fn allowed_hosts(origin: &str) -> Vec<String> {
     hosts
 }
 
-/// Which key opened each MCP session. rmcp answers a session's GET (its
-/// event stream) and DELETE itself, without the handler: without this,
-/// another valid key that learnt a session id could listen to it or end it.
+/// Which key opened each MCP session, and when the session was last used.
+/// rmcp answers a session's GET (its event stream) and DELETE itself, without
+/// the handler: without this, another valid key that learnt a session id
+/// could listen to it or end it. It also bounds the sessions one key holds open.
 #[derive(Default)]
-pub struct SessionOwners(Mutex<HashMap<String, (String, Instant)>>);
+pub struct SessionOwners(Mutex<HashMap<String, Owned>>);
 
-/// Owners kept before the oldest are let go (sessions end after 5 idle minutes).
-const OWNERS_KEPT: usize = 10_000;
-const OWNER_KEPT_FOR: Duration = Duration::from_secs(3600);
+struct Owned {
+    key: String,
+    used: Instant,
+}
+
+/// rmcp ends a session after this long without a request.
+const SESSION_IDLE: Duration = Duration::from_secs(300);
+/// Sessions one key may hold open at once; more are refused until some end.
+pub const SESSIONS_PER_KEY: usize = 32;
 
 impl SessionOwners {
+    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<String, Owned>> {
+        self.0.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// The key that opened `session`, marking it used now.
     fn owner(&self, session: &str) -> Option<String> {
-        self.0.lock().unwrap_or_else(|e| e.into_inner()).get(session).map(|(key, _)| key.clone())
+        let mut owners = self.lock();
+        let owned = owners.get_mut(session)?;
+        owned.used = Instant::now();
+        Some(owned.key.clone())
+    }
+
+    /// Whether `key` may open another session (forgetting sessions rmcp has ended for idleness).
+    fn may_open(&self, key: &str) -> bool {
+        let mut owners = self.lock();
+        owners.retain(|_, owned| owned.used.elapsed() < SESSION_IDLE);
+        owners.values().filter(|owned| owned.key == key).count() < SESSIONS_PER_KEY
     }
 
     fn opened(&self, session: String, key: String) {
-        let mut owners = self.0.lock().unwrap_or_else(|e| e.into_inner());
-        if owners.len() >= OWNERS_KEPT {
-            owners.retain(|_, (_, since)| since.elapsed() < OWNER_KEPT_FOR);
-        }
-        owners.insert(session, (key, Instant::now()));
+        self.lock().insert(session, Owned { key, used: Instant::now() });
     }
 
     fn ended(&self, session: &str) {
-        self.0.lock().unwrap_or_else(|e| e.into_inner()).remove(session);
+        self.lock().remove(session);
     }
 }
 
@@ -103,6 +122,12 @@ pub async fn principal(
     {
         // As for a session that does not exist: nothing tells another key it does.
         return (StatusCode::NOT_FOUND, "Session not found").into_response();
+    }
+    if session.is_none() && request.method() == Method::POST && !owners.may_open(&key) {
+        let error = Error::RateLimited(format!(
+            "this key holds {SESSIONS_PER_KEY} open MCP sessions: end one (DELETE /mcp) or let one idle out (5 minutes)"
+        ));
+        return super::reply::error(&error);
     }
     let deleting = request.method() == Method::DELETE;
     request.extensions_mut().insert(Principal {

@@ -30,6 +30,7 @@ use crate::paths::Paths;
 use crate::store::{DbLocation, Store};
 
 pub use auth::{ACTING_FOR, Caller, FRESHNESS_SECONDS};
+pub use mcp::SESSIONS_PER_KEY as MCP_SESSIONS_PER_KEY;
 pub use metrics::Metrics;
 pub use refusals::{AUDITED_PER_MINUTE, Peer};
 pub use reply::{EXIT_CODE_HEADER, NOTES_HEADER, status_of};
