@@ -41,7 +41,7 @@ Register-ArgumentCompleter -Native -CommandName 'opsgate' -ScriptBlock {
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show a stored plan or action')
             [CompletionResult]::new('actions', 'actions', [CompletionResultType]::ParameterValue, 'List the action catalog, or show one action with its schema')
             [CompletionResult]::new('seed', 'seed', [CompletionResultType]::ParameterValue, 'Seed the database (RBAC roles, permissions, default alert rules and config)')
-            [CompletionResult]::new('audit', 'audit', [CompletionResultType]::ParameterValue, 'Query and verify the hash-chained audit log')
+            [CompletionResult]::new('audit', 'audit', [CompletionResultType]::ParameterValue, 'Query, verify, checkpoint, prove and export the hash-chained audit log')
             [CompletionResult]::new('playbook', 'playbook', [CompletionResultType]::ParameterValue, 'Validate and run YAML playbooks (suggest-only unless explicitly allowed)')
             [CompletionResult]::new('policy', 'policy', [CompletionResultType]::ParameterValue, 'Apply, show and test the policy rules that tighten what the guard allows')
             [CompletionResult]::new('staff', 'staff', [CompletionResultType]::ParameterValue, 'Manage staff members, their roles and keys')
@@ -310,7 +310,7 @@ Register-ArgumentCompleter -Native -CommandName 'opsgate' -ScriptBlock {
             break
         }
         'opsgate;audit;verify' {
-            [CompletionResult]::new('--checkpoint', '--checkpoint', [CompletionResultType]::ParameterName, 'Also check the log against a checkpoint kept elsewhere (a file, or - for stdin): truncated, rewritten or recomputed history exits 1')
+            [CompletionResult]::new('--checkpoint', '--checkpoint', [CompletionResultType]::ParameterName, 'Also check the log against a checkpoint kept elsewhere (a file, or - for stdin): truncated, rewritten or recomputed history exits 1, a malformed checkpoint 2, a bad signature 5')
             [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'The verifier key the checkpoint must be signed by (`audit key` prints it); default: this instance''s')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this staff member (e-mail) [env: OPSGATE_USER]')
@@ -1166,7 +1166,7 @@ Register-ArgumentCompleter -Native -CommandName 'opsgate' -ScriptBlock {
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show a stored plan or action')
             [CompletionResult]::new('actions', 'actions', [CompletionResultType]::ParameterValue, 'List the action catalog, or show one action with its schema')
             [CompletionResult]::new('seed', 'seed', [CompletionResultType]::ParameterValue, 'Seed the database (RBAC roles, permissions, default alert rules and config)')
-            [CompletionResult]::new('audit', 'audit', [CompletionResultType]::ParameterValue, 'Query and verify the hash-chained audit log')
+            [CompletionResult]::new('audit', 'audit', [CompletionResultType]::ParameterValue, 'Query, verify, checkpoint, prove and export the hash-chained audit log')
             [CompletionResult]::new('playbook', 'playbook', [CompletionResultType]::ParameterValue, 'Validate and run YAML playbooks (suggest-only unless explicitly allowed)')
             [CompletionResult]::new('policy', 'policy', [CompletionResultType]::ParameterValue, 'Apply, show and test the policy rules that tighten what the guard allows')
             [CompletionResult]::new('staff', 'staff', [CompletionResultType]::ParameterValue, 'Manage staff members, their roles and keys')

@@ -38,7 +38,7 @@ set edit:completion:arg-completer[opsgate] = {|@words|
             cand show 'Show a stored plan or action'
             cand actions 'List the action catalog, or show one action with its schema'
             cand seed 'Seed the database (RBAC roles, permissions, default alert rules and config)'
-            cand audit 'Query and verify the hash-chained audit log'
+            cand audit 'Query, verify, checkpoint, prove and export the hash-chained audit log'
             cand playbook 'Validate and run YAML playbooks (suggest-only unless explicitly allowed)'
             cand policy 'Apply, show and test the policy rules that tighten what the guard allows'
             cand staff 'Manage staff members, their roles and keys'
@@ -286,7 +286,7 @@ set edit:completion:arg-completer[opsgate] = {|@words|
             cand --version 'Print version'
         }
         &'opsgate;audit;verify'= {
-            cand --checkpoint 'Also check the log against a checkpoint kept elsewhere (a file, or - for stdin): truncated, rewritten or recomputed history exits 1'
+            cand --checkpoint 'Also check the log against a checkpoint kept elsewhere (a file, or - for stdin): truncated, rewritten or recomputed history exits 1, a malformed checkpoint 2, a bad signature 5'
             cand --key 'The verifier key the checkpoint must be signed by (`audit key` prints it); default: this instance''s'
             cand --db 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]'
             cand --as 'Act as this staff member (e-mail) [env: OPSGATE_USER]'
@@ -1046,7 +1046,7 @@ set edit:completion:arg-completer[opsgate] = {|@words|
             cand show 'Show a stored plan or action'
             cand actions 'List the action catalog, or show one action with its schema'
             cand seed 'Seed the database (RBAC roles, permissions, default alert rules and config)'
-            cand audit 'Query and verify the hash-chained audit log'
+            cand audit 'Query, verify, checkpoint, prove and export the hash-chained audit log'
             cand playbook 'Validate and run YAML playbooks (suggest-only unless explicitly allowed)'
             cand policy 'Apply, show and test the policy rules that tighten what the guard allows'
             cand staff 'Manage staff members, their roles and keys'

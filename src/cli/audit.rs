@@ -50,7 +50,7 @@ enum ExportStyle {
 #[derive(Debug, Args)]
 struct VerifyArgs {
     /// Also check the log against a checkpoint kept elsewhere (a file, or - for stdin):
-    /// truncated, rewritten or recomputed history exits 1
+    /// truncated, rewritten or recomputed history exits 1, a malformed checkpoint 2, a bad signature 5
     #[arg(long, value_name = "FILE")]
     checkpoint: Option<String>,
     /// The verifier key the checkpoint must be signed by (`audit key` prints it); default: this instance's

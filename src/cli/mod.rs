@@ -113,7 +113,7 @@ pub enum Command {
     Actions(actions::ActionsArgs),
     /// Seed the database (RBAC roles, permissions, default alert rules and config)
     Seed(seed::SeedArgs),
-    /// Query and verify the hash-chained audit log
+    /// Query, verify, checkpoint, prove and export the hash-chained audit log
     Audit(audit::AuditArgs),
     /// Validate and run YAML playbooks (suggest-only unless explicitly allowed)
     Playbook(playbook::PlaybookArgs),
