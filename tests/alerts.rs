@@ -151,14 +151,14 @@ fn each_rule_raises_one_alert_per_condition_and_a_second_run_raises_nothing() {
     assert_eq!(second["alerts_resolved"], 0);
     assert_eq!(rule(&second, "sla_at_risk")["already_open"], 2);
     assert_eq!(env.scalar("SELECT COUNT(*) FROM alerts"), 4);
-    assert_eq!(env.scalar("SELECT COUNT(*) FROM alert_evaluations"), 2);
-    assert_eq!(env.scalar("SELECT CAST(SUM(alerts_created) AS BIGINT) FROM alert_evaluations"), 4);
+    assert_eq!(env.scalar("SELECT COUNT(*) FROM opsgate_alert_evaluations"), 2);
+    assert_eq!(env.scalar("SELECT CAST(SUM(alerts_created) AS BIGINT) FROM opsgate_alert_evaluations"), 4);
     assert!(store_last().unwrap() >= evaluated_at);
 
-    assert_eq!(env.scalar("SELECT COUNT(*) FROM audit_log WHERE event = 'alerts.evaluated'"), 2);
+    assert_eq!(env.scalar("SELECT COUNT(*) FROM opsgate_audit_log WHERE event = 'alerts.evaluated'"), 2);
     assert_eq!(
         env.scalar(
-            "SELECT COUNT(*) FROM audit_log WHERE event = 'alerts.evaluated' AND status = 'unchanged' \
+            "SELECT COUNT(*) FROM opsgate_audit_log WHERE event = 'alerts.evaluated' AND status = 'unchanged' \
              AND actor_kind = 'system' AND actor_id = 'os:ci'"
         ),
         1
@@ -202,7 +202,7 @@ fn alerts_whose_condition_is_gone_are_resolved_and_a_new_occurrence_raises_a_new
         env.scalar("SELECT COUNT(*) FROM alerts WHERE status = 'resolved' AND resolved_at IS NOT NULL"),
         3
     );
-    assert_eq!(env.scalar("SELECT alerts_resolved FROM alert_evaluations ORDER BY id DESC LIMIT 1"), 3);
+    assert_eq!(env.scalar("SELECT alerts_resolved FROM opsgate_alert_evaluations ORDER BY id DESC LIMIT 1"), 3);
 
     // An acknowledged alert is resolved the same way once its complaint is.
     set_status(&env, 2, "open");
@@ -248,7 +248,7 @@ fn a_complaint_moving_from_at_risk_to_breached_swaps_its_alert() {
     assert_eq!(unresolved(&env, "sla_at_risk:complaint:1"), 0);
     assert_eq!(unresolved(&env, "sla_breached:complaint:1"), 1);
     assert_eq!(
-        env.scalar("SELECT COUNT(*) FROM alert_evaluations WHERE evaluated_at > started_at"),
+        env.scalar("SELECT COUNT(*) FROM opsgate_alert_evaluations WHERE evaluated_at > started_at"),
         1,
         "evaluated_at is the instant judged at, not the wall clock"
     );
@@ -357,17 +357,17 @@ fn direct_subscribers_are_assigned_and_roles_are_broadcast_to_active_members() {
         ),
         1
     );
-    assert_eq!(env.scalar("SELECT COUNT(*) FROM alert_deliveries"), 6);
+    assert_eq!(env.scalar("SELECT COUNT(*) FROM opsgate_alert_deliveries"), 6);
     assert_eq!(
         env.scalar(
-            "SELECT COUNT(*) FROM alert_deliveries d JOIN staff s ON s.id = d.staff_id WHERE s.email = 'gone@example.com'"
+            "SELECT COUNT(*) FROM opsgate_alert_deliveries d JOIN staff s ON s.id = d.staff_id WHERE s.email = 'gone@example.com'"
         ),
         0
     );
     // Who was told stays queryable, and a second run tells nobody again.
     assert_eq!(evaluate(&env)["deliveries"], 0);
-    assert_eq!(env.scalar("SELECT COUNT(*) FROM alert_deliveries"), 6);
-    assert_eq!(env.scalar("SELECT deliveries FROM alert_evaluations ORDER BY id LIMIT 1"), 6);
+    assert_eq!(env.scalar("SELECT COUNT(*) FROM opsgate_alert_deliveries"), 6);
+    assert_eq!(env.scalar("SELECT deliveries FROM opsgate_alert_evaluations ORDER BY id LIMIT 1"), 6);
 }
 
 #[test]
@@ -376,13 +376,13 @@ fn a_named_person_needs_ops_alerts_view() {
     complaint(&env, 1, "service", "low", "open", 180, None);
     env.run_as("support@example.com", ["alerts", "evaluate"]).exit(3).stderr_has("ops.alerts.view");
     assert_eq!(env.scalar("SELECT COUNT(*) FROM alerts"), 0);
-    assert_eq!(env.scalar("SELECT COUNT(*) FROM alert_evaluations"), 0);
+    assert_eq!(env.scalar("SELECT COUNT(*) FROM opsgate_alert_evaluations"), 0);
 
     let report = env.run_as("viewer@example.com", ["alerts", "evaluate", "-o", "json"]).exit(0).json();
     assert_eq!(report["alerts_created"], 1);
     assert_eq!(
         env.scalar(
-            "SELECT COUNT(*) FROM audit_log WHERE event = 'alerts.evaluated' AND actor_kind = 'person' \
+            "SELECT COUNT(*) FROM opsgate_audit_log WHERE event = 'alerts.evaluated' AND actor_kind = 'person' \
              AND actor_id = 'viewer@example.com'"
         ),
         1
@@ -434,10 +434,10 @@ fn overlapping_cron_runs_raise_each_alert_once() {
     assert_eq!(created, 22);
     assert_eq!(env.scalar("SELECT COUNT(*) FROM alerts"), 22);
     assert_eq!(env.scalar("SELECT COUNT(DISTINCT dedup_key) FROM alerts"), 22);
-    assert_eq!(env.scalar("SELECT COUNT(*) FROM alert_deliveries"), 22, "one manager, told once per alert");
-    assert_eq!(env.scalar("SELECT COUNT(*) FROM alert_evaluations"), RUNS as i64);
-    assert_eq!(env.scalar("SELECT CAST(SUM(alerts_created) AS BIGINT) FROM alert_evaluations"), 22);
-    assert_eq!(env.scalar("SELECT COUNT(*) FROM audit_log WHERE event = 'alerts.evaluated'"), RUNS as i64);
+    assert_eq!(env.scalar("SELECT COUNT(*) FROM opsgate_alert_deliveries"), 22, "one manager, told once per alert");
+    assert_eq!(env.scalar("SELECT COUNT(*) FROM opsgate_alert_evaluations"), RUNS as i64);
+    assert_eq!(env.scalar("SELECT CAST(SUM(alerts_created) AS BIGINT) FROM opsgate_alert_evaluations"), 22);
+    assert_eq!(env.scalar("SELECT COUNT(*) FROM opsgate_audit_log WHERE event = 'alerts.evaluated'"), RUNS as i64);
     env.run(["audit", "verify"]).exit(0);
 }
 

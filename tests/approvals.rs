@@ -26,7 +26,7 @@ fn refunded_cents(env: &Env) -> i64 {
 
 fn audit_count(env: &Env, event: &str, action: &str) -> i64 {
     let id: i64 = action.trim_start_matches('a').parse().unwrap();
-    env.scalar(&format!("SELECT COUNT(*) FROM audit_log WHERE event = '{event}' AND action_id = {id}"))
+    env.scalar(&format!("SELECT COUNT(*) FROM opsgate_audit_log WHERE event = '{event}' AND action_id = {id}"))
 }
 
 /// A refund planned by the senior agent and approved by the manager, both enrolled in TOTP.
@@ -98,7 +98,7 @@ fn a_signature_with_one_flipped_byte_is_refused() {
     let (action, mut requester, _) = approved_refund(&env);
     let id = action.trim_start_matches('a');
     let signature: String = {
-        let sig = env.scalar(&format!("SELECT COUNT(*) FROM approvals WHERE action_id = {id}"));
+        let sig = env.scalar(&format!("SELECT COUNT(*) FROM opsgate_approvals WHERE action_id = {id}"));
         assert_eq!(sig, 1);
         let out = env
             .run_as("admin@example.com", ["audit", "query", "--event", "approval.granted", "-o", "json"])
@@ -107,7 +107,7 @@ fn a_signature_with_one_flipped_byte_is_refused() {
     };
     let first = u8::from_str_radix(&signature[..2], 16).unwrap() ^ 0x01;
     let flipped = format!("{first:02x}{}", &signature[2..]);
-    env.sql(&format!("UPDATE approvals SET signature = '{flipped}' WHERE action_id = {id}")).unwrap();
+    env.sql(&format!("UPDATE opsgate_approvals SET signature = '{flipped}' WHERE action_id = {id}")).unwrap();
     env.run_as(REQUESTER, ["execute", &action, "--totp", &requester.next_code()])
         .exit(5)
         .stderr_has("does not verify");
@@ -130,13 +130,13 @@ fn a_payload_changed_after_approval_is_refused() {
         serde_json::from_str(&payload.replacen("\"value\":", "\"value\":1", 1)).unwrap();
     let hash = opsgate::canonical::hash_value(&tampered);
     let text = serde_json::to_string(&tampered).unwrap().replace('\'', "''");
-    env.sql(&format!("UPDATE actions SET payload = '{text}', payload_hash = '{hash}' WHERE id = {id}"))
+    env.sql(&format!("UPDATE opsgate_actions SET payload = '{text}', payload_hash = '{hash}' WHERE id = {id}"))
         .unwrap();
     env.run_as(REQUESTER, ["execute", &action, "--totp", &requester.next_code()])
         .exit(5)
         .stderr_has("changed after approval");
     // And the payload edited without fixing the hash.
-    env.sql(&format!("UPDATE actions SET payload = '{}' WHERE id = {id}", payload.replace('\'', "''")))
+    env.sql(&format!("UPDATE opsgate_actions SET payload = '{}' WHERE id = {id}", payload.replace('\'', "''")))
         .unwrap();
     env.run_as(REQUESTER, ["execute", &action, "--totp", &requester.next_code()]).exit(5);
     assert_eq!(refunded_cents(&env), before);
@@ -204,15 +204,15 @@ fn expired_approvals_and_revoked_keys_stop_counting_but_rotated_keys_still_verif
     let keys = env.run_as(APPROVER, ["staff", "keys", "--email", APPROVER, "-o", "json"]).exit(0).json();
     assert_eq!(keys.as_array().unwrap().len(), 2, "{keys}");
     // Expired: refused with 4, nothing written.
-    env.sql(&format!("UPDATE approvals SET expires_at = '2020-01-01T00:00:00Z' WHERE action_id = {id}"))
+    env.sql(&format!("UPDATE opsgate_approvals SET expires_at = '2020-01-01T00:00:00Z' WHERE action_id = {id}"))
         .unwrap();
     env.run_as(REQUESTER, ["execute", &action, "--totp", &requester.next_code()])
         .exit(4)
         .stderr_has("expired");
-    env.sql(&format!("UPDATE approvals SET expires_at = '2999-01-01T00:00:00Z' WHERE action_id = {id}"))
+    env.sql(&format!("UPDATE opsgate_approvals SET expires_at = '2999-01-01T00:00:00Z' WHERE action_id = {id}"))
         .unwrap();
     // Revoking the key that signed: the approval no longer counts.
-    let signed_with = env.scalar(&format!("SELECT key_id FROM approvals WHERE action_id = {id}"));
+    let signed_with = env.scalar(&format!("SELECT key_id FROM opsgate_approvals WHERE action_id = {id}"));
     env.run_as("agent@example.com", ["staff", "revoke-key", &format!("k{signed_with}"), "--reason", "x"])
         .exit(3);
     env.run_as(
@@ -225,7 +225,7 @@ fn expired_approvals_and_revoked_keys_stop_counting_but_rotated_keys_still_verif
         .exit(4)
         .stderr_has("was revoked");
     assert_eq!(status(&env, &action), "pending_approval");
-    assert_eq!(env.scalar("SELECT COUNT(*) FROM audit_log WHERE event = 'staff.key_revoked'"), 1);
+    assert_eq!(env.scalar("SELECT COUNT(*) FROM opsgate_audit_log WHERE event = 'staff.key_revoked'"), 1);
     // The approver signs again with their new key; the approval that no longer counted is replaced.
     env.run_as(APPROVER, ["approve", &action, "--yes", "--totp", &approver.next_code()])
         .exit(0)
@@ -291,7 +291,7 @@ fn recover_requeues_an_approved_action_whose_worker_died_before_committing() {
     let host = opsgate::pipeline::host_name();
     let id = action.trim_start_matches('a');
     env.sql(&format!(
-        "UPDATE actions SET status = 'executing', claimed_by = 'worker@{host}:{pid}/0', claimed_at = '2999-01-01T00:00:00Z' WHERE id = {id}"
+        "UPDATE opsgate_actions SET status = 'executing', claimed_by = 'worker@{host}:{pid}/0', claimed_at = '2999-01-01T00:00:00Z' WHERE id = {id}"
     ))
     .unwrap();
     let report = env.run(["worker", "--recover", "-o", "json"]).exit(0).json();
@@ -312,7 +312,7 @@ fn recover_leaves_a_live_claim_alone() {
     let me = std::process::id();
     let id = action.trim_start_matches('a');
     env.sql(&format!(
-        "UPDATE actions SET status = 'executing', claimed_by = 'worker@{host}:{me}/0', claimed_at = '2999-01-01T00:00:00Z' WHERE id = {id}"
+        "UPDATE opsgate_actions SET status = 'executing', claimed_by = 'worker@{host}:{me}/0', claimed_at = '2999-01-01T00:00:00Z' WHERE id = {id}"
     ))
     .unwrap();
     let report = env.run(["worker", "--recover", "-o", "json"]).exit(0).json();

@@ -177,14 +177,14 @@ fn a_viewer_sees_masked_contacts_and_a_manager_sees_them_whole() {
 fn a_request_to_change_something_changes_nothing_and_points_to_plan() {
     let env = Env::new().with_demo_data();
     let before = env.ops_checksum();
-    let plans = env.scalar("SELECT COUNT(*) FROM plans");
+    let plans = env.scalar("SELECT COUNT(*) FROM opsgate_plans");
     let answer = ask(&env, "admin@example.com", "refund booking 142");
     assert_eq!(answer["suggested_command"], "opsgate plan 'refund booking 142'");
     assert!(answer["answer"].as_str().unwrap().contains("Nothing was changed"));
     assert_eq!(env.ops_checksum(), before);
-    assert_eq!(env.scalar("SELECT COUNT(*) FROM plans"), plans);
-    assert_eq!(env.scalar("SELECT COUNT(*) FROM actions"), 0);
-    assert_eq!(env.scalar("SELECT COUNT(*) FROM audit_log WHERE event = 'ask.answered'"), 1);
+    assert_eq!(env.scalar("SELECT COUNT(*) FROM opsgate_plans"), plans);
+    assert_eq!(env.scalar("SELECT COUNT(*) FROM opsgate_actions"), 0);
+    assert_eq!(env.scalar("SELECT COUNT(*) FROM opsgate_audit_log WHERE event = 'ask.answered'"), 1);
     env.run(["audit", "verify"]).exit(0);
 }
 
@@ -265,6 +265,6 @@ fn questions_that_cannot_be_answered_fail_clearly() {
     env.run_as("support@example.com", ["ask", "revenue this month"]).exit(3).stderr_has("ops.metrics.view");
     env.sql("DELETE FROM role_permissions WHERE permission_id = (SELECT id FROM permissions WHERE name = 'ai.use') AND role_id = (SELECT id FROM roles WHERE name = 'viewer')").unwrap();
     env.run_as("viewer@example.com", ["ask", "list bookings"]).exit(3).stderr_has("ai.use");
-    assert_eq!(env.scalar("SELECT COUNT(*) FROM audit_log WHERE event = 'ask.denied'"), 2);
-    assert_eq!(env.scalar("SELECT COUNT(*) FROM audit_log WHERE event = 'ask.unplannable'"), 1);
+    assert_eq!(env.scalar("SELECT COUNT(*) FROM opsgate_audit_log WHERE event = 'ask.denied'"), 2);
+    assert_eq!(env.scalar("SELECT COUNT(*) FROM opsgate_audit_log WHERE event = 'ask.unplannable'"), 1);
 }

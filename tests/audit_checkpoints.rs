@@ -11,9 +11,9 @@ use crate::support::{Env, block_on};
 
 fn drop_append_only_triggers(env: &Env) {
     let sql = if env.is_postgres() {
-        "DROP TRIGGER audit_log_no_update_delete ON audit_log"
+        "DROP TRIGGER audit_log_no_update_delete ON opsgate_audit_log"
     } else {
-        "DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete"
+        "DROP TRIGGER opsgate_audit_log_no_update; DROP TRIGGER opsgate_audit_log_no_delete"
     };
     env.sql(sql).unwrap();
 }
@@ -28,7 +28,7 @@ fn more_entries(env: &Env, n: usize) {
 fn checkpoint(env: &Env) -> std::path::PathBuf {
     let out = env.run(["audit", "checkpoint"]).exit(0);
     let path =
-        env.home.path().join(format!("checkpoint-{}.txt", env.scalar("SELECT MAX(id) FROM audit_log")));
+        env.home.path().join(format!("checkpoint-{}.txt", env.scalar("SELECT MAX(id) FROM opsgate_audit_log")));
     std::fs::write(&path, &out.stdout).unwrap();
     path
 }
@@ -44,7 +44,7 @@ fn an_untouched_or_extended_log_passes_against_a_kept_checkpoint() {
     let note = std::fs::read_to_string(&kept).unwrap();
     let lines: Vec<&str> = note.lines().collect();
     assert!(lines[0].starts_with("opsgate.local/audit/"), "{note}");
-    assert_eq!(lines[1], env.scalar("SELECT MAX(id) FROM audit_log").to_string());
+    assert_eq!(lines[1], env.scalar("SELECT MAX(id) FROM opsgate_audit_log").to_string());
     assert!(lines[3].starts_with("opsgate-chain-head "));
     assert!(lines[4].is_empty() && lines[5].starts_with("\u{2014} "), "{note}");
     verify_against(&env, &kept).exit(0).stdout_has("consistent with the checkpoint");
@@ -75,14 +75,14 @@ fn a_truncated_tail_is_caught_that_the_chain_alone_misses() {
     let env = Env::new().with_demo_data();
     more_entries(&env, 3);
     let kept = checkpoint(&env);
-    let size = env.scalar("SELECT MAX(id) FROM audit_log");
+    let size = env.scalar("SELECT MAX(id) FROM opsgate_audit_log");
     drop_append_only_triggers(&env);
-    env.sql(&format!("DELETE FROM audit_log WHERE id > {}", size - 3)).unwrap();
+    env.sql(&format!("DELETE FROM opsgate_audit_log WHERE id > {}", size - 3)).unwrap();
     // The checkpoint recorded here already tells, and nothing more is signed.
     env.run(["audit", "verify"]).exit(1).stderr_has("truncated");
     env.run(["audit", "checkpoint"]).exit(1).stderr_has("truncated");
     // An attacker who also removes those records fools the chain alone, not the checkpoint kept elsewhere.
-    env.sql("DELETE FROM audit_checkpoints").unwrap();
+    env.sql("DELETE FROM opsgate_audit_checkpoints").unwrap();
     env.run(["audit", "verify"]).exit(0);
     verify_against(&env, &kept)
         .exit(1)
@@ -95,11 +95,11 @@ fn a_history_rewritten_with_a_valid_chain_is_caught() {
     let env = Env::new().with_demo_data();
     more_entries(&env, 2);
     let kept = checkpoint(&env);
-    let size = env.scalar("SELECT MAX(id) FROM audit_log");
+    let size = env.scalar("SELECT MAX(id) FROM opsgate_audit_log");
     // The attacker removes the last entries and appends others in their place:
     // the store computes a perfectly valid chain over the new history.
     drop_append_only_triggers(&env);
-    env.sql(&format!("DELETE FROM audit_log WHERE id > {}", size - 2)).unwrap();
+    env.sql(&format!("DELETE FROM opsgate_audit_log WHERE id > {}", size - 2)).unwrap();
     block_on(async {
         let store = env.store().await;
         let forged: Vec<_> = (0..4)
@@ -117,14 +117,14 @@ fn a_history_rewritten_with_a_valid_chain_is_caught() {
     });
     env.run(["audit", "verify"]).exit(1).stderr_has("rewritten");
     env.run(["audit", "checkpoint"]).exit(1).stderr_has("rewritten");
-    env.sql("DELETE FROM audit_checkpoints").unwrap();
+    env.sql("DELETE FROM opsgate_audit_checkpoints").unwrap();
     env.run(["audit", "verify"]).exit(0).stdout_has("audit chain verifies");
     verify_against(&env, &kept).exit(1).stderr_has("no longer hash to the checkpoint's root");
     env.run(["audit", "verify", "--checkpoint", &kept.display().to_string(), "--since-checkpoint"])
         .exit(1)
         .stderr_has("holds no record matching the checkpoint");
     // An edit in place (no recomputed chain) is still named by the chain.
-    env.sql("UPDATE audit_log SET status = 'forged' WHERE id = 2").unwrap();
+    env.sql("UPDATE opsgate_audit_log SET status = 'forged' WHERE id = 2").unwrap();
     verify_against(&env, &kept).exit(1).stderr_has("entry 2");
 }
 
@@ -166,7 +166,7 @@ fn proofs_and_checkpoints_check_with_an_independent_implementation() {
     let body = note.split_once("\n\n").unwrap().0.to_owned() + "\n";
     let parsed = tlog_tiles::checkpoint::Checkpoint::from_bytes(body.as_bytes()).unwrap();
     let size = parsed.size();
-    assert_eq!(size as i64, env.scalar("SELECT MAX(id) FROM audit_log"));
+    assert_eq!(size as i64, env.scalar("SELECT MAX(id) FROM opsgate_audit_log"));
     let root = *parsed.hash();
     for entry in [1, size / 2, size] {
         let included = env.run(["audit", "prove", &entry.to_string(), "-o", "json"]).exit(0).json();
@@ -222,10 +222,10 @@ fn an_auditor_who_cannot_write_verifies_and_queries_the_log() {
         .exit(0)
         .stdout_has("consistent with the checkpoint");
     // It really cannot write: planning through the same access fails, and nothing was written.
-    let before = env.scalar("SELECT COUNT(*) FROM audit_log");
+    let before = env.scalar("SELECT COUNT(*) FROM opsgate_audit_log");
     let refused = auditor(&["--as", "admin@example.com", "plan", "cancel booking 12"]);
     assert_ne!(refused.code, 0, "{}", refused.stdout);
-    assert_eq!(env.scalar("SELECT COUNT(*) FROM audit_log"), before);
+    assert_eq!(env.scalar("SELECT COUNT(*) FROM opsgate_audit_log"), before);
 }
 
 #[test]
@@ -271,7 +271,7 @@ fn a_server_records_checkpoints_as_they_fall_due_and_ships_them_to_a_file() {
     }
     drop(server);
     let shipped = std::fs::read_to_string(&sink).unwrap();
-    let recorded = env.scalar("SELECT COUNT(*) FROM audit_checkpoints");
+    let recorded = env.scalar("SELECT COUNT(*) FROM opsgate_audit_checkpoints");
     assert!(recorded >= 1);
     more_entries(&env, 1);
     verify_against(&env, &sink).exit(0).stdout_has("consistent with the checkpoint");
@@ -284,11 +284,11 @@ fn a_server_records_checkpoints_as_they_fall_due_and_ships_them_to_a_file() {
 fn a_deleted_log_key_is_named_and_never_silently_replaced() {
     let env = Env::new().seeded();
     let kept = checkpoint(&env);
-    env.sql("DELETE FROM instance_secrets WHERE name = 'audit.log_key'").unwrap();
+    env.sql("DELETE FROM opsgate_instance_secrets WHERE name = 'audit.log_key'").unwrap();
     verify_against(&env, &kept).exit(1).stderr_has("log key is missing");
     env.run(["audit", "checkpoint"]).exit(1).stderr_has("log key is missing");
     assert_eq!(
-        env.scalar("SELECT COUNT(*) FROM instance_secrets WHERE name = 'audit.log_key'"),
+        env.scalar("SELECT COUNT(*) FROM opsgate_instance_secrets WHERE name = 'audit.log_key'"),
         0,
         "verify made a key"
     );
@@ -298,9 +298,9 @@ fn a_deleted_log_key_is_named_and_never_silently_replaced() {
 fn since_a_checkpoint_an_edit_of_its_last_entry_is_caught() {
     let env = Env::new().seeded();
     let kept = checkpoint(&env);
-    let size = env.scalar("SELECT MAX(id) FROM audit_log");
+    let size = env.scalar("SELECT MAX(id) FROM opsgate_audit_log");
     drop_append_only_triggers(&env);
-    env.sql(&format!("UPDATE audit_log SET status = 'forged' WHERE id = {size}")).unwrap();
+    env.sql(&format!("UPDATE opsgate_audit_log SET status = 'forged' WHERE id = {size}")).unwrap();
     env.run(["audit", "verify", "--checkpoint", &kept.display().to_string(), "--since-checkpoint"])
         .exit(1)
         .stderr_has(&format!("entry {size}"));

@@ -5,24 +5,24 @@ use crate::support::Env;
 #[test]
 fn update_and_delete_on_the_audit_table_are_refused() {
     let env = Env::new().seeded();
-    let before = env.scalar("SELECT COUNT(*) FROM audit_log");
-    let update = env.sql("UPDATE audit_log SET status = 'forged' WHERE id = 1").unwrap_err();
+    let before = env.scalar("SELECT COUNT(*) FROM opsgate_audit_log");
+    let update = env.sql("UPDATE opsgate_audit_log SET status = 'forged' WHERE id = 1").unwrap_err();
     assert!(update.contains("append-only"), "{update}");
-    let delete = env.sql("DELETE FROM audit_log WHERE id = 1").unwrap_err();
+    let delete = env.sql("DELETE FROM opsgate_audit_log WHERE id = 1").unwrap_err();
     assert!(delete.contains("append-only"), "{delete}");
     if env.is_postgres() {
-        let truncate = env.sql("TRUNCATE audit_log").unwrap_err();
+        let truncate = env.sql("TRUNCATE opsgate_audit_log").unwrap_err();
         assert!(truncate.contains("append-only"), "{truncate}");
     }
-    assert_eq!(env.scalar("SELECT COUNT(*) FROM audit_log"), before);
+    assert_eq!(env.scalar("SELECT COUNT(*) FROM opsgate_audit_log"), before);
     env.run(["audit", "verify"]).exit(0).stdout_has("audit chain verifies");
 }
 
 fn drop_update_trigger(env: &Env) {
     let sql = if env.is_postgres() {
-        "DROP TRIGGER audit_log_no_update_delete ON audit_log"
+        "DROP TRIGGER audit_log_no_update_delete ON opsgate_audit_log"
     } else {
-        "DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete"
+        "DROP TRIGGER opsgate_audit_log_no_update; DROP TRIGGER opsgate_audit_log_no_delete"
     };
     env.sql(sql).unwrap();
 }
@@ -33,7 +33,7 @@ fn an_entry_altered_behind_the_triggers_back_is_named_by_verify() {
     env.run(["audit", "verify"]).exit(0);
     drop_update_trigger(&env);
     assert_eq!(
-        env.sql("UPDATE audit_log SET payload = '{\"role\":\"super_admin\"}' WHERE id = 3").unwrap(),
+        env.sql("UPDATE opsgate_audit_log SET payload = '{\"role\":\"super_admin\"}' WHERE id = 3").unwrap(),
         1
     );
     env.run(["audit", "verify"]).exit(1).stderr_has("audit chain broken at entry 3").stderr_has("altered");
@@ -46,7 +46,7 @@ fn an_entry_altered_behind_the_triggers_back_is_named_by_verify() {
 fn a_deleted_entry_is_named_by_verify() {
     let env = Env::new().seeded();
     drop_update_trigger(&env);
-    env.sql("DELETE FROM audit_log WHERE id = 4").unwrap();
+    env.sql("DELETE FROM opsgate_audit_log WHERE id = 4").unwrap();
     env.run(["audit", "verify"]).exit(1).stderr_has("entry 4");
 }
 
@@ -151,9 +151,9 @@ fn an_operation_whose_audit_entry_cannot_be_written_does_not_happen() {
     // Stand in for an audit outage: the database refuses new audit rows.
     let block = if env.is_postgres() {
         "CREATE FUNCTION block_audit() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'audit storage unavailable'; END $$; \
-         CREATE TRIGGER block_audit BEFORE INSERT ON audit_log FOR EACH ROW EXECUTE FUNCTION block_audit();"
+         CREATE TRIGGER block_audit BEFORE INSERT ON opsgate_audit_log FOR EACH ROW EXECUTE FUNCTION block_audit();"
     } else {
-        "CREATE TRIGGER block_audit BEFORE INSERT ON audit_log BEGIN SELECT RAISE(ABORT, 'audit storage unavailable'); END;"
+        "CREATE TRIGGER block_audit BEFORE INSERT ON opsgate_audit_log BEGIN SELECT RAISE(ABORT, 'audit storage unavailable'); END;"
     };
     env.sql(block).unwrap();
     env.run_as(
@@ -187,7 +187,7 @@ fn verify_reads_a_chain_of_several_chunks_and_finds_a_break_past_the_first() {
     let report = env.run(["audit", "verify", "-o", "json"]).exit(0).json();
     assert_eq!(report["entries"], 35_009);
     drop_update_trigger(&env);
-    env.sql("UPDATE audit_log SET status = 'failed' WHERE id = 23456").unwrap();
+    env.sql("UPDATE opsgate_audit_log SET status = 'failed' WHERE id = 23456").unwrap();
     let report = env.run(["audit", "verify", "-o", "json"]).exit(1).json();
     assert_eq!(report["error"]["code"], "audit_broken", "{report}");
     assert!(report["error"]["message"].as_str().unwrap().contains("23456"), "{report}");

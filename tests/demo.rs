@@ -104,9 +104,9 @@ fn the_demo_never_touches_the_real_database() {
 fn demo_reset_rebuilds_from_scratch() {
     let env = Env::new();
     env.run(["--demo", "staff", "keygen"]).exit(0);
-    assert_eq!(demo_count(&env, "SELECT COUNT(*) FROM staff_keys"), 9);
+    assert_eq!(demo_count(&env, "SELECT COUNT(*) FROM opsgate_staff_keys"), 9);
     env.run(["demo", "reset"]).exit(0).stdout_has("demo database rebuilt");
-    assert_eq!(demo_count(&env, "SELECT COUNT(*) FROM staff_keys"), 8);
+    assert_eq!(demo_count(&env, "SELECT COUNT(*) FROM opsgate_staff_keys"), 8);
     let keys = opsgate::keys::KeyDir::new(env.data_dir().join("opsgate/demo/keys"));
     assert!(keys.read("admin@example.com").is_ok());
     assert!(!env.key_dir().exists(), "the demo keeps its keys out of the real config directory");
@@ -146,7 +146,7 @@ fn six_first_uses_at_once_leave_one_demo_whose_keys_match_its_database() {
         let store = Store::open(&demo_store(&env)).await.unwrap();
         let Pool::Sqlite(pool) = store.pool() else { unreachable!() };
         let rows = sqlx::query_as(
-            "SELECT s.email, k.public_key FROM staff_keys k JOIN staff s ON s.id = k.staff_id \
+            "SELECT s.email, k.public_key FROM opsgate_staff_keys k JOIN staff s ON s.id = k.staff_id \
              WHERE k.revoked_at IS NULL ORDER BY s.email",
         )
         .fetch_all(pool)

@@ -148,7 +148,7 @@ fn re_adding_a_path_replaces_its_passages_or_reports_it_unchanged() {
 
     assert_eq!(statuses(&add("kb/refunds.md")), [("kb/refunds.md".into(), "added".into())]);
     assert_eq!(statuses(&add("./kb/refunds.md")), [("kb/refunds.md".into(), "unchanged".into())]);
-    assert_eq!(env.scalar("SELECT COUNT(*) FROM runbook_chunks"), 3);
+    assert_eq!(env.scalar("SELECT COUNT(*) FROM opsgate_runbook_chunks"), 3);
 
     let changed = REFUNDS_MD.replace(
         "## Late cancellation\n\nHalf of the amount is refunded.\n",
@@ -156,8 +156,8 @@ fn re_adding_a_path_replaces_its_passages_or_reports_it_unchanged() {
     );
     write(&dir, "kb/refunds.md", &changed);
     assert_eq!(statuses(&add("kb/refunds.md")), [("kb/refunds.md".into(), "updated".into())]);
-    assert_eq!(env.scalar("SELECT COUNT(*) FROM runbook_documents"), 1);
-    assert_eq!(env.scalar("SELECT COUNT(*) FROM runbook_chunks"), 4);
+    assert_eq!(env.scalar("SELECT COUNT(*) FROM opsgate_runbook_documents"), 1);
+    assert_eq!(env.scalar("SELECT COUNT(*) FROM opsgate_runbook_chunks"), 4);
     assert!(search(&env, &dir, "cancellation").is_empty(), "the old passage is gone");
     let passages = search(&env, &dir, "chargebacks finance");
     assert_eq!(passages[0]["citation"], "kb/refunds.md#L19-L21");
@@ -252,7 +252,7 @@ fn search_syntax_in_a_query_is_just_words() {
         "heading:refund",
         "^refund + {fee}",
         "NEAR(refund fee, 2)",
-        "'; DROP TABLE runbook_chunks; --",
+        "'; DROP TABLE opsgate_runbook_chunks; --",
         "refund & | ! <-> :* fee",
         "ümlaut ² ١٢ 😀 refunds",
     ] {
@@ -260,7 +260,7 @@ fn search_syntax_in_a_query_is_just_words() {
     }
     let found = search(&env, &dir, "refund AND (fee OR");
     assert!(!found.is_empty());
-    assert_eq!(env.scalar("SELECT COUNT(*) FROM runbook_chunks"), 3);
+    assert_eq!(env.scalar("SELECT COUNT(*) FROM opsgate_runbook_chunks"), 3);
 
     for query in ["", "  \"*()^:- ", "--"] {
         let run = docs_in(&env, &dir, Some(VIEWER), &["docs", "search", "-o", "json", "--", query]).exit(2);
@@ -295,8 +295,8 @@ fn a_bad_file_means_nothing_is_indexed() {
     // A directory with a bad file is refused as a whole too.
     docs_in(&env, &dir, Some(ADMIN), &["docs", "add", "kb"]).exit(1).stderr_has("kb/binary.md");
 
-    assert_eq!(env.scalar("SELECT COUNT(*) FROM runbook_documents"), 0);
-    assert_eq!(env.scalar("SELECT COUNT(*) FROM runbook_chunks"), 0);
+    assert_eq!(env.scalar("SELECT COUNT(*) FROM opsgate_runbook_documents"), 0);
+    assert_eq!(env.scalar("SELECT COUNT(*) FROM opsgate_runbook_chunks"), 0);
     let audit = env.run(["audit", "query", "--event", "docs.add", "-o", "json"]).exit(0).json();
     assert!(audit.as_array().unwrap().is_empty());
 }
@@ -311,7 +311,7 @@ fn adding_needs_config_edit_and_searching_any_staff_member() {
             .exit(3)
             .stderr_has("lacks the permission `ops.config.edit`");
     }
-    assert_eq!(env.scalar("SELECT COUNT(*) FROM runbook_documents"), 0);
+    assert_eq!(env.scalar("SELECT COUNT(*) FROM opsgate_runbook_documents"), 0);
     docs_in(&env, &dir, Some("super_admin@example.com"), &["docs", "add", "kb"]).exit(0);
     for role in ["admin", "agent", "viewer"] {
         let email = format!("{role}@example.com");

@@ -59,7 +59,7 @@ fn a_write_whose_target_does_not_allow_it_is_a_conflict_when_planning() {
     let env = Env::new().with_demo_data();
     let resolved = env.scalar(RESOLVED);
     let cancelled = env.scalar("SELECT MIN(id) FROM bookings WHERE status = 'cancelled'");
-    let plans_before = env.scalar("SELECT COUNT(*) FROM plans");
+    let plans_before = env.scalar("SELECT COUNT(*) FROM opsgate_plans");
     for prompt in [
         format!("escalate complaint {resolved}"),
         format!("resolve complaint {resolved}"),
@@ -68,8 +68,8 @@ fn a_write_whose_target_does_not_allow_it_is_a_conflict_when_planning() {
         let run = env.run_as("admin@example.com", ["plan", &prompt, "-o", "json"]).exit(1);
         assert_eq!(run.json()["error"]["code"], "conflict", "{prompt}: {}", run.stdout);
     }
-    assert_eq!(env.scalar("SELECT COUNT(*) FROM plans"), plans_before, "nothing stored");
-    assert!(env.scalar("SELECT COUNT(*) FROM audit_log WHERE event = 'plan.conflict'") >= 3);
+    assert_eq!(env.scalar("SELECT COUNT(*) FROM opsgate_plans"), plans_before, "nothing stored");
+    assert!(env.scalar("SELECT COUNT(*) FROM opsgate_audit_log WHERE event = 'plan.conflict'") >= 3);
     let open = env.scalar(OPEN);
     env.run_as("admin@example.com", ["plan", &format!("escalate complaint {open}")]).exit(0);
 }
@@ -94,7 +94,7 @@ fn an_agent_over_its_mutation_budget_is_refused_across_processes() {
     assert!(over.json()["error"]["message"].as_str().unwrap().contains("cron-bot"));
     // Reads are not mutations, but they still count as tool calls, and still pass.
     env.run_as("admin@example.com", ["plan", "show booking 7", "--agent", "cron-bot"]).exit(0);
-    assert_eq!(env.scalar("SELECT COUNT(*) FROM audit_log WHERE event = 'plan.over_budget'"), 1);
+    assert_eq!(env.scalar("SELECT COUNT(*) FROM opsgate_audit_log WHERE event = 'plan.over_budget'"), 1);
     // The person alone is not limited by the agent's budget.
     env.run_as("admin@example.com", ["plan", &escalate]).exit(0);
 }
@@ -126,5 +126,5 @@ fn a_read_tier_agent_gets_a_visible_denial_for_a_write() {
     assert_eq!(step["decision"], "denied");
     assert!(step["denial"].as_str().unwrap().contains("read tier"), "{step}");
     // It is recorded as the agent acting for the person.
-    assert!(env.scalar("SELECT COUNT(*) FROM actions WHERE agent = 'reader'") >= 1);
+    assert!(env.scalar("SELECT COUNT(*) FROM opsgate_actions WHERE agent = 'reader'") >= 1);
 }

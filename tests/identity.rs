@@ -14,7 +14,7 @@ fn enrolment_code(run: &Run) -> String {
 
 fn key_count(env: &Env, email: &str) -> i64 {
     env.scalar(&format!(
-        "SELECT COUNT(*) FROM staff_keys k JOIN staff s ON s.id = k.staff_id WHERE s.email = '{email}'"
+        "SELECT COUNT(*) FROM opsgate_staff_keys k JOIN staff s ON s.id = k.staff_id WHERE s.email = '{email}'"
     ))
 }
 
@@ -54,7 +54,7 @@ fn naming_a_senior_person_without_their_key_registers_nothing() {
     attacker.run(["seed", "rbac", "--test-staff"]).exit(0);
     assert_eq!(key_count(&env, "super_admin@example.com"), keys_before);
     assert!(!attacker.key_dir().exists(), "no private key was written on the attacker's machine");
-    assert_eq!(env.scalar("SELECT COUNT(*) FROM audit_log WHERE event = 'staff.enrolment_rejected'"), 1);
+    assert_eq!(env.scalar("SELECT COUNT(*) FROM opsgate_audit_log WHERE event = 'staff.enrolment_rejected'"), 1);
 }
 
 #[test]
@@ -69,7 +69,7 @@ fn an_enrolment_code_registers_one_key_once_for_the_person_it_was_issued_for() {
     assert!(!kims_key.exists(), "nobody but Kim generates Kim's key");
     env.run_as(ADMIN, ["staff", "add", "lee@example.com", "--name", "Lee", "--role", "agent"]).exit(0);
     // The code is stored only as a hash.
-    assert_eq!(env.scalar(&format!("SELECT COUNT(*) FROM staff_enrolments WHERE code_sha256 = '{code}'")), 0);
+    assert_eq!(env.scalar(&format!("SELECT COUNT(*) FROM opsgate_staff_enrolments WHERE code_sha256 = '{code}'")), 0);
 
     env.run_as("lee@example.com", ["staff", "keygen", "--code", &code])
         .exit(5)
@@ -99,7 +99,7 @@ fn an_enrolment_code_registers_one_key_once_for_the_person_it_was_issued_for() {
     // With her key she rotates without a code.
     env.run_as("kim@example.com", ["staff", "keygen"]).exit(0);
     assert_eq!(key_count(&env, "kim@example.com"), 2);
-    assert_eq!(env.scalar("SELECT COUNT(*) FROM audit_log WHERE event = 'staff.enrolment_rejected'"), 4);
+    assert_eq!(env.scalar("SELECT COUNT(*) FROM opsgate_audit_log WHERE event = 'staff.enrolment_rejected'"), 4);
 }
 
 #[test]
@@ -117,7 +117,7 @@ fn codes_expire_are_replaced_by_newer_ones_and_go_only_to_people_without_a_key()
     env.run_as("kim@example.com", ["staff", "keygen", "--code", &first])
         .exit(5)
         .stderr_has("newer code replaced it");
-    env.sql("UPDATE staff_enrolments SET expires_at = created_at").unwrap();
+    env.sql("UPDATE opsgate_staff_enrolments SET expires_at = created_at").unwrap();
     env.run_as("kim@example.com", ["staff", "keygen", "--code", &second]).exit(5).stderr_has("expired");
     let third =
         enrolment_code(&env.run_as(ADMIN, ["staff", "invite", "kim@example.com", "-o", "json"]).exit(0));
@@ -226,7 +226,9 @@ fn a_second_factor_counts_only_after_its_owner_confirmed_a_first_code() {
 }
 
 fn totp_column(env: &Env, email: &str) -> String {
-    env.scalar_text(&format!("SELECT totp_secret FROM staff WHERE email = '{email}'"))
+    env.scalar_text(&format!(
+        "SELECT x.totp_secret FROM opsgate_staff_secrets x JOIN staff s ON s.id = x.staff_id WHERE s.email = '{email}'"
+    ))
 }
 
 #[test]
@@ -239,7 +241,7 @@ fn secrets_are_sealed_at_rest_and_do_not_open_from_another_installation() {
     let plan = env.plan_json(ADMIN, &format!("escalate complaint {open}"));
     assert!(plan["steps"][0]["confirmation_token"].is_string(), "{plan}");
     let token_key =
-        env.scalar_text("SELECT value FROM instance_secrets WHERE name = 'confirmation_token_hmac_v1'");
+        env.scalar_text("SELECT value FROM opsgate_instance_secrets WHERE name = 'confirmation_token_hmac_v1'");
     assert!(token_key.starts_with("sealed:v1:"), "{token_key}");
     #[cfg(unix)]
     {
@@ -261,7 +263,11 @@ fn secrets_are_sealed_at_rest_and_do_not_open_from_another_installation() {
         .exit(1);
 
     // A sealed secret copied onto someone else's row does not open there.
-    env.sql(&format!("UPDATE staff SET totp_secret = '{stored}' WHERE email = '{ADMIN}'")).unwrap();
+    env.sql(&format!(
+        "INSERT INTO opsgate_staff_secrets (staff_id, totp_secret) SELECT id, '{stored}' FROM staff WHERE email = '{ADMIN}' \
+         ON CONFLICT (staff_id) DO UPDATE SET totp_secret = excluded.totp_secret"
+    ))
+    .unwrap();
     env.run_as(ADMIN, ["approve", &action, "--yes", "--totp", &manager.next_code()])
         .exit(5)
         .stderr_has("does not open");
@@ -276,10 +282,11 @@ fn secrets_an_older_version_stored_in_clear_keep_working_and_are_sealed_on_first
     let secret = opsgate::totp::TotpSecret::from_base32(&secret_text).unwrap();
     // As an older opsgate wrote it: the secret in clear, no confirmation step.
     env.sql(&format!(
-        "UPDATE staff SET totp_secret = '{secret_text}', totp_pending_secret = NULL WHERE email = 'manager@example.com'"
+        "UPDATE opsgate_staff_secrets SET totp_secret = '{secret_text}', totp_pending_secret = NULL \
+         WHERE staff_id = (SELECT id FROM staff WHERE email = 'manager@example.com')"
     ))
     .unwrap();
-    env.sql("INSERT INTO instance_secrets (name, value, created_at) SELECT 'confirmation_token_hmac_v1', '00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff', created_at FROM staff LIMIT 1")
+    env.sql("INSERT INTO opsgate_instance_secrets (name, value, created_at) SELECT 'confirmation_token_hmac_v1', '00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff', created_at FROM staff LIMIT 1")
         .unwrap();
     let refund = env.plan_json("senior_agent@example.com", "refund booking 142");
     let action = refund["steps"][0]["action_id"].as_str().unwrap().to_owned();
@@ -293,7 +300,7 @@ fn secrets_an_older_version_stored_in_clear_keep_working_and_are_sealed_on_first
     let plan = env.plan_json(ADMIN, &format!("escalate complaint {open}"));
     let token = plan["steps"][0]["confirmation_token"].as_str().unwrap().to_owned();
     let token_key =
-        env.scalar_text("SELECT value FROM instance_secrets WHERE name = 'confirmation_token_hmac_v1'");
+        env.scalar_text("SELECT value FROM opsgate_instance_secrets WHERE name = 'confirmation_token_hmac_v1'");
     assert!(token_key.starts_with("sealed:v1:"), "{token_key}");
     // The resealed key is the same key: the token it minted executes.
     env.run_as(ADMIN, ["execute", plan["steps"][0]["action_id"].as_str().unwrap(), "--token", &token])

@@ -42,14 +42,14 @@ fn plan_with(env: &Env, mock: &MockProvider, planner: &str, email: &str, args: &
 }
 
 fn nothing_planned(env: &Env) {
-    assert_eq!(env.scalar("SELECT COUNT(*) FROM plans"), 0);
-    assert_eq!(env.scalar("SELECT COUNT(*) FROM actions"), 0);
+    assert_eq!(env.scalar("SELECT COUNT(*) FROM opsgate_plans"), 0);
+    assert_eq!(env.scalar("SELECT COUNT(*) FROM opsgate_actions"), 0);
 }
 
 fn no_key_anywhere(env: &Env, run: &Run) {
     assert!(!run.stdout.contains(KEY) && !run.stderr.contains(KEY), "the key leaked to output");
     let leaked = env.scalar(&format!(
-        "SELECT COUNT(*) FROM audit_log WHERE payload LIKE '%{KEY}%' OR result LIKE '%{KEY}%'"
+        "SELECT COUNT(*) FROM opsgate_audit_log WHERE payload LIKE '%{KEY}%' OR result LIKE '%{KEY}%'"
     ));
     assert_eq!(leaked, 0, "the key leaked into the audit log");
 }
@@ -101,7 +101,7 @@ fn an_openai_tool_call_becomes_a_guarded_plan() {
     assert!(query["function"]["parameters"]["properties"]["query"]["maxLength"].is_u64());
 
     assert_eq!(
-        env.scalar("SELECT COUNT(*) FROM audit_log WHERE event = 'llm.request' AND status = 'succeeded'"),
+        env.scalar("SELECT COUNT(*) FROM opsgate_audit_log WHERE event = 'llm.request' AND status = 'succeeded'"),
         1
     );
     assert_eq!(env.scalar("SELECT COUNT(*) FROM bookings WHERE id = 7 AND refunded_cents > 0"), 0);
@@ -228,12 +228,12 @@ fn each_malformed_reply_gets_one_repair_then_exit_7_with_nothing_written() {
         nothing_planned(&env);
         assert_eq!(env.ops_checksum(), before, "{case}");
         assert_eq!(
-            env.scalar("SELECT COUNT(*) FROM audit_log WHERE event = 'llm.request' AND status = 'failed'"),
+            env.scalar("SELECT COUNT(*) FROM opsgate_audit_log WHERE event = 'llm.request' AND status = 'failed'"),
             2,
             "{case}"
         );
         assert_eq!(
-            env.scalar("SELECT COUNT(*) FROM audit_log WHERE event = 'plan.unplannable'"),
+            env.scalar("SELECT COUNT(*) FROM opsgate_audit_log WHERE event = 'plan.unplannable'"),
             1,
             "{case}"
         );
@@ -388,7 +388,7 @@ fn an_agents_rate_limit_and_token_budget_hold_across_processes() {
     let thrifty = list.as_array().unwrap().iter().find(|a| a["name"] == "thrifty").unwrap().clone();
     assert_eq!(thrifty["tokens_today"], 150);
     // Agent-made requests are audited as the agent, on the person's behalf.
-    assert_eq!(env.scalar("SELECT COUNT(*) FROM audit_log WHERE event = 'llm.request' AND actor_kind = 'agent' AND subject = 'admin@example.com'"), 2);
+    assert_eq!(env.scalar("SELECT COUNT(*) FROM opsgate_audit_log WHERE event = 'llm.request' AND actor_kind = 'agent' AND subject = 'admin@example.com'"), 2);
     env.run_as("admin@example.com", ["agent", "disable", "thrifty"]).exit(0);
     plan_with(&env, &mock, "openai", "admin@example.com", &["plan", "booking 3", "--agent", "thrifty"])
         .exit(3);
@@ -468,8 +468,8 @@ fn ask_with_a_model_reads_then_answers_citing_only_what_it_read() {
     assert!(tools.contains(&"runbooks__search") && tools.contains(&"metrics__revenue"));
     assert!(!tools.contains(&"bookings__refund"), "ask offers reads only");
     assert_eq!(env.ops_checksum(), before);
-    assert_eq!(env.scalar("SELECT COUNT(*) FROM audit_log WHERE event = 'llm.request'"), 3);
-    assert_eq!(env.scalar("SELECT COUNT(*) FROM audit_log WHERE event = 'ask.answered'"), 1);
+    assert_eq!(env.scalar("SELECT COUNT(*) FROM opsgate_audit_log WHERE event = 'llm.request'"), 3);
+    assert_eq!(env.scalar("SELECT COUNT(*) FROM opsgate_audit_log WHERE event = 'ask.answered'"), 1);
 }
 
 #[test]
@@ -493,7 +493,7 @@ fn injected_instructions_in_data_cannot_make_ask_write() {
     let third = mock.received()[2].body["messages"].to_string();
     assert!(third.contains("would change data"), "{third}");
     assert_eq!(env.ops_checksum(), before);
-    assert_eq!(env.scalar("SELECT COUNT(*) FROM actions"), 0);
+    assert_eq!(env.scalar("SELECT COUNT(*) FROM opsgate_actions"), 0);
     assert_eq!(answer["answer"], "I could not refund anything [1].");
 }
 

@@ -163,7 +163,7 @@ fn over_stdio_a_viewer_lists_only_reads_and_a_write_only_stores_a_pending_action
     env.run_as(ADMIN, ["history"]).exit(0).stdout_has(&cancel_id);
     assert_eq!(
         env.scalar(&format!(
-            "SELECT COUNT(*) FROM actions WHERE id = {} AND agent = 'claude' AND surface = 'mcp'",
+            "SELECT COUNT(*) FROM opsgate_actions WHERE id = {} AND agent = 'claude' AND surface = 'mcp'",
             &cancel_id[1..]
         )),
         1
@@ -171,12 +171,12 @@ fn over_stdio_a_viewer_lists_only_reads_and_a_write_only_stores_a_pending_action
     // Every call is one mcp.call entry by the agent for the admin, with the client named.
     assert_eq!(
         env.scalar(
-            "SELECT COUNT(*) FROM audit_log WHERE event = 'mcp.call' AND actor_kind = 'agent' AND subject = 'admin@example.com'"
+            "SELECT COUNT(*) FROM opsgate_audit_log WHERE event = 'mcp.call' AND actor_kind = 'agent' AND subject = 'admin@example.com'"
         ),
         4
     );
     let entry = env.scalar_text(
-        "SELECT payload FROM audit_log WHERE event = 'mcp.call' AND payload LIKE '%bookings.refund%' ORDER BY id DESC LIMIT 1",
+        "SELECT payload FROM opsgate_audit_log WHERE event = 'mcp.call' AND payload LIKE '%bookings.refund%' ORDER BY id DESC LIMIT 1",
     );
     let entry: Value = serde_json::from_str(&entry).unwrap();
     assert_eq!(entry["tool"], "bookings.refund");
@@ -218,14 +218,14 @@ fn a_tool_the_session_may_not_use_is_refused_at_call_time_and_audited() {
     let refused = error_text(&reader["results"][1]);
     assert!(refused.contains("read tier"), "{refused}");
     assert_eq!(env.ops_checksum(), before);
-    assert_eq!(env.scalar("SELECT COUNT(*) FROM actions"), 0, "nothing refused is stored");
+    assert_eq!(env.scalar("SELECT COUNT(*) FROM opsgate_actions"), 0, "nothing refused is stored");
     assert_eq!(
-        env.scalar("SELECT COUNT(*) FROM audit_log WHERE event = 'mcp.call' AND status = 'denied'"),
+        env.scalar("SELECT COUNT(*) FROM opsgate_audit_log WHERE event = 'mcp.call' AND status = 'denied'"),
         2
     );
     assert_eq!(
         env.scalar(
-            "SELECT COUNT(*) FROM audit_log WHERE event = 'mcp.call' AND payload LIKE '%no.such_tool%'"
+            "SELECT COUNT(*) FROM opsgate_audit_log WHERE event = 'mcp.call' AND payload LIKE '%no.such_tool%'"
         ),
         1
     );
@@ -254,8 +254,8 @@ fn a_session_over_its_tier_budget_is_refused_naming_the_budget() {
     }
     let over = error_text(&results[10]);
     assert!(over.starts_with("rate_limited: this session is over its budget of 10 mutations"), "{over}");
-    assert_eq!(env.scalar("SELECT COUNT(*) FROM actions"), 10);
-    assert_eq!(env.scalar("SELECT COUNT(*) FROM audit_log WHERE event = 'plan.over_budget'"), 1);
+    assert_eq!(env.scalar("SELECT COUNT(*) FROM opsgate_actions"), 10);
+    assert_eq!(env.scalar("SELECT COUNT(*) FROM opsgate_audit_log WHERE event = 'plan.over_budget'"), 1);
     // A new session starts afresh (the agent's daily budget still counts both).
     let again = run(
         &env,
@@ -302,7 +302,7 @@ fn results_and_audited_arguments_are_masked_for_the_person_and_stored_text_stays
     );
     assert!(manager.to_string().contains(&phone), "full PII access searches in part");
     let audited = env.scalar_text(
-        "SELECT payload FROM audit_log WHERE event = 'mcp.call' AND payload LIKE '%users.search%'",
+        "SELECT payload FROM opsgate_audit_log WHERE event = 'mcp.call' AND payload LIKE '%users.search%'",
     );
     assert!(!audited.contains(&phone), "{audited}");
 
@@ -314,7 +314,7 @@ fn results_and_audited_arguments_are_masked_for_the_person_and_stored_text_stays
     );
     assert!(admin.to_string().contains(injected), "the complaint text comes back, as data");
     assert_eq!(env.ops_checksum(), before);
-    assert_eq!(env.scalar("SELECT COUNT(*) FROM actions"), 0);
+    assert_eq!(env.scalar("SELECT COUNT(*) FROM opsgate_actions"), 0);
 }
 
 #[test]
@@ -450,7 +450,7 @@ fn malformed_and_oversized_messages_are_refused_and_the_session_goes_on() {
     assert_eq!(too_big["result"]["isError"], true);
     assert!(too_big["result"]["content"][0]["text"].as_str().unwrap().contains("at most 65536"), "{too_big}");
     let audited = env.scalar(
-        "SELECT CAST(MAX(LENGTH(CAST(payload AS TEXT))) AS BIGINT) FROM audit_log WHERE event = 'mcp.call'",
+        "SELECT CAST(MAX(LENGTH(CAST(payload AS TEXT))) AS BIGINT) FROM opsgate_audit_log WHERE event = 'mcp.call'",
     );
     assert!(audited < 4096, "refused bulk went into the audit log: {audited} bytes");
     // An id that is not a whole number in range is refused, never read as no filter at all.
@@ -524,7 +524,7 @@ fn over_http_an_agent_credential_or_a_persons_key_opens_a_session_and_nothing_un
     assert_eq!(results[2]["ok"]["structuredContent"]["status"], "pending_confirmation");
     assert_eq!(env.ops_checksum(), before);
     assert_eq!(
-        env.scalar("SELECT COUNT(*) FROM audit_log WHERE event = 'mcp.call' AND actor_kind = 'agent' AND payload LIKE '%\"surface\":\"mcp\"%'"),
+        env.scalar("SELECT COUNT(*) FROM opsgate_audit_log WHERE event = 'mcp.call' AND actor_kind = 'agent' AND payload LIKE '%\"surface\":\"mcp\"%'"),
         2
     );
 
@@ -566,7 +566,7 @@ fn over_http_an_agent_credential_or_a_persons_key_opens_a_session_and_nothing_un
     let unsigned = RawRequest::new(&server.addr, "POST", "/mcp", &headers, initialize).send(&server.addr);
     assert_eq!(unsigned.status, 401, "{}", unsigned.body);
     assert!(
-        env.scalar("SELECT COUNT(*) FROM audit_log WHERE event = 'auth.rejected' AND payload LIKE '%/mcp%'")
+        env.scalar("SELECT COUNT(*) FROM opsgate_audit_log WHERE event = 'auth.rejected' AND payload LIKE '%/mcp%'")
             >= 1
     );
 }
@@ -689,7 +689,7 @@ fn with_elicited_confirm_the_person_confirms_a_confirm_level_write_in_the_client
     assert_eq!(pending["status"], "pending_confirmation", "{wrong}");
     assert!(pending["next"].as_str().unwrap().contains("was not confirmed"), "{pending}");
     assert_eq!(env.ops_checksum(), before);
-    assert_eq!(env.scalar("SELECT COUNT(*) FROM audit_log WHERE event = 'execute.declined'"), 1);
+    assert_eq!(env.scalar("SELECT COUNT(*) FROM opsgate_audit_log WHERE event = 'execute.declined'"), 1);
 
     // Without the flag, nobody is asked.
     let plain = run_with_elicit(&env, &stdio(ADMIN, None), json!([cancel(second)]));
@@ -732,7 +732,7 @@ fn a_stdio_client_reaches_a_team_server_through_the_signing_bridge() {
     assert_eq!(results[1]["ok"]["structuredContent"]["rows"][0]["id"], booking, "{bridged}");
     assert_eq!(results[2]["ok"]["structuredContent"]["status"], "pending_confirmation");
     assert_eq!(
-        env.scalar("SELECT COUNT(*) FROM audit_log WHERE event = 'mcp.call' AND actor_kind = 'agent' AND actor_id = 'desktop'"),
+        env.scalar("SELECT COUNT(*) FROM opsgate_audit_log WHERE event = 'mcp.call' AND actor_kind = 'agent' AND actor_id = 'desktop'"),
         3
     );
     // A revoked credential: every message is refused by the server, and the client hears why.

@@ -99,7 +99,7 @@ fn without_a_terminal_or_a_token_nothing_is_written() {
     let json = env.run_as("admin@example.com", ["execute", &id, "-o", "json"]).exit(4).json();
     assert_eq!(json["error"]["code"], "needs_confirmation");
     assert_eq!(env.ops_checksum(), before);
-    assert_eq!(env.scalar("SELECT COUNT(*) FROM audit_log WHERE event = 'execute.blocked'"), 3);
+    assert_eq!(env.scalar("SELECT COUNT(*) FROM opsgate_audit_log WHERE event = 'execute.blocked'"), 3);
 }
 
 #[test]
@@ -121,8 +121,8 @@ fn a_token_executes_once_and_every_misuse_is_exit_5_and_audited() {
     let show = env.run_as("admin@example.com", ["show", &id, "-o", "json"]).exit(0).json();
     assert_eq!(show["status"], "succeeded");
 
-    assert_eq!(env.scalar("SELECT COUNT(*) FROM audit_log WHERE event = 'token.rejected'"), 4);
-    assert_eq!(env.scalar("SELECT COUNT(*) FROM audit_log WHERE event = 'action.executed'"), 1);
+    assert_eq!(env.scalar("SELECT COUNT(*) FROM opsgate_audit_log WHERE event = 'token.rejected'"), 4);
+    assert_eq!(env.scalar("SELECT COUNT(*) FROM opsgate_audit_log WHERE event = 'action.executed'"), 1);
     env.run(["audit", "verify"]).exit(0);
 }
 
@@ -133,7 +133,7 @@ fn a_token_for_an_altered_payload_is_refused() {
     let number: i64 = id[1..].parse().unwrap();
     // Someone with database access points the reviewed payload at another booking.
     env.sql(&format!(
-        "UPDATE actions SET payload = REPLACE(payload, '{{\"type\":\"int\",\"value\":7}}', '{{\"type\":\"int\",\"value\":8}}') WHERE id = {number}"
+        "UPDATE opsgate_actions SET payload = REPLACE(payload, '{{\"type\":\"int\",\"value\":7}}', '{{\"type\":\"int\",\"value\":8}}') WHERE id = {number}"
     ))
     .unwrap();
     let before = env.ops_checksum();
@@ -210,7 +210,7 @@ fn sql_in_a_prompt_only_ever_reaches_the_database_as_a_bound_value() {
         assert!(!statement["sql"].as_str().unwrap().to_uppercase().contains("DROP"));
     }
     assert_eq!(env.scalar("SELECT COUNT(*) FROM bookings"), bookings);
-    assert_eq!(env.scalar("SELECT COUNT(*) FROM plans WHERE prompt LIKE '%DROP TABLE%'"), 1);
+    assert_eq!(env.scalar("SELECT COUNT(*) FROM opsgate_plans WHERE prompt LIKE '%DROP TABLE%'"), 1);
 }
 
 #[test]
@@ -221,8 +221,8 @@ fn out_of_scope_prompts_exit_7_with_the_closest_actions() {
     env.run_as("admin@example.com", ["plan", "refund the booking"]).exit(7).stderr_has("booking_id");
     let json = env.run_as("admin@example.com", ["plan", "sing me a song", "-o", "json"]).exit(7).json();
     assert_eq!(json["error"]["code"], "unplannable");
-    assert_eq!(env.scalar("SELECT COUNT(*) FROM audit_log WHERE event = 'plan.unplannable'"), 3);
-    assert_eq!(env.scalar("SELECT COUNT(*) FROM plans"), 0);
+    assert_eq!(env.scalar("SELECT COUNT(*) FROM opsgate_audit_log WHERE event = 'plan.unplannable'"), 3);
+    assert_eq!(env.scalar("SELECT COUNT(*) FROM opsgate_plans"), 0);
 }
 
 #[test]

@@ -41,10 +41,10 @@ struct Written {
 
 fn written(env: &Env) -> Written {
     Written {
-        plans: env.scalar("SELECT COUNT(*) FROM plans"),
-        actions: env.scalar("SELECT COUNT(*) FROM actions"),
-        audit: env.scalar("SELECT COUNT(*) FROM audit_log"),
-        runs: env.scalar("SELECT COUNT(*) FROM playbook_runs"),
+        plans: env.scalar("SELECT COUNT(*) FROM opsgate_plans"),
+        actions: env.scalar("SELECT COUNT(*) FROM opsgate_actions"),
+        audit: env.scalar("SELECT COUNT(*) FROM opsgate_audit_log"),
+        runs: env.scalar("SELECT COUNT(*) FROM opsgate_playbook_runs"),
         ops: env.ops_checksum(),
     }
 }
@@ -239,7 +239,7 @@ fn a_suggest_run_writes_nothing_to_the_ops_tables_and_audits_every_step() {
     }
     assert_eq!(report["totals"]["pending_confirmation"].as_u64().unwrap() as usize, planned.len());
     let stored: i64 = env.scalar(&format!(
-        "SELECT COUNT(*) FROM actions WHERE status = 'pending_confirmation' AND id > {}",
+        "SELECT COUNT(*) FROM opsgate_actions WHERE status = 'pending_confirmation' AND id > {}",
         before.actions
     ));
     assert_eq!(stored, planned.len() as i64);
@@ -271,8 +271,8 @@ fn a_suggest_run_writes_nothing_to_the_ops_tables_and_audits_every_step() {
     let step_entry = playbook_audit(&env).into_iter().find(|e| e["payload"]["step"] == "escalate").unwrap();
     let plan_ids: Vec<&Value> = escalate["plans"].as_array().unwrap().iter().map(|p| &p["plan_id"]).collect();
     assert_eq!(step_entry["payload"]["plan_ids"].as_array().unwrap().iter().collect::<Vec<_>>(), plan_ids);
-    assert_eq!(env.scalar_text("SELECT status FROM playbook_runs"), "succeeded");
-    assert_eq!(env.scalar("SELECT COUNT(*) FROM playbook_runs WHERE finished_at IS NULL"), 0);
+    assert_eq!(env.scalar_text("SELECT status FROM opsgate_playbook_runs"), "succeeded");
+    assert_eq!(env.scalar("SELECT COUNT(*) FROM opsgate_playbook_runs WHERE finished_at IS NULL"), 0);
     env.run_as(ADMIN, ["audit", "verify"]).exit(0);
 }
 
@@ -426,13 +426,13 @@ fn an_execute_run_on_a_terminal_holds_the_lock_until_each_write_is_answered() {
             open[0], open[1]
         ),
     );
-    let planned_before = env.scalar("SELECT COUNT(*) FROM actions");
+    let planned_before = env.scalar("SELECT COUNT(*) FROM opsgate_actions");
     let mut first =
         on_a_terminal(env.std_command(), &["--as", ADMIN, "playbook", "run", &file, "--allow-execute"]);
     wait_for("the first run to plan its first write and ask", || {
-        env.scalar("SELECT COUNT(*) FROM actions") == planned_before + 1
+        env.scalar("SELECT COUNT(*) FROM opsgate_actions") == planned_before + 1
     });
-    assert_eq!(env.scalar("SELECT COUNT(*) FROM playbook_runs WHERE finished_at IS NULL"), 1);
+    assert_eq!(env.scalar("SELECT COUNT(*) FROM opsgate_playbook_runs WHERE finished_at IS NULL"), 1);
     // The first run waits at its terminal prompt and holds the lock: a second run does nothing.
     let before = written(&env);
     let second = env.run_as(ADMIN, ["playbook", "run", &file, "--allow-execute"]).exit(1);
@@ -453,7 +453,7 @@ fn an_execute_run_on_a_terminal_holds_the_lock_until_each_write_is_answered() {
         env.scalar_text(&format!("SELECT status FROM complaints WHERE id = {}", open[0])) == "escalated"
     });
     wait_for("the second write to be planned", || {
-        env.scalar("SELECT COUNT(*) FROM actions") == planned_before + 2
+        env.scalar("SELECT COUNT(*) FROM opsgate_actions") == planned_before + 2
     });
     std::thread::sleep(Duration::from_millis(300));
     stdin.write_all(b"n").unwrap();
@@ -462,8 +462,8 @@ fn an_execute_run_on_a_terminal_holds_the_lock_until_each_write_is_answered() {
     assert_eq!(run.code, 4, "the second write still waits: exit 4\n{}\n{}", run.stdout, run.stderr);
     assert!(run.stdout.contains("1 executed"), "{}", run.stdout);
     assert_eq!(env.scalar_text(&format!("SELECT status FROM complaints WHERE id = {}", open[1])), "open");
-    assert_eq!(env.scalar("SELECT COUNT(*) FROM playbook_runs WHERE finished_at IS NULL"), 0);
-    assert_eq!(env.scalar_text("SELECT status FROM playbook_runs ORDER BY id DESC LIMIT 1"), "waiting");
+    assert_eq!(env.scalar("SELECT COUNT(*) FROM opsgate_playbook_runs WHERE finished_at IS NULL"), 0);
+    assert_eq!(env.scalar_text("SELECT status FROM opsgate_playbook_runs ORDER BY id DESC LIMIT 1"), "waiting");
 }
 
 #[test]
@@ -507,14 +507,14 @@ fn overlapping_runs_never_run_at_the_same_time() {
     }
     eprintln!("{succeeded} runs went ahead, {refused} found the lock taken");
     assert!(succeeded >= 1);
-    assert_eq!(env.scalar("SELECT COUNT(*) FROM playbook_runs"), succeeded);
-    assert_eq!(env.scalar("SELECT COUNT(*) FROM plans"), succeeded * items);
+    assert_eq!(env.scalar("SELECT COUNT(*) FROM opsgate_playbook_runs"), succeeded);
+    assert_eq!(env.scalar("SELECT COUNT(*) FROM opsgate_plans"), succeeded * items);
     let locked = playbook_audit(&env).iter().filter(|e| e["event"] == "playbook.locked").count();
     assert_eq!(locked, refused);
     // The runs that went ahead did so one after another.
     let spans: Vec<(DateTime<Utc>, DateTime<Utc>)> = block_on(async {
         let store = env.store().await;
-        let sql = "SELECT started_at, finished_at FROM playbook_runs ORDER BY started_at";
+        let sql = "SELECT started_at, finished_at FROM opsgate_playbook_runs ORDER BY started_at";
         let spans = match store.pool() {
             Pool::Sqlite(pool) => sqlx::query_as(sql).fetch_all(pool).await,
             Pool::Postgres(pool) => sqlx::query_as(sql).fetch_all(pool).await,
@@ -542,12 +542,12 @@ fn live_process() -> Killed {
 
 fn hold_lock(env: &Env, playbook: &str, holder: &str, started_at: &str) -> i64 {
     env.sql(&format!(
-        "INSERT INTO playbook_runs (playbook, file, file_sha256, mode, staff_id, holder, status, started_at) \
+        "INSERT INTO opsgate_playbook_runs (playbook, file, file_sha256, mode, staff_id, holder, status, started_at) \
          VALUES ('{playbook}', 'elsewhere.yaml', 'x', 'suggest', {}, '{holder}', 'running', '{started_at}')",
         staff_id(env, "manager@example.com")
     ))
     .unwrap();
-    env.scalar(&format!("SELECT id FROM playbook_runs WHERE playbook = '{playbook}' AND finished_at IS NULL"))
+    env.scalar(&format!("SELECT id FROM opsgate_playbook_runs WHERE playbook = '{playbook}' AND finished_at IS NULL"))
 }
 
 #[test]
@@ -584,11 +584,11 @@ fn a_second_run_reports_the_lock_and_a_dead_holder_loses_it() {
         env.run_as(ADMIN, ["playbook", "run", &example("daily-sla-check.yaml"), "-o", "json"]).exit(0).json();
     assert_eq!(report["lock_recovered"]["run_id"], format!("r{held}"));
     assert!(report["lock_recovered"]["reason"].as_str().unwrap().contains("is gone"));
-    assert_eq!(env.scalar_text(&format!("SELECT status FROM playbook_runs WHERE id = {held}")), "abandoned");
+    assert_eq!(env.scalar_text(&format!("SELECT status FROM opsgate_playbook_runs WHERE id = {held}")), "abandoned");
     let recovered =
         playbook_audit(&env).into_iter().find(|e| e["event"] == "playbook.lock_recovered").unwrap();
     assert_eq!(recovered["payload"]["abandoned_run_id"], format!("r{held}"));
-    assert_eq!(env.scalar("SELECT COUNT(*) FROM playbook_runs WHERE finished_at IS NULL"), 0);
+    assert_eq!(env.scalar("SELECT COUNT(*) FROM opsgate_playbook_runs WHERE finished_at IS NULL"), 0);
 }
 
 #[test]
@@ -603,7 +603,7 @@ fn a_lock_held_on_another_host_lasts_until_lock_timeout() {
         |m: i64| (Utc::now() - chrono::Duration::minutes(m)).to_rfc3339_opts(SecondsFormat::Micros, false);
     let held = hold_lock(&env, "remote", "ops@other-host.example:4242", &minutes_ago(50));
     env.run_as(ADMIN, ["playbook", "run", &file]).exit(1).stderr_has("is already running");
-    env.sql(&format!("UPDATE playbook_runs SET started_at = '{}' WHERE id = {held}", minutes_ago(61)))
+    env.sql(&format!("UPDATE opsgate_playbook_runs SET started_at = '{}' WHERE id = {held}", minutes_ago(61)))
         .unwrap();
     let report = env.run_as(ADMIN, ["playbook", "run", &file, "-o", "json"]).exit(0).json();
     assert!(report["lock_recovered"]["reason"].as_str().unwrap().contains("lock_timeout"));
@@ -852,7 +852,7 @@ fn an_agents_spent_mutation_budget_stops_its_playbook_with_exit_6() {
     let again = env.run_as(ADMIN, ["playbook", "run", &file, "--agent", "cron-bot"]).exit(6);
     assert!(again.stdout.contains("rate limited"), "{}", again.stdout);
     assert_eq!(written(&env).ops, before.ops);
-    let runs = env.scalar("SELECT COUNT(*) FROM playbook_runs WHERE status = 'rate_limited'");
+    let runs = env.scalar("SELECT COUNT(*) FROM opsgate_playbook_runs WHERE status = 'rate_limited'");
     assert_eq!(runs, 2);
     // The person without the agent is not held to the agent's budget.
     env.run_as(ADMIN, ["playbook", "run", &file, "-o", "json"]).exit(0);

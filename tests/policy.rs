@@ -59,7 +59,7 @@ fn status(env: &Env, action: &str) -> String {
 }
 
 fn audit_count(env: &Env, event: &str) -> i64 {
-    env.scalar(&format!("SELECT COUNT(*) FROM audit_log WHERE event = '{event}'"))
+    env.scalar(&format!("SELECT COUNT(*) FROM opsgate_audit_log WHERE event = '{event}'"))
 }
 
 const TWO_FOR_BIG_REFUNDS: &str = "\
@@ -111,7 +111,7 @@ fn a_rule_file_is_validated_before_anything_is_stored_and_each_error_is_located(
         assert!(message.contains(&format!("{name}:{location}")), "{name}: expected {location} in {message}");
         assert_eq!(message.trim().lines().count(), 1, "{name}: not one line: {message}");
     }
-    assert_eq!(env.scalar("SELECT COUNT(*) FROM policy_sets"), 0);
+    assert_eq!(env.scalar("SELECT COUNT(*) FROM opsgate_policy_sets"), 0);
     assert_eq!(audit_count(&env, "policy.invalid"), cases.len() as i64);
 }
 
@@ -120,14 +120,14 @@ fn only_system_admin_applies_rules_and_the_file_is_audited_with_its_sha256() {
     let env = Env::new().with_demo_data();
     let path = rule_file(&env, "rules.yaml", TWO_FOR_BIG_REFUNDS);
     env.run_as("admin@example.com", ["policy", "apply", &path]).exit(3).stderr_has("system.admin");
-    assert_eq!(env.scalar("SELECT COUNT(*) FROM policy_sets"), 0);
+    assert_eq!(env.scalar("SELECT COUNT(*) FROM opsgate_policy_sets"), 0);
     assert_eq!(audit_count(&env, "policy.denied"), 1);
 
     let applied = env.run_as(SUPER, ["policy", "apply", &path, "-o", "json"]).exit(0).json();
     let sha: String =
         Sha256::digest(TWO_FOR_BIG_REFUNDS.as_bytes()).iter().map(|b| format!("{b:02x}")).collect();
     assert_eq!(applied["sha256"], sha);
-    let details = env.scalar_text("SELECT payload FROM audit_log WHERE event = 'policy.applied'");
+    let details = env.scalar_text("SELECT payload FROM opsgate_audit_log WHERE event = 'policy.applied'");
     assert!(details.contains(&sha), "{details}");
     assert!(details.contains("big-refunds-need-two"), "{details}");
 
@@ -174,7 +174,7 @@ fn two_approvals_and_a_second_factor_when_planning_and_policy_test_agrees() {
         }
     }
     // `policy test` wrote nothing.
-    assert_eq!(env.scalar("SELECT COUNT(*) FROM plans"), 2);
+    assert_eq!(env.scalar("SELECT COUNT(*) FROM opsgate_plans"), 2);
 }
 
 #[test]
@@ -366,7 +366,7 @@ fn a_cap_holds_across_two_processes_executing_at_once() {
     // Each process gets its own code, and codes are accepted in order only: the
     // second starts once the first has spent its code, while the first runs.
     let spent =
-        || env.scalar(&format!("SELECT COALESCE(totp_last_step, 0) FROM staff WHERE email = '{REQUESTER}'"));
+        || env.scalar(&format!("SELECT COALESCE(MAX(x.totp_last_step), 0) FROM staff s LEFT JOIN opsgate_staff_secrets x ON x.staff_id = s.id WHERE s.email = '{REQUESTER}'"));
     let mut children = Vec::new();
     for action in &actions {
         let before = spent();

@@ -93,7 +93,7 @@ fn test_staff_get_keys_only_they_can_read() {
         }
         let key = opsgate::keys::KeyDir::new(env.key_dir()).read(&email).unwrap();
         let registered = env.scalar(&format!(
-            "SELECT COUNT(*) FROM staff_keys k JOIN staff s ON s.id = k.staff_id WHERE s.email = '{email}' AND k.public_key = '{}'",
+            "SELECT COUNT(*) FROM opsgate_staff_keys k JOIN staff s ON s.id = k.staff_id WHERE s.email = '{email}' AND k.public_key = '{}'",
             key.public_hex()
         ));
         assert_eq!(registered, 1, "{email}'s registered key matches the private key file");
@@ -113,7 +113,7 @@ fn refused(yaml: &str, line: u32, message: &str) {
     assert!(run.stderr.contains(message), "no {message:?} in {}", run.stderr);
     assert_eq!(run.stderr.lines().count(), 1, "one-line error: {}", run.stderr);
     for table in
-        ["permissions", "roles", "role_permissions", "staff", "alert_rules", "ops_config", "audit_log"]
+        ["permissions", "roles", "role_permissions", "staff", "alert_rules", "ops_config", "opsgate_audit_log"]
     {
         assert_eq!(env.scalar(&format!("SELECT COUNT(*) FROM {table}")), 0, "{table} was written");
     }

@@ -83,7 +83,7 @@ fn keygen_rotates_to_a_new_key_and_keeps_the_old_one_registered() {
     assert_ne!(old, new);
     assert_eq!(run["public_key"], new.as_str());
     assert_eq!(
-        env.scalar("SELECT COUNT(*) FROM staff_keys k JOIN staff s ON s.id = k.staff_id WHERE s.email = 'manager@example.com' AND k.revoked_at IS NULL"),
+        env.scalar("SELECT COUNT(*) FROM opsgate_staff_keys k JOIN staff s ON s.id = k.staff_id WHERE s.email = 'manager@example.com' AND k.revoked_at IS NULL"),
         2
     );
     let events = audit_events(&env, "staff.keygen");

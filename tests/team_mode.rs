@@ -124,8 +124,8 @@ fn the_same_session_gives_the_same_json_and_exit_codes_locally_and_against_a_ser
         assert_eq!(local, remote, "step {step} differs between local and remote");
     }
     // The remote session came through the server's surface; the local one did not.
-    assert_eq!(remote_env.scalar("SELECT COUNT(*) FROM plans WHERE surface = 'http'"), 2);
-    assert_eq!(local_env.scalar("SELECT COUNT(*) FROM plans WHERE surface = 'http'"), 0);
+    assert_eq!(remote_env.scalar("SELECT COUNT(*) FROM opsgate_plans WHERE surface = 'http'"), 2);
+    assert_eq!(local_env.scalar("SELECT COUNT(*) FROM opsgate_plans WHERE surface = 'http'"), 0);
 }
 
 /// The `auth.rejected` entries so far: (claimed key id, reason).
@@ -190,7 +190,7 @@ fn forged_replayed_expired_unknown_and_revoked_requests_are_refused_with_401_and
 
     // A revoked key is refused, on the server and at the command line (exit 5).
     let support_key = env.scalar(
-        "SELECT k.id FROM staff_keys k JOIN staff s ON s.id = k.staff_id WHERE s.email = 'support@example.com'",
+        "SELECT k.id FROM opsgate_staff_keys k JOIN staff s ON s.id = k.staff_id WHERE s.email = 'support@example.com'",
     );
     env.run_as(ADMIN, ["staff", "revoke-key", &format!("k{support_key}"), "--reason", "laptop lost"]).exit(0);
     let revoked = RawRequest::signed(addr, "GET", "/v1/history", b"", &support, &key_id(&support), now());
@@ -209,7 +209,7 @@ fn forged_replayed_expired_unknown_and_revoked_requests_are_refused_with_401_and
     assert_eq!(audited[2].0, key_id(&admin), "the forgery is recorded under the key it claimed");
     assert_eq!(audited[1].0, "", "an unsigned request claims no key");
     // Nothing the refused requests asked for was planned.
-    assert_eq!(env.scalar("SELECT COUNT(*) FROM plans"), 1);
+    assert_eq!(env.scalar("SELECT COUNT(*) FROM opsgate_plans"), 1);
 }
 
 #[test]
@@ -289,8 +289,8 @@ fn a_person_with_only_their_own_key_cannot_make_another_persons_approval() {
     )
     .send(&server.addr);
     assert_eq!(response.status, 401, "{}", response.body);
-    assert_eq!(env.scalar("SELECT COUNT(*) FROM approvals"), 0);
-    assert_eq!(env.scalar_text(&format!("SELECT status FROM actions WHERE id = {id}")), "pending_approval");
+    assert_eq!(env.scalar("SELECT COUNT(*) FROM opsgate_approvals"), 0);
+    assert_eq!(env.scalar_text(&format!("SELECT status FROM opsgate_actions WHERE id = {id}")), "pending_approval");
 }
 
 #[test]
@@ -310,7 +310,7 @@ fn an_approval_signed_by_the_approver_on_their_machine_is_verified_and_stored() 
     // The stored signature verifies against the manager's registered key, as every approval's must.
     let manager_key = key_id(&key_of(&env, APPROVER));
     let stored_key = env.scalar_text(&format!(
-        "SELECT k.public_key FROM approvals a JOIN staff_keys k ON k.id = a.key_id WHERE a.action_id = {}",
+        "SELECT k.public_key FROM opsgate_approvals a JOIN opsgate_staff_keys k ON k.id = a.key_id WHERE a.action_id = {}",
         action.trim_start_matches('a')
     ));
     assert_eq!(stored_key, manager_key);
@@ -323,7 +323,7 @@ fn an_approval_signed_by_the_approver_on_their_machine_is_verified_and_stored() 
         .exit(0)
         .json();
     assert_eq!(
-        env.scalar_text(&format!("SELECT status FROM actions WHERE id = {}", other.trim_start_matches('a'))),
+        env.scalar_text(&format!("SELECT status FROM opsgate_actions WHERE id = {}", other.trim_start_matches('a'))),
         "rejected"
     );
 }
@@ -553,7 +553,7 @@ fn an_agent_signs_with_its_own_credential_for_a_person_within_its_tier_until_rot
     // Shown once: only its public half is stored.
     assert_eq!(
         env.scalar(&format!(
-            "SELECT COUNT(*) FROM agent_credentials WHERE public_key LIKE '%{}%'",
+            "SELECT COUNT(*) FROM opsgate_agent_credentials WHERE public_key LIKE '%{}%'",
             &reader[..16]
         )),
         0
@@ -572,7 +572,7 @@ fn an_agent_signs_with_its_own_credential_for_a_person_within_its_tier_until_rot
     assert!(asked["answer"].is_string(), "{asked}");
     as_agent(&server, &env, &reader, ADMIN, &["plan", "refund booking 142"]).exit(3);
     let refused =
-        env.scalar("SELECT COUNT(*) FROM actions WHERE agent = 'triage-bot' AND decision = 'denied'");
+        env.scalar("SELECT COUNT(*) FROM opsgate_actions WHERE agent = 'triage-bot' AND decision = 'denied'");
     assert_eq!(refused, 1, "the read-tier agent's write is recorded as denied");
     // A credential is its issuer's delegation: it acts for them, not for anyone it names.
     as_agent(&server, &env, &reader, "nobody@example.com", &["history"]).exit(5).stderr_has("acts only for");
@@ -586,10 +586,10 @@ fn an_agent_signs_with_its_own_credential_for_a_person_within_its_tier_until_rot
         as_agent(&server, &env, &writer, ADMIN, &["plan", "cancel booking 7", "-o", "json"]).exit(0).json();
     let action = plan["steps"][0]["action_id"].as_str().unwrap();
     let id = action.trim_start_matches('a');
-    assert_eq!(env.scalar_text(&format!("SELECT agent FROM actions WHERE id = {id}")), "ops-bot");
+    assert_eq!(env.scalar_text(&format!("SELECT agent FROM opsgate_actions WHERE id = {id}")), "ops-bot");
     assert_eq!(
         env.scalar_text(&format!(
-            "SELECT s.email FROM actions a JOIN staff s ON s.id = a.requested_by WHERE a.id = {id}"
+            "SELECT s.email FROM opsgate_actions a JOIN staff s ON s.id = a.requested_by WHERE a.id = {id}"
         )),
         ADMIN
     );
@@ -616,7 +616,7 @@ fn an_agent_signs_with_its_own_credential_for_a_person_within_its_tier_until_rot
         .exit(3)
         .stderr_has("cannot confirm a write");
     assert_eq!(
-        env.scalar_text(&format!("SELECT status FROM actions WHERE id = {id}")),
+        env.scalar_text(&format!("SELECT status FROM opsgate_actions WHERE id = {id}")),
         "pending_confirmation"
     );
 
@@ -646,11 +646,11 @@ fn an_agent_signs_with_its_own_credential_for_a_person_within_its_tier_until_rot
     // Revocation and expiry end it.
     env.run_as(ADMIN, ["agent", "revoke", "ops-bot"]).exit(0).stdout_has("credentials revoked (1)");
     as_agent(&server, &env, new, ADMIN, &["history"]).exit(5).stderr_has("was revoked");
-    env.sql("UPDATE agent_credentials SET expires_at = created_at WHERE revoked_at IS NULL").unwrap();
+    env.sql("UPDATE opsgate_agent_credentials SET expires_at = created_at WHERE revoked_at IS NULL").unwrap();
     as_agent(&server, &env, &reader, ADMIN, &["history"]).exit(5).stderr_has("expired");
     // Only holders of ops.staff.edit issue credentials.
     env.run_as("viewer@example.com", ["agent", "rotate", "triage-bot"]).exit(3);
-    let events = env.scalar("SELECT COUNT(*) FROM audit_log WHERE event IN ('agent.credential_issued', 'agent.credential_revoked')");
+    let events = env.scalar("SELECT COUNT(*) FROM opsgate_audit_log WHERE event IN ('agent.credential_issued', 'agent.credential_revoked')");
     assert_eq!(events, 4, "add, add, rotate and revoke are audited");
 }
 
@@ -685,7 +685,7 @@ fn a_new_colleague_is_added_enrols_their_own_key_and_second_factor_through_the_s
     server.run_as(&env, "super_admin@example.com", ["staff", "countersign", NEW]).exit(0);
     // A wrong code is refused and audited; the right one registers the key made on the laptop.
     from_machine(&laptop, &server, NEW, &["staff", "keygen", "--code", "OGE-WRONG-CODE"]).exit(5);
-    assert_eq!(env.scalar("SELECT COUNT(*) FROM audit_log WHERE event = 'staff.enrolment_rejected'"), 2);
+    assert_eq!(env.scalar("SELECT COUNT(*) FROM opsgate_audit_log WHERE event = 'staff.enrolment_rejected'"), 2);
     let enrolled = from_machine(&laptop, &server, NEW, &["staff", "keygen", "--code", &code, "-o", "json"])
         .exit(0)
         .json();
@@ -694,7 +694,7 @@ fn a_new_colleague_is_added_enrols_their_own_key_and_second_factor_through_the_s
     assert!(!env.key_dir().join(format!("{NEW}.ed25519")).exists(), "and nowhere else");
     assert_eq!(
         env.scalar_text(&format!(
-            "SELECT k.public_key FROM staff_keys k JOIN staff s ON s.id = k.staff_id WHERE s.email = '{NEW}'"
+            "SELECT k.public_key FROM opsgate_staff_keys k JOIN staff s ON s.id = k.staff_id WHERE s.email = '{NEW}'"
         )),
         enrolled["public_key"].as_str().unwrap()
     );
@@ -735,7 +735,7 @@ fn a_new_colleague_is_added_enrols_their_own_key_and_second_factor_through_the_s
     let code_now = secret.code_at_step(opsgate::totp::step_at(now()));
     from_machine(&laptop, &server, NEW, &["staff", "totp", "confirm", "--totp", &code_now]).exit(0);
     assert_eq!(
-        env.scalar(&format!("SELECT COUNT(*) FROM staff WHERE email = '{NEW}' AND totp_secret IS NOT NULL")),
+        env.scalar(&format!("SELECT COUNT(*) FROM staff s JOIN opsgate_staff_secrets x ON x.staff_id = s.id WHERE s.email = '{NEW}' AND x.totp_secret IS NOT NULL")),
         1
     );
     from_machine(&laptop, &server, NEW, &["staff", "keygen", "-o", "json"]).exit(0).json();
@@ -808,7 +808,7 @@ fn on_a_terminal_the_person_confirms_and_signs_what_the_server_shows_them() {
         "confirmed"
     );
     let declined = env.scalar(&format!(
-        "SELECT COUNT(*) FROM audit_log WHERE event = 'execute.declined' AND action_id = {}",
+        "SELECT COUNT(*) FROM opsgate_audit_log WHERE event = 'execute.declined' AND action_id = {}",
         other.trim_start_matches('a')
     ));
     assert_eq!(declined, 1);
@@ -825,7 +825,7 @@ fn on_a_terminal_the_person_confirms_and_signs_what_the_server_shows_them() {
     assert_eq!(run.code, 0, "{}\n{}", run.stdout, run.stderr);
     assert!(run.stdout.contains("policy"), "the approval review was shown: {}", run.stdout);
     assert_eq!(
-        env.scalar_text(&format!("SELECT status FROM actions WHERE id = {}", refund.trim_start_matches('a'))),
+        env.scalar_text(&format!("SELECT status FROM opsgate_actions WHERE id = {}", refund.trim_start_matches('a'))),
         "approved"
     );
 }
@@ -921,7 +921,7 @@ fn one_person_with_staff_edit_cannot_mint_a_second_identity_to_approve_their_own
     let attacker_laptop = Env::new();
     // Revoke a colleague's key, invite them again, enrol a key made on one's own laptop…
     let manager_key = env.scalar(
-        "SELECT k.id FROM staff_keys k JOIN staff s ON s.id = k.staff_id WHERE s.email = 'manager@example.com'",
+        "SELECT k.id FROM opsgate_staff_keys k JOIN staff s ON s.id = k.staff_id WHERE s.email = 'manager@example.com'",
     );
     server
         .run_as(&env, ADMIN, ["staff", "revoke-key", &format!("k{manager_key}"), "--reason", "lost"])
@@ -945,7 +945,7 @@ fn one_person_with_staff_edit_cannot_mint_a_second_identity_to_approve_their_own
         .exit(5)
         .stderr_has("still needs a second person");
     assert_eq!(
-        env.scalar("SELECT COUNT(*) FROM staff_keys k JOIN staff s ON s.id = k.staff_id WHERE s.email IN ('manager@example.com', 'puppet@example.com') AND k.revoked_at IS NULL"),
+        env.scalar("SELECT COUNT(*) FROM opsgate_staff_keys k JOIN staff s ON s.id = k.staff_id WHERE s.email IN ('manager@example.com', 'puppet@example.com') AND k.revoked_at IS NULL"),
         0
     );
 }

@@ -73,7 +73,7 @@ fn queued_wallet_credits(env: &Env, count: usize) -> Vec<i64> {
     let queued = env.run_as(REQUESTER, &queue).exit(0).json();
     assert_eq!(queued.as_array().unwrap().len(), count);
     assert_eq!(
-        env.scalar("SELECT COUNT(*) FROM actions WHERE status = 'approved' AND queued_at IS NOT NULL"),
+        env.scalar("SELECT COUNT(*) FROM opsgate_actions WHERE status = 'approved' AND queued_at IS NOT NULL"),
         count as i64
     );
     users
@@ -96,12 +96,12 @@ fn assert_each_ran_exactly_once(env: &Env, users: &[i64]) {
         count,
         "some wallet was credited twice or not at all"
     );
-    assert_eq!(env.scalar("SELECT COUNT(*) FROM actions WHERE status = 'succeeded'"), count);
-    assert_eq!(env.scalar("SELECT COUNT(*) FROM actions WHERE status = 'executing'"), 0);
-    assert_eq!(env.scalar("SELECT COUNT(*) FROM audit_log WHERE event = 'action.executed'"), count);
+    assert_eq!(env.scalar("SELECT COUNT(*) FROM opsgate_actions WHERE status = 'succeeded'"), count);
+    assert_eq!(env.scalar("SELECT COUNT(*) FROM opsgate_actions WHERE status = 'executing'"), 0);
+    assert_eq!(env.scalar("SELECT COUNT(*) FROM opsgate_audit_log WHERE event = 'action.executed'"), count);
     assert_eq!(
         env.scalar(
-            "SELECT COUNT(*) FROM (SELECT action_id FROM audit_log WHERE event = 'action.executed' \
+            "SELECT COUNT(*) FROM (SELECT action_id FROM opsgate_audit_log WHERE event = 'action.executed' \
              GROUP BY action_id HAVING COUNT(*) = 1) once"
         ),
         count
@@ -173,13 +173,13 @@ fn a_worker_killed_mid_run_is_recovered_without_losing_or_repeating_anything() {
     let users = queued_wallet_credits(&env, 150);
     let mut worker = spawn_worker(&env, &["--concurrency", "2", "--poll", "1"]);
     let deadline = Instant::now() + Duration::from_secs(90);
-    while env.scalar("SELECT COUNT(*) FROM actions WHERE status = 'succeeded'") < 20 {
+    while env.scalar("SELECT COUNT(*) FROM opsgate_actions WHERE status = 'succeeded'") < 20 {
         assert!(Instant::now() < deadline, "the worker made no progress");
         std::thread::sleep(Duration::from_millis(50));
     }
     worker.kill().unwrap(); // SIGKILL: no cleanup of any kind
     worker.wait().unwrap();
-    let done = env.scalar("SELECT COUNT(*) FROM actions WHERE status = 'succeeded'");
+    let done = env.scalar("SELECT COUNT(*) FROM opsgate_actions WHERE status = 'succeeded'");
     assert!(done < 150, "the worker finished before it was killed");
 
     let recovered = env.run(["worker", "--recover", "-o", "json"]).exit(0).json();

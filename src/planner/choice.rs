@@ -10,7 +10,7 @@ use crate::error::{Error, Result};
 use crate::settings::Settings;
 use crate::store::Store;
 
-/// Which planner turns prompts into plans.
+/// Which planner turns prompts into opsgate_plans.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum PlannerKind {
     /// Offline, deterministic intent matching and slot extraction (default)

@@ -33,12 +33,12 @@ const AGENT_COLUMNS: &str = "id, name, model, tier, rate_limit_per_min, daily_to
 
 impl Store {
     pub async fn agents(&self) -> Result<Vec<AgentRow>> {
-        let sql = format!("SELECT {AGENT_COLUMNS} FROM agents ORDER BY name");
+        let sql = format!("SELECT {AGENT_COLUMNS} FROM opsgate_agents ORDER BY name");
         Ok(on_pool!(self, pool => sqlx::query_as(sqlx::AssertSqlSafe(sql)).fetch_all(pool).await?))
     }
 
     pub async fn agent_by_name(&self, name: &str) -> Result<Option<AgentRow>> {
-        let sql = format!("SELECT {AGENT_COLUMNS} FROM agents WHERE name = $1");
+        let sql = format!("SELECT {AGENT_COLUMNS} FROM opsgate_agents WHERE name = $1");
         Ok(
             on_pool!(self, pool => sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(name).fetch_optional(pool).await?),
         )
@@ -49,7 +49,7 @@ impl Store {
         let mut tx = self.begin().await?;
         let id: Option<i64> = on_tx!(&mut tx, conn => {
             sqlx::query_scalar(
-                "INSERT INTO agents (name, model, tier, rate_limit_per_min, daily_token_budget, daily_tool_call_budget, \
+                "INSERT INTO opsgate_agents (name, model, tier, rate_limit_per_min, daily_token_budget, daily_tool_call_budget, \
                  daily_mutation_budget, status, created_at) \
                  VALUES ($1, $2, $3, $4, $5, $6, $7, 'active', $8) ON CONFLICT (name) DO NOTHING RETURNING id",
             )
@@ -80,7 +80,7 @@ impl Store {
     ) -> Result<bool> {
         let mut tx = self.begin().await?;
         let changed = on_tx!(&mut tx, conn => {
-            sqlx::query("UPDATE agents SET status = $1 WHERE name = $2").bind(status).bind(name).execute(&mut **conn).await?.rows_affected()
+            sqlx::query("UPDATE opsgate_agents SET status = $1 WHERE name = $2").bind(status).bind(name).execute(&mut **conn).await?.rows_affected()
         });
         if changed == 0 {
             return Ok(false);
@@ -102,8 +102,8 @@ impl Store {
         let mut tx = self.begin().await?;
         let (requests, tokens): (i64, i64) = on_tx!(&mut tx, conn => {
             sqlx::query_as(
-                "INSERT INTO rate_limit_windows (subject, window_kind, window_start, requests, tokens) VALUES ($1, $2, $3, 1, 0) \
-                 ON CONFLICT (subject, window_kind, window_start) DO UPDATE SET requests = rate_limit_windows.requests + 1 \
+                "INSERT INTO opsgate_rate_limit_windows (subject, window_kind, window_start, requests, tokens) VALUES ($1, $2, $3, 1, 0) \
+                 ON CONFLICT (subject, window_kind, window_start) DO UPDATE SET requests = opsgate_rate_limit_windows.requests + 1 \
                  RETURNING requests, tokens",
             )
             .bind(subject)
@@ -130,8 +130,8 @@ impl Store {
     ) -> Result<()> {
         on_pool!(self, pool => {
             sqlx::query(
-                "INSERT INTO rate_limit_windows (subject, window_kind, window_start, requests, tokens) VALUES ($1, $2, $3, 0, $4) \
-                 ON CONFLICT (subject, window_kind, window_start) DO UPDATE SET tokens = rate_limit_windows.tokens + $4",
+                "INSERT INTO opsgate_rate_limit_windows (subject, window_kind, window_start, requests, tokens) VALUES ($1, $2, $3, 0, $4) \
+                 ON CONFLICT (subject, window_kind, window_start) DO UPDATE SET tokens = opsgate_rate_limit_windows.tokens + $4",
             )
             .bind(subject)
             .bind(kind)
@@ -145,7 +145,7 @@ impl Store {
 
     pub async fn window_usage(&self, subject: &str, kind: &str, start: DateTime<Utc>) -> Result<WindowUsage> {
         let row: Option<(i64, i64)> = on_pool!(self, pool => {
-            sqlx::query_as("SELECT requests, tokens FROM rate_limit_windows WHERE subject = $1 AND window_kind = $2 AND window_start = $3")
+            sqlx::query_as("SELECT requests, tokens FROM opsgate_rate_limit_windows WHERE subject = $1 AND window_kind = $2 AND window_start = $3")
                 .bind(subject)
                 .bind(kind)
                 .bind(start)
@@ -167,9 +167,9 @@ impl super::Tx {
     ) -> Result<(i64, i64)> {
         Ok(on_tx!(self, conn => {
             sqlx::query_as(
-                "INSERT INTO budget_usage (subject, scope, window_start, tool_calls, mutations) VALUES ($1, $2, $3, $4, $5) \
-                 ON CONFLICT (subject, scope, window_start) DO UPDATE SET tool_calls = budget_usage.tool_calls + $4, \
-                 mutations = budget_usage.mutations + $5 RETURNING tool_calls, mutations",
+                "INSERT INTO opsgate_budget_usage (subject, scope, window_start, tool_calls, mutations) VALUES ($1, $2, $3, $4, $5) \
+                 ON CONFLICT (subject, scope, window_start) DO UPDATE SET tool_calls = opsgate_budget_usage.tool_calls + $4, \
+                 mutations = opsgate_budget_usage.mutations + $5 RETURNING tool_calls, mutations",
             )
             .bind(subject)
             .bind(scope)
@@ -200,7 +200,7 @@ impl Store {
         Ok(on_pool!(self, pool => {
             sqlx::query_as::<_, AgentCredentialRow>(
                 "SELECT c.id, a.name AS agent, s.email AS issuer, a.status AS agent_status, c.expires_at, c.revoked_at \
-                 FROM agent_credentials c JOIN agents a ON a.id = c.agent_id JOIN staff s ON s.id = c.issued_by \
+                 FROM opsgate_agent_credentials c JOIN opsgate_agents a ON a.id = c.agent_id JOIN staff s ON s.id = c.issued_by \
                  WHERE c.public_key = $1",
             )
             .bind(public_hex)
@@ -214,7 +214,7 @@ impl super::Tx {
     /// Revokes the agent's credentials still in force; returns how many.
     pub async fn revoke_agent_credentials(&mut self, agent_id: i64, at: DateTime<Utc>) -> Result<u64> {
         Ok(on_tx!(self, tx => {
-            sqlx::query("UPDATE agent_credentials SET revoked_at = $1 WHERE agent_id = $2 AND revoked_at IS NULL")
+            sqlx::query("UPDATE opsgate_agent_credentials SET revoked_at = $1 WHERE agent_id = $2 AND revoked_at IS NULL")
                 .bind(at).bind(agent_id).execute(&mut **tx).await?.rows_affected()
         }))
     }
@@ -229,7 +229,7 @@ impl super::Tx {
     ) -> Result<i64> {
         Ok(on_tx!(self, tx => {
             sqlx::query_scalar(
-                "INSERT INTO agent_credentials (agent_id, public_key, issued_by, created_at, expires_at) \
+                "INSERT INTO opsgate_agent_credentials (agent_id, public_key, issued_by, created_at, expires_at) \
                  VALUES ($1, $2, $3, $4, $5) RETURNING id",
             )
             .bind(agent_id).bind(public_hex).bind(issued_by).bind(now_micros()).bind(expires_at)

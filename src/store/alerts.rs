@@ -183,7 +183,7 @@ impl Tx {
     ) -> Result<bool> {
         let inserted = on_tx!(self, tx => {
             sqlx::query(
-                "INSERT INTO alert_deliveries (alert_id, staff_id, subscription_id, channel, created_at) \
+                "INSERT INTO opsgate_alert_deliveries (alert_id, staff_id, subscription_id, channel, created_at) \
                  VALUES ($1, $2, $3, $4, $5) ON CONFLICT (alert_id, staff_id) DO NOTHING",
             )
             .bind(alert_id).bind(staff_id).bind(subscription_id).bind(channel).bind(at)
@@ -197,7 +197,7 @@ impl Tx {
         let count = |n: u64| i64::try_from(n).unwrap_or(i64::MAX);
         Ok(on_tx!(self, tx => {
             sqlx::query_scalar(
-                "INSERT INTO alert_evaluations (evaluated_at, started_at, finished_at, rules_evaluated, alerts_created, \
+                "INSERT INTO opsgate_alert_evaluations (evaluated_at, started_at, finished_at, rules_evaluated, alerts_created, \
                  alerts_resolved, deliveries, evaluated_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
             )
             .bind(run.evaluated_at).bind(run.started_at).bind(run.finished_at)
@@ -212,7 +212,7 @@ impl Store {
     /// The instant the most recently recorded evaluation judged its conditions at.
     pub async fn last_alert_evaluation(&self) -> Result<Option<DateTime<Utc>>> {
         Ok(on_pool!(self, pool => {
-            sqlx::query_scalar("SELECT evaluated_at FROM alert_evaluations ORDER BY id DESC LIMIT 1")
+            sqlx::query_scalar("SELECT evaluated_at FROM opsgate_alert_evaluations ORDER BY id DESC LIMIT 1")
                 .fetch_optional(pool).await?
         }))
     }

@@ -76,8 +76,8 @@ impl Store {
     /// Every approval and rejection of an action, oldest first.
     pub async fn approvals_of(&self, action_id: i64) -> Result<Vec<ApprovalRow>> {
         let sql = format!(
-            "SELECT {APPROVAL_COLUMNS} FROM approvals ap JOIN staff s ON s.id = ap.approver_id \
-             LEFT JOIN staff_keys k ON k.id = ap.key_id WHERE ap.action_id = $1 ORDER BY ap.id"
+            "SELECT {APPROVAL_COLUMNS} FROM opsgate_approvals ap JOIN staff s ON s.id = ap.approver_id \
+             LEFT JOIN opsgate_staff_keys k ON k.id = ap.key_id WHERE ap.action_id = $1 ORDER BY ap.id"
         );
         Ok(on_pool!(self, pool => {
             sqlx::query_as::<_, ApprovalRow>(AssertSqlSafe(sql)).bind(action_id).fetch_all(pool).await?
@@ -87,8 +87,8 @@ impl Store {
     /// Actions waiting for approval, oldest first, with their plan's prompt.
     pub async fn pending_approval(&self) -> Result<Vec<(ActionRow, String)>> {
         let sql = format!(
-            "SELECT {ACTION_COLUMNS}, p.prompt FROM actions a JOIN staff s ON s.id = a.requested_by \
-             JOIN plans p ON p.id = a.plan_id WHERE a.status = 'pending_approval' ORDER BY a.id"
+            "SELECT {ACTION_COLUMNS}, p.prompt FROM opsgate_actions a JOIN staff s ON s.id = a.requested_by \
+             JOIN opsgate_plans p ON p.id = a.plan_id WHERE a.status = 'pending_approval' ORDER BY a.id"
         );
         Ok(on_pool!(self, pool => {
             let rows = sqlx::query(AssertSqlSafe(sql)).fetch_all(pool).await?;
@@ -105,7 +105,7 @@ impl Store {
     pub async fn keys(&self, staff_id: Option<i64>) -> Result<Vec<KeyRow>> {
         let filter = if staff_id.is_some() { "WHERE k.staff_id = $1" } else { "" };
         let sql = format!(
-            "SELECT {KEY_COLUMNS} FROM staff_keys k JOIN staff s ON s.id = k.staff_id {filter} ORDER BY k.id"
+            "SELECT {KEY_COLUMNS} FROM opsgate_staff_keys k JOIN staff s ON s.id = k.staff_id {filter} ORDER BY k.id"
         );
         Ok(on_pool!(self, pool => {
             let mut query = sqlx::query_as::<_, KeyRow>(AssertSqlSafe(sql));
@@ -118,7 +118,7 @@ impl Store {
 
     pub async fn key_by_id(&self, key_id: i64) -> Result<Option<KeyRow>> {
         let sql = format!(
-            "SELECT {KEY_COLUMNS} FROM staff_keys k JOIN staff s ON s.id = k.staff_id WHERE k.id = $1"
+            "SELECT {KEY_COLUMNS} FROM opsgate_staff_keys k JOIN staff s ON s.id = k.staff_id WHERE k.id = $1"
         );
         Ok(on_pool!(self, pool => {
             sqlx::query_as::<_, KeyRow>(AssertSqlSafe(sql)).bind(key_id).fetch_optional(pool).await?
@@ -127,7 +127,7 @@ impl Store {
 
     pub async fn key_by_public(&self, public_hex: &str) -> Result<Option<KeyRow>> {
         let sql = format!(
-            "SELECT {KEY_COLUMNS} FROM staff_keys k JOIN staff s ON s.id = k.staff_id WHERE k.public_key = $1"
+            "SELECT {KEY_COLUMNS} FROM opsgate_staff_keys k JOIN staff s ON s.id = k.staff_id WHERE k.public_key = $1"
         );
         Ok(on_pool!(self, pool => {
             sqlx::query_as::<_, KeyRow>(AssertSqlSafe(sql)).bind(public_hex).fetch_optional(pool).await?
@@ -137,7 +137,7 @@ impl Store {
     /// A person's TOTP secret (base32) and the last step they used, if enrolled.
     pub async fn totp_state(&self, staff_id: i64) -> Result<(Option<String>, Option<i64>)> {
         Ok(on_pool!(self, pool => {
-            sqlx::query_as::<_, (Option<String>, Option<i64>)>("SELECT totp_secret, totp_last_step FROM staff WHERE id = $1")
+            sqlx::query_as::<_, (Option<String>, Option<i64>)>("SELECT totp_secret, totp_last_step FROM opsgate_staff_secrets WHERE staff_id = $1")
                 .bind(staff_id).fetch_optional(pool).await?.unwrap_or((None, None))
         }))
     }
@@ -145,7 +145,7 @@ impl Store {
     /// Queued approved actions not yet claimed.
     pub async fn queued_count(&self) -> Result<i64> {
         Ok(on_pool!(self, pool => {
-            sqlx::query_scalar("SELECT COUNT(*) FROM actions WHERE status = 'approved' AND queued_at IS NOT NULL")
+            sqlx::query_scalar("SELECT COUNT(*) FROM opsgate_actions WHERE status = 'approved' AND queued_at IS NOT NULL")
                 .fetch_one(pool).await?
         }))
     }
@@ -157,13 +157,13 @@ impl Tx {
     /// counts (expired, or signed with a revoked key) is replaced.
     pub async fn insert_approval(&mut self, a: &NewApproval<'_>, replace_stale: bool) -> Result<i64> {
         let existing: Option<String> = on_tx!(self, tx => {
-            sqlx::query_scalar("SELECT decision FROM approvals WHERE action_id = $1 AND approver_id = $2")
+            sqlx::query_scalar("SELECT decision FROM opsgate_approvals WHERE action_id = $1 AND approver_id = $2")
                 .bind(a.action_id).bind(a.approver_id).fetch_optional(&mut **tx).await?
         });
         match existing.as_deref() {
             Some("approve") if replace_stale => {
                 on_tx!(self, tx => {
-                    sqlx::query("DELETE FROM approvals WHERE action_id = $1 AND approver_id = $2")
+                    sqlx::query("DELETE FROM opsgate_approvals WHERE action_id = $1 AND approver_id = $2")
                         .bind(a.action_id).bind(a.approver_id).execute(&mut **tx).await?;
                 });
             }
@@ -175,7 +175,7 @@ impl Tx {
         }
         Ok(on_tx!(self, tx => {
             sqlx::query_scalar(
-                "INSERT INTO approvals (action_id, approver_id, key_id, decision, payload_hash, signature, reason, signed_at, expires_at) \
+                "INSERT INTO opsgate_approvals (action_id, approver_id, key_id, decision, payload_hash, signature, reason, signed_at, expires_at) \
                  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
             )
             .bind(a.action_id).bind(a.approver_id).bind(a.key_id).bind(a.decision).bind(a.payload_hash)
@@ -188,7 +188,7 @@ impl Tx {
     /// Whether the audit log records a committed execution of this action.
     pub async fn execution_recorded(&mut self, action_id: i64) -> Result<bool> {
         let found: Option<i64> = on_tx!(self, tx => {
-            sqlx::query_scalar("SELECT id FROM audit_log WHERE action_id = $1 AND event = 'action.executed' LIMIT 1")
+            sqlx::query_scalar("SELECT id FROM opsgate_audit_log WHERE action_id = $1 AND event = 'action.executed' LIMIT 1")
                 .bind(action_id).fetch_optional(&mut **tx).await?
         });
         Ok(found.is_some())
@@ -197,7 +197,7 @@ impl Tx {
     /// How many decisions (approvals and rejections) the action has on record.
     pub async fn decision_count(&mut self, action_id: i64) -> Result<usize> {
         let count: i64 = on_tx!(self, tx => {
-            sqlx::query_scalar("SELECT COUNT(*) FROM approvals WHERE action_id = $1")
+            sqlx::query_scalar("SELECT COUNT(*) FROM opsgate_approvals WHERE action_id = $1")
                 .bind(action_id).fetch_one(&mut **tx).await?
         });
         Ok(usize::try_from(count).unwrap_or(usize::MAX))
@@ -205,7 +205,7 @@ impl Tx {
 
     pub async fn lock_pending_approval(&mut self, id: i64) -> Result<bool> {
         let affected = on_tx!(self, tx => {
-            sqlx::query("UPDATE actions SET updated_at = $1 WHERE id = $2 AND status = 'pending_approval'")
+            sqlx::query("UPDATE opsgate_actions SET updated_at = $1 WHERE id = $2 AND status = 'pending_approval'")
                 .bind(now_micros()).bind(id)
                 .execute(&mut **tx).await?.rows_affected()
         });
@@ -222,7 +222,7 @@ impl Tx {
     ) -> Result<bool> {
         let affected = on_tx!(self, tx => {
             sqlx::query(
-                "UPDATE actions SET status = $1, error = $2, updated_at = $3 WHERE id = $4 AND status = 'executing' AND claimed_by = $5",
+                "UPDATE opsgate_actions SET status = $1, error = $2, updated_at = $3 WHERE id = $4 AND status = 'executing' AND claimed_by = $5",
             )
             .bind(status).bind(error).bind(now_micros()).bind(id).bind(claimer)
             .execute(&mut **tx).await?.rows_affected()
@@ -233,7 +233,7 @@ impl Tx {
     /// Moves an action from `from` to `to`; false when it was no longer in `from`.
     pub async fn transition_action(&mut self, id: i64, from: &str, to: &str) -> Result<bool> {
         let affected = on_tx!(self, tx => {
-            sqlx::query("UPDATE actions SET status = $1, updated_at = $2 WHERE id = $3 AND status = $4")
+            sqlx::query("UPDATE opsgate_actions SET status = $1, updated_at = $2 WHERE id = $3 AND status = $4")
                 .bind(to).bind(now_micros()).bind(id).bind(from)
                 .execute(&mut **tx).await?.rows_affected()
         });
@@ -244,7 +244,7 @@ impl Tx {
     pub async fn queue_action(&mut self, id: i64, staff_id: i64) -> Result<bool> {
         let affected = on_tx!(self, tx => {
             sqlx::query(
-                "UPDATE actions SET queued_at = $1, queued_by = $2, updated_at = $1 \
+                "UPDATE opsgate_actions SET queued_at = $1, queued_by = $2, updated_at = $1 \
                  WHERE id = $3 AND status = 'approved' AND queued_at IS NULL",
             )
             .bind(now_micros()).bind(staff_id).bind(id)
@@ -258,8 +258,8 @@ impl Tx {
     pub async fn claim_next_queued(&mut self, claimer: &str) -> Result<Option<i64>> {
         let lock = if matches!(self, Tx::Postgres(_)) { "FOR UPDATE SKIP LOCKED" } else { "" };
         let sql = format!(
-            "UPDATE actions SET status = 'executing', claimed_by = $1, claimed_at = $2, updated_at = $2 \
-             WHERE id = (SELECT id FROM actions WHERE status = 'approved' AND queued_at IS NOT NULL \
+            "UPDATE opsgate_actions SET status = 'executing', claimed_by = $1, claimed_at = $2, updated_at = $2 \
+             WHERE id = (SELECT id FROM opsgate_actions WHERE status = 'approved' AND queued_at IS NOT NULL \
                          ORDER BY queued_at, id LIMIT 1 {lock}) \
                AND status = 'approved' RETURNING id"
         );
@@ -273,7 +273,7 @@ impl Tx {
     /// `worker --recover` tells a live execution from a dead one.
     pub async fn hold_claim(&mut self, id: i64, claimer: &str) -> Result<bool> {
         let affected = on_tx!(self, tx => {
-            sqlx::query("UPDATE actions SET updated_at = $1 WHERE id = $2 AND status = 'executing' AND claimed_by = $3")
+            sqlx::query("UPDATE opsgate_actions SET updated_at = $1 WHERE id = $2 AND status = 'executing' AND claimed_by = $3")
                 .bind(now_micros()).bind(id).bind(claimer)
                 .execute(&mut **tx).await?.rows_affected()
         });
@@ -285,7 +285,7 @@ impl Tx {
         let lock = if matches!(self, Tx::Postgres(_)) { "FOR UPDATE OF a SKIP LOCKED" } else { "" };
         let sql = format!(
             "SELECT a.id, a.action, a.requires, s.email AS requester_email, a.claimed_by, a.claimed_at \
-             FROM actions a JOIN staff s ON s.id = a.requested_by WHERE a.status = 'executing' ORDER BY a.id {lock}"
+             FROM opsgate_actions a JOIN staff s ON s.id = a.requested_by WHERE a.status = 'executing' ORDER BY a.id {lock}"
         );
         Ok(on_tx!(self, tx => {
             sqlx::query_as::<_, ClaimRow>(AssertSqlSafe(sql)).fetch_all(&mut **tx).await?
@@ -302,7 +302,7 @@ impl Tx {
     ) -> Result<bool> {
         let affected = on_tx!(self, tx => {
             sqlx::query(
-                "UPDATE actions SET status = $1, error = $2, claimed_by = NULL, claimed_at = NULL, updated_at = $3, \
+                "UPDATE opsgate_actions SET status = $1, error = $2, claimed_by = NULL, claimed_at = NULL, updated_at = $3, \
                  queued_at = CASE WHEN $1 = 'approved' THEN queued_at ELSE NULL END \
                  WHERE id = $4 AND status = 'executing' AND claimed_by = $5",
             )
@@ -316,7 +316,7 @@ impl Tx {
     pub async fn use_totp_step(&mut self, staff_id: i64, step: i64) -> Result<bool> {
         let affected = on_tx!(self, tx => {
             sqlx::query(
-                "UPDATE staff SET totp_last_step = $1 WHERE id = $2 AND totp_secret IS NOT NULL \
+                "UPDATE opsgate_staff_secrets SET totp_last_step = $1 WHERE staff_id = $2 AND totp_secret IS NOT NULL \
                  AND (totp_last_step IS NULL OR totp_last_step < $1)",
             )
             .bind(step).bind(staff_id)
@@ -329,7 +329,7 @@ impl Tx {
     pub async fn revoke_key(&mut self, key_id: i64, by: i64, reason: &str) -> Result<bool> {
         let affected = on_tx!(self, tx => {
             sqlx::query(
-                "UPDATE staff_keys SET revoked_at = $1, revoked_by = $2, revoke_reason = $3 WHERE id = $4 AND revoked_at IS NULL",
+                "UPDATE opsgate_staff_keys SET revoked_at = $1, revoked_by = $2, revoke_reason = $3 WHERE id = $4 AND revoked_at IS NULL",
             )
             .bind(now_micros()).bind(by).bind(reason).bind(key_id)
             .execute(&mut **tx).await?.rows_affected()

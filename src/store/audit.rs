@@ -28,7 +28,7 @@ const COLUMNS_PER_ROW: usize = 12;
 /// scans a list, which made large batches quadratic.
 fn insert_statement(rows: usize, numbered: bool) -> String {
     let mut sql = String::from(
-        "INSERT INTO audit_log (id, time, actor_kind, actor_id, subject, event, action_id, payload, result, status, prev_hash, hash) VALUES ",
+        "INSERT INTO opsgate_audit_log (id, time, actor_kind, actor_id, subject, event, action_id, payload, result, status, prev_hash, hash) VALUES ",
     );
     for row in 0..rows {
         if row > 0 {
@@ -93,7 +93,7 @@ impl Tx {
             sqlx::query("SELECT pg_advisory_xact_lock($1)").bind(AUDIT_LOCK_KEY).execute(&mut **tx).await?;
         }
         let head: Option<(i64, String)> = on_tx!(self, tx => {
-            sqlx::query_as("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1")
+            sqlx::query_as("SELECT id, hash FROM opsgate_audit_log ORDER BY id DESC LIMIT 1")
                 .fetch_optional(&mut **tx)
                 .await?
         });
@@ -178,9 +178,9 @@ impl Store {
         };
         let sql = match filter.limit {
             Some(limit) => format!(
-                "SELECT * FROM (SELECT {COLUMNS} FROM audit_log{where_clause} ORDER BY id DESC LIMIT {limit}) AS newest ORDER BY id"
+                "SELECT * FROM (SELECT {COLUMNS} FROM opsgate_audit_log{where_clause} ORDER BY id DESC LIMIT {limit}) AS newest ORDER BY id"
             ),
-            None => format!("SELECT {COLUMNS} FROM audit_log{where_clause} ORDER BY id"),
+            None => format!("SELECT {COLUMNS} FROM opsgate_audit_log{where_clause} ORDER BY id"),
         };
         let event = filter
             .event
@@ -217,14 +217,14 @@ impl Store {
     /// One entry by id.
     pub async fn audit_entry(&self, id: i64) -> Result<Option<AuditEntry>> {
         let sql = "SELECT id, time, actor_kind, actor_id, subject, event, action_id, payload, result, status, prev_hash, hash \
-                   FROM audit_log WHERE id = $1";
+                   FROM opsgate_audit_log WHERE id = $1";
         Ok(on_pool!(self, pool => sqlx::query_as::<_, AuditEntry>(sql).bind(id).fetch_optional(pool).await?))
     }
 
     /// Calls `visit` with every entry in id order, streaming, until it returns false.
     pub async fn scan_audit(&self, mut visit: impl FnMut(&AuditEntry) -> bool) -> Result<()> {
         let sql = "SELECT id, time, actor_kind, actor_id, subject, event, action_id, payload, result, status, prev_hash, hash \
-                   FROM audit_log ORDER BY id";
+                   FROM opsgate_audit_log ORDER BY id";
         on_pool!(self, pool => {
             let mut rows = sqlx::query_as::<_, AuditEntry>(sql).fetch(pool);
             while let Some(entry) = rows.try_next().await? {
@@ -246,7 +246,7 @@ impl Store {
     /// [`Store::verify_audit`] of the entries after `after` only, continuing
     /// the chain `verifier` holds (a trusted checkpoint's head).
     pub async fn verify_audit_after(&self, after: i64, verifier: ChainVerifier) -> Result<VerifyReport> {
-        let max_id: Option<i64> = on_pool!(self, pool => sqlx::query_scalar("SELECT MAX(id) FROM audit_log").fetch_one(pool).await?);
+        let max_id: Option<i64> = on_pool!(self, pool => sqlx::query_scalar("SELECT MAX(id) FROM opsgate_audit_log").fetch_one(pool).await?);
         let max_id = max_id.unwrap_or(0);
         let mut verifier = verifier;
         let sql = verify_chunk_sql(matches!(self.pool(), Pool::Postgres(_)));
@@ -341,7 +341,7 @@ fn verify_chunk_sql(postgres: bool) -> String {
     .collect();
     let aggregate = if postgres { "string_agg" } else { "group_concat" };
     format!(
-        "SELECT {aggregate}({}, '' ORDER BY id) FROM audit_log WHERE id > $1 AND id <= $2",
+        "SELECT {aggregate}({}, '' ORDER BY id) FROM opsgate_audit_log WHERE id > $1 AND id <= $2",
         fields.join(" || ")
     )
 }

@@ -38,7 +38,7 @@ impl Store {
         upto: i64,
         mut visit: impl FnMut(i64, Hash) -> bool,
     ) -> Result<()> {
-        let sql = "SELECT id, hash FROM audit_log WHERE id > $1 AND id <= $2 ORDER BY id";
+        let sql = "SELECT id, hash FROM opsgate_audit_log WHERE id > $1 AND id <= $2 ORDER BY id";
         let corrupt =
             |id: i64| Error::AuditBroken(format!("entry {id}'s stored hash is not a SHA-256 in hex"));
         on_pool!(self, pool => {
@@ -55,14 +55,14 @@ impl Store {
 
     /// The highest entry id (0 for an empty log).
     pub async fn audit_size(&self) -> Result<i64> {
-        let max: Option<i64> = on_pool!(self, pool => sqlx::query_scalar("SELECT MAX(id) FROM audit_log").fetch_one(pool).await?);
+        let max: Option<i64> = on_pool!(self, pool => sqlx::query_scalar("SELECT MAX(id) FROM opsgate_audit_log").fetch_one(pool).await?);
         Ok(max.unwrap_or(0))
     }
 
     /// The stored hash of entry `id`.
     pub async fn audit_hash(&self, id: i64) -> Result<Option<String>> {
         Ok(on_pool!(self, pool => {
-            sqlx::query_scalar("SELECT hash FROM audit_log WHERE id = $1").bind(id).fetch_optional(pool).await?
+            sqlx::query_scalar("SELECT hash FROM opsgate_audit_log WHERE id = $1").bind(id).fetch_optional(pool).await?
         }))
     }
 
@@ -78,7 +78,7 @@ impl Store {
         let frontier: String = frontier.hashes().iter().map(|h| crate::canonical::hex(h)).collect();
         on_pool!(self, pool => {
             sqlx::query(
-                "INSERT INTO audit_checkpoints (tree_size, root, chain_head, frontier, note, created_at) \
+                "INSERT INTO opsgate_audit_checkpoints (tree_size, root, chain_head, frontier, note, created_at) \
                  VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (tree_size) DO NOTHING",
             )
             .bind(size).bind(root).bind(chain_head).bind(&frontier).bind(note).bind(now_micros())
@@ -91,7 +91,7 @@ impl Store {
     pub async fn latest_checkpoint(&self) -> Result<Option<CheckpointRow>> {
         Ok(on_pool!(self, pool => {
             sqlx::query_as::<_, CheckpointRow>(
-                "SELECT tree_size, root, chain_head, frontier, note, created_at FROM audit_checkpoints ORDER BY tree_size DESC LIMIT 1",
+                "SELECT tree_size, root, chain_head, frontier, note, created_at FROM opsgate_audit_checkpoints ORDER BY tree_size DESC LIMIT 1",
             )
             .fetch_optional(pool).await?
         }))
@@ -101,7 +101,7 @@ impl Store {
     pub async fn checkpoint_at(&self, size: i64) -> Result<Option<CheckpointRow>> {
         Ok(on_pool!(self, pool => {
             sqlx::query_as::<_, CheckpointRow>(
-                "SELECT tree_size, root, chain_head, frontier, note, created_at FROM audit_checkpoints WHERE tree_size = $1",
+                "SELECT tree_size, root, chain_head, frontier, note, created_at FROM opsgate_audit_checkpoints WHERE tree_size = $1",
             )
             .bind(size).fetch_optional(pool).await?
         }))

@@ -278,6 +278,19 @@ impl Store {
 /// ceiling leaves room for `worker --concurrency` (at most 16) plus its poller.
 pub const PG_MAX_CONNECTIONS: u32 = 20;
 
+/// opsgate's schema first on every connection's search path, before whatever
+/// the URL or the role chose: opsgate's statements name its tables unqualified
+/// (as on SQLite, where the `opsgate_` prefix alone keeps them apart), and the
+/// team's tables resolve as they always did.
+const OPSGATE_SCHEMA_FIRST: &str = "SELECT set_config('search_path', \
+     CASE WHEN current_setting('search_path') = '' THEN 'opsgate' \
+     ELSE 'opsgate, ' || current_setting('search_path') END, false)";
+
+/// A search path as it was before [`OPSGATE_SCHEMA_FIRST`].
+pub(super) fn without_opsgate_schema(path: &str) -> String {
+    if path == "opsgate" { String::new() } else { path.strip_prefix("opsgate, ").unwrap_or(path).to_owned() }
+}
+
 async fn connect_postgres(url: &str) -> Result<Store> {
     let unreachable = |e: sqlx::Error| {
         Error::Database(format!("cannot connect to {}: {}", redact_url(url), one_line(&e.to_string())))
@@ -286,6 +299,12 @@ async fn connect_postgres(url: &str) -> Result<Store> {
     let pool = sqlx::pool::PoolOptions::new()
         .max_connections(PG_MAX_CONNECTIONS)
         .acquire_timeout(Duration::from_secs(10))
+        .after_connect(|conn, _| {
+            Box::pin(async move {
+                sqlx::query(OPSGATE_SCHEMA_FIRST).execute(conn).await?;
+                Ok(())
+            })
+        })
         .connect_with(options)
         .await
         .map_err(unreachable)?;

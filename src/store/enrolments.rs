@@ -34,7 +34,7 @@ impl Store {
         Ok(on_pool!(self, pool => {
             sqlx::query_as::<_, EnrolmentRow>(
                 "SELECT id, staff_id, issued_by, countersigned_by, expires_at, used_at, revoked_at \
-                 FROM staff_enrolments WHERE code_sha256 = $1",
+                 FROM opsgate_staff_enrolments WHERE code_sha256 = $1",
             )
             .bind(code_sha256).fetch_optional(pool).await?
         }))
@@ -59,7 +59,7 @@ impl Store {
     /// A person's TOTP secret waiting for its first code, if any.
     pub async fn totp_pending(&self, staff_id: i64) -> Result<Option<String>> {
         Ok(on_pool!(self, pool => {
-            sqlx::query_scalar::<_, Option<String>>("SELECT totp_pending_secret FROM staff WHERE id = $1")
+            sqlx::query_scalar::<_, Option<String>>("SELECT totp_pending_secret FROM opsgate_staff_secrets WHERE staff_id = $1")
                 .bind(staff_id).fetch_optional(pool).await?.flatten()
         }))
     }
@@ -68,7 +68,7 @@ impl Store {
     pub async fn pending_enrolment(&self, staff_id: i64) -> Result<Option<EnrolmentRow>> {
         Ok(on_pool!(self, pool => {
             sqlx::query_as::<_, EnrolmentRow>(
-                "SELECT id, staff_id, issued_by, countersigned_by, expires_at, used_at, revoked_at FROM staff_enrolments \
+                "SELECT id, staff_id, issued_by, countersigned_by, expires_at, used_at, revoked_at FROM opsgate_staff_enrolments \
                  WHERE staff_id = $1 AND used_at IS NULL AND revoked_at IS NULL AND expires_at > $2 ORDER BY id DESC LIMIT 1",
             )
             .bind(staff_id).bind(now_micros()).fetch_optional(pool).await?
@@ -86,14 +86,14 @@ impl Store {
     /// How many registered, unrevoked keys a person has.
     pub async fn active_key_count(&self, staff_id: i64) -> Result<i64> {
         Ok(on_pool!(self, pool => {
-            sqlx::query_scalar("SELECT COUNT(*) FROM staff_keys WHERE staff_id = $1 AND revoked_at IS NULL")
+            sqlx::query_scalar("SELECT COUNT(*) FROM opsgate_staff_keys WHERE staff_id = $1 AND revoked_at IS NULL")
                 .bind(staff_id).fetch_one(pool).await?
         }))
     }
 }
 
 const KEYHOLDERS: &str = "SELECT DISTINCT s.id FROM staff s \
-     JOIN staff_keys k ON k.staff_id = s.id AND k.revoked_at IS NULL \
+     JOIN opsgate_staff_keys k ON k.staff_id = s.id AND k.revoked_at IS NULL \
      JOIN role_permissions rp ON rp.role_id = s.role_id \
      JOIN permissions p ON p.id = rp.permission_id \
      WHERE s.status = 'active' AND p.name = $1";
@@ -118,12 +118,12 @@ impl Tx {
     ) -> Result<u64> {
         let now = now_micros();
         let revoked = on_tx!(self, tx => {
-            sqlx::query("UPDATE staff_enrolments SET revoked_at = $1 WHERE staff_id = $2 AND used_at IS NULL AND revoked_at IS NULL")
+            sqlx::query("UPDATE opsgate_staff_enrolments SET revoked_at = $1 WHERE staff_id = $2 AND used_at IS NULL AND revoked_at IS NULL")
                 .bind(now).bind(staff_id).execute(&mut **tx).await?.rows_affected()
         });
         on_tx!(self, tx => {
             sqlx::query(
-                "INSERT INTO staff_enrolments (staff_id, code_sha256, issued_by, created_at, expires_at) VALUES ($1, $2, $3, $4, $5)",
+                "INSERT INTO opsgate_staff_enrolments (staff_id, code_sha256, issued_by, created_at, expires_at) VALUES ($1, $2, $3, $4, $5)",
             )
             .bind(staff_id).bind(code_sha256).bind(issued_by).bind(now).bind(expires_at)
             .execute(&mut **tx).await?;
@@ -134,7 +134,7 @@ impl Tx {
     /// Records `by`'s countersignature of a pending code; false when it is no longer pending.
     pub async fn countersign_enrolment(&mut self, id: i64, by: i64) -> Result<bool> {
         let affected = on_tx!(self, tx => {
-            sqlx::query("UPDATE staff_enrolments SET countersigned_by = $1 WHERE id = $2 AND used_at IS NULL AND revoked_at IS NULL")
+            sqlx::query("UPDATE opsgate_staff_enrolments SET countersigned_by = $1 WHERE id = $2 AND used_at IS NULL AND revoked_at IS NULL")
                 .bind(by).bind(id).execute(&mut **tx).await?.rows_affected()
         });
         Ok(affected == 1)
@@ -143,7 +143,7 @@ impl Tx {
     /// Marks a code used; false when another process used or revoked it first.
     pub async fn use_enrolment(&mut self, id: i64) -> Result<bool> {
         let affected = on_tx!(self, tx => {
-            sqlx::query("UPDATE staff_enrolments SET used_at = $1 WHERE id = $2 AND used_at IS NULL AND revoked_at IS NULL")
+            sqlx::query("UPDATE opsgate_staff_enrolments SET used_at = $1 WHERE id = $2 AND used_at IS NULL AND revoked_at IS NULL")
                 .bind(now_micros()).bind(id).execute(&mut **tx).await?.rows_affected()
         });
         Ok(affected == 1)
@@ -152,7 +152,7 @@ impl Tx {
     /// Replaces a secret stored in clear by its sealed form (unless it changed meanwhile).
     pub async fn reseal_totp_secret(&mut self, staff_id: i64, clear: &str, sealed: &str) -> Result<()> {
         on_tx!(self, tx => {
-            sqlx::query("UPDATE staff SET totp_secret = $1 WHERE id = $2 AND totp_secret = $3")
+            sqlx::query("UPDATE opsgate_staff_secrets SET totp_secret = $1 WHERE staff_id = $2 AND totp_secret = $3")
                 .bind(sealed).bind(staff_id).bind(clear).execute(&mut **tx).await?;
         });
         Ok(())
@@ -161,8 +161,11 @@ impl Tx {
     /// Keeps a new TOTP secret aside until its owner confirms a first code.
     pub async fn set_totp_pending(&mut self, staff_id: i64, sealed_secret: &str) -> Result<()> {
         on_tx!(self, tx => {
-            sqlx::query("UPDATE staff SET totp_pending_secret = $1, updated_at = $2 WHERE id = $3")
-                .bind(sealed_secret).bind(now_micros()).bind(staff_id)
+            sqlx::query(
+                "INSERT INTO opsgate_staff_secrets (staff_id, totp_pending_secret) VALUES ($1, $2) \
+                 ON CONFLICT (staff_id) DO UPDATE SET totp_pending_secret = excluded.totp_pending_secret",
+            )
+            .bind(staff_id).bind(sealed_secret)
                 .execute(&mut **tx).await?;
         });
         Ok(())
@@ -173,10 +176,10 @@ impl Tx {
     pub async fn activate_totp(&mut self, staff_id: i64, sealed_pending: &str, step: i64) -> Result<bool> {
         let affected = on_tx!(self, tx => {
             sqlx::query(
-                "UPDATE staff SET totp_secret = totp_pending_secret, totp_pending_secret = NULL, \
-                 totp_last_step = $1, updated_at = $2 WHERE id = $3 AND totp_pending_secret = $4",
+                "UPDATE opsgate_staff_secrets SET totp_secret = totp_pending_secret, totp_pending_secret = NULL, \
+                 totp_last_step = $1 WHERE staff_id = $2 AND totp_pending_secret = $3",
             )
-            .bind(step).bind(now_micros()).bind(staff_id).bind(sealed_pending)
+            .bind(step).bind(staff_id).bind(sealed_pending)
             .execute(&mut **tx).await?.rows_affected()
         });
         Ok(affected == 1)

@@ -124,7 +124,7 @@ impl Tx {
     ) -> Result<i64> {
         Ok(on_tx!(self, tx => {
             sqlx::query_scalar(
-                "INSERT INTO plans (prompt, mode, planner, staff_id, document, created_at, surface) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+                "INSERT INTO opsgate_plans (prompt, mode, planner, staff_id, document, created_at, surface) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
             )
             .bind(prompt).bind(mode).bind(planner).bind(staff_id).bind(document).bind(now_micros()).bind(surface)
             .fetch_one(&mut **tx).await?
@@ -135,7 +135,7 @@ impl Tx {
         let now = now_micros();
         Ok(on_tx!(self, tx => {
             sqlx::query_scalar(
-                "INSERT INTO actions (plan_id, step_index, action, params, risk, permission, decision, missing_permission, requires, \
+                "INSERT INTO opsgate_actions (plan_id, step_index, action, params, risk, permission, decision, missing_permission, requires, \
                  second_factor, approvals_required, payload, payload_hash, target_version, confidence, rationale, sources, status, \
                  requested_by, created_at, updated_at, agent, surface, denial) \
                  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $20, $21, $22, $23) RETURNING id",
@@ -153,7 +153,7 @@ impl Tx {
     pub async fn claim_action(&mut self, id: i64, from: &[&str], claimer: &str) -> Result<bool> {
         let placeholders: Vec<String> = (0..from.len()).map(|i| format!("${}", i + 4)).collect();
         let sql = format!(
-            "UPDATE actions SET status = 'executing', claimed_by = $1, claimed_at = $2, updated_at = $2 \
+            "UPDATE opsgate_actions SET status = 'executing', claimed_by = $1, claimed_at = $2, updated_at = $2 \
              WHERE id = $3 AND status IN ({})",
             placeholders.join(", ")
         );
@@ -177,7 +177,7 @@ impl Tx {
         error: Option<&str>,
     ) -> Result<()> {
         on_tx!(self, tx => {
-            sqlx::query("UPDATE actions SET status = $1, result = $2, error = $3, updated_at = $4 WHERE id = $5")
+            sqlx::query("UPDATE opsgate_actions SET status = $1, result = $2, error = $3, updated_at = $4 WHERE id = $5")
                 .bind(status).bind(result).bind(error).bind(now_micros()).bind(id)
                 .execute(&mut **tx).await?;
         });
@@ -187,7 +187,7 @@ impl Tx {
     pub async fn insert_token(&mut self, token: &TokenRow) -> Result<()> {
         on_tx!(self, tx => {
             sqlx::query(
-                "INSERT INTO confirmation_tokens (nonce, action_id, staff_id, payload_hash, expires_at, created_at) VALUES ($1, $2, $3, $4, $5, $6)",
+                "INSERT INTO opsgate_confirmation_tokens (nonce, action_id, staff_id, payload_hash, expires_at, created_at) VALUES ($1, $2, $3, $4, $5, $6)",
             )
             .bind(&token.nonce).bind(token.action_id).bind(token.staff_id).bind(&token.payload_hash)
             .bind(token.expires_at).bind(now_micros())
@@ -199,7 +199,7 @@ impl Tx {
     /// Marks a token used; false when it was already used (single use, atomically).
     pub async fn consume_token(&mut self, nonce: &str) -> Result<bool> {
         let affected = on_tx!(self, tx => {
-            sqlx::query("UPDATE confirmation_tokens SET used_at = $1 WHERE nonce = $2 AND used_at IS NULL")
+            sqlx::query("UPDATE opsgate_confirmation_tokens SET used_at = $1 WHERE nonce = $2 AND used_at IS NULL")
                 .bind(now_micros()).bind(nonce)
                 .execute(&mut **tx).await?.rows_affected()
         });
@@ -212,7 +212,7 @@ impl Store {
         Ok(on_pool!(self, pool => {
             sqlx::query_as::<_, PlanRow>(
                 "SELECT p.id, p.prompt, p.mode, p.planner, p.staff_id, s.email AS requester_email, p.created_at \
-                 FROM plans p JOIN staff s ON s.id = p.staff_id WHERE p.id = $1",
+                 FROM opsgate_plans p JOIN staff s ON s.id = p.staff_id WHERE p.id = $1",
             )
             .bind(id).fetch_optional(pool).await?
         }))
@@ -220,7 +220,7 @@ impl Store {
 
     pub async fn load_action(&self, id: i64) -> Result<Option<ActionRow>> {
         let sql = format!(
-            "SELECT {ACTION_COLUMNS} FROM actions a JOIN staff s ON s.id = a.requested_by WHERE a.id = $1"
+            "SELECT {ACTION_COLUMNS} FROM opsgate_actions a JOIN staff s ON s.id = a.requested_by WHERE a.id = $1"
         );
         Ok(on_pool!(self, pool => {
             sqlx::query_as::<_, ActionRow>(AssertSqlSafe(sql)).bind(id).fetch_optional(pool).await?
@@ -229,7 +229,7 @@ impl Store {
 
     pub async fn actions_of_plan(&self, plan_id: i64) -> Result<Vec<ActionRow>> {
         let sql = format!(
-            "SELECT {ACTION_COLUMNS} FROM actions a JOIN staff s ON s.id = a.requested_by WHERE a.plan_id = $1 ORDER BY a.step_index"
+            "SELECT {ACTION_COLUMNS} FROM opsgate_actions a JOIN staff s ON s.id = a.requested_by WHERE a.plan_id = $1 ORDER BY a.step_index"
         );
         Ok(on_pool!(self, pool => {
             sqlx::query_as::<_, ActionRow>(AssertSqlSafe(sql)).bind(plan_id).fetch_all(pool).await?
@@ -262,7 +262,7 @@ impl Store {
         let where_clause =
             if conditions.is_empty() { String::new() } else { format!("WHERE {}", conditions.join(" AND ")) };
         let sql = format!(
-            "SELECT {ACTION_COLUMNS}, p.prompt FROM actions a JOIN staff s ON s.id = a.requested_by JOIN plans p ON p.id = a.plan_id \
+            "SELECT {ACTION_COLUMNS}, p.prompt FROM opsgate_actions a JOIN staff s ON s.id = a.requested_by JOIN opsgate_plans p ON p.id = a.plan_id \
              {where_clause} ORDER BY a.id DESC LIMIT {}",
             filter.limit.max(1)
         );
@@ -288,7 +288,7 @@ impl Store {
     pub async fn token(&self, nonce: &str) -> Result<Option<TokenRow>> {
         Ok(on_pool!(self, pool => {
             sqlx::query_as::<_, TokenRow>(
-                "SELECT nonce, action_id, staff_id, payload_hash, expires_at, used_at FROM confirmation_tokens WHERE nonce = $1",
+                "SELECT nonce, action_id, staff_id, payload_hash, expires_at, used_at FROM opsgate_confirmation_tokens WHERE nonce = $1",
             )
             .bind(nonce).fetch_optional(pool).await?
         }))
@@ -297,7 +297,7 @@ impl Store {
     /// Whether the instance secret `name` exists (without creating it).
     pub async fn has_instance_secret(&self, name: &str) -> Result<bool> {
         let existing: Option<String> = on_pool!(self, pool => {
-            sqlx::query_scalar("SELECT value FROM instance_secrets WHERE name = $1").bind(name).fetch_optional(pool).await?
+            sqlx::query_scalar("SELECT value FROM opsgate_instance_secrets WHERE name = $1").bind(name).fetch_optional(pool).await?
         });
         Ok(existing.is_some())
     }
@@ -309,7 +309,7 @@ impl Store {
         let sealer = self.sealer()?;
         let purpose = format!("instance_secret:{name}");
         let existing: Option<String> = on_pool!(self, pool => {
-            sqlx::query_scalar("SELECT value FROM instance_secrets WHERE name = $1").bind(name).fetch_optional(pool).await?
+            sqlx::query_scalar("SELECT value FROM opsgate_instance_secrets WHERE name = $1").bind(name).fetch_optional(pool).await?
         });
         let stored = match existing {
             Some(stored) => stored,
@@ -319,12 +319,12 @@ impl Store {
                     .map_err(|e| Error::Internal(format!("no randomness available: {e}")))?;
                 let fresh = sealer.seal(&purpose, crate::canonical::hex(&bytes).as_bytes())?;
                 on_pool!(self, pool => {
-                    sqlx::query("INSERT INTO instance_secrets (name, value, created_at) VALUES ($1, $2, $3) ON CONFLICT (name) DO NOTHING")
+                    sqlx::query("INSERT INTO opsgate_instance_secrets (name, value, created_at) VALUES ($1, $2, $3) ON CONFLICT (name) DO NOTHING")
                         .bind(name).bind(&fresh).bind(now_micros()).execute(pool).await?;
                 });
                 // Another process may have won the race: read what is stored.
                 on_pool!(self, pool => {
-                    sqlx::query_scalar("SELECT value FROM instance_secrets WHERE name = $1").bind(name).fetch_one(pool).await?
+                    sqlx::query_scalar("SELECT value FROM opsgate_instance_secrets WHERE name = $1").bind(name).fetch_one(pool).await?
                 })
             }
         };
@@ -334,7 +334,7 @@ impl Store {
         } else {
             let sealed = sealer.seal(&purpose, stored.as_bytes())?;
             on_pool!(self, pool => {
-                sqlx::query("UPDATE instance_secrets SET value = $1 WHERE name = $2 AND value = $3")
+                sqlx::query("UPDATE opsgate_instance_secrets SET value = $1 WHERE name = $2 AND value = $3")
                     .bind(&sealed).bind(name).bind(&stored).execute(pool).await?;
             });
             stored

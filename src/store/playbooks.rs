@@ -35,7 +35,7 @@ pub struct NewPlaybookRun<'a> {
 }
 
 const RUN_COLUMNS: &str = "SELECT r.id, r.playbook, r.file, r.mode, s.email AS acting, r.holder, r.status, \
-    r.started_at, r.finished_at, r.summary FROM playbook_runs r JOIN staff s ON s.id = r.staff_id";
+    r.started_at, r.finished_at, r.summary FROM opsgate_playbook_runs r JOIN staff s ON s.id = r.staff_id";
 
 impl Tx {
     /// The unfinished run of `playbook`, if any. On PostgreSQL the row stays
@@ -66,7 +66,7 @@ impl Tx {
     pub async fn abandon_playbook_run(&mut self, id: i64, at: DateTime<Utc>) -> Result<bool> {
         let changed = on_tx!(self, tx => {
             sqlx::query(
-                "UPDATE playbook_runs SET status = 'abandoned', finished_at = $1 WHERE id = $2 AND finished_at IS NULL",
+                "UPDATE opsgate_playbook_runs SET status = 'abandoned', finished_at = $1 WHERE id = $2 AND finished_at IS NULL",
             )
             .bind(at).bind(id)
             .execute(&mut **tx).await?.rows_affected()
@@ -78,7 +78,7 @@ impl Tx {
     pub async fn start_playbook_run(&mut self, run: &NewPlaybookRun<'_>) -> Result<Option<i64>> {
         Ok(on_tx!(self, tx => {
             sqlx::query_scalar(
-                "INSERT INTO playbook_runs (playbook, file, file_sha256, mode, staff_id, holder, status, started_at) \
+                "INSERT INTO opsgate_playbook_runs (playbook, file, file_sha256, mode, staff_id, holder, status, started_at) \
                  VALUES ($1, $2, $3, $4, $5, $6, 'running', $7) ON CONFLICT DO NOTHING RETURNING id",
             )
             .bind(run.playbook).bind(run.file).bind(run.file_sha256).bind(run.mode).bind(run.staff_id)
@@ -98,7 +98,7 @@ impl Tx {
     ) -> Result<bool> {
         let changed = on_tx!(self, tx => {
             sqlx::query(
-                "UPDATE playbook_runs SET status = $1, summary = $2, finished_at = $3 \
+                "UPDATE opsgate_playbook_runs SET status = $1, summary = $2, finished_at = $3 \
                  WHERE id = $4 AND finished_at IS NULL",
             )
             .bind(status).bind(summary).bind(at).bind(id)

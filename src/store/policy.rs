@@ -77,7 +77,7 @@ impl Store {
         Ok(on_pool!(self, pool => {
             sqlx::query_as(
                 "SELECT p.id, p.text, p.sha256, p.rules, s.email AS applied_by, p.applied_at \
-                 FROM policy_sets p JOIN staff s ON s.id = p.applied_by ORDER BY p.id DESC LIMIT 1",
+                 FROM opsgate_policy_sets p JOIN staff s ON s.id = p.applied_by ORDER BY p.id DESC LIMIT 1",
             )
             .fetch_optional(pool)
             .await?
@@ -96,7 +96,7 @@ impl Store {
         if actions.is_empty() {
             return Ok(Vec::new());
         }
-        let sql = format!("SELECT params FROM actions WHERE {}", conditions(actions, who, counting));
+        let sql = format!("SELECT params FROM opsgate_actions WHERE {}", conditions(actions, who, counting));
         Ok(on_pool!(self, pool => {
             bind_count!(sqlx::query_scalar(AssertSqlSafe(sql)), since, who, exclude, actions)
                 .fetch_all(pool)
@@ -116,7 +116,7 @@ impl Store {
         if actions.is_empty() {
             return Ok(0);
         }
-        let sql = format!("SELECT COUNT(*) FROM actions WHERE {}", conditions(actions, who, counting));
+        let sql = format!("SELECT COUNT(*) FROM opsgate_actions WHERE {}", conditions(actions, who, counting));
         Ok(on_pool!(self, pool => {
             bind_count!(sqlx::query_scalar(AssertSqlSafe(sql)), since, who, exclude, actions)
                 .fetch_one(pool)
@@ -135,7 +135,7 @@ impl Tx {
     ) -> Result<i64> {
         Ok(on_tx!(self, tx => {
             sqlx::query_scalar(
-                "INSERT INTO policy_sets (text, sha256, rules, applied_by, applied_at) VALUES ($1, $2, $3, $4, $5) RETURNING id",
+                "INSERT INTO opsgate_policy_sets (text, sha256, rules, applied_by, applied_at) VALUES ($1, $2, $3, $4, $5) RETURNING id",
             )
             .bind(text).bind(sha256).bind(rules).bind(applied_by).bind(now_micros())
             .fetch_one(&mut **tx).await?
@@ -154,7 +154,7 @@ impl Tx {
         if actions.is_empty() {
             return Ok(Vec::new());
         }
-        let sql = format!("SELECT params FROM actions WHERE {}", conditions(actions, who, counting));
+        let sql = format!("SELECT params FROM opsgate_actions WHERE {}", conditions(actions, who, counting));
         Ok(on_tx!(self, tx => {
             bind_count!(sqlx::query_scalar(AssertSqlSafe(sql)), since, who, exclude, actions)
                 .fetch_all(&mut **tx)

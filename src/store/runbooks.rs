@@ -62,8 +62,8 @@ impl Store {
         Ok(on_pool!(self, pool => {
             sqlx::query_as::<_, RunbookRow>(
                 "SELECT d.path, d.title, d.sha256, d.lines, d.indexed_at, d.indexed_by, \
-                 (SELECT COUNT(*) FROM runbook_chunks c WHERE c.document_id = d.id) AS chunks \
-                 FROM runbook_documents d ORDER BY d.path",
+                 (SELECT COUNT(*) FROM opsgate_runbook_chunks c WHERE c.document_id = d.id) AS chunks \
+                 FROM opsgate_runbook_documents d ORDER BY d.path",
             )
             .fetch_all(pool).await?
         }))
@@ -75,7 +75,7 @@ impl Store {
         Ok(on_pool!(self, pool => {
             sqlx::query_as::<_, PassageRow>(
                 "SELECT d.path, c.heading, c.line_start, c.line_end, c.text, CAST(0 AS DOUBLE PRECISION) AS score \
-                 FROM runbook_chunks c JOIN runbook_documents d ON d.id = c.document_id \
+                 FROM opsgate_runbook_chunks c JOIN opsgate_runbook_documents d ON d.id = c.document_id \
                  WHERE d.path = $1 ORDER BY c.line_start",
             )
             .bind(path)
@@ -121,11 +121,11 @@ impl Store {
         let counts: Vec<String> = (1..=expressions.len())
             .map(|n| match self.pool() {
                 Pool::Sqlite(_) => format!(
-                    "(SELECT COUNT(*) FROM (SELECT 1 FROM runbook_chunks_fts \
-                     WHERE runbook_chunks_fts MATCH ${n} LIMIT ${cap_placeholder}))"
+                    "(SELECT COUNT(*) FROM (SELECT 1 FROM opsgate_runbook_chunks_fts \
+                     WHERE opsgate_runbook_chunks_fts MATCH ${n} LIMIT ${cap_placeholder}))"
                 ),
                 Pool::Postgres(_) => format!(
-                    "(SELECT COUNT(*) FROM (SELECT 1 FROM runbook_chunks \
+                    "(SELECT COUNT(*) FROM (SELECT 1 FROM opsgate_runbook_chunks \
                      WHERE search @@ to_tsquery('english', ${n}) LIMIT ${cap_placeholder}) t{n})"
                 ),
             })
@@ -184,9 +184,9 @@ fn search_statement(postgres: bool, restricted: bool) -> String {
         // Restricted, the candidates are the passages matching the rarest terms:
         // each of them matches the whole query too, so only they are read and ranked.
         let candidates = if restricted {
-            "(SELECT * FROM runbook_chunks WHERE search @@ to_tsquery('english', $2) LIMIT $3) c"
+            "(SELECT * FROM opsgate_runbook_chunks WHERE search @@ to_tsquery('english', $2) LIMIT $3) c"
         } else {
-            "runbook_chunks c"
+            "opsgate_runbook_chunks c"
         };
         let matching = if restricted { "" } else { "WHERE c.search @@ q.query " };
         format!(
@@ -194,23 +194,23 @@ fn search_statement(postgres: bool, restricted: bool) -> String {
              ts_rank_cd(c.search, q.query, 1)::float8 AS score \
              FROM {candidates} \
              CROSS JOIN (SELECT to_tsquery('english', $1) AS query) q \
-             JOIN runbook_documents d ON d.id = c.document_id \
+             JOIN opsgate_runbook_documents d ON d.id = c.document_id \
              {matching}ORDER BY score DESC, d.path, c.line_start LIMIT {limit}"
         )
     } else {
         // `+rowid`: without the unary plus SQLite would look every candidate up
         // by rowid and re-run the MATCH for each, a hundred times slower.
         let restriction = if restricted {
-            " AND +rowid IN (SELECT rowid FROM runbook_chunks_fts WHERE runbook_chunks_fts MATCH $2 LIMIT $3)"
+            " AND +rowid IN (SELECT rowid FROM opsgate_runbook_chunks_fts WHERE opsgate_runbook_chunks_fts MATCH $2 LIMIT $3)"
         } else {
             ""
         };
         format!(
             "SELECT d.path, c.heading, c.line_start, c.line_end, c.text, -m.score AS score \
-             FROM (SELECT rowid, bm25(runbook_chunks_fts) AS score FROM runbook_chunks_fts \
-                   WHERE runbook_chunks_fts MATCH $1{restriction} ORDER BY score LIMIT {limit}) m \
-             JOIN runbook_chunks c ON c.id = m.rowid \
-             JOIN runbook_documents d ON d.id = c.document_id \
+             FROM (SELECT rowid, bm25(opsgate_runbook_chunks_fts) AS score FROM opsgate_runbook_chunks_fts \
+                   WHERE opsgate_runbook_chunks_fts MATCH $1{restriction} ORDER BY score LIMIT {limit}) m \
+             JOIN opsgate_runbook_chunks c ON c.id = m.rowid \
+             JOIN opsgate_runbook_documents d ON d.id = c.document_id \
              ORDER BY m.score, d.path, c.line_start"
         )
     }
@@ -220,7 +220,7 @@ impl Tx {
     /// The content hash of the document indexed under `path`, if any.
     pub async fn runbook_sha256(&mut self, path: &str) -> Result<Option<String>> {
         Ok(on_tx!(self, tx => {
-            sqlx::query_scalar("SELECT sha256 FROM runbook_documents WHERE path = $1")
+            sqlx::query_scalar("SELECT sha256 FROM opsgate_runbook_documents WHERE path = $1")
                 .bind(path).fetch_optional(&mut **tx).await?
         }))
     }
@@ -232,7 +232,7 @@ impl Tx {
         let lines = i64::from(doc.lines);
         let id: i64 = on_tx!(self, tx => {
             sqlx::query_scalar(
-                "INSERT INTO runbook_documents (path, title, sha256, lines, indexed_at, indexed_by) \
+                "INSERT INTO opsgate_runbook_documents (path, title, sha256, lines, indexed_at, indexed_by) \
                  VALUES ($1, $2, $3, $4, $5, $6) \
                  ON CONFLICT (path) DO UPDATE SET title = excluded.title, sha256 = excluded.sha256, \
                  lines = excluded.lines, indexed_at = excluded.indexed_at, indexed_by = excluded.indexed_by \
@@ -242,7 +242,7 @@ impl Tx {
             .fetch_one(&mut **tx).await?
         });
         on_tx!(self, tx => {
-            sqlx::query("DELETE FROM runbook_chunks WHERE document_id = $1").bind(id).execute(&mut **tx).await?;
+            sqlx::query("DELETE FROM opsgate_runbook_chunks WHERE document_id = $1").bind(id).execute(&mut **tx).await?;
         });
         for batch in doc.chunks.chunks(CHUNKS_PER_INSERT) {
             let sql = AssertSqlSafe(insert_chunks_statement(batch.len()));
@@ -271,7 +271,7 @@ fn insert_chunks_statement(rows: usize) -> String {
         })
         .collect();
     format!(
-        "INSERT INTO runbook_chunks (document_id, heading, line_start, line_end, text) VALUES {}",
+        "INSERT INTO opsgate_runbook_chunks (document_id, heading, line_start, line_end, text) VALUES {}",
         values.join(", ")
     )
 }
@@ -332,7 +332,7 @@ mod tests {
     fn chunk_inserts_number_their_placeholders() {
         assert_eq!(
             insert_chunks_statement(2),
-            "INSERT INTO runbook_chunks (document_id, heading, line_start, line_end, text) VALUES ($1, $2, $3, $4, $5), ($6, $7, $8, $9, $10)"
+            "INSERT INTO opsgate_runbook_chunks (document_id, heading, line_start, line_end, text) VALUES ($1, $2, $3, $4, $5), ($6, $7, $8, $9, $10)"
         );
     }
 }

@@ -73,8 +73,8 @@ impl Store {
         let rows = on_pool!(self, pool => {
             sqlx::query_as::<_, StaffRow>(
                 "SELECT s.id, s.email, s.name, r.name AS role, r.level, s.status, \
-                 (SELECT COUNT(*) FROM staff_keys k WHERE k.staff_id = s.id AND k.revoked_at IS NULL) AS active_keys, \
-                 (s.totp_secret IS NOT NULL) AS totp_enrolled, s.created_at \
+                 (SELECT COUNT(*) FROM opsgate_staff_keys k WHERE k.staff_id = s.id AND k.revoked_at IS NULL) AS active_keys, \
+                 EXISTS (SELECT 1 FROM opsgate_staff_secrets x WHERE x.staff_id = s.id AND x.totp_secret IS NOT NULL) AS totp_enrolled, s.created_at \
                  FROM staff s JOIN roles r ON r.id = s.role_id ORDER BY r.level, s.email",
             )
             .fetch_all(pool).await?
@@ -155,7 +155,7 @@ impl Tx {
     /// Registers a public key for a person; older keys stay valid for old signatures.
     pub async fn register_key(&mut self, staff_id: i64, public_key_hex: &str) -> Result<i64> {
         Ok(on_tx!(self, tx => {
-            sqlx::query_scalar("INSERT INTO staff_keys (staff_id, public_key, created_at) VALUES ($1, $2, $3) RETURNING id")
+            sqlx::query_scalar("INSERT INTO opsgate_staff_keys (staff_id, public_key, created_at) VALUES ($1, $2, $3) RETURNING id")
                 .bind(staff_id).bind(public_key_hex).bind(now_micros())
                 .fetch_one(&mut **tx).await?
         }))

@@ -19,7 +19,7 @@ pub static ACTION: Builtin = Builtin::windowed(
 
 fn query(params: &Value, _reader: &Reader) -> Result<Vec<SqlStatement>> {
     let mut s = Select::new(
-        "SELECT time, event, status, actor_id FROM audit_log WHERE status IN ('denied', 'failed', 'error')",
+        "SELECT time, event, status, actor_id FROM opsgate_audit_log WHERE status IN ('denied', 'failed', 'error')",
         "id",
     );
     s.window("time", params)?;

@@ -13,15 +13,15 @@ pub static ACTION: Builtin = Builtin::read("ops.health", query, Answer::Finding(
 fn query(_params: &Value, _reader: &Reader) -> Result<Vec<SqlStatement>> {
     let statements = vec![
         SqlStatement::new(
-            "SELECT COUNT(*) AS pending_approvals, MIN(created_at) AS oldest_pending FROM actions WHERE status = 'pending_approval'",
+            "SELECT COUNT(*) AS pending_approvals, MIN(created_at) AS oldest_pending FROM opsgate_actions WHERE status = 'pending_approval'",
             Vec::new(),
         ),
         SqlStatement::new(
-            "SELECT status, COUNT(*) AS actions FROM actions WHERE status IN ('approved', 'executing') \
+            "SELECT status, COUNT(*) AS actions FROM opsgate_actions WHERE status IN ('approved', 'executing') \
                  OR (status = 'failed' AND updated_at >= $1) GROUP BY status ORDER BY status",
             vec![SqlValue::Time(chrono::Utc::now() - chrono::Duration::hours(24))],
         ),
-        SqlStatement::new("SELECT evaluated_at FROM alert_evaluations ORDER BY id DESC LIMIT 1", Vec::new()),
+        SqlStatement::new("SELECT evaluated_at FROM opsgate_alert_evaluations ORDER BY id DESC LIMIT 1", Vec::new()),
     ];
     Ok(statements)
 }
