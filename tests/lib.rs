@@ -21,6 +21,7 @@ mod httpsig;
 mod identity;
 mod llm;
 mod masking;
+mod namespace;
 mod mcp;
 mod pipeline;
 mod playbooks;

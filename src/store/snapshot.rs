@@ -93,8 +93,9 @@ impl Tx {
 }
 
 const SQLITE_COLUMNS: &str = "SELECT name FROM pragma_table_info($1) ORDER BY cid";
-const POSTGRES_COLUMNS: &str = "SELECT CAST(column_name AS TEXT) FROM information_schema.columns \
-     WHERE table_schema = current_schema() AND table_name = $1 ORDER BY ordinal_position";
+/// The table as the search path resolves it (opsgate's schema, then the team's).
+const POSTGRES_COLUMNS: &str = "SELECT CAST(attname AS TEXT) FROM pg_attribute \
+     WHERE attrelid = to_regclass($1) AND attnum > 0 AND NOT attisdropped ORDER BY attnum";
 
 fn snapshot_sql(table: &str, key_column: &str, key: &str, columns: &[&str]) -> (String, Option<i64>) {
     let select: Vec<String> = columns.iter().map(|c| format!("CAST({} AS TEXT)", quoted(c))).collect();

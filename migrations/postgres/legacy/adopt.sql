@@ -49,8 +49,26 @@ ALTER TABLE opsgate.staff_enrolments RENAME TO opsgate_staff_enrolments;
 ALTER TABLE staff_keys SET SCHEMA opsgate;
 ALTER TABLE opsgate.staff_keys RENAME TO opsgate_staff_keys;
 
+-- opsgate's tables refer to the back office's rows by value only.
+ALTER TABLE opsgate.opsgate_actions DROP CONSTRAINT actions_queued_by_fkey;
+ALTER TABLE opsgate.opsgate_actions DROP CONSTRAINT actions_requested_by_fkey;
+ALTER TABLE opsgate.opsgate_agent_credentials DROP CONSTRAINT agent_credentials_issued_by_fkey;
+ALTER TABLE opsgate.opsgate_alert_deliveries DROP CONSTRAINT alert_deliveries_alert_id_fkey;
+ALTER TABLE opsgate.opsgate_alert_deliveries DROP CONSTRAINT alert_deliveries_staff_id_fkey;
+ALTER TABLE opsgate.opsgate_alert_deliveries DROP CONSTRAINT alert_deliveries_subscription_id_fkey;
+ALTER TABLE opsgate.opsgate_approvals DROP CONSTRAINT approvals_approver_id_fkey;
+ALTER TABLE opsgate.opsgate_confirmation_tokens DROP CONSTRAINT confirmation_tokens_staff_id_fkey;
+ALTER TABLE opsgate.opsgate_plans DROP CONSTRAINT plans_staff_id_fkey;
+ALTER TABLE opsgate.opsgate_playbook_runs DROP CONSTRAINT playbook_runs_staff_id_fkey;
+ALTER TABLE opsgate.opsgate_policy_sets DROP CONSTRAINT policy_sets_applied_by_fkey;
+ALTER TABLE opsgate.opsgate_staff_enrolments DROP CONSTRAINT staff_enrolments_countersigned_by_fkey;
+ALTER TABLE opsgate.opsgate_staff_enrolments DROP CONSTRAINT staff_enrolments_issued_by_fkey;
+ALTER TABLE opsgate.opsgate_staff_enrolments DROP CONSTRAINT staff_enrolments_staff_id_fkey;
+ALTER TABLE opsgate.opsgate_staff_keys DROP CONSTRAINT staff_keys_revoked_by_fkey;
+ALTER TABLE opsgate.opsgate_staff_keys DROP CONSTRAINT staff_keys_staff_id_fkey;
+
 CREATE TABLE opsgate.opsgate_staff_secrets (
-    staff_id             bigint PRIMARY KEY REFERENCES staff(id),
+    staff_id             bigint PRIMARY KEY,
     totp_secret          text,
     totp_last_step       bigint,
     totp_pending_secret  text

@@ -1,6 +1,8 @@
 -- opsgate's own state, PostgreSQL flavour: everything lives in the schema
 -- `opsgate`, with the `opsgate_` table prefix that SQLite needs (so that the
 -- statements are the same on both), and never touches the team's schema.
+-- opsgate's tables refer only to each other: staff ids and alert ids of the
+-- back office are kept by value, so no team table is ever constrained by them.
 -- Forward-only: add a new migration instead of editing.
 -- (Databases created before the namespace reach this same schema through legacy/adopt.sql.)
 
@@ -518,32 +520,11 @@ CREATE TRIGGER audit_log_no_update_delete BEFORE DELETE OR UPDATE ON opsgate.ops
 ALTER TABLE ONLY opsgate.opsgate_actions
     ADD CONSTRAINT actions_plan_id_fkey FOREIGN KEY (plan_id) REFERENCES opsgate.opsgate_plans(id);
 
-ALTER TABLE ONLY opsgate.opsgate_actions
-    ADD CONSTRAINT actions_queued_by_fkey FOREIGN KEY (queued_by) REFERENCES staff(id);
-
-ALTER TABLE ONLY opsgate.opsgate_actions
-    ADD CONSTRAINT actions_requested_by_fkey FOREIGN KEY (requested_by) REFERENCES staff(id);
-
 ALTER TABLE ONLY opsgate.opsgate_agent_credentials
     ADD CONSTRAINT agent_credentials_agent_id_fkey FOREIGN KEY (agent_id) REFERENCES opsgate.opsgate_agents(id);
 
-ALTER TABLE ONLY opsgate.opsgate_agent_credentials
-    ADD CONSTRAINT agent_credentials_issued_by_fkey FOREIGN KEY (issued_by) REFERENCES staff(id);
-
-ALTER TABLE ONLY opsgate.opsgate_alert_deliveries
-    ADD CONSTRAINT alert_deliveries_alert_id_fkey FOREIGN KEY (alert_id) REFERENCES alerts(id);
-
-ALTER TABLE ONLY opsgate.opsgate_alert_deliveries
-    ADD CONSTRAINT alert_deliveries_staff_id_fkey FOREIGN KEY (staff_id) REFERENCES staff(id);
-
-ALTER TABLE ONLY opsgate.opsgate_alert_deliveries
-    ADD CONSTRAINT alert_deliveries_subscription_id_fkey FOREIGN KEY (subscription_id) REFERENCES alert_subscriptions(id);
-
 ALTER TABLE ONLY opsgate.opsgate_approvals
     ADD CONSTRAINT approvals_action_id_fkey FOREIGN KEY (action_id) REFERENCES opsgate.opsgate_actions(id);
-
-ALTER TABLE ONLY opsgate.opsgate_approvals
-    ADD CONSTRAINT approvals_approver_id_fkey FOREIGN KEY (approver_id) REFERENCES staff(id);
 
 ALTER TABLE ONLY opsgate.opsgate_approvals
     ADD CONSTRAINT approvals_key_id_fkey FOREIGN KEY (key_id) REFERENCES opsgate.opsgate_staff_keys(id);
@@ -551,42 +532,15 @@ ALTER TABLE ONLY opsgate.opsgate_approvals
 ALTER TABLE ONLY opsgate.opsgate_confirmation_tokens
     ADD CONSTRAINT confirmation_tokens_action_id_fkey FOREIGN KEY (action_id) REFERENCES opsgate.opsgate_actions(id);
 
-ALTER TABLE ONLY opsgate.opsgate_confirmation_tokens
-    ADD CONSTRAINT confirmation_tokens_staff_id_fkey FOREIGN KEY (staff_id) REFERENCES staff(id);
-
 ALTER TABLE ONLY opsgate.opsgate_plans
     ADD CONSTRAINT plans_agent_id_fkey FOREIGN KEY (agent_id) REFERENCES opsgate.opsgate_agents(id);
-
-ALTER TABLE ONLY opsgate.opsgate_plans
-    ADD CONSTRAINT plans_staff_id_fkey FOREIGN KEY (staff_id) REFERENCES staff(id);
-
-ALTER TABLE ONLY opsgate.opsgate_playbook_runs
-    ADD CONSTRAINT playbook_runs_staff_id_fkey FOREIGN KEY (staff_id) REFERENCES staff(id);
-
-ALTER TABLE ONLY opsgate.opsgate_policy_sets
-    ADD CONSTRAINT policy_sets_applied_by_fkey FOREIGN KEY (applied_by) REFERENCES staff(id);
 
 ALTER TABLE ONLY opsgate.opsgate_runbook_chunks
     ADD CONSTRAINT runbook_chunks_document_id_fkey FOREIGN KEY (document_id) REFERENCES opsgate.opsgate_runbook_documents(id) ON DELETE CASCADE;
 
-ALTER TABLE ONLY opsgate.opsgate_staff_enrolments
-    ADD CONSTRAINT staff_enrolments_countersigned_by_fkey FOREIGN KEY (countersigned_by) REFERENCES staff(id);
-
-ALTER TABLE ONLY opsgate.opsgate_staff_enrolments
-    ADD CONSTRAINT staff_enrolments_issued_by_fkey FOREIGN KEY (issued_by) REFERENCES staff(id);
-
-ALTER TABLE ONLY opsgate.opsgate_staff_enrolments
-    ADD CONSTRAINT staff_enrolments_staff_id_fkey FOREIGN KEY (staff_id) REFERENCES staff(id);
-
-ALTER TABLE ONLY opsgate.opsgate_staff_keys
-    ADD CONSTRAINT staff_keys_revoked_by_fkey FOREIGN KEY (revoked_by) REFERENCES staff(id);
-
-ALTER TABLE ONLY opsgate.opsgate_staff_keys
-    ADD CONSTRAINT staff_keys_staff_id_fkey FOREIGN KEY (staff_id) REFERENCES staff(id);
-
 -- Second factors: opsgate's, kept beside (never inside) the back office's staff rows.
 CREATE TABLE opsgate.opsgate_staff_secrets (
-    staff_id             bigint PRIMARY KEY REFERENCES staff(id),
+    staff_id             bigint PRIMARY KEY,
     totp_secret          text,
     totp_last_step       bigint,
     totp_pending_secret  text

@@ -1,16 +1,18 @@
 -- opsgate's own state, SQLite flavour: every table, index and trigger here is
 -- opsgate's and carries the `opsgate_` prefix, so that the state can live in
 -- the same file as a team's back-office tables without touching them.
+-- opsgate's tables refer only to each other: staff ids and alert ids of the
+-- back office are kept by value, so no team table is ever constrained by them.
 -- Times are RFC 3339 text in UTC. Forward-only: add a new migration instead of editing.
 -- (Databases created before the namespace reach this same schema through legacy/adopt.sql.)
 
 CREATE TABLE opsgate_staff_keys (
     id          INTEGER PRIMARY KEY,
-    staff_id    INTEGER NOT NULL REFERENCES staff(id),
+    staff_id    INTEGER NOT NULL,
     public_key  TEXT NOT NULL UNIQUE,
     created_at  TEXT NOT NULL,
     revoked_at  TEXT
-, revoked_by INTEGER REFERENCES staff(id), revoke_reason TEXT);
+, revoked_by INTEGER, revoke_reason TEXT);
 
 CREATE INDEX opsgate_staff_keys_staff ON opsgate_staff_keys (staff_id);
 
@@ -30,7 +32,7 @@ CREATE TABLE opsgate_plans (
     prompt      TEXT NOT NULL,
     mode        TEXT NOT NULL CHECK (mode IN ('suggest', 'dry-run', 'execute')),
     planner     TEXT NOT NULL,
-    staff_id    INTEGER NOT NULL REFERENCES staff(id),
+    staff_id    INTEGER NOT NULL,
     agent_id    INTEGER REFERENCES opsgate_agents(id),
     document    TEXT NOT NULL,
     created_at  TEXT NOT NULL
@@ -57,13 +59,13 @@ CREATE TABLE opsgate_actions (
     sources         TEXT NOT NULL DEFAULT '[]',
     status          TEXT NOT NULL CHECK (status IN ('suggested', 'pending_confirmation', 'pending_approval', 'approved',
                                                    'executing', 'succeeded', 'failed', 'denied', 'expired', 'cancelled', 'rejected')),
-    requested_by    INTEGER NOT NULL REFERENCES staff(id),
+    requested_by    INTEGER NOT NULL,
     claimed_by      TEXT,
     claimed_at      TEXT,
     result          TEXT,
     error           TEXT,
     created_at      TEXT NOT NULL,
-    updated_at      TEXT NOT NULL, queued_at TEXT, queued_by INTEGER REFERENCES staff(id), agent TEXT, surface TEXT NOT NULL DEFAULT 'cli', denial TEXT,
+    updated_at      TEXT NOT NULL, queued_at TEXT, queued_by INTEGER, agent TEXT, surface TEXT NOT NULL DEFAULT 'cli', denial TEXT,
     UNIQUE (plan_id, step_index)
 );
 
@@ -74,7 +76,7 @@ CREATE INDEX opsgate_actions_requested_by ON opsgate_actions (requested_by, crea
 CREATE TABLE opsgate_confirmation_tokens (
     nonce         TEXT PRIMARY KEY,
     action_id     INTEGER NOT NULL REFERENCES opsgate_actions(id),
-    staff_id      INTEGER NOT NULL REFERENCES staff(id),
+    staff_id      INTEGER NOT NULL,
     payload_hash  TEXT NOT NULL,
     expires_at    TEXT NOT NULL,
     used_at       TEXT,
@@ -84,7 +86,7 @@ CREATE TABLE opsgate_confirmation_tokens (
 CREATE TABLE opsgate_approvals (
     id            INTEGER PRIMARY KEY,
     action_id     INTEGER NOT NULL REFERENCES opsgate_actions(id),
-    approver_id   INTEGER NOT NULL REFERENCES staff(id),
+    approver_id   INTEGER NOT NULL,
     key_id        INTEGER REFERENCES opsgate_staff_keys(id),
     decision      TEXT NOT NULL CHECK (decision IN ('approve', 'reject')),
     payload_hash  TEXT NOT NULL,
@@ -168,9 +170,9 @@ CREATE TABLE opsgate_alert_evaluations (
 
 CREATE TABLE opsgate_alert_deliveries (
     id               INTEGER PRIMARY KEY,
-    alert_id         INTEGER NOT NULL REFERENCES alerts(id),
-    staff_id         INTEGER NOT NULL REFERENCES staff(id),
-    subscription_id  INTEGER REFERENCES alert_subscriptions(id),
+    alert_id         INTEGER NOT NULL,
+    staff_id         INTEGER NOT NULL,
+    subscription_id  INTEGER,
     channel          TEXT NOT NULL,
     created_at       TEXT NOT NULL,
     UNIQUE (alert_id, staff_id)
@@ -233,7 +235,7 @@ CREATE TABLE opsgate_policy_sets (
     text        TEXT NOT NULL,
     sha256      TEXT NOT NULL,
     rules       INTEGER NOT NULL,
-    applied_by  INTEGER NOT NULL REFERENCES staff(id),
+    applied_by  INTEGER NOT NULL,
     applied_at  TEXT NOT NULL
 );
 
@@ -243,7 +245,7 @@ CREATE TABLE "opsgate_playbook_runs" (
     file         TEXT NOT NULL,
     file_sha256  TEXT NOT NULL,
     mode         TEXT NOT NULL CHECK (mode IN ('suggest', 'dry-run', 'execute')),
-    staff_id     INTEGER NOT NULL REFERENCES staff(id),
+    staff_id     INTEGER NOT NULL,
     holder       TEXT NOT NULL,
     status       TEXT NOT NULL CHECK (status IN ('running', 'succeeded', 'waiting', 'denied', 'rate_limited', 'failed', 'abandoned')),
     started_at   TEXT NOT NULL,
@@ -258,14 +260,14 @@ CREATE INDEX opsgate_playbook_runs_by_playbook ON opsgate_playbook_runs (playboo
 
 CREATE TABLE opsgate_staff_enrolments (
     id          INTEGER PRIMARY KEY,
-    staff_id    INTEGER NOT NULL REFERENCES staff(id),
+    staff_id    INTEGER NOT NULL,
     code_sha256 TEXT NOT NULL UNIQUE,
-    issued_by   INTEGER NOT NULL REFERENCES staff(id),
+    issued_by   INTEGER NOT NULL,
     created_at  TEXT NOT NULL,
     expires_at  TEXT NOT NULL,
     used_at     TEXT,
     revoked_at  TEXT
-, countersigned_by INTEGER REFERENCES staff(id));
+, countersigned_by INTEGER);
 
 CREATE INDEX opsgate_staff_enrolments_staff ON opsgate_staff_enrolments (staff_id);
 
@@ -282,7 +284,7 @@ CREATE TABLE opsgate_agent_credentials (
     id          INTEGER PRIMARY KEY,
     agent_id    INTEGER NOT NULL REFERENCES opsgate_agents(id),
     public_key  TEXT NOT NULL UNIQUE,
-    issued_by   INTEGER NOT NULL REFERENCES staff(id),
+    issued_by   INTEGER NOT NULL,
     created_at  TEXT NOT NULL,
     expires_at  TEXT NOT NULL,
     revoked_at  TEXT
@@ -301,7 +303,7 @@ CREATE TABLE opsgate_audit_checkpoints (
 
 -- Second factors: opsgate's, kept beside (never inside) the back office's staff rows.
 CREATE TABLE opsgate_staff_secrets (
-    staff_id             INTEGER PRIMARY KEY REFERENCES staff(id),
+    staff_id             INTEGER PRIMARY KEY,
     totp_secret          TEXT,
     totp_last_step       INTEGER,
     totp_pending_secret  TEXT
