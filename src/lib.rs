@@ -47,6 +47,7 @@ pub mod settings;
 pub mod sla;
 pub mod staff;
 pub mod store;
+pub mod target;
 pub mod time;
 pub mod totp;
 pub mod worker;

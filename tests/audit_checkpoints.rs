@@ -203,7 +203,10 @@ fn an_auditor_who_cannot_write_verifies_and_queries_the_log() {
         let database = env.db_url.rsplit('/').next().unwrap().to_owned();
         let role = format!("{database}_auditor");
         env.sql(&format!("CREATE ROLE {role} LOGIN")).unwrap();
-        env.sql(&format!("GRANT SELECT ON ALL TABLES IN SCHEMA public TO {role}")).unwrap();
+        env.sql(&format!(
+            "GRANT USAGE ON SCHEMA opsgate TO {role}; GRANT SELECT ON ALL TABLES IN SCHEMA opsgate, public TO {role}"
+        ))
+        .unwrap();
         let (scheme_user, rest) = env.db_url.split_once('@').unwrap();
         let scheme = scheme_user.split("//").next().unwrap();
         format!("{scheme}//{role}@{rest}")

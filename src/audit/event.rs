@@ -41,6 +41,7 @@ named! {
     Event {
         ActionClaimLost => "action.claim_lost",
         ActionExecuted => "action.executed",
+        ActionExecuting => "action.executing",
         ActionFailed => "action.failed",
         ActionQueued => "action.queued",
         ActionRecovered => "action.recovered",

@@ -9,6 +9,7 @@ use crate::error::{Error, Result};
 use crate::identity::StaffMember;
 use crate::payload::{NullKind, SqlStatement, SqlValue, TargetRef};
 use crate::store::Store;
+use crate::target::BackOffice;
 
 /// What a write does: its statements, the row it changes, one line saying
 /// so, and the parameters it filled in (the amount of a full refund), which
@@ -61,7 +62,7 @@ pub fn ops_log(
             action.into(),
             entity_type.into(),
             entity_id.map(SqlValue::Int).unwrap_or(SqlValue::Null(NullKind::Int)),
-            SqlValue::Text(crate::canonical::to_canonical_string(&details)),
+            SqlValue::Details(crate::canonical::to_canonical_string(&details)),
             SqlValue::Now,
         ],
     )
@@ -70,14 +71,14 @@ pub fn ops_log(
 
 /// Reads columns of a row as text; a clear error when the row does not exist.
 pub async fn row(
-    store: &Store,
+    office: BackOffice<'_>,
     table: &str,
     id: i64,
     label: &str,
     columns: &[&str],
 ) -> Result<Vec<Option<String>>> {
-    store
-        .snapshot_row(table, "id", &id.to_string(), columns)
+    office
+        .row(table, "id", &id.to_string(), columns)
         .await?
         .ok_or_else(|| Error::NotFound(format!("{label} does not exist")))
 }
@@ -86,7 +87,7 @@ pub async fn row(
 /// the target's current state does not allow the action. Found when planning,
 /// so that nothing is stored for a write that could not run.
 pub async fn require_state(
-    store: &Store,
+    office: BackOffice<'_>,
     table: &str,
     id: i64,
     label: &str,
@@ -94,7 +95,7 @@ pub async fn require_state(
     allowed: &[&str],
     action: &str,
 ) -> Result<String> {
-    let value = row(store, table, id, label, &[column]).await?[0].clone().unwrap_or_default();
+    let value = row(office, table, id, label, &[column]).await?[0].clone().unwrap_or_default();
     if allowed.contains(&value.as_str()) {
         return Ok(value);
     }
@@ -110,7 +111,7 @@ pub async fn require_state(
 
 /// Refuses a row whose `column` is one of `refused`.
 pub async fn refuse_state(
-    store: &Store,
+    office: BackOffice<'_>,
     table: &str,
     id: i64,
     label: &str,
@@ -118,7 +119,7 @@ pub async fn refuse_state(
     refused: &[&str],
     action: &str,
 ) -> Result<()> {
-    let value = row(store, table, id, label, &[column]).await?[0].clone().unwrap_or_default();
+    let value = row(office, table, id, label, &[column]).await?[0].clone().unwrap_or_default();
     if refused.contains(&value.as_str()) {
         return Err(Error::Conflict(format!("{label} is {value}; it cannot be {action}")));
     }

@@ -114,7 +114,10 @@ pub type WriteFn = for<'a> fn(WriteInput<'a>) -> BoxFuture<'a, Result<Change>>;
 /// target's state, resolve e-mails to ids, compute defaults) but never writes.
 #[derive(Clone, Copy)]
 pub struct WriteInput<'a> {
+    /// The state database: identities and RBAC.
     pub store: &'a Store,
+    /// The back office's rows, through the target and its binding.
+    pub office: crate::target::BackOffice<'a>,
     pub action: &'static str,
     pub params: &'a Value,
     pub requester: &'a StaffMember,

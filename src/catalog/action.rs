@@ -100,6 +100,10 @@ pub struct ActionSpec {
     /// JSON Schema of the parameters.
     pub params: Value,
     pub executor: Executor,
+    /// The back-office tables and columns the action reads or writes, by their
+    /// logical names: what a binding must map and `target check` looks for.
+    #[serde(default)]
+    pub uses: crate::target::Uses,
 }
 
 impl ActionSpec {

@@ -7,7 +7,8 @@ use serde::Serialize;
 use super::run_statements;
 use crate::error::{Error, Result};
 use crate::payload::{Payload, TargetRef};
-use crate::store::{Store, Tx};
+use crate::store::Store;
+use crate::target::DbTx;
 use crate::time::now_micros;
 
 /// One column of the target row that the payload would change.
@@ -43,13 +44,13 @@ pub struct Simulated {
 /// it cancelled). Nothing is kept: [`Simulation::rollback`] ends it, and
 /// dropping it unfinished (an error part-way) rolls back as well.
 pub struct Simulation {
-    tx: Tx,
+    tx: DbTx<'static>,
     simulated: usize,
 }
 
 impl Simulation {
     pub async fn begin(store: &Store) -> Result<Simulation> {
-        Ok(Simulation { tx: store.begin().await?, simulated: 0 })
+        Ok(Simulation { tx: store.target().db().begin().await?, simulated: 0 })
     }
 
     /// Runs one payload's statements. A payload that fails is undone back to
@@ -69,7 +70,7 @@ impl Simulation {
             }
             None => (Vec::new(), None),
         };
-        let outcome = run_statements(&mut self.tx, payload, now_micros()).await;
+        let outcome = run_statements(&mut self.tx, payload, now_micros(), None).await;
         let (rows_affected, changes, failure) = match outcome {
             Ok(rows) => {
                 let after = match target {

@@ -5,17 +5,22 @@
 mod dry_run;
 
 use chrono::{DateTime, Utc};
-use sqlx::AssertSqlSafe;
 
 pub use dry_run::{DryRunReport, RowChange, Simulated, Simulation, dry_run};
 
 use crate::error::{Error, Result, one_line};
-use crate::payload::{Payload, SqlStatement};
-use crate::store::{Tx, bind_values, on_tx};
+use crate::payload::Payload;
+use crate::target::DbTx;
 
 /// Runs the statements of a SQL payload in order; returns rows affected per statement.
 /// Any statement that does not affect the rows it expects fails the whole payload.
-pub async fn run_statements(tx: &mut Tx, payload: &Payload, now: DateTime<Utc>) -> Result<Vec<u64>> {
+/// `action` is the id of the action they run for (none for a dry-run).
+pub async fn run_statements(
+    tx: &mut DbTx<'_>,
+    payload: &Payload,
+    now: DateTime<Utc>,
+    action: Option<i64>,
+) -> Result<Vec<u64>> {
     let Payload::Sql { statements, target, .. } = payload else {
         return Err(Error::Usage(
             "only write actions are executed; reads are answered by `opsgate ask`".into(),
@@ -24,7 +29,7 @@ pub async fn run_statements(tx: &mut Tx, payload: &Payload, now: DateTime<Utc>) 
     let mut affected = Vec::with_capacity(statements.len());
     for (index, statement) in statements.iter().enumerate() {
         let what = target.as_ref().map(|t| t.label.as_str()).unwrap_or("the target");
-        let rows = execute_one(tx, statement, now).await.map_err(|error| refused(error, index, what))?;
+        let rows = tx.execute(statement, now, action).await.map_err(|error| refused(error, index, what))?;
         if let Some(expected) = statement.expect_rows
             && rows != expected
         {
@@ -59,15 +64,4 @@ fn refused(error: sqlx::Error, index: usize, what: &str) -> Error {
         }
         _ => Error::from(error),
     }
-}
-
-async fn execute_one(
-    tx: &mut Tx,
-    statement: &SqlStatement,
-    now: DateTime<Utc>,
-) -> std::result::Result<u64, sqlx::Error> {
-    Ok(on_tx!(tx, conn => {
-        let query = bind_values!(sqlx::query(AssertSqlSafe(statement.sql.clone())), &statement.params, now);
-        query.execute(&mut **conn).await?.rows_affected()
-    }))
 }

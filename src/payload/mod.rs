@@ -11,7 +11,7 @@ use serde_json::Value;
 
 pub use crate::builtin::LOGS_ANALYZED;
 pub(crate) use crate::builtin::window_param;
-pub use sql::{NullKind, SqlStatement, SqlValue};
+pub use sql::{NullKind, SqlStatement, SqlValue, action_key, details_for};
 pub use target::{TargetRef, version_in as target_version_in};
 
 use crate::builtin::{Binding, Change, WriteInput, builtin};
@@ -94,12 +94,17 @@ pub async fn build(
     let normalized = whole_numbers(action, params)?;
     let params = &normalized;
     let mut resolved = params.clone();
+    let target = store.target();
+    crate::target::check::require_available(&target, action).await?;
+    let bind_all = |statements: Vec<SqlStatement>| -> Result<Vec<SqlStatement>> {
+        statements.iter().map(|statement| target.bind(&action.uses, statement)).collect()
+    };
     let payload = match &bound.binding {
         Binding::Read(read) => Payload::Query {
-            statements: (read.query)(
+            statements: bind_all((read.query)(
                 params,
                 &crate::builtin::Reader { sees_contacts: !crate::pii::must_mask(Some(requester)) },
-            )?,
+            )?)?,
             summary: format!("read only: {}", action.description.to_lowercase()),
         },
         Binding::Draft(_) => Payload::Draft {
@@ -108,12 +113,14 @@ pub async fn build(
             summary: format!("draft text from the {} template; nothing is sent or stored", action.name),
         },
         Binding::Write(build) => {
-            let input = WriteInput { store, action: bound.name, params, requester };
-            let Change { statements, target, summary, filled } = build(input).await?;
+            let office = crate::target::BackOffice { target: &target, uses: &action.uses };
+            let input = WriteInput { store, office, action: bound.name, params, requester };
+            let Change { statements, target: row, summary, filled } = build(input).await?;
             if let Some(object) = resolved.as_object_mut() {
                 object.extend(filled);
             }
-            Payload::Sql { statements, target, summary }
+            let row = row.map(|row| target.bind_target(&action.uses, &row)).transpose()?;
+            Payload::Sql { statements: bind_all(statements)?, target: row, summary }
         }
     };
     let target_version = match payload.target() {

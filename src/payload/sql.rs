@@ -16,6 +16,26 @@ pub enum SqlValue {
     Text(String),
     Time(DateTime<Utc>),
     Now,
+    /// The back office's activity-log details: a JSON object, bound with the
+    /// id of the action it runs for added as `opsgate_action`, so that the
+    /// team's own log says which opsgate action wrote each row (and `--recover`
+    /// can find out whether a write on another database committed).
+    Details(String),
+}
+
+/// The key a write leaves in the back office's activity log.
+pub fn action_key(action_id: i64) -> String {
+    format!("a{action_id}")
+}
+
+/// `details` (a JSON object) with the action's key added, as bound.
+pub fn details_for(details: &str, action_id: Option<i64>) -> String {
+    let Some(id) = action_id else { return details.to_owned() };
+    let mut value: serde_json::Value = serde_json::from_str(details).unwrap_or_else(|_| serde_json::json!({}));
+    if let Some(object) = value.as_object_mut() {
+        object.insert("opsgate_action".into(), serde_json::Value::from(action_key(id)));
+    }
+    crate::canonical::to_canonical_string(&value)
 }
 
 impl SqlValue {
@@ -29,6 +49,7 @@ impl SqlValue {
             SqlValue::Text(t) => format!("{t:?}"),
             SqlValue::Time(t) => t.to_rfc3339(),
             SqlValue::Now => "<execution time>".into(),
+            SqlValue::Details(t) => format!("{t:?} + this action's id as opsgate_action"),
         }
     }
 }

@@ -5,7 +5,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::canonical::sha256_hex;
 use crate::error::{Error, Result};
-use crate::store::{Store, Tx};
+use crate::store::Store;
+use crate::target::DbTx;
 
 /// Which row: `table` where `key_column` = `key`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -22,12 +23,12 @@ pub struct TargetRef {
 /// The version of the target row right now; an error naming it when it does not exist.
 pub async fn version(store: &Store, target: &TargetRef) -> Result<String> {
     let columns: Vec<&str> = target.watch.iter().map(String::as_str).collect();
-    let values = store.snapshot_row(&target.table, &target.key_column, &target.key, &columns).await?;
+    let values = store.target().db().snapshot_row(&target.table, &target.key_column, &target.key, &columns).await?;
     version_of(target, &columns, values)
 }
 
 /// [`version`] inside a transaction, so that the check and the write see the same row.
-pub async fn version_in(tx: &mut Tx, target: &TargetRef) -> Result<String> {
+pub async fn version_in(tx: &mut DbTx<'_>, target: &TargetRef) -> Result<String> {
     let columns: Vec<&str> = target.watch.iter().map(String::as_str).collect();
     let values = tx.snapshot_row(&target.table, &target.key_column, &target.key, &columns).await?;
     version_of(target, &columns, values)

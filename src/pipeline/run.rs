@@ -1,17 +1,20 @@
 //! Running a claimed action: the claim is committed first (so a crash leaves
 //! the action visibly `executing`), then the statements, the final status and
 //! the audit entry commit together. An action still `executing` with no live
-//! claimer therefore wrote nothing; `worker --recover` relies on that.
+//! claimer therefore wrote nothing; `worker --recover` relies on that. On a
+//! target that is another database, the write and its record cannot commit
+//! together: see [`run_on_separate_target`] for how it stays exactly-once.
 
 use serde_json::json;
 
 use crate::audit::{Actor, Event, NewAuditEntry, Outcome};
 use crate::error::{Error, Result};
 use crate::executor::run_statements;
-use crate::payload::{Payload, target_version_in};
+use crate::payload::{Payload, action_key, target_version_in};
 use crate::plan::ActionId;
 use crate::policy::{CapHold, hold_caps};
 use crate::store::{ActionRow, Store};
+use crate::target::{DbTx, Target};
 use crate::time::now_micros;
 
 use super::ExecutionReport;
@@ -51,78 +54,170 @@ pub async fn run_claimed(
     payload: &Payload,
     runner: &Runner<'_>,
 ) -> Result<ExecutionReport> {
-    let id = ActionId(row.id);
+    let target = store.target();
+    if target.is_separate() {
+        return run_on_separate_target(store, &target, row, payload, runner).await;
+    }
     let now = now_micros();
     let mut tx = store.begin().await?;
-    if !tx.hold_claim(row.id, runner.claimer).await? {
-        return Err(Error::Conflict(format!(
-            "{id} is no longer claimed by {}; nothing was written",
-            runner.claimer
-        )));
-    }
-    if let (Some(target), Some(planned)) = (payload.target(), &row.target_version)
-        && target_version_in(&mut tx, target).await? != *planned
-    {
+    hold_claim(&mut tx, row, runner).await?;
+    let mut office = DbTx::State(&mut tx);
+    if let Some(stale) = stale(&mut office, row, payload).await? {
+        drop(office);
         drop(tx);
-        let error = Error::Conflict(format!(
-            "{} changed since plan p{} was made; nothing was written, run `opsgate plan` again",
-            target.label, row.plan_id
-        ));
-        finish(
-            store,
-            row,
-            runner,
-            Outcome::Expired,
-            Event::ActionStale,
-            json!({"action": row.action, "reason": error.to_string()}),
-        )
-        .await?;
-        return Err(error);
+        return refuse_stale(store, row, runner, stale).await;
     }
+    drop(office);
     if let Err(error) = hold_caps(&mut tx, runner.holds, row.id).await {
         drop(tx);
-        if let Error::Denied(reason) = &error {
-            let payload = json!({"action": row.action, "reason": reason});
-            finish(store, row, runner, Outcome::Denied, Event::ExecuteDenied, payload).await?;
-        }
-        return Err(error);
+        return refuse_over_cap(store, row, runner, error).await;
     }
-    match run_statements(&mut tx, payload, now).await {
+    let mut office = DbTx::State(&mut tx);
+    match run_statements(&mut office, payload, now, Some(row.id)).await {
         Ok(rows_affected) => {
-            let result = json!({"rows_affected": rows_affected, "confirmed_by": runner.confirmed_by});
-            tx.finish_action(row.id, "succeeded", Some(&result.to_string()), None).await?;
-            tx.append_audit(&[runner
-                .entry(
-                    Event::ActionExecuted,
-                    Outcome::Succeeded,
-                    row.id,
-                    json!({"action": row.action, "payload_hash": row.payload_hash, "confirmed_by": runner.confirmed_by, "claimed_by": runner.claimer}),
-                )
-                .result(result)])
-                .await?;
+            drop(office);
+            record_success(&mut tx, row, runner, &rows_affected, None).await?;
             tx.commit().await?;
-            Ok(ExecutionReport {
-                action_id: id,
-                action: row.action.clone(),
-                status: "succeeded".into(),
-                summary: payload.summary().to_owned(),
-                rows_affected,
-                confirmed_by: runner.confirmed_by,
-            })
+            Ok(report(row, payload, runner, rows_affected))
         }
         Err(error) => {
+            drop(office);
             drop(tx);
-            finish(
-                store,
-                row,
-                runner,
-                Outcome::Failed,
-                Event::ActionFailed,
-                json!({"action": row.action, "error": error.to_string()}),
-            )
-            .await?;
-            Err(error)
+            record_failure(store, row, runner, error).await
         }
+    }
+}
+
+/// A write on another database than the state's cannot commit with its audit
+/// entry, so it goes in three steps, each durable before the next: the intent
+/// (`action.executing`, keyed by the action id) commits in the state database;
+/// the target's transaction runs the write together with the back office's own
+/// activity-log row, which carries that key; then the outcome is recorded. A
+/// process that dies between the second and third leaves the action
+/// `executing`, and `--recover` settles it from the target's row: the write is
+/// never run twice.
+async fn run_on_separate_target(
+    store: &Store,
+    target: &Target,
+    row: &ActionRow,
+    payload: &Payload,
+    runner: &Runner<'_>,
+) -> Result<ExecutionReport> {
+    let now = now_micros();
+    let key = action_key(row.id);
+    let mut tx = store.begin().await?;
+    hold_claim(&mut tx, row, runner).await?;
+    if let Err(error) = hold_caps(&mut tx, runner.holds, row.id).await {
+        drop(tx);
+        return refuse_over_cap(store, row, runner, error).await;
+    }
+    tx.append_audit(&[runner.entry(
+        Event::ActionExecuting,
+        Outcome::Executing,
+        row.id,
+        json!({"action": row.action, "payload_hash": row.payload_hash, "idempotency_key": key, "target": target.shown()}),
+    )])
+    .await?;
+    tx.commit().await?;
+
+    let mut office = target.db().begin().await?;
+    if let Some(stale) = stale(&mut office, row, payload).await? {
+        office.rollback().await?;
+        return refuse_stale(store, row, runner, stale).await;
+    }
+    let rows_affected = match run_statements(&mut office, payload, now, Some(row.id)).await {
+        Ok(rows) => rows,
+        Err(error) => {
+            office.rollback().await?;
+            return record_failure(store, row, runner, error).await;
+        }
+    };
+    if let Err(error) = office.commit().await {
+        // The commit may or may not have happened: leave the action executing
+        // for `--recover`, which asks the target.
+        return Err(Error::Database(format!(
+            "{id}: the target did not confirm its commit ({error}); whether it wrote is settled by \
+             `opsgate execute --recover`, which looks for {key} in the back office's activity log",
+            id = ActionId(row.id)
+        )));
+    }
+    let mut tx = store.begin().await?;
+    record_success(&mut tx, row, runner, &rows_affected, Some(&key)).await?;
+    tx.commit().await?;
+    Ok(report(row, payload, runner, rows_affected))
+}
+
+async fn hold_claim(tx: &mut crate::store::Tx, row: &ActionRow, runner: &Runner<'_>) -> Result<()> {
+    if tx.hold_claim(row.id, runner.claimer).await? {
+        return Ok(());
+    }
+    Err(Error::Conflict(format!("{} is no longer claimed by {}; nothing was written", ActionId(row.id), runner.claimer)))
+}
+
+/// Why the plan is stale, when its target row changed since it was made.
+async fn stale(office: &mut DbTx<'_>, row: &ActionRow, payload: &Payload) -> Result<Option<Error>> {
+    let (Some(target), Some(planned)) = (payload.target(), &row.target_version) else { return Ok(None) };
+    if target_version_in(office, target).await? == *planned {
+        return Ok(None);
+    }
+    Ok(Some(Error::Conflict(format!(
+        "{} changed since plan p{} was made; nothing was written, run `opsgate plan` again",
+        target.label, row.plan_id
+    ))))
+}
+
+async fn refuse_stale(store: &Store, row: &ActionRow, runner: &Runner<'_>, error: Error) -> Result<ExecutionReport> {
+    let payload = json!({"action": row.action, "reason": error.to_string()});
+    finish(store, row, runner, Outcome::Expired, Event::ActionStale, payload).await?;
+    Err(error)
+}
+
+async fn refuse_over_cap(store: &Store, row: &ActionRow, runner: &Runner<'_>, error: Error) -> Result<ExecutionReport> {
+    if let Error::Denied(reason) = &error {
+        let payload = json!({"action": row.action, "reason": reason});
+        finish(store, row, runner, Outcome::Denied, Event::ExecuteDenied, payload).await?;
+    }
+    Err(error)
+}
+
+async fn record_failure(store: &Store, row: &ActionRow, runner: &Runner<'_>, error: Error) -> Result<ExecutionReport> {
+    let payload = json!({"action": row.action, "error": error.to_string()});
+    finish(store, row, runner, Outcome::Failed, Event::ActionFailed, payload).await?;
+    Err(error)
+}
+
+async fn record_success(
+    tx: &mut crate::store::Tx,
+    row: &ActionRow,
+    runner: &Runner<'_>,
+    rows_affected: &[u64],
+    key: Option<&str>,
+) -> Result<()> {
+    let mut result = json!({"rows_affected": rows_affected, "confirmed_by": runner.confirmed_by});
+    if let Some(key) = key {
+        result["idempotency_key"] = json!(key);
+    }
+    tx.finish_action(row.id, "succeeded", Some(&result.to_string()), None).await?;
+    tx.append_audit(&[runner
+        .entry(
+            Event::ActionExecuted,
+            Outcome::Succeeded,
+            row.id,
+            json!({"action": row.action, "payload_hash": row.payload_hash, "confirmed_by": runner.confirmed_by, "claimed_by": runner.claimer}),
+        )
+        .result(result)])
+        .await?;
+    Ok(())
+}
+
+fn report(row: &ActionRow, payload: &Payload, runner: &Runner<'_>, rows_affected: Vec<u64>) -> ExecutionReport {
+    ExecutionReport {
+        action_id: ActionId(row.id),
+        action: row.action.clone(),
+        status: "succeeded".into(),
+        summary: payload.summary().to_owned(),
+        rows_affected,
+        confirmed_by: runner.confirmed_by,
     }
 }
 

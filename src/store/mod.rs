@@ -39,7 +39,7 @@ pub use alerts::{
 };
 pub use approvals::{ApprovalRow, ClaimRow, KeyRow, NewApproval};
 pub use audit::{AuditFilter, VerifyReport};
-pub use connect::DbLocation;
+pub use connect::{DbLocation, redact_url};
 pub use enrolments::{EnrolmentRow, RoleGrant};
 pub use plans::{ActionRow, HistoryFilter, NewAction, PlanRow, TokenRow};
 pub use playbooks::{NewPlaybookRun, PlaybookRunRow};
@@ -79,6 +79,8 @@ pub(crate) use {on_pool, on_tx};
 pub struct Store {
     pool: Pool,
     sealer: Option<Arc<Sealer>>,
+    /// The back office actions run on, when it is not this database's own under its logical names.
+    target: Option<Arc<crate::target::Target>>,
 }
 
 /// The native connection pool behind a [`Store`].
@@ -119,11 +121,32 @@ impl Store {
     ) -> Result<Store> {
         let mut store = Store::open_with_connections(location, sqlite_connections).await?;
         store.sealer = self.sealer.clone();
+        store.target = self.target.clone();
         Ok(store)
     }
 
     pub(crate) fn from_pool(pool: Pool) -> Store {
-        Store { pool, sealer: None }
+        Store { pool, sealer: None, target: None }
+    }
+
+    /// Connects without creating or migrating anything: a team's database
+    /// that opsgate acts on but keeps no state in.
+    pub(crate) async fn connect_only(location: &DbLocation) -> Result<Store> {
+        connect::connect(location, connect::SQLITE_COMMAND_CONNECTIONS).await
+    }
+
+    /// The same database, acting on `target`'s back office.
+    pub fn with_target(mut self, target: crate::target::Target) -> Store {
+        self.target = Some(Arc::new(target));
+        self
+    }
+
+    /// The back office actions run on: the configured target, or this database's own.
+    pub fn target(&self) -> crate::target::Target {
+        match &self.target {
+            Some(target) => (**target).clone(),
+            None => crate::target::Target::state(Store { target: None, ..self.clone() }),
+        }
     }
 
     /// The same database, with the instance key that seals its secrets.

@@ -11,9 +11,10 @@ use super::{Store, on_pool};
 use crate::error::{Error, Result};
 use crate::payload::SqlStatement;
 
-/// Binds a statement's values to a sqlx query, in order. `Now` binds `$now`.
+/// Binds a statement's values to a sqlx query, in order. `Now` binds `$now`;
+/// `Details` carries the key of `$action` (the action executing, if any).
 macro_rules! bind_values {
-    ($query:expr, $params:expr, $now:expr) => {{
+    ($query:expr, $params:expr, $now:expr, $action:expr) => {{
         let mut query = $query;
         for value in $params {
             query = match value {
@@ -27,6 +28,7 @@ macro_rules! bind_values {
                 $crate::payload::SqlValue::Text(t) => query.bind(t.clone()),
                 $crate::payload::SqlValue::Time(t) => query.bind(*t),
                 $crate::payload::SqlValue::Now => query.bind($now),
+                $crate::payload::SqlValue::Details(t) => query.bind($crate::payload::details_for(t, $action)),
             };
         }
         query
@@ -93,7 +95,7 @@ impl Store {
     pub async fn query_rows(&self, statement: &SqlStatement, now: DateTime<Utc>) -> Result<ResultSet> {
         let sql = statement.sql.clone();
         on_pool!(self, pool => {
-            let query = bind_values!(sqlx::query(AssertSqlSafe(sql)), &statement.params, now);
+            let query = bind_values!(sqlx::query(AssertSqlSafe(sql)), &statement.params, now, None);
             let rows = query.fetch_all(pool).await?;
             let mut set = ResultSet::default();
             if let Some(first) = rows.first() {

@@ -28,6 +28,29 @@ impl Store {
         }))
     }
 
+    /// Name and declared type of every column of `table` (in `schema` when
+    /// given), in the table's order; empty when there is no such table.
+    pub async fn live_columns(&self, schema: Option<&str>, table: &str) -> Result<Vec<(String, String)>> {
+        Ok(match self.pool() {
+            Pool::Sqlite(pool) => {
+                sqlx::query_as("SELECT name, type FROM pragma_table_info($1) ORDER BY cid").bind(table).fetch_all(pool).await?
+            }
+            Pool::Postgres(pool) => {
+                let qualified = match schema {
+                    Some(schema) => format!("{schema}.{table}"),
+                    None => table.to_owned(),
+                };
+                sqlx::query_as(
+                    "SELECT CAST(attname AS TEXT), format_type(atttypid, atttypmod) FROM pg_attribute \
+                     WHERE attrelid = to_regclass($1) AND attnum > 0 AND NOT attisdropped ORDER BY attnum",
+                )
+                .bind(qualified)
+                .fetch_all(pool)
+                .await?
+            }
+        })
+    }
+
     /// Every column of `table`, in the schema's order (empty when there is no such table).
     pub async fn table_columns(&self, table: &str) -> Result<Vec<String>> {
         Ok(match self.pool() {
@@ -38,6 +61,20 @@ impl Store {
 }
 
 impl Tx {
+    /// Runs one statement of a payload; the rows it affected.
+    pub async fn execute_statement(
+        &mut self,
+        statement: &crate::payload::SqlStatement,
+        now: chrono::DateTime<chrono::Utc>,
+        action: Option<i64>,
+    ) -> std::result::Result<u64, sqlx::Error> {
+        Ok(on_tx!(self, conn => {
+            let query =
+                super::bind_values!(sqlx::query(AssertSqlSafe(statement.sql.clone())), &statement.params, now, action);
+            query.execute(&mut **conn).await?.rows_affected()
+        }))
+    }
+
     /// [`Store::snapshot_row`] inside a transaction (sees its uncommitted changes).
     pub async fn snapshot_row(
         &mut self,
@@ -67,21 +104,21 @@ impl Tx {
 
     /// Marks a point this transaction can roll back to without ending it.
     pub async fn savepoint(&mut self, name: &str) -> Result<()> {
-        self.run_savepoint_command("SAVEPOINT", name).await
+        self.savepoint_command("SAVEPOINT", name).await
     }
 
     /// Forgets a savepoint, keeping what was done since.
     pub async fn release_savepoint(&mut self, name: &str) -> Result<()> {
-        self.run_savepoint_command("RELEASE SAVEPOINT", name).await
+        self.savepoint_command("RELEASE SAVEPOINT", name).await
     }
 
     /// Undoes everything since the savepoint; on PostgreSQL this also clears
     /// the "transaction is aborted" state a failed statement leaves behind.
     pub async fn rollback_to_savepoint(&mut self, name: &str) -> Result<()> {
-        self.run_savepoint_command("ROLLBACK TO SAVEPOINT", name).await
+        self.savepoint_command("ROLLBACK TO SAVEPOINT", name).await
     }
 
-    async fn run_savepoint_command(&mut self, command: &str, name: &str) -> Result<()> {
+    pub(crate) async fn savepoint_command(&mut self, command: &str, name: &str) -> Result<()> {
         // Savepoint names cannot be bound; they come from code, so refuse anything else.
         if name.is_empty() || !name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
             return Err(Error::Internal(format!("`{name}` is not a savepoint name")));

@@ -11,11 +11,11 @@ pub static ACTION: Builtin = Builtin::write("alerts.rule_update", build);
 
 fn build(input: WriteInput<'_>) -> futures_util::future::BoxFuture<'_, Result<Change>> {
     Box::pin(async move {
-        let WriteInput { store, action: name, params, requester } = input;
+        let WriteInput { office, action: name, params, requester, .. } = input;
         let rule = required_text(params, "rule")?;
         let label = format!("alert rule {rule}");
-        store
-            .snapshot_row("alert_rules", "name", &rule, &["id"])
+        office
+            .row("alert_rules", "name", &rule, &["id"])
             .await?
             .ok_or_else(|| Error::NotFound(format!("{label} does not exist")))?;
         let mut sets = Vec::new();

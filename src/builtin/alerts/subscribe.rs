@@ -11,11 +11,11 @@ pub static ACTION: Builtin = Builtin::write("alerts.subscribe", build);
 
 fn build(input: WriteInput<'_>) -> futures_util::future::BoxFuture<'_, Result<Change>> {
     Box::pin(async move {
-        let WriteInput { store, action: name, params, requester } = input;
+        let WriteInput { store, office, action: name, params, requester } = input;
         let rule = required_text(params, "rule")?;
         let email = required_text(params, "staff_email")?;
-        let rule_id = store
-            .snapshot_row("alert_rules", "name", &rule, &["id"])
+        let rule_id = office
+            .row("alert_rules", "name", &rule, &["id"])
             .await?
             .and_then(|v| v[0].as_deref().and_then(|s| s.parse::<i64>().ok()))
             .ok_or_else(|| Error::NotFound(format!("alert rule {rule} does not exist")))?;

@@ -11,11 +11,11 @@ pub static ACTION: Builtin = Builtin::write("bookings.cancel", build);
 
 fn build(input: WriteInput<'_>) -> futures_util::future::BoxFuture<'_, Result<Change>> {
     Box::pin(async move {
-        let WriteInput { store, action: name, params, requester } = input;
+        let WriteInput { office, action: name, params, requester, .. } = input;
         let id = int(params, "booking_id")?;
         let label = format!("booking {id}");
         let status =
-            require_state(store, "bookings", id, &label, "status", &["pending", "confirmed"], "cancelling")
+            require_state(office, "bookings", id, &label, "status", &["pending", "confirmed"], "cancelling")
                 .await?;
         let reason = text(params, "reason");
         Ok(Change::new(

@@ -11,12 +11,12 @@ pub static ACTION: Builtin = Builtin::write("bookings.refund", build);
 
 fn build(input: WriteInput<'_>) -> futures_util::future::BoxFuture<'_, Result<Change>> {
     Box::pin(async move {
-        let WriteInput { store, action: name, params, requester } = input;
+        let WriteInput { office, action: name, params, requester, .. } = input;
         let mut filled = Map::new();
         let id = int(params, "booking_id")?;
         let label = format!("booking {id}");
         let values = row(
-            store,
+            office,
             "bookings",
             id,
             &label,

@@ -11,14 +11,14 @@ pub static ACTION: Builtin = Builtin::write("bookings.reschedule", build);
 
 fn build(input: WriteInput<'_>) -> futures_util::future::BoxFuture<'_, Result<Change>> {
     Box::pin(async move {
-        let WriteInput { store, action: name, params, requester } = input;
+        let WriteInput { office, action: name, params, requester, .. } = input;
         let id = int(params, "booking_id")?;
         let label = format!("booking {id}");
         let when = required_text(params, "scheduled_at")?;
         let when = chrono::DateTime::parse_from_rfc3339(&when)
             .map_err(|_| Error::Usage(format!("`{when}` is not an RFC 3339 time")))?
             .with_timezone(&chrono::Utc);
-        require_state(store, "bookings", id, &label, "status", &["pending", "confirmed"], "rescheduling")
+        require_state(office, "bookings", id, &label, "status", &["pending", "confirmed"], "rescheduling")
             .await?;
         Ok(Change::new(
             vec![

@@ -11,10 +11,10 @@ pub static ACTION: Builtin = Builtin::write("complaints.assign", build);
 
 fn build(input: WriteInput<'_>) -> futures_util::future::BoxFuture<'_, Result<Change>> {
     Box::pin(async move {
-        let WriteInput { store, action: name, params, requester } = input;
+        let WriteInput { store, office, action: name, params, requester } = input;
         let id = int(params, "complaint_id")?;
         let label = format!("complaint {id}");
-        refuse_state(store, "complaints", id, &label, "status", &["resolved", "closed"], "assigned").await?;
+        refuse_state(office, "complaints", id, &label, "status", &["resolved", "closed"], "assigned").await?;
         let email = required_text(params, "staff_email")?;
         let assignee = staff_id(store, &email).await?;
         Ok(Change::new(

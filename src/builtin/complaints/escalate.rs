@@ -11,10 +11,10 @@ pub static ACTION: Builtin = Builtin::write("complaints.escalate", build);
 
 fn build(input: WriteInput<'_>) -> futures_util::future::BoxFuture<'_, Result<Change>> {
     Box::pin(async move {
-        let WriteInput { store, action: name, params, requester } = input;
+        let WriteInput { office, action: name, params, requester, .. } = input;
         let id = int(params, "complaint_id")?;
         let label = format!("complaint {id}");
-        require_state(store, "complaints", id, &label, "status", &["open", "in_progress"], "escalating")
+        require_state(office, "complaints", id, &label, "status", &["open", "in_progress"], "escalating")
             .await?;
         let reason = text(params, "reason");
         Ok(Change::new(

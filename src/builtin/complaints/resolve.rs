@@ -11,10 +11,10 @@ pub static ACTION: Builtin = Builtin::write("complaints.resolve", build);
 
 fn build(input: WriteInput<'_>) -> futures_util::future::BoxFuture<'_, Result<Change>> {
     Box::pin(async move {
-        let WriteInput { store, action: name, params, requester } = input;
+        let WriteInput { office, action: name, params, requester, .. } = input;
         let id = int(params, "complaint_id")?;
         let label = format!("complaint {id}");
-        refuse_state(store, "complaints", id, &label, "status", &["resolved", "closed"], "resolved again")
+        refuse_state(office, "complaints", id, &label, "status", &["resolved", "closed"], "resolved again")
             .await?;
         let resolution = text(params, "resolution");
         Ok(Change::new(

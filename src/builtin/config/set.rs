@@ -11,12 +11,12 @@ pub static ACTION: Builtin = Builtin::write("config.set", build);
 
 fn build(input: WriteInput<'_>) -> futures_util::future::BoxFuture<'_, Result<Change>> {
     Box::pin(async move {
-        let WriteInput { store, action: name, params, requester } = input;
+        let WriteInput { office, action: name, params, requester, .. } = input;
         let key = required_text(params, "key")?;
         let value = required_text(params, "value")?;
         let label = format!("config {key}");
-        let current = store
-            .snapshot_row("ops_config", "key", &key, &["value"])
+        let current = office
+            .row("ops_config", "key", &key, &["value"])
             .await?
             .ok_or_else(|| Error::NotFound(format!("{label} does not exist")))?;
         let old = current[0].clone().unwrap_or_default();

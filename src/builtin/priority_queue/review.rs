@@ -11,10 +11,10 @@ pub static ACTION: Builtin = Builtin::write("priority_queue.review", build);
 
 fn build(input: WriteInput<'_>) -> futures_util::future::BoxFuture<'_, Result<Change>> {
     Box::pin(async move {
-        let WriteInput { store, action: name, params, requester } = input;
+        let WriteInput { office, action: name, params, requester, .. } = input;
         let id = int(params, "item_id")?;
         let label = format!("queue item {id}");
-        require_state(store, "priority_queue", id, &label, "status", &["pending", "in_review"], "a review")
+        require_state(office, "priority_queue", id, &label, "status", &["pending", "in_review"], "a review")
             .await?;
         let decision = required_text(params, "decision")?;
         let notes = text(params, "notes");

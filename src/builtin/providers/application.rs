@@ -8,10 +8,10 @@ use crate::error::{Error, Result};
 use crate::payload::{SqlStatement, SqlValue};
 
 pub async fn decide(input: WriteInput<'_>, approve: bool) -> Result<Change> {
-    let WriteInput { store, action, params, requester } = input;
+    let WriteInput { office, action, params, requester, .. } = input;
     let id = int(params, "provider_id")?;
     let label = format!("provider {id}");
-    let status = row(store, "providers", id, &label, &["status"]).await?[0].clone().unwrap_or_default();
+    let status = row(office, "providers", id, &label, &["status"]).await?[0].clone().unwrap_or_default();
     if status != "pending" {
         return Err(Error::Conflict(format!(
             "{label} is {status}; only pending applications can be decided"

@@ -11,10 +11,10 @@ pub static ACTION: Builtin = Builtin::write("providers.delete", build);
 
 fn build(input: WriteInput<'_>) -> futures_util::future::BoxFuture<'_, Result<Change>> {
     Box::pin(async move {
-        let WriteInput { store, action: name, params, requester } = input;
+        let WriteInput { office, action: name, params, requester, .. } = input;
         let id = int(params, "provider_id")?;
         let label = format!("provider {id}");
-        refuse_state(store, "providers", id, &label, "status", &["deleted"], "deleted again").await?;
+        refuse_state(office, "providers", id, &label, "status", &["deleted"], "deleted again").await?;
         Ok(Change::new(
             vec![
                 SqlStatement::new(

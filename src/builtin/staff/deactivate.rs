@@ -12,7 +12,7 @@ pub static ACTION: Builtin = Builtin::write("staff.deactivate", build);
 
 fn build(input: WriteInput<'_>) -> futures_util::future::BoxFuture<'_, Result<Change>> {
     Box::pin(async move {
-        let WriteInput { store, action, params, requester } = input;
+        let WriteInput { store, action, params, requester, .. } = input;
         let (member, label) = changeable_member(store, params, requester).await?;
         Ok(Change::new(
             vec![

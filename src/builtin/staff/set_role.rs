@@ -12,15 +12,15 @@ pub static ACTION: Builtin = Builtin::write("staff.set_role", build);
 
 fn build(input: WriteInput<'_>) -> futures_util::future::BoxFuture<'_, Result<Change>> {
     Box::pin(async move {
-        let WriteInput { store, action, params, requester } = input;
+        let WriteInput { store, office, action, params, requester } = input;
         let (member, label) = changeable_member(store, params, requester).await?;
         let role = required_text(params, "role")?;
         if role == member.role {
             return Err(Error::Conflict(format!("{label} already has the role {role}")));
         }
         let grant = crate::rbac::grantable_role(store, requester, &role).await?;
-        let role_id = store
-            .snapshot_row("roles", "name", &grant.name, &["id"])
+        let role_id = office
+            .row("roles", "name", &grant.name, &["id"])
             .await?
             .and_then(|v| v[0].as_deref().and_then(|s| s.parse::<i64>().ok()))
             .ok_or_else(|| Error::NotFound(format!("unknown role `{role}`")))?;

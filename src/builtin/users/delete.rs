@@ -11,10 +11,10 @@ pub static ACTION: Builtin = Builtin::write("users.delete", build);
 
 fn build(input: WriteInput<'_>) -> futures_util::future::BoxFuture<'_, Result<Change>> {
     Box::pin(async move {
-        let WriteInput { store, action: name, params, requester } = input;
+        let WriteInput { office, action: name, params, requester, .. } = input;
         let id = int(params, "user_id")?;
         let label = format!("user {id}");
-        refuse_state(store, "users", id, &label, "status", &["deleted"], "deleted again").await?;
+        refuse_state(office, "users", id, &label, "status", &["deleted"], "deleted again").await?;
         let reason = text(params, "reason");
         Ok(Change::new(
             vec![

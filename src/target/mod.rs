@@ -1,0 +1,181 @@
+//! Targets: the back office the built-in pack acts on. By default that is the
+//! state database's own back office (the bundled one, or a team's tables
+//! adopted in place); `--target URL` points at another database — SQLite,
+//! PostgreSQL or MySQL / MariaDB — and `--binding FILE` maps the pack's
+//! logical tables and columns to the team's names.
+//!
+//! The pack's statements are written with logical names and bound here, once,
+//! when a payload is built: what a person reviews, approves and signs is the
+//! SQL that runs.
+
+pub mod binding;
+pub mod check;
+pub mod db;
+pub mod logical;
+pub mod rewrite;
+
+use std::path::Path;
+use std::sync::Arc;
+
+pub use binding::Binding;
+pub use db::{Db, DbTx, LiveColumn};
+pub use rewrite::Uses;
+
+use crate::error::{Error, Result};
+use crate::payload::{SqlStatement, SqlValue, TargetRef};
+use crate::store::redact_url;
+
+/// The back office, and how its names map.
+#[derive(Clone, Debug)]
+pub struct Target {
+    db: Db,
+    binding: Arc<Binding>,
+    /// Whether `db` is another database than the state's (writes and their
+    /// audit entries then cannot commit together).
+    separate: bool,
+    /// Where it is, passwords hidden, for messages.
+    shown: String,
+}
+
+impl Target {
+    /// The state database's own back office, under its logical names.
+    pub fn state(store: crate::store::Store) -> Target {
+        Target { db: Db::Store(store), binding: Arc::default(), separate: false, shown: "the state database".into() }
+    }
+
+    /// Another database, with a binding (the logical names when `binding` is `None`).
+    pub async fn connect(url: &str, binding: Option<&Path>) -> Result<Target> {
+        let binding = match binding {
+            Some(path) => Binding::load(path)?,
+            None => Binding::default(),
+        };
+        let db = Db::connect(url).await?;
+        Ok(Target { db, binding: Arc::new(binding), separate: true, shown: redact_url(url) })
+    }
+
+    /// The state database's own back office under a binding (a team that
+    /// keeps opsgate's state beside its own tables).
+    pub fn state_with_binding(store: crate::store::Store, binding: Binding) -> Target {
+        Target { db: Db::Store(store), binding: Arc::new(binding), separate: false, shown: "the state database".into() }
+    }
+
+    pub fn db(&self) -> &Db {
+        &self.db
+    }
+
+    pub fn binding(&self) -> &Binding {
+        &self.binding
+    }
+
+    pub fn is_separate(&self) -> bool {
+        self.separate
+    }
+
+    pub fn shown(&self) -> &str {
+        &self.shown
+    }
+
+    /// One of the pack's statements in the team's names and placeholders,
+    /// refusing any column outside `uses`.
+    pub fn bind(&self, uses: &Uses, statement: &SqlStatement) -> Result<SqlStatement> {
+        let bound = rewrite::bind(&self.binding, &statement.sql, Some(uses), self.db.placeholders())?;
+        let params = match self.db.placeholders() {
+            rewrite::Placeholders::Numbered => statement.params.clone(),
+            rewrite::Placeholders::Positional => {
+                let mut params = Vec::with_capacity(bound.order.len());
+                for index in &bound.order {
+                    let value: &SqlValue = statement.params.get(*index).ok_or_else(|| {
+                        Error::Internal(format!("placeholder ${} has no value in `{}`", index + 1, statement.sql))
+                    })?;
+                    params.push(value.clone());
+                }
+                params
+            }
+        };
+        let mut out = SqlStatement::new(dialect(&bound.sql, self.db.placeholders()), params);
+        out.expect_rows = statement.expect_rows;
+        Ok(out)
+    }
+
+    /// The row a write changes, in the team's names.
+    pub fn bind_target(&self, uses: &Uses, target: &TargetRef) -> Result<TargetRef> {
+        let table = &target.table;
+        let mut checked = std::iter::once(&target.key_column).chain(&target.watch);
+        if let Some(missing) = checked.find(|c| !uses.get(table).is_some_and(|set| set.contains(c.as_str()))) {
+            return Err(Error::Internal(format!("the target row's {table}.{missing} is not declared in `uses`")));
+        }
+        Ok(TargetRef {
+            table: self.binding.table(table),
+            key_column: self.binding.column(table, &target.key_column).to_owned(),
+            key: target.key.clone(),
+            label: target.label.clone(),
+            watch: target.watch.iter().map(|c| self.binding.column(table, c).to_owned()).collect(),
+        })
+    }
+
+    /// Reads columns of one row by logical names, for building a write.
+    pub async fn row(
+        &self,
+        uses: &Uses,
+        table: &str,
+        key_column: &str,
+        key: &str,
+        columns: &[&str],
+    ) -> Result<Option<Vec<Option<String>>>> {
+        for column in std::iter::once(&key_column).chain(columns) {
+            if !uses.get(table).is_some_and(|set| set.contains(*column)) {
+                return Err(Error::Internal(format!("{table}.{column} is read but not declared in `uses`")));
+            }
+        }
+        let physical: Vec<&str> = columns.iter().map(|c| self.binding.column(table, c)).collect();
+        self.db.snapshot_row(&self.binding.table(table), self.binding.column(table, key_column), key, &physical).await
+    }
+}
+
+/// The back office as one action sees it: only what its catalog entry declares.
+#[derive(Clone, Copy)]
+pub struct BackOffice<'a> {
+    pub target: &'a Target,
+    pub uses: &'a Uses,
+}
+
+impl BackOffice<'_> {
+    /// Columns of one row by logical names (`None` when it does not exist).
+    pub async fn row(
+        &self,
+        table: &str,
+        key_column: &str,
+        key: &str,
+        columns: &[&str],
+    ) -> Result<Option<Vec<Option<String>>>> {
+        self.target.row(self.uses, table, key_column, key, columns).await
+    }
+}
+
+/// The few spellings the pack's shared SQL needs per database: MySQL casts to
+/// SIGNED and CHAR, not BIGINT and TEXT.
+fn dialect(sql: &str, placeholders: rewrite::Placeholders) -> String {
+    match placeholders {
+        rewrite::Placeholders::Numbered => sql.to_owned(),
+        rewrite::Placeholders::Positional => sql.replace(" AS BIGINT)", " AS SIGNED)").replace(" AS TEXT)", " AS CHAR)"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalog::Catalog;
+
+    #[test]
+    fn every_action_uses_only_the_packs_tables_and_columns() {
+        for action in Catalog::builtin().actions() {
+            for (table, columns) in &action.uses {
+                let logical = logical::table(table)
+                    .unwrap_or_else(|| panic!("{} uses `{table}`, not a table of the pack", action.name));
+                for column in columns {
+                    assert!(logical.kind(column).is_some(), "{} uses {table}.{column}, not in the pack", action.name);
+                }
+            }
+        }
+    }
+}
