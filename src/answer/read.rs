@@ -30,9 +30,10 @@ pub async fn run(
         return Err(Error::Internal(format!("`{}` is not a read", action.name)));
     };
     let started = Instant::now();
+    let target = store.target();
     let mut sets: Vec<ResultSet> = Vec::with_capacity(statements.len());
     for statement in statements {
-        sets.push(store.query_rows(statement, now).await?);
+        sets.push(target.db().query_rows(statement, now).await?);
     }
     let latency = started.elapsed();
     let sources: Vec<Source> =
@@ -48,7 +49,7 @@ pub async fn run(
         settings,
         now,
         latency,
-        backend: store.backend(),
+        backend: target.db().backend(),
     };
     let mut finding = match &read.answer {
         Answer::List { one, many } => lists::list(&rows, one, many, window.map(|w| w.label.as_str()))?,

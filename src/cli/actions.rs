@@ -30,24 +30,43 @@ pub enum ActionsCommand {
 
 #[derive(Serialize)]
 #[serde(transparent)]
-struct ActionList(Vec<ActionSpec>);
+struct ActionList(Vec<Listed>);
+
+/// One action, and why the target cannot run it (when it cannot).
+#[derive(Serialize)]
+struct Listed {
+    #[serde(flatten)]
+    spec: ActionSpec,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    unavailable: Option<String>,
+}
 
 impl Tabular for ActionList {
     fn human(&self) -> String {
+        let any_unavailable = self.0.iter().any(|listed| listed.unavailable.is_some());
+        let mut headers = vec!["action", "risk", "permission", "needs", "description"];
+        if any_unavailable {
+            headers.push("unavailable");
+        }
         table(
-            &["action", "risk", "permission", "needs", "description"],
-            self.0.iter().map(|a| {
+            &headers,
+            self.0.iter().map(|listed| {
+                let a = &listed.spec;
                 let mut needs = a.requires.as_str().to_owned();
                 if a.second_factor {
                     needs.push_str(" + 2fa");
                 }
-                vec![
+                let mut row = vec![
                     a.name.clone(),
                     a.risk.as_str().to_owned(),
                     a.permission.clone(),
                     needs,
                     a.description.clone(),
-                ]
+                ];
+                if any_unavailable {
+                    row.push(listed.unavailable.clone().unwrap_or_default());
+                }
+                row
             }),
         )
     }
@@ -76,8 +95,12 @@ impl Tabular for ActionDetail {
 
 impl ActionsArgs {
     /// `actions` and `actions show` need no database; `--mine` does.
-    pub fn needs_store(&self) -> bool {
+    pub fn needs_store(&self, global: &GlobalArgs) -> bool {
         self.mine
+            || global.target.is_some()
+            || global.binding.is_some()
+            || std::env::var_os("OPSGATE_TARGET").is_some_and(|v| !v.is_empty())
+            || std::env::var_os("OPSGATE_BINDING").is_some_and(|v| !v.is_empty())
     }
 
     /// The catalog without a database (`--mine` needs one: see [`ActionsArgs::run_listing`]).
@@ -89,7 +112,18 @@ impl ActionsArgs {
     /// The catalog in a command's context: `--mine` filters by the acting person's permissions.
     pub async fn run_listing(self, ctx: &super::Context) -> Result<ExitCode> {
         let person = if self.mine { Some(ctx.person().await?) } else { None };
-        ctx.write(&self.listing(person.as_ref())?.render(ctx.output)?)?;
+        let mut listing = self.listing(person.as_ref())?;
+        let target = ctx.store.target();
+        if let Listing::All(list) = &mut listing
+            && (target.is_separate() || !target.binding().is_identity())
+        {
+            let specs: Vec<&ActionSpec> = list.0.iter().map(|listed| &listed.spec).collect();
+            let report = crate::target::check::check(&target, specs).await?;
+            for listed in &mut list.0 {
+                listed.unavailable = report.unavailable.get(&listed.spec.name).cloned();
+            }
+        }
+        ctx.write(&listing.render(ctx.output)?)?;
         Ok(ExitCode::Success)
     }
 
@@ -104,7 +138,7 @@ impl ActionsArgs {
                     .actions()
                     .iter()
                     .filter(|a| person.is_none_or(|p| p.can(&a.permission)))
-                    .cloned()
+                    .map(|spec| Listed { spec: spec.clone(), unavailable: None })
                     .collect(),
             )),
         })

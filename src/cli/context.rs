@@ -55,6 +55,28 @@ struct Captured {
     notes: Vec<String>,
 }
 
+/// The back office named by `--target` / `--binding` (or their variables),
+/// when there is one other than the state database's own under its logical names.
+async fn attach_target(store: Store, global: &GlobalArgs) -> Result<Store> {
+    let target = global.target.clone().or_else(|| env_nonempty("OPSGATE_TARGET"));
+    let binding = global.binding.clone().or_else(|| env_nonempty("OPSGATE_BINDING").map(std::path::PathBuf::from));
+    if global.demo && (target.is_some() || binding.is_some()) {
+        return Err(Error::Usage("--demo acts on its own bundled back office; it takes no --target or --binding".into()));
+    }
+    Ok(match (target, binding) {
+        (Some(url), binding) => {
+            let target = crate::target::Target::connect(&url, binding.as_deref()).await?;
+            store.with_target(target)
+        }
+        (None, Some(binding)) => {
+            let binding = crate::target::Binding::load(&binding)?;
+            let target = crate::target::Target::state_with_binding(store.clone(), binding);
+            store.with_target(target)
+        }
+        (None, None) => store,
+    })
+}
+
 impl Context {
     pub async fn open(global: &GlobalArgs) -> Result<Context> {
         let paths = Paths::from_env()?;
@@ -83,6 +105,7 @@ impl Context {
         };
         let instance_key = if global.demo { paths.demo_instance_key() } else { paths.instance_key() };
         let store = Store::open(&location).await?.with_sealer(Sealer::load_or_create(&instance_key)?);
+        let store = attach_target(store, global).await?;
         Ok(Context {
             store,
             paths,

@@ -28,6 +28,7 @@ mod seed;
 mod serve;
 mod show;
 mod staff;
+mod target;
 mod totp_prompt;
 mod worker;
 
@@ -84,6 +85,16 @@ pub struct GlobalArgs {
     #[arg(long, global = true, value_name = "URL")]
     pub server: Option<String>,
 
+    /// The back office actions run on, when it is not the state database's own:
+    /// a SQLite path, postgres://…, or mysql://… / mariadb://… [env: OPSGATE_TARGET]
+    #[arg(long, global = true, value_name = "URL")]
+    pub target: Option<String>,
+
+    /// How the pack's tables and columns are called in the back office (YAML;
+    /// `opsgate target init-binding` writes a first one) [env: OPSGATE_BINDING]
+    #[arg(long, global = true, value_name = "FILE")]
+    pub binding: Option<std::path::PathBuf>,
+
     /// Use the throwaway demo database (created with demo data when missing); acts as
     /// admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database.
     #[arg(long, global = true)]
@@ -133,6 +144,8 @@ pub enum Command {
     Alerts(alerts::AlertsArgs),
     /// Serve opsgate's guarded actions to AI clients over MCP (stdio)
     Mcp(mcp::McpArgs),
+    /// Check the back office against the pack's tables and columns; write a starting binding
+    Target(target::TargetArgs),
     /// Manage the demo database
     Demo(demo::DemoArgs),
     /// Print a shell completion script
@@ -147,7 +160,7 @@ impl Cli {
         match command {
             Command::Completions(args) => return args.run(),
             Command::Demo(args) => return args.run(&global).await,
-            Command::Actions(args) if !args.needs_store() => return args.run(&global).await,
+            Command::Actions(args) if !args.needs_store(&global) => return args.run(&global).await,
             Command::Playbook(args) if !args.needs_store() => return args.validate(&global),
             _ => {}
         }
@@ -189,6 +202,7 @@ impl Command {
             Command::Agent(args) => args.run(ctx).await,
             Command::Policy(args) => args.run(ctx).await,
             Command::Actions(args) => args.run_listing(ctx).await,
+            Command::Target(args) => args.run(ctx).await,
             Command::Mcp(args) => args.run(ctx).await,
             Command::Completions(_) | Command::Demo(_) => {
                 Err(crate::Error::Usage("this command does not run against a database".into()))

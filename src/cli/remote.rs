@@ -137,6 +137,7 @@ pub async fn run(global: &GlobalArgs, server: &str, command: Command) -> Result<
         Command::Serve(_) => not_served("serve"),
         Command::Docs(_) => not_served("docs"),
         Command::Alerts(_) => not_served("alerts"),
+        Command::Target(_) => not_served("target"),
         Command::Playbook(_) => not_served("playbook run"),
         Command::Mcp(args) => {
             if args.allow_elicited_confirm {

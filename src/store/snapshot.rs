@@ -28,6 +28,32 @@ impl Store {
         }))
     }
 
+    /// Every table outside opsgate's namespace: (schema, name); the schema is
+    /// `None` on SQLite.
+    pub async fn live_tables(&self) -> Result<Vec<(Option<String>, String)>> {
+        Ok(match self.pool() {
+            Pool::Sqlite(pool) => {
+                let names: Vec<String> = sqlx::query_scalar(
+                    "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'opsgate\\_%' ESCAPE '\\' \
+                     AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name",
+                )
+                .fetch_all(pool)
+                .await?;
+                names.into_iter().map(|name| (None, name)).collect()
+            }
+            Pool::Postgres(pool) => {
+                let rows: Vec<(String, String)> = sqlx::query_as(
+                    "SELECT CAST(table_schema AS TEXT), CAST(table_name AS TEXT) FROM information_schema.tables \
+                     WHERE table_schema NOT IN ('pg_catalog', 'information_schema', 'opsgate') \
+                     AND table_type = 'BASE TABLE' ORDER BY 1, 2",
+                )
+                .fetch_all(pool)
+                .await?;
+                rows.into_iter().map(|(schema, name)| (Some(schema), name)).collect()
+            }
+        })
+    }
+
     /// Name and declared type of every column of `table` (in `schema` when
     /// given), in the table's order; empty when there is no such table.
     pub async fn live_columns(&self, schema: Option<&str>, table: &str) -> Result<Vec<(String, String)>> {

@@ -115,6 +115,22 @@ impl Db {
         Ok(rows.into_iter().map(|(name, data_type)| LiveColumn { name, data_type: data_type.to_lowercase() }).collect())
     }
 
+    /// Every table of the team's: (schema, name).
+    pub async fn tables(&self) -> Result<Vec<(Option<String>, String)>> {
+        match self {
+            Db::Store(store) => store.live_tables().await,
+            Db::MySql(pool) => {
+                let rows: Vec<(String, String)> = sqlx::query_as(
+                    "SELECT CAST(table_schema AS CHAR), CAST(table_name AS CHAR) FROM information_schema.tables \
+                     WHERE table_schema = DATABASE() AND table_type = 'BASE TABLE' ORDER BY 2",
+                )
+                .fetch_all(pool)
+                .await?;
+                Ok(rows.into_iter().map(|(_, name)| (None, name)).collect())
+            }
+        }
+    }
+
     /// A transaction of its own on this database.
     pub async fn begin(&self) -> Result<DbTx<'static>> {
         Ok(match self {

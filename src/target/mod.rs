@@ -11,6 +11,7 @@
 pub mod binding;
 pub mod check;
 pub mod db;
+pub mod infer;
 pub mod logical;
 pub mod rewrite;
 

@@ -19,8 +19,10 @@ pub async fn one_row(
     now: DateTime<Utc>,
     what: &str,
 ) -> Result<Value> {
-    let statement = SqlStatement::new(sql, vec![SqlValue::Int(id)]);
-    let set = store.query_rows(&statement, now).await?;
+    let target = store.target();
+    let uses = &crate::catalog::Catalog::builtin().require(action)?.uses;
+    let statement = target.bind(uses, &SqlStatement::new(sql, vec![SqlValue::Int(id)]))?;
+    let set = target.db().query_rows(&statement, now).await?;
     sources.push(Source::query(action, &statement, set.rows.len()));
     set.objects().into_iter().next().ok_or_else(|| Error::NotFound(format!("{what} {id} does not exist")))
 }
