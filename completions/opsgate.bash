@@ -82,6 +82,9 @@ _opsgate() {
             opsgate,staff)
                 cmd="opsgate__subcmd__staff"
                 ;;
+            opsgate,target)
+                cmd="opsgate__subcmd__target"
+                ;;
             opsgate,worker)
                 cmd="opsgate__subcmd__worker"
                 ;;
@@ -289,6 +292,9 @@ _opsgate() {
             opsgate__subcmd__help,staff)
                 cmd="opsgate__subcmd__help__subcmd__staff"
                 ;;
+            opsgate__subcmd__help,target)
+                cmd="opsgate__subcmd__help__subcmd__target"
+                ;;
             opsgate__subcmd__help,worker)
                 cmd="opsgate__subcmd__help__subcmd__worker"
                 ;;
@@ -396,6 +402,12 @@ _opsgate() {
                 ;;
             opsgate__subcmd__help__subcmd__staff__subcmd__totp,enroll)
                 cmd="opsgate__subcmd__help__subcmd__staff__subcmd__totp__subcmd__enroll"
+                ;;
+            opsgate__subcmd__help__subcmd__target,check)
+                cmd="opsgate__subcmd__help__subcmd__target__subcmd__check"
+                ;;
+            opsgate__subcmd__help__subcmd__target,init-binding)
+                cmd="opsgate__subcmd__help__subcmd__target__subcmd__init__subcmd__binding"
                 ;;
             opsgate__subcmd__playbook,help)
                 cmd="opsgate__subcmd__playbook__subcmd__help"
@@ -541,6 +553,24 @@ _opsgate() {
             opsgate__subcmd__staff__subcmd__totp__subcmd__help,help)
                 cmd="opsgate__subcmd__staff__subcmd__totp__subcmd__help__subcmd__help"
                 ;;
+            opsgate__subcmd__target,check)
+                cmd="opsgate__subcmd__target__subcmd__check"
+                ;;
+            opsgate__subcmd__target,help)
+                cmd="opsgate__subcmd__target__subcmd__help"
+                ;;
+            opsgate__subcmd__target,init-binding)
+                cmd="opsgate__subcmd__target__subcmd__init__subcmd__binding"
+                ;;
+            opsgate__subcmd__target__subcmd__help,check)
+                cmd="opsgate__subcmd__target__subcmd__help__subcmd__check"
+                ;;
+            opsgate__subcmd__target__subcmd__help,help)
+                cmd="opsgate__subcmd__target__subcmd__help__subcmd__help"
+                ;;
+            opsgate__subcmd__target__subcmd__help,init-binding)
+                cmd="opsgate__subcmd__target__subcmd__help__subcmd__init__subcmd__binding"
+                ;;
             *)
                 ;;
         esac
@@ -548,7 +578,7 @@ _opsgate() {
 
     case "${cmd}" in
         opsgate)
-            opts="-o -h -V --db --as --output --server --demo --help --version ask plan dry-run execute approve reject history show actions seed audit playbook policy staff agent worker serve docs alerts mcp demo completions help"
+            opts="-o -h -V --db --as --output --server --target --binding --demo --help --version ask plan dry-run execute approve reject history show actions seed audit playbook policy staff agent worker serve docs alerts mcp target demo completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -574,6 +604,14 @@ _opsgate() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --target)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --binding)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -582,7 +620,7 @@ _opsgate() {
             return 0
             ;;
         opsgate__subcmd__actions)
-            opts="-o -h -V --mine --db --as --output --server --demo --help --version show help"
+            opts="-o -h -V --mine --db --as --output --server --target --binding --demo --help --version show help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -605,6 +643,14 @@ _opsgate() {
                     return 0
                     ;;
                 --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --target)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --binding)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -658,7 +704,7 @@ _opsgate() {
             return 0
             ;;
         opsgate__subcmd__actions__subcmd__show)
-            opts="-o -h -V --db --as --output --server --demo --help --version"
+            opts="-o -h -V --db --as --output --server --target --binding --demo --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -684,6 +730,14 @@ _opsgate() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --target)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --binding)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -692,7 +746,7 @@ _opsgate() {
             return 0
             ;;
         opsgate__subcmd__agent)
-            opts="-o -h -V --db --as --output --server --demo --help --version list add rotate revoke disable help"
+            opts="-o -h -V --db --as --output --server --target --binding --demo --help --version list add rotate revoke disable help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -718,6 +772,14 @@ _opsgate() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --target)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --binding)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -726,7 +788,7 @@ _opsgate() {
             return 0
             ;;
         opsgate__subcmd__agent__subcmd__add)
-            opts="-o -h -V --model --tier --rate-limit --daily-tokens --daily-tool-calls --daily-mutations --credential-days --db --as --output --server --demo --help --version"
+            opts="-o -h -V --model --tier --rate-limit --daily-tokens --daily-tool-calls --daily-mutations --credential-days --db --as --output --server --target --binding --demo --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -780,6 +842,14 @@ _opsgate() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --target)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --binding)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -788,7 +858,7 @@ _opsgate() {
             return 0
             ;;
         opsgate__subcmd__agent__subcmd__disable)
-            opts="-o -h -V --db --as --output --server --demo --help --version"
+            opts="-o -h -V --db --as --output --server --target --binding --demo --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -811,6 +881,14 @@ _opsgate() {
                     return 0
                     ;;
                 --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --target)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --binding)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -920,7 +998,7 @@ _opsgate() {
             return 0
             ;;
         opsgate__subcmd__agent__subcmd__list)
-            opts="-o -h -V --db --as --output --server --demo --help --version"
+            opts="-o -h -V --db --as --output --server --target --binding --demo --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -943,6 +1021,14 @@ _opsgate() {
                     return 0
                     ;;
                 --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --target)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --binding)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -954,7 +1040,7 @@ _opsgate() {
             return 0
             ;;
         opsgate__subcmd__agent__subcmd__revoke)
-            opts="-o -h -V --db --as --output --server --demo --help --version"
+            opts="-o -h -V --db --as --output --server --target --binding --demo --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -980,6 +1066,14 @@ _opsgate() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --target)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --binding)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -988,7 +1082,7 @@ _opsgate() {
             return 0
             ;;
         opsgate__subcmd__agent__subcmd__rotate)
-            opts="-o -h -V --credential-days --db --as --output --server --demo --help --version"
+            opts="-o -h -V --credential-days --db --as --output --server --target --binding --demo --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1018,6 +1112,14 @@ _opsgate() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --target)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --binding)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1026,7 +1128,7 @@ _opsgate() {
             return 0
             ;;
         opsgate__subcmd__alerts)
-            opts="-o -h -V --db --as --output --server --demo --help --version evaluate help"
+            opts="-o -h -V --db --as --output --server --target --binding --demo --help --version evaluate help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1052,6 +1154,14 @@ _opsgate() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --target)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --binding)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1060,7 +1170,7 @@ _opsgate() {
             return 0
             ;;
         opsgate__subcmd__alerts__subcmd__evaluate)
-            opts="-o -h -V --db --as --output --server --demo --help --version"
+            opts="-o -h -V --db --as --output --server --target --binding --demo --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1083,6 +1193,14 @@ _opsgate() {
                     return 0
                     ;;
                 --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --target)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --binding)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1136,7 +1254,7 @@ _opsgate() {
             return 0
             ;;
         opsgate__subcmd__approve)
-            opts="-o -h -V --list --yes --totp --db --as --output --server --demo --help --version"
+            opts="-o -h -V --list --yes --totp --db --as --output --server --target --binding --demo --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1166,6 +1284,14 @@ _opsgate() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --target)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --binding)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1174,7 +1300,7 @@ _opsgate() {
             return 0
             ;;
         opsgate__subcmd__ask)
-            opts="-o -h -V --planner --model --agent --max-steps --db --as --output --server --demo --help --version"
+            opts="-o -h -V --planner --model --agent --max-steps --db --as --output --server --target --binding --demo --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1216,6 +1342,14 @@ _opsgate() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --target)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --binding)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1224,7 +1358,7 @@ _opsgate() {
             return 0
             ;;
         opsgate__subcmd__audit)
-            opts="-o -h -V --db --as --output --server --demo --help --version query verify checkpoint key prove export help"
+            opts="-o -h -V --db --as --output --server --target --binding --demo --help --version query verify checkpoint key prove export help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1250,6 +1384,14 @@ _opsgate() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --target)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --binding)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1258,7 +1400,7 @@ _opsgate() {
             return 0
             ;;
         opsgate__subcmd__audit__subcmd__checkpoint)
-            opts="-o -h -V --db --as --output --server --demo --help --version"
+            opts="-o -h -V --db --as --output --server --target --binding --demo --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1284,6 +1426,14 @@ _opsgate() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --target)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --binding)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1292,7 +1442,7 @@ _opsgate() {
             return 0
             ;;
         opsgate__subcmd__audit__subcmd__export)
-            opts="-o -h -V --format --db --as --output --server --demo --help --version"
+            opts="-o -h -V --format --db --as --output --server --target --binding --demo --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1319,6 +1469,14 @@ _opsgate() {
                     return 0
                     ;;
                 --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --target)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --binding)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1442,7 +1600,7 @@ _opsgate() {
             return 0
             ;;
         opsgate__subcmd__audit__subcmd__key)
-            opts="-o -h -V --db --as --output --server --demo --help --version"
+            opts="-o -h -V --db --as --output --server --target --binding --demo --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1468,6 +1626,14 @@ _opsgate() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --target)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --binding)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1476,7 +1642,7 @@ _opsgate() {
             return 0
             ;;
         opsgate__subcmd__audit__subcmd__prove)
-            opts="-o -h -V --consistency --size --db --as --output --server --demo --help --version"
+            opts="-o -h -V --consistency --size --db --as --output --server --target --binding --demo --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1510,6 +1676,14 @@ _opsgate() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --target)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --binding)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1518,7 +1692,7 @@ _opsgate() {
             return 0
             ;;
         opsgate__subcmd__audit__subcmd__query)
-            opts="-o -h -V --actor --subject --event --action --status --since --until --limit --format --db --as --output --server --demo --help --version"
+            opts="-o -h -V --actor --subject --event --action --status --since --until --limit --format --db --as --output --server --target --binding --demo --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1580,6 +1754,14 @@ _opsgate() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --target)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --binding)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1588,7 +1770,7 @@ _opsgate() {
             return 0
             ;;
         opsgate__subcmd__audit__subcmd__verify)
-            opts="-o -h -V --checkpoint --key --since-checkpoint --db --as --output --server --demo --help --version"
+            opts="-o -h -V --checkpoint --key --since-checkpoint --db --as --output --server --target --binding --demo --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1622,6 +1804,14 @@ _opsgate() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --target)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --binding)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1630,7 +1820,7 @@ _opsgate() {
             return 0
             ;;
         opsgate__subcmd__completions)
-            opts="-o -h -V --db --as --output --server --demo --help --version bash elvish fish powershell zsh"
+            opts="-o -h -V --db --as --output --server --target --binding --demo --help --version bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1653,6 +1843,14 @@ _opsgate() {
                     return 0
                     ;;
                 --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --target)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --binding)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1664,7 +1862,7 @@ _opsgate() {
             return 0
             ;;
         opsgate__subcmd__demo)
-            opts="-o -h -V --db --as --output --server --demo --help --version reset help"
+            opts="-o -h -V --db --as --output --server --target --binding --demo --help --version reset help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1687,6 +1885,14 @@ _opsgate() {
                     return 0
                     ;;
                 --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --target)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --binding)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1740,7 +1946,7 @@ _opsgate() {
             return 0
             ;;
         opsgate__subcmd__demo__subcmd__reset)
-            opts="-o -h -V --db --as --output --server --demo --help --version"
+            opts="-o -h -V --db --as --output --server --target --binding --demo --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1766,6 +1972,14 @@ _opsgate() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --target)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --binding)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1774,7 +1988,7 @@ _opsgate() {
             return 0
             ;;
         opsgate__subcmd__docs)
-            opts="-o -h -V --db --as --output --server --demo --help --version add list search help"
+            opts="-o -h -V --db --as --output --server --target --binding --demo --help --version add list search help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1800,6 +2014,14 @@ _opsgate() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --target)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --binding)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1808,7 +2030,7 @@ _opsgate() {
             return 0
             ;;
         opsgate__subcmd__docs__subcmd__add)
-            opts="-o -h -V --db --as --output --server --demo --help --version"
+            opts="-o -h -V --db --as --output --server --target --binding --demo --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1831,6 +2053,14 @@ _opsgate() {
                     return 0
                     ;;
                 --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --target)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --binding)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1912,7 +2142,7 @@ _opsgate() {
             return 0
             ;;
         opsgate__subcmd__docs__subcmd__list)
-            opts="-o -h -V --db --as --output --server --demo --help --version"
+            opts="-o -h -V --db --as --output --server --target --binding --demo --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1938,6 +2168,14 @@ _opsgate() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --target)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --binding)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1946,7 +2184,7 @@ _opsgate() {
             return 0
             ;;
         opsgate__subcmd__docs__subcmd__search)
-            opts="-o -h -V --limit --db --as --output --server --demo --help --version"
+            opts="-o -h -V --limit --db --as --output --server --target --binding --demo --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1976,6 +2214,14 @@ _opsgate() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --target)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --binding)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1984,7 +2230,7 @@ _opsgate() {
             return 0
             ;;
         opsgate__subcmd__dry__subcmd__run)
-            opts="-o -h -V --planner --model --agent --db --as --output --server --demo --help --version"
+            opts="-o -h -V --planner --model --agent --db --as --output --server --target --binding --demo --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2022,6 +2268,14 @@ _opsgate() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --target)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --binding)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2030,7 +2284,7 @@ _opsgate() {
             return 0
             ;;
         opsgate__subcmd__execute)
-            opts="-o -h -V --token --totp --queue --planner --model --agent --db --as --output --server --demo --help --version"
+            opts="-o -h -V --token --totp --queue --planner --model --agent --db --as --output --server --target --binding --demo --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2076,6 +2330,14 @@ _opsgate() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --target)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --binding)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2084,7 +2346,7 @@ _opsgate() {
             return 0
             ;;
         opsgate__subcmd__help)
-            opts="ask plan dry-run execute approve reject history show actions seed audit playbook policy staff agent worker serve docs alerts mcp demo completions help"
+            opts="ask plan dry-run execute approve reject history show actions seed audit playbook policy staff agent worker serve docs alerts mcp target demo completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2895,6 +3157,48 @@ _opsgate() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        opsgate__subcmd__help__subcmd__target)
+            opts="check init-binding"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        opsgate__subcmd__help__subcmd__target__subcmd__check)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        opsgate__subcmd__help__subcmd__target__subcmd__init__subcmd__binding)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         opsgate__subcmd__help__subcmd__worker)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -2910,7 +3214,7 @@ _opsgate() {
             return 0
             ;;
         opsgate__subcmd__history)
-            opts="-o -h -V --status --action --since --until --all --limit --db --as --output --server --demo --help --version"
+            opts="-o -h -V --status --action --since --until --all --limit --db --as --output --server --target --binding --demo --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2956,6 +3260,14 @@ _opsgate() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --target)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --binding)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2964,7 +3276,7 @@ _opsgate() {
             return 0
             ;;
         opsgate__subcmd__mcp)
-            opts="-o -h -V --agent --allow-elicited-confirm --db --as --output --server --demo --help --version"
+            opts="-o -h -V --agent --allow-elicited-confirm --db --as --output --server --target --binding --demo --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2994,6 +3306,14 @@ _opsgate() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --target)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --binding)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3002,7 +3322,7 @@ _opsgate() {
             return 0
             ;;
         opsgate__subcmd__plan)
-            opts="-o -h -V --planner --model --agent --db --as --output --server --demo --help --version"
+            opts="-o -h -V --planner --model --agent --db --as --output --server --target --binding --demo --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3040,6 +3360,14 @@ _opsgate() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --target)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --binding)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3048,7 +3376,7 @@ _opsgate() {
             return 0
             ;;
         opsgate__subcmd__playbook)
-            opts="-o -h -V --db --as --output --server --demo --help --version validate run help"
+            opts="-o -h -V --db --as --output --server --target --binding --demo --help --version validate run help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3071,6 +3399,14 @@ _opsgate() {
                     return 0
                     ;;
                 --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --target)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --binding)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3138,7 +3474,7 @@ _opsgate() {
             return 0
             ;;
         opsgate__subcmd__playbook__subcmd__run)
-            opts="-o -h -V --var --allow-execute --agent --db --as --output --server --demo --help --version"
+            opts="-o -h -V --var --allow-execute --agent --db --as --output --server --target --binding --demo --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3172,6 +3508,14 @@ _opsgate() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --target)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --binding)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3180,7 +3524,7 @@ _opsgate() {
             return 0
             ;;
         opsgate__subcmd__playbook__subcmd__validate)
-            opts="-o -h -V --db --as --output --server --demo --help --version"
+            opts="-o -h -V --db --as --output --server --target --binding --demo --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3206,6 +3550,14 @@ _opsgate() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --target)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --binding)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3214,7 +3566,7 @@ _opsgate() {
             return 0
             ;;
         opsgate__subcmd__policy)
-            opts="-o -h -V --db --as --output --server --demo --help --version apply show test help"
+            opts="-o -h -V --db --as --output --server --target --binding --demo --help --version apply show test help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3240,6 +3592,14 @@ _opsgate() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --target)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --binding)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3248,7 +3608,7 @@ _opsgate() {
             return 0
             ;;
         opsgate__subcmd__policy__subcmd__apply)
-            opts="-o -h -V --db --as --output --server --demo --help --version"
+            opts="-o -h -V --db --as --output --server --target --binding --demo --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3271,6 +3631,14 @@ _opsgate() {
                     return 0
                     ;;
                 --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --target)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --binding)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3352,7 +3720,7 @@ _opsgate() {
             return 0
             ;;
         opsgate__subcmd__policy__subcmd__show)
-            opts="-o -h -V --db --as --output --server --demo --help --version"
+            opts="-o -h -V --db --as --output --server --target --binding --demo --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3378,6 +3746,14 @@ _opsgate() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --target)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --binding)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3386,7 +3762,7 @@ _opsgate() {
             return 0
             ;;
         opsgate__subcmd__policy__subcmd__test)
-            opts="-o -h -V --action --params --agent --surface --db --as --output --server --demo --help --version"
+            opts="-o -h -V --action --params --agent --surface --db --as --output --server --target --binding --demo --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3428,6 +3804,14 @@ _opsgate() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --target)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --binding)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3436,7 +3820,7 @@ _opsgate() {
             return 0
             ;;
         opsgate__subcmd__reject)
-            opts="-o -h -V --reason --db --as --output --server --demo --help --version"
+            opts="-o -h -V --reason --db --as --output --server --target --binding --demo --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3466,6 +3850,14 @@ _opsgate() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --target)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --binding)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3474,7 +3866,7 @@ _opsgate() {
             return 0
             ;;
         opsgate__subcmd__seed)
-            opts="-o -h -V --db --as --output --server --demo --help --version rbac help"
+            opts="-o -h -V --db --as --output --server --target --binding --demo --help --version rbac help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3497,6 +3889,14 @@ _opsgate() {
                     return 0
                     ;;
                 --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --target)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --binding)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3550,7 +3950,7 @@ _opsgate() {
             return 0
             ;;
         opsgate__subcmd__seed__subcmd__rbac)
-            opts="-o -h -V --file --test-staff --db --as --output --server --demo --help --version"
+            opts="-o -h -V --file --test-staff --db --as --output --server --target --binding --demo --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3580,6 +3980,14 @@ _opsgate() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --target)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --binding)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3588,7 +3996,7 @@ _opsgate() {
             return 0
             ;;
         opsgate__subcmd__serve)
-            opts="-o -h -V --listen --tls-cert --tls-key --insecure-http --public-url --trusted-proxy --max-in-flight --max-body --request-timeout --mcp-allow-elicited-confirm --checkpoint-file --db --as --output --server --demo --help --version"
+            opts="-o -h -V --listen --tls-cert --tls-key --insecure-http --public-url --trusted-proxy --max-in-flight --max-body --request-timeout --mcp-allow-elicited-confirm --checkpoint-file --db --as --output --server --target --binding --demo --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3650,6 +4058,14 @@ _opsgate() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --target)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --binding)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3658,7 +4074,7 @@ _opsgate() {
             return 0
             ;;
         opsgate__subcmd__show)
-            opts="-o -h -V --db --as --output --server --demo --help --version"
+            opts="-o -h -V --db --as --output --server --target --binding --demo --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3681,6 +4097,14 @@ _opsgate() {
                     return 0
                     ;;
                 --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --target)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --binding)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3692,7 +4116,7 @@ _opsgate() {
             return 0
             ;;
         opsgate__subcmd__staff)
-            opts="-o -h -V --db --as --output --server --demo --help --version list add countersign invite set-role deactivate keygen keys revoke-key totp help"
+            opts="-o -h -V --db --as --output --server --target --binding --demo --help --version list add countersign invite set-role deactivate keygen keys revoke-key totp help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3718,6 +4142,14 @@ _opsgate() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --target)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --binding)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3726,7 +4158,7 @@ _opsgate() {
             return 0
             ;;
         opsgate__subcmd__staff__subcmd__add)
-            opts="-o -h -V --name --role --keygen --db --as --output --server --demo --help --version"
+            opts="-o -h -V --name --role --keygen --db --as --output --server --target --binding --demo --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3760,6 +4192,14 @@ _opsgate() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --target)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --binding)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3768,7 +4208,7 @@ _opsgate() {
             return 0
             ;;
         opsgate__subcmd__staff__subcmd__countersign)
-            opts="-o -h -V --db --as --output --server --demo --help --version"
+            opts="-o -h -V --db --as --output --server --target --binding --demo --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3791,6 +4231,14 @@ _opsgate() {
                     return 0
                     ;;
                 --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --target)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --binding)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3802,7 +4250,7 @@ _opsgate() {
             return 0
             ;;
         opsgate__subcmd__staff__subcmd__deactivate)
-            opts="-o -h -V --db --as --output --server --demo --help --version"
+            opts="-o -h -V --db --as --output --server --target --binding --demo --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3825,6 +4273,14 @@ _opsgate() {
                     return 0
                     ;;
                 --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --target)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --binding)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4032,7 +4488,7 @@ _opsgate() {
             return 0
             ;;
         opsgate__subcmd__staff__subcmd__invite)
-            opts="-o -h -V --db --as --output --server --demo --help --version"
+            opts="-o -h -V --db --as --output --server --target --binding --demo --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4058,6 +4514,14 @@ _opsgate() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --target)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --binding)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -4066,7 +4530,7 @@ _opsgate() {
             return 0
             ;;
         opsgate__subcmd__staff__subcmd__keygen)
-            opts="-o -h -V --code --db --as --output --server --demo --help --version"
+            opts="-o -h -V --code --db --as --output --server --target --binding --demo --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4096,6 +4560,14 @@ _opsgate() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --target)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --binding)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -4104,7 +4576,7 @@ _opsgate() {
             return 0
             ;;
         opsgate__subcmd__staff__subcmd__keys)
-            opts="-o -h -V --email --db --as --output --server --demo --help --version"
+            opts="-o -h -V --email --db --as --output --server --target --binding --demo --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4134,6 +4606,14 @@ _opsgate() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --target)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --binding)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -4142,7 +4622,7 @@ _opsgate() {
             return 0
             ;;
         opsgate__subcmd__staff__subcmd__list)
-            opts="-o -h -V --db --as --output --server --demo --help --version"
+            opts="-o -h -V --db --as --output --server --target --binding --demo --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4168,6 +4648,14 @@ _opsgate() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --target)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --binding)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -4176,7 +4664,7 @@ _opsgate() {
             return 0
             ;;
         opsgate__subcmd__staff__subcmd__revoke__subcmd__key)
-            opts="-o -h -V --reason --db --as --output --server --demo --help --version"
+            opts="-o -h -V --reason --db --as --output --server --target --binding --demo --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4206,6 +4694,14 @@ _opsgate() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --target)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --binding)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -4214,7 +4710,7 @@ _opsgate() {
             return 0
             ;;
         opsgate__subcmd__staff__subcmd__set__subcmd__role)
-            opts="-o -h -V --db --as --output --server --demo --help --version"
+            opts="-o -h -V --db --as --output --server --target --binding --demo --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4237,6 +4733,14 @@ _opsgate() {
                     return 0
                     ;;
                 --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --target)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --binding)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4248,7 +4752,7 @@ _opsgate() {
             return 0
             ;;
         opsgate__subcmd__staff__subcmd__totp)
-            opts="-o -h -V --db --as --output --server --demo --help --version enroll confirm help"
+            opts="-o -h -V --db --as --output --server --target --binding --demo --help --version enroll confirm help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4274,6 +4778,14 @@ _opsgate() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --target)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --binding)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -4282,7 +4794,7 @@ _opsgate() {
             return 0
             ;;
         opsgate__subcmd__staff__subcmd__totp__subcmd__confirm)
-            opts="-o -h -V --totp --db --as --output --server --demo --help --version"
+            opts="-o -h -V --totp --db --as --output --server --target --binding --demo --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4309,6 +4821,14 @@ _opsgate() {
                     return 0
                     ;;
                 --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --target)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --binding)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4320,7 +4840,7 @@ _opsgate() {
             return 0
             ;;
         opsgate__subcmd__staff__subcmd__totp__subcmd__enroll)
-            opts="-o -h -V --totp --db --as --output --server --demo --help --version"
+            opts="-o -h -V --totp --db --as --output --server --target --binding --demo --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4347,6 +4867,14 @@ _opsgate() {
                     return 0
                     ;;
                 --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --target)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --binding)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4413,8 +4941,194 @@ _opsgate() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        opsgate__subcmd__target)
+            opts="-o -h -V --db --as --output --server --target --binding --demo --help --version check init-binding help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json yaml md" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json yaml md" -- "${cur}"))
+                    return 0
+                    ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --target)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --binding)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        opsgate__subcmd__target__subcmd__check)
+            opts="-o -h -V --db --as --output --server --target --binding --demo --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json yaml md" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json yaml md" -- "${cur}"))
+                    return 0
+                    ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --target)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --binding)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        opsgate__subcmd__target__subcmd__help)
+            opts="check init-binding help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        opsgate__subcmd__target__subcmd__help__subcmd__check)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        opsgate__subcmd__target__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        opsgate__subcmd__target__subcmd__help__subcmd__init__subcmd__binding)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        opsgate__subcmd__target__subcmd__init__subcmd__binding)
+            opts="-o -h -V --out --force --db --as --output --server --target --binding --demo --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --out)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json yaml md" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json yaml md" -- "${cur}"))
+                    return 0
+                    ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --target)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --binding)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         opsgate__subcmd__worker)
-            opts="-o -h -V --once --concurrency --poll --recover --stale-after --checkpoint-file --db --as --output --server --demo --help --version"
+            opts="-o -h -V --once --concurrency --poll --recover --stale-after --checkpoint-file --db --as --output --server --target --binding --demo --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4453,6 +5167,14 @@ _opsgate() {
                     return 0
                     ;;
                 --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --target)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --binding)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

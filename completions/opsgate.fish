@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_opsgate_global_optspecs
-    string join \n db= as= o/output= server= demo h/help V/version
+    string join \n db= as= o/output= server= target= binding= demo h/help V/version
 end
 
 function __fish_opsgate_needs_command
@@ -31,6 +31,8 @@ json\t'One JSON document on stdout'
 yaml\t'One YAML document on stdout'
 md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
 complete -c opsgate -n "__fish_opsgate_needs_command" -l server -d 'Team mode: send every data command to this opsgate server, signed with your key (`--as` picks which local key when there are several) [env: OPSGATE_SERVER]; a server certificate from a private CA is trusted with OPSGATE_SERVER_CA=FILE' -r
+complete -c opsgate -n "__fish_opsgate_needs_command" -l target -d 'The back office actions run on, when it is not the state database\'s own: a SQLite path, postgres://…, or mysql://… / mariadb://… [env: OPSGATE_TARGET]' -r
+complete -c opsgate -n "__fish_opsgate_needs_command" -l binding -d 'How the pack\'s tables and columns are called in the back office (YAML; `opsgate target init-binding` writes a first one) [env: OPSGATE_BINDING]' -r -F
 complete -c opsgate -n "__fish_opsgate_needs_command" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opsgate -n "__fish_opsgate_needs_command" -s V -l version -d 'Print version'
@@ -54,6 +56,7 @@ complete -c opsgate -n "__fish_opsgate_needs_command" -f -a "serve" -d 'Serve op
 complete -c opsgate -n "__fish_opsgate_needs_command" -f -a "docs" -d 'Index and search runbooks'
 complete -c opsgate -n "__fish_opsgate_needs_command" -f -a "alerts" -d 'Evaluate alert rules'
 complete -c opsgate -n "__fish_opsgate_needs_command" -f -a "mcp" -d 'Serve opsgate\'s guarded actions to AI clients over MCP (stdio)'
+complete -c opsgate -n "__fish_opsgate_needs_command" -f -a "target" -d 'Check the back office against the pack\'s tables and columns; write a starting binding'
 complete -c opsgate -n "__fish_opsgate_needs_command" -f -a "demo" -d 'Manage the demo database'
 complete -c opsgate -n "__fish_opsgate_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c opsgate -n "__fish_opsgate_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -71,6 +74,8 @@ json\t'One JSON document on stdout'
 yaml\t'One YAML document on stdout'
 md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
 complete -c opsgate -n "__fish_opsgate_using_subcommand ask" -l server -d 'Team mode: send every data command to this opsgate server, signed with your key (`--as` picks which local key when there are several) [env: OPSGATE_SERVER]; a server certificate from a private CA is trusted with OPSGATE_SERVER_CA=FILE' -r
+complete -c opsgate -n "__fish_opsgate_using_subcommand ask" -l target -d 'The back office actions run on, when it is not the state database\'s own: a SQLite path, postgres://…, or mysql://… / mariadb://… [env: OPSGATE_TARGET]' -r
+complete -c opsgate -n "__fish_opsgate_using_subcommand ask" -l binding -d 'How the pack\'s tables and columns are called in the back office (YAML; `opsgate target init-binding` writes a first one) [env: OPSGATE_BINDING]' -r -F
 complete -c opsgate -n "__fish_opsgate_using_subcommand ask" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_using_subcommand ask" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opsgate -n "__fish_opsgate_using_subcommand ask" -s V -l version -d 'Print version'
@@ -87,6 +92,8 @@ json\t'One JSON document on stdout'
 yaml\t'One YAML document on stdout'
 md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
 complete -c opsgate -n "__fish_opsgate_using_subcommand plan" -l server -d 'Team mode: send every data command to this opsgate server, signed with your key (`--as` picks which local key when there are several) [env: OPSGATE_SERVER]; a server certificate from a private CA is trusted with OPSGATE_SERVER_CA=FILE' -r
+complete -c opsgate -n "__fish_opsgate_using_subcommand plan" -l target -d 'The back office actions run on, when it is not the state database\'s own: a SQLite path, postgres://…, or mysql://… / mariadb://… [env: OPSGATE_TARGET]' -r
+complete -c opsgate -n "__fish_opsgate_using_subcommand plan" -l binding -d 'How the pack\'s tables and columns are called in the back office (YAML; `opsgate target init-binding` writes a first one) [env: OPSGATE_BINDING]' -r -F
 complete -c opsgate -n "__fish_opsgate_using_subcommand plan" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_using_subcommand plan" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opsgate -n "__fish_opsgate_using_subcommand plan" -s V -l version -d 'Print version'
@@ -103,6 +110,8 @@ json\t'One JSON document on stdout'
 yaml\t'One YAML document on stdout'
 md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
 complete -c opsgate -n "__fish_opsgate_using_subcommand dry-run" -l server -d 'Team mode: send every data command to this opsgate server, signed with your key (`--as` picks which local key when there are several) [env: OPSGATE_SERVER]; a server certificate from a private CA is trusted with OPSGATE_SERVER_CA=FILE' -r
+complete -c opsgate -n "__fish_opsgate_using_subcommand dry-run" -l target -d 'The back office actions run on, when it is not the state database\'s own: a SQLite path, postgres://…, or mysql://… / mariadb://… [env: OPSGATE_TARGET]' -r
+complete -c opsgate -n "__fish_opsgate_using_subcommand dry-run" -l binding -d 'How the pack\'s tables and columns are called in the back office (YAML; `opsgate target init-binding` writes a first one) [env: OPSGATE_BINDING]' -r -F
 complete -c opsgate -n "__fish_opsgate_using_subcommand dry-run" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_using_subcommand dry-run" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opsgate -n "__fish_opsgate_using_subcommand dry-run" -s V -l version -d 'Print version'
@@ -121,6 +130,8 @@ json\t'One JSON document on stdout'
 yaml\t'One YAML document on stdout'
 md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
 complete -c opsgate -n "__fish_opsgate_using_subcommand execute" -l server -d 'Team mode: send every data command to this opsgate server, signed with your key (`--as` picks which local key when there are several) [env: OPSGATE_SERVER]; a server certificate from a private CA is trusted with OPSGATE_SERVER_CA=FILE' -r
+complete -c opsgate -n "__fish_opsgate_using_subcommand execute" -l target -d 'The back office actions run on, when it is not the state database\'s own: a SQLite path, postgres://…, or mysql://… / mariadb://… [env: OPSGATE_TARGET]' -r
+complete -c opsgate -n "__fish_opsgate_using_subcommand execute" -l binding -d 'How the pack\'s tables and columns are called in the back office (YAML; `opsgate target init-binding` writes a first one) [env: OPSGATE_BINDING]' -r -F
 complete -c opsgate -n "__fish_opsgate_using_subcommand execute" -l queue -d 'Queue an approved action for `opsgate worker` instead of running it here'
 complete -c opsgate -n "__fish_opsgate_using_subcommand execute" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_using_subcommand execute" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -133,6 +144,8 @@ json\t'One JSON document on stdout'
 yaml\t'One YAML document on stdout'
 md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
 complete -c opsgate -n "__fish_opsgate_using_subcommand approve" -l server -d 'Team mode: send every data command to this opsgate server, signed with your key (`--as` picks which local key when there are several) [env: OPSGATE_SERVER]; a server certificate from a private CA is trusted with OPSGATE_SERVER_CA=FILE' -r
+complete -c opsgate -n "__fish_opsgate_using_subcommand approve" -l target -d 'The back office actions run on, when it is not the state database\'s own: a SQLite path, postgres://…, or mysql://… / mariadb://… [env: OPSGATE_TARGET]' -r
+complete -c opsgate -n "__fish_opsgate_using_subcommand approve" -l binding -d 'How the pack\'s tables and columns are called in the back office (YAML; `opsgate target init-binding` writes a first one) [env: OPSGATE_BINDING]' -r -F
 complete -c opsgate -n "__fish_opsgate_using_subcommand approve" -l list -d 'List pending actions I may approve'
 complete -c opsgate -n "__fish_opsgate_using_subcommand approve" -l yes -d 'Approve without the interactive confirmation (the second factor is still required)'
 complete -c opsgate -n "__fish_opsgate_using_subcommand approve" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database'
@@ -146,6 +159,8 @@ json\t'One JSON document on stdout'
 yaml\t'One YAML document on stdout'
 md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
 complete -c opsgate -n "__fish_opsgate_using_subcommand reject" -l server -d 'Team mode: send every data command to this opsgate server, signed with your key (`--as` picks which local key when there are several) [env: OPSGATE_SERVER]; a server certificate from a private CA is trusted with OPSGATE_SERVER_CA=FILE' -r
+complete -c opsgate -n "__fish_opsgate_using_subcommand reject" -l target -d 'The back office actions run on, when it is not the state database\'s own: a SQLite path, postgres://…, or mysql://… / mariadb://… [env: OPSGATE_TARGET]' -r
+complete -c opsgate -n "__fish_opsgate_using_subcommand reject" -l binding -d 'How the pack\'s tables and columns are called in the back office (YAML; `opsgate target init-binding` writes a first one) [env: OPSGATE_BINDING]' -r -F
 complete -c opsgate -n "__fish_opsgate_using_subcommand reject" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_using_subcommand reject" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opsgate -n "__fish_opsgate_using_subcommand reject" -s V -l version -d 'Print version'
@@ -161,6 +176,8 @@ json\t'One JSON document on stdout'
 yaml\t'One YAML document on stdout'
 md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
 complete -c opsgate -n "__fish_opsgate_using_subcommand history" -l server -d 'Team mode: send every data command to this opsgate server, signed with your key (`--as` picks which local key when there are several) [env: OPSGATE_SERVER]; a server certificate from a private CA is trusted with OPSGATE_SERVER_CA=FILE' -r
+complete -c opsgate -n "__fish_opsgate_using_subcommand history" -l target -d 'The back office actions run on, when it is not the state database\'s own: a SQLite path, postgres://…, or mysql://… / mariadb://… [env: OPSGATE_TARGET]' -r
+complete -c opsgate -n "__fish_opsgate_using_subcommand history" -l binding -d 'How the pack\'s tables and columns are called in the back office (YAML; `opsgate target init-binding` writes a first one) [env: OPSGATE_BINDING]' -r -F
 complete -c opsgate -n "__fish_opsgate_using_subcommand history" -l all -d 'Everyone\'s history, not only mine (needs ops.audit.view)'
 complete -c opsgate -n "__fish_opsgate_using_subcommand history" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_using_subcommand history" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -172,6 +189,8 @@ json\t'One JSON document on stdout'
 yaml\t'One YAML document on stdout'
 md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
 complete -c opsgate -n "__fish_opsgate_using_subcommand show" -l server -d 'Team mode: send every data command to this opsgate server, signed with your key (`--as` picks which local key when there are several) [env: OPSGATE_SERVER]; a server certificate from a private CA is trusted with OPSGATE_SERVER_CA=FILE' -r
+complete -c opsgate -n "__fish_opsgate_using_subcommand show" -l target -d 'The back office actions run on, when it is not the state database\'s own: a SQLite path, postgres://…, or mysql://… / mariadb://… [env: OPSGATE_TARGET]' -r
+complete -c opsgate -n "__fish_opsgate_using_subcommand show" -l binding -d 'How the pack\'s tables and columns are called in the back office (YAML; `opsgate target init-binding` writes a first one) [env: OPSGATE_BINDING]' -r -F
 complete -c opsgate -n "__fish_opsgate_using_subcommand show" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_using_subcommand show" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opsgate -n "__fish_opsgate_using_subcommand show" -s V -l version -d 'Print version'
@@ -182,6 +201,8 @@ json\t'One JSON document on stdout'
 yaml\t'One YAML document on stdout'
 md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
 complete -c opsgate -n "__fish_opsgate_using_subcommand actions; and not __fish_seen_subcommand_from show help" -l server -d 'Team mode: send every data command to this opsgate server, signed with your key (`--as` picks which local key when there are several) [env: OPSGATE_SERVER]; a server certificate from a private CA is trusted with OPSGATE_SERVER_CA=FILE' -r
+complete -c opsgate -n "__fish_opsgate_using_subcommand actions; and not __fish_seen_subcommand_from show help" -l target -d 'The back office actions run on, when it is not the state database\'s own: a SQLite path, postgres://…, or mysql://… / mariadb://… [env: OPSGATE_TARGET]' -r
+complete -c opsgate -n "__fish_opsgate_using_subcommand actions; and not __fish_seen_subcommand_from show help" -l binding -d 'How the pack\'s tables and columns are called in the back office (YAML; `opsgate target init-binding` writes a first one) [env: OPSGATE_BINDING]' -r -F
 complete -c opsgate -n "__fish_opsgate_using_subcommand actions; and not __fish_seen_subcommand_from show help" -l mine -d 'Only the actions I may run (needs the database to know who I am)'
 complete -c opsgate -n "__fish_opsgate_using_subcommand actions; and not __fish_seen_subcommand_from show help" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_using_subcommand actions; and not __fish_seen_subcommand_from show help" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -195,6 +216,8 @@ json\t'One JSON document on stdout'
 yaml\t'One YAML document on stdout'
 md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
 complete -c opsgate -n "__fish_opsgate_using_subcommand actions; and __fish_seen_subcommand_from show" -l server -d 'Team mode: send every data command to this opsgate server, signed with your key (`--as` picks which local key when there are several) [env: OPSGATE_SERVER]; a server certificate from a private CA is trusted with OPSGATE_SERVER_CA=FILE' -r
+complete -c opsgate -n "__fish_opsgate_using_subcommand actions; and __fish_seen_subcommand_from show" -l target -d 'The back office actions run on, when it is not the state database\'s own: a SQLite path, postgres://…, or mysql://… / mariadb://… [env: OPSGATE_TARGET]' -r
+complete -c opsgate -n "__fish_opsgate_using_subcommand actions; and __fish_seen_subcommand_from show" -l binding -d 'How the pack\'s tables and columns are called in the back office (YAML; `opsgate target init-binding` writes a first one) [env: OPSGATE_BINDING]' -r -F
 complete -c opsgate -n "__fish_opsgate_using_subcommand actions; and __fish_seen_subcommand_from show" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_using_subcommand actions; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opsgate -n "__fish_opsgate_using_subcommand actions; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
@@ -207,6 +230,8 @@ json\t'One JSON document on stdout'
 yaml\t'One YAML document on stdout'
 md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
 complete -c opsgate -n "__fish_opsgate_using_subcommand seed; and not __fish_seen_subcommand_from rbac help" -l server -d 'Team mode: send every data command to this opsgate server, signed with your key (`--as` picks which local key when there are several) [env: OPSGATE_SERVER]; a server certificate from a private CA is trusted with OPSGATE_SERVER_CA=FILE' -r
+complete -c opsgate -n "__fish_opsgate_using_subcommand seed; and not __fish_seen_subcommand_from rbac help" -l target -d 'The back office actions run on, when it is not the state database\'s own: a SQLite path, postgres://…, or mysql://… / mariadb://… [env: OPSGATE_TARGET]' -r
+complete -c opsgate -n "__fish_opsgate_using_subcommand seed; and not __fish_seen_subcommand_from rbac help" -l binding -d 'How the pack\'s tables and columns are called in the back office (YAML; `opsgate target init-binding` writes a first one) [env: OPSGATE_BINDING]' -r -F
 complete -c opsgate -n "__fish_opsgate_using_subcommand seed; and not __fish_seen_subcommand_from rbac help" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_using_subcommand seed; and not __fish_seen_subcommand_from rbac help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opsgate -n "__fish_opsgate_using_subcommand seed; and not __fish_seen_subcommand_from rbac help" -s V -l version -d 'Print version'
@@ -220,6 +245,8 @@ json\t'One JSON document on stdout'
 yaml\t'One YAML document on stdout'
 md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
 complete -c opsgate -n "__fish_opsgate_using_subcommand seed; and __fish_seen_subcommand_from rbac" -l server -d 'Team mode: send every data command to this opsgate server, signed with your key (`--as` picks which local key when there are several) [env: OPSGATE_SERVER]; a server certificate from a private CA is trusted with OPSGATE_SERVER_CA=FILE' -r
+complete -c opsgate -n "__fish_opsgate_using_subcommand seed; and __fish_seen_subcommand_from rbac" -l target -d 'The back office actions run on, when it is not the state database\'s own: a SQLite path, postgres://…, or mysql://… / mariadb://… [env: OPSGATE_TARGET]' -r
+complete -c opsgate -n "__fish_opsgate_using_subcommand seed; and __fish_seen_subcommand_from rbac" -l binding -d 'How the pack\'s tables and columns are called in the back office (YAML; `opsgate target init-binding` writes a first one) [env: OPSGATE_BINDING]' -r -F
 complete -c opsgate -n "__fish_opsgate_using_subcommand seed; and __fish_seen_subcommand_from rbac" -l test-staff -d 'Also create one staff member per role (<role>@example.com), each with a fresh Ed25519 key whose private half goes to the config directory (0600)'
 complete -c opsgate -n "__fish_opsgate_using_subcommand seed; and __fish_seen_subcommand_from rbac" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_using_subcommand seed; and __fish_seen_subcommand_from rbac" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -233,6 +260,8 @@ json\t'One JSON document on stdout'
 yaml\t'One YAML document on stdout'
 md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
 complete -c opsgate -n "__fish_opsgate_using_subcommand audit; and not __fish_seen_subcommand_from query verify checkpoint key prove export help" -l server -d 'Team mode: send every data command to this opsgate server, signed with your key (`--as` picks which local key when there are several) [env: OPSGATE_SERVER]; a server certificate from a private CA is trusted with OPSGATE_SERVER_CA=FILE' -r
+complete -c opsgate -n "__fish_opsgate_using_subcommand audit; and not __fish_seen_subcommand_from query verify checkpoint key prove export help" -l target -d 'The back office actions run on, when it is not the state database\'s own: a SQLite path, postgres://…, or mysql://… / mariadb://… [env: OPSGATE_TARGET]' -r
+complete -c opsgate -n "__fish_opsgate_using_subcommand audit; and not __fish_seen_subcommand_from query verify checkpoint key prove export help" -l binding -d 'How the pack\'s tables and columns are called in the back office (YAML; `opsgate target init-binding` writes a first one) [env: OPSGATE_BINDING]' -r -F
 complete -c opsgate -n "__fish_opsgate_using_subcommand audit; and not __fish_seen_subcommand_from query verify checkpoint key prove export help" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_using_subcommand audit; and not __fish_seen_subcommand_from query verify checkpoint key prove export help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opsgate -n "__fish_opsgate_using_subcommand audit; and not __fish_seen_subcommand_from query verify checkpoint key prove export help" -s V -l version -d 'Print version'
@@ -259,6 +288,8 @@ json\t'One JSON document on stdout'
 yaml\t'One YAML document on stdout'
 md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
 complete -c opsgate -n "__fish_opsgate_using_subcommand audit; and __fish_seen_subcommand_from query" -l server -d 'Team mode: send every data command to this opsgate server, signed with your key (`--as` picks which local key when there are several) [env: OPSGATE_SERVER]; a server certificate from a private CA is trusted with OPSGATE_SERVER_CA=FILE' -r
+complete -c opsgate -n "__fish_opsgate_using_subcommand audit; and __fish_seen_subcommand_from query" -l target -d 'The back office actions run on, when it is not the state database\'s own: a SQLite path, postgres://…, or mysql://… / mariadb://… [env: OPSGATE_TARGET]' -r
+complete -c opsgate -n "__fish_opsgate_using_subcommand audit; and __fish_seen_subcommand_from query" -l binding -d 'How the pack\'s tables and columns are called in the back office (YAML; `opsgate target init-binding` writes a first one) [env: OPSGATE_BINDING]' -r -F
 complete -c opsgate -n "__fish_opsgate_using_subcommand audit; and __fish_seen_subcommand_from query" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_using_subcommand audit; and __fish_seen_subcommand_from query" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opsgate -n "__fish_opsgate_using_subcommand audit; and __fish_seen_subcommand_from query" -s V -l version -d 'Print version'
@@ -271,6 +302,8 @@ json\t'One JSON document on stdout'
 yaml\t'One YAML document on stdout'
 md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
 complete -c opsgate -n "__fish_opsgate_using_subcommand audit; and __fish_seen_subcommand_from verify" -l server -d 'Team mode: send every data command to this opsgate server, signed with your key (`--as` picks which local key when there are several) [env: OPSGATE_SERVER]; a server certificate from a private CA is trusted with OPSGATE_SERVER_CA=FILE' -r
+complete -c opsgate -n "__fish_opsgate_using_subcommand audit; and __fish_seen_subcommand_from verify" -l target -d 'The back office actions run on, when it is not the state database\'s own: a SQLite path, postgres://…, or mysql://… / mariadb://… [env: OPSGATE_TARGET]' -r
+complete -c opsgate -n "__fish_opsgate_using_subcommand audit; and __fish_seen_subcommand_from verify" -l binding -d 'How the pack\'s tables and columns are called in the back office (YAML; `opsgate target init-binding` writes a first one) [env: OPSGATE_BINDING]' -r -F
 complete -c opsgate -n "__fish_opsgate_using_subcommand audit; and __fish_seen_subcommand_from verify" -l since-checkpoint -d 'Read only the entries after the checkpoint: the log up to it is vouched for by the checkpoint recorded here when it was made (matching the kept one); fast on a long log'
 complete -c opsgate -n "__fish_opsgate_using_subcommand audit; and __fish_seen_subcommand_from verify" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_using_subcommand audit; and __fish_seen_subcommand_from verify" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -282,6 +315,8 @@ json\t'One JSON document on stdout'
 yaml\t'One YAML document on stdout'
 md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
 complete -c opsgate -n "__fish_opsgate_using_subcommand audit; and __fish_seen_subcommand_from checkpoint" -l server -d 'Team mode: send every data command to this opsgate server, signed with your key (`--as` picks which local key when there are several) [env: OPSGATE_SERVER]; a server certificate from a private CA is trusted with OPSGATE_SERVER_CA=FILE' -r
+complete -c opsgate -n "__fish_opsgate_using_subcommand audit; and __fish_seen_subcommand_from checkpoint" -l target -d 'The back office actions run on, when it is not the state database\'s own: a SQLite path, postgres://…, or mysql://… / mariadb://… [env: OPSGATE_TARGET]' -r
+complete -c opsgate -n "__fish_opsgate_using_subcommand audit; and __fish_seen_subcommand_from checkpoint" -l binding -d 'How the pack\'s tables and columns are called in the back office (YAML; `opsgate target init-binding` writes a first one) [env: OPSGATE_BINDING]' -r -F
 complete -c opsgate -n "__fish_opsgate_using_subcommand audit; and __fish_seen_subcommand_from checkpoint" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_using_subcommand audit; and __fish_seen_subcommand_from checkpoint" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opsgate -n "__fish_opsgate_using_subcommand audit; and __fish_seen_subcommand_from checkpoint" -s V -l version -d 'Print version'
@@ -292,6 +327,8 @@ json\t'One JSON document on stdout'
 yaml\t'One YAML document on stdout'
 md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
 complete -c opsgate -n "__fish_opsgate_using_subcommand audit; and __fish_seen_subcommand_from key" -l server -d 'Team mode: send every data command to this opsgate server, signed with your key (`--as` picks which local key when there are several) [env: OPSGATE_SERVER]; a server certificate from a private CA is trusted with OPSGATE_SERVER_CA=FILE' -r
+complete -c opsgate -n "__fish_opsgate_using_subcommand audit; and __fish_seen_subcommand_from key" -l target -d 'The back office actions run on, when it is not the state database\'s own: a SQLite path, postgres://…, or mysql://… / mariadb://… [env: OPSGATE_TARGET]' -r
+complete -c opsgate -n "__fish_opsgate_using_subcommand audit; and __fish_seen_subcommand_from key" -l binding -d 'How the pack\'s tables and columns are called in the back office (YAML; `opsgate target init-binding` writes a first one) [env: OPSGATE_BINDING]' -r -F
 complete -c opsgate -n "__fish_opsgate_using_subcommand audit; and __fish_seen_subcommand_from key" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_using_subcommand audit; and __fish_seen_subcommand_from key" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opsgate -n "__fish_opsgate_using_subcommand audit; and __fish_seen_subcommand_from key" -s V -l version -d 'Print version'
@@ -304,6 +341,8 @@ json\t'One JSON document on stdout'
 yaml\t'One YAML document on stdout'
 md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
 complete -c opsgate -n "__fish_opsgate_using_subcommand audit; and __fish_seen_subcommand_from prove" -l server -d 'Team mode: send every data command to this opsgate server, signed with your key (`--as` picks which local key when there are several) [env: OPSGATE_SERVER]; a server certificate from a private CA is trusted with OPSGATE_SERVER_CA=FILE' -r
+complete -c opsgate -n "__fish_opsgate_using_subcommand audit; and __fish_seen_subcommand_from prove" -l target -d 'The back office actions run on, when it is not the state database\'s own: a SQLite path, postgres://…, or mysql://… / mariadb://… [env: OPSGATE_TARGET]' -r
+complete -c opsgate -n "__fish_opsgate_using_subcommand audit; and __fish_seen_subcommand_from prove" -l binding -d 'How the pack\'s tables and columns are called in the back office (YAML; `opsgate target init-binding` writes a first one) [env: OPSGATE_BINDING]' -r -F
 complete -c opsgate -n "__fish_opsgate_using_subcommand audit; and __fish_seen_subcommand_from prove" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_using_subcommand audit; and __fish_seen_subcommand_from prove" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opsgate -n "__fish_opsgate_using_subcommand audit; and __fish_seen_subcommand_from prove" -s V -l version -d 'Print version'
@@ -316,6 +355,8 @@ json\t'One JSON document on stdout'
 yaml\t'One YAML document on stdout'
 md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
 complete -c opsgate -n "__fish_opsgate_using_subcommand audit; and __fish_seen_subcommand_from export" -l server -d 'Team mode: send every data command to this opsgate server, signed with your key (`--as` picks which local key when there are several) [env: OPSGATE_SERVER]; a server certificate from a private CA is trusted with OPSGATE_SERVER_CA=FILE' -r
+complete -c opsgate -n "__fish_opsgate_using_subcommand audit; and __fish_seen_subcommand_from export" -l target -d 'The back office actions run on, when it is not the state database\'s own: a SQLite path, postgres://…, or mysql://… / mariadb://… [env: OPSGATE_TARGET]' -r
+complete -c opsgate -n "__fish_opsgate_using_subcommand audit; and __fish_seen_subcommand_from export" -l binding -d 'How the pack\'s tables and columns are called in the back office (YAML; `opsgate target init-binding` writes a first one) [env: OPSGATE_BINDING]' -r -F
 complete -c opsgate -n "__fish_opsgate_using_subcommand audit; and __fish_seen_subcommand_from export" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_using_subcommand audit; and __fish_seen_subcommand_from export" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opsgate -n "__fish_opsgate_using_subcommand audit; and __fish_seen_subcommand_from export" -s V -l version -d 'Print version'
@@ -333,6 +374,8 @@ json\t'One JSON document on stdout'
 yaml\t'One YAML document on stdout'
 md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
 complete -c opsgate -n "__fish_opsgate_using_subcommand playbook; and not __fish_seen_subcommand_from validate run help" -l server -d 'Team mode: send every data command to this opsgate server, signed with your key (`--as` picks which local key when there are several) [env: OPSGATE_SERVER]; a server certificate from a private CA is trusted with OPSGATE_SERVER_CA=FILE' -r
+complete -c opsgate -n "__fish_opsgate_using_subcommand playbook; and not __fish_seen_subcommand_from validate run help" -l target -d 'The back office actions run on, when it is not the state database\'s own: a SQLite path, postgres://…, or mysql://… / mariadb://… [env: OPSGATE_TARGET]' -r
+complete -c opsgate -n "__fish_opsgate_using_subcommand playbook; and not __fish_seen_subcommand_from validate run help" -l binding -d 'How the pack\'s tables and columns are called in the back office (YAML; `opsgate target init-binding` writes a first one) [env: OPSGATE_BINDING]' -r -F
 complete -c opsgate -n "__fish_opsgate_using_subcommand playbook; and not __fish_seen_subcommand_from validate run help" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_using_subcommand playbook; and not __fish_seen_subcommand_from validate run help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opsgate -n "__fish_opsgate_using_subcommand playbook; and not __fish_seen_subcommand_from validate run help" -s V -l version -d 'Print version'
@@ -346,6 +389,8 @@ json\t'One JSON document on stdout'
 yaml\t'One YAML document on stdout'
 md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
 complete -c opsgate -n "__fish_opsgate_using_subcommand playbook; and __fish_seen_subcommand_from validate" -l server -d 'Team mode: send every data command to this opsgate server, signed with your key (`--as` picks which local key when there are several) [env: OPSGATE_SERVER]; a server certificate from a private CA is trusted with OPSGATE_SERVER_CA=FILE' -r
+complete -c opsgate -n "__fish_opsgate_using_subcommand playbook; and __fish_seen_subcommand_from validate" -l target -d 'The back office actions run on, when it is not the state database\'s own: a SQLite path, postgres://…, or mysql://… / mariadb://… [env: OPSGATE_TARGET]' -r
+complete -c opsgate -n "__fish_opsgate_using_subcommand playbook; and __fish_seen_subcommand_from validate" -l binding -d 'How the pack\'s tables and columns are called in the back office (YAML; `opsgate target init-binding` writes a first one) [env: OPSGATE_BINDING]' -r -F
 complete -c opsgate -n "__fish_opsgate_using_subcommand playbook; and __fish_seen_subcommand_from validate" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_using_subcommand playbook; and __fish_seen_subcommand_from validate" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opsgate -n "__fish_opsgate_using_subcommand playbook; and __fish_seen_subcommand_from validate" -s V -l version -d 'Print version'
@@ -358,6 +403,8 @@ json\t'One JSON document on stdout'
 yaml\t'One YAML document on stdout'
 md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
 complete -c opsgate -n "__fish_opsgate_using_subcommand playbook; and __fish_seen_subcommand_from run" -l server -d 'Team mode: send every data command to this opsgate server, signed with your key (`--as` picks which local key when there are several) [env: OPSGATE_SERVER]; a server certificate from a private CA is trusted with OPSGATE_SERVER_CA=FILE' -r
+complete -c opsgate -n "__fish_opsgate_using_subcommand playbook; and __fish_seen_subcommand_from run" -l target -d 'The back office actions run on, when it is not the state database\'s own: a SQLite path, postgres://…, or mysql://… / mariadb://… [env: OPSGATE_TARGET]' -r
+complete -c opsgate -n "__fish_opsgate_using_subcommand playbook; and __fish_seen_subcommand_from run" -l binding -d 'How the pack\'s tables and columns are called in the back office (YAML; `opsgate target init-binding` writes a first one) [env: OPSGATE_BINDING]' -r -F
 complete -c opsgate -n "__fish_opsgate_using_subcommand playbook; and __fish_seen_subcommand_from run" -l allow-execute -d 'Allow execute mode, when the file also says `allow_execute: true`'
 complete -c opsgate -n "__fish_opsgate_using_subcommand playbook; and __fish_seen_subcommand_from run" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_using_subcommand playbook; and __fish_seen_subcommand_from run" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -372,6 +419,8 @@ json\t'One JSON document on stdout'
 yaml\t'One YAML document on stdout'
 md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
 complete -c opsgate -n "__fish_opsgate_using_subcommand policy; and not __fish_seen_subcommand_from apply show test help" -l server -d 'Team mode: send every data command to this opsgate server, signed with your key (`--as` picks which local key when there are several) [env: OPSGATE_SERVER]; a server certificate from a private CA is trusted with OPSGATE_SERVER_CA=FILE' -r
+complete -c opsgate -n "__fish_opsgate_using_subcommand policy; and not __fish_seen_subcommand_from apply show test help" -l target -d 'The back office actions run on, when it is not the state database\'s own: a SQLite path, postgres://…, or mysql://… / mariadb://… [env: OPSGATE_TARGET]' -r
+complete -c opsgate -n "__fish_opsgate_using_subcommand policy; and not __fish_seen_subcommand_from apply show test help" -l binding -d 'How the pack\'s tables and columns are called in the back office (YAML; `opsgate target init-binding` writes a first one) [env: OPSGATE_BINDING]' -r -F
 complete -c opsgate -n "__fish_opsgate_using_subcommand policy; and not __fish_seen_subcommand_from apply show test help" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_using_subcommand policy; and not __fish_seen_subcommand_from apply show test help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opsgate -n "__fish_opsgate_using_subcommand policy; and not __fish_seen_subcommand_from apply show test help" -s V -l version -d 'Print version'
@@ -386,6 +435,8 @@ json\t'One JSON document on stdout'
 yaml\t'One YAML document on stdout'
 md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
 complete -c opsgate -n "__fish_opsgate_using_subcommand policy; and __fish_seen_subcommand_from apply" -l server -d 'Team mode: send every data command to this opsgate server, signed with your key (`--as` picks which local key when there are several) [env: OPSGATE_SERVER]; a server certificate from a private CA is trusted with OPSGATE_SERVER_CA=FILE' -r
+complete -c opsgate -n "__fish_opsgate_using_subcommand policy; and __fish_seen_subcommand_from apply" -l target -d 'The back office actions run on, when it is not the state database\'s own: a SQLite path, postgres://…, or mysql://… / mariadb://… [env: OPSGATE_TARGET]' -r
+complete -c opsgate -n "__fish_opsgate_using_subcommand policy; and __fish_seen_subcommand_from apply" -l binding -d 'How the pack\'s tables and columns are called in the back office (YAML; `opsgate target init-binding` writes a first one) [env: OPSGATE_BINDING]' -r -F
 complete -c opsgate -n "__fish_opsgate_using_subcommand policy; and __fish_seen_subcommand_from apply" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_using_subcommand policy; and __fish_seen_subcommand_from apply" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opsgate -n "__fish_opsgate_using_subcommand policy; and __fish_seen_subcommand_from apply" -s V -l version -d 'Print version'
@@ -396,6 +447,8 @@ json\t'One JSON document on stdout'
 yaml\t'One YAML document on stdout'
 md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
 complete -c opsgate -n "__fish_opsgate_using_subcommand policy; and __fish_seen_subcommand_from show" -l server -d 'Team mode: send every data command to this opsgate server, signed with your key (`--as` picks which local key when there are several) [env: OPSGATE_SERVER]; a server certificate from a private CA is trusted with OPSGATE_SERVER_CA=FILE' -r
+complete -c opsgate -n "__fish_opsgate_using_subcommand policy; and __fish_seen_subcommand_from show" -l target -d 'The back office actions run on, when it is not the state database\'s own: a SQLite path, postgres://…, or mysql://… / mariadb://… [env: OPSGATE_TARGET]' -r
+complete -c opsgate -n "__fish_opsgate_using_subcommand policy; and __fish_seen_subcommand_from show" -l binding -d 'How the pack\'s tables and columns are called in the back office (YAML; `opsgate target init-binding` writes a first one) [env: OPSGATE_BINDING]' -r -F
 complete -c opsgate -n "__fish_opsgate_using_subcommand policy; and __fish_seen_subcommand_from show" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_using_subcommand policy; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opsgate -n "__fish_opsgate_using_subcommand policy; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
@@ -416,6 +469,8 @@ json\t'One JSON document on stdout'
 yaml\t'One YAML document on stdout'
 md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
 complete -c opsgate -n "__fish_opsgate_using_subcommand policy; and __fish_seen_subcommand_from test" -l server -d 'Team mode: send every data command to this opsgate server, signed with your key (`--as` picks which local key when there are several) [env: OPSGATE_SERVER]; a server certificate from a private CA is trusted with OPSGATE_SERVER_CA=FILE' -r
+complete -c opsgate -n "__fish_opsgate_using_subcommand policy; and __fish_seen_subcommand_from test" -l target -d 'The back office actions run on, when it is not the state database\'s own: a SQLite path, postgres://…, or mysql://… / mariadb://… [env: OPSGATE_TARGET]' -r
+complete -c opsgate -n "__fish_opsgate_using_subcommand policy; and __fish_seen_subcommand_from test" -l binding -d 'How the pack\'s tables and columns are called in the back office (YAML; `opsgate target init-binding` writes a first one) [env: OPSGATE_BINDING]' -r -F
 complete -c opsgate -n "__fish_opsgate_using_subcommand policy; and __fish_seen_subcommand_from test" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_using_subcommand policy; and __fish_seen_subcommand_from test" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opsgate -n "__fish_opsgate_using_subcommand policy; and __fish_seen_subcommand_from test" -s V -l version -d 'Print version'
@@ -430,6 +485,8 @@ json\t'One JSON document on stdout'
 yaml\t'One YAML document on stdout'
 md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
 complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and not __fish_seen_subcommand_from list add countersign invite set-role deactivate keygen keys revoke-key totp help" -l server -d 'Team mode: send every data command to this opsgate server, signed with your key (`--as` picks which local key when there are several) [env: OPSGATE_SERVER]; a server certificate from a private CA is trusted with OPSGATE_SERVER_CA=FILE' -r
+complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and not __fish_seen_subcommand_from list add countersign invite set-role deactivate keygen keys revoke-key totp help" -l target -d 'The back office actions run on, when it is not the state database\'s own: a SQLite path, postgres://…, or mysql://… / mariadb://… [env: OPSGATE_TARGET]' -r
+complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and not __fish_seen_subcommand_from list add countersign invite set-role deactivate keygen keys revoke-key totp help" -l binding -d 'How the pack\'s tables and columns are called in the back office (YAML; `opsgate target init-binding` writes a first one) [env: OPSGATE_BINDING]' -r -F
 complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and not __fish_seen_subcommand_from list add countersign invite set-role deactivate keygen keys revoke-key totp help" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and not __fish_seen_subcommand_from list add countersign invite set-role deactivate keygen keys revoke-key totp help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and not __fish_seen_subcommand_from list add countersign invite set-role deactivate keygen keys revoke-key totp help" -s V -l version -d 'Print version'
@@ -451,6 +508,8 @@ json\t'One JSON document on stdout'
 yaml\t'One YAML document on stdout'
 md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
 complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from list" -l server -d 'Team mode: send every data command to this opsgate server, signed with your key (`--as` picks which local key when there are several) [env: OPSGATE_SERVER]; a server certificate from a private CA is trusted with OPSGATE_SERVER_CA=FILE' -r
+complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from list" -l target -d 'The back office actions run on, when it is not the state database\'s own: a SQLite path, postgres://…, or mysql://… / mariadb://… [env: OPSGATE_TARGET]' -r
+complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from list" -l binding -d 'How the pack\'s tables and columns are called in the back office (YAML; `opsgate target init-binding` writes a first one) [env: OPSGATE_BINDING]' -r -F
 complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from list" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
@@ -463,6 +522,8 @@ json\t'One JSON document on stdout'
 yaml\t'One YAML document on stdout'
 md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
 complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from add" -l server -d 'Team mode: send every data command to this opsgate server, signed with your key (`--as` picks which local key when there are several) [env: OPSGATE_SERVER]; a server certificate from a private CA is trusted with OPSGATE_SERVER_CA=FILE' -r
+complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from add" -l target -d 'The back office actions run on, when it is not the state database\'s own: a SQLite path, postgres://…, or mysql://… / mariadb://… [env: OPSGATE_TARGET]' -r
+complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from add" -l binding -d 'How the pack\'s tables and columns are called in the back office (YAML; `opsgate target init-binding` writes a first one) [env: OPSGATE_BINDING]' -r -F
 complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from add" -l keygen -d 'Also generate your Ed25519 key on this machine: only when you set up your own first account in an empty database (others get an enrolment code)'
 complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from add" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -474,6 +535,8 @@ json\t'One JSON document on stdout'
 yaml\t'One YAML document on stdout'
 md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
 complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from countersign" -l server -d 'Team mode: send every data command to this opsgate server, signed with your key (`--as` picks which local key when there are several) [env: OPSGATE_SERVER]; a server certificate from a private CA is trusted with OPSGATE_SERVER_CA=FILE' -r
+complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from countersign" -l target -d 'The back office actions run on, when it is not the state database\'s own: a SQLite path, postgres://…, or mysql://… / mariadb://… [env: OPSGATE_TARGET]' -r
+complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from countersign" -l binding -d 'How the pack\'s tables and columns are called in the back office (YAML; `opsgate target init-binding` writes a first one) [env: OPSGATE_BINDING]' -r -F
 complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from countersign" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from countersign" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from countersign" -s V -l version -d 'Print version'
@@ -484,6 +547,8 @@ json\t'One JSON document on stdout'
 yaml\t'One YAML document on stdout'
 md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
 complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from invite" -l server -d 'Team mode: send every data command to this opsgate server, signed with your key (`--as` picks which local key when there are several) [env: OPSGATE_SERVER]; a server certificate from a private CA is trusted with OPSGATE_SERVER_CA=FILE' -r
+complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from invite" -l target -d 'The back office actions run on, when it is not the state database\'s own: a SQLite path, postgres://…, or mysql://… / mariadb://… [env: OPSGATE_TARGET]' -r
+complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from invite" -l binding -d 'How the pack\'s tables and columns are called in the back office (YAML; `opsgate target init-binding` writes a first one) [env: OPSGATE_BINDING]' -r -F
 complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from invite" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from invite" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from invite" -s V -l version -d 'Print version'
@@ -494,6 +559,8 @@ json\t'One JSON document on stdout'
 yaml\t'One YAML document on stdout'
 md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
 complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from set-role" -l server -d 'Team mode: send every data command to this opsgate server, signed with your key (`--as` picks which local key when there are several) [env: OPSGATE_SERVER]; a server certificate from a private CA is trusted with OPSGATE_SERVER_CA=FILE' -r
+complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from set-role" -l target -d 'The back office actions run on, when it is not the state database\'s own: a SQLite path, postgres://…, or mysql://… / mariadb://… [env: OPSGATE_TARGET]' -r
+complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from set-role" -l binding -d 'How the pack\'s tables and columns are called in the back office (YAML; `opsgate target init-binding` writes a first one) [env: OPSGATE_BINDING]' -r -F
 complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from set-role" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from set-role" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from set-role" -s V -l version -d 'Print version'
@@ -504,6 +571,8 @@ json\t'One JSON document on stdout'
 yaml\t'One YAML document on stdout'
 md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
 complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from deactivate" -l server -d 'Team mode: send every data command to this opsgate server, signed with your key (`--as` picks which local key when there are several) [env: OPSGATE_SERVER]; a server certificate from a private CA is trusted with OPSGATE_SERVER_CA=FILE' -r
+complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from deactivate" -l target -d 'The back office actions run on, when it is not the state database\'s own: a SQLite path, postgres://…, or mysql://… / mariadb://… [env: OPSGATE_TARGET]' -r
+complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from deactivate" -l binding -d 'How the pack\'s tables and columns are called in the back office (YAML; `opsgate target init-binding` writes a first one) [env: OPSGATE_BINDING]' -r -F
 complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from deactivate" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from deactivate" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from deactivate" -s V -l version -d 'Print version'
@@ -515,6 +584,8 @@ json\t'One JSON document on stdout'
 yaml\t'One YAML document on stdout'
 md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
 complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from keygen" -l server -d 'Team mode: send every data command to this opsgate server, signed with your key (`--as` picks which local key when there are several) [env: OPSGATE_SERVER]; a server certificate from a private CA is trusted with OPSGATE_SERVER_CA=FILE' -r
+complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from keygen" -l target -d 'The back office actions run on, when it is not the state database\'s own: a SQLite path, postgres://…, or mysql://… / mariadb://… [env: OPSGATE_TARGET]' -r
+complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from keygen" -l binding -d 'How the pack\'s tables and columns are called in the back office (YAML; `opsgate target init-binding` writes a first one) [env: OPSGATE_BINDING]' -r -F
 complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from keygen" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from keygen" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from keygen" -s V -l version -d 'Print version'
@@ -526,6 +597,8 @@ json\t'One JSON document on stdout'
 yaml\t'One YAML document on stdout'
 md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
 complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from keys" -l server -d 'Team mode: send every data command to this opsgate server, signed with your key (`--as` picks which local key when there are several) [env: OPSGATE_SERVER]; a server certificate from a private CA is trusted with OPSGATE_SERVER_CA=FILE' -r
+complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from keys" -l target -d 'The back office actions run on, when it is not the state database\'s own: a SQLite path, postgres://…, or mysql://… / mariadb://… [env: OPSGATE_TARGET]' -r
+complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from keys" -l binding -d 'How the pack\'s tables and columns are called in the back office (YAML; `opsgate target init-binding` writes a first one) [env: OPSGATE_BINDING]' -r -F
 complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from keys" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from keys" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from keys" -s V -l version -d 'Print version'
@@ -537,6 +610,8 @@ json\t'One JSON document on stdout'
 yaml\t'One YAML document on stdout'
 md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
 complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from revoke-key" -l server -d 'Team mode: send every data command to this opsgate server, signed with your key (`--as` picks which local key when there are several) [env: OPSGATE_SERVER]; a server certificate from a private CA is trusted with OPSGATE_SERVER_CA=FILE' -r
+complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from revoke-key" -l target -d 'The back office actions run on, when it is not the state database\'s own: a SQLite path, postgres://…, or mysql://… / mariadb://… [env: OPSGATE_TARGET]' -r
+complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from revoke-key" -l binding -d 'How the pack\'s tables and columns are called in the back office (YAML; `opsgate target init-binding` writes a first one) [env: OPSGATE_BINDING]' -r -F
 complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from revoke-key" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from revoke-key" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from revoke-key" -s V -l version -d 'Print version'
@@ -547,6 +622,8 @@ json\t'One JSON document on stdout'
 yaml\t'One YAML document on stdout'
 md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
 complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from totp" -l server -d 'Team mode: send every data command to this opsgate server, signed with your key (`--as` picks which local key when there are several) [env: OPSGATE_SERVER]; a server certificate from a private CA is trusted with OPSGATE_SERVER_CA=FILE' -r
+complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from totp" -l target -d 'The back office actions run on, when it is not the state database\'s own: a SQLite path, postgres://…, or mysql://… / mariadb://… [env: OPSGATE_TARGET]' -r
+complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from totp" -l binding -d 'How the pack\'s tables and columns are called in the back office (YAML; `opsgate target init-binding` writes a first one) [env: OPSGATE_BINDING]' -r -F
 complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from totp" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from totp" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opsgate -n "__fish_opsgate_using_subcommand staff; and __fish_seen_subcommand_from totp" -s V -l version -d 'Print version'
@@ -571,6 +648,8 @@ json\t'One JSON document on stdout'
 yaml\t'One YAML document on stdout'
 md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
 complete -c opsgate -n "__fish_opsgate_using_subcommand agent; and not __fish_seen_subcommand_from list add rotate revoke disable help" -l server -d 'Team mode: send every data command to this opsgate server, signed with your key (`--as` picks which local key when there are several) [env: OPSGATE_SERVER]; a server certificate from a private CA is trusted with OPSGATE_SERVER_CA=FILE' -r
+complete -c opsgate -n "__fish_opsgate_using_subcommand agent; and not __fish_seen_subcommand_from list add rotate revoke disable help" -l target -d 'The back office actions run on, when it is not the state database\'s own: a SQLite path, postgres://…, or mysql://… / mariadb://… [env: OPSGATE_TARGET]' -r
+complete -c opsgate -n "__fish_opsgate_using_subcommand agent; and not __fish_seen_subcommand_from list add rotate revoke disable help" -l binding -d 'How the pack\'s tables and columns are called in the back office (YAML; `opsgate target init-binding` writes a first one) [env: OPSGATE_BINDING]' -r -F
 complete -c opsgate -n "__fish_opsgate_using_subcommand agent; and not __fish_seen_subcommand_from list add rotate revoke disable help" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_using_subcommand agent; and not __fish_seen_subcommand_from list add rotate revoke disable help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opsgate -n "__fish_opsgate_using_subcommand agent; and not __fish_seen_subcommand_from list add rotate revoke disable help" -s V -l version -d 'Print version'
@@ -587,6 +666,8 @@ json\t'One JSON document on stdout'
 yaml\t'One YAML document on stdout'
 md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
 complete -c opsgate -n "__fish_opsgate_using_subcommand agent; and __fish_seen_subcommand_from list" -l server -d 'Team mode: send every data command to this opsgate server, signed with your key (`--as` picks which local key when there are several) [env: OPSGATE_SERVER]; a server certificate from a private CA is trusted with OPSGATE_SERVER_CA=FILE' -r
+complete -c opsgate -n "__fish_opsgate_using_subcommand agent; and __fish_seen_subcommand_from list" -l target -d 'The back office actions run on, when it is not the state database\'s own: a SQLite path, postgres://…, or mysql://… / mariadb://… [env: OPSGATE_TARGET]' -r
+complete -c opsgate -n "__fish_opsgate_using_subcommand agent; and __fish_seen_subcommand_from list" -l binding -d 'How the pack\'s tables and columns are called in the back office (YAML; `opsgate target init-binding` writes a first one) [env: OPSGATE_BINDING]' -r -F
 complete -c opsgate -n "__fish_opsgate_using_subcommand agent; and __fish_seen_subcommand_from list" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_using_subcommand agent; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opsgate -n "__fish_opsgate_using_subcommand agent; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
@@ -606,6 +687,8 @@ json\t'One JSON document on stdout'
 yaml\t'One YAML document on stdout'
 md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
 complete -c opsgate -n "__fish_opsgate_using_subcommand agent; and __fish_seen_subcommand_from add" -l server -d 'Team mode: send every data command to this opsgate server, signed with your key (`--as` picks which local key when there are several) [env: OPSGATE_SERVER]; a server certificate from a private CA is trusted with OPSGATE_SERVER_CA=FILE' -r
+complete -c opsgate -n "__fish_opsgate_using_subcommand agent; and __fish_seen_subcommand_from add" -l target -d 'The back office actions run on, when it is not the state database\'s own: a SQLite path, postgres://…, or mysql://… / mariadb://… [env: OPSGATE_TARGET]' -r
+complete -c opsgate -n "__fish_opsgate_using_subcommand agent; and __fish_seen_subcommand_from add" -l binding -d 'How the pack\'s tables and columns are called in the back office (YAML; `opsgate target init-binding` writes a first one) [env: OPSGATE_BINDING]' -r -F
 complete -c opsgate -n "__fish_opsgate_using_subcommand agent; and __fish_seen_subcommand_from add" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_using_subcommand agent; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opsgate -n "__fish_opsgate_using_subcommand agent; and __fish_seen_subcommand_from add" -s V -l version -d 'Print version'
@@ -617,6 +700,8 @@ json\t'One JSON document on stdout'
 yaml\t'One YAML document on stdout'
 md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
 complete -c opsgate -n "__fish_opsgate_using_subcommand agent; and __fish_seen_subcommand_from rotate" -l server -d 'Team mode: send every data command to this opsgate server, signed with your key (`--as` picks which local key when there are several) [env: OPSGATE_SERVER]; a server certificate from a private CA is trusted with OPSGATE_SERVER_CA=FILE' -r
+complete -c opsgate -n "__fish_opsgate_using_subcommand agent; and __fish_seen_subcommand_from rotate" -l target -d 'The back office actions run on, when it is not the state database\'s own: a SQLite path, postgres://…, or mysql://… / mariadb://… [env: OPSGATE_TARGET]' -r
+complete -c opsgate -n "__fish_opsgate_using_subcommand agent; and __fish_seen_subcommand_from rotate" -l binding -d 'How the pack\'s tables and columns are called in the back office (YAML; `opsgate target init-binding` writes a first one) [env: OPSGATE_BINDING]' -r -F
 complete -c opsgate -n "__fish_opsgate_using_subcommand agent; and __fish_seen_subcommand_from rotate" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_using_subcommand agent; and __fish_seen_subcommand_from rotate" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opsgate -n "__fish_opsgate_using_subcommand agent; and __fish_seen_subcommand_from rotate" -s V -l version -d 'Print version'
@@ -627,6 +712,8 @@ json\t'One JSON document on stdout'
 yaml\t'One YAML document on stdout'
 md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
 complete -c opsgate -n "__fish_opsgate_using_subcommand agent; and __fish_seen_subcommand_from revoke" -l server -d 'Team mode: send every data command to this opsgate server, signed with your key (`--as` picks which local key when there are several) [env: OPSGATE_SERVER]; a server certificate from a private CA is trusted with OPSGATE_SERVER_CA=FILE' -r
+complete -c opsgate -n "__fish_opsgate_using_subcommand agent; and __fish_seen_subcommand_from revoke" -l target -d 'The back office actions run on, when it is not the state database\'s own: a SQLite path, postgres://…, or mysql://… / mariadb://… [env: OPSGATE_TARGET]' -r
+complete -c opsgate -n "__fish_opsgate_using_subcommand agent; and __fish_seen_subcommand_from revoke" -l binding -d 'How the pack\'s tables and columns are called in the back office (YAML; `opsgate target init-binding` writes a first one) [env: OPSGATE_BINDING]' -r -F
 complete -c opsgate -n "__fish_opsgate_using_subcommand agent; and __fish_seen_subcommand_from revoke" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_using_subcommand agent; and __fish_seen_subcommand_from revoke" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opsgate -n "__fish_opsgate_using_subcommand agent; and __fish_seen_subcommand_from revoke" -s V -l version -d 'Print version'
@@ -637,6 +724,8 @@ json\t'One JSON document on stdout'
 yaml\t'One YAML document on stdout'
 md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
 complete -c opsgate -n "__fish_opsgate_using_subcommand agent; and __fish_seen_subcommand_from disable" -l server -d 'Team mode: send every data command to this opsgate server, signed with your key (`--as` picks which local key when there are several) [env: OPSGATE_SERVER]; a server certificate from a private CA is trusted with OPSGATE_SERVER_CA=FILE' -r
+complete -c opsgate -n "__fish_opsgate_using_subcommand agent; and __fish_seen_subcommand_from disable" -l target -d 'The back office actions run on, when it is not the state database\'s own: a SQLite path, postgres://…, or mysql://… / mariadb://… [env: OPSGATE_TARGET]' -r
+complete -c opsgate -n "__fish_opsgate_using_subcommand agent; and __fish_seen_subcommand_from disable" -l binding -d 'How the pack\'s tables and columns are called in the back office (YAML; `opsgate target init-binding` writes a first one) [env: OPSGATE_BINDING]' -r -F
 complete -c opsgate -n "__fish_opsgate_using_subcommand agent; and __fish_seen_subcommand_from disable" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_using_subcommand agent; and __fish_seen_subcommand_from disable" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opsgate -n "__fish_opsgate_using_subcommand agent; and __fish_seen_subcommand_from disable" -s V -l version -d 'Print version'
@@ -657,6 +746,8 @@ json\t'One JSON document on stdout'
 yaml\t'One YAML document on stdout'
 md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
 complete -c opsgate -n "__fish_opsgate_using_subcommand worker" -l server -d 'Team mode: send every data command to this opsgate server, signed with your key (`--as` picks which local key when there are several) [env: OPSGATE_SERVER]; a server certificate from a private CA is trusted with OPSGATE_SERVER_CA=FILE' -r
+complete -c opsgate -n "__fish_opsgate_using_subcommand worker" -l target -d 'The back office actions run on, when it is not the state database\'s own: a SQLite path, postgres://…, or mysql://… / mariadb://… [env: OPSGATE_TARGET]' -r
+complete -c opsgate -n "__fish_opsgate_using_subcommand worker" -l binding -d 'How the pack\'s tables and columns are called in the back office (YAML; `opsgate target init-binding` writes a first one) [env: OPSGATE_BINDING]' -r -F
 complete -c opsgate -n "__fish_opsgate_using_subcommand worker" -l once -d 'Process what is queued now, then exit'
 complete -c opsgate -n "__fish_opsgate_using_subcommand worker" -l recover -d 'Resolve stale claims left by a worker that died mid-action, then exit'
 complete -c opsgate -n "__fish_opsgate_using_subcommand worker" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database'
@@ -678,6 +769,8 @@ json\t'One JSON document on stdout'
 yaml\t'One YAML document on stdout'
 md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
 complete -c opsgate -n "__fish_opsgate_using_subcommand serve" -l server -d 'Team mode: send every data command to this opsgate server, signed with your key (`--as` picks which local key when there are several) [env: OPSGATE_SERVER]; a server certificate from a private CA is trusted with OPSGATE_SERVER_CA=FILE' -r
+complete -c opsgate -n "__fish_opsgate_using_subcommand serve" -l target -d 'The back office actions run on, when it is not the state database\'s own: a SQLite path, postgres://…, or mysql://… / mariadb://… [env: OPSGATE_TARGET]' -r
+complete -c opsgate -n "__fish_opsgate_using_subcommand serve" -l binding -d 'How the pack\'s tables and columns are called in the back office (YAML; `opsgate target init-binding` writes a first one) [env: OPSGATE_BINDING]' -r -F
 complete -c opsgate -n "__fish_opsgate_using_subcommand serve" -l insecure-http -d 'Serve plain HTTP on a non-loopback address (a proxy in front terminates TLS)'
 complete -c opsgate -n "__fish_opsgate_using_subcommand serve" -l mcp-allow-elicited-confirm -d 'Let MCP clients confirm confirm-level writes in their form (elicitation), the person typing the target\'s id. Never for approval-level or second-factor actions'
 complete -c opsgate -n "__fish_opsgate_using_subcommand serve" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database'
@@ -690,6 +783,8 @@ json\t'One JSON document on stdout'
 yaml\t'One YAML document on stdout'
 md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
 complete -c opsgate -n "__fish_opsgate_using_subcommand docs; and not __fish_seen_subcommand_from add list search help" -l server -d 'Team mode: send every data command to this opsgate server, signed with your key (`--as` picks which local key when there are several) [env: OPSGATE_SERVER]; a server certificate from a private CA is trusted with OPSGATE_SERVER_CA=FILE' -r
+complete -c opsgate -n "__fish_opsgate_using_subcommand docs; and not __fish_seen_subcommand_from add list search help" -l target -d 'The back office actions run on, when it is not the state database\'s own: a SQLite path, postgres://…, or mysql://… / mariadb://… [env: OPSGATE_TARGET]' -r
+complete -c opsgate -n "__fish_opsgate_using_subcommand docs; and not __fish_seen_subcommand_from add list search help" -l binding -d 'How the pack\'s tables and columns are called in the back office (YAML; `opsgate target init-binding` writes a first one) [env: OPSGATE_BINDING]' -r -F
 complete -c opsgate -n "__fish_opsgate_using_subcommand docs; and not __fish_seen_subcommand_from add list search help" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_using_subcommand docs; and not __fish_seen_subcommand_from add list search help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opsgate -n "__fish_opsgate_using_subcommand docs; and not __fish_seen_subcommand_from add list search help" -s V -l version -d 'Print version'
@@ -704,6 +799,8 @@ json\t'One JSON document on stdout'
 yaml\t'One YAML document on stdout'
 md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
 complete -c opsgate -n "__fish_opsgate_using_subcommand docs; and __fish_seen_subcommand_from add" -l server -d 'Team mode: send every data command to this opsgate server, signed with your key (`--as` picks which local key when there are several) [env: OPSGATE_SERVER]; a server certificate from a private CA is trusted with OPSGATE_SERVER_CA=FILE' -r
+complete -c opsgate -n "__fish_opsgate_using_subcommand docs; and __fish_seen_subcommand_from add" -l target -d 'The back office actions run on, when it is not the state database\'s own: a SQLite path, postgres://…, or mysql://… / mariadb://… [env: OPSGATE_TARGET]' -r
+complete -c opsgate -n "__fish_opsgate_using_subcommand docs; and __fish_seen_subcommand_from add" -l binding -d 'How the pack\'s tables and columns are called in the back office (YAML; `opsgate target init-binding` writes a first one) [env: OPSGATE_BINDING]' -r -F
 complete -c opsgate -n "__fish_opsgate_using_subcommand docs; and __fish_seen_subcommand_from add" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_using_subcommand docs; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opsgate -n "__fish_opsgate_using_subcommand docs; and __fish_seen_subcommand_from add" -s V -l version -d 'Print version'
@@ -714,6 +811,8 @@ json\t'One JSON document on stdout'
 yaml\t'One YAML document on stdout'
 md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
 complete -c opsgate -n "__fish_opsgate_using_subcommand docs; and __fish_seen_subcommand_from list" -l server -d 'Team mode: send every data command to this opsgate server, signed with your key (`--as` picks which local key when there are several) [env: OPSGATE_SERVER]; a server certificate from a private CA is trusted with OPSGATE_SERVER_CA=FILE' -r
+complete -c opsgate -n "__fish_opsgate_using_subcommand docs; and __fish_seen_subcommand_from list" -l target -d 'The back office actions run on, when it is not the state database\'s own: a SQLite path, postgres://…, or mysql://… / mariadb://… [env: OPSGATE_TARGET]' -r
+complete -c opsgate -n "__fish_opsgate_using_subcommand docs; and __fish_seen_subcommand_from list" -l binding -d 'How the pack\'s tables and columns are called in the back office (YAML; `opsgate target init-binding` writes a first one) [env: OPSGATE_BINDING]' -r -F
 complete -c opsgate -n "__fish_opsgate_using_subcommand docs; and __fish_seen_subcommand_from list" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_using_subcommand docs; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opsgate -n "__fish_opsgate_using_subcommand docs; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
@@ -725,6 +824,8 @@ json\t'One JSON document on stdout'
 yaml\t'One YAML document on stdout'
 md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
 complete -c opsgate -n "__fish_opsgate_using_subcommand docs; and __fish_seen_subcommand_from search" -l server -d 'Team mode: send every data command to this opsgate server, signed with your key (`--as` picks which local key when there are several) [env: OPSGATE_SERVER]; a server certificate from a private CA is trusted with OPSGATE_SERVER_CA=FILE' -r
+complete -c opsgate -n "__fish_opsgate_using_subcommand docs; and __fish_seen_subcommand_from search" -l target -d 'The back office actions run on, when it is not the state database\'s own: a SQLite path, postgres://…, or mysql://… / mariadb://… [env: OPSGATE_TARGET]' -r
+complete -c opsgate -n "__fish_opsgate_using_subcommand docs; and __fish_seen_subcommand_from search" -l binding -d 'How the pack\'s tables and columns are called in the back office (YAML; `opsgate target init-binding` writes a first one) [env: OPSGATE_BINDING]' -r -F
 complete -c opsgate -n "__fish_opsgate_using_subcommand docs; and __fish_seen_subcommand_from search" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_using_subcommand docs; and __fish_seen_subcommand_from search" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opsgate -n "__fish_opsgate_using_subcommand docs; and __fish_seen_subcommand_from search" -s V -l version -d 'Print version'
@@ -739,6 +840,8 @@ json\t'One JSON document on stdout'
 yaml\t'One YAML document on stdout'
 md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
 complete -c opsgate -n "__fish_opsgate_using_subcommand alerts; and not __fish_seen_subcommand_from evaluate help" -l server -d 'Team mode: send every data command to this opsgate server, signed with your key (`--as` picks which local key when there are several) [env: OPSGATE_SERVER]; a server certificate from a private CA is trusted with OPSGATE_SERVER_CA=FILE' -r
+complete -c opsgate -n "__fish_opsgate_using_subcommand alerts; and not __fish_seen_subcommand_from evaluate help" -l target -d 'The back office actions run on, when it is not the state database\'s own: a SQLite path, postgres://…, or mysql://… / mariadb://… [env: OPSGATE_TARGET]' -r
+complete -c opsgate -n "__fish_opsgate_using_subcommand alerts; and not __fish_seen_subcommand_from evaluate help" -l binding -d 'How the pack\'s tables and columns are called in the back office (YAML; `opsgate target init-binding` writes a first one) [env: OPSGATE_BINDING]' -r -F
 complete -c opsgate -n "__fish_opsgate_using_subcommand alerts; and not __fish_seen_subcommand_from evaluate help" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_using_subcommand alerts; and not __fish_seen_subcommand_from evaluate help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opsgate -n "__fish_opsgate_using_subcommand alerts; and not __fish_seen_subcommand_from evaluate help" -s V -l version -d 'Print version'
@@ -751,6 +854,8 @@ json\t'One JSON document on stdout'
 yaml\t'One YAML document on stdout'
 md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
 complete -c opsgate -n "__fish_opsgate_using_subcommand alerts; and __fish_seen_subcommand_from evaluate" -l server -d 'Team mode: send every data command to this opsgate server, signed with your key (`--as` picks which local key when there are several) [env: OPSGATE_SERVER]; a server certificate from a private CA is trusted with OPSGATE_SERVER_CA=FILE' -r
+complete -c opsgate -n "__fish_opsgate_using_subcommand alerts; and __fish_seen_subcommand_from evaluate" -l target -d 'The back office actions run on, when it is not the state database\'s own: a SQLite path, postgres://…, or mysql://… / mariadb://… [env: OPSGATE_TARGET]' -r
+complete -c opsgate -n "__fish_opsgate_using_subcommand alerts; and __fish_seen_subcommand_from evaluate" -l binding -d 'How the pack\'s tables and columns are called in the back office (YAML; `opsgate target init-binding` writes a first one) [env: OPSGATE_BINDING]' -r -F
 complete -c opsgate -n "__fish_opsgate_using_subcommand alerts; and __fish_seen_subcommand_from evaluate" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_using_subcommand alerts; and __fish_seen_subcommand_from evaluate" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opsgate -n "__fish_opsgate_using_subcommand alerts; and __fish_seen_subcommand_from evaluate" -s V -l version -d 'Print version'
@@ -764,10 +869,56 @@ json\t'One JSON document on stdout'
 yaml\t'One YAML document on stdout'
 md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
 complete -c opsgate -n "__fish_opsgate_using_subcommand mcp" -l server -d 'Team mode: send every data command to this opsgate server, signed with your key (`--as` picks which local key when there are several) [env: OPSGATE_SERVER]; a server certificate from a private CA is trusted with OPSGATE_SERVER_CA=FILE' -r
+complete -c opsgate -n "__fish_opsgate_using_subcommand mcp" -l target -d 'The back office actions run on, when it is not the state database\'s own: a SQLite path, postgres://…, or mysql://… / mariadb://… [env: OPSGATE_TARGET]' -r
+complete -c opsgate -n "__fish_opsgate_using_subcommand mcp" -l binding -d 'How the pack\'s tables and columns are called in the back office (YAML; `opsgate target init-binding` writes a first one) [env: OPSGATE_BINDING]' -r -F
 complete -c opsgate -n "__fish_opsgate_using_subcommand mcp" -l allow-elicited-confirm -d 'Let the client\'s form confirm a confirm-level write (MCP elicitation): the person types the target\'s id, as on a terminal. Never for approval-level or second-factor actions'
 complete -c opsgate -n "__fish_opsgate_using_subcommand mcp" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_using_subcommand mcp" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opsgate -n "__fish_opsgate_using_subcommand mcp" -s V -l version -d 'Print version'
+complete -c opsgate -n "__fish_opsgate_using_subcommand target; and not __fish_seen_subcommand_from check init-binding help" -l db -d 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]' -r
+complete -c opsgate -n "__fish_opsgate_using_subcommand target; and not __fish_seen_subcommand_from check init-binding help" -l as -d 'Act as this staff member (e-mail) [env: OPSGATE_USER]' -r
+complete -c opsgate -n "__fish_opsgate_using_subcommand target; and not __fish_seen_subcommand_from check init-binding help" -s o -l output -d 'Output format' -r -f -a "table\t'Human-readable tables and text'
+json\t'One JSON document on stdout'
+yaml\t'One YAML document on stdout'
+md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
+complete -c opsgate -n "__fish_opsgate_using_subcommand target; and not __fish_seen_subcommand_from check init-binding help" -l server -d 'Team mode: send every data command to this opsgate server, signed with your key (`--as` picks which local key when there are several) [env: OPSGATE_SERVER]; a server certificate from a private CA is trusted with OPSGATE_SERVER_CA=FILE' -r
+complete -c opsgate -n "__fish_opsgate_using_subcommand target; and not __fish_seen_subcommand_from check init-binding help" -l target -d 'The back office actions run on, when it is not the state database\'s own: a SQLite path, postgres://…, or mysql://… / mariadb://… [env: OPSGATE_TARGET]' -r
+complete -c opsgate -n "__fish_opsgate_using_subcommand target; and not __fish_seen_subcommand_from check init-binding help" -l binding -d 'How the pack\'s tables and columns are called in the back office (YAML; `opsgate target init-binding` writes a first one) [env: OPSGATE_BINDING]' -r -F
+complete -c opsgate -n "__fish_opsgate_using_subcommand target; and not __fish_seen_subcommand_from check init-binding help" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database'
+complete -c opsgate -n "__fish_opsgate_using_subcommand target; and not __fish_seen_subcommand_from check init-binding help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c opsgate -n "__fish_opsgate_using_subcommand target; and not __fish_seen_subcommand_from check init-binding help" -s V -l version -d 'Print version'
+complete -c opsgate -n "__fish_opsgate_using_subcommand target; and not __fish_seen_subcommand_from check init-binding help" -f -a "check" -d 'List every table and column the pack needs that the target lacks or types differently, and the actions that are unavailable because of it (exit 1 if any)'
+complete -c opsgate -n "__fish_opsgate_using_subcommand target; and not __fish_seen_subcommand_from check init-binding help" -f -a "init-binding" -d 'Write a starting binding guessed from the target\'s live schema'
+complete -c opsgate -n "__fish_opsgate_using_subcommand target; and not __fish_seen_subcommand_from check init-binding help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c opsgate -n "__fish_opsgate_using_subcommand target; and __fish_seen_subcommand_from check" -l db -d 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]' -r
+complete -c opsgate -n "__fish_opsgate_using_subcommand target; and __fish_seen_subcommand_from check" -l as -d 'Act as this staff member (e-mail) [env: OPSGATE_USER]' -r
+complete -c opsgate -n "__fish_opsgate_using_subcommand target; and __fish_seen_subcommand_from check" -s o -l output -d 'Output format' -r -f -a "table\t'Human-readable tables and text'
+json\t'One JSON document on stdout'
+yaml\t'One YAML document on stdout'
+md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
+complete -c opsgate -n "__fish_opsgate_using_subcommand target; and __fish_seen_subcommand_from check" -l server -d 'Team mode: send every data command to this opsgate server, signed with your key (`--as` picks which local key when there are several) [env: OPSGATE_SERVER]; a server certificate from a private CA is trusted with OPSGATE_SERVER_CA=FILE' -r
+complete -c opsgate -n "__fish_opsgate_using_subcommand target; and __fish_seen_subcommand_from check" -l target -d 'The back office actions run on, when it is not the state database\'s own: a SQLite path, postgres://…, or mysql://… / mariadb://… [env: OPSGATE_TARGET]' -r
+complete -c opsgate -n "__fish_opsgate_using_subcommand target; and __fish_seen_subcommand_from check" -l binding -d 'How the pack\'s tables and columns are called in the back office (YAML; `opsgate target init-binding` writes a first one) [env: OPSGATE_BINDING]' -r -F
+complete -c opsgate -n "__fish_opsgate_using_subcommand target; and __fish_seen_subcommand_from check" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database'
+complete -c opsgate -n "__fish_opsgate_using_subcommand target; and __fish_seen_subcommand_from check" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c opsgate -n "__fish_opsgate_using_subcommand target; and __fish_seen_subcommand_from check" -s V -l version -d 'Print version'
+complete -c opsgate -n "__fish_opsgate_using_subcommand target; and __fish_seen_subcommand_from init-binding" -l out -d 'Write it here instead of standard output (refuses to overwrite without --force)' -r -F
+complete -c opsgate -n "__fish_opsgate_using_subcommand target; and __fish_seen_subcommand_from init-binding" -l db -d 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]' -r
+complete -c opsgate -n "__fish_opsgate_using_subcommand target; and __fish_seen_subcommand_from init-binding" -l as -d 'Act as this staff member (e-mail) [env: OPSGATE_USER]' -r
+complete -c opsgate -n "__fish_opsgate_using_subcommand target; and __fish_seen_subcommand_from init-binding" -s o -l output -d 'Output format' -r -f -a "table\t'Human-readable tables and text'
+json\t'One JSON document on stdout'
+yaml\t'One YAML document on stdout'
+md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
+complete -c opsgate -n "__fish_opsgate_using_subcommand target; and __fish_seen_subcommand_from init-binding" -l server -d 'Team mode: send every data command to this opsgate server, signed with your key (`--as` picks which local key when there are several) [env: OPSGATE_SERVER]; a server certificate from a private CA is trusted with OPSGATE_SERVER_CA=FILE' -r
+complete -c opsgate -n "__fish_opsgate_using_subcommand target; and __fish_seen_subcommand_from init-binding" -l target -d 'The back office actions run on, when it is not the state database\'s own: a SQLite path, postgres://…, or mysql://… / mariadb://… [env: OPSGATE_TARGET]' -r
+complete -c opsgate -n "__fish_opsgate_using_subcommand target; and __fish_seen_subcommand_from init-binding" -l binding -d 'How the pack\'s tables and columns are called in the back office (YAML; `opsgate target init-binding` writes a first one) [env: OPSGATE_BINDING]' -r -F
+complete -c opsgate -n "__fish_opsgate_using_subcommand target; and __fish_seen_subcommand_from init-binding" -l force -d 'Overwrite --out if it exists'
+complete -c opsgate -n "__fish_opsgate_using_subcommand target; and __fish_seen_subcommand_from init-binding" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database'
+complete -c opsgate -n "__fish_opsgate_using_subcommand target; and __fish_seen_subcommand_from init-binding" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c opsgate -n "__fish_opsgate_using_subcommand target; and __fish_seen_subcommand_from init-binding" -s V -l version -d 'Print version'
+complete -c opsgate -n "__fish_opsgate_using_subcommand target; and __fish_seen_subcommand_from help" -f -a "check" -d 'List every table and column the pack needs that the target lacks or types differently, and the actions that are unavailable because of it (exit 1 if any)'
+complete -c opsgate -n "__fish_opsgate_using_subcommand target; and __fish_seen_subcommand_from help" -f -a "init-binding" -d 'Write a starting binding guessed from the target\'s live schema'
+complete -c opsgate -n "__fish_opsgate_using_subcommand target; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c opsgate -n "__fish_opsgate_using_subcommand demo; and not __fish_seen_subcommand_from reset help" -l db -d 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand demo; and not __fish_seen_subcommand_from reset help" -l as -d 'Act as this staff member (e-mail) [env: OPSGATE_USER]' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand demo; and not __fish_seen_subcommand_from reset help" -s o -l output -d 'Output format' -r -f -a "table\t'Human-readable tables and text'
@@ -775,6 +926,8 @@ json\t'One JSON document on stdout'
 yaml\t'One YAML document on stdout'
 md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
 complete -c opsgate -n "__fish_opsgate_using_subcommand demo; and not __fish_seen_subcommand_from reset help" -l server -d 'Team mode: send every data command to this opsgate server, signed with your key (`--as` picks which local key when there are several) [env: OPSGATE_SERVER]; a server certificate from a private CA is trusted with OPSGATE_SERVER_CA=FILE' -r
+complete -c opsgate -n "__fish_opsgate_using_subcommand demo; and not __fish_seen_subcommand_from reset help" -l target -d 'The back office actions run on, when it is not the state database\'s own: a SQLite path, postgres://…, or mysql://… / mariadb://… [env: OPSGATE_TARGET]' -r
+complete -c opsgate -n "__fish_opsgate_using_subcommand demo; and not __fish_seen_subcommand_from reset help" -l binding -d 'How the pack\'s tables and columns are called in the back office (YAML; `opsgate target init-binding` writes a first one) [env: OPSGATE_BINDING]' -r -F
 complete -c opsgate -n "__fish_opsgate_using_subcommand demo; and not __fish_seen_subcommand_from reset help" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_using_subcommand demo; and not __fish_seen_subcommand_from reset help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opsgate -n "__fish_opsgate_using_subcommand demo; and not __fish_seen_subcommand_from reset help" -s V -l version -d 'Print version'
@@ -787,6 +940,8 @@ json\t'One JSON document on stdout'
 yaml\t'One YAML document on stdout'
 md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
 complete -c opsgate -n "__fish_opsgate_using_subcommand demo; and __fish_seen_subcommand_from reset" -l server -d 'Team mode: send every data command to this opsgate server, signed with your key (`--as` picks which local key when there are several) [env: OPSGATE_SERVER]; a server certificate from a private CA is trusted with OPSGATE_SERVER_CA=FILE' -r
+complete -c opsgate -n "__fish_opsgate_using_subcommand demo; and __fish_seen_subcommand_from reset" -l target -d 'The back office actions run on, when it is not the state database\'s own: a SQLite path, postgres://…, or mysql://… / mariadb://… [env: OPSGATE_TARGET]' -r
+complete -c opsgate -n "__fish_opsgate_using_subcommand demo; and __fish_seen_subcommand_from reset" -l binding -d 'How the pack\'s tables and columns are called in the back office (YAML; `opsgate target init-binding` writes a first one) [env: OPSGATE_BINDING]' -r -F
 complete -c opsgate -n "__fish_opsgate_using_subcommand demo; and __fish_seen_subcommand_from reset" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_using_subcommand demo; and __fish_seen_subcommand_from reset" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opsgate -n "__fish_opsgate_using_subcommand demo; and __fish_seen_subcommand_from reset" -s V -l version -d 'Print version'
@@ -799,32 +954,35 @@ json\t'One JSON document on stdout'
 yaml\t'One YAML document on stdout'
 md\t'Markdown: a report to mail or post (playbooks), else the text in a fenced block'"
 complete -c opsgate -n "__fish_opsgate_using_subcommand completions" -l server -d 'Team mode: send every data command to this opsgate server, signed with your key (`--as` picks which local key when there are several) [env: OPSGATE_SERVER]; a server certificate from a private CA is trusted with OPSGATE_SERVER_CA=FILE' -r
+complete -c opsgate -n "__fish_opsgate_using_subcommand completions" -l target -d 'The back office actions run on, when it is not the state database\'s own: a SQLite path, postgres://…, or mysql://… / mariadb://… [env: OPSGATE_TARGET]' -r
+complete -c opsgate -n "__fish_opsgate_using_subcommand completions" -l binding -d 'How the pack\'s tables and columns are called in the back office (YAML; `opsgate target init-binding` writes a first one) [env: OPSGATE_BINDING]' -r -F
 complete -c opsgate -n "__fish_opsgate_using_subcommand completions" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opsgate -n "__fish_opsgate_using_subcommand completions" -s V -l version -d 'Print version'
-complete -c opsgate -n "__fish_opsgate_using_subcommand help; and not __fish_seen_subcommand_from ask plan dry-run execute approve reject history show actions seed audit playbook policy staff agent worker serve docs alerts mcp demo completions help" -f -a "ask" -d 'Answer a question from the data and runbooks; never writes'
-complete -c opsgate -n "__fish_opsgate_using_subcommand help; and not __fish_seen_subcommand_from ask plan dry-run execute approve reject history show actions seed audit playbook policy staff agent worker serve docs alerts mcp demo completions help" -f -a "plan" -d 'Turn a request into a stored plan of guarded actions (writes nothing)'
-complete -c opsgate -n "__fish_opsgate_using_subcommand help; and not __fish_seen_subcommand_from ask plan dry-run execute approve reject history show actions seed audit playbook policy staff agent worker serve docs alerts mcp demo completions help" -f -a "dry-run" -d 'Simulate a plan: run its SQL in a transaction that is rolled back'
-complete -c opsgate -n "__fish_opsgate_using_subcommand help; and not __fish_seen_subcommand_from ask plan dry-run execute approve reject history show actions seed audit playbook policy staff agent worker serve docs alerts mcp demo completions help" -f -a "execute" -d 'Execute a planned action after confirmation, a token or approvals'
-complete -c opsgate -n "__fish_opsgate_using_subcommand help; and not __fish_seen_subcommand_from ask plan dry-run execute approve reject history show actions seed audit playbook policy staff agent worker serve docs alerts mcp demo completions help" -f -a "approve" -d 'Review and sign pending actions that need a second person'
-complete -c opsgate -n "__fish_opsgate_using_subcommand help; and not __fish_seen_subcommand_from ask plan dry-run execute approve reject history show actions seed audit playbook policy staff agent worker serve docs alerts mcp demo completions help" -f -a "reject" -d 'Reject a pending action'
-complete -c opsgate -n "__fish_opsgate_using_subcommand help; and not __fish_seen_subcommand_from ask plan dry-run execute approve reject history show actions seed audit playbook policy staff agent worker serve docs alerts mcp demo completions help" -f -a "history" -d 'My plans and actions with their status (everyone\'s with ops.audit.view)'
-complete -c opsgate -n "__fish_opsgate_using_subcommand help; and not __fish_seen_subcommand_from ask plan dry-run execute approve reject history show actions seed audit playbook policy staff agent worker serve docs alerts mcp demo completions help" -f -a "show" -d 'Show a stored plan or action'
-complete -c opsgate -n "__fish_opsgate_using_subcommand help; and not __fish_seen_subcommand_from ask plan dry-run execute approve reject history show actions seed audit playbook policy staff agent worker serve docs alerts mcp demo completions help" -f -a "actions" -d 'List the action catalog, or show one action with its schema'
-complete -c opsgate -n "__fish_opsgate_using_subcommand help; and not __fish_seen_subcommand_from ask plan dry-run execute approve reject history show actions seed audit playbook policy staff agent worker serve docs alerts mcp demo completions help" -f -a "seed" -d 'Seed the database (RBAC roles, permissions, default alert rules and config)'
-complete -c opsgate -n "__fish_opsgate_using_subcommand help; and not __fish_seen_subcommand_from ask plan dry-run execute approve reject history show actions seed audit playbook policy staff agent worker serve docs alerts mcp demo completions help" -f -a "audit" -d 'Query, verify, checkpoint, prove and export the hash-chained audit log'
-complete -c opsgate -n "__fish_opsgate_using_subcommand help; and not __fish_seen_subcommand_from ask plan dry-run execute approve reject history show actions seed audit playbook policy staff agent worker serve docs alerts mcp demo completions help" -f -a "playbook" -d 'Validate and run YAML playbooks (suggest-only unless explicitly allowed)'
-complete -c opsgate -n "__fish_opsgate_using_subcommand help; and not __fish_seen_subcommand_from ask plan dry-run execute approve reject history show actions seed audit playbook policy staff agent worker serve docs alerts mcp demo completions help" -f -a "policy" -d 'Apply, show and test the policy rules that tighten what the guard allows'
-complete -c opsgate -n "__fish_opsgate_using_subcommand help; and not __fish_seen_subcommand_from ask plan dry-run execute approve reject history show actions seed audit playbook policy staff agent worker serve docs alerts mcp demo completions help" -f -a "staff" -d 'Manage staff members, their roles and keys'
-complete -c opsgate -n "__fish_opsgate_using_subcommand help; and not __fish_seen_subcommand_from ask plan dry-run execute approve reject history show actions seed audit playbook policy staff agent worker serve docs alerts mcp demo completions help" -f -a "agent" -d 'Manage registered AI agents (tier, rate limit, token budget)'
-complete -c opsgate -n "__fish_opsgate_using_subcommand help; and not __fish_seen_subcommand_from ask plan dry-run execute approve reject history show actions seed audit playbook policy staff agent worker serve docs alerts mcp demo completions help" -f -a "worker" -d 'Execute approved actions queued for background execution'
-complete -c opsgate -n "__fish_opsgate_using_subcommand help; and not __fish_seen_subcommand_from ask plan dry-run execute approve reject history show actions seed audit playbook policy staff agent worker serve docs alerts mcp demo completions help" -f -a "serve" -d 'Serve opsgate to people and programs over HTTPS, every request signed (team mode)'
-complete -c opsgate -n "__fish_opsgate_using_subcommand help; and not __fish_seen_subcommand_from ask plan dry-run execute approve reject history show actions seed audit playbook policy staff agent worker serve docs alerts mcp demo completions help" -f -a "docs" -d 'Index and search runbooks'
-complete -c opsgate -n "__fish_opsgate_using_subcommand help; and not __fish_seen_subcommand_from ask plan dry-run execute approve reject history show actions seed audit playbook policy staff agent worker serve docs alerts mcp demo completions help" -f -a "alerts" -d 'Evaluate alert rules'
-complete -c opsgate -n "__fish_opsgate_using_subcommand help; and not __fish_seen_subcommand_from ask plan dry-run execute approve reject history show actions seed audit playbook policy staff agent worker serve docs alerts mcp demo completions help" -f -a "mcp" -d 'Serve opsgate\'s guarded actions to AI clients over MCP (stdio)'
-complete -c opsgate -n "__fish_opsgate_using_subcommand help; and not __fish_seen_subcommand_from ask plan dry-run execute approve reject history show actions seed audit playbook policy staff agent worker serve docs alerts mcp demo completions help" -f -a "demo" -d 'Manage the demo database'
-complete -c opsgate -n "__fish_opsgate_using_subcommand help; and not __fish_seen_subcommand_from ask plan dry-run execute approve reject history show actions seed audit playbook policy staff agent worker serve docs alerts mcp demo completions help" -f -a "completions" -d 'Print a shell completion script'
-complete -c opsgate -n "__fish_opsgate_using_subcommand help; and not __fish_seen_subcommand_from ask plan dry-run execute approve reject history show actions seed audit playbook policy staff agent worker serve docs alerts mcp demo completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c opsgate -n "__fish_opsgate_using_subcommand help; and not __fish_seen_subcommand_from ask plan dry-run execute approve reject history show actions seed audit playbook policy staff agent worker serve docs alerts mcp target demo completions help" -f -a "ask" -d 'Answer a question from the data and runbooks; never writes'
+complete -c opsgate -n "__fish_opsgate_using_subcommand help; and not __fish_seen_subcommand_from ask plan dry-run execute approve reject history show actions seed audit playbook policy staff agent worker serve docs alerts mcp target demo completions help" -f -a "plan" -d 'Turn a request into a stored plan of guarded actions (writes nothing)'
+complete -c opsgate -n "__fish_opsgate_using_subcommand help; and not __fish_seen_subcommand_from ask plan dry-run execute approve reject history show actions seed audit playbook policy staff agent worker serve docs alerts mcp target demo completions help" -f -a "dry-run" -d 'Simulate a plan: run its SQL in a transaction that is rolled back'
+complete -c opsgate -n "__fish_opsgate_using_subcommand help; and not __fish_seen_subcommand_from ask plan dry-run execute approve reject history show actions seed audit playbook policy staff agent worker serve docs alerts mcp target demo completions help" -f -a "execute" -d 'Execute a planned action after confirmation, a token or approvals'
+complete -c opsgate -n "__fish_opsgate_using_subcommand help; and not __fish_seen_subcommand_from ask plan dry-run execute approve reject history show actions seed audit playbook policy staff agent worker serve docs alerts mcp target demo completions help" -f -a "approve" -d 'Review and sign pending actions that need a second person'
+complete -c opsgate -n "__fish_opsgate_using_subcommand help; and not __fish_seen_subcommand_from ask plan dry-run execute approve reject history show actions seed audit playbook policy staff agent worker serve docs alerts mcp target demo completions help" -f -a "reject" -d 'Reject a pending action'
+complete -c opsgate -n "__fish_opsgate_using_subcommand help; and not __fish_seen_subcommand_from ask plan dry-run execute approve reject history show actions seed audit playbook policy staff agent worker serve docs alerts mcp target demo completions help" -f -a "history" -d 'My plans and actions with their status (everyone\'s with ops.audit.view)'
+complete -c opsgate -n "__fish_opsgate_using_subcommand help; and not __fish_seen_subcommand_from ask plan dry-run execute approve reject history show actions seed audit playbook policy staff agent worker serve docs alerts mcp target demo completions help" -f -a "show" -d 'Show a stored plan or action'
+complete -c opsgate -n "__fish_opsgate_using_subcommand help; and not __fish_seen_subcommand_from ask plan dry-run execute approve reject history show actions seed audit playbook policy staff agent worker serve docs alerts mcp target demo completions help" -f -a "actions" -d 'List the action catalog, or show one action with its schema'
+complete -c opsgate -n "__fish_opsgate_using_subcommand help; and not __fish_seen_subcommand_from ask plan dry-run execute approve reject history show actions seed audit playbook policy staff agent worker serve docs alerts mcp target demo completions help" -f -a "seed" -d 'Seed the database (RBAC roles, permissions, default alert rules and config)'
+complete -c opsgate -n "__fish_opsgate_using_subcommand help; and not __fish_seen_subcommand_from ask plan dry-run execute approve reject history show actions seed audit playbook policy staff agent worker serve docs alerts mcp target demo completions help" -f -a "audit" -d 'Query, verify, checkpoint, prove and export the hash-chained audit log'
+complete -c opsgate -n "__fish_opsgate_using_subcommand help; and not __fish_seen_subcommand_from ask plan dry-run execute approve reject history show actions seed audit playbook policy staff agent worker serve docs alerts mcp target demo completions help" -f -a "playbook" -d 'Validate and run YAML playbooks (suggest-only unless explicitly allowed)'
+complete -c opsgate -n "__fish_opsgate_using_subcommand help; and not __fish_seen_subcommand_from ask plan dry-run execute approve reject history show actions seed audit playbook policy staff agent worker serve docs alerts mcp target demo completions help" -f -a "policy" -d 'Apply, show and test the policy rules that tighten what the guard allows'
+complete -c opsgate -n "__fish_opsgate_using_subcommand help; and not __fish_seen_subcommand_from ask plan dry-run execute approve reject history show actions seed audit playbook policy staff agent worker serve docs alerts mcp target demo completions help" -f -a "staff" -d 'Manage staff members, their roles and keys'
+complete -c opsgate -n "__fish_opsgate_using_subcommand help; and not __fish_seen_subcommand_from ask plan dry-run execute approve reject history show actions seed audit playbook policy staff agent worker serve docs alerts mcp target demo completions help" -f -a "agent" -d 'Manage registered AI agents (tier, rate limit, token budget)'
+complete -c opsgate -n "__fish_opsgate_using_subcommand help; and not __fish_seen_subcommand_from ask plan dry-run execute approve reject history show actions seed audit playbook policy staff agent worker serve docs alerts mcp target demo completions help" -f -a "worker" -d 'Execute approved actions queued for background execution'
+complete -c opsgate -n "__fish_opsgate_using_subcommand help; and not __fish_seen_subcommand_from ask plan dry-run execute approve reject history show actions seed audit playbook policy staff agent worker serve docs alerts mcp target demo completions help" -f -a "serve" -d 'Serve opsgate to people and programs over HTTPS, every request signed (team mode)'
+complete -c opsgate -n "__fish_opsgate_using_subcommand help; and not __fish_seen_subcommand_from ask plan dry-run execute approve reject history show actions seed audit playbook policy staff agent worker serve docs alerts mcp target demo completions help" -f -a "docs" -d 'Index and search runbooks'
+complete -c opsgate -n "__fish_opsgate_using_subcommand help; and not __fish_seen_subcommand_from ask plan dry-run execute approve reject history show actions seed audit playbook policy staff agent worker serve docs alerts mcp target demo completions help" -f -a "alerts" -d 'Evaluate alert rules'
+complete -c opsgate -n "__fish_opsgate_using_subcommand help; and not __fish_seen_subcommand_from ask plan dry-run execute approve reject history show actions seed audit playbook policy staff agent worker serve docs alerts mcp target demo completions help" -f -a "mcp" -d 'Serve opsgate\'s guarded actions to AI clients over MCP (stdio)'
+complete -c opsgate -n "__fish_opsgate_using_subcommand help; and not __fish_seen_subcommand_from ask plan dry-run execute approve reject history show actions seed audit playbook policy staff agent worker serve docs alerts mcp target demo completions help" -f -a "target" -d 'Check the back office against the pack\'s tables and columns; write a starting binding'
+complete -c opsgate -n "__fish_opsgate_using_subcommand help; and not __fish_seen_subcommand_from ask plan dry-run execute approve reject history show actions seed audit playbook policy staff agent worker serve docs alerts mcp target demo completions help" -f -a "demo" -d 'Manage the demo database'
+complete -c opsgate -n "__fish_opsgate_using_subcommand help; and not __fish_seen_subcommand_from ask plan dry-run execute approve reject history show actions seed audit playbook policy staff agent worker serve docs alerts mcp target demo completions help" -f -a "completions" -d 'Print a shell completion script'
+complete -c opsgate -n "__fish_opsgate_using_subcommand help; and not __fish_seen_subcommand_from ask plan dry-run execute approve reject history show actions seed audit playbook policy staff agent worker serve docs alerts mcp target demo completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c opsgate -n "__fish_opsgate_using_subcommand help; and __fish_seen_subcommand_from actions" -f -a "show" -d 'Show one action with its parameter schema, permission, risk and needs'
 complete -c opsgate -n "__fish_opsgate_using_subcommand help; and __fish_seen_subcommand_from seed" -f -a "rbac" -d 'Seed the 8 roles, 32 permissions and their grants, plus default alert rules and config. Idempotent: a second run changes nothing and says so'
 complete -c opsgate -n "__fish_opsgate_using_subcommand help; and __fish_seen_subcommand_from audit" -f -a "query" -d 'Show audit entries, oldest first (the newest --limit of those matching)'
@@ -857,4 +1015,6 @@ complete -c opsgate -n "__fish_opsgate_using_subcommand help; and __fish_seen_su
 complete -c opsgate -n "__fish_opsgate_using_subcommand help; and __fish_seen_subcommand_from docs" -f -a "list" -d 'List indexed documents'
 complete -c opsgate -n "__fish_opsgate_using_subcommand help; and __fish_seen_subcommand_from docs" -f -a "search" -d 'Search indexed passages; each is cited as path#Lfirst-Llast with a score'
 complete -c opsgate -n "__fish_opsgate_using_subcommand help; and __fish_seen_subcommand_from alerts" -f -a "evaluate" -d 'Evaluate enabled alert rules and open alerts for new conditions (idempotent)'
+complete -c opsgate -n "__fish_opsgate_using_subcommand help; and __fish_seen_subcommand_from target" -f -a "check" -d 'List every table and column the pack needs that the target lacks or types differently, and the actions that are unavailable because of it (exit 1 if any)'
+complete -c opsgate -n "__fish_opsgate_using_subcommand help; and __fish_seen_subcommand_from target" -f -a "init-binding" -d 'Write a starting binding guessed from the target\'s live schema'
 complete -c opsgate -n "__fish_opsgate_using_subcommand help; and __fish_seen_subcommand_from demo" -f -a "reset" -d 'Delete and recreate the demo database (seeded RBAC, test staff with fresh keys, demo data)'

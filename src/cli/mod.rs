@@ -87,12 +87,12 @@ pub struct GlobalArgs {
 
     /// The back office actions run on, when it is not the state database's own:
     /// a SQLite path, postgres://…, or mysql://… / mariadb://… [env: OPSGATE_TARGET]
-    #[arg(long, global = true, value_name = "URL")]
+    #[arg(long = "target", id = "target_url", global = true, value_name = "URL")]
     pub target: Option<String>,
 
     /// How the pack's tables and columns are called in the back office (YAML;
     /// `opsgate target init-binding` writes a first one) [env: OPSGATE_BINDING]
-    #[arg(long, global = true, value_name = "FILE")]
+    #[arg(long = "binding", id = "binding_file", global = true, value_name = "FILE")]
     pub binding: Option<std::path::PathBuf>,
 
     /// Use the throwaway demo database (created with demo data when missing); acts as
