@@ -21,6 +21,7 @@ pub mod enrolment;
 pub mod error;
 pub mod executor;
 pub mod exit_code;
+pub mod failpoint;
 pub mod guard;
 pub mod httpsig;
 pub mod identity;

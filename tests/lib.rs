@@ -28,5 +28,6 @@ mod playbooks;
 mod policy;
 mod seed_rbac;
 mod staff;
+mod targets;
 mod team_mode;
 mod worker_fleet;

@@ -141,6 +141,7 @@ async fn run_on_separate_target(
             id = ActionId(row.id)
         )));
     }
+    crate::failpoint::pause("after_target_commit");
     let mut tx = store.begin().await?;
     record_success(&mut tx, row, runner, &rows_affected, Some(&key)).await?;
     tx.commit().await?;

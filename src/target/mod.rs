@@ -114,6 +114,19 @@ impl Target {
         })
     }
 
+    /// Whether the back office's activity log holds the row an action's write
+    /// left there (its `opsgate_action` key): the write committed.
+    pub async fn wrote(&self, action_id: i64) -> Result<bool> {
+        let uses: Uses = [("ops_audit_log".to_owned(), ["details".to_owned()].into())].into();
+        let pattern = format!("%\"opsgate_action\":\"{}\"%", crate::payload::action_key(action_id));
+        let statement = SqlStatement::new(
+            "SELECT COUNT(*) AS found FROM ops_audit_log WHERE details LIKE $1",
+            vec![SqlValue::Text(pattern)],
+        );
+        let set = self.db.query_rows(&self.bind(&uses, &statement)?, chrono::Utc::now()).await?;
+        Ok(set.int(0, "found") > 0)
+    }
+
     /// Reads columns of one row by logical names, for building a write.
     pub async fn row(
         &self,
