@@ -165,3 +165,97 @@ fn a_new_database_gets_the_bundled_back_office_beside_opsgates_namespace() {
         );
     }
 }
+
+fn fixture(path: &str) -> std::path::PathBuf {
+    std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/legacy").join(path)
+}
+
+fn current_code(secret_file: &str) -> String {
+    let secret = std::fs::read_to_string(fixture(secret_file)).unwrap();
+    let secret = opsgate::totp::TotpSecret::from_base32(secret.trim()).unwrap();
+    let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_secs() as i64;
+    secret.code_at_step(opsgate::totp::step_at(now))
+}
+
+fn copy_private(from: &std::path::Path, to: &std::path::Path) {
+    std::fs::copy(from, to).unwrap();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(to, std::fs::Permissions::from_mode(0o600)).unwrap();
+    }
+}
+
+#[test]
+fn a_demo_database_from_before_the_namespace_moves_in_with_its_history_and_second_factors() {
+    let env = Env::new();
+    let demo = env.data_dir().join("opsgate/demo");
+    std::fs::create_dir_all(demo.join("keys")).unwrap();
+    copy_private(&fixture("demo/demo.sqlite3"), &demo.join("demo.db"));
+    copy_private(&fixture("demo/instance.key"), &demo.join("instance.key"));
+    for key in std::fs::read_dir(fixture("demo/keys")).unwrap() {
+        let key = key.unwrap().path();
+        copy_private(&key, &demo.join("keys").join(key.file_name().unwrap()));
+    }
+    env.run(["--demo", "audit", "verify"]).exit(0).stdout_has("21 entries");
+    let checkpoint = fixture("demo/checkpoint.txt").display().to_string();
+    let key = std::fs::read_to_string(fixture("demo/key.txt")).unwrap();
+    env.run(["--demo", "audit", "verify", "--checkpoint", &checkpoint, "--key", key.trim()]).exit(0);
+
+    let history = env.run(["--demo", "history", "-o", "json"]).exit(0).json().to_string();
+    assert!(history.contains("\"a1\"") && history.contains("succeeded"), "{history}");
+    let refund = env.run(["--demo", "--as", "senior_agent@example.com", "show", "a2", "-o", "json"]).exit(0).json();
+    assert!(refund.to_string().contains("\"approved\""), "{refund}");
+    // The approved refund still runs, with the requester's second factor moved out of `staff`.
+    env.run(["--demo", "--as", "senior_agent@example.com", "execute", "a2", "--totp", &current_code("demo/senior_agent.totp")])
+        .exit(0)
+        .stdout_has("succeeded");
+    env.run(["--demo", "audit", "verify", "--checkpoint", &checkpoint, "--key", key.trim()]).exit(0);
+
+    let db = demo.join("demo.db").display().to_string();
+    let schema = block_on(async {
+        let mut conn = sqlx::SqliteConnection::connect(&format!("sqlite://{db}")).await.unwrap();
+        let names: Vec<String> =
+            sqlx::query_scalar("SELECT name FROM sqlite_master WHERE type = 'table'").fetch_all(&mut conn).await.unwrap();
+        let staff: Vec<String> = sqlx::query_scalar("SELECT name FROM pragma_table_info('staff')")
+            .fetch_all(&mut conn)
+            .await
+            .unwrap();
+        (names, staff)
+    });
+    for old in ["_sqlx_migrations", "audit_log", "plans", "actions", "staff_keys"] {
+        assert!(!schema.0.iter().any(|t| t == old), "`{old}` is still outside the namespace: {:?}", schema.0);
+    }
+    assert!(!schema.1.iter().any(|c| c.starts_with("totp")), "second factors left in staff: {:?}", schema.1);
+}
+
+#[test]
+fn a_postgresql_install_from_before_the_namespace_moves_into_the_opsgate_schema() {
+    let env = Env::new();
+    if !env.is_postgres() {
+        return; // The SQLite flavour is the demo database above.
+    }
+    team_sql(&env, &std::fs::read_to_string(fixture("postgres/legacy.sql")).unwrap());
+    let config = env.config_dir().join("opsgate");
+    std::fs::create_dir_all(&config).unwrap();
+    copy_private(&fixture("postgres/instance.key"), &config.join("instance.key"));
+
+    env.run(["audit", "verify"]).exit(0).stdout_has("14 entries");
+    let checkpoint = fixture("postgres/checkpoint.txt").display().to_string();
+    let key = std::fs::read_to_string(fixture("postgres/key.txt")).unwrap();
+    env.run(["audit", "verify", "--checkpoint", &checkpoint, "--key", key.trim()]).exit(0);
+    let staff = env.run_as("admin@example.com", ["staff", "list", "-o", "json"]).exit(0).json();
+    let manager = staff.as_array().unwrap().iter().find(|s| s["email"] == "manager@example.com").unwrap();
+    assert_eq!(manager["totp_enrolled"], true, "{manager}");
+
+    let ours = opsgate_tables(&env);
+    assert!(ours.iter().any(|t| t == "opsgate.opsgate_audit_log"), "{ours:?}");
+    assert!(ours.iter().all(|t| t.starts_with("opsgate.")), "{ours:?}");
+    let public = team_rows(
+        &env,
+        "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY 1",
+    );
+    for old in ["_sqlx_migrations", "audit_log", "plans", "actions"] {
+        assert!(!public.iter().any(|t| t == old), "`{old}` is still in public: {public:?}");
+    }
+}

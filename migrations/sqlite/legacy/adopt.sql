@@ -46,7 +46,6 @@ CREATE TABLE opsgate_actions (
     updated_at      TEXT NOT NULL, queued_at TEXT, queued_by INTEGER, agent TEXT, surface TEXT NOT NULL DEFAULT 'cli', denial TEXT,
     UNIQUE (plan_id, step_index)
 );
-INSERT INTO opsgate_actions SELECT * FROM actions;
 
 CREATE TABLE opsgate_agent_credentials (
     id          INTEGER PRIMARY KEY,
@@ -57,7 +56,6 @@ CREATE TABLE opsgate_agent_credentials (
     expires_at  TEXT NOT NULL,
     revoked_at  TEXT
 );
-INSERT INTO opsgate_agent_credentials SELECT * FROM agent_credentials;
 
 CREATE TABLE opsgate_agents (
     id                  INTEGER PRIMARY KEY,
@@ -69,7 +67,6 @@ CREATE TABLE opsgate_agents (
     status              TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('active', 'disabled')),
     created_at          TEXT NOT NULL
 , daily_tool_call_budget INTEGER NOT NULL DEFAULT 1000 CHECK (daily_tool_call_budget > 0), daily_mutation_budget INTEGER NOT NULL DEFAULT 100 CHECK (daily_mutation_budget > 0));
-INSERT INTO opsgate_agents SELECT * FROM agents;
 
 CREATE TABLE opsgate_alert_deliveries (
     id               INTEGER PRIMARY KEY,
@@ -80,7 +77,6 @@ CREATE TABLE opsgate_alert_deliveries (
     created_at       TEXT NOT NULL,
     UNIQUE (alert_id, staff_id)
 );
-INSERT INTO opsgate_alert_deliveries SELECT * FROM alert_deliveries;
 
 CREATE TABLE opsgate_alert_evaluations (
     id               INTEGER PRIMARY KEY,
@@ -93,7 +89,6 @@ CREATE TABLE opsgate_alert_evaluations (
     deliveries       INTEGER NOT NULL CHECK (deliveries >= 0),
     evaluated_by     TEXT NOT NULL
 );
-INSERT INTO opsgate_alert_evaluations SELECT * FROM alert_evaluations;
 
 CREATE TABLE opsgate_approvals (
     id            INTEGER PRIMARY KEY,
@@ -108,7 +103,6 @@ CREATE TABLE opsgate_approvals (
     expires_at    TEXT NOT NULL,
     UNIQUE (action_id, approver_id)
 );
-INSERT INTO opsgate_approvals SELECT * FROM approvals;
 
 CREATE TABLE opsgate_audit_checkpoints (
     tree_size   INTEGER PRIMARY KEY,
@@ -118,7 +112,6 @@ CREATE TABLE opsgate_audit_checkpoints (
     note        TEXT NOT NULL,
     created_at  TEXT NOT NULL
 );
-INSERT INTO opsgate_audit_checkpoints SELECT * FROM audit_checkpoints;
 
 CREATE TABLE "opsgate_audit_log" (
     id          INTEGER PRIMARY KEY,
@@ -134,7 +127,6 @@ CREATE TABLE "opsgate_audit_log" (
     prev_hash   TEXT NOT NULL,
     hash        TEXT NOT NULL
 );
-INSERT INTO opsgate_audit_log SELECT * FROM audit_log;
 
 CREATE TABLE opsgate_budget_usage (
     subject       TEXT NOT NULL,
@@ -144,7 +136,6 @@ CREATE TABLE opsgate_budget_usage (
     mutations     INTEGER NOT NULL DEFAULT 0,
     PRIMARY KEY (subject, scope, window_start)
 );
-INSERT INTO opsgate_budget_usage SELECT * FROM budget_usage;
 
 CREATE TABLE opsgate_confirmation_tokens (
     nonce         TEXT PRIMARY KEY,
@@ -155,14 +146,12 @@ CREATE TABLE opsgate_confirmation_tokens (
     used_at       TEXT,
     created_at    TEXT NOT NULL
 );
-INSERT INTO opsgate_confirmation_tokens SELECT * FROM confirmation_tokens;
 
 CREATE TABLE opsgate_instance_secrets (
     name        TEXT PRIMARY KEY,
     value       TEXT NOT NULL,
     created_at  TEXT NOT NULL
 );
-INSERT INTO opsgate_instance_secrets SELECT * FROM instance_secrets;
 
 CREATE TABLE opsgate_plans (
     id          INTEGER PRIMARY KEY,
@@ -174,7 +163,6 @@ CREATE TABLE opsgate_plans (
     document    TEXT NOT NULL,
     created_at  TEXT NOT NULL
 , surface TEXT NOT NULL DEFAULT 'cli');
-INSERT INTO opsgate_plans SELECT * FROM plans;
 
 CREATE TABLE "opsgate_playbook_runs" (
     id           INTEGER PRIMARY KEY,
@@ -190,7 +178,6 @@ CREATE TABLE "opsgate_playbook_runs" (
     summary      TEXT,
     CHECK ((status = 'running') = (finished_at IS NULL))
 );
-INSERT INTO opsgate_playbook_runs SELECT * FROM playbook_runs;
 
 CREATE TABLE opsgate_policy_sets (
     id          INTEGER PRIMARY KEY,
@@ -200,7 +187,6 @@ CREATE TABLE opsgate_policy_sets (
     applied_by  INTEGER NOT NULL,
     applied_at  TEXT NOT NULL
 );
-INSERT INTO opsgate_policy_sets SELECT * FROM policy_sets;
 
 CREATE TABLE opsgate_rate_limit_windows (
     subject       TEXT NOT NULL,
@@ -210,7 +196,6 @@ CREATE TABLE opsgate_rate_limit_windows (
     tokens        INTEGER NOT NULL DEFAULT 0,
     PRIMARY KEY (subject, window_kind, window_start)
 );
-INSERT INTO opsgate_rate_limit_windows SELECT * FROM rate_limit_windows;
 
 CREATE TABLE opsgate_request_nonces (
     key_id  INTEGER NOT NULL,
@@ -218,7 +203,6 @@ CREATE TABLE opsgate_request_nonces (
     seen_at TEXT NOT NULL,
     PRIMARY KEY (key_id, nonce)
 );
-INSERT INTO opsgate_request_nonces SELECT * FROM request_nonces;
 
 CREATE TABLE opsgate_runbook_chunks (
     id          INTEGER PRIMARY KEY,
@@ -228,7 +212,6 @@ CREATE TABLE opsgate_runbook_chunks (
     line_end    INTEGER NOT NULL CHECK (line_end >= line_start),
     text        TEXT NOT NULL
 );
-INSERT INTO opsgate_runbook_chunks SELECT * FROM runbook_chunks;
 
 CREATE TABLE opsgate_runbook_documents (
     id          INTEGER PRIMARY KEY,
@@ -239,7 +222,6 @@ CREATE TABLE opsgate_runbook_documents (
     indexed_at  TEXT NOT NULL,
     indexed_by  TEXT NOT NULL
 );
-INSERT INTO opsgate_runbook_documents SELECT * FROM runbook_documents;
 
 CREATE TABLE opsgate_staff_enrolments (
     id          INTEGER PRIMARY KEY,
@@ -251,7 +233,6 @@ CREATE TABLE opsgate_staff_enrolments (
     used_at     TEXT,
     revoked_at  TEXT
 , countersigned_by INTEGER);
-INSERT INTO opsgate_staff_enrolments SELECT * FROM staff_enrolments;
 
 CREATE TABLE opsgate_staff_keys (
     id          INTEGER PRIMARY KEY,
@@ -260,28 +241,50 @@ CREATE TABLE opsgate_staff_keys (
     created_at  TEXT NOT NULL,
     revoked_at  TEXT
 , revoked_by INTEGER, revoke_reason TEXT);
-INSERT INTO opsgate_staff_keys SELECT * FROM staff_keys;
 
+-- Rows after every table exists, parents before children.
+INSERT INTO opsgate_agents SELECT * FROM agents;
+INSERT INTO opsgate_plans SELECT * FROM plans;
+INSERT INTO opsgate_actions SELECT * FROM actions;
+INSERT INTO opsgate_staff_keys SELECT * FROM staff_keys;
+INSERT INTO opsgate_approvals SELECT * FROM approvals;
+INSERT INTO opsgate_confirmation_tokens SELECT * FROM confirmation_tokens;
+INSERT INTO opsgate_agent_credentials SELECT * FROM agent_credentials;
+INSERT INTO opsgate_runbook_documents SELECT * FROM runbook_documents;
+INSERT INTO opsgate_runbook_chunks SELECT * FROM runbook_chunks;
+INSERT INTO opsgate_alert_deliveries SELECT * FROM alert_deliveries;
+INSERT INTO opsgate_alert_evaluations SELECT * FROM alert_evaluations;
+INSERT INTO opsgate_audit_checkpoints SELECT * FROM audit_checkpoints;
+INSERT INTO opsgate_audit_log SELECT * FROM audit_log;
+INSERT INTO opsgate_budget_usage SELECT * FROM budget_usage;
+INSERT INTO opsgate_instance_secrets SELECT * FROM instance_secrets;
+INSERT INTO opsgate_playbook_runs SELECT * FROM playbook_runs;
+INSERT INTO opsgate_policy_sets SELECT * FROM policy_sets;
+INSERT INTO opsgate_rate_limit_windows SELECT * FROM rate_limit_windows;
+INSERT INTO opsgate_request_nonces SELECT * FROM request_nonces;
+INSERT INTO opsgate_staff_enrolments SELECT * FROM staff_enrolments;
+
+-- Children before parents: the old tables' own foreign keys hold to the end.
+DROP TABLE approvals;
+DROP TABLE confirmation_tokens;
 DROP TABLE actions;
+DROP TABLE plans;
 DROP TABLE agent_credentials;
 DROP TABLE agents;
+DROP TABLE runbook_chunks;
+DROP TABLE runbook_documents;
+DROP TABLE staff_keys;
 DROP TABLE alert_deliveries;
 DROP TABLE alert_evaluations;
-DROP TABLE approvals;
 DROP TABLE audit_checkpoints;
 DROP TABLE audit_log;
 DROP TABLE budget_usage;
-DROP TABLE confirmation_tokens;
 DROP TABLE instance_secrets;
-DROP TABLE plans;
 DROP TABLE playbook_runs;
 DROP TABLE policy_sets;
 DROP TABLE rate_limit_windows;
 DROP TABLE request_nonces;
-DROP TABLE runbook_chunks;
-DROP TABLE runbook_documents;
 DROP TABLE staff_enrolments;
-DROP TABLE staff_keys;
 
 CREATE INDEX opsgate_staff_keys_staff ON opsgate_staff_keys (staff_id);
 
