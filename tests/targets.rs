@@ -336,3 +336,56 @@ fn a_writer_killed_after_the_target_commit_is_settled_from_the_target_and_never_
     }
     env.run(["audit", "verify"]).exit(0);
 }
+
+#[test]
+fn seed_rbac_converges_the_teams_own_access_tables_and_a_second_run_changes_nothing() {
+    let env = Env::new().seeded();
+    for kind in kinds(&env) {
+        let office = BackOffice::new(&env, kind);
+        office.sql(
+            "INSERT INTO staff_permissions (name, module, description, created_at) VALUES ('payroll.view', 'payroll', 'theirs', '2026-01-01 00:00:00')",
+        );
+        let first = on(&env, &office, "super_admin@example.com", &["target", "seed-rbac", "--test-staff", "-o", "json"]).exit(0).json();
+        assert_eq!(first["changed"], true, "{kind:?}: {first}");
+        assert_eq!(first["roles"]["created"], 8, "{kind:?}: {first}");
+        assert_eq!(first["permissions"]["created"], 32, "{kind:?}: {first}");
+        assert_eq!(first["test_staff"]["created"], 8, "{kind:?}: {first}");
+        let count = |table: &str| office.text(&format!("SELECT CAST(COUNT(*) AS CHAR(20)) FROM {table}")).remove(0).trim().to_owned();
+        let grants = count("staff_role_permissions");
+        assert_eq!(grants, "137", "{kind:?}: 32+31+21+16+13+7+8+9 grants");
+        assert_eq!(count("employees"), "8", "{kind:?}");
+
+        let second = on(&env, &office, "super_admin@example.com", &["target", "seed-rbac", "--test-staff", "-o", "json"]).exit(0).json();
+        assert_eq!(second["changed"], false, "{kind:?}: {second}");
+        assert_eq!(count("staff_role_permissions"), grants, "{kind:?}");
+        assert_eq!(count("staff_permissions"), "33", "{kind:?}: the team's own permission stays");
+        let audited = env.scalar(
+            "SELECT COUNT(*) FROM opsgate_audit_log WHERE event = 'seed.rbac' AND payload LIKE '%\"target\"%'",
+        );
+        assert!(audited >= 2, "{kind:?}: both runs audited");
+    }
+}
+
+#[test]
+fn a_read_only_target_user_still_reads_and_is_told_clearly_why_a_write_cannot_run() {
+    let env = Env::new().seeded();
+    let kind = Kind::MariaDb;
+    let office = BackOffice::new(&env, kind);
+    let database = office.url.rsplit_once('/').unwrap().1.to_owned();
+    let user = format!("ro_{}", &database[3..]);
+    admin_sql_mysql(
+        &mysql_admin_url(),
+        &format!("CREATE USER '{user}'@'127.0.0.1'; GRANT SELECT ON {database}.* TO '{user}'@'127.0.0.1'"),
+    );
+    let admin = mysql_admin_url();
+    let host = admin.trim_start_matches("mysql://").split_once('@').unwrap().1.trim_end_matches('/');
+    let reader = BackOffice { kind, url: format!("mysql://{user}@{host}/{database}"), binding: office.binding.clone() };
+    on(&env, &reader, ADMIN, &["ask", "show booking 2"]).exit(0).stdout_has("Window repair");
+    let plan = on(&env, &reader, ADMIN, &["plan", "cancel booking 1", "-o", "json"]).exit(0).json();
+    let (_, action, token) = step(&plan);
+    on(&env, &reader, ADMIN, &["execute", &action, "--token", &token.unwrap()])
+        .exit(1)
+        .stderr_has("does not let this user write");
+    assert_eq!(office.reservation(1, "state"), "confirmed");
+    on(&env, &reader, "super_admin@example.com", &["target", "seed-rbac"]).exit(1).stderr_has("does not let this user write");
+}

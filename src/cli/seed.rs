@@ -34,7 +34,7 @@ enum SeedCommand {
 }
 
 #[derive(Serialize)]
-struct SeedReport {
+pub(super) struct SeedReport {
     source: String,
     changed: bool,
     #[serde(flatten)]
@@ -58,14 +58,15 @@ impl SeedArgs {
         let key_dir = ctx.key_dir();
         let outcome =
             apply_seed(&ctx.store, &seed, ctx.actor(person.as_ref()), test_staff.then_some(&key_dir)).await?;
-        let report = SeedReport {
-            source: seed.source.display().to_string(),
-            changed: outcome.changed(),
-            outcome,
-            key_dir: test_staff.then(|| key_dir.dir().display().to_string()),
-        };
+        let report = SeedReport::new(&seed, outcome, test_staff.then(|| key_dir.dir().display().to_string()));
         ctx.show(&report).await?;
         Ok(ExitCode::Success)
+    }
+}
+
+impl SeedReport {
+    pub(super) fn new(seed: &ResolvedSeed, outcome: SeedOutcome, key_dir: Option<String>) -> SeedReport {
+        SeedReport { source: seed.source.display().to_string(), changed: outcome.changed(), outcome, key_dir }
     }
 }
 

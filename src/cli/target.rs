@@ -6,6 +6,9 @@ use std::path::PathBuf;
 use clap::{Args, Subcommand};
 
 use super::Context;
+use serde_json::json;
+
+use crate::audit::{Event, NewAuditEntry, Outcome};
 use crate::catalog::Catalog;
 use crate::error::{Error, Result};
 use crate::exit_code::ExitCode;
@@ -29,6 +32,16 @@ pub enum TargetCommand {
     /// List every table and column the pack needs that the target lacks or types
     /// differently, and the actions that are unavailable because of it (exit 1 if any)
     Check,
+    /// Converge the target's own roles, permissions and grants (and test staff rows
+    /// with --test-staff) onto the RBAC seed, through the binding, in one transaction
+    SeedRbac {
+        /// The seed file [default: the built-in seeds/rbac.yaml]
+        #[arg(long, value_name = "PATH")]
+        file: Option<PathBuf>,
+        /// Also create one staff row per role (<role>@example.com) in the target
+        #[arg(long)]
+        test_staff: bool,
+    },
     /// Write a starting binding guessed from the target's live schema
     InitBinding {
         /// Write it here instead of standard output (refuses to overwrite without --force)
@@ -71,6 +84,27 @@ impl TargetArgs {
                 let report = crate::target::check::check(&target, Catalog::builtin().actions()).await?;
                 ctx.show(&report).await?;
                 Ok(if report.is_clean() { ExitCode::Success } else { ExitCode::Error })
+            }
+            TargetCommand::SeedRbac { file, test_staff } => {
+                let seed = match &file {
+                    Some(path) => crate::rbac::ResolvedSeed::load(path)?,
+                    None => crate::rbac::ResolvedSeed::builtin(),
+                };
+                let person = ctx.maybe_person().await?;
+                if let Some(person) = &person {
+                    crate::rbac::require(person, "system.admin")?;
+                }
+                let outcome = crate::target::seed::seed_rbac(&target, &seed, test_staff).await?;
+                let entry = NewAuditEntry::new(
+                    ctx.actor(person.as_ref()),
+                    Event::SeedRbac,
+                    if outcome.changed() { Outcome::Succeeded } else { Outcome::Unchanged },
+                )
+                .payload(json!({"file": seed.source.display().to_string(), "test_staff": test_staff, "target": target.shown()}))
+                .result(serde_json::to_value(&outcome).unwrap_or_default());
+                ctx.store.append_audit(&[entry]).await?;
+                ctx.show(&super::seed::SeedReport::new(&seed, outcome, None)).await?;
+                Ok(ExitCode::Success)
             }
             TargetCommand::InitBinding { out, force } => {
                 let guess = crate::target::infer::guess(&target).await?;

@@ -129,7 +129,7 @@ async fn run_on_separate_target(
         Ok(rows) => rows,
         Err(error) => {
             office.rollback().await?;
-            return record_failure(store, row, runner, error).await;
+            return record_failure(store, row, runner, crate::target::refused_write(target, error)).await;
         }
     };
     if let Err(error) = office.commit().await {

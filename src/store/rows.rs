@@ -109,6 +109,25 @@ impl Store {
     }
 }
 
+impl super::Tx {
+    /// [`Store::query_rows`] inside a transaction.
+    pub async fn query_rows(&mut self, statement: &SqlStatement, now: DateTime<Utc>) -> Result<ResultSet> {
+        let sql = statement.sql.clone();
+        super::on_tx!(self, tx => {
+            let query = bind_values!(sqlx::query(AssertSqlSafe(sql)), &statement.params, now, None);
+            let rows = query.fetch_all(&mut **tx).await?;
+            let mut set = ResultSet::default();
+            if let Some(first) = rows.first() {
+                set.columns = first.columns().iter().map(|c| c.name().to_owned()).collect();
+            }
+            for row in &rows {
+                set.rows.push((0..row.columns().len()).map(|i| row.cell(i)).collect::<Result<Vec<_>>>()?);
+            }
+            Ok(set)
+        })
+    }
+}
+
 trait DecodeCell {
     fn cell(&self, index: usize) -> Result<Value>;
 }

@@ -62,6 +62,10 @@ pub async fn check<'a>(target: &Target, actions: impl IntoIterator<Item = &'a Ac
         }
     }
     for action in actions {
+        if let Some(reason) = mixes_identities(target, action) {
+            report.unavailable.insert(action.name.clone(), reason);
+            continue;
+        }
         let reason = action.uses.iter().find_map(|(table, columns)| {
             broken.get(table).cloned().or_else(|| columns.iter().find_map(|c| broken.get(&format!("{table}.{c}")).cloned()))
         });
@@ -70,6 +74,15 @@ pub async fn check<'a>(target: &Target, actions: impl IntoIterator<Item = &'a Ac
         }
     }
     Ok(report)
+}
+
+/// Every problem with the tables and columns in `uses`, one line each.
+pub async fn check_uses(target: &Target, uses: &Uses) -> Result<Vec<String>> {
+    let mut problems = Vec::new();
+    for (table, columns) in uses {
+        problems.extend(check_table(target, table, columns).await?.iter().map(describe));
+    }
+    Ok(problems)
 }
 
 /// Refuses an action whose tables or columns the target lacks, naming the first.
@@ -87,6 +100,21 @@ pub async fn require_available(target: &Target, action: &ActionSpec) -> Result<(
             action.name, report.target
         ))),
     }
+}
+
+/// Tables whose ids name people and their access.
+const IDENTITY_TABLES: [&str; 4] = ["staff", "roles", "permissions", "role_permissions"];
+
+/// A write that puts a person's id into a row takes that id from opsgate's
+/// state database, where identities are read; on another database it would
+/// mix two sets of staff ids, so it is not offered there.
+fn mixes_identities(target: &Target, action: &ActionSpec) -> Option<String> {
+    let writes_people = action.risk.writes() && action.uses.keys().any(|t| IDENTITY_TABLES.contains(&t.as_str()));
+    (target.is_separate() && writes_people).then(|| {
+        "it writes staff ids, which opsgate reads from its state database; on another database it would mix two \
+         sets of staff (reading identities from the target is not supported yet)"
+            .to_owned()
+    })
 }
 
 fn describe(problem: &Problem) -> String {

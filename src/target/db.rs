@@ -174,6 +174,20 @@ impl DbTx<'_> {
         }
     }
 
+    /// Rows of one statement inside this transaction.
+    pub async fn query_rows(&mut self, statement: &SqlStatement, now: DateTime<Utc>) -> Result<ResultSet> {
+        match self {
+            DbTx::State(tx) => tx.query_rows(statement, now).await,
+            DbTx::Own(tx) => tx.query_rows(statement, now).await,
+            DbTx::MySql(tx) => {
+                let query =
+                    bind_mysql(sqlx::query(AssertSqlSafe(statement.sql.clone())), &statement.params, now, None);
+                let rows = query.fetch_all(&mut **tx).await?;
+                result_set(&rows)
+            }
+        }
+    }
+
     pub async fn snapshot_row(
         &mut self,
         table: &str,

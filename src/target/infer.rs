@@ -19,7 +19,7 @@ const TABLE_NAMES: &[(&str, &[&str])] = &[
     ("staff", &["employees", "admins", "operators", "staff_members", "agents"]),
     ("roles", &["staff_roles", "role"]),
     ("permissions", &["staff_permissions", "permission"]),
-    ("role_permissions", &["roles_permissions", "role_permission", "permission_role"]),
+    ("role_permissions", &["staff_role_permissions", "roles_permissions", "role_permission", "permission_role"]),
     ("priority_queue", &["queue", "work_queue", "review_queue"]),
     ("alert_rules", &["alert_rule", "alerting_rules"]),
     ("alert_subscriptions", &["alert_subscribers", "alert_subscription"]),

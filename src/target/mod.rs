@@ -14,6 +14,7 @@ pub mod db;
 pub mod infer;
 pub mod logical;
 pub mod rewrite;
+pub mod seed;
 
 use std::path::Path;
 use std::sync::Arc;
@@ -144,6 +145,22 @@ impl Target {
         let physical: Vec<&str> = columns.iter().map(|c| self.binding.column(table, c)).collect();
         self.db.snapshot_row(&self.binding.table(table), self.binding.column(table, key_column), key, &physical).await
     }
+}
+
+/// A write the target's database refused for want of rights (a read-only
+/// user), said so; any other error as it is.
+pub fn refused_write(target: &Target, error: Error) -> Error {
+    let Error::Database(message) = &error else { return error };
+    let lower = message.to_lowercase();
+    let denied = ["permission denied", "command denied", "readonly database", "read-only", "read only"];
+    if denied.iter().any(|needle| lower.contains(needle)) {
+        return Error::Config(format!(
+            "{} does not let this user write ({}); reads still work, writes need a user with INSERT, UPDATE and DELETE",
+            target.shown(),
+            crate::error::one_line(message)
+        ));
+    }
+    error
 }
 
 /// The back office as one action sees it: only what its catalog entry declares.
