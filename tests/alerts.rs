@@ -202,7 +202,10 @@ fn alerts_whose_condition_is_gone_are_resolved_and_a_new_occurrence_raises_a_new
         env.scalar("SELECT COUNT(*) FROM alerts WHERE status = 'resolved' AND resolved_at IS NOT NULL"),
         3
     );
-    assert_eq!(env.scalar("SELECT alerts_resolved FROM opsgate_alert_evaluations ORDER BY id DESC LIMIT 1"), 3);
+    assert_eq!(
+        env.scalar("SELECT alerts_resolved FROM opsgate_alert_evaluations ORDER BY id DESC LIMIT 1"),
+        3
+    );
 
     // An acknowledged alert is resolved the same way once its complaint is.
     set_status(&env, 2, "open");
@@ -434,10 +437,17 @@ fn overlapping_cron_runs_raise_each_alert_once() {
     assert_eq!(created, 22);
     assert_eq!(env.scalar("SELECT COUNT(*) FROM alerts"), 22);
     assert_eq!(env.scalar("SELECT COUNT(DISTINCT dedup_key) FROM alerts"), 22);
-    assert_eq!(env.scalar("SELECT COUNT(*) FROM opsgate_alert_deliveries"), 22, "one manager, told once per alert");
+    assert_eq!(
+        env.scalar("SELECT COUNT(*) FROM opsgate_alert_deliveries"),
+        22,
+        "one manager, told once per alert"
+    );
     assert_eq!(env.scalar("SELECT COUNT(*) FROM opsgate_alert_evaluations"), RUNS as i64);
     assert_eq!(env.scalar("SELECT CAST(SUM(alerts_created) AS BIGINT) FROM opsgate_alert_evaluations"), 22);
-    assert_eq!(env.scalar("SELECT COUNT(*) FROM opsgate_audit_log WHERE event = 'alerts.evaluated'"), RUNS as i64);
+    assert_eq!(
+        env.scalar("SELECT COUNT(*) FROM opsgate_audit_log WHERE event = 'alerts.evaluated'"),
+        RUNS as i64
+    );
     env.run(["audit", "verify"]).exit(0);
 }
 

@@ -26,7 +26,9 @@ fn refunded_cents(env: &Env) -> i64 {
 
 fn audit_count(env: &Env, event: &str, action: &str) -> i64 {
     let id: i64 = action.trim_start_matches('a').parse().unwrap();
-    env.scalar(&format!("SELECT COUNT(*) FROM opsgate_audit_log WHERE event = '{event}' AND action_id = {id}"))
+    env.scalar(&format!(
+        "SELECT COUNT(*) FROM opsgate_audit_log WHERE event = '{event}' AND action_id = {id}"
+    ))
 }
 
 /// A refund planned by the senior agent and approved by the manager, both enrolled in TOTP.
@@ -130,14 +132,19 @@ fn a_payload_changed_after_approval_is_refused() {
         serde_json::from_str(&payload.replacen("\"value\":", "\"value\":1", 1)).unwrap();
     let hash = opsgate::canonical::hash_value(&tampered);
     let text = serde_json::to_string(&tampered).unwrap().replace('\'', "''");
-    env.sql(&format!("UPDATE opsgate_actions SET payload = '{text}', payload_hash = '{hash}' WHERE id = {id}"))
-        .unwrap();
+    env.sql(&format!(
+        "UPDATE opsgate_actions SET payload = '{text}', payload_hash = '{hash}' WHERE id = {id}"
+    ))
+    .unwrap();
     env.run_as(REQUESTER, ["execute", &action, "--totp", &requester.next_code()])
         .exit(5)
         .stderr_has("changed after approval");
     // And the payload edited without fixing the hash.
-    env.sql(&format!("UPDATE opsgate_actions SET payload = '{}' WHERE id = {id}", payload.replace('\'', "''")))
-        .unwrap();
+    env.sql(&format!(
+        "UPDATE opsgate_actions SET payload = '{}' WHERE id = {id}",
+        payload.replace('\'', "''")
+    ))
+    .unwrap();
     env.run_as(REQUESTER, ["execute", &action, "--totp", &requester.next_code()]).exit(5);
     assert_eq!(refunded_cents(&env), before);
     assert_eq!(status(&env, &action), "approved");
@@ -204,13 +211,17 @@ fn expired_approvals_and_revoked_keys_stop_counting_but_rotated_keys_still_verif
     let keys = env.run_as(APPROVER, ["staff", "keys", "--email", APPROVER, "-o", "json"]).exit(0).json();
     assert_eq!(keys.as_array().unwrap().len(), 2, "{keys}");
     // Expired: refused with 4, nothing written.
-    env.sql(&format!("UPDATE opsgate_approvals SET expires_at = '2020-01-01T00:00:00Z' WHERE action_id = {id}"))
-        .unwrap();
+    env.sql(&format!(
+        "UPDATE opsgate_approvals SET expires_at = '2020-01-01T00:00:00Z' WHERE action_id = {id}"
+    ))
+    .unwrap();
     env.run_as(REQUESTER, ["execute", &action, "--totp", &requester.next_code()])
         .exit(4)
         .stderr_has("expired");
-    env.sql(&format!("UPDATE opsgate_approvals SET expires_at = '2999-01-01T00:00:00Z' WHERE action_id = {id}"))
-        .unwrap();
+    env.sql(&format!(
+        "UPDATE opsgate_approvals SET expires_at = '2999-01-01T00:00:00Z' WHERE action_id = {id}"
+    ))
+    .unwrap();
     // Revoking the key that signed: the approval no longer counts.
     let signed_with = env.scalar(&format!("SELECT key_id FROM opsgate_approvals WHERE action_id = {id}"));
     env.run_as("agent@example.com", ["staff", "revoke-key", &format!("k{signed_with}"), "--reason", "x"])

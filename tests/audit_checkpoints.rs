@@ -27,8 +27,10 @@ fn more_entries(env: &Env, n: usize) {
 
 fn checkpoint(env: &Env) -> std::path::PathBuf {
     let out = env.run(["audit", "checkpoint"]).exit(0);
-    let path =
-        env.home.path().join(format!("checkpoint-{}.txt", env.scalar("SELECT MAX(id) FROM opsgate_audit_log")));
+    let path = env
+        .home
+        .path()
+        .join(format!("checkpoint-{}.txt", env.scalar("SELECT MAX(id) FROM opsgate_audit_log")));
     std::fs::write(&path, &out.stdout).unwrap();
     path
 }

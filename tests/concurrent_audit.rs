@@ -53,7 +53,11 @@ fn eight_processes_appending_500_entries_each_leave_one_valid_chain() {
     assert_eq!(env.scalar("SELECT COUNT(*) FROM opsgate_audit_log"), total);
     assert_eq!(env.scalar("SELECT MAX(id) FROM opsgate_audit_log"), total);
     assert_eq!(env.scalar("SELECT COUNT(DISTINCT actor_id) FROM opsgate_audit_log"), WRITERS as i64);
-    assert_eq!(env.scalar("SELECT COUNT(DISTINCT prev_hash) FROM opsgate_audit_log"), total, "no fork in the chain");
+    assert_eq!(
+        env.scalar("SELECT COUNT(DISTINCT prev_hash) FROM opsgate_audit_log"),
+        total,
+        "no fork in the chain"
+    );
     let report = env.run(["audit", "verify", "-o", "json"]).exit(0).json();
     assert_eq!(report["entries"], total);
 }

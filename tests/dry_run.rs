@@ -135,8 +135,9 @@ fn a_step_that_would_fail_exits_1_naming_it_and_the_steps_after_it_still_run() {
 
     // On a terminal the whole simulation shows, then the one error line.
     let plan = env.scalar("SELECT MAX(id) FROM opsgate_plans");
-    let reschedule = env
-        .scalar(&format!("SELECT id FROM opsgate_actions WHERE plan_id = {plan} AND action = 'bookings.reschedule'"));
+    let reschedule = env.scalar(&format!(
+        "SELECT id FROM opsgate_actions WHERE plan_id = {plan} AND action = 'bookings.reschedule'"
+    ));
     assert!(message.starts_with(&format!("a{reschedule} ")), "names the step: {message}");
     let human = env.run_as(ADMIN, ["dry-run", &format!("p{plan}")]).exit(1);
     let error_lines: Vec<&str> = human.stderr.lines().collect();
@@ -180,7 +181,7 @@ fn a_statement_the_database_refuses_fails_its_step_only_and_nothing_is_kept() {
     assert!(simulation(&json, 0)["would_fail"].is_string());
     assert_eq!(change(&changes(&json, 1), "status"), Some((Some("active"), Some("deleted"))), "{json}");
     assert_eq!(env.ops_checksum(), before);
-    let audit =
-        env.scalar("SELECT COUNT(*) FROM opsgate_audit_log WHERE event = 'plan.dry_run' AND status = 'failed'");
+    let audit = env
+        .scalar("SELECT COUNT(*) FROM opsgate_audit_log WHERE event = 'plan.dry_run' AND status = 'failed'");
     assert_eq!(audit, 3, "each failing dry-run is audited as failed");
 }

@@ -54,7 +54,10 @@ fn naming_a_senior_person_without_their_key_registers_nothing() {
     attacker.run(["seed", "rbac", "--test-staff"]).exit(0);
     assert_eq!(key_count(&env, "super_admin@example.com"), keys_before);
     assert!(!attacker.key_dir().exists(), "no private key was written on the attacker's machine");
-    assert_eq!(env.scalar("SELECT COUNT(*) FROM opsgate_audit_log WHERE event = 'staff.enrolment_rejected'"), 1);
+    assert_eq!(
+        env.scalar("SELECT COUNT(*) FROM opsgate_audit_log WHERE event = 'staff.enrolment_rejected'"),
+        1
+    );
 }
 
 #[test]
@@ -69,7 +72,10 @@ fn an_enrolment_code_registers_one_key_once_for_the_person_it_was_issued_for() {
     assert!(!kims_key.exists(), "nobody but Kim generates Kim's key");
     env.run_as(ADMIN, ["staff", "add", "lee@example.com", "--name", "Lee", "--role", "agent"]).exit(0);
     // The code is stored only as a hash.
-    assert_eq!(env.scalar(&format!("SELECT COUNT(*) FROM opsgate_staff_enrolments WHERE code_sha256 = '{code}'")), 0);
+    assert_eq!(
+        env.scalar(&format!("SELECT COUNT(*) FROM opsgate_staff_enrolments WHERE code_sha256 = '{code}'")),
+        0
+    );
 
     env.run_as("lee@example.com", ["staff", "keygen", "--code", &code])
         .exit(5)
@@ -99,7 +105,10 @@ fn an_enrolment_code_registers_one_key_once_for_the_person_it_was_issued_for() {
     // With her key she rotates without a code.
     env.run_as("kim@example.com", ["staff", "keygen"]).exit(0);
     assert_eq!(key_count(&env, "kim@example.com"), 2);
-    assert_eq!(env.scalar("SELECT COUNT(*) FROM opsgate_audit_log WHERE event = 'staff.enrolment_rejected'"), 4);
+    assert_eq!(
+        env.scalar("SELECT COUNT(*) FROM opsgate_audit_log WHERE event = 'staff.enrolment_rejected'"),
+        4
+    );
 }
 
 #[test]
@@ -240,8 +249,8 @@ fn secrets_are_sealed_at_rest_and_do_not_open_from_another_installation() {
     let open = env.scalar("SELECT MIN(id) FROM complaints WHERE status = 'open'");
     let plan = env.plan_json(ADMIN, &format!("escalate complaint {open}"));
     assert!(plan["steps"][0]["confirmation_token"].is_string(), "{plan}");
-    let token_key =
-        env.scalar_text("SELECT value FROM opsgate_instance_secrets WHERE name = 'confirmation_token_hmac_v1'");
+    let token_key = env
+        .scalar_text("SELECT value FROM opsgate_instance_secrets WHERE name = 'confirmation_token_hmac_v1'");
     assert!(token_key.starts_with("sealed:v1:"), "{token_key}");
     #[cfg(unix)]
     {
@@ -299,8 +308,8 @@ fn secrets_an_older_version_stored_in_clear_keep_working_and_are_sealed_on_first
     let open = env.scalar("SELECT MIN(id) FROM complaints WHERE status = 'open'");
     let plan = env.plan_json(ADMIN, &format!("escalate complaint {open}"));
     let token = plan["steps"][0]["confirmation_token"].as_str().unwrap().to_owned();
-    let token_key =
-        env.scalar_text("SELECT value FROM opsgate_instance_secrets WHERE name = 'confirmation_token_hmac_v1'");
+    let token_key = env
+        .scalar_text("SELECT value FROM opsgate_instance_secrets WHERE name = 'confirmation_token_hmac_v1'");
     assert!(token_key.starts_with("sealed:v1:"), "{token_key}");
     // The resealed key is the same key: the token it minted executes.
     env.run_as(ADMIN, ["execute", plan["steps"][0]["action_id"].as_str().unwrap(), "--token", &token])

@@ -101,7 +101,9 @@ fn an_openai_tool_call_becomes_a_guarded_plan() {
     assert!(query["function"]["parameters"]["properties"]["query"]["maxLength"].is_u64());
 
     assert_eq!(
-        env.scalar("SELECT COUNT(*) FROM opsgate_audit_log WHERE event = 'llm.request' AND status = 'succeeded'"),
+        env.scalar(
+            "SELECT COUNT(*) FROM opsgate_audit_log WHERE event = 'llm.request' AND status = 'succeeded'"
+        ),
         1
     );
     assert_eq!(env.scalar("SELECT COUNT(*) FROM bookings WHERE id = 7 AND refunded_cents > 0"), 0);
@@ -228,7 +230,9 @@ fn each_malformed_reply_gets_one_repair_then_exit_7_with_nothing_written() {
         nothing_planned(&env);
         assert_eq!(env.ops_checksum(), before, "{case}");
         assert_eq!(
-            env.scalar("SELECT COUNT(*) FROM opsgate_audit_log WHERE event = 'llm.request' AND status = 'failed'"),
+            env.scalar(
+                "SELECT COUNT(*) FROM opsgate_audit_log WHERE event = 'llm.request' AND status = 'failed'"
+            ),
             2,
             "{case}"
         );

@@ -566,8 +566,9 @@ fn over_http_an_agent_credential_or_a_persons_key_opens_a_session_and_nothing_un
     let unsigned = RawRequest::new(&server.addr, "POST", "/mcp", &headers, initialize).send(&server.addr);
     assert_eq!(unsigned.status, 401, "{}", unsigned.body);
     assert!(
-        env.scalar("SELECT COUNT(*) FROM opsgate_audit_log WHERE event = 'auth.rejected' AND payload LIKE '%/mcp%'")
-            >= 1
+        env.scalar(
+            "SELECT COUNT(*) FROM opsgate_audit_log WHERE event = 'auth.rejected' AND payload LIKE '%/mcp%'"
+        ) >= 1
     );
 }
 

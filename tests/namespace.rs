@@ -107,7 +107,10 @@ fn opsgate_tables(env: &Env) -> Vec<String> {
              WHERE table_name LIKE 'opsgate%' OR table_schema = 'opsgate' ORDER BY 1",
         )
     } else {
-        team_rows(env, "SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'opsgate%' ORDER BY 1")
+        team_rows(
+            env,
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'opsgate%' ORDER BY 1",
+        )
     }
 }
 
@@ -123,13 +126,20 @@ fn a_database_that_already_holds_the_ops_tables_is_adopted_and_never_altered() {
     // The seed writes rows into the team's RBAC tables, never their shape.
     env.run(["seed", "rbac", "--test-staff"]).exit(0);
     assert_eq!(team_schema(&env), before, "seeding changed the team's schema");
-    assert_eq!(env.scalar("SELECT COUNT(*) FROM roles WHERE name = 'night_shift'"), 1, "the team's row survives");
+    assert_eq!(
+        env.scalar("SELECT COUNT(*) FROM roles WHERE name = 'night_shift'"),
+        1,
+        "the team's row survives"
+    );
 
     let ours = opsgate_tables(&env);
     let audit = if env.is_postgres() { "opsgate.opsgate_audit_log" } else { "opsgate_audit_log" };
     assert!(ours.iter().any(|t| t == audit), "{ours:?}");
     if env.is_postgres() {
-        assert!(ours.iter().all(|t| t.starts_with("opsgate.")), "opsgate tables outside its schema: {ours:?}");
+        assert!(
+            ours.iter().all(|t| t.starts_with("opsgate.")),
+            "opsgate tables outside its schema: {ours:?}"
+        );
     }
     // The team's back office is theirs: opsgate keeps no record of creating it.
     assert!(!ours.iter().any(|t| t.contains("back_office")), "{ours:?}");
@@ -160,7 +170,9 @@ fn a_new_database_gets_the_bundled_back_office_beside_opsgates_namespace() {
     // Nothing of opsgate's own state outside its namespace.
     for table in ["audit_log", "plans", "actions", "staff_keys", "_sqlx_migrations"] {
         assert!(
-            !theirs.iter().any(|line| line.split(' ').any(|word| word == table || word.ends_with(&format!(".{table}")))),
+            !theirs.iter().any(|line| line
+                .split(' ')
+                .any(|word| word == table || word.ends_with(&format!(".{table}")))),
             "`{table}` outside opsgate's namespace: {theirs:?}"
         );
     }
@@ -204,19 +216,30 @@ fn a_demo_database_from_before_the_namespace_moves_in_with_its_history_and_secon
 
     let history = env.run(["--demo", "history", "-o", "json"]).exit(0).json().to_string();
     assert!(history.contains("\"a1\"") && history.contains("succeeded"), "{history}");
-    let refund = env.run(["--demo", "--as", "senior_agent@example.com", "show", "a2", "-o", "json"]).exit(0).json();
+    let refund =
+        env.run(["--demo", "--as", "senior_agent@example.com", "show", "a2", "-o", "json"]).exit(0).json();
     assert!(refund.to_string().contains("\"approved\""), "{refund}");
     // The approved refund still runs, with the requester's second factor moved out of `staff`.
-    env.run(["--demo", "--as", "senior_agent@example.com", "execute", "a2", "--totp", &current_code("demo/senior_agent.totp")])
-        .exit(0)
-        .stdout_has("succeeded");
+    env.run([
+        "--demo",
+        "--as",
+        "senior_agent@example.com",
+        "execute",
+        "a2",
+        "--totp",
+        &current_code("demo/senior_agent.totp"),
+    ])
+    .exit(0)
+    .stdout_has("succeeded");
     env.run(["--demo", "audit", "verify", "--checkpoint", &checkpoint, "--key", key.trim()]).exit(0);
 
     let db = demo.join("demo.db").display().to_string();
     let schema = block_on(async {
         let mut conn = sqlx::SqliteConnection::connect(&format!("sqlite://{db}")).await.unwrap();
-        let names: Vec<String> =
-            sqlx::query_scalar("SELECT name FROM sqlite_master WHERE type = 'table'").fetch_all(&mut conn).await.unwrap();
+        let names: Vec<String> = sqlx::query_scalar("SELECT name FROM sqlite_master WHERE type = 'table'")
+            .fetch_all(&mut conn)
+            .await
+            .unwrap();
         let staff: Vec<String> = sqlx::query_scalar("SELECT name FROM pragma_table_info('staff')")
             .fetch_all(&mut conn)
             .await

@@ -463,7 +463,10 @@ fn an_execute_run_on_a_terminal_holds_the_lock_until_each_write_is_answered() {
     assert!(run.stdout.contains("1 executed"), "{}", run.stdout);
     assert_eq!(env.scalar_text(&format!("SELECT status FROM complaints WHERE id = {}", open[1])), "open");
     assert_eq!(env.scalar("SELECT COUNT(*) FROM opsgate_playbook_runs WHERE finished_at IS NULL"), 0);
-    assert_eq!(env.scalar_text("SELECT status FROM opsgate_playbook_runs ORDER BY id DESC LIMIT 1"), "waiting");
+    assert_eq!(
+        env.scalar_text("SELECT status FROM opsgate_playbook_runs ORDER BY id DESC LIMIT 1"),
+        "waiting"
+    );
 }
 
 #[test]
@@ -547,7 +550,9 @@ fn hold_lock(env: &Env, playbook: &str, holder: &str, started_at: &str) -> i64 {
         staff_id(env, "manager@example.com")
     ))
     .unwrap();
-    env.scalar(&format!("SELECT id FROM opsgate_playbook_runs WHERE playbook = '{playbook}' AND finished_at IS NULL"))
+    env.scalar(&format!(
+        "SELECT id FROM opsgate_playbook_runs WHERE playbook = '{playbook}' AND finished_at IS NULL"
+    ))
 }
 
 #[test]
@@ -584,7 +589,10 @@ fn a_second_run_reports_the_lock_and_a_dead_holder_loses_it() {
         env.run_as(ADMIN, ["playbook", "run", &example("daily-sla-check.yaml"), "-o", "json"]).exit(0).json();
     assert_eq!(report["lock_recovered"]["run_id"], format!("r{held}"));
     assert!(report["lock_recovered"]["reason"].as_str().unwrap().contains("is gone"));
-    assert_eq!(env.scalar_text(&format!("SELECT status FROM opsgate_playbook_runs WHERE id = {held}")), "abandoned");
+    assert_eq!(
+        env.scalar_text(&format!("SELECT status FROM opsgate_playbook_runs WHERE id = {held}")),
+        "abandoned"
+    );
     let recovered =
         playbook_audit(&env).into_iter().find(|e| e["event"] == "playbook.lock_recovered").unwrap();
     assert_eq!(recovered["payload"]["abandoned_run_id"], format!("r{held}"));
@@ -603,8 +611,11 @@ fn a_lock_held_on_another_host_lasts_until_lock_timeout() {
         |m: i64| (Utc::now() - chrono::Duration::minutes(m)).to_rfc3339_opts(SecondsFormat::Micros, false);
     let held = hold_lock(&env, "remote", "ops@other-host.example:4242", &minutes_ago(50));
     env.run_as(ADMIN, ["playbook", "run", &file]).exit(1).stderr_has("is already running");
-    env.sql(&format!("UPDATE opsgate_playbook_runs SET started_at = '{}' WHERE id = {held}", minutes_ago(61)))
-        .unwrap();
+    env.sql(&format!(
+        "UPDATE opsgate_playbook_runs SET started_at = '{}' WHERE id = {held}",
+        minutes_ago(61)
+    ))
+    .unwrap();
     let report = env.run_as(ADMIN, ["playbook", "run", &file, "-o", "json"]).exit(0).json();
     assert!(report["lock_recovered"]["reason"].as_str().unwrap().contains("lock_timeout"));
 }

@@ -365,8 +365,9 @@ fn a_cap_holds_across_two_processes_executing_at_once() {
     }
     // Each process gets its own code, and codes are accepted in order only: the
     // second starts once the first has spent its code, while the first runs.
-    let spent =
-        || env.scalar(&format!("SELECT COALESCE(MAX(x.totp_last_step), 0) FROM staff s LEFT JOIN opsgate_staff_secrets x ON x.staff_id = s.id WHERE s.email = '{REQUESTER}'"));
+    let spent = || {
+        env.scalar(&format!("SELECT COALESCE(MAX(x.totp_last_step), 0) FROM staff s LEFT JOIN opsgate_staff_secrets x ON x.staff_id = s.id WHERE s.email = '{REQUESTER}'"))
+    };
     let mut children = Vec::new();
     for action in &actions {
         let before = spent();

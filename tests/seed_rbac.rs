@@ -112,9 +112,15 @@ fn refused(yaml: &str, line: u32, message: &str) {
     assert!(run.stderr.contains(&location), "no location {location} in {}", run.stderr);
     assert!(run.stderr.contains(message), "no {message:?} in {}", run.stderr);
     assert_eq!(run.stderr.lines().count(), 1, "one-line error: {}", run.stderr);
-    for table in
-        ["permissions", "roles", "role_permissions", "staff", "alert_rules", "ops_config", "opsgate_audit_log"]
-    {
+    for table in [
+        "permissions",
+        "roles",
+        "role_permissions",
+        "staff",
+        "alert_rules",
+        "ops_config",
+        "opsgate_audit_log",
+    ] {
         assert_eq!(env.scalar(&format!("SELECT COUNT(*) FROM {table}")), 0, "{table} was written");
     }
     assert!(!env.key_dir().exists(), "no key files were written");

@@ -83,7 +83,8 @@ impl BackOffice {
         block_on(async move {
             match self.kind {
                 Kind::Sqlite => {
-                    let mut conn = sqlx::SqliteConnection::connect(&format!("sqlite://{url}?mode=rwc")).await.unwrap();
+                    let mut conn =
+                        sqlx::SqliteConnection::connect(&format!("sqlite://{url}?mode=rwc")).await.unwrap();
                     sqlx::raw_sql(sqlx::AssertSqlSafe(sql)).execute(&mut conn).await.unwrap();
                 }
                 Kind::Postgres => {
@@ -194,12 +195,20 @@ fn reads_plans_dry_runs_and_token_writes_reach_the_teams_tables_under_their_name
         let simulated = on(&env, &office, ADMIN, &["dry-run", &plan_id, "-o", "json"]).exit(0).json();
         assert_eq!(office.digest(), before, "{kind:?}: a dry-run changed the team's rows");
         let changes = simulated.to_string();
-        assert!(changes.contains("\"column\":\"state\"") && changes.contains("\"after\":\"cancelled\""), "{kind:?}: {simulated}");
+        assert!(
+            changes.contains("\"column\":\"state\"") && changes.contains("\"after\":\"cancelled\""),
+            "{kind:?}: {simulated}"
+        );
 
-        on(&env, &office, ADMIN, &["execute", &action, "--token", &token.unwrap()]).exit(0).stdout_has("succeeded");
+        on(&env, &office, ADMIN, &["execute", &action, "--token", &token.unwrap()])
+            .exit(0)
+            .stdout_has("succeeded");
         assert_eq!(office.reservation(1, "state"), "cancelled", "{kind:?}");
         let details = office.activity_details();
-        assert!(details.iter().any(|d| d.contains(&format!("\"opsgate_action\":\"{action}\""))), "{kind:?}: {details:?}");
+        assert!(
+            details.iter().any(|d| d.contains(&format!("\"opsgate_action\":\"{action}\""))),
+            "{kind:?}: {details:?}"
+        );
         let id = action.trim_start_matches('a');
         let events = env.scalar(&format!(
             "SELECT COUNT(*) FROM opsgate_audit_log WHERE action_id = {id} AND event IN ('action.executing', 'action.executed')"
@@ -243,7 +252,9 @@ fn a_refund_on_the_team_database_needs_an_approval_and_second_factors_and_runs_o
         on(&env, &office, REQUESTER, &["execute", &action, "--totp", &requester.next_code()]).exit(0);
         assert_eq!(office.reservation(2, "refunded_minor"), "8000", "{kind:?}");
         assert_eq!(office.reservation(2, "payment_status"), "refunded", "{kind:?}");
-        on(&env, &office, REQUESTER, &["execute", &action, "--totp", "000000"]).exit(1).stderr_has("already succeeded");
+        on(&env, &office, REQUESTER, &["execute", &action, "--totp", "000000"])
+            .exit(1)
+            .stderr_has("already succeeded");
         on(&env, &office, ADMIN, &["worker", "--once"]).exit(0);
         assert_eq!(office.activity_details().len(), 1, "{kind:?}: it ran once");
     }
@@ -306,7 +317,14 @@ fn a_writer_killed_after_the_target_commit_is_settled_from_the_target_and_never_
         let marker = env.home.path().join(format!("paused-{kind:?}"));
         let mut writer = env.std_command();
         writer
-            .args(["--as", ADMIN, "--target", &office.url, "--binding", &office.binding.display().to_string()])
+            .args([
+                "--as",
+                ADMIN,
+                "--target",
+                &office.url,
+                "--binding",
+                &office.binding.display().to_string(),
+            ])
             .args(["execute", &action, "--token", &token.unwrap()])
             .env("OPSGATE_FAILPOINT", "after_target_commit")
             .env("OPSGATE_FAILPOINT_MARKER", &marker)
@@ -322,14 +340,21 @@ fn a_writer_killed_after_the_target_commit_is_settled_from_the_target_and_never_
         child.wait().unwrap();
         assert_eq!(office.reservation(1, "state"), "cancelled", "{kind:?}: the target committed");
         let id = action.trim_start_matches('a');
-        assert_eq!(env.scalar_text(&format!("SELECT status FROM opsgate_actions WHERE id = {id}")), "executing");
+        assert_eq!(
+            env.scalar_text(&format!("SELECT status FROM opsgate_actions WHERE id = {id}")),
+            "executing"
+        );
 
         let recovered = on(&env, &office, ADMIN, &["worker", "--recover", "-o", "json"]).exit(0).json();
-        let entry = recovered["recovered"].as_array().unwrap().iter().find(|r| r["action_id"] == action.as_str());
+        let entry =
+            recovered["recovered"].as_array().unwrap().iter().find(|r| r["action_id"] == action.as_str());
         let entry = entry.unwrap_or_else(|| panic!("{kind:?}: {recovered}"));
         assert_eq!(entry["committed"], true, "{kind:?}: {recovered}");
         assert_eq!(entry["status"], "succeeded", "{kind:?}: {recovered}");
-        assert_eq!(env.scalar_text(&format!("SELECT status FROM opsgate_actions WHERE id = {id}")), "succeeded");
+        assert_eq!(
+            env.scalar_text(&format!("SELECT status FROM opsgate_actions WHERE id = {id}")),
+            "succeeded"
+        );
         // Nothing runs it again: not the worker, not a second execute.
         on(&env, &office, ADMIN, &["worker", "--once"]).exit(0);
         assert_eq!(office.activity_details().len(), 1, "{kind:?}: the write ran once");
@@ -345,17 +370,37 @@ fn seed_rbac_converges_the_teams_own_access_tables_and_a_second_run_changes_noth
         office.sql(
             "INSERT INTO staff_permissions (name, module, description, created_at) VALUES ('payroll.view', 'payroll', 'theirs', '2026-01-01 00:00:00')",
         );
-        let first = on(&env, &office, "super_admin@example.com", &["target", "seed-rbac", "--test-staff", "-o", "json"]).exit(0).json();
+        let first = on(
+            &env,
+            &office,
+            "super_admin@example.com",
+            &["target", "seed-rbac", "--test-staff", "-o", "json"],
+        )
+        .exit(0)
+        .json();
         assert_eq!(first["changed"], true, "{kind:?}: {first}");
         assert_eq!(first["roles"]["created"], 8, "{kind:?}: {first}");
         assert_eq!(first["permissions"]["created"], 32, "{kind:?}: {first}");
         assert_eq!(first["test_staff"]["created"], 8, "{kind:?}: {first}");
-        let count = |table: &str| office.text(&format!("SELECT CAST(COUNT(*) AS CHAR(20)) FROM {table}")).remove(0).trim().to_owned();
+        let count = |table: &str| {
+            office
+                .text(&format!("SELECT CAST(COUNT(*) AS CHAR(20)) FROM {table}"))
+                .remove(0)
+                .trim()
+                .to_owned()
+        };
         let grants = count("staff_role_permissions");
         assert_eq!(grants, "137", "{kind:?}: 32+31+21+16+13+7+8+9 grants");
         assert_eq!(count("employees"), "8", "{kind:?}");
 
-        let second = on(&env, &office, "super_admin@example.com", &["target", "seed-rbac", "--test-staff", "-o", "json"]).exit(0).json();
+        let second = on(
+            &env,
+            &office,
+            "super_admin@example.com",
+            &["target", "seed-rbac", "--test-staff", "-o", "json"],
+        )
+        .exit(0)
+        .json();
         assert_eq!(second["changed"], false, "{kind:?}: {second}");
         assert_eq!(count("staff_role_permissions"), grants, "{kind:?}");
         assert_eq!(count("staff_permissions"), "33", "{kind:?}: the team's own permission stays");
@@ -379,7 +424,11 @@ fn a_read_only_target_user_still_reads_and_is_told_clearly_why_a_write_cannot_ru
     );
     let admin = mysql_admin_url();
     let host = admin.trim_start_matches("mysql://").split_once('@').unwrap().1.trim_end_matches('/');
-    let reader = BackOffice { kind, url: format!("mysql://{user}@{host}/{database}"), binding: office.binding.clone() };
+    let reader = BackOffice {
+        kind,
+        url: format!("mysql://{user}@{host}/{database}"),
+        binding: office.binding.clone(),
+    };
     on(&env, &reader, ADMIN, &["ask", "show booking 2"]).exit(0).stdout_has("Window repair");
     let plan = on(&env, &reader, ADMIN, &["plan", "cancel booking 1", "-o", "json"]).exit(0).json();
     let (_, action, token) = step(&plan);
@@ -387,5 +436,7 @@ fn a_read_only_target_user_still_reads_and_is_told_clearly_why_a_write_cannot_ru
         .exit(1)
         .stderr_has("does not let this user write");
     assert_eq!(office.reservation(1, "state"), "confirmed");
-    on(&env, &reader, "super_admin@example.com", &["target", "seed-rbac"]).exit(1).stderr_has("does not let this user write");
+    on(&env, &reader, "super_admin@example.com", &["target", "seed-rbac"])
+        .exit(1)
+        .stderr_has("does not let this user write");
 }

@@ -290,7 +290,10 @@ fn a_person_with_only_their_own_key_cannot_make_another_persons_approval() {
     .send(&server.addr);
     assert_eq!(response.status, 401, "{}", response.body);
     assert_eq!(env.scalar("SELECT COUNT(*) FROM opsgate_approvals"), 0);
-    assert_eq!(env.scalar_text(&format!("SELECT status FROM opsgate_actions WHERE id = {id}")), "pending_approval");
+    assert_eq!(
+        env.scalar_text(&format!("SELECT status FROM opsgate_actions WHERE id = {id}")),
+        "pending_approval"
+    );
 }
 
 #[test]
@@ -323,7 +326,10 @@ fn an_approval_signed_by_the_approver_on_their_machine_is_verified_and_stored() 
         .exit(0)
         .json();
     assert_eq!(
-        env.scalar_text(&format!("SELECT status FROM opsgate_actions WHERE id = {}", other.trim_start_matches('a'))),
+        env.scalar_text(&format!(
+            "SELECT status FROM opsgate_actions WHERE id = {}",
+            other.trim_start_matches('a')
+        )),
         "rejected"
     );
 }
@@ -685,7 +691,10 @@ fn a_new_colleague_is_added_enrols_their_own_key_and_second_factor_through_the_s
     server.run_as(&env, "super_admin@example.com", ["staff", "countersign", NEW]).exit(0);
     // A wrong code is refused and audited; the right one registers the key made on the laptop.
     from_machine(&laptop, &server, NEW, &["staff", "keygen", "--code", "OGE-WRONG-CODE"]).exit(5);
-    assert_eq!(env.scalar("SELECT COUNT(*) FROM opsgate_audit_log WHERE event = 'staff.enrolment_rejected'"), 2);
+    assert_eq!(
+        env.scalar("SELECT COUNT(*) FROM opsgate_audit_log WHERE event = 'staff.enrolment_rejected'"),
+        2
+    );
     let enrolled = from_machine(&laptop, &server, NEW, &["staff", "keygen", "--code", &code, "-o", "json"])
         .exit(0)
         .json();
@@ -825,7 +834,10 @@ fn on_a_terminal_the_person_confirms_and_signs_what_the_server_shows_them() {
     assert_eq!(run.code, 0, "{}\n{}", run.stdout, run.stderr);
     assert!(run.stdout.contains("policy"), "the approval review was shown: {}", run.stdout);
     assert_eq!(
-        env.scalar_text(&format!("SELECT status FROM opsgate_actions WHERE id = {}", refund.trim_start_matches('a'))),
+        env.scalar_text(&format!(
+            "SELECT status FROM opsgate_actions WHERE id = {}",
+            refund.trim_start_matches('a')
+        )),
         "approved"
     );
 }

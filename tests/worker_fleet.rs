@@ -73,7 +73,9 @@ fn queued_wallet_credits(env: &Env, count: usize) -> Vec<i64> {
     let queued = env.run_as(REQUESTER, &queue).exit(0).json();
     assert_eq!(queued.as_array().unwrap().len(), count);
     assert_eq!(
-        env.scalar("SELECT COUNT(*) FROM opsgate_actions WHERE status = 'approved' AND queued_at IS NOT NULL"),
+        env.scalar(
+            "SELECT COUNT(*) FROM opsgate_actions WHERE status = 'approved' AND queued_at IS NOT NULL"
+        ),
         count as i64
     );
     users

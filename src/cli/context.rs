@@ -59,9 +59,12 @@ struct Captured {
 /// when there is one other than the state database's own under its logical names.
 async fn attach_target(store: Store, global: &GlobalArgs) -> Result<Store> {
     let target = global.target.clone().or_else(|| env_nonempty("OPSGATE_TARGET"));
-    let binding = global.binding.clone().or_else(|| env_nonempty("OPSGATE_BINDING").map(std::path::PathBuf::from));
+    let binding =
+        global.binding.clone().or_else(|| env_nonempty("OPSGATE_BINDING").map(std::path::PathBuf::from));
     if global.demo && (target.is_some() || binding.is_some()) {
-        return Err(Error::Usage("--demo acts on its own bundled back office; it takes no --target or --binding".into()));
+        return Err(Error::Usage(
+            "--demo acts on its own bundled back office; it takes no --target or --binding".into(),
+        ));
     }
     Ok(match (target, binding) {
         (Some(url), binding) => {

@@ -16,12 +16,14 @@ use crate::render::{Tabular, table};
 use crate::target::check::Report;
 
 #[derive(Debug, Args)]
-#[command(after_help = "The target is --target URL (or OPSGATE_TARGET); without one, the state database's own \
+#[command(
+    after_help = "The target is --target URL (or OPSGATE_TARGET); without one, the state database's own \
 back office. --binding FILE (or OPSGATE_BINDING) maps the pack's names to the team's.
 
 Examples:
   opsgate --db state.db --target mysql://ops@127.0.0.1/backoffice target init-binding --out binding.yaml
-  opsgate --db state.db --target mysql://ops@127.0.0.1/backoffice --binding binding.yaml target check")]
+  opsgate --db state.db --target mysql://ops@127.0.0.1/backoffice --binding binding.yaml target check"
+)]
 pub struct TargetArgs {
     #[command(subcommand)]
     pub command: TargetCommand,
@@ -120,7 +122,10 @@ impl TargetArgs {
                         }
                         std::fs::write(&path, &text)
                             .map_err(|e| Error::io(format!("cannot write {}", path.display()), e))?;
-                        ctx.note(&format!("wrote {0}; check it with `opsgate --binding {0} target check`", path.display()));
+                        ctx.note(&format!(
+                            "wrote {0}; check it with `opsgate --binding {0} target check`",
+                            path.display()
+                        ));
                     }
                 }
                 Ok(ExitCode::Success)

@@ -31,7 +31,8 @@ pub fn action_key(action_id: i64) -> String {
 /// `details` (a JSON object) with the action's key added, as bound.
 pub fn details_for(details: &str, action_id: Option<i64>) -> String {
     let Some(id) = action_id else { return details.to_owned() };
-    let mut value: serde_json::Value = serde_json::from_str(details).unwrap_or_else(|_| serde_json::json!({}));
+    let mut value: serde_json::Value =
+        serde_json::from_str(details).unwrap_or_else(|_| serde_json::json!({}));
     if let Some(object) = value.as_object_mut() {
         object.insert("opsgate_action".into(), serde_json::Value::from(action_key(id)));
     }

@@ -23,7 +23,8 @@ pub struct TargetRef {
 /// The version of the target row right now; an error naming it when it does not exist.
 pub async fn version(store: &Store, target: &TargetRef) -> Result<String> {
     let columns: Vec<&str> = target.watch.iter().map(String::as_str).collect();
-    let values = store.target().db().snapshot_row(&target.table, &target.key_column, &target.key, &columns).await?;
+    let values =
+        store.target().db().snapshot_row(&target.table, &target.key_column, &target.key, &columns).await?;
     version_of(target, &columns, values)
 }
 

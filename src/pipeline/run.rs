@@ -152,7 +152,11 @@ async fn hold_claim(tx: &mut crate::store::Tx, row: &ActionRow, runner: &Runner<
     if tx.hold_claim(row.id, runner.claimer).await? {
         return Ok(());
     }
-    Err(Error::Conflict(format!("{} is no longer claimed by {}; nothing was written", ActionId(row.id), runner.claimer)))
+    Err(Error::Conflict(format!(
+        "{} is no longer claimed by {}; nothing was written",
+        ActionId(row.id),
+        runner.claimer
+    )))
 }
 
 /// Why the plan is stale, when its target row changed since it was made.
@@ -167,13 +171,23 @@ async fn stale(office: &mut DbTx<'_>, row: &ActionRow, payload: &Payload) -> Res
     ))))
 }
 
-async fn refuse_stale(store: &Store, row: &ActionRow, runner: &Runner<'_>, error: Error) -> Result<ExecutionReport> {
+async fn refuse_stale(
+    store: &Store,
+    row: &ActionRow,
+    runner: &Runner<'_>,
+    error: Error,
+) -> Result<ExecutionReport> {
     let payload = json!({"action": row.action, "reason": error.to_string()});
     finish(store, row, runner, Outcome::Expired, Event::ActionStale, payload).await?;
     Err(error)
 }
 
-async fn refuse_over_cap(store: &Store, row: &ActionRow, runner: &Runner<'_>, error: Error) -> Result<ExecutionReport> {
+async fn refuse_over_cap(
+    store: &Store,
+    row: &ActionRow,
+    runner: &Runner<'_>,
+    error: Error,
+) -> Result<ExecutionReport> {
     if let Error::Denied(reason) = &error {
         let payload = json!({"action": row.action, "reason": reason});
         finish(store, row, runner, Outcome::Denied, Event::ExecuteDenied, payload).await?;
@@ -181,7 +195,12 @@ async fn refuse_over_cap(store: &Store, row: &ActionRow, runner: &Runner<'_>, er
     Err(error)
 }
 
-async fn record_failure(store: &Store, row: &ActionRow, runner: &Runner<'_>, error: Error) -> Result<ExecutionReport> {
+async fn record_failure(
+    store: &Store,
+    row: &ActionRow,
+    runner: &Runner<'_>,
+    error: Error,
+) -> Result<ExecutionReport> {
     let payload = json!({"action": row.action, "error": error.to_string()});
     finish(store, row, runner, Outcome::Failed, Event::ActionFailed, payload).await?;
     Err(error)
@@ -211,7 +230,12 @@ async fn record_success(
     Ok(())
 }
 
-fn report(row: &ActionRow, payload: &Payload, runner: &Runner<'_>, rows_affected: Vec<u64>) -> ExecutionReport {
+fn report(
+    row: &ActionRow,
+    payload: &Payload,
+    runner: &Runner<'_>,
+    rows_affected: Vec<u64>,
+) -> ExecutionReport {
     ExecutionReport {
         action_id: ActionId(row.id),
         action: row.action.clone(),

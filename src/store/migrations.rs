@@ -113,7 +113,9 @@ static LEGACY: Chain = Chain {
             version: 20261123000006,
             description: "audit hash not unique",
             sqlite: include_str!("../../migrations/sqlite/legacy/20261123000006_audit_hash_not_unique.sql"),
-            postgres: include_str!("../../migrations/postgres/legacy/20261123000006_audit_hash_not_unique.sql"),
+            postgres: include_str!(
+                "../../migrations/postgres/legacy/20261123000006_audit_hash_not_unique.sql"
+            ),
         },
         Versioned {
             version: 20261206000007,
@@ -125,7 +127,9 @@ static LEGACY: Chain = Chain {
             version: 20261207000008,
             description: "playbook rate limited",
             sqlite: include_str!("../../migrations/sqlite/legacy/20261207000008_playbook_rate_limited.sql"),
-            postgres: include_str!("../../migrations/postgres/legacy/20261207000008_playbook_rate_limited.sql"),
+            postgres: include_str!(
+                "../../migrations/postgres/legacy/20261207000008_playbook_rate_limited.sql"
+            ),
         },
         Versioned {
             version: 20261207000009,
@@ -200,7 +204,8 @@ impl Chain {
 
     /// What this chain has recorded, or `None` when it has no record at all.
     async fn applied(&self, store: &Store) -> Option<Vec<(i64, Vec<u8>)>> {
-        let sql = format!("SELECT version, checksum FROM {} WHERE success ORDER BY version", self.table(store));
+        let sql =
+            format!("SELECT version, checksum FROM {} WHERE success ORDER BY version", self.table(store));
         match store.pool() {
             Pool::Sqlite(pool) => sqlx::query_as(AssertSqlSafe(sql)).fetch_all(pool).await.ok(),
             Pool::Postgres(pool) => sqlx::query_as(AssertSqlSafe(sql)).fetch_all(pool).await.ok(),
@@ -239,7 +244,9 @@ pub(super) async fn run(store: &Store, read_only: bool) -> Result<()> {
     match migrate(store).await {
         Ok(()) => Ok(()),
         // A role without the rights to migrate can still read a current database.
-        Err(error) if matches!(store.pool(), Pool::Postgres(_)) => check_current(store).await.map_err(|_| error),
+        Err(error) if matches!(store.pool(), Pool::Postgres(_)) => {
+            check_current(store).await.map_err(|_| error)
+        }
         Err(error) => Err(error),
     }
 }
@@ -249,7 +256,10 @@ pub(super) async fn run(store: &Store, read_only: bool) -> Result<()> {
 async fn migrate(store: &Store) -> Result<()> {
     let mut tx = store.begin().await?;
     if let Tx::Postgres(conn) = &mut tx {
-        sqlx::query("SELECT pg_advisory_xact_lock($1)").bind(POSTGRES_MIGRATION_LOCK).execute(&mut **conn).await?;
+        sqlx::query("SELECT pg_advisory_xact_lock($1)")
+            .bind(POSTGRES_MIGRATION_LOCK)
+            .execute(&mut **conn)
+            .await?;
     }
     let legacy = is_legacy(&mut tx).await?;
     if legacy {
@@ -274,7 +284,8 @@ async fn migrate(store: &Store) -> Result<()> {
 /// build's first legacy migration, checksum and all (a team's own sqlx
 /// migrations table would hold other ones).
 async fn is_legacy(tx: &mut Tx) -> Result<bool> {
-    let Some(first) = LEGACY.migrator(matches!(tx, Tx::Postgres(_))).iter().next().map(|m| m.checksum.to_vec())
+    let Some(first) =
+        LEGACY.migrator(matches!(tx, Tx::Postgres(_))).iter().next().map(|m| m.checksum.to_vec())
     else {
         return Ok(false);
     };
@@ -283,7 +294,8 @@ async fn is_legacy(tx: &mut Tx) -> Result<bool> {
         return Ok(false);
     }
     let sql = "SELECT checksum FROM _sqlx_migrations WHERE version = 20261123000001";
-    let checksum: Option<Vec<u8>> = on_tx!(tx, conn => sqlx::query_scalar(sql).fetch_optional(&mut **conn).await?);
+    let checksum: Option<Vec<u8>> =
+        on_tx!(tx, conn => sqlx::query_scalar(sql).fetch_optional(&mut **conn).await?);
     Ok(checksum.as_deref() == Some(first.as_slice()))
 }
 
@@ -308,10 +320,12 @@ async fn has_back_office(tx: &mut Tx) -> Result<bool> {
 async fn table_exists(tx: &mut Tx, table: &str) -> Result<bool> {
     Ok(match tx {
         Tx::Sqlite(conn) => {
-            sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = $1")
-                .bind(table)
-                .fetch_one(&mut **conn)
-                .await?
+            sqlx::query_scalar::<_, i64>(
+                "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = $1",
+            )
+            .bind(table)
+            .fetch_one(&mut **conn)
+            .await?
                 > 0
         }
         Tx::Postgres(conn) => {
@@ -329,7 +343,8 @@ async fn table_exists(tx: &mut Tx, table: &str) -> Result<bool> {
 /// restore.
 async fn enter_team_schema(tx: &mut Tx) -> Result<Option<String>> {
     let Tx::Postgres(conn) = tx else { return Ok(None) };
-    let ours: String = sqlx::query_scalar("SELECT current_setting('search_path')").fetch_one(&mut **conn).await?;
+    let ours: String =
+        sqlx::query_scalar("SELECT current_setting('search_path')").fetch_one(&mut **conn).await?;
     let team = super::connect::without_opsgate_schema(&ours);
     sqlx::query("SELECT set_config('search_path', $1, true)").bind(team).execute(&mut **conn).await?;
     Ok(Some(ours))

@@ -116,7 +116,8 @@ impl Store {
         if actions.is_empty() {
             return Ok(0);
         }
-        let sql = format!("SELECT COUNT(*) FROM opsgate_actions WHERE {}", conditions(actions, who, counting));
+        let sql =
+            format!("SELECT COUNT(*) FROM opsgate_actions WHERE {}", conditions(actions, who, counting));
         Ok(on_pool!(self, pool => {
             bind_count!(sqlx::query_scalar(AssertSqlSafe(sql)), since, who, exclude, actions)
                 .fetch_one(pool)

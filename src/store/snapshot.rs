@@ -59,7 +59,10 @@ impl Store {
     pub async fn live_columns(&self, schema: Option<&str>, table: &str) -> Result<Vec<(String, String)>> {
         Ok(match self.pool() {
             Pool::Sqlite(pool) => {
-                sqlx::query_as("SELECT name, type FROM pragma_table_info($1) ORDER BY cid").bind(table).fetch_all(pool).await?
+                sqlx::query_as("SELECT name, type FROM pragma_table_info($1) ORDER BY cid")
+                    .bind(table)
+                    .fetch_all(pool)
+                    .await?
             }
             Pool::Postgres(pool) => {
                 let qualified = match schema {

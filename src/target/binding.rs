@@ -67,12 +67,18 @@ impl Binding {
             let physical = table.table.as_deref().unwrap_or(name);
             identifier(physical).map_err(|message| (physical.to_owned(), message))?;
             if let Some(other) = physical_tables.insert(physical.to_owned(), name.clone()) {
-                return Err((physical.to_owned(), format!("`{other}` and `{name}` are both bound to `{physical}`")));
+                return Err((
+                    physical.to_owned(),
+                    format!("`{other}` and `{name}` are both bound to `{physical}`"),
+                ));
             }
             let mut physical_columns = BTreeMap::new();
             for (column, bound) in &table.columns {
                 if logical.kind(column).is_none() {
-                    return Err((column.clone(), format!("`{name}` has no column `{column}` in the built-in pack")));
+                    return Err((
+                        column.clone(),
+                        format!("`{name}` has no column `{column}` in the built-in pack"),
+                    ));
                 }
                 identifier(bound).map_err(|message| (bound.clone(), message))?;
                 if let Some(other) = physical_columns.insert(bound.clone(), column.clone()) {

@@ -67,7 +67,10 @@ pub async fn check<'a>(target: &Target, actions: impl IntoIterator<Item = &'a Ac
             continue;
         }
         let reason = action.uses.iter().find_map(|(table, columns)| {
-            broken.get(table).cloned().or_else(|| columns.iter().find_map(|c| broken.get(&format!("{table}.{c}")).cloned()))
+            broken
+                .get(table)
+                .cloned()
+                .or_else(|| columns.iter().find_map(|c| broken.get(&format!("{table}.{c}")).cloned()))
         });
         if let Some(reason) = reason {
             report.unavailable.insert(action.name.clone(), reason);
@@ -109,7 +112,8 @@ const IDENTITY_TABLES: [&str; 4] = ["staff", "roles", "permissions", "role_permi
 /// state database, where identities are read; on another database it would
 /// mix two sets of staff ids, so it is not offered there.
 fn mixes_identities(target: &Target, action: &ActionSpec) -> Option<String> {
-    let writes_people = action.risk.writes() && action.uses.keys().any(|t| IDENTITY_TABLES.contains(&t.as_str()));
+    let writes_people =
+        action.risk.writes() && action.uses.keys().any(|t| IDENTITY_TABLES.contains(&t.as_str()));
     (target.is_separate() && writes_people).then(|| {
         "it writes staff ids, which opsgate reads from its state database; on another database it would mix two \
          sets of staff (reading identities from the target is not supported yet)"
@@ -137,11 +141,14 @@ async fn check_table(target: &Target, table: &str, columns: &BTreeSet<String>) -
             problem: "is missing: no such table".into(),
         }]);
     }
-    let logical = logical::table(table).ok_or_else(|| Error::Internal(format!("`{table}` is not a pack table")))?;
+    let logical =
+        logical::table(table).ok_or_else(|| Error::Internal(format!("`{table}` is not a pack table")))?;
     let mut problems = Vec::new();
     for column in columns {
         let bound = binding.column(table, column);
-        let expected = logical.kind(column).ok_or_else(|| Error::Internal(format!("`{table}.{column}` is not a pack column")))?;
+        let expected = logical
+            .kind(column)
+            .ok_or_else(|| Error::Internal(format!("`{table}.{column}` is not a pack column")))?;
         let found = live.iter().find(|c| c.name.eq_ignore_ascii_case(bound));
         let problem = match found {
             None => Some("is missing: no such column".to_owned()),

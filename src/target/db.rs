@@ -70,8 +70,12 @@ impl Db {
         match self {
             Db::Store(store) => store.query_rows(statement, now).await,
             Db::MySql(pool) => {
-                let query =
-                    bind_mysql(sqlx::query(AssertSqlSafe(statement.sql.clone())), &statement.params, now, None);
+                let query = bind_mysql(
+                    sqlx::query(AssertSqlSafe(statement.sql.clone())),
+                    &statement.params,
+                    now,
+                    None,
+                );
                 let rows = query.fetch_all(pool).await?;
                 result_set(&rows)
             }
@@ -112,7 +116,10 @@ impl Db {
                 .await?
             }
         };
-        Ok(rows.into_iter().map(|(name, data_type)| LiveColumn { name, data_type: data_type.to_lowercase() }).collect())
+        Ok(rows
+            .into_iter()
+            .map(|(name, data_type)| LiveColumn { name, data_type: data_type.to_lowercase() })
+            .collect())
     }
 
     /// Every table of the team's: (schema, name).
@@ -167,8 +174,12 @@ impl DbTx<'_> {
             DbTx::State(tx) => tx.execute_statement(statement, now, action).await,
             DbTx::Own(tx) => tx.execute_statement(statement, now, action).await,
             DbTx::MySql(tx) => {
-                let query =
-                    bind_mysql(sqlx::query(AssertSqlSafe(statement.sql.clone())), &statement.params, now, action);
+                let query = bind_mysql(
+                    sqlx::query(AssertSqlSafe(statement.sql.clone())),
+                    &statement.params,
+                    now,
+                    action,
+                );
                 Ok(query.execute(&mut **tx).await?.rows_affected())
             }
         }
@@ -180,8 +191,12 @@ impl DbTx<'_> {
             DbTx::State(tx) => tx.query_rows(statement, now).await,
             DbTx::Own(tx) => tx.query_rows(statement, now).await,
             DbTx::MySql(tx) => {
-                let query =
-                    bind_mysql(sqlx::query(AssertSqlSafe(statement.sql.clone())), &statement.params, now, None);
+                let query = bind_mysql(
+                    sqlx::query(AssertSqlSafe(statement.sql.clone())),
+                    &statement.params,
+                    now,
+                    None,
+                );
                 let rows = query.fetch_all(&mut **tx).await?;
                 result_set(&rows)
             }
@@ -200,7 +215,8 @@ impl DbTx<'_> {
             DbTx::Own(tx) => tx.snapshot_row(table, key_column, key, columns).await,
             DbTx::MySql(tx) => {
                 let sql = mysql_snapshot_sql(table, key_column, columns);
-                let row = sqlx::query(AssertSqlSafe(sql)).bind(key.to_owned()).fetch_optional(&mut **tx).await?;
+                let row =
+                    sqlx::query(AssertSqlSafe(sql)).bind(key.to_owned()).fetch_optional(&mut **tx).await?;
                 row.map(|row| mysql_text_columns(&row, columns.len())).transpose()
             }
         }
@@ -278,7 +294,8 @@ async fn connect_mysql(url: &str) -> Result<Db> {
     let unreachable = |e: sqlx::Error| {
         Error::Database(format!("cannot connect to target {}: {}", redact_url(url), one_line(&e.to_string())))
     };
-    let options = MySqlConnectOptions::from_str(url).map_err(unreachable)?.timezone(Some("+00:00".to_owned()));
+    let options =
+        MySqlConnectOptions::from_str(url).map_err(unreachable)?.timezone(Some("+00:00".to_owned()));
     let pool = sqlx::pool::PoolOptions::new()
         .max_connections(8)
         .acquire_timeout(Duration::from_secs(10))
@@ -346,9 +363,8 @@ fn mysql_cell(row: &MySqlRow, index: usize) -> Result<Value> {
     let number = |f: f64| serde_json::Number::from_f64(f).map(Value::Number).unwrap_or(Value::Null);
     Ok(match type_name.as_str() {
         "BIGINT" | "INT" | "MEDIUMINT" | "SMALLINT" | "TINYINT" => Value::from(row.try_get::<i64, _>(index)?),
-        "BIGINT UNSIGNED" | "INT UNSIGNED" | "MEDIUMINT UNSIGNED" | "SMALLINT UNSIGNED" | "TINYINT UNSIGNED" => {
-            Value::from(row.try_get::<u64, _>(index)?)
-        }
+        "BIGINT UNSIGNED" | "INT UNSIGNED" | "MEDIUMINT UNSIGNED" | "SMALLINT UNSIGNED"
+        | "TINYINT UNSIGNED" => Value::from(row.try_get::<u64, _>(index)?),
         "BOOLEAN" => Value::from(row.try_get::<bool, _>(index)?),
         "DOUBLE" => number(row.try_get::<f64, _>(index)?),
         "FLOAT" => number(f64::from(row.try_get::<f32, _>(index)?)),
@@ -361,9 +377,8 @@ fn mysql_cell(row: &MySqlRow, index: usize) -> Result<Value> {
             let naive = row.try_get::<NaiveDateTime, _>(index)?;
             Value::from(format_time(naive.and_utc()))
         }
-        "VARCHAR" | "CHAR" | "TEXT" | "TINYTEXT" | "MEDIUMTEXT" | "LONGTEXT" | "ENUM" | "DATE" | "TIME" | "JSON" => {
-            Value::from(row.try_get_unchecked::<String, _>(index)?)
-        }
+        "VARCHAR" | "CHAR" | "TEXT" | "TINYTEXT" | "MEDIUMTEXT" | "LONGTEXT" | "ENUM" | "DATE" | "TIME"
+        | "JSON" => Value::from(row.try_get_unchecked::<String, _>(index)?),
         other => {
             return Err(Error::Internal(format!(
                 "column `{}` has type {other}, which answers cannot show",

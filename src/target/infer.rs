@@ -19,7 +19,10 @@ const TABLE_NAMES: &[(&str, &[&str])] = &[
     ("staff", &["employees", "admins", "operators", "staff_members", "agents"]),
     ("roles", &["staff_roles", "role"]),
     ("permissions", &["staff_permissions", "permission"]),
-    ("role_permissions", &["staff_role_permissions", "roles_permissions", "role_permission", "permission_role"]),
+    (
+        "role_permissions",
+        &["staff_role_permissions", "roles_permissions", "role_permission", "permission_role"],
+    ),
     ("priority_queue", &["queue", "work_queue", "review_queue"]),
     ("alert_rules", &["alert_rule", "alerting_rules"]),
     ("alert_subscriptions", &["alert_subscribers", "alert_subscription"]),
@@ -62,7 +65,10 @@ pub async fn guess(target: &Target) -> Result<Guess> {
     let mut missing_columns = BTreeMap::new();
     for table in logical::TABLES {
         let candidates = std::iter::once(table.name).chain(
-            TABLE_NAMES.iter().filter(|(name, _)| *name == table.name).flat_map(|(_, others)| others.iter().copied()),
+            TABLE_NAMES
+                .iter()
+                .filter(|(name, _)| *name == table.name)
+                .flat_map(|(_, others)| others.iter().copied()),
         );
         let found = candidates
             .filter_map(|candidate| live.iter().find(|(_, name)| name.eq_ignore_ascii_case(candidate)))
@@ -121,7 +127,8 @@ fn column_candidate(table: &str, column: &str, live: &[LiveColumn]) -> Option<St
             }
         }
     }
-    let others = COLUMN_NAMES.iter().filter(|(name, _)| *name == column).flat_map(|(_, others)| others.iter());
+    let others =
+        COLUMN_NAMES.iter().filter(|(name, _)| *name == column).flat_map(|(_, others)| others.iter());
     for other in others {
         if let Some(found) = has(other) {
             return Some(found);
@@ -139,7 +146,10 @@ pub fn render(guess: &Guess, shown: &str) -> Result<String> {
          # Names not listed keep the pack's own. Check it with `opsgate --binding FILE target check`.\n"
     );
     if !guess.missing_tables.is_empty() {
-        out.push_str(&format!("# Tables not found (their actions stay unavailable): {}\n", guess.missing_tables.join(", ")));
+        out.push_str(&format!(
+            "# Tables not found (their actions stay unavailable): {}\n",
+            guess.missing_tables.join(", ")
+        ));
     }
     for (table, columns) in &guess.missing_columns {
         out.push_str(&format!("# {table}: columns not found: {}\n", columns.join(", ")));

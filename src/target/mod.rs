@@ -42,7 +42,12 @@ pub struct Target {
 impl Target {
     /// The state database's own back office, under its logical names.
     pub fn state(store: crate::store::Store) -> Target {
-        Target { db: Db::Store(store), binding: Arc::default(), separate: false, shown: "the state database".into() }
+        Target {
+            db: Db::Store(store),
+            binding: Arc::default(),
+            separate: false,
+            shown: "the state database".into(),
+        }
     }
 
     /// Another database, with a binding (the logical names when `binding` is `None`).
@@ -58,7 +63,12 @@ impl Target {
     /// The state database's own back office under a binding (a team that
     /// keeps opsgate's state beside its own tables).
     pub fn state_with_binding(store: crate::store::Store, binding: Binding) -> Target {
-        Target { db: Db::Store(store), binding: Arc::new(binding), separate: false, shown: "the state database".into() }
+        Target {
+            db: Db::Store(store),
+            binding: Arc::new(binding),
+            separate: false,
+            shown: "the state database".into(),
+        }
     }
 
     pub fn db(&self) -> &Db {
@@ -87,7 +97,11 @@ impl Target {
                 let mut params = Vec::with_capacity(bound.order.len());
                 for index in &bound.order {
                     let value: &SqlValue = statement.params.get(*index).ok_or_else(|| {
-                        Error::Internal(format!("placeholder ${} has no value in `{}`", index + 1, statement.sql))
+                        Error::Internal(format!(
+                            "placeholder ${} has no value in `{}`",
+                            index + 1,
+                            statement.sql
+                        ))
                     })?;
                     params.push(value.clone());
                 }
@@ -103,8 +117,11 @@ impl Target {
     pub fn bind_target(&self, uses: &Uses, target: &TargetRef) -> Result<TargetRef> {
         let table = &target.table;
         let mut checked = std::iter::once(&target.key_column).chain(&target.watch);
-        if let Some(missing) = checked.find(|c| !uses.get(table).is_some_and(|set| set.contains(c.as_str()))) {
-            return Err(Error::Internal(format!("the target row's {table}.{missing} is not declared in `uses`")));
+        if let Some(missing) = checked.find(|c| !uses.get(table).is_some_and(|set| set.contains(c.as_str())))
+        {
+            return Err(Error::Internal(format!(
+                "the target row's {table}.{missing} is not declared in `uses`"
+            )));
         }
         Ok(TargetRef {
             table: self.binding.table(table),
@@ -143,7 +160,9 @@ impl Target {
             }
         }
         let physical: Vec<&str> = columns.iter().map(|c| self.binding.column(table, c)).collect();
-        self.db.snapshot_row(&self.binding.table(table), self.binding.column(table, key_column), key, &physical).await
+        self.db
+            .snapshot_row(&self.binding.table(table), self.binding.column(table, key_column), key, &physical)
+            .await
     }
 }
 
@@ -188,7 +207,9 @@ impl BackOffice<'_> {
 fn dialect(sql: &str, placeholders: rewrite::Placeholders) -> String {
     match placeholders {
         rewrite::Placeholders::Numbered => sql.to_owned(),
-        rewrite::Placeholders::Positional => sql.replace(" AS BIGINT)", " AS SIGNED)").replace(" AS TEXT)", " AS CHAR)"),
+        rewrite::Placeholders::Positional => {
+            sql.replace(" AS BIGINT)", " AS SIGNED)").replace(" AS TEXT)", " AS CHAR)")
+        }
     }
 }
 
@@ -204,7 +225,11 @@ mod tests {
                 let logical = logical::table(table)
                     .unwrap_or_else(|| panic!("{} uses `{table}`, not a table of the pack", action.name));
                 for column in columns {
-                    assert!(logical.kind(column).is_some(), "{} uses {table}.{column}, not in the pack", action.name);
+                    assert!(
+                        logical.kind(column).is_some(),
+                        "{} uses {table}.{column}, not in the pack",
+                        action.name
+                    );
                 }
             }
         }

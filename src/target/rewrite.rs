@@ -73,7 +73,8 @@ fn tokenize(sql: &str) -> Result<Vec<Token>> {
                 i += 1;
             }
             let number: String = chars[start + 1..i].iter().collect();
-            let number = number.parse().map_err(|_| Error::Internal(format!("bad placeholder in `{sql}`")))?;
+            let number =
+                number.parse().map_err(|_| Error::Internal(format!("bad placeholder in `{sql}`")))?;
             tokens.push(Token::Placeholder(number));
         } else {
             tokens.push(Token::Symbol(c));
@@ -85,8 +86,27 @@ fn tokenize(sql: &str) -> Result<Vec<Token>> {
 
 /// Words that introduce or end a clause; never a table alias.
 const CLAUSE_WORDS: &[&str] = &[
-    "where", "set", "join", "left", "right", "inner", "outer", "cross", "on", "group", "order", "limit",
-    "offset", "values", "having", "union", "returning", "using", "as", "and", "or",
+    "where",
+    "set",
+    "join",
+    "left",
+    "right",
+    "inner",
+    "outer",
+    "cross",
+    "on",
+    "group",
+    "order",
+    "limit",
+    "offset",
+    "values",
+    "having",
+    "union",
+    "returning",
+    "using",
+    "as",
+    "and",
+    "or",
 ];
 
 fn is_word(token: Option<&Token>, word: &str) -> bool {
@@ -112,15 +132,11 @@ pub struct Bound {
 
 /// Rewrites one of the pack's statements into the team's names.
 /// `uses`, when given, is what the action declares: a reference outside it is an error.
-pub fn bind(
-    binding: &Binding,
-    sql: &str,
-    uses: Option<&Uses>,
-    placeholders: Placeholders,
-) -> Result<Bound> {
+pub fn bind(binding: &Binding, sql: &str, uses: Option<&Uses>, placeholders: Placeholders) -> Result<Bound> {
     let mut tokens = tokenize(sql)?;
     let scope = table_references(&tokens);
-    let significant: Vec<usize> = (0..tokens.len()).filter(|&i| !matches!(tokens[i], Token::Space(_))).collect();
+    let significant: Vec<usize> =
+        (0..tokens.len()).filter(|&i| !matches!(tokens[i], Token::Space(_))).collect();
     let at = |k: usize| significant.get(k).map(|&i| &tokens[i]);
 
     // Decide every replacement first (the tokens are read while deciding).
@@ -150,7 +166,8 @@ pub fn bind(
             continue;
         }
         if matches!(next, Some(Token::Symbol('.'))) {
-            let (Some(Token::Word(column)), Some(qualifier)) = (at(k + 2), resolve_qualifier(&scope, word)) else {
+            let (Some(Token::Word(column)), Some(qualifier)) = (at(k + 2), resolve_qualifier(&scope, word))
+            else {
                 continue;
             };
             let physical = column_of(binding, uses, &qualifier, column)?;
@@ -212,7 +229,9 @@ pub fn bind(
                 sql_out.push('$');
                 sql_out.push_str(&n.to_string());
             }
-            (None, Token::Space(s) | Token::Word(s) | Token::Literal(s) | Token::Quoted(s)) => sql_out.push_str(s),
+            (None, Token::Space(s) | Token::Word(s) | Token::Literal(s) | Token::Quoted(s)) => {
+                sql_out.push_str(s)
+            }
             (None, Token::Symbol(c)) => sql_out.push(*c),
         }
         if let Some(alias) = select_item_alias.get(&index) {
@@ -231,7 +250,8 @@ struct TableReference {
 }
 
 fn table_references(tokens: &[Token]) -> Vec<TableReference> {
-    let significant: Vec<usize> = (0..tokens.len()).filter(|&i| !matches!(tokens[i], Token::Space(_))).collect();
+    let significant: Vec<usize> =
+        (0..tokens.len()).filter(|&i| !matches!(tokens[i], Token::Space(_))).collect();
     let mut references = Vec::new();
     for k in 0..significant.len() {
         let Token::Word(keyword) = &tokens[significant[k]] else { continue };
@@ -290,7 +310,9 @@ fn alias_if_select_item(
 ) {
     let before = first.checked_sub(1).map(|k| &tokens[significant[k]]);
     let after = significant.get(last + 1).map(|&i| &tokens[i]);
-    let starts_item = matches!(before, Some(Token::Symbol(','))) || is_word(before, "select") || is_word(before, "distinct");
+    let starts_item = matches!(before, Some(Token::Symbol(',')))
+        || is_word(before, "select")
+        || is_word(before, "distinct");
     let ends_item = matches!(after, Some(Token::Symbol(','))) || is_word(after, "from");
     if starts_item && ends_item && in_select_list(tokens, significant, first) {
         aliases.insert(significant[last], logical.to_owned());
@@ -305,7 +327,9 @@ fn in_select_list(tokens: &[Token], significant: &[usize], k: usize) -> bool {
             Token::Symbol(')') => depth += 1,
             Token::Symbol('(') => depth -= 1,
             Token::Word(w) if depth == 0 && w.eq_ignore_ascii_case("select") => return true,
-            Token::Word(w) if depth == 0 && (w.eq_ignore_ascii_case("from") || w.eq_ignore_ascii_case("set")) => {
+            Token::Word(w)
+                if depth == 0 && (w.eq_ignore_ascii_case("from") || w.eq_ignore_ascii_case("set")) =>
+            {
                 return false;
             }
             _ => {}
@@ -333,7 +357,10 @@ mod tests {
         );
         binding.tables.insert(
             "staff".into(),
-            TableBinding { table: Some("employees".into()), columns: [("email".into(), "mail".into())].into() },
+            TableBinding {
+                table: Some("employees".into()),
+                columns: [("email".into(), "mail".into())].into(),
+            },
         );
         binding
     }
@@ -345,15 +372,21 @@ mod tests {
     #[test]
     fn tables_columns_and_result_names() {
         assert_eq!(
-            sql("SELECT id, status, amount_cents FROM bookings WHERE status = $1 ORDER BY created_at DESC LIMIT $2"),
+            sql(
+                "SELECT id, status, amount_cents FROM bookings WHERE status = $1 ORDER BY created_at DESC LIMIT $2"
+            ),
             "SELECT id, state AS status, total_minor AS amount_cents FROM reservations WHERE state = $1 ORDER BY created_at DESC LIMIT $2"
         );
         assert_eq!(
-            sql("UPDATE bookings SET status = 'cancelled', amount_cents = amount_cents + $1 WHERE id = $2 AND status IN ('paid')"),
+            sql(
+                "UPDATE bookings SET status = 'cancelled', amount_cents = amount_cents + $1 WHERE id = $2 AND status IN ('paid')"
+            ),
             "UPDATE reservations SET state = 'cancelled', total_minor = total_minor + $1 WHERE id = $2 AND state IN ('paid')"
         );
         assert_eq!(
-            sql("SELECT currency, CAST(COALESCE(SUM(amount_cents), 0) AS BIGINT) AS amount_cents FROM bookings GROUP BY currency"),
+            sql(
+                "SELECT currency, CAST(COALESCE(SUM(amount_cents), 0) AS BIGINT) AS amount_cents FROM bookings GROUP BY currency"
+            ),
             "SELECT currency, CAST(COALESCE(SUM(total_minor), 0) AS BIGINT) AS amount_cents FROM reservations GROUP BY currency"
         );
     }
@@ -361,10 +394,15 @@ mod tests {
     #[test]
     fn aliases_joins_and_qualified_columns() {
         assert_eq!(
-            sql("SELECT s.email, s.name, r.name AS role FROM staff s JOIN roles r ON r.id = s.role_id WHERE r.name = $1"),
+            sql(
+                "SELECT s.email, s.name, r.name AS role FROM staff s JOIN roles r ON r.id = s.role_id WHERE r.name = $1"
+            ),
             "SELECT s.mail AS email, s.name, r.name AS role FROM employees s JOIN roles r ON r.id = s.role_id WHERE r.name = $1"
         );
-        assert_eq!(sql("SELECT bookings.status FROM bookings"), "SELECT reservations.state AS status FROM reservations");
+        assert_eq!(
+            sql("SELECT bookings.status FROM bookings"),
+            "SELECT reservations.state AS status FROM reservations"
+        );
     }
 
     #[test]
@@ -401,7 +439,8 @@ mod tests {
         let uses: Uses = [("bookings".to_owned(), ["id".to_owned(), "status".to_owned()].into())].into();
         let ok = bind(&team(), "SELECT id, status FROM bookings", Some(&uses), Placeholders::Numbered);
         assert!(ok.is_ok());
-        let refused = bind(&team(), "SELECT id, amount_cents FROM bookings", Some(&uses), Placeholders::Numbered);
+        let refused =
+            bind(&team(), "SELECT id, amount_cents FROM bookings", Some(&uses), Placeholders::Numbered);
         assert!(refused.unwrap_err().to_string().contains("bookings.amount_cents"));
     }
 

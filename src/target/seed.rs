@@ -107,7 +107,8 @@ impl Seeding<'_> {
                 }
                 None => {
                     let sql = "INSERT INTO permissions (name, module, description, created_at) VALUES ($1, $2, $3, $4)";
-                    let params = vec![name.as_str().into(), module.into(), description.as_str().into(), SqlValue::Now];
+                    let params =
+                        vec![name.as_str().into(), module.into(), description.as_str().into(), SqlValue::Now];
                     self.write(sql, params).await?;
                     outcome.permissions.created += 1;
                     self.id_of("permissions", "name", name).await?
@@ -124,20 +125,28 @@ impl Seeding<'_> {
         let mut role_ids = BTreeMap::new();
         for role in &seed.roles {
             let role_id = match existing.get(&role.name) {
-                Some((id, level, description)) if *level == role.level && *description == role.description => {
+                Some((id, level, description))
+                    if *level == role.level && *description == role.description =>
+                {
                     outcome.roles.unchanged += 1;
                     *id
                 }
                 Some((id, _, _)) => {
                     let sql = "UPDATE roles SET level = $1, description = $2 WHERE id = $3";
-                    self.write(sql, vec![role.level.into(), role.description.as_str().into(), (*id).into()]).await?;
+                    self.write(sql, vec![role.level.into(), role.description.as_str().into(), (*id).into()])
+                        .await?;
                     outcome.roles.updated += 1;
                     *id
                 }
                 None => {
-                    let sql = "INSERT INTO roles (name, level, description, created_at) VALUES ($1, $2, $3, $4)";
-                    let params =
-                        vec![role.name.as_str().into(), role.level.into(), role.description.as_str().into(), SqlValue::Now];
+                    let sql =
+                        "INSERT INTO roles (name, level, description, created_at) VALUES ($1, $2, $3, $4)";
+                    let params = vec![
+                        role.name.as_str().into(),
+                        role.level.into(),
+                        role.description.as_str().into(),
+                        SqlValue::Now,
+                    ];
                     self.write(sql, params).await?;
                     outcome.roles.created += 1;
                     self.id_of("roles", "name", &role.name).await?
@@ -167,15 +176,22 @@ impl Seeding<'_> {
         if test_staff {
             for role in &seed.roles {
                 let email = test_staff_email(&role.name);
-                if !self.rows("SELECT id FROM staff WHERE email = $1", vec![email.as_str().into()]).await?.is_empty() {
+                if !self
+                    .rows("SELECT id FROM staff WHERE email = $1", vec![email.as_str().into()])
+                    .await?
+                    .is_empty()
+                {
                     outcome.test_staff.unchanged += 1;
                     continue;
                 }
                 let sql = "INSERT INTO staff (email, name, role_id, status, created_at, updated_at) \
                            VALUES ($1, $2, $3, 'active', $4, $4)";
                 let name = format!("Test {}", role.name.replace('_', " "));
-                self.write(sql, vec![email.as_str().into(), name.into(), role_ids[&role.name].into(), SqlValue::Now])
-                    .await?;
+                self.write(
+                    sql,
+                    vec![email.as_str().into(), name.into(), role_ids[&role.name].into(), SqlValue::Now],
+                )
+                .await?;
                 outcome.test_staff.created += 1;
             }
         }

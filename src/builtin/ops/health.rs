@@ -21,7 +21,10 @@ fn query(_params: &Value, _reader: &Reader) -> Result<Vec<SqlStatement>> {
                  OR (status = 'failed' AND updated_at >= $1) GROUP BY status ORDER BY status",
             vec![SqlValue::Time(chrono::Utc::now() - chrono::Duration::hours(24))],
         ),
-        SqlStatement::new("SELECT evaluated_at FROM opsgate_alert_evaluations ORDER BY id DESC LIMIT 1", Vec::new()),
+        SqlStatement::new(
+            "SELECT evaluated_at FROM opsgate_alert_evaluations ORDER BY id DESC LIMIT 1",
+            Vec::new(),
+        ),
     ];
     Ok(statements)
 }
