@@ -96,15 +96,7 @@ impl Store {
         let sql = statement.sql.clone();
         on_pool!(self, pool => {
             let query = bind_values!(sqlx::query(AssertSqlSafe(sql)), &statement.params, now, None);
-            let rows = query.fetch_all(pool).await?;
-            let mut set = ResultSet::default();
-            if let Some(first) = rows.first() {
-                set.columns = first.columns().iter().map(|c| c.name().to_owned()).collect();
-            }
-            for row in &rows {
-                set.rows.push((0..row.columns().len()).map(|i| row.cell(i)).collect::<Result<Vec<_>>>()?);
-            }
-            Ok(set)
+            result_set(&query.fetch_all(pool).await?)
         })
     }
 }
@@ -115,17 +107,21 @@ impl super::Tx {
         let sql = statement.sql.clone();
         super::on_tx!(self, tx => {
             let query = bind_values!(sqlx::query(AssertSqlSafe(sql)), &statement.params, now, None);
-            let rows = query.fetch_all(&mut **tx).await?;
-            let mut set = ResultSet::default();
-            if let Some(first) = rows.first() {
-                set.columns = first.columns().iter().map(|c| c.name().to_owned()).collect();
-            }
-            for row in &rows {
-                set.rows.push((0..row.columns().len()).map(|i| row.cell(i)).collect::<Result<Vec<_>>>()?);
-            }
-            Ok(set)
+            result_set(&query.fetch_all(&mut **tx).await?)
         })
     }
+}
+
+/// Rows as a result set, columns as the statement names them.
+fn result_set<R: Row + DecodeCell>(rows: &[R]) -> Result<ResultSet> {
+    let mut set = ResultSet::default();
+    if let Some(first) = rows.first() {
+        set.columns = first.columns().iter().map(|c| c.name().to_owned()).collect();
+    }
+    for row in rows {
+        set.rows.push((0..row.columns().len()).map(|i| row.cell(i)).collect::<Result<Vec<_>>>()?);
+    }
+    Ok(set)
 }
 
 trait DecodeCell {

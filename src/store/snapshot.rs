@@ -148,14 +148,19 @@ impl Tx {
     }
 
     pub(crate) async fn savepoint_command(&mut self, command: &str, name: &str) -> Result<()> {
-        // Savepoint names cannot be bound; they come from code, so refuse anything else.
-        if name.is_empty() || !name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
-            return Err(Error::Internal(format!("`{name}` is not a savepoint name")));
-        }
-        let sql = format!("{command} {name}");
+        let sql = savepoint_sql(command, name)?;
         on_tx!(self, tx => { sqlx::query(AssertSqlSafe(sql)).execute(&mut **tx).await?; });
         Ok(())
     }
+}
+
+/// `SAVEPOINT name` and its kin. Savepoint names cannot be bound; they come
+/// from code, so anything but a plain name is refused.
+pub(crate) fn savepoint_sql(command: &str, name: &str) -> Result<String> {
+    if name.is_empty() || !name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
+        return Err(Error::Internal(format!("`{name}` is not a savepoint name")));
+    }
+    Ok(format!("{command} {name}"))
 }
 
 const SQLITE_COLUMNS: &str = "SELECT name FROM pragma_table_info($1) ORDER BY cid";

@@ -261,10 +261,8 @@ impl DbTx<'_> {
             DbTx::State(tx) => tx.savepoint_command(command, name).await,
             DbTx::Own(tx) => tx.savepoint_command(command, name).await,
             DbTx::MySql(tx) => {
-                if name.is_empty() || !name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
-                    return Err(Error::Internal(format!("`{name}` is not a savepoint name")));
-                }
-                sqlx::query(AssertSqlSafe(format!("{command} {name}"))).execute(&mut **tx).await?;
+                let sql = crate::store::savepoint_sql(command, name)?;
+                sqlx::query(AssertSqlSafe(sql)).execute(&mut **tx).await?;
                 Ok(())
             }
         }
