@@ -1228,6 +1228,7 @@ Register-ArgumentCompleter -Native -CommandName 'opsgate' -ScriptBlock {
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'List every table and column the pack needs that the target lacks or types differently, and the actions that are unavailable because of it (exit 1 if any)')
+            [CompletionResult]::new('seed-rbac', 'seed-rbac', [CompletionResultType]::ParameterValue, 'Converge the target''s own roles, permissions and grants (and test staff rows with --test-staff) onto the RBAC seed, through the binding, in one transaction')
             [CompletionResult]::new('init-binding', 'init-binding', [CompletionResultType]::ParameterValue, 'Write a starting binding guessed from the target''s live schema')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -1240,6 +1241,23 @@ Register-ArgumentCompleter -Native -CommandName 'opsgate' -ScriptBlock {
             [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Team mode: send every data command to this opsgate server, signed with your key (`--as` picks which local key when there are several) [env: OPSGATE_SERVER]; a server certificate from a private CA is trusted with OPSGATE_SERVER_CA=FILE')
             [CompletionResult]::new('--target', '--target', [CompletionResultType]::ParameterName, 'The back office actions run on, when it is not the state database''s own: a SQLite path, postgres://…, or mysql://… / mariadb://… [env: OPSGATE_TARGET]')
             [CompletionResult]::new('--binding', '--binding', [CompletionResultType]::ParameterName, 'How the pack''s tables and columns are called in the back office (YAML; `opsgate target init-binding` writes a first one) [env: OPSGATE_BINDING]')
+            [CompletionResult]::new('--demo', '--demo', [CompletionResultType]::ParameterName, 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'opsgate;target;seed-rbac' {
+            [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'The seed file [default: the built-in seeds/rbac.yaml]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this staff member (e-mail) [env: OPSGATE_USER]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Team mode: send every data command to this opsgate server, signed with your key (`--as` picks which local key when there are several) [env: OPSGATE_SERVER]; a server certificate from a private CA is trusted with OPSGATE_SERVER_CA=FILE')
+            [CompletionResult]::new('--target', '--target', [CompletionResultType]::ParameterName, 'The back office actions run on, when it is not the state database''s own: a SQLite path, postgres://…, or mysql://… / mariadb://… [env: OPSGATE_TARGET]')
+            [CompletionResult]::new('--binding', '--binding', [CompletionResultType]::ParameterName, 'How the pack''s tables and columns are called in the back office (YAML; `opsgate target init-binding` writes a first one) [env: OPSGATE_BINDING]')
+            [CompletionResult]::new('--test-staff', '--test-staff', [CompletionResultType]::ParameterName, 'Also create one staff row per role (<role>@example.com) in the target')
             [CompletionResult]::new('--demo', '--demo', [CompletionResultType]::ParameterName, 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
@@ -1266,11 +1284,15 @@ Register-ArgumentCompleter -Native -CommandName 'opsgate' -ScriptBlock {
         }
         'opsgate;target;help' {
             [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'List every table and column the pack needs that the target lacks or types differently, and the actions that are unavailable because of it (exit 1 if any)')
+            [CompletionResult]::new('seed-rbac', 'seed-rbac', [CompletionResultType]::ParameterValue, 'Converge the target''s own roles, permissions and grants (and test staff rows with --test-staff) onto the RBAC seed, through the binding, in one transaction')
             [CompletionResult]::new('init-binding', 'init-binding', [CompletionResultType]::ParameterValue, 'Write a starting binding guessed from the target''s live schema')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
         'opsgate;target;help;check' {
+            break
+        }
+        'opsgate;target;help;seed-rbac' {
             break
         }
         'opsgate;target;help;init-binding' {
@@ -1562,10 +1584,14 @@ Register-ArgumentCompleter -Native -CommandName 'opsgate' -ScriptBlock {
         }
         'opsgate;help;target' {
             [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'List every table and column the pack needs that the target lacks or types differently, and the actions that are unavailable because of it (exit 1 if any)')
+            [CompletionResult]::new('seed-rbac', 'seed-rbac', [CompletionResultType]::ParameterValue, 'Converge the target''s own roles, permissions and grants (and test staff rows with --test-staff) onto the RBAC seed, through the binding, in one transaction')
             [CompletionResult]::new('init-binding', 'init-binding', [CompletionResultType]::ParameterValue, 'Write a starting binding guessed from the target''s live schema')
             break
         }
         'opsgate;help;target;check' {
+            break
+        }
+        'opsgate;help;target;seed-rbac' {
             break
         }
         'opsgate;help;target;init-binding' {

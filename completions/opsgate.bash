@@ -409,6 +409,9 @@ _opsgate() {
             opsgate__subcmd__help__subcmd__target,init-binding)
                 cmd="opsgate__subcmd__help__subcmd__target__subcmd__init__subcmd__binding"
                 ;;
+            opsgate__subcmd__help__subcmd__target,seed-rbac)
+                cmd="opsgate__subcmd__help__subcmd__target__subcmd__seed__subcmd__rbac"
+                ;;
             opsgate__subcmd__playbook,help)
                 cmd="opsgate__subcmd__playbook__subcmd__help"
                 ;;
@@ -562,6 +565,9 @@ _opsgate() {
             opsgate__subcmd__target,init-binding)
                 cmd="opsgate__subcmd__target__subcmd__init__subcmd__binding"
                 ;;
+            opsgate__subcmd__target,seed-rbac)
+                cmd="opsgate__subcmd__target__subcmd__seed__subcmd__rbac"
+                ;;
             opsgate__subcmd__target__subcmd__help,check)
                 cmd="opsgate__subcmd__target__subcmd__help__subcmd__check"
                 ;;
@@ -570,6 +576,9 @@ _opsgate() {
                 ;;
             opsgate__subcmd__target__subcmd__help,init-binding)
                 cmd="opsgate__subcmd__target__subcmd__help__subcmd__init__subcmd__binding"
+                ;;
+            opsgate__subcmd__target__subcmd__help,seed-rbac)
+                cmd="opsgate__subcmd__target__subcmd__help__subcmd__seed__subcmd__rbac"
                 ;;
             *)
                 ;;
@@ -3158,7 +3167,7 @@ _opsgate() {
             return 0
             ;;
         opsgate__subcmd__help__subcmd__target)
-            opts="check init-binding"
+            opts="check seed-rbac init-binding"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3186,6 +3195,20 @@ _opsgate() {
             return 0
             ;;
         opsgate__subcmd__help__subcmd__target__subcmd__init__subcmd__binding)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        opsgate__subcmd__help__subcmd__target__subcmd__seed__subcmd__rbac)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -4942,7 +4965,7 @@ _opsgate() {
             return 0
             ;;
         opsgate__subcmd__target)
-            opts="-o -h -V --db --as --output --server --target --binding --demo --help --version check init-binding help"
+            opts="-o -h -V --db --as --output --server --target --binding --demo --help --version check seed-rbac init-binding help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5026,7 +5049,7 @@ _opsgate() {
             return 0
             ;;
         opsgate__subcmd__target__subcmd__help)
-            opts="check init-binding help"
+            opts="check seed-rbac init-binding help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5081,6 +5104,20 @@ _opsgate() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        opsgate__subcmd__target__subcmd__help__subcmd__seed__subcmd__rbac)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         opsgate__subcmd__target__subcmd__init__subcmd__binding)
             opts="-o -h -V --out --force --db --as --output --server --target --binding --demo --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -5089,6 +5126,52 @@ _opsgate() {
             fi
             case "${prev}" in
                 --out)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json yaml md" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json yaml md" -- "${cur}"))
+                    return 0
+                    ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --target)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --binding)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        opsgate__subcmd__target__subcmd__seed__subcmd__rbac)
+            opts="-o -h -V --file --test-staff --db --as --output --server --target --binding --demo --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

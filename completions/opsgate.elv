@@ -1114,6 +1114,7 @@ set edit:completion:arg-completer[opsgate] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
             cand check 'List every table and column the pack needs that the target lacks or types differently, and the actions that are unavailable because of it (exit 1 if any)'
+            cand seed-rbac 'Converge the target''s own roles, permissions and grants (and test staff rows with --test-staff) onto the RBAC seed, through the binding, in one transaction'
             cand init-binding 'Write a starting binding guessed from the target''s live schema'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -1125,6 +1126,22 @@ set edit:completion:arg-completer[opsgate] = {|@words|
             cand --server 'Team mode: send every data command to this opsgate server, signed with your key (`--as` picks which local key when there are several) [env: OPSGATE_SERVER]; a server certificate from a private CA is trusted with OPSGATE_SERVER_CA=FILE'
             cand --target 'The back office actions run on, when it is not the state database''s own: a SQLite path, postgres://…, or mysql://… / mariadb://… [env: OPSGATE_TARGET]'
             cand --binding 'How the pack''s tables and columns are called in the back office (YAML; `opsgate target init-binding` writes a first one) [env: OPSGATE_BINDING]'
+            cand --demo 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'opsgate;target;seed-rbac'= {
+            cand --file 'The seed file [default: the built-in seeds/rbac.yaml]'
+            cand --db 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]'
+            cand --as 'Act as this staff member (e-mail) [env: OPSGATE_USER]'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --server 'Team mode: send every data command to this opsgate server, signed with your key (`--as` picks which local key when there are several) [env: OPSGATE_SERVER]; a server certificate from a private CA is trusted with OPSGATE_SERVER_CA=FILE'
+            cand --target 'The back office actions run on, when it is not the state database''s own: a SQLite path, postgres://…, or mysql://… / mariadb://… [env: OPSGATE_TARGET]'
+            cand --binding 'How the pack''s tables and columns are called in the back office (YAML; `opsgate target init-binding` writes a first one) [env: OPSGATE_BINDING]'
+            cand --test-staff 'Also create one staff row per role (<role>@example.com) in the target'
             cand --demo 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
@@ -1149,10 +1166,13 @@ set edit:completion:arg-completer[opsgate] = {|@words|
         }
         &'opsgate;target;help'= {
             cand check 'List every table and column the pack needs that the target lacks or types differently, and the actions that are unavailable because of it (exit 1 if any)'
+            cand seed-rbac 'Converge the target''s own roles, permissions and grants (and test staff rows with --test-staff) onto the RBAC seed, through the binding, in one transaction'
             cand init-binding 'Write a starting binding guessed from the target''s live schema'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'opsgate;target;help;check'= {
+        }
+        &'opsgate;target;help;seed-rbac'= {
         }
         &'opsgate;target;help;init-binding'= {
         }
@@ -1380,9 +1400,12 @@ set edit:completion:arg-completer[opsgate] = {|@words|
         }
         &'opsgate;help;target'= {
             cand check 'List every table and column the pack needs that the target lacks or types differently, and the actions that are unavailable because of it (exit 1 if any)'
+            cand seed-rbac 'Converge the target''s own roles, permissions and grants (and test staff rows with --test-staff) onto the RBAC seed, through the binding, in one transaction'
             cand init-binding 'Write a starting binding guessed from the target''s live schema'
         }
         &'opsgate;help;target;check'= {
+        }
+        &'opsgate;help;target;seed-rbac'= {
         }
         &'opsgate;help;target;init-binding'= {
         }
