@@ -46,9 +46,9 @@ pub use playbooks::{NewPlaybookRun, PlaybookRunRow};
 pub use policy::{Counting, PolicySetRow};
 pub use rbac::{GrantCounts, KindCounts, SeedOutcome};
 pub(crate) use rows::bind_values;
-pub(crate) use snapshot::savepoint_sql;
 pub use rows::{ResultSet, format_time};
 pub use runbooks::{NewRunbook, PassageRow, RunbookRow};
+pub(crate) use snapshot::savepoint_sql;
 pub use staff::{StaffRow, unknown_role};
 
 /// Runs `$body` with `$pool` bound to whichever native pool the store holds.
