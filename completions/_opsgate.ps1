@@ -128,6 +128,7 @@ Register-ArgumentCompleter -Native -CommandName 'opsgate' -ScriptBlock {
             [CompletionResult]::new('--target', '--target', [CompletionResultType]::ParameterName, 'The back office actions run on, when it is not the state database''s own: a SQLite path, postgres://…, or mysql://… / mariadb://… [env: OPSGATE_TARGET]')
             [CompletionResult]::new('--binding', '--binding', [CompletionResultType]::ParameterName, 'How the pack''s tables and columns are called in the back office (YAML; `opsgate target init-binding` writes a first one) [env: OPSGATE_BINDING]')
             [CompletionResult]::new('--queue', '--queue', [CompletionResultType]::ParameterName, 'Queue an approved action for `opsgate worker` instead of running it here')
+            [CompletionResult]::new('--recover', '--recover', [CompletionResultType]::ParameterName, 'Settle actions whose runner died mid-run instead of executing anything (as `worker --recover`): a write on another database is looked up there by its key')
             [CompletionResult]::new('--demo', '--demo', [CompletionResultType]::ParameterName, 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')

@@ -2293,7 +2293,7 @@ _opsgate() {
             return 0
             ;;
         opsgate__subcmd__execute)
-            opts="-o -h -V --token --totp --queue --planner --model --agent --db --as --output --server --target --binding --demo --help --version"
+            opts="-o -h -V --token --totp --queue --recover --planner --model --agent --db --as --output --server --target --binding --demo --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

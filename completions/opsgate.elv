@@ -121,6 +121,7 @@ set edit:completion:arg-completer[opsgate] = {|@words|
             cand --target 'The back office actions run on, when it is not the state database''s own: a SQLite path, postgres://…, or mysql://… / mariadb://… [env: OPSGATE_TARGET]'
             cand --binding 'How the pack''s tables and columns are called in the back office (YAML; `opsgate target init-binding` writes a first one) [env: OPSGATE_BINDING]'
             cand --queue 'Queue an approved action for `opsgate worker` instead of running it here'
+            cand --recover 'Settle actions whose runner died mid-run instead of executing anything (as `worker --recover`): a write on another database is looked up there by its key'
             cand --demo 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'

@@ -133,6 +133,7 @@ complete -c opsgate -n "__fish_opsgate_using_subcommand execute" -l server -d 'T
 complete -c opsgate -n "__fish_opsgate_using_subcommand execute" -l target -d 'The back office actions run on, when it is not the state database\'s own: a SQLite path, postgres://…, or mysql://… / mariadb://… [env: OPSGATE_TARGET]' -r
 complete -c opsgate -n "__fish_opsgate_using_subcommand execute" -l binding -d 'How the pack\'s tables and columns are called in the back office (YAML; `opsgate target init-binding` writes a first one) [env: OPSGATE_BINDING]' -r -F
 complete -c opsgate -n "__fish_opsgate_using_subcommand execute" -l queue -d 'Queue an approved action for `opsgate worker` instead of running it here'
+complete -c opsgate -n "__fish_opsgate_using_subcommand execute" -l recover -d 'Settle actions whose runner died mid-run instead of executing anything (as `worker --recover`): a write on another database is looked up there by its key'
 complete -c opsgate -n "__fish_opsgate_using_subcommand execute" -l demo -d 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database'
 complete -c opsgate -n "__fish_opsgate_using_subcommand execute" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c opsgate -n "__fish_opsgate_using_subcommand execute" -s V -l version -d 'Print version'

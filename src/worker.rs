@@ -229,6 +229,9 @@ pub struct RecoveryReport {
     pub still_running: Vec<ActionId>,
 }
 
+/// How old a claim from another machine must be before recovery settles it.
+pub const DEFAULT_STALE_AFTER: Duration = Duration::from_secs(600);
+
 /// Resolves claims left by runners that died. A claim is dead when its process
 /// on this machine is gone, or when it is older than `stale_after` (claims
 /// from other machines). An action's writes, status and audit entry commit

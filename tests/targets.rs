@@ -345,7 +345,8 @@ fn a_writer_killed_after_the_target_commit_is_settled_from_the_target_and_never_
             "executing"
         );
 
-        let recovered = on(&env, &office, ADMIN, &["worker", "--recover", "-o", "json"]).exit(0).json();
+        let recover = if kind == Kind::MariaDb { ["execute", "--recover"] } else { ["worker", "--recover"] };
+        let recovered = on(&env, &office, ADMIN, &[recover[0], recover[1], "-o", "json"]).exit(0).json();
         let entry =
             recovered["recovered"].as_array().unwrap().iter().find(|r| r["action_id"] == action.as_str());
         let entry = entry.unwrap_or_else(|| panic!("{kind:?}: {recovered}"));

@@ -20,7 +20,7 @@ use crate::session::Mode;
 #[derive(Debug, Args)]
 pub struct ExecuteArgs {
     /// Plan ids (p7) or action ids (a42), or one request in plain language
-    #[arg(value_name = "PLAN_ID|ACTION_ID|PROMPT", required = true)]
+    #[arg(value_name = "PLAN_ID|ACTION_ID|PROMPT", required_unless_present = "recover")]
     pub targets: Vec<String>,
     /// The confirmation token printed by `plan` or `dry-run` (required without a terminal)
     #[arg(long)]
@@ -31,6 +31,10 @@ pub struct ExecuteArgs {
     /// Queue an approved action for `opsgate worker` instead of running it here
     #[arg(long)]
     pub queue: bool,
+    /// Settle actions whose runner died mid-run instead of executing anything (as
+    /// `worker --recover`): a write on another database is looked up there by its key
+    #[arg(long, conflicts_with_all = ["targets", "token", "totp", "queue"])]
+    pub recover: bool,
     #[command(flatten)]
     pub planner: PlannerArgs,
     /// Answers a person gave on their own terminal to reviews fetched from a
@@ -49,6 +53,11 @@ pub struct TerminalAnswered {
 
 impl ExecuteArgs {
     pub async fn run(self, ctx: &Context) -> Result<ExitCode> {
+        if self.recover {
+            let report = crate::worker::recover(&ctx.store, crate::worker::DEFAULT_STALE_AFTER).await?;
+            ctx.show(&crate::render::RecoveryView(report)).await?;
+            return Ok(ExitCode::Success);
+        }
         let session = ctx.session(Mode::Execute, self.planner.agent.as_deref()).await?;
         let ids: Vec<StoredId> = self.targets.iter().filter_map(|t| t.parse::<StoredId>().ok()).collect();
         let target = self.targets.join(" ");
@@ -134,6 +143,13 @@ impl ExecuteArgs {
     /// here, on the reviews the server sends, and its answers go back with the request.
     pub async fn run_remote(self, rc: &super::remote::RemoteContext) -> Result<ExitCode> {
         use serde_json::json;
+
+        if self.recover {
+            return Err(crate::Error::Usage(
+                "`execute --recover` runs next to the database (it reads claims and the target directly)"
+                    .into(),
+            ));
+        }
 
         use crate::remote::Call;
 
