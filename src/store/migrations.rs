@@ -212,9 +212,11 @@ impl Chain {
         }
     }
 
-    async fn is_current(&self, store: &Store) -> bool {
+    /// Whether this chain needs nothing applied: `Some(true)` when its record
+    /// holds every migration this build knows, `None` when it has no record.
+    async fn current(&self, store: &Store) -> Option<bool> {
         let postgres = matches!(store.pool(), Pool::Postgres(_));
-        self.applied(store).await.is_some_and(|applied| applied == self.expected(postgres))
+        self.applied(store).await.map(|applied| applied == self.expected(postgres))
     }
 
     /// Applies (or, with `record_only`, records as applied without running)
@@ -236,9 +238,8 @@ pub(super) async fn run(store: &Store, read_only: bool) -> Result<()> {
         return check_current(store).await;
     }
     // The common case, without taking the write lock: nothing to do.
-    if STATE.is_current(store).await
-        && (BACK_OFFICE.applied(store).await.is_none() || BACK_OFFICE.is_current(store).await)
-    {
+    // (No back-office record: an adopted back office, which opsgate never migrates.)
+    if STATE.current(store).await == Some(true) && BACK_OFFICE.current(store).await != Some(false) {
         return Ok(());
     }
     match migrate(store).await {

@@ -131,8 +131,7 @@ fn describe(problem: &Problem) -> String {
 
 async fn check_table(target: &Target, table: &str, columns: &BTreeSet<String>) -> Result<Vec<Problem>> {
     let binding = target.binding();
-    let bare = binding.bare_table(table);
-    let live = target.db().live_columns(binding.schema.as_deref(), bare).await?;
+    let live = target.live_columns(table).await?;
     let shown_table = binding.table(table);
     if live.is_empty() {
         return Ok(vec![Problem {

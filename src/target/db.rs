@@ -105,16 +105,7 @@ impl Db {
     pub async fn live_columns(&self, schema: Option<&str>, table: &str) -> Result<Vec<LiveColumn>> {
         let rows: Vec<(String, String)> = match self {
             Db::Store(store) => store.live_columns(schema, table).await?,
-            Db::MySql(pool) => {
-                sqlx::query_as(
-                    "SELECT CAST(column_name AS CHAR), CAST(data_type AS CHAR) FROM information_schema.columns \
-                     WHERE table_schema = COALESCE(?, DATABASE()) AND table_name = ? ORDER BY ordinal_position",
-                )
-                .bind(schema)
-                .bind(table)
-                .fetch_all(pool)
-                .await?
-            }
+            Db::MySql(pool) => sqlx::query_as(MYSQL_COLUMNS).bind(schema).bind(table).fetch_all(pool).await?,
         };
         Ok(rows
             .into_iter()
@@ -232,14 +223,9 @@ impl DbTx<'_> {
                     Some((schema, bare)) => (Some(schema), bare),
                     None => (None, table),
                 };
-                Ok(sqlx::query_scalar(
-                    "SELECT CAST(column_name AS CHAR) FROM information_schema.columns \
-                     WHERE table_schema = COALESCE(?, DATABASE()) AND table_name = ? ORDER BY ordinal_position",
-                )
-                .bind(schema)
-                .bind(bare)
-                .fetch_all(&mut **tx)
-                .await?)
+                let columns: Vec<(String, String)> =
+                    sqlx::query_as(MYSQL_COLUMNS).bind(schema).bind(bare).fetch_all(&mut **tx).await?;
+                Ok(columns.into_iter().map(|(name, _)| name).collect())
             }
         }
     }
@@ -286,6 +272,10 @@ impl DbTx<'_> {
         }
     }
 }
+
+/// Name and type of every column of one table, in order (the session's database unless a schema is given).
+const MYSQL_COLUMNS: &str = "SELECT CAST(column_name AS CHAR), CAST(data_type AS CHAR) FROM information_schema.columns \
+     WHERE table_schema = COALESCE(?, DATABASE()) AND table_name = ? ORDER BY ordinal_position";
 
 /// MySQL's connect timeout is long by default; a target that does not answer fails fast.
 async fn connect_mysql(url: &str) -> Result<Db> {

@@ -16,8 +16,10 @@ pub mod logical;
 pub mod rewrite;
 pub mod seed;
 
+use std::collections::BTreeMap;
 use std::path::Path;
 use std::sync::Arc;
+use std::time::{Duration, Instant};
 
 pub use binding::Binding;
 pub use db::{Db, DbTx, LiveColumn};
@@ -37,17 +39,26 @@ pub struct Target {
     separate: bool,
     /// Where it is, passwords hidden, for messages.
     shown: String,
+    /// The live columns of the tables checked lately, shared by the clones:
+    /// a plan of several steps (or a server's requests) reads each table's
+    /// shape once a minute, not once per step.
+    schema: Arc<std::sync::Mutex<SchemaCache>>,
 }
+
+/// Logical table → when its live columns were read, and what they were.
+type SchemaCache = BTreeMap<String, (Instant, Vec<LiveColumn>)>;
+
+/// How long a table's shape is trusted before it is read again.
+const SCHEMA_FRESH_FOR: Duration = Duration::from_secs(60);
 
 impl Target {
     /// The state database's own back office, under its logical names.
     pub fn state(store: crate::store::Store) -> Target {
-        Target {
-            db: Db::Store(store),
-            binding: Arc::default(),
-            separate: false,
-            shown: "the state database".into(),
-        }
+        Target::new(Db::Store(store), Binding::default(), false, "the state database".into())
+    }
+
+    fn new(db: Db, binding: Binding, separate: bool, shown: String) -> Target {
+        Target { db, binding: Arc::new(binding), separate, shown, schema: Arc::default() }
     }
 
     /// Another database, with a binding (the logical names when `binding` is `None`).
@@ -57,18 +68,13 @@ impl Target {
             None => Binding::default(),
         };
         let db = Db::connect(url).await?;
-        Ok(Target { db, binding: Arc::new(binding), separate: true, shown: redact_url(url) })
+        Ok(Target::new(db, binding, true, redact_url(url)))
     }
 
     /// The state database's own back office under a binding (a team that
     /// keeps opsgate's state beside its own tables).
     pub fn state_with_binding(store: crate::store::Store, binding: Binding) -> Target {
-        Target {
-            db: Db::Store(store),
-            binding: Arc::new(binding),
-            separate: false,
-            shown: "the state database".into(),
-        }
+        Target::new(Db::Store(store), binding, false, "the state database".into())
     }
 
     pub fn db(&self) -> &Db {
@@ -85,6 +91,22 @@ impl Target {
 
     pub fn shown(&self) -> &str {
         &self.shown
+    }
+
+    /// The live columns of the team's table bound to `logical` (empty when it
+    /// is missing), read at most once a minute.
+    pub async fn live_columns(&self, logical: &str) -> Result<Vec<LiveColumn>> {
+        let cached = self.schema.lock().unwrap_or_else(|e| e.into_inner()).get(logical).cloned();
+        if let Some((read, columns)) = cached
+            && read.elapsed() < SCHEMA_FRESH_FOR
+        {
+            return Ok(columns);
+        }
+        let columns =
+            self.db.live_columns(self.binding.schema.as_deref(), self.binding.bare_table(logical)).await?;
+        let entry = (Instant::now(), columns.clone());
+        self.schema.lock().unwrap_or_else(|e| e.into_inner()).insert(logical.to_owned(), entry);
+        Ok(columns)
     }
 
     /// One of the pack's statements in the team's names and placeholders,
