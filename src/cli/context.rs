@@ -73,7 +73,7 @@ async fn attach_target(store: Store, global: &GlobalArgs) -> Result<Store> {
         }
         (None, Some(binding)) => {
             let binding = crate::target::Binding::load(&binding)?;
-            let target = crate::target::Target::state_with_binding(store.clone(), binding);
+            let target = crate::target::Target::state_with_binding(store.clone(), binding)?;
             store.with_target(target)
         }
         (None, None) => store,

@@ -2,20 +2,28 @@
 //! in a team's back office. Everything not named keeps its logical name, so
 //! the empty binding fits the bundled back office (and the demo).
 //!
+//! A column is a name, or a name with the convention its values follow:
+//!
 //! ```yaml
 //! schema: backoffice          # optional: where the tables live (PostgreSQL schema, MySQL database)
+//! time_zone: Europe/Berlin    # optional: stored times without a zone are this zone's wall clock (default UTC)
 //! tables:
 //!   bookings:
 //!     table: reservations
-//!     columns: { amount_cents: total_minor, refunded_cents: refunded_minor }
+//!     columns:
+//!       amount_cents: { column: total, money: major }        # 120.00 (EUR) for 12000 cents
+//!       refunded_cents: { column: refunded, money: { unit: major, scale: 2 } }
+//!       status: { column: state, values: { confirmed: CONF, cancelled: CXL } }
+//!       created_at: { time_zone: UTC }                        # this column is kept in UTC
 //! ```
 
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use super::logical;
+use super::convention::{self, Convention, MAX_SCALE, Money};
+use super::logical::{self, Kind};
 use crate::error::{Error, Result};
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -25,6 +33,9 @@ pub struct Binding {
     /// unqualified names otherwise.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub schema: Option<String>,
+    /// The zone whose wall clock the team's times without a zone are kept in.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub time_zone: Option<String>,
     #[serde(default)]
     pub tables: BTreeMap<String, TableBinding>,
 }
@@ -35,9 +46,32 @@ pub struct TableBinding {
     /// The team's name for the table, when it differs.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub table: Option<String>,
-    /// Logical column → the team's column, for those that differ.
+    /// Logical column → the team's column and conventions, for those that differ.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub columns: BTreeMap<String, String>,
+    pub columns: BTreeMap<String, ColumnBinding>,
+}
+
+/// One logical column in the team's back office: its name, and how its values are kept.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ColumnBinding {
+    /// The team's name for the column, when it differs.
+    pub column: Option<String>,
+    pub money: Option<Money>,
+    /// Logical value → the team's spelling, for those that differ.
+    pub values: BTreeMap<String, String>,
+    /// Overrides the binding's `time_zone` for this column.
+    pub time_zone: Option<String>,
+}
+
+impl ColumnBinding {
+    /// A column that is only renamed.
+    pub fn renamed(name: impl Into<String>) -> ColumnBinding {
+        ColumnBinding { column: Some(name.into()), ..ColumnBinding::default() }
+    }
+
+    fn is_plain_rename(&self) -> bool {
+        self.money.is_none() && self.values.is_empty() && self.time_zone.is_none()
+    }
 }
 
 impl Binding {
@@ -59,6 +93,9 @@ impl Binding {
         if let Some(schema) = &self.schema {
             identifier(schema).map_err(|message| (schema.clone(), message))?;
         }
+        if let Some(zone) = &self.time_zone {
+            convention::zone(zone).map_err(|message| (zone.clone(), message))?;
+        }
         let mut physical_tables = BTreeMap::new();
         for (name, table) in &self.tables {
             let Some(logical) = logical::table(name) else {
@@ -73,17 +110,19 @@ impl Binding {
                 ));
             }
             let mut physical_columns = BTreeMap::new();
-            for (column, bound) in &table.columns {
-                if logical.kind(column).is_none() {
+            for (column, entry) in &table.columns {
+                let Some(kind) = logical.kind(column) else {
                     return Err((
                         column.clone(),
                         format!("`{name}` has no column `{column}` in the built-in pack"),
                     ));
-                }
-                identifier(bound).map_err(|message| (bound.clone(), message))?;
-                if let Some(other) = physical_columns.insert(bound.clone(), column.clone()) {
+                };
+                check_conventions(name, column, kind, entry)?;
+                let bound = entry.column.as_deref().unwrap_or(column);
+                identifier(bound).map_err(|message| (bound.to_owned(), message))?;
+                if let Some(other) = physical_columns.insert(bound.to_owned(), column.clone()) {
                     return Err((
-                        bound.clone(),
+                        bound.to_owned(),
                         format!("`{name}.{other}` and `{name}.{column}` are both bound to `{bound}`"),
                     ));
                 }
@@ -108,15 +147,188 @@ impl Binding {
 
     /// The team's name for a logical column.
     pub fn column<'a>(&'a self, table: &str, column: &'a str) -> &'a str {
-        self.tables.get(table).and_then(|t| t.columns.get(column)).map(String::as_str).unwrap_or(column)
+        self.tables
+            .get(table)
+            .and_then(|t| t.columns.get(column))
+            .and_then(|c| c.column.as_deref())
+            .unwrap_or(column)
     }
 
-    /// Whether this binding renames nothing (the bundled back office's own names).
+    /// How the team keeps `table.column`'s values, when that differs from the pack.
+    pub fn convention(&self, table: &str, column: &str) -> Option<Convention<'_>> {
+        let kind = logical::table(table)?.kind(column)?;
+        let entry = self.tables.get(table).and_then(|t| t.columns.get(column));
+        if let Some(Money::Major { scale }) = entry.and_then(|c| c.money) {
+            return Some(Convention::Major { scale });
+        }
+        if let Some(values) = entry.map(|c| &c.values).filter(|v| !v.is_empty()) {
+            return Some(Convention::Values(values));
+        }
+        if kind == Kind::Time {
+            let zone = entry.and_then(|c| c.time_zone.as_deref()).or(self.time_zone.as_deref())?;
+            let tz = convention::zone(zone).ok()?;
+            return (tz != chrono_tz::UTC && tz != chrono_tz::Etc::UTC).then_some(Convention::Zone(tz));
+        }
+        None
+    }
+
+    /// Whether any time is kept on a zone's wall clock (which SQLite cannot convert).
+    pub fn uses_zones(&self) -> bool {
+        logical::TABLES.iter().any(|table| {
+            table.columns.iter().any(|(column, _)| {
+                matches!(self.convention(table.name, column), Some(Convention::Zone(_)))
+            })
+        })
+    }
+
+    /// Whether this binding changes nothing (the bundled back office's own names and values).
     pub fn is_identity(&self) -> bool {
         self.schema.is_none()
-            && self.tables.iter().all(|(name, t)| {
-                t.table.as_deref().is_none_or(|n| n == name) && t.columns.iter().all(|(l, p)| l == p)
+            && logical::TABLES.iter().all(|table| {
+                self.bare_table(table.name) == table.name
+                    && table.columns.iter().all(|(column, _)| {
+                        self.column(table.name, column) == *column && self.convention(table.name, column).is_none()
+                    })
             })
+    }
+}
+
+/// A column's conventions must suit what it holds.
+fn check_conventions(
+    table: &str,
+    column: &str,
+    kind: Kind,
+    entry: &ColumnBinding,
+) -> std::result::Result<(), (String, String)> {
+    let conventions = [entry.money.is_some(), !entry.values.is_empty(), entry.time_zone.is_some()];
+    if conventions.iter().filter(|c| **c).count() > 1 {
+        return Err((column.to_owned(), format!("`{table}.{column}` can follow one convention, not several")));
+    }
+    if let Some(money) = entry.money {
+        if !column.ends_with("_cents") {
+            return Err((column.to_owned(), format!("`{table}.{column}` is not money; `money` is for the *_cents columns")));
+        }
+        if let Money::Major { scale } = money
+            && scale > MAX_SCALE
+        {
+            return Err((column.to_owned(), format!("a money scale is at most {MAX_SCALE} digits, not {scale}")));
+        }
+    }
+    if !entry.values.is_empty() {
+        if kind != Kind::Text {
+            return Err((column.to_owned(), format!("`{table}.{column}` is not text; `values` renames text values")));
+        }
+        let mut spelled: BTreeMap<&str, &str> = BTreeMap::new();
+        for (logical, team) in &entry.values {
+            if logical.is_empty() || team.is_empty() {
+                return Err((column.to_owned(), format!("`{table}.{column}` maps an empty value")));
+            }
+            if let Some(other) = spelled.insert(team, logical) {
+                return Err((
+                    team.clone(),
+                    format!("`{other}` and `{logical}` of `{table}.{column}` are both spelled `{team}`"),
+                ));
+            }
+        }
+    }
+    if let Some(zone) = &entry.time_zone {
+        if kind != Kind::Time {
+            return Err((zone.clone(), format!("`{table}.{column}` is not a time; `time_zone` is for times")));
+        }
+        convention::zone(zone).map_err(|message| (zone.clone(), message))?;
+    }
+    Ok(())
+}
+
+impl Serialize for ColumnBinding {
+    fn serialize<S: Serializer>(&self, serializer: S) -> std::result::Result<S::Ok, S::Error> {
+        match (&self.column, self.is_plain_rename()) {
+            (Some(name), true) => serializer.serialize_str(name),
+            _ => Full::from(self).serialize(serializer),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for ColumnBinding {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> std::result::Result<Self, D::Error> {
+        struct Entry;
+        impl<'de> serde::de::Visitor<'de> for Entry {
+            type Value = ColumnBinding;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a column name, or { column, money, values, time_zone }")
+            }
+            fn visit_str<E: serde::de::Error>(self, name: &str) -> std::result::Result<ColumnBinding, E> {
+                Ok(ColumnBinding::renamed(name))
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> std::result::Result<ColumnBinding, A::Error> {
+                let full = Full::deserialize(serde::de::value::MapAccessDeserializer::new(map))?;
+                Ok(ColumnBinding {
+                    column: full.column,
+                    money: full.money.map(Money::from),
+                    values: full.values,
+                    time_zone: full.time_zone,
+                })
+            }
+        }
+        deserializer.deserialize_any(Entry)
+    }
+}
+
+/// A column entry written out in full.
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Full {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    column: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    money: Option<MoneyEntry>,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    values: BTreeMap<String, String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    time_zone: Option<String>,
+}
+
+impl From<&ColumnBinding> for Full {
+    fn from(c: &ColumnBinding) -> Full {
+        Full {
+            column: c.column.clone(),
+            money: c.money.map(|m| match m {
+                Money::Minor => MoneyEntry::Unit(Unit::Minor),
+                Money::Major { scale: 2 } => MoneyEntry::Unit(Unit::Major),
+                Money::Major { scale } => MoneyEntry::Scaled { unit: Unit::Major, scale: Some(scale) },
+            }),
+            values: c.values.clone(),
+            time_zone: c.time_zone.clone(),
+        }
+    }
+}
+
+/// `money: major`, `money: minor`, or `money: { unit: major, scale: 3 }`.
+#[derive(Serialize, Deserialize)]
+#[serde(untagged)]
+enum MoneyEntry {
+    Unit(Unit),
+    Scaled {
+        unit: Unit,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        scale: Option<u32>,
+    },
+}
+
+#[derive(Serialize, Deserialize, Clone, Copy)]
+#[serde(rename_all = "lowercase")]
+enum Unit {
+    Major,
+    Minor,
+}
+
+impl From<MoneyEntry> for Money {
+    fn from(entry: MoneyEntry) -> Money {
+        match entry {
+            MoneyEntry::Unit(Unit::Minor) | MoneyEntry::Scaled { unit: Unit::Minor, .. } => Money::Minor,
+            MoneyEntry::Unit(Unit::Major) => Money::Major { scale: 2 },
+            MoneyEntry::Scaled { unit: Unit::Major, scale } => Money::Major { scale: scale.unwrap_or(2) },
+        }
     }
 }
 

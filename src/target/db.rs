@@ -11,7 +11,7 @@ use serde_json::Value;
 use sqlx::mysql::{MySqlConnectOptions, MySqlPool, MySqlRow};
 use sqlx::{AssertSqlSafe, Column, MySql, Row, Transaction, TypeInfo, ValueRef};
 
-use super::rewrite::Placeholders;
+use super::convention::Dialect;
 use crate::error::{Error, Result, one_line};
 use crate::payload::{SqlStatement, SqlValue};
 use crate::store::{DbLocation, ResultSet, Store, Tx, format_time, redact_url};
@@ -52,10 +52,11 @@ impl Db {
         Ok(Db::Store(Store::connect_only(&location).await?))
     }
 
-    pub fn placeholders(&self) -> Placeholders {
+    pub fn dialect(&self) -> Dialect {
         match self {
-            Db::Store(_) => Placeholders::Numbered,
-            Db::MySql(_) => Placeholders::Positional,
+            Db::Store(store) if store.backend() == "postgres" => Dialect::Postgres,
+            Db::Store(_) => Dialect::Sqlite,
+            Db::MySql(_) => Dialect::MySql,
         }
     }
 

@@ -2,10 +2,14 @@
 //! Each of the pack's tables is looked for under its own name, then under
 //! the names back offices commonly give it; each column likewise. What is
 //! not found is listed for a person to fill in, never guessed further.
+//! Money kept as decimals is taken to be in major units with two digits;
+//! status spellings and time zones cannot be seen in a schema and are left
+//! for a person to add.
 
 use std::collections::BTreeMap;
 
-use super::binding::{Binding, TableBinding};
+use super::binding::{Binding, ColumnBinding, TableBinding};
+use super::convention::Money;
 use super::logical;
 use super::{LiveColumn, Target};
 use crate::error::Result;
@@ -87,12 +91,19 @@ pub async fn guess(target: &Target) -> Result<Guess> {
         }
         let mut missing = Vec::new();
         for (column, _) in table.columns {
-            match column_candidate(table.name, column, &columns) {
-                Some(name) if name == *column => {}
-                Some(name) => {
-                    bound.columns.insert((*column).to_owned(), name);
-                }
-                None => missing.push((*column).to_owned()),
+            let Some(name) = column_candidate(table.name, column, &columns) else {
+                missing.push((*column).to_owned());
+                continue;
+            };
+            let mut entry = ColumnBinding::default();
+            if name != *column {
+                entry.column = Some(name.clone());
+            }
+            if column.ends_with("_cents") && columns.iter().any(|c| c.name == name && holds_decimals(c)) {
+                entry.money = Some(Money::Major { scale: 2 });
+            }
+            if entry != ColumnBinding::default() {
+                bound.columns.insert((*column).to_owned(), entry);
             }
         }
         if !missing.is_empty() {
@@ -104,6 +115,11 @@ pub async fn guess(target: &Target) -> Result<Guess> {
     }
     binding.schema = guess_schema;
     Ok(Guess { binding, missing_tables, missing_columns })
+}
+
+/// Whether a column keeps fractions (money in major units, most likely).
+fn holds_decimals(column: &LiveColumn) -> bool {
+    ["numeric", "decimal", "real", "double", "float", "money"].iter().any(|t| column.data_type.contains(t))
 }
 
 /// The live column that most likely holds `table.column`.

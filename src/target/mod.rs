@@ -10,6 +10,7 @@
 
 pub mod binding;
 pub mod check;
+pub mod convention;
 pub mod db;
 pub mod infer;
 pub mod logical;
@@ -22,6 +23,7 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 pub use binding::Binding;
+pub use convention::Dialect;
 pub use db::{Db, DbTx, LiveColumn};
 pub use rewrite::Uses;
 
@@ -54,11 +56,17 @@ const SCHEMA_FRESH_FOR: Duration = Duration::from_secs(60);
 impl Target {
     /// The state database's own back office, under its logical names.
     pub fn state(store: crate::store::Store) -> Target {
-        Target::new(Db::Store(store), Binding::default(), false, "the state database".into())
+        Target { db: Db::Store(store), binding: Arc::default(), separate: false, shown: "the state database".into(), schema: Arc::default() }
     }
 
-    fn new(db: Db, binding: Binding, separate: bool, shown: String) -> Target {
-        Target { db, binding: Arc::new(binding), separate, shown, schema: Arc::default() }
+    fn new(db: Db, binding: Binding, separate: bool, shown: String) -> Result<Target> {
+        if db.dialect() == Dialect::Sqlite && binding.uses_zones() {
+            return Err(Error::Config(format!(
+                "the binding keeps times on a time zone's wall clock, which {shown} (SQLite) cannot convert; \
+                 remove time_zone from the binding and keep its times in UTC"
+            )));
+        }
+        Ok(Target { db, binding: Arc::new(binding), separate, shown, schema: Arc::default() })
     }
 
     /// Another database, with a binding (the logical names when `binding` is `None`).
@@ -68,12 +76,12 @@ impl Target {
             None => Binding::default(),
         };
         let db = Db::connect(url).await?;
-        Ok(Target::new(db, binding, true, redact_url(url)))
+        Target::new(db, binding, true, redact_url(url))
     }
 
     /// The state database's own back office under a binding (a team that
     /// keeps opsgate's state beside its own tables).
-    pub fn state_with_binding(store: crate::store::Store, binding: Binding) -> Target {
+    pub fn state_with_binding(store: crate::store::Store, binding: Binding) -> Result<Target> {
         Target::new(Db::Store(store), binding, false, "the state database".into())
     }
 
@@ -112,10 +120,11 @@ impl Target {
     /// One of the pack's statements in the team's names and placeholders,
     /// refusing any column outside `uses`.
     pub fn bind(&self, uses: &Uses, statement: &SqlStatement) -> Result<SqlStatement> {
-        let bound = rewrite::bind(&self.binding, &statement.sql, Some(uses), self.db.placeholders())?;
-        let params = match self.db.placeholders() {
-            rewrite::Placeholders::Numbered => statement.params.clone(),
-            rewrite::Placeholders::Positional => {
+        let dialect = self.db.dialect();
+        let bound = rewrite::bind(&self.binding, &statement.sql, Some(uses), dialect)?;
+        let params = match dialect {
+            Dialect::Sqlite | Dialect::Postgres => statement.params.clone(),
+            Dialect::MySql => {
                 let mut params = Vec::with_capacity(bound.order.len());
                 for index in &bound.order {
                     let value: &SqlValue = statement.params.get(*index).ok_or_else(|| {
@@ -130,7 +139,7 @@ impl Target {
                 params
             }
         };
-        let mut out = SqlStatement::new(dialect(&bound.sql, self.db.placeholders()), params);
+        let mut out = SqlStatement::new(spelled_for(&bound.sql, dialect), params);
         out.expect_rows = statement.expect_rows;
         Ok(out)
     }
@@ -182,9 +191,23 @@ impl Target {
             }
         }
         let physical: Vec<&str> = columns.iter().map(|c| self.binding.column(table, c)).collect();
-        self.db
+        let Some(values) = self
+            .db
             .snapshot_row(&self.binding.table(table), self.binding.column(table, key_column), key, &physical)
-            .await
+            .await?
+        else {
+            return Ok(None);
+        };
+        // The team's values as the pack reads them (minor units, its own status words, UTC).
+        let logical = columns
+            .iter()
+            .zip(values)
+            .map(|(column, value)| match (self.binding.convention(table, column), value) {
+                (Some(convention), Some(stored)) => convention.to_logical(&stored).map(Some),
+                (_, value) => Ok(value),
+            })
+            .collect::<Result<Vec<_>>>()?;
+        Ok(Some(logical))
     }
 }
 
@@ -226,10 +249,10 @@ impl BackOffice<'_> {
 
 /// The few spellings the pack's shared SQL needs per database: MySQL casts to
 /// SIGNED and CHAR, not BIGINT and TEXT.
-fn dialect(sql: &str, placeholders: rewrite::Placeholders) -> String {
-    match placeholders {
-        rewrite::Placeholders::Numbered => sql.to_owned(),
-        rewrite::Placeholders::Positional => {
+fn spelled_for(sql: &str, dialect: Dialect) -> String {
+    match dialect {
+        Dialect::Sqlite | Dialect::Postgres => sql.to_owned(),
+        Dialect::MySql => {
             sql.replace(" AS BIGINT)", " AS SIGNED)").replace(" AS TEXT)", " AS CHAR)")
         }
     }
