@@ -125,8 +125,8 @@ impl BackOffice {
     fn digest(&self) -> Vec<String> {
         let cast = if self.kind == Kind::MariaDb { "CHAR" } else { "TEXT" };
         let mut rows = self.text(&format!(
-            "SELECT CAST(id AS {cast}) || ':' || state || ':' || CAST(total_minor AS {cast}) || ':' || \
-             CAST(refunded_minor AS {cast}) || ':' || payment_status || ':' || CAST(updated_at AS {cast}) \
+            "SELECT CAST(id AS {cast}) || ':' || state || ':' || CAST(total AS {cast}) || ':' || \
+             CAST(refunded AS {cast}) || ':' || payment_status || ':' || CAST(updated_at AS {cast}) \
              FROM reservations ORDER BY id"
         ));
         rows.extend(self.text(&format!("SELECT CAST(COUNT(*) AS {cast}) FROM activity_log")));
@@ -136,6 +136,11 @@ impl BackOffice {
     fn reservation(&self, id: i64, column: &str) -> String {
         let cast = if self.kind == Kind::MariaDb { "CHAR" } else { "TEXT" };
         self.text(&format!("SELECT CAST({column} AS {cast}) FROM reservations WHERE id = {id}")).remove(0)
+    }
+
+    /// A money column in major units, as a number.
+    fn amount(&self, id: i64, column: &str) -> f64 {
+        self.reservation(id, column).parse().unwrap()
     }
 
     fn activity_details(&self) -> Vec<String> {
@@ -188,7 +193,8 @@ fn reads_plans_dry_runs_and_token_writes_reach_the_teams_tables_under_their_name
         let plan = on(&env, &office, ADMIN, &["plan", "cancel booking 1", "-o", "json"]).exit(0).json();
         let (plan_id, action, token) = step(&plan);
         let payload = plan["steps"][0]["payload"].to_string();
-        assert!(payload.contains("UPDATE reservations SET state = 'cancelled'"), "{kind:?}: {payload}");
+        assert!(payload.contains("UPDATE reservations SET state = 'CANCELLED'"), "{kind:?}: {payload}");
+        assert!(payload.contains("state IN ('PENDING', 'CONFIRMED')"), "{kind:?}: the team's spellings: {payload}");
         assert!(payload.contains("INSERT INTO activity_log"), "{kind:?}: {payload}");
 
         let before = office.digest();
@@ -196,14 +202,14 @@ fn reads_plans_dry_runs_and_token_writes_reach_the_teams_tables_under_their_name
         assert_eq!(office.digest(), before, "{kind:?}: a dry-run changed the team's rows");
         let changes = simulated.to_string();
         assert!(
-            changes.contains("\"column\":\"state\"") && changes.contains("\"after\":\"cancelled\""),
+            changes.contains("\"column\":\"state\"") && changes.contains("\"after\":\"CANCELLED\""),
             "{kind:?}: {simulated}"
         );
 
         on(&env, &office, ADMIN, &["execute", &action, "--token", &token.unwrap()])
             .exit(0)
             .stdout_has("succeeded");
-        assert_eq!(office.reservation(1, "state"), "cancelled", "{kind:?}");
+        assert_eq!(office.reservation(1, "state"), "CANCELLED", "{kind:?}");
         let details = office.activity_details();
         assert!(
             details.iter().any(|d| d.contains(&format!("\"opsgate_action\":\"{action}\""))),
@@ -225,11 +231,11 @@ fn a_plan_whose_row_the_team_changed_meanwhile_is_refused_as_stale() {
         let office = BackOffice::new(&env, kind);
         let plan = on(&env, &office, ADMIN, &["plan", "cancel booking 3", "-o", "json"]).exit(0).json();
         let (_, action, token) = step(&plan);
-        office.sql("UPDATE reservations SET state = 'pending' WHERE id = 3");
+        office.sql("UPDATE reservations SET state = 'PENDING' WHERE id = 3");
         on(&env, &office, ADMIN, &["execute", &action, "--token", &token.unwrap()])
             .exit(1)
             .stderr_has("changed since plan");
-        assert_eq!(office.reservation(3, "state"), "pending", "{kind:?}");
+        assert_eq!(office.reservation(3, "state"), "PENDING", "{kind:?}");
         assert!(office.activity_details().is_empty(), "{kind:?}: nothing was written");
     }
 }
@@ -244,14 +250,20 @@ fn a_refund_on_the_team_database_needs_an_approval_and_second_factors_and_runs_o
         let plan = on(&env, &office, REQUESTER, &["plan", "refund booking 2", "-o", "json"]).exit(0).json();
         let (_, action, _) = step(&plan);
         assert_eq!(plan["steps"][0]["status"], "pending_approval", "{kind:?}: {plan}");
+        let payload = plan["steps"][0]["payload"].to_string();
+        assert!(
+            payload.contains("refunded = (CAST(ROUND(refunded * 100) AS") && payload.contains("/ 100.0"),
+            "{kind:?}: 8000 cents are written as 80.00: {payload}"
+        );
+        assert!(plan.to_string().contains("80.00 EUR"), "{kind:?}: read as minor units: {plan}");
         on(&env, &office, REQUESTER, &["execute", &action, "--totp", "000000"]).exit(4);
         on(&env, &office, APPROVER, &["approve", &action, "--yes", "--totp", &approver.next_code()])
             .exit(0)
             .stdout_has("now approved");
-        assert_eq!(office.reservation(2, "refunded_minor"), "0", "{kind:?}: approval alone writes nothing");
+        assert_eq!(office.amount(2, "refunded"), 0.0, "{kind:?}: approval alone writes nothing");
         on(&env, &office, REQUESTER, &["execute", &action, "--totp", &requester.next_code()]).exit(0);
-        assert_eq!(office.reservation(2, "refunded_minor"), "8000", "{kind:?}");
-        assert_eq!(office.reservation(2, "payment_status"), "refunded", "{kind:?}");
+        assert_eq!(office.amount(2, "refunded"), 80.0, "{kind:?}: in major units");
+        assert_eq!(office.reservation(2, "payment_status"), "REFUNDED", "{kind:?}");
         on(&env, &office, REQUESTER, &["execute", &action, "--totp", "000000"])
             .exit(1)
             .stderr_has("already succeeded");
@@ -270,15 +282,15 @@ fn target_check_names_a_dropped_column_and_the_action_that_needs_it_is_unavailab
         assert!(!problems.contains("reservations"), "{kind:?}: the fixture's reservations fit: {clean}");
         assert!(clean["unavailable"].get("bookings.refund").is_none(), "{kind:?}: {clean}");
 
-        office.sql("ALTER TABLE reservations DROP COLUMN refunded_minor");
+        office.sql("ALTER TABLE reservations DROP COLUMN refunded");
         let run = on(&env, &office, ADMIN, &["target", "check"]).exit(1);
         assert!(run.stdout.contains("bookings.refunded_cents"), "{kind:?}: {}", run.stdout);
-        assert!(run.stdout.contains("reservations.refunded_minor"), "{kind:?}: {}", run.stdout);
+        assert!(run.stdout.split_whitespace().any(|w| w == "reservations.refunded"), "{kind:?}: {}", run.stdout);
         assert!(run.stdout.contains("bookings.refund:"), "{kind:?}: {}", run.stdout);
 
         let listed = on(&env, &office, ADMIN, &["actions", "-o", "json"]).exit(0).json();
         let refund = listed.as_array().unwrap().iter().find(|a| a["name"] == "bookings.refund").unwrap();
-        assert!(refund["unavailable"].as_str().unwrap().contains("refunded_minor"), "{kind:?}: {refund}");
+        assert!(refund["unavailable"].as_str().unwrap().contains("reservations.refunded"), "{kind:?}: {refund}");
         let cancel = listed.as_array().unwrap().iter().find(|a| a["name"] == "bookings.cancel").unwrap();
         assert!(cancel.get("unavailable").is_none(), "{kind:?}: {cancel}");
 
@@ -299,7 +311,12 @@ fn init_binding_finds_the_teams_names_for_the_packs_tables() {
         let out_text = out.display().to_string();
         env.run(["--target", &office.url, "target", "init-binding", "--out", &out_text]).exit(0);
         let guessed = opsgate::target::Binding::load(&out).unwrap();
-        let expected = opsgate::target::Binding::load(&office.binding).unwrap();
+        let mut expected = opsgate::target::Binding::load(&office.binding).unwrap();
+        // Status spellings cannot be seen in a schema; money in decimals can.
+        for table in expected.tables.values_mut() {
+            table.columns.values_mut().for_each(|c| c.values.clear());
+            table.columns.retain(|_, c| *c != opsgate::target::binding::ColumnBinding::default());
+        }
         assert_eq!(guessed, expected, "{kind:?}: {}", std::fs::read_to_string(&out).unwrap());
         env.run(["--target", &office.url, "target", "init-binding", "--out", &out_text])
             .exit(2)
@@ -338,7 +355,7 @@ fn a_writer_killed_after_the_target_commit_is_settled_from_the_target_and_never_
         }
         child.kill().unwrap(); // SIGKILL between the target's commit and the outcome's record
         child.wait().unwrap();
-        assert_eq!(office.reservation(1, "state"), "cancelled", "{kind:?}: the target committed");
+        assert_eq!(office.reservation(1, "state"), "CANCELLED", "{kind:?}: the target committed");
         let id = action.trim_start_matches('a');
         assert_eq!(
             env.scalar_text(&format!("SELECT status FROM opsgate_actions WHERE id = {id}")),
@@ -436,8 +453,73 @@ fn a_read_only_target_user_still_reads_and_is_told_clearly_why_a_write_cannot_ru
     on(&env, &reader, ADMIN, &["execute", &action, "--token", &token.unwrap()])
         .exit(1)
         .stderr_has("does not let this user write");
-    assert_eq!(office.reservation(1, "state"), "confirmed");
+    assert_eq!(office.reservation(1, "state"), "CONFIRMED");
     on(&env, &reader, "super_admin@example.com", &["target", "seed-rbac"])
         .exit(1)
         .stderr_has("does not let this user write");
+}
+
+/// The fixture's binding with times kept on Berlin's wall clock, and (when
+/// `wrong_money`) a money convention the customers' integer column cannot hold.
+fn berlin_binding(env: &Env, office: &BackOffice, wrong_money: bool) -> PathBuf {
+    let mut text = format!("time_zone: Europe/Berlin\n{}", std::fs::read_to_string(&office.binding).unwrap());
+    if wrong_money {
+        text = text.replace(
+            "columns: { name: full_name, status: state }",
+            "columns: { name: full_name, status: state, wallet_balance_cents: { money: major } }",
+        );
+    }
+    let path = env.home.path().join(format!("berlin-{}-{wrong_money}.yaml", unique_name()));
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+#[test]
+fn target_check_names_conventions_a_column_cannot_follow() {
+    let env = Env::new().seeded();
+    for kind in kinds(&env) {
+        let office = BackOffice::new(&env, kind);
+        let binding = berlin_binding(&env, &office, true);
+        let checked = BackOffice { kind, url: office.url.clone(), binding };
+        match kind {
+            Kind::Sqlite => {
+                on(&env, &checked, ADMIN, &["target", "check"]).exit(1).stderr_has("SQLite");
+            }
+            _ => {
+                let run = on(&env, &checked, ADMIN, &["target", "check"]).exit(1);
+                assert!(run.stdout.contains("needs a decimal type"), "{kind:?}: {}", run.stdout);
+                if kind == Kind::Postgres {
+                    assert!(run.stdout.contains("keeps instants itself"), "{kind:?}: {}", run.stdout);
+                    on(&env, &checked, REQUESTER, &["plan", "cancel booking 1"])
+                        .exit(1)
+                        .stderr_has("unavailable");
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn times_kept_on_a_wall_clock_are_read_and_written_as_instants() {
+    let env = Env::new().seeded();
+    let office = BackOffice::new(&env, Kind::MariaDb);
+    let berlin = BackOffice { kind: Kind::MariaDb, url: office.url.clone(), binding: berlin_binding(&env, &office, false) };
+    let known = office.text("SELECT CAST(CONVERT_TZ('2026-12-01 12:00:00', 'Europe/Berlin', '+00:00') AS CHAR)");
+    if known.first().is_none_or(String::is_empty) {
+        // A server without time zone tables: the binding is refused by name, and nothing runs.
+        on(&env, &berlin, ADMIN, &["target", "check"]).exit(1).stdout_has("time zone tables");
+        return;
+    }
+    let checked = on(&env, &berlin, ADMIN, &["target", "check"]).exit(1).stdout;
+    assert!(!checked.contains("Europe/Berlin") && !checked.contains("reservations."), "{checked}");
+    // 09:00 in Berlin on 20 November is 08:00 UTC.
+    let shown = on(&env, &berlin, ADMIN, &["ask", "show booking 2", "-o", "json"]).exit(0).json();
+    assert!(shown.to_string().contains("2026-11-20T08:00:00"), "{shown}");
+    let plan = on(&env, &berlin, ADMIN, &["plan", "cancel booking 1", "-o", "json"]).exit(0).json();
+    let (_, action, token) = step(&plan);
+    on(&env, &berlin, ADMIN, &["execute", &action, "--token", &token.unwrap()]).exit(0);
+    let stored = office.reservation(1, "cancelled_at");
+    let stored = chrono::NaiveDateTime::parse_from_str(&stored, "%Y-%m-%d %H:%M:%S%.f").unwrap();
+    let berlin_now = chrono::Utc::now().with_timezone(&chrono_tz::Europe::Berlin).naive_local();
+    assert!((berlin_now - stored).num_seconds().abs() < 120, "stored {stored}, Berlin now {berlin_now}");
 }

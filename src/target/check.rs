@@ -7,6 +7,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Serialize;
 
+use super::convention::{Convention, Dialect};
 use super::logical::{self, Kind};
 use super::{LiveColumn, Target, Uses};
 use crate::catalog::ActionSpec;
@@ -149,14 +150,18 @@ async fn check_table(target: &Target, table: &str, columns: &BTreeSet<String>) -
             .kind(column)
             .ok_or_else(|| Error::Internal(format!("`{table}.{column}` is not a pack column")))?;
         let found = live.iter().find(|c| c.name.eq_ignore_ascii_case(bound));
+        let convention = binding.convention(table, column);
         let problem = match found {
             None => Some("is missing: no such column".to_owned()),
-            Some(found) if !fits(expected, found, target.db().backend()) => Some(format!(
-                "has type {}, where the pack needs {}",
-                found.data_type,
-                expected_words(expected)
-            )),
-            Some(_) => None,
+            Some(found) => match convention {
+                Some(convention) => unfit_for(&convention, found, target).await?,
+                None if !fits(expected, found, target.db().backend()) => Some(format!(
+                    "has type {}, where the pack needs {}",
+                    found.data_type,
+                    expected_words(expected)
+                )),
+                None => None,
+            },
         };
         if let Some(problem) = problem {
             problems.push(Problem {
@@ -167,6 +172,40 @@ async fn check_table(target: &Target, table: &str, columns: &BTreeSet<String>) -
         }
     }
     Ok(problems)
+}
+
+/// Why a column cannot follow the convention its binding gives it, if it cannot.
+async fn unfit_for(convention: &Convention<'_>, column: &LiveColumn, target: &Target) -> Result<Option<String>> {
+    let t = column.data_type.as_str();
+    Ok(match convention {
+        Convention::Major { scale } => {
+            let decimal = ["numeric", "decimal", "real", "double", "float"].iter().any(|w| t.contains(w));
+            let whole = t.contains("int") && *scale == 0;
+            (!decimal && !whole).then(|| {
+                format!("has type {t}, where money in major units with {scale} decimals needs a decimal type")
+            })
+        }
+        Convention::Values(_) => (!fits(Kind::Text, column, target.db().backend()))
+            .then(|| format!("has type {t}, where renamed values need text")),
+        Convention::Zone(tz) => {
+            if t.contains("with time zone") || t == "timestamptz" || (t == "timestamp" && target.db().dialect() == Dialect::MySql) {
+                Some(format!(
+                    "has type {t}, which keeps instants itself; give it `time_zone: UTC` instead of {}",
+                    tz.name()
+                ))
+            } else if !(t.contains("timestamp") || t.contains("datetime")) {
+                Some(format!("has type {t}, where a time on {}'s wall clock needs a timestamp without zone", tz.name()))
+            } else if !target.db().knows_zone(tz.name()).await? {
+                Some(format!(
+                    "is kept in {}, which the database cannot convert: load its time zone tables \
+                     (mariadb-tzinfo-to-sql /usr/share/zoneinfo | mariadb mysql)",
+                    tz.name()
+                ))
+            } else {
+                None
+            }
+        }
+    })
 }
 
 fn expected_words(kind: Kind) -> &'static str {

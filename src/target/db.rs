@@ -114,6 +114,22 @@ impl Db {
             .collect())
     }
 
+    /// Whether the database can convert times from the zone `name` (MySQL
+    /// needs its time zone tables loaded; PostgreSQL carries its own).
+    pub async fn knows_zone(&self, name: &str) -> Result<bool> {
+        match self {
+            Db::Store(_) => Ok(true),
+            Db::MySql(pool) => {
+                let converted: Option<String> =
+                    sqlx::query_scalar("SELECT CAST(CONVERT_TZ('2026-01-01 12:00:00', ?, '+00:00') AS CHAR)")
+                        .bind(name)
+                        .fetch_one(pool)
+                        .await?;
+                Ok(converted.is_some())
+            }
+        }
+    }
+
     /// Every table of the team's: (schema, name).
     pub async fn tables(&self) -> Result<Vec<(Option<String>, String)>> {
         match self {

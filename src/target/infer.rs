@@ -136,12 +136,18 @@ fn column_candidate(table: &str, column: &str, live: &[LiveColumn]) -> Option<St
             }
         }
         if stem == "amount" {
-            for name in ["total_minor", "total_cents", "price_minor", "price_cents"] {
+            for name in ["total_minor", "total_cents", "price_minor", "price_cents", "total", "price", "amount"] {
                 if let Some(found) = has(name) {
                     return Some(found);
                 }
             }
         }
+    }
+    // Money in major units is often the bare stem (`refunded`, `wallet_balance`).
+    if let Some(stem) = column.strip_suffix("_cents")
+        && let Some(found) = live.iter().find(|c| c.name.eq_ignore_ascii_case(stem) && holds_decimals(c))
+    {
+        return Some(found.name.clone());
     }
     let others =
         COLUMN_NAMES.iter().filter(|(name, _)| *name == column).flat_map(|(_, others)| others.iter());
