@@ -55,6 +55,12 @@ pub async fn add(
     key_dir: Option<&KeyDir>,
 ) -> Result<StaffChange> {
     crate::email::validate(email)?;
+    if let Some(target) = store.identity_target() {
+        return Err(Error::Config(format!(
+            "people are read from {} (`identities: target`): add {email} there, then give them an enrolment code with `opsgate staff invite {email}`",
+            target.shown()
+        )));
+    }
     let grant = match &changer {
         Changer::Person(person) => {
             require(person, "ops.staff.edit")?;

@@ -523,3 +523,51 @@ fn times_kept_on_a_wall_clock_are_read_and_written_as_instants() {
     let berlin_now = chrono::Utc::now().with_timezone(&chrono_tz::Europe::Berlin).naive_local();
     assert!((berlin_now - stored).num_seconds().abs() < 120, "stored {stored}, Berlin now {berlin_now}");
 }
+
+#[test]
+fn people_their_roles_and_permissions_can_be_read_from_the_target() {
+    let env = Env::new().seeded();
+    for kind in kinds(&env) {
+        let office = BackOffice::new(&env, kind);
+        on(&env, &office, "super_admin@example.com", &["target", "seed-rbac"]).exit(0);
+        // A person only the team's back office knows, under an id the state database never gave out.
+        office.sql(
+            "INSERT INTO employees (id, mail, full_name, role_id, state, created_at, updated_at) \
+             SELECT 500, 'dana@team.example', 'Dana Team', id, 'active', '2026-12-01 08:00:00', '2026-12-01 08:00:00' \
+             FROM staff_roles WHERE name = 'viewer'",
+        );
+        let binding = env.home.path().join(format!("identities-{}.yaml", unique_name()));
+        std::fs::write(
+            &binding,
+            format!("identities: target\n{}", std::fs::read_to_string(&office.binding).unwrap()),
+        )
+        .unwrap();
+        let team = BackOffice { kind, url: office.url.clone(), binding };
+        const DANA: &str = "dana@team.example";
+
+        on(&env, &team, DANA, &["ask", "show booking 2"]).exit(0).stdout_has("Window repair");
+        on(&env, &team, DANA, &["plan", "cancel booking 1"]).exit(3).stdout_has("lacks bookings.cancel");
+        on(&env, &team, ADMIN, &["ask", "show booking 2"]).exit(3).stderr_has("not a staff member");
+
+        // The target decides, on every request: a new role there is a new set of permissions here.
+        office.sql("UPDATE employees SET role_id = (SELECT id FROM staff_roles WHERE name = 'admin') WHERE id = 500");
+        let plan = on(&env, &team, DANA, &["plan", "cancel booking 1", "-o", "json"]).exit(0).json();
+        let (_, action, token) = step(&plan);
+        on(&env, &team, DANA, &["execute", &action, "--token", &token.unwrap()]).exit(0);
+        assert_eq!(office.reservation(1, "state"), "CANCELLED", "{kind:?}");
+        let logged = office.text("SELECT CAST(staff_id AS CHAR(20)) FROM activity_log");
+        assert_eq!(logged.iter().map(|s| s.trim()).collect::<Vec<_>>(), ["500"], "{kind:?}: the target's own id");
+
+        let listed = on(&env, &team, DANA, &["staff", "list", "-o", "json"]).exit(0).stdout;
+        assert!(listed.contains(DANA), "{kind:?}: {listed}");
+        on(&env, &team, DANA, &["staff", "add", "eve@team.example", "--name", "Eve", "--role", "viewer"])
+            .exit(1)
+            .stderr_has("add eve@team.example there");
+        let actions = on(&env, &team, DANA, &["actions", "-o", "json"]).exit(0).stdout;
+        assert!(!actions.contains("two sets of staff"), "{kind:?}: {actions}");
+
+        office.sql("UPDATE employees SET state = 'inactive' WHERE id = 500");
+        on(&env, &team, DANA, &["ask", "show booking 2"]).exit(3).stderr_has("deactivated");
+    }
+    env.run(["audit", "verify"]).exit(0);
+}

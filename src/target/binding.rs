@@ -6,6 +6,7 @@
 //!
 //! ```yaml
 //! schema: backoffice          # optional: where the tables live (PostgreSQL schema, MySQL database)
+//! identities: target         # optional: read staff, roles and permissions from the target (default: state)
 //! time_zone: Europe/Berlin    # optional: stored times without a zone are this zone's wall clock (default UTC)
 //! tables:
 //!   bookings:
@@ -23,6 +24,7 @@ use std::path::Path;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::convention::{self, Convention, MAX_SCALE, Money};
+use super::identities::Identities;
 use super::logical::{self, Kind};
 use crate::error::{Error, Result};
 
@@ -33,6 +35,9 @@ pub struct Binding {
     /// unqualified names otherwise.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub schema: Option<String>,
+    /// Where people, roles and permissions are read from: `state` (default) or `target`.
+    #[serde(default, skip_serializing_if = "is_default")]
+    pub identities: Identities,
     /// The zone whose wall clock the team's times without a zone are kept in.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub time_zone: Option<String>,
@@ -191,6 +196,10 @@ impl Binding {
                     })
             })
     }
+}
+
+fn is_default<T: Default + PartialEq>(value: &T) -> bool {
+    *value == T::default()
 }
 
 /// A column's conventions must suit what it holds.

@@ -111,13 +111,14 @@ const IDENTITY_TABLES: [&str; 4] = ["staff", "roles", "permissions", "role_permi
 
 /// A write that puts a person's id into a row takes that id from opsgate's
 /// state database, where identities are read; on another database it would
-/// mix two sets of staff ids, so it is not offered there.
+/// mix two sets of staff ids, so it is not offered there, unless people are
+/// read from the target too.
 fn mixes_identities(target: &Target, action: &ActionSpec) -> Option<String> {
     let writes_people =
         action.risk.writes() && action.uses.keys().any(|t| IDENTITY_TABLES.contains(&t.as_str()));
-    (target.is_separate() && writes_people).then(|| {
+    (target.is_separate() && !target.reads_identities() && writes_people).then(|| {
         "it writes staff ids, which opsgate reads from its state database; on another database it would mix two \
-         sets of staff (reading identities from the target is not supported yet)"
+         sets of staff (`identities: target` in the binding reads people from the target instead)"
             .to_owned()
     })
 }

@@ -12,6 +12,7 @@ pub mod binding;
 pub mod check;
 pub mod convention;
 pub mod db;
+pub mod identities;
 pub mod infer;
 pub mod logical;
 pub mod rewrite;
