@@ -194,7 +194,10 @@ fn reads_plans_dry_runs_and_token_writes_reach_the_teams_tables_under_their_name
         let (plan_id, action, token) = step(&plan);
         let payload = plan["steps"][0]["payload"].to_string();
         assert!(payload.contains("UPDATE reservations SET state = 'CANCELLED'"), "{kind:?}: {payload}");
-        assert!(payload.contains("state IN ('PENDING', 'CONFIRMED')"), "{kind:?}: the team's spellings: {payload}");
+        assert!(
+            payload.contains("state IN ('PENDING', 'CONFIRMED')"),
+            "{kind:?}: the team's spellings: {payload}"
+        );
         assert!(payload.contains("INSERT INTO activity_log"), "{kind:?}: {payload}");
 
         let before = office.digest();
@@ -285,12 +288,19 @@ fn target_check_names_a_dropped_column_and_the_action_that_needs_it_is_unavailab
         office.sql("ALTER TABLE reservations DROP COLUMN refunded");
         let run = on(&env, &office, ADMIN, &["target", "check"]).exit(1);
         assert!(run.stdout.contains("bookings.refunded_cents"), "{kind:?}: {}", run.stdout);
-        assert!(run.stdout.split_whitespace().any(|w| w == "reservations.refunded"), "{kind:?}: {}", run.stdout);
+        assert!(
+            run.stdout.split_whitespace().any(|w| w == "reservations.refunded"),
+            "{kind:?}: {}",
+            run.stdout
+        );
         assert!(run.stdout.contains("bookings.refund:"), "{kind:?}: {}", run.stdout);
 
         let listed = on(&env, &office, ADMIN, &["actions", "-o", "json"]).exit(0).json();
         let refund = listed.as_array().unwrap().iter().find(|a| a["name"] == "bookings.refund").unwrap();
-        assert!(refund["unavailable"].as_str().unwrap().contains("reservations.refunded"), "{kind:?}: {refund}");
+        assert!(
+            refund["unavailable"].as_str().unwrap().contains("reservations.refunded"),
+            "{kind:?}: {refund}"
+        );
         let cancel = listed.as_array().unwrap().iter().find(|a| a["name"] == "bookings.cancel").unwrap();
         assert!(cancel.get("unavailable").is_none(), "{kind:?}: {cancel}");
 
@@ -503,8 +513,13 @@ fn target_check_names_conventions_a_column_cannot_follow() {
 fn times_kept_on_a_wall_clock_are_read_and_written_as_instants() {
     let env = Env::new().seeded();
     let office = BackOffice::new(&env, Kind::MariaDb);
-    let berlin = BackOffice { kind: Kind::MariaDb, url: office.url.clone(), binding: berlin_binding(&env, &office, false) };
-    let known = office.text("SELECT CAST(CONVERT_TZ('2026-12-01 12:00:00', 'Europe/Berlin', '+00:00') AS CHAR)");
+    let berlin = BackOffice {
+        kind: Kind::MariaDb,
+        url: office.url.clone(),
+        binding: berlin_binding(&env, &office, false),
+    };
+    let known =
+        office.text("SELECT CAST(CONVERT_TZ('2026-12-01 12:00:00', 'Europe/Berlin', '+00:00') AS CHAR)");
     if known.first().is_none_or(String::is_empty) {
         // A server without time zone tables: the binding is refused by name, and nothing runs.
         on(&env, &berlin, ADMIN, &["target", "check"]).exit(1).stdout_has("time zone tables");
@@ -550,13 +565,19 @@ fn people_their_roles_and_permissions_can_be_read_from_the_target() {
         on(&env, &team, ADMIN, &["ask", "show booking 2"]).exit(3).stderr_has("not a staff member");
 
         // The target decides, on every request: a new role there is a new set of permissions here.
-        office.sql("UPDATE employees SET role_id = (SELECT id FROM staff_roles WHERE name = 'admin') WHERE id = 500");
+        office.sql(
+            "UPDATE employees SET role_id = (SELECT id FROM staff_roles WHERE name = 'admin') WHERE id = 500",
+        );
         let plan = on(&env, &team, DANA, &["plan", "cancel booking 1", "-o", "json"]).exit(0).json();
         let (_, action, token) = step(&plan);
         on(&env, &team, DANA, &["execute", &action, "--token", &token.unwrap()]).exit(0);
         assert_eq!(office.reservation(1, "state"), "CANCELLED", "{kind:?}");
         let logged = office.text("SELECT CAST(staff_id AS CHAR(20)) FROM activity_log");
-        assert_eq!(logged.iter().map(|s| s.trim()).collect::<Vec<_>>(), ["500"], "{kind:?}: the target's own id");
+        assert_eq!(
+            logged.iter().map(|s| s.trim()).collect::<Vec<_>>(),
+            ["500"],
+            "{kind:?}: the target's own id"
+        );
 
         let listed = on(&env, &team, DANA, &["staff", "list", "-o", "json"]).exit(0).stdout;
         assert!(listed.contains(DANA), "{kind:?}: {listed}");

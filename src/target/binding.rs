@@ -180,9 +180,10 @@ impl Binding {
     /// Whether any time is kept on a zone's wall clock (which SQLite cannot convert).
     pub fn uses_zones(&self) -> bool {
         logical::TABLES.iter().any(|table| {
-            table.columns.iter().any(|(column, _)| {
-                matches!(self.convention(table.name, column), Some(Convention::Zone(_)))
-            })
+            table
+                .columns
+                .iter()
+                .any(|(column, _)| matches!(self.convention(table.name, column), Some(Convention::Zone(_))))
         })
     }
 
@@ -192,7 +193,8 @@ impl Binding {
             && logical::TABLES.iter().all(|table| {
                 self.bare_table(table.name) == table.name
                     && table.columns.iter().all(|(column, _)| {
-                        self.column(table.name, column) == *column && self.convention(table.name, column).is_none()
+                        self.column(table.name, column) == *column
+                            && self.convention(table.name, column).is_none()
                     })
             })
     }
@@ -211,21 +213,33 @@ fn check_conventions(
 ) -> std::result::Result<(), (String, String)> {
     let conventions = [entry.money.is_some(), !entry.values.is_empty(), entry.time_zone.is_some()];
     if conventions.iter().filter(|c| **c).count() > 1 {
-        return Err((column.to_owned(), format!("`{table}.{column}` can follow one convention, not several")));
+        return Err((
+            column.to_owned(),
+            format!("`{table}.{column}` can follow one convention, not several"),
+        ));
     }
     if let Some(money) = entry.money {
         if !column.ends_with("_cents") {
-            return Err((column.to_owned(), format!("`{table}.{column}` is not money; `money` is for the *_cents columns")));
+            return Err((
+                column.to_owned(),
+                format!("`{table}.{column}` is not money; `money` is for the *_cents columns"),
+            ));
         }
         if let Money::Major { scale } = money
             && scale > MAX_SCALE
         {
-            return Err((column.to_owned(), format!("a money scale is at most {MAX_SCALE} digits, not {scale}")));
+            return Err((
+                column.to_owned(),
+                format!("a money scale is at most {MAX_SCALE} digits, not {scale}"),
+            ));
         }
     }
     if !entry.values.is_empty() {
         if kind != Kind::Text {
-            return Err((column.to_owned(), format!("`{table}.{column}` is not text; `values` renames text values")));
+            return Err((
+                column.to_owned(),
+                format!("`{table}.{column}` is not text; `values` renames text values"),
+            ));
         }
         let mut spelled: BTreeMap<&str, &str> = BTreeMap::new();
         for (logical, team) in &entry.values {
@@ -242,7 +256,10 @@ fn check_conventions(
     }
     if let Some(zone) = &entry.time_zone {
         if kind != Kind::Time {
-            return Err((zone.clone(), format!("`{table}.{column}` is not a time; `time_zone` is for times")));
+            return Err((
+                zone.clone(),
+                format!("`{table}.{column}` is not a time; `time_zone` is for times"),
+            ));
         }
         convention::zone(zone).map_err(|message| (zone.clone(), message))?;
     }
@@ -269,7 +286,10 @@ impl<'de> Deserialize<'de> for ColumnBinding {
             fn visit_str<E: serde::de::Error>(self, name: &str) -> std::result::Result<ColumnBinding, E> {
                 Ok(ColumnBinding::renamed(name))
             }
-            fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> std::result::Result<ColumnBinding, A::Error> {
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                map: A,
+            ) -> std::result::Result<ColumnBinding, A::Error> {
                 let full = Full::deserialize(serde::de::value::MapAccessDeserializer::new(map))?;
                 Ok(ColumnBinding {
                     column: full.column,

@@ -176,7 +176,11 @@ async fn check_table(target: &Target, table: &str, columns: &BTreeSet<String>) -
 }
 
 /// Why a column cannot follow the convention its binding gives it, if it cannot.
-async fn unfit_for(convention: &Convention<'_>, column: &LiveColumn, target: &Target) -> Result<Option<String>> {
+async fn unfit_for(
+    convention: &Convention<'_>,
+    column: &LiveColumn,
+    target: &Target,
+) -> Result<Option<String>> {
     let t = column.data_type.as_str();
     Ok(match convention {
         Convention::Major { scale } => {
@@ -189,13 +193,19 @@ async fn unfit_for(convention: &Convention<'_>, column: &LiveColumn, target: &Ta
         Convention::Values(_) => (!fits(Kind::Text, column, target.db().backend()))
             .then(|| format!("has type {t}, where renamed values need text")),
         Convention::Zone(tz) => {
-            if t.contains("with time zone") || t == "timestamptz" || (t == "timestamp" && target.db().dialect() == Dialect::MySql) {
+            if t.contains("with time zone")
+                || t == "timestamptz"
+                || (t == "timestamp" && target.db().dialect() == Dialect::MySql)
+            {
                 Some(format!(
                     "has type {t}, which keeps instants itself; give it `time_zone: UTC` instead of {}",
                     tz.name()
                 ))
             } else if !(t.contains("timestamp") || t.contains("datetime")) {
-                Some(format!("has type {t}, where a time on {}'s wall clock needs a timestamp without zone", tz.name()))
+                Some(format!(
+                    "has type {t}, where a time on {}'s wall clock needs a timestamp without zone",
+                    tz.name()
+                ))
             } else if !target.db().knows_zone(tz.name()).await? {
                 Some(format!(
                     "is kept in {}, which the database cannot convert: load its time zone tables \

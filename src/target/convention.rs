@@ -47,7 +47,8 @@ pub const MAX_SCALE: u32 = 6;
 
 /// A time zone name a binding may give: an IANA name (`Europe/Berlin`, `UTC`).
 pub fn zone(name: &str) -> std::result::Result<Tz, String> {
-    name.parse::<Tz>().map_err(|_| format!("`{name}` is not an IANA time zone name (for example Europe/Berlin)"))
+    name.parse::<Tz>()
+        .map_err(|_| format!("`{name}` is not an IANA time zone name (for example Europe/Berlin)"))
 }
 
 impl Convention<'_> {
@@ -109,7 +110,9 @@ impl Convention<'_> {
                 .find(|(_, team)| *team == stored)
                 .map(|(logical, _)| logical.clone())
                 .unwrap_or_else(|| stored.to_owned())),
-            Convention::Zone(tz) => Ok(instant(stored, *tz)?.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)),
+            Convention::Zone(tz) => {
+                Ok(instant(stored, *tz)?.to_rfc3339_opts(chrono::SecondsFormat::Secs, true))
+            }
         }
     }
 }
@@ -123,7 +126,9 @@ pub fn minor_units(text: &str, scale: u32) -> Result<i64> {
         None => (false, trimmed),
     };
     let (whole, fraction) = digits.split_once('.').unwrap_or((digits, ""));
-    if whole.is_empty() || !whole.bytes().all(|b| b.is_ascii_digit()) || !fraction.bytes().all(|b| b.is_ascii_digit())
+    if whole.is_empty()
+        || !whole.bytes().all(|b| b.is_ascii_digit())
+        || !fraction.bytes().all(|b| b.is_ascii_digit())
     {
         return Err(bad());
     }
@@ -148,10 +153,9 @@ pub fn instant(text: &str, tz: Tz) -> Result<DateTime<Utc>> {
         .iter()
         .find_map(|format| NaiveDateTime::parse_from_str(text, format).ok())
         .ok_or_else(|| Error::Database(format!("`{text}` is not a date and time")))?;
-    tz.from_local_datetime(&naive)
-        .earliest()
-        .map(|t| t.with_timezone(&Utc))
-        .ok_or_else(|| Error::Database(format!("{text} does not exist in {} (the clocks skipped it)", tz.name())))
+    tz.from_local_datetime(&naive).earliest().map(|t| t.with_timezone(&Utc)).ok_or_else(|| {
+        Error::Database(format!("{text} does not exist in {} (the clocks skipped it)", tz.name()))
+    })
 }
 
 fn no_zones_on_sqlite() -> Error {
@@ -188,7 +192,10 @@ mod tests {
     fn wall_clock_times_name_their_instant() {
         let berlin = zone("Europe/Berlin").unwrap();
         assert_eq!(instant("2026-12-20 10:00:00", berlin).unwrap().to_rfc3339(), "2026-12-20T09:00:00+00:00");
-        assert_eq!(instant("2026-07-20 10:00:00.000000", berlin).unwrap().to_rfc3339(), "2026-07-20T08:00:00+00:00");
+        assert_eq!(
+            instant("2026-07-20 10:00:00.000000", berlin).unwrap().to_rfc3339(),
+            "2026-07-20T08:00:00+00:00"
+        );
         assert!(instant("2026-03-29 02:30:00", berlin).is_err(), "skipped by the clocks");
         assert!(zone("Mars/Olympus").is_err());
     }

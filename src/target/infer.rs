@@ -136,7 +136,9 @@ fn column_candidate(table: &str, column: &str, live: &[LiveColumn]) -> Option<St
             }
         }
         if stem == "amount" {
-            for name in ["total_minor", "total_cents", "price_minor", "price_cents", "total", "price", "amount"] {
+            for name in
+                ["total_minor", "total_cents", "price_minor", "price_cents", "total", "price", "amount"]
+            {
                 if let Some(found) = has(name) {
                     return Some(found);
                 }

@@ -57,7 +57,13 @@ const SCHEMA_FRESH_FOR: Duration = Duration::from_secs(60);
 impl Target {
     /// The state database's own back office, under its logical names.
     pub fn state(store: crate::store::Store) -> Target {
-        Target { db: Db::Store(store), binding: Arc::default(), separate: false, shown: "the state database".into(), schema: Arc::default() }
+        Target {
+            db: Db::Store(store),
+            binding: Arc::default(),
+            separate: false,
+            shown: "the state database".into(),
+            schema: Arc::default(),
+        }
     }
 
     fn new(db: Db, binding: Binding, separate: bool, shown: String) -> Result<Target> {
@@ -253,9 +259,7 @@ impl BackOffice<'_> {
 fn spelled_for(sql: &str, dialect: Dialect) -> String {
     match dialect {
         Dialect::Sqlite | Dialect::Postgres => sql.to_owned(),
-        Dialect::MySql => {
-            sql.replace(" AS BIGINT)", " AS SIGNED)").replace(" AS TEXT)", " AS CHAR)")
-        }
+        Dialect::MySql => sql.replace(" AS BIGINT)", " AS SIGNED)").replace(" AS TEXT)", " AS CHAR)"),
     }
 }
 

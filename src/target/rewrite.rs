@@ -240,7 +240,8 @@ pub fn bind(binding: &Binding, sql: &str, uses: Option<&Uses>, dialect: Dialect)
             }
             Context::ComparedWith(values) => {
                 for k in values {
-                    replace.insert(significant[k], team_value(&convention, &tokens[significant[k]], dialect)?);
+                    replace
+                        .insert(significant[k], team_value(&convention, &tokens[significant[k]], dialect)?);
                 }
             }
             Context::Read => {
@@ -250,8 +251,8 @@ pub fn bind(binding: &Binding, sql: &str, uses: Option<&Uses>, dialect: Dialect)
                         replace.get(&i).cloned().unwrap_or_else(|| render_token(&tokens[i]))
                     })
                     .collect();
-                for k in reference.first..=reference.last {
-                    replace.insert(significant[k], String::new());
+                for &index in &significant[reference.first..=reference.last] {
+                    replace.insert(index, String::new());
                 }
                 replace.insert(significant[reference.first], convention.read_sql(&shown, dialect)?);
                 select_item_alias.remove(&significant[reference.last]);
@@ -395,9 +396,8 @@ fn context(
         // col = v, col <> v, col != v
         let operator_len = match (at(last + 1), at(last + 2)) {
             (Some(Token::Symbol('=')), _) => Some(1),
-            (Some(Token::Symbol('<')), Some(Token::Symbol('>'))) | (Some(Token::Symbol('!')), Some(Token::Symbol('='))) => {
-                Some(2)
-            }
+            (Some(Token::Symbol('<')), Some(Token::Symbol('>')))
+            | (Some(Token::Symbol('!')), Some(Token::Symbol('='))) => Some(2),
             _ => None,
         };
         if let Some(length) = operator_len {
@@ -496,7 +496,9 @@ fn inserted_value(
         open = open.checked_sub(1)?;
     }
     let table_at = open.checked_sub(1)?;
-    if !is_word(table_at.checked_sub(1).and_then(at), "into") || !scope.iter().any(|r| r.index == significant[table_at]) {
+    if !is_word(table_at.checked_sub(1).and_then(at), "into")
+        || !scope.iter().any(|r| r.index == significant[table_at])
+    {
         return None;
     }
     let mut close = k;
@@ -715,8 +717,7 @@ mod tests {
         let uses: Uses = [("bookings".to_owned(), ["id".to_owned(), "status".to_owned()].into())].into();
         let ok = bind(&team(), "SELECT id, status FROM bookings", Some(&uses), Dialect::Postgres);
         assert!(ok.is_ok());
-        let refused =
-            bind(&team(), "SELECT id, amount_cents FROM bookings", Some(&uses), Dialect::Postgres);
+        let refused = bind(&team(), "SELECT id, amount_cents FROM bookings", Some(&uses), Dialect::Postgres);
         assert!(refused.unwrap_err().to_string().contains("bookings.amount_cents"));
     }
 
@@ -773,7 +774,11 @@ mod tests {
              (updated_at AT TIME ZONE 'Europe/Berlin') AS updated_at FROM reservations WHERE state = 'CONF'"
         );
         assert_eq!(
-            converted("SELECT b.status, SUM(b.amount_cents) AS total FROM bookings b GROUP BY b.status", Dialect::Postgres).sql,
+            converted(
+                "SELECT b.status, SUM(b.amount_cents) AS total FROM bookings b GROUP BY b.status",
+                Dialect::Postgres
+            )
+            .sql,
             "SELECT CASE b.state WHEN 'CONF' THEN 'confirmed' WHEN 'RFND' THEN 'refunded' ELSE b.state END AS status, \
              SUM(CAST(ROUND(b.total * 100) AS BIGINT)) AS total FROM reservations b GROUP BY \
              CASE b.state WHEN 'CONF' THEN 'confirmed' WHEN 'RFND' THEN 'refunded' ELSE b.state END"
@@ -785,7 +790,8 @@ mod tests {
 
     #[test]
     fn values_compared_with_parameters_are_renamed_where_they_are_bound() {
-        let bound = converted("SELECT id FROM bookings WHERE status = $1 AND payment_status <> $2", Dialect::MySql);
+        let bound =
+            converted("SELECT id FROM bookings WHERE status = $1 AND payment_status <> $2", Dialect::MySql);
         assert_eq!(
             bound.sql,
             "SELECT id FROM reservations WHERE state = CASE ? WHEN 'confirmed' THEN 'CONF' WHEN 'refunded' THEN 'RFND' ELSE ? END \
@@ -809,23 +815,56 @@ mod tests {
 
     #[test]
     fn a_renamed_value_written_from_an_expression_is_refused() {
-        let error = bind(&conventions(), "UPDATE bookings SET status = LOWER($1) WHERE id = $2", None, Dialect::Postgres)
-            .unwrap_err();
+        let error = bind(
+            &conventions(),
+            "UPDATE bookings SET status = LOWER($1) WHERE id = $2",
+            None,
+            Dialect::Postgres,
+        )
+        .unwrap_err();
         assert!(error.to_string().contains("bookings.status is written from an expression"), "{error}");
     }
 
     #[test]
-    fn every_statement_of_the_pack_binds_under_every_convention() {
-        // Whatever a binding converts, the pack's own SQL must still bind: checked
-        // over the statements a catalog action can produce in its tests elsewhere;
-        // here over the shapes they take.
+    fn cancellations_and_sums_bind_under_every_convention() {
         for text in [
             "UPDATE bookings SET status = 'cancelled', cancel_reason = $1, cancelled_at = $2, updated_at = $2 WHERE id = $3 AND status IN ('pending', 'confirmed')",
             "SELECT currency, CAST(COALESCE(SUM(amount_cents - refunded_cents), 0) AS BIGINT) AS net_cents FROM bookings WHERE payment_status IN ('paid', 'partially_refunded') GROUP BY currency",
         ] {
             for dialect in [Dialect::Postgres, Dialect::MySql] {
-                bind(&conventions(), text, None, dialect).unwrap();
+                let bound = bind(&conventions(), text, None, dialect).unwrap().sql;
+                if text.starts_with("UPDATE") {
+                    assert!(
+                        bound.contains("state = 'cancelled'"),
+                        "unlisted values keep their spelling: {bound}"
+                    );
+                    assert!(bound.contains("state IN ('pending', 'CONF')"), "{bound}");
+                    assert!(bound.contains("Europe/Berlin"), "{bound}");
+                } else {
+                    assert!(
+                        bound.contains(
+                            "SUM(CAST(ROUND(total * 100) AS BIGINT) - CAST(ROUND(refunded * 100) AS BIGINT))"
+                        ),
+                        "{bound}"
+                    );
+                    assert!(bound.contains("payment_status IN ('PAID', 'PART')"), "{bound}");
+                }
             }
         }
+    }
+
+    #[test]
+    fn a_hostile_spelling_in_a_binding_stays_a_literal() {
+        let mut binding = conventions();
+        let status = binding.tables.get_mut("bookings").unwrap().columns.get_mut("status").unwrap();
+        status.values.insert("cancelled".into(), "X'); DROP TABLE reservations; --".into());
+        let bound =
+            bind(&binding, "UPDATE bookings SET status = 'cancelled' WHERE id = $1", None, Dialect::Postgres)
+                .unwrap()
+                .sql;
+        assert_eq!(
+            bound,
+            "UPDATE reservations SET state = 'X''); DROP TABLE reservations; --' WHERE id = $1"
+        );
     }
 }
