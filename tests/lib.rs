@@ -6,6 +6,7 @@
 mod support;
 
 mod alerts;
+mod amounts;
 mod approvals;
 mod ask;
 mod audit_checkpoints;

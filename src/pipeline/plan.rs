@@ -111,7 +111,9 @@ impl<'a> PlanBatch<'a> {
         let local = self.settings().await?.local(now);
         let offer = guard.offer();
         let request = PlanRequest { prompt, catalog: session.catalog(), now: local, person, offer: &offer };
-        let proposal = match planner.propose_for(request).await {
+        let proposal = match planner.propose_for(request).await.and_then(|proposal| {
+            crate::planner::check_amounts(prompt, &proposal, session.catalog(), local).map(|()| proposal)
+        }) {
             Ok(proposal) => proposal,
             Err(error) => {
                 let payload = json!({"prompt": prompt, "planner": planner.name()});

@@ -77,6 +77,7 @@ pub fn fill(action: &ActionSpec, clause: &str, slots: &Slots, carried: &Carried)
                 explicit.or(bare).or(pronoun).map(|id| json!(id))
             }
             "amount_cents" => slots.amounts.first().map(|a| json!(a.cents)),
+            "currency" => slots.amounts.first().and_then(|a| a.currency.as_ref()).map(|c| json!(c)),
             "staff_email" => slots.emails.first().map(|e| json!(e)),
             "email" => (has("email") || has("e-mail") || has("mail"))
                 .then(|| slots.emails.first().map(|e| json!(e)))

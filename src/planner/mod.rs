@@ -36,6 +36,26 @@ pub struct PlanRequest<'a> {
     pub offer: &'a Offer,
 }
 
+/// Refuses a proposal with a step that moves money when the prompt's amount
+/// cannot be taken as written ("half", "twenty euros", "12.50" without a
+/// currency, two amounts, …), whichever planner made it: opsgate asks
+/// rather than guess an amount, and never turns one into the full balance.
+pub fn check_amounts(prompt: &str, proposal: &Proposal, catalog: &Catalog, now: LocalTime) -> Result<()> {
+    let moves_money = proposal.steps.iter().any(|step| {
+        catalog.get(&step.action).is_some_and(|action| {
+            action.params.get("properties").and_then(|p| p.get("amount_cents")).is_some()
+        })
+    });
+    if !moves_money {
+        return Ok(());
+    }
+    let doubts = slots::extract(prompt, now).money_doubts;
+    match doubts.first() {
+        None => Ok(()),
+        Some(first) => Err(crate::Error::Unplannable(format!("the amount is unclear: {first}"))),
+    }
+}
+
 /// Anything that turns prompts into proposals.
 pub trait Planner: Send + Sync {
     /// `rules`, `openai`, …: recorded with every plan.

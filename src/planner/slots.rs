@@ -12,6 +12,7 @@
 mod calendar;
 mod config;
 mod contact;
+mod doubts;
 mod ids;
 mod money;
 mod text;
@@ -109,6 +110,9 @@ pub struct Slots {
     pub limit: Option<i64>,
     /// The prompt's lowercase words (letters, digits, `_`), for intent matching.
     pub words: Vec<String>,
+    /// Why the prompt's amount cannot be taken as written (a share, words, no
+    /// currency, two amounts, …), one line each: a request that moves money asks instead.
+    pub money_doubts: Vec<String>,
 }
 
 /// Extracts every slot from `prompt`; relative phrases ("today", "last 7
@@ -120,12 +124,14 @@ pub fn extract(prompt: &str, now: LocalTime) -> Slots {
     let emails = contact::emails(&mut text);
     let dates = calendar::dates(&mut text);
     let times = calendar::times(&mut text, &dates);
-    let amounts = money::amounts(&mut text);
+    let mut unreadable = Vec::new();
+    let amounts = money::amounts(&mut text, &mut unreadable);
     let phones = contact::phones(&mut text);
     let (config_keys, config_value) = config::keys(&mut text);
     let window = window::first_window(&mut text, &dates, now);
     let vocabulary = vocab::scan(&text);
     let (ids, limit) = ids::scan(&text);
+    let money_doubts = doubts::money_doubts(&text, &amounts, &unreadable, prompt);
 
     let datetime = match dates.first() {
         Some(first) => first.datetime(times.first().copied(), now.timezone()),
@@ -149,5 +155,6 @@ pub fn extract(prompt: &str, now: LocalTime) -> Slots {
         config_value,
         limit,
         words: text.words(),
+        money_doubts,
     }
 }

@@ -32,6 +32,13 @@ fn build(input: WriteInput<'_>) -> futures_util::future::BoxFuture<'_, Result<Ch
                 "{label} is {payment_status}; only paid bookings can be refunded"
             )));
         }
+        if let Some(asked) = params.get("currency").and_then(Value::as_str)
+            && !asked.eq_ignore_ascii_case(&currency)
+        {
+            return Err(Error::Unplannable(format!(
+                "{label} was paid in {currency}, not {asked}: say the amount in {currency} (`refund 25.00 {currency} of {label}`)"
+            )));
+        }
         let refundable = amount - refunded;
         let refund = params.get("amount_cents").and_then(Value::as_i64).unwrap_or(refundable);
         if refundable <= 0 {

@@ -7,8 +7,9 @@ use super::text::{Claim, Text};
 use super::vocab::{currency_symbol, currency_word};
 
 /// Finds and claims every amount. An amount-shaped number that is not valid
-/// money (`12.505 eur`, too many digits) is claimed but not returned.
-pub(super) fn amounts(text: &mut Text) -> Vec<Amount> {
+/// money (`12.505 eur`, too many digits) is claimed but not returned; its
+/// text is, in `unreadable`, so that a request that moves money can ask.
+pub(super) fn amounts(text: &mut Text, unreadable: &mut Vec<String>) -> Vec<Amount> {
     let mut found = Vec::new();
     let mut i = 0;
     while i < text.len() {
@@ -25,7 +26,10 @@ pub(super) fn amounts(text: &mut Text) -> Vec<Amount> {
                             end,
                         });
                     }
-                    None => text.claim(i..=candidate.last, Claim::Malformed),
+                    None => {
+                        unreadable.push(text.slice(i, candidate.last).to_owned());
+                        text.claim(i..=candidate.last, Claim::Malformed)
+                    }
                 }
                 i = candidate.last + 1;
             }
@@ -180,7 +184,7 @@ mod tests {
 
     /// Each amount as "cents CURRENCY `original text`", "-" for no currency.
     fn found(prompt: &str) -> Vec<String> {
-        amounts(&mut Text::new(prompt))
+        amounts(&mut Text::new(prompt), &mut Vec::new())
             .into_iter()
             .map(|amount| {
                 let currency = amount.currency.as_deref().unwrap_or("-");
@@ -239,7 +243,9 @@ mod tests {
     #[test]
     fn ambiguous_or_malformed_money_is_claimed_and_ignored() {
         let mut text = Text::new("12.505 eur, 1,250 eur, €1.2.3, €12,345.678, €1,25,000, 1.250.00 eur");
-        assert!(amounts(&mut text).is_empty());
+        let mut unreadable = Vec::new();
+        assert!(amounts(&mut text, &mut unreadable).is_empty());
+        assert!(!unreadable.is_empty());
         assert!((0..text.len()).all(|i| !text.is_number(i) || text.claim_of(i) == Some(Claim::Malformed)));
     }
 
