@@ -91,20 +91,19 @@ impl Store {
         if let Some(target) = self.identity_target() {
             let mut rows = Vec::new();
             for person in target.staff().await? {
-                if let Some((member, created_at)) = target.staff_by_email(&person.email).await? {
-                    self.mirror_identity(&member, created_at).await?;
-                }
-                let (active_keys, totp_enrolled) = self.credentials_of(person.id).await?;
+                let (member, created_at) = target.with_permissions(person).await?;
+                self.mirror_identity(&member, created_at).await?;
+                let (active_keys, totp_enrolled) = self.credentials_of(member.id).await?;
                 rows.push(StaffRow {
-                    id: person.id,
-                    email: person.email,
-                    name: person.name,
-                    role: person.role,
-                    level: person.level,
-                    status: person.status,
+                    id: member.id,
+                    email: member.email,
+                    name: member.name,
+                    role: member.role,
+                    level: member.level,
+                    status: member.status,
                     active_keys,
                     totp_enrolled,
-                    created_at: person.created_at.unwrap_or_default(),
+                    created_at: created_at.unwrap_or_default(),
                 });
             }
             return Ok(rows);

@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Serialize;
 
-use super::convention::{Convention, Dialect};
+use super::convention::{Convention, Dialect, holds_decimals};
 use super::logical::{self, Kind};
 use super::{LiveColumn, Target, Uses};
 use crate::catalog::ActionSpec;
@@ -184,7 +184,7 @@ async fn unfit_for(
     let t = column.data_type.as_str();
     Ok(match convention {
         Convention::Major { scale } => {
-            let decimal = ["numeric", "decimal", "real", "double", "float"].iter().any(|w| t.contains(w));
+            let decimal = holds_decimals(t);
             let whole = t.contains("int") && *scale == 0;
             (!decimal && !whole).then(|| {
                 format!("has type {t}, where money in major units with {scale} decimals needs a decimal type")

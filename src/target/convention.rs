@@ -56,14 +56,7 @@ impl Convention<'_> {
     pub fn read_sql(&self, x: &str, dialect: Dialect) -> Result<String> {
         Ok(match self {
             Convention::Major { scale } => format!("CAST(ROUND({x} * {}) AS BIGINT)", 10u64.pow(*scale)),
-            Convention::Values(values) => {
-                let mut sql = format!("CASE {x}");
-                for (logical, team) in values.iter() {
-                    sql.push_str(&format!(" WHEN {} THEN {}", quote(team), quote(logical)));
-                }
-                sql.push_str(&format!(" ELSE {x} END"));
-                sql
-            }
+            Convention::Values(values) => renamed(x, values.iter().map(|(logical, team)| (team, logical))),
             Convention::Zone(tz) => match dialect {
                 Dialect::Postgres => format!("({x} AT TIME ZONE {})", quote(tz.name())),
                 Dialect::MySql => format!("CONVERT_TZ({x}, {}, '+00:00')", quote(tz.name())),
@@ -77,14 +70,7 @@ impl Convention<'_> {
         Ok(match self {
             Convention::Major { scale: 0 } => x.to_owned(),
             Convention::Major { scale } => format!("({x}) / {}.0", 10u64.pow(*scale)),
-            Convention::Values(values) => {
-                let mut sql = format!("CASE {x}");
-                for (logical, team) in values.iter() {
-                    sql.push_str(&format!(" WHEN {} THEN {}", quote(logical), quote(team)));
-                }
-                sql.push_str(&format!(" ELSE {x} END"));
-                sql
-            }
+            Convention::Values(values) => renamed(x, values.iter()),
             Convention::Zone(tz) => match dialect {
                 Dialect::Postgres => format!("(CAST({x} AS TIMESTAMPTZ) AT TIME ZONE {})", quote(tz.name())),
                 Dialect::MySql => format!("CONVERT_TZ({x}, '+00:00', {})", quote(tz.name())),
@@ -156,6 +142,21 @@ pub fn instant(text: &str, tz: Tz) -> Result<DateTime<Utc>> {
     tz.from_local_datetime(&naive).earliest().map(|t| t.with_timezone(&Utc)).ok_or_else(|| {
         Error::Database(format!("{text} does not exist in {} (the clocks skipped it)", tz.name()))
     })
+}
+
+/// `x` with each `from` spelling replaced by its `to`, others as they are.
+fn renamed<'v>(x: &str, pairs: impl Iterator<Item = (&'v String, &'v String)>) -> String {
+    let mut sql = format!("CASE {x}");
+    for (from, to) in pairs {
+        sql.push_str(&format!(" WHEN {} THEN {}", quote(from), quote(to)));
+    }
+    sql.push_str(&format!(" ELSE {x} END"));
+    sql
+}
+
+/// Whether a column type keeps fractions (money in major units can live there).
+pub fn holds_decimals(data_type: &str) -> bool {
+    ["numeric", "decimal", "real", "double", "float"].iter().any(|t| data_type.contains(t))
 }
 
 fn no_zones_on_sqlite() -> Error {

@@ -75,6 +75,15 @@ impl Target {
         let found =
             self.read(&format!("{MEMBERS} WHERE lower(s.email) = lower($1)"), vec![email.into()]).await?;
         let Some(member) = members(&found).into_iter().next() else { return Ok(None) };
+        self.with_permissions(member).await.map(Some)
+    }
+
+    /// A person as the guard sees them (their role's permissions read now),
+    /// with when they were added, for the state's copy.
+    pub async fn with_permissions(
+        &self,
+        member: TargetStaff,
+    ) -> Result<(StaffMember, Option<chrono::DateTime<chrono::Utc>>)> {
         let granted = self
             .read(
                 "SELECT p.name FROM role_permissions rp JOIN permissions p ON p.id = rp.permission_id \
@@ -93,7 +102,7 @@ impl Target {
             status: member.status,
             permissions,
         };
-        Ok(Some((person, member.created_at)))
+        Ok((person, member.created_at))
     }
 
     /// Everyone, most senior first.

@@ -9,7 +9,7 @@
 use std::collections::BTreeMap;
 
 use super::binding::{Binding, ColumnBinding, TableBinding};
-use super::convention::Money;
+use super::convention::{Money, holds_decimals};
 use super::logical;
 use super::{LiveColumn, Target};
 use crate::error::Result;
@@ -99,7 +99,9 @@ pub async fn guess(target: &Target) -> Result<Guess> {
             if name != *column {
                 entry.column = Some(name.clone());
             }
-            if column.ends_with("_cents") && columns.iter().any(|c| c.name == name && holds_decimals(c)) {
+            if column.ends_with("_cents")
+                && columns.iter().any(|c| c.name == name && holds_decimals(&c.data_type))
+            {
                 entry.money = Some(Money::Major { scale: 2 });
             }
             if entry != ColumnBinding::default() {
@@ -115,11 +117,6 @@ pub async fn guess(target: &Target) -> Result<Guess> {
     }
     binding.schema = guess_schema;
     Ok(Guess { binding, missing_tables, missing_columns })
-}
-
-/// Whether a column keeps fractions (money in major units, most likely).
-fn holds_decimals(column: &LiveColumn) -> bool {
-    ["numeric", "decimal", "real", "double", "float", "money"].iter().any(|t| column.data_type.contains(t))
 }
 
 /// The live column that most likely holds `table.column`.
@@ -147,7 +144,8 @@ fn column_candidate(table: &str, column: &str, live: &[LiveColumn]) -> Option<St
     }
     // Money in major units is often the bare stem (`refunded`, `wallet_balance`).
     if let Some(stem) = column.strip_suffix("_cents")
-        && let Some(found) = live.iter().find(|c| c.name.eq_ignore_ascii_case(stem) && holds_decimals(c))
+        && let Some(found) =
+            live.iter().find(|c| c.name.eq_ignore_ascii_case(stem) && holds_decimals(&c.data_type))
     {
         return Some(found.name.clone());
     }
