@@ -45,6 +45,11 @@ pub enum Error {
     #[error("{0}")]
     Config(String),
 
+    /// A request was sent to a team's API and no answer says whether it was
+    /// applied: the action is flagged for a person and never re-sent.
+    #[error("{0}")]
+    OutcomeUnknown(String),
+
     /// The thing is not in a state that allows this (already executed, changed since planned…).
     #[error("{0}")]
     Conflict(String),
@@ -118,6 +123,7 @@ impl Error {
             | Error::NotAvailable(_)
             | Error::InvalidFile { .. }
             | Error::Config(_)
+            | Error::OutcomeUnknown(_)
             | Error::Conflict(_)
             | Error::WouldFail { .. }
             | Error::AuditBroken(_)
@@ -144,6 +150,7 @@ impl Error {
             Error::NotAvailable(_) => "not_available",
             Error::InvalidFile { .. } => "invalid_file",
             Error::Config(_) => "config",
+            Error::OutcomeUnknown(_) => "outcome_unknown",
             Error::Conflict(_) => "conflict",
             // What kind of wrong the step would meet (a conflict, a database error).
             Error::WouldFail { source, .. } => source.code(),

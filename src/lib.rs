@@ -27,6 +27,7 @@ pub mod httpsig;
 pub mod identity;
 pub mod keys;
 pub mod mcp;
+pub mod pack;
 pub mod paths;
 pub mod payload;
 pub mod pii;

@@ -63,6 +63,9 @@ pub enum ActionStatus {
     PendingApproval,
     Approved,
     Executing,
+    /// A pack request was sent and no answer says whether it was applied:
+    /// flagged for a person, never re-sent (`execute --recover` settles it).
+    Unknown,
     Succeeded,
     Failed,
     Denied,
@@ -79,6 +82,7 @@ impl ActionStatus {
             ActionStatus::PendingApproval => "pending_approval",
             ActionStatus::Approved => "approved",
             ActionStatus::Executing => "executing",
+            ActionStatus::Unknown => "unknown",
             ActionStatus::Succeeded => "succeeded",
             ActionStatus::Failed => "failed",
             ActionStatus::Denied => "denied",

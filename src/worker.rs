@@ -227,6 +227,8 @@ pub struct RecoveryReport {
     pub recovered: Vec<Recovered>,
     /// Claims that look alive (their process runs, or they are younger than the cutoff).
     pub still_running: Vec<ActionId>,
+    /// Pack requests whose outcome is still unknown: a person settles them.
+    pub unknown: Vec<ActionId>,
 }
 
 /// How old a claim from another machine must be before recovery settles it.
@@ -285,7 +287,58 @@ pub async fn recover(store: &Store, stale_after: Duration) -> Result<RecoveryRep
     }
     tx.append_audit(&entries).await?;
     tx.commit().await?;
+    recover_unknown(store, &mut report).await?;
     Ok(report)
+}
+
+/// Pack writes whose answer was lost: the target endpoint is asked. A target
+/// that changed since the plan shows the write applied; one that did not
+/// change proves nothing (the request may still be queued at the API), so
+/// the action stays unknown for a person to settle.
+async fn recover_unknown(store: &Store, report: &mut RecoveryReport) -> Result<()> {
+    let mut tx = store.begin().await?;
+    let rows = tx.unknown_actions().await?;
+    drop(tx);
+    for row in rows {
+        let payload = crate::payload::Payload::from_value(
+            &serde_json::from_str(&row.payload)
+                .map_err(|e| Error::Internal(format!("stored payload: {e}")))?,
+        )?;
+        let changed = match (payload.probe(), &row.target_version, &payload) {
+            (Some(probe), Some(planned), crate::payload::Payload::Http { timeout, .. }) => {
+                crate::executor::http::probe_version(probe, *timeout).await.ok().map(|now| now != *planned)
+            }
+            _ => None,
+        };
+        if changed != Some(true) {
+            report.unknown.push(ActionId(row.id));
+            continue;
+        }
+        settle(store, &row, Outcome::Succeeded, Actor::system(), "its target changed since the plan").await?;
+        report.recovered.push(Recovered {
+            action_id: ActionId(row.id),
+            action: row.action.clone(),
+            claimed_by: String::new(),
+            committed: true,
+            status: Outcome::Succeeded.as_str().to_owned(),
+        });
+    }
+    Ok(())
+}
+
+/// Records how an unknown action ended, and why.
+pub async fn settle(store: &Store, row: &ActionRow, to: Outcome, by: Actor, why: &str) -> Result<()> {
+    let error = (to == Outcome::Failed).then(|| format!("settled as not applied: {why}"));
+    let mut tx = store.begin().await?;
+    if !tx.settle_unknown(row.id, to.as_str(), error.as_deref()).await? {
+        return Err(Error::Conflict(format!("{} is not unknown; nothing was settled", ActionId(row.id))));
+    }
+    tx.append_audit(&[NewAuditEntry::new(by, Event::ActionSettled, to)
+        .subject(&row.requester_email)
+        .action(row.id)
+        .payload(json!({"action": row.action, "why": why}))])
+        .await?;
+    tx.commit().await
 }
 
 fn claim_is_dead(claim: &ClaimRow, this_host: &str, stale_after: Duration) -> bool {

@@ -45,7 +45,9 @@ named! {
         ActionFailed => "action.failed",
         ActionQueued => "action.queued",
         ActionRecovered => "action.recovered",
+        ActionSettled => "action.settled",
         ActionStale => "action.stale",
+        ActionUnknown => "action.unknown",
         ActionWithdrawn => "action.withdrawn",
         AgentCredentialIssued => "agent.credential_issued",
         AgentCredentialRevoked => "agent.credential_revoked",
@@ -81,6 +83,8 @@ named! {
         PlanOverBudget => "plan.over_budget",
         PlanRateLimited => "plan.rate_limited",
         PlanUnplannable => "plan.unplannable",
+        PackAdded => "pack.added",
+        PackRemoved => "pack.removed",
         PlaybookFinished => "playbook.finished",
         PlaybookLockRecovered => "playbook.lock_recovered",
         PlaybookLocked => "playbook.locked",
@@ -129,6 +133,7 @@ named! {
         Skipped => "skipped",
         Waiting => "waiting",
         RateLimited => "rate_limited",
+        Unknown => "unknown",
     }
 }
 
@@ -141,6 +146,7 @@ impl From<crate::plan::ActionStatus> for Outcome {
             ActionStatus::PendingApproval => Outcome::PendingApproval,
             ActionStatus::Approved => Outcome::Approved,
             ActionStatus::Executing => Outcome::Executing,
+            ActionStatus::Unknown => Outcome::Unknown,
             ActionStatus::Succeeded => Outcome::Succeeded,
             ActionStatus::Failed => Outcome::Failed,
             ActionStatus::Denied => Outcome::Denied,

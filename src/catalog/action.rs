@@ -72,11 +72,12 @@ pub struct Target {
 }
 
 /// What runs an action. Built-in actions are bound by name to their module
-/// in `src/builtin/`; a pack action without a binding is refused when loaded.
+/// in `src/builtin/`; pack actions send the HTTP request their pack declares.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Executor {
     Builtin,
+    Http,
 }
 
 /// An action as declared in a pack.
@@ -104,6 +105,9 @@ pub struct ActionSpec {
     /// logical names: what a binding must map and `target check` looks for.
     #[serde(default)]
     pub uses: crate::target::Uses,
+    /// A pack action's request, target and timeouts (never in the built-in pack).
+    #[serde(skip)]
+    pub http: Option<std::sync::Arc<crate::pack::HttpAction>>,
 }
 
 impl ActionSpec {

@@ -72,6 +72,40 @@ impl Catalog {
         Ok(catalog)
     }
 
+    /// This catalog and `more` actions (a pack's), checked as one catalog.
+    pub fn with(&self, more: &[ActionSpec]) -> Result<Catalog> {
+        let actions = self.actions.iter().chain(more).cloned().collect();
+        let pack = Pack { name: "installed".into(), description: String::new(), actions };
+        let catalog = Catalog::from_pack(Path::new("installed packs"), pack)?;
+        for action in more {
+            catalog.validator(action)?;
+        }
+        Ok(catalog)
+    }
+
+    /// The built-in catalog and these packs' actions, built once per process
+    /// for each set of packs (keyed by their SHA-256s): a command plans
+    /// against the packs added when it started, and a long-running server
+    /// sees an added pack on its next request without rebuilding per request.
+    pub fn with_packs(packs: &[crate::pack::Pack]) -> Result<&'static Catalog> {
+        use std::sync::Mutex;
+        static BUILT: Mutex<BTreeMap<String, &'static Catalog>> = Mutex::new(BTreeMap::new());
+        if packs.is_empty() {
+            return Ok(Catalog::builtin());
+        }
+        let key = packs.iter().map(|p| p.sha256.as_str()).collect::<Vec<_>>().join(",");
+        let mut built = BUILT.lock().map_err(|_| Error::Internal("the catalog cache is poisoned".into()))?;
+        if let Some(catalog) = built.get(&key) {
+            return Ok(catalog);
+        }
+        let more: Vec<ActionSpec> = packs.iter().flat_map(|p| p.actions.iter().cloned()).collect();
+        // Leaked on purpose: sessions hold `&'static Catalog`, and a process
+        // sees only as many pack sets as admins add or remove packs while it runs.
+        let catalog: &'static Catalog = Box::leak(Box::new(Catalog::builtin().with(&more)?));
+        built.insert(key, catalog);
+        Ok(catalog)
+    }
+
     fn from_pack(path: &Path, pack: Pack) -> Result<Catalog> {
         let invalid = |message: String| Error::InvalidFile { path: path.to_owned(), location: None, message };
         let mut validators = BTreeMap::new();
@@ -92,6 +126,9 @@ impl Catalog {
                     "action `{}` targets unknown parameter `{}`",
                     action.name, target.param
                 )));
+            }
+            if action.executor == Executor::Http && action.http.is_none() {
+                return Err(invalid(format!("action `{}` is an HTTP action without a request", action.name)));
             }
             if action.executor == Executor::Builtin && crate::builtin::builtin(&action.name).is_err() {
                 return Err(invalid(format!(

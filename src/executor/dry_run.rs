@@ -58,6 +58,9 @@ impl Simulation {
     /// it are simulated against the same state they would meet for real (and,
     /// on PostgreSQL, in a transaction the failure has not aborted).
     pub async fn run(&mut self, payload: &Payload) -> Result<Simulated> {
+        if let Payload::Http { .. } = payload {
+            return Ok(super::http::simulate(payload).await);
+        }
         let savepoint = format!("dry_run_{}", self.simulated);
         self.simulated += 1;
         self.tx.savepoint(&savepoint).await?;

@@ -3,6 +3,7 @@
 //! by rolling back. It never decides whether something may run.
 
 mod dry_run;
+pub mod http;
 
 use chrono::{DateTime, Utc};
 

@@ -3,6 +3,7 @@
 //! plus the target row they change. The `payload_hash` over the payload's
 //! canonical JSON binds tokens and approvals to exactly this payload.
 
+mod http;
 mod sql;
 mod target;
 
@@ -11,6 +12,7 @@ use serde_json::Value;
 
 pub use crate::builtin::LOGS_ANALYZED;
 pub(crate) use crate::builtin::window_param;
+pub use http::{HttpCall, HttpProbe};
 pub use sql::{NullKind, SqlStatement, SqlValue, action_key, details_for};
 pub use target::{TargetRef, version_in as target_version_in};
 
@@ -37,6 +39,28 @@ pub enum Payload {
     Query { statements: Vec<SqlStatement>, summary: String },
     /// Text only: nothing is sent or stored.
     Draft { template: String, params: Value, summary: String },
+    /// A pack action's write: one request to the team's API. `target` reads
+    /// the row it changes; `dry_run` is what a dry-run sends instead, if the
+    /// pack declares one (otherwise a dry-run sends nothing to the write path).
+    Http {
+        request: HttpCall,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        target: Option<HttpProbe>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        dry_run: Option<HttpCall>,
+        /// The API applies a repeated request once: lost answers may be retried.
+        idempotent: bool,
+        timeout: crate::pack::Timeouts,
+        summary: String,
+    },
+    /// A pack action's read: a GET, and where its rows are in the response.
+    HttpRead {
+        request: HttpCall,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        rows: Option<String>,
+        timeout: crate::pack::Timeouts,
+        summary: String,
+    },
 }
 
 impl Payload {
@@ -58,13 +82,23 @@ impl Payload {
         match self {
             Payload::Sql { summary, .. }
             | Payload::Query { summary, .. }
-            | Payload::Draft { summary, .. } => summary,
+            | Payload::Draft { summary, .. }
+            | Payload::Http { summary, .. }
+            | Payload::HttpRead { summary, .. } => summary,
         }
     }
 
     pub fn target(&self) -> Option<&TargetRef> {
         match self {
             Payload::Sql { target, .. } => target.as_ref(),
+            _ => None,
+        }
+    }
+
+    /// The endpoint a pack write's target is read from.
+    pub fn probe(&self) -> Option<&HttpProbe> {
+        match self {
+            Payload::Http { target, .. } => target.as_ref(),
             _ => None,
         }
     }
@@ -90,6 +124,9 @@ pub async fn build(
     params: &Value,
     requester: &StaffMember,
 ) -> Result<Built> {
+    if action.http.is_some() {
+        return http_payload(action, &whole_numbers(action, params)?).await;
+    }
     let bound = builtin(&action.name)?;
     let normalized = whole_numbers(action, params)?;
     let params = &normalized;
@@ -128,6 +165,36 @@ pub async fn build(
         None => None,
     };
     Ok(Built { payload, target_version, params: resolved })
+}
+
+/// A pack action's payload: its requests rendered, and for a write the
+/// version of its target as the API shows it now.
+async fn http_payload(action: &ActionSpec, params: &Value) -> Result<Built> {
+    let http =
+        action.http.as_deref().ok_or_else(|| Error::Internal(format!("`{}` has no request", action.name)))?;
+    if !action.risk.writes() {
+        let request = crate::pack::render_read(action, params)?;
+        let summary =
+            format!("read only: {} ({} {})", action.description.to_lowercase(), request.method, request.url);
+        let rows = http.rows.as_ref().map(crate::pack::RowsPath::to_string);
+        let payload = Payload::HttpRead { request, rows, timeout: http.timeout, summary };
+        return Ok(Built { payload, target_version: None, params: params.clone() });
+    }
+    let (request, target, dry_run) = crate::pack::render_write(action, params)?;
+    let target_version = match &target {
+        Some(probe) => Some(crate::executor::http::probe_version(probe, http.timeout).await?),
+        None => None,
+    };
+    let summary = format!("{} {} ({})", request.method, request.url, action.description.to_lowercase());
+    let payload = Payload::Http {
+        request,
+        target,
+        dry_run,
+        idempotent: http.idempotent,
+        timeout: http.timeout,
+        summary,
+    };
+    Ok(Built { payload, target_version, params: params.clone() })
 }
 
 /// `params` with every integer parameter as a whole number in range: JSON

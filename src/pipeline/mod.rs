@@ -10,6 +10,7 @@ mod plan;
 mod preflight;
 mod resolve;
 mod run;
+mod run_http;
 mod simulate;
 
 pub use approve::{

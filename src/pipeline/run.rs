@@ -33,7 +33,7 @@ pub struct Runner<'a> {
 }
 
 impl Runner<'_> {
-    fn entry(
+    pub(super) fn entry(
         &self,
         event: Event,
         status: Outcome,
@@ -54,6 +54,9 @@ pub async fn run_claimed(
     payload: &Payload,
     runner: &Runner<'_>,
 ) -> Result<ExecutionReport> {
+    if let Payload::Http { .. } = payload {
+        return super::run_http::run_http(store, row, payload, runner).await;
+    }
     let target = store.target();
     if target.is_separate() {
         return run_on_separate_target(store, &target, row, payload, runner).await;
@@ -148,7 +151,11 @@ async fn run_on_separate_target(
     Ok(report(row, payload, runner, rows_affected))
 }
 
-async fn hold_claim(tx: &mut crate::store::Tx, row: &ActionRow, runner: &Runner<'_>) -> Result<()> {
+pub(super) async fn hold_claim(
+    tx: &mut crate::store::Tx,
+    row: &ActionRow,
+    runner: &Runner<'_>,
+) -> Result<()> {
     if tx.hold_claim(row.id, runner.claimer).await? {
         return Ok(());
     }
@@ -171,7 +178,7 @@ async fn stale(office: &mut DbTx<'_>, row: &ActionRow, payload: &Payload) -> Res
     ))))
 }
 
-async fn refuse_stale(
+pub(super) async fn refuse_stale(
     store: &Store,
     row: &ActionRow,
     runner: &Runner<'_>,
@@ -182,7 +189,7 @@ async fn refuse_stale(
     Err(error)
 }
 
-async fn refuse_over_cap(
+pub(super) async fn refuse_over_cap(
     store: &Store,
     row: &ActionRow,
     runner: &Runner<'_>,
@@ -195,7 +202,7 @@ async fn refuse_over_cap(
     Err(error)
 }
 
-async fn record_failure(
+pub(super) async fn record_failure(
     store: &Store,
     row: &ActionRow,
     runner: &Runner<'_>,

@@ -46,14 +46,16 @@ pub async fn simulate_plan(session: &Session, plan: &Plan) -> Result<PlanSimulat
             (None, Some(format!("denied: {why}")))
         } else {
             match Payload::from_value(&step.payload)? {
-                payload @ Payload::Sql { .. } => {
+                payload @ (Payload::Sql { .. } | Payload::Http { .. }) => {
                     let simulated = simulation.run(&payload).await?;
                     if let Some(error) = simulated.failure {
                         failures.push((step.action_id, step.action.clone(), error));
                     }
                     (Some(simulated.report), None)
                 }
-                Payload::Query { .. } => (None, Some("read only: nothing to simulate".into())),
+                Payload::Query { .. } | Payload::HttpRead { .. } => {
+                    (None, Some("read only: nothing to simulate".into()))
+                }
                 Payload::Draft { .. } => (None, Some("draft: text only, nothing to simulate".into())),
             }
         };

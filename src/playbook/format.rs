@@ -10,6 +10,8 @@ use serde_json::Value;
 use serde_saphyr::Spanned;
 
 use crate::error::{Error, Result};
+pub use crate::yaml::Position;
+use crate::yaml::find_after;
 
 /// How long another host's unfinished run holds the lock before it counts as dead.
 pub const DEFAULT_LOCK_TIMEOUT: &str = "2h";
@@ -55,19 +57,6 @@ pub enum OnError {
     #[default]
     Stop,
     Continue,
-}
-
-/// A place in the playbook file (1-based).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct Position {
-    pub line: u64,
-    pub column: u64,
-}
-
-impl Position {
-    fn of<T>(spanned: &Spanned<T>) -> Position {
-        Position { line: spanned.referenced.line(), column: spanned.referenced.column() }
-    }
 }
 
 /// A template (or expression) from the file, with where its text starts.
@@ -126,29 +115,6 @@ impl Params {
             }
             other => Params::Literal(other.clone()),
         }
-    }
-}
-
-/// Where `text` (its first line) first appears in `file` at or after `at`; `at` when it does not.
-fn find_after(file: &str, at: Position, text: &str) -> Position {
-    let start: usize =
-        file.split_inclusive('\n').take(at.line.saturating_sub(1) as usize).map(str::len).sum::<usize>()
-            + file
-                .lines()
-                .nth(at.line.saturating_sub(1) as usize)
-                .map(|line| line.chars().take(at.column.saturating_sub(1) as usize).map(char::len_utf8).sum())
-                .unwrap_or(0);
-    let needle = text.lines().next().unwrap_or("");
-    match file.get(start..).and_then(|rest| if needle.is_empty() { None } else { rest.find(needle) }) {
-        Some(found) => {
-            let offset = start + found;
-            let line_start = file[..offset].rfind('\n').map_or(0, |i| i + 1);
-            Position {
-                line: file[..offset].matches('\n').count() as u64 + 1,
-                column: file[line_start..offset].chars().count() as u64 + 1,
-            }
-        }
-        None => at,
     }
 }
 

@@ -235,7 +235,7 @@ pub struct RecoveryView(pub RecoveryReport);
 impl Tabular for RecoveryView {
     fn human(&self) -> String {
         let r = &self.0;
-        if r.recovered.is_empty() && r.still_running.is_empty() {
+        if r.recovered.is_empty() && r.still_running.is_empty() && r.unknown.is_empty() {
             return "no stale claims".into();
         }
         let mut out = String::new();
@@ -250,6 +250,12 @@ impl Tabular for RecoveryView {
         }
         for id in &r.still_running {
             let _ = writeln!(out, "{id}: still claimed by a running process; left alone");
+        }
+        for id in &r.unknown {
+            let _ = writeln!(
+                out,
+                "{id}: outcome unknown and its target shows no change; check the API, then `opsgate execute --recover --settle {id}=succeeded` or `{id}=failed`"
+            );
         }
         for_terminal(out.trim_end())
     }

@@ -285,11 +285,50 @@ impl Tx {
         let lock = if matches!(self, Tx::Postgres(_)) { "FOR UPDATE OF a SKIP LOCKED" } else { "" };
         let sql = format!(
             "SELECT a.id, a.action, a.requires, s.email AS requester_email, a.claimed_by, a.claimed_at \
-             FROM opsgate_actions a JOIN staff s ON s.id = a.requested_by WHERE a.status = 'executing' ORDER BY a.id {lock}"
+             FROM opsgate_actions a JOIN staff s ON s.id = a.requested_by WHERE a.status = 'executing' AND a.outcome IS NULL ORDER BY a.id {lock}"
         );
         Ok(on_tx!(self, tx => {
             sqlx::query_as::<_, ClaimRow>(AssertSqlSafe(sql)).fetch_all(&mut **tx).await?
         }))
+    }
+
+    /// Flags a claimed action whose request was sent without an answer that
+    /// says whether it was applied. The claim ends; the status stays
+    /// `executing`, so that nothing claims and sends it again.
+    pub async fn mark_unknown(&mut self, id: i64, claimer: &str, reason: &str, result: &str) -> Result<bool> {
+        let affected = on_tx!(self, tx => {
+            sqlx::query(
+                "UPDATE opsgate_actions SET outcome = 'unknown', error = $1, result = $2, claimed_by = NULL, claimed_at = NULL, updated_at = $3 \
+                 WHERE id = $4 AND status = 'executing' AND claimed_by = $5",
+            )
+            .bind(reason).bind(result).bind(now_micros()).bind(id).bind(claimer)
+            .execute(&mut **tx).await?.rows_affected()
+        });
+        Ok(affected == 1)
+    }
+
+    /// Actions whose outcome is unknown, oldest first.
+    pub async fn unknown_actions(&mut self) -> Result<Vec<crate::store::ActionRow>> {
+        let sql = format!(
+            "SELECT {ACTION_COLUMNS} FROM opsgate_actions a JOIN staff s ON s.id = a.requested_by \
+             WHERE a.status = 'executing' AND a.outcome = 'unknown' ORDER BY a.id"
+        );
+        Ok(on_tx!(self, tx => {
+            sqlx::query_as(AssertSqlSafe(sql)).fetch_all(&mut **tx).await?
+        }))
+    }
+
+    /// Settles an unknown action as `succeeded` or `failed`.
+    pub async fn settle_unknown(&mut self, id: i64, to: &str, error: Option<&str>) -> Result<bool> {
+        let affected = on_tx!(self, tx => {
+            sqlx::query(
+                "UPDATE opsgate_actions SET status = $1, outcome = NULL, error = $2, updated_at = $3, queued_at = NULL \
+                 WHERE id = $4 AND status = 'executing' AND outcome = 'unknown'",
+            )
+            .bind(to).bind(error).bind(now_micros()).bind(id)
+            .execute(&mut **tx).await?.rows_affected()
+        });
+        Ok(affected == 1)
     }
 
     /// Ends a dead claim: the action goes to `to` (and leaves the queue unless it goes back to `approved`).

@@ -35,12 +35,20 @@ struct Chain {
 }
 
 static STATE: Chain = Chain {
-    migrations: &[Versioned {
-        version: 20261208000001,
-        description: "opsgate state",
-        sqlite: include_str!("../../migrations/sqlite/state/20261208000001_opsgate_state.sql"),
-        postgres: include_str!("../../migrations/postgres/state/20261208000001_opsgate_state.sql"),
-    }],
+    migrations: &[
+        Versioned {
+            version: 20261208000001,
+            description: "opsgate state",
+            sqlite: include_str!("../../migrations/sqlite/state/20261208000001_opsgate_state.sql"),
+            postgres: include_str!("../../migrations/postgres/state/20261208000001_opsgate_state.sql"),
+        },
+        Versioned {
+            version: 20261214000001,
+            description: "packs",
+            sqlite: include_str!("../../migrations/sqlite/state/20261214000001_packs.sql"),
+            postgres: include_str!("../../migrations/postgres/state/20261214000001_packs.sql"),
+        },
+    ],
     sqlite_table: "opsgate_migrations",
     postgres_table: "opsgate.opsgate_migrations",
 };

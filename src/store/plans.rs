@@ -109,7 +109,7 @@ pub struct HistoryFilter {
 
 pub(super) const ACTION_COLUMNS: &str = "a.id, a.plan_id, a.step_index, a.action, a.params, a.risk, a.permission, a.decision, \
     a.missing_permission, a.requires, a.second_factor, a.approvals_required, a.payload, a.payload_hash, a.target_version, \
-    a.confidence, a.rationale, a.sources, a.status, a.requested_by, s.email AS requester_email, a.claimed_by, a.claimed_at, \
+    a.confidence, a.rationale, a.sources, CASE WHEN a.outcome = 'unknown' THEN 'unknown' ELSE a.status END AS status, a.requested_by, s.email AS requester_email, a.claimed_by, a.claimed_at, \
     a.queued_at, a.result, a.error, a.created_at, a.updated_at, a.agent, a.surface, a.denial";
 
 impl Tx {
@@ -248,7 +248,10 @@ impl Store {
             conditions.push(format!("a.requested_by = {}", next()));
         }
         if filter.status.is_some() {
-            conditions.push(format!("a.status = {}", next()));
+            conditions.push(format!(
+                "(CASE WHEN a.outcome = 'unknown' THEN 'unknown' ELSE a.status END) = {}",
+                next()
+            ));
         }
         if filter.action.is_some() {
             conditions.push(format!("a.action = {}", next()));
