@@ -25,6 +25,9 @@ pub async fn run(
     settings: &Settings,
     now: DateTime<Utc>,
 ) -> Result<Finding> {
+    if let Payload::HttpRead { request, rows, timeout, .. } = payload {
+        return http_read(action, request, rows.as_deref(), *timeout).await;
+    }
     let bound = builtin(&action.name)?;
     let (Payload::Query { statements, .. }, Binding::Read(read)) = (payload, &bound.binding) else {
         return Err(Error::Internal(format!("`{}` is not a read", action.name)));
@@ -59,5 +62,54 @@ pub async fn run(
     let mut all = sources;
     all.append(&mut finding.sources);
     finding.sources = all;
+    Ok(finding)
+}
+
+/// A pack read: the GET, and its JSON as rows (the pack's `rows` path, or
+/// the document as one row). Columns are the union of the rows' fields in
+/// first-seen order.
+async fn http_read(
+    action: &ActionSpec,
+    request: &crate::payload::HttpCall,
+    rows: Option<&str>,
+    timeout: crate::pack::Timeouts,
+) -> Result<Finding> {
+    let document = crate::executor::http::get_json(&request.url, &request.headers, timeout).await?;
+    let items = match rows.and_then(crate::pack::RowsPath::parse) {
+        Some(path) => path.rows(&document).ok_or_else(|| {
+            Error::Provider(format!("GET {}: the response has no `{}`", request.url, rows.unwrap_or("")))
+        })?,
+        None => match document {
+            Value::Array(items) => items,
+            other => vec![other],
+        },
+    };
+    let mut columns: Vec<String> = Vec::new();
+    for item in &items {
+        if let Value::Object(map) = item {
+            for key in map.keys() {
+                if !columns.contains(key) {
+                    columns.push(key.clone());
+                }
+            }
+        }
+    }
+    let table_rows: Vec<Vec<Value>> = items
+        .iter()
+        .map(|item| match item {
+            Value::Object(map) => columns.iter().map(|c| map.get(c).cloned().unwrap_or(Value::Null)).collect(),
+            other => vec![other.clone()],
+        })
+        .collect();
+    if columns.is_empty() && !table_rows.is_empty() {
+        columns.push("value".into());
+    }
+    let count = table_rows.len();
+    let summary = format!("{}: {count} row{} from GET {}", action.description, if count == 1 { "" } else { "s" }, request.url);
+    let mut finding = Finding::new(&action.name, summary, ResultSet { columns, rows: table_rows }).fact("rows", count);
+    finding.sources.push(super::finding::Source::Reading {
+        name: action.name.clone(),
+        detail: format!("GET {} → {count} rows", request.url),
+    });
     Ok(finding)
 }

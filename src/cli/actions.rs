@@ -105,14 +105,14 @@ impl ActionsArgs {
 
     /// The catalog without a database (`--mine` needs one: see [`ActionsArgs::run_listing`]).
     pub async fn run(self, global: &GlobalArgs) -> Result<ExitCode> {
-        print_stdout(&self.listing(None)?.render(global.output)?)?;
+        print_stdout(&self.listing(Catalog::builtin(), None)?.render(global.output)?)?;
         Ok(ExitCode::Success)
     }
 
     /// The catalog in a command's context: `--mine` filters by the acting person's permissions.
     pub async fn run_listing(self, ctx: &super::Context) -> Result<ExitCode> {
         let person = if self.mine { Some(ctx.person().await?) } else { None };
-        let mut listing = self.listing(person.as_ref())?;
+        let mut listing = self.listing(ctx.store.catalog().await?, person.as_ref())?;
         let target = ctx.store.target();
         if let Listing::All(list) = &mut listing
             && (target.is_separate() || !target.binding().is_identity())
@@ -127,8 +127,7 @@ impl ActionsArgs {
         Ok(ExitCode::Success)
     }
 
-    fn listing(self, person: Option<&crate::identity::StaffMember>) -> Result<Listing> {
-        let catalog = Catalog::builtin();
+    fn listing(self, catalog: &Catalog, person: Option<&crate::identity::StaffMember>) -> Result<Listing> {
         Ok(match self.command {
             Some(ActionsCommand::Show { name }) => {
                 Listing::One(Box::new(ActionDetail(catalog.require(&name)?.clone())))

@@ -2,7 +2,6 @@
 
 use crate::agents::Agent;
 use crate::audit::Actor;
-use crate::catalog::Catalog;
 use crate::error::{Error, Result};
 use crate::identity::StaffMember;
 use crate::keys::KeyDir;
@@ -273,7 +272,7 @@ impl Context {
             Some(name) => Who::Agent { agent: Agent::load(&self.store, name).await?, subject: person },
             None => Who::Person(person),
         };
-        Ok(Session::new(self.store.clone(), Catalog::builtin(), who, surface)
+        Ok(Session::new(self.store.clone(), self.store.catalog().await?, who, surface)
             .with_constraints(Constraints::mode(mode)))
     }
 

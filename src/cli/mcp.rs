@@ -73,7 +73,7 @@ impl McpArgs {
                 person.email, limits.name, limits.tool_calls, limits.mutations
             ));
         }
-        let session = crate::mcp::session(&ctx.store, person, agent);
+        let session = crate::mcp::session(&ctx.store, ctx.store.catalog().await?, person, agent);
         let options = McpOptions {
             templates_dir: ctx.paths.config_dir.join("templates"),
             allow_elicited_confirm: self.allow_elicited_confirm,

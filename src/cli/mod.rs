@@ -18,6 +18,7 @@ pub mod generated;
 mod history;
 mod mcp;
 mod mcp_bridge;
+mod pack;
 mod plan;
 mod planner_args;
 mod playbook;
@@ -128,6 +129,8 @@ pub enum Command {
     Audit(audit::AuditArgs),
     /// Validate and run YAML playbooks (suggest-only unless explicitly allowed)
     Playbook(playbook::PlaybookArgs),
+    /// Validate, add, list, show and remove packs: a team's HTTP APIs as actions
+    Pack(pack::PackArgs),
     /// Apply, show and test the policy rules that tighten what the guard allows
     Policy(policy::PolicyArgs),
     /// Manage staff members, their roles and keys
@@ -162,6 +165,7 @@ impl Cli {
             Command::Demo(args) => return args.run(&global).await,
             Command::Actions(args) if !args.needs_store(&global) => return args.run(&global).await,
             Command::Playbook(args) if !args.needs_store() => return args.validate(&global),
+            Command::Pack(args) if !args.needs_store() => return args.validate(global.output),
             _ => {}
         }
         let server =
@@ -201,6 +205,7 @@ impl Command {
             Command::Playbook(args) => args.run(ctx).await,
             Command::Agent(args) => args.run(ctx).await,
             Command::Policy(args) => args.run(ctx).await,
+            Command::Pack(args) => args.run(ctx).await,
             Command::Actions(args) => args.run_listing(ctx).await,
             Command::Target(args) => args.run(ctx).await,
             Command::Mcp(args) => args.run(ctx).await,

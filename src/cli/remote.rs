@@ -138,6 +138,7 @@ pub async fn run(global: &GlobalArgs, server: &str, command: Command) -> Result<
         Command::Docs(_) => not_served("docs"),
         Command::Alerts(_) => not_served("alerts"),
         Command::Target(_) => not_served("target"),
+        Command::Pack(_) => not_served("pack"),
         Command::Playbook(_) => not_served("playbook run"),
         Command::Mcp(args) => {
             if args.allow_elicited_confirm {

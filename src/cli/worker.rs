@@ -5,7 +5,6 @@ use std::time::Duration;
 use clap::Args;
 
 use super::Context;
-use crate::catalog::Catalog;
 use crate::error::Result;
 use crate::exit_code::ExitCode;
 use crate::render::{RecoveryView, WorkerView};
@@ -56,7 +55,7 @@ impl WorkerArgs {
         let checkpoints = self
             .checkpoint_file
             .map(|sink| tokio::spawn(crate::audit::tree::keep_checkpoints(store.clone(), Some(sink))));
-        let report = run_worker(&store, Catalog::builtin(), options, shutdown_signal()).await;
+        let report = run_worker(&store, store.catalog().await?, options, shutdown_signal()).await;
         if let Some(task) = checkpoints {
             task.abort();
         }

@@ -33,13 +33,13 @@ pub const MAX_ARGUMENT_BYTES: usize = 64 * 1024;
 
 /// The opsgate session of one MCP session: `person`, through `agent` when
 /// one is named, with that agent tier's limits.
-pub fn session(store: &Store, person: StaffMember, agent: Option<Agent>) -> Session {
+pub fn session(store: &Store, catalog: &'static Catalog, person: StaffMember, agent: Option<Agent>) -> Session {
     let limits = SessionLimits::for_tier(agent.as_ref().map(|agent| agent.tier));
     let who = match agent {
         Some(agent) => Who::Agent { agent, subject: person },
         None => Who::Person(person),
     };
-    Session::new(store.clone(), Catalog::builtin(), who, Surface::Mcp).with_constraints(limits.constraints())
+    Session::new(store.clone(), catalog, who, Surface::Mcp).with_constraints(limits.constraints())
 }
 
 /// The session of whoever signed an HTTP request.
@@ -48,7 +48,7 @@ pub async fn session_for(store: &Store, principal: &Principal) -> Result<Session
         Some(name) => Some(Agent::load(store, name).await?),
         None => None,
     };
-    Ok(session(store, principal.person.clone(), agent))
+    Ok(session(store, store.catalog().await?, principal.person.clone(), agent))
 }
 
 /// Serves one MCP session on stdin/stdout until the client closes it.

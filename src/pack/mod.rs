@@ -308,7 +308,7 @@ fn request(
             ),
         );
     }
-    let path = path(check, &raw.path, params, what)?;
+    let path = path(check, &raw.path, params, what);
     let reads = Reads { params, secrets: false };
     let mut query = Vec::new();
     for (name, value) in &raw.query {
@@ -324,7 +324,7 @@ fn request(
         }
         shape(check, &body.value, Position::of(body), params)
     });
-    Some(RequestSpec { method, path, query, headers, body })
+    Some(RequestSpec { method, path: path?, query, headers, body })
 }
 
 /// A request path: starts with `/`, and no template may reach the host.

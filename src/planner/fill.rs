@@ -53,6 +53,38 @@ fn enum_values(schema: &Value) -> Vec<&str> {
         .unwrap_or_default()
 }
 
+/// The id after the word that names it ("invoice INV-7", "invoice #7"), for
+/// ids the built-in slots do not know (a pack's): the word is one of the
+/// action's nouns or the parameter's own stem, and the id has a digit in it.
+fn named_id(action: &ActionSpec, clause: &str, param: &str, schema: &Value) -> Option<Value> {
+    let stem = param.trim_end_matches("_id").replace('_', " ");
+    let names: Vec<String> =
+        action.nouns.iter().map(|n| n.to_lowercase()).chain(std::iter::once(stem)).collect();
+    let tokens: Vec<&str> = clause
+        .split_whitespace()
+        .map(|t| t.trim_matches(|c: char| matches!(c, ',' | ';' | ':' | '!' | '?' | '"' | '\'' | '(' | ')')))
+        .map(|t| t.trim_end_matches('.'))
+        .filter(|t| !t.is_empty())
+        .collect();
+    let filler = ["#", "id", "no", "number", "nr", "ref"];
+    for (at, token) in tokens.iter().enumerate() {
+        let word = token.to_lowercase();
+        if !names.iter().any(|n| *n == word || format!("{n}s") == word) {
+            continue;
+        }
+        let candidate = tokens[at + 1..].iter().find(|t| !filler.contains(&t.to_lowercase().as_str()))?;
+        let candidate = candidate.trim_start_matches('#');
+        if !candidate.chars().any(|c| c.is_ascii_digit()) {
+            continue;
+        }
+        return match schema.get("type").and_then(Value::as_str) {
+            Some("integer") => candidate.parse::<i64>().ok().map(|n| json!(n)),
+            _ => Some(json!(candidate)),
+        };
+    }
+    None
+}
+
 /// Fills what it can. `carried` supplies the target id for pronouns.
 pub fn fill(action: &ActionSpec, clause: &str, slots: &Slots, carried: &Carried) -> Value {
     let clause_words = words(clause);
@@ -145,6 +177,7 @@ pub fn fill(action: &ActionSpec, clause: &str, slots: &Slots, carried: &Carried)
                     None
                 }
             }
+            other if other.ends_with("_id") => named_id(action, clause, other, schema),
             _ => None,
         };
         if let Some(value) = value {
