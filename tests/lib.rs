@@ -24,6 +24,7 @@ mod llm;
 mod masking;
 mod mcp;
 mod namespace;
+mod packs;
 mod pipeline;
 mod playbooks;
 mod policy;

@@ -97,7 +97,9 @@ async fn http_read(
     let table_rows: Vec<Vec<Value>> = items
         .iter()
         .map(|item| match item {
-            Value::Object(map) => columns.iter().map(|c| map.get(c).cloned().unwrap_or(Value::Null)).collect(),
+            Value::Object(map) => {
+                columns.iter().map(|c| map.get(c).cloned().unwrap_or(Value::Null)).collect()
+            }
             other => vec![other.clone()],
         })
         .collect();
@@ -105,8 +107,14 @@ async fn http_read(
         columns.push("value".into());
     }
     let count = table_rows.len();
-    let summary = format!("{}: {count} row{} from GET {}", action.description, if count == 1 { "" } else { "s" }, request.url);
-    let mut finding = Finding::new(&action.name, summary, ResultSet { columns, rows: table_rows }).fact("rows", count);
+    let summary = format!(
+        "{}: {count} row{} from GET {}",
+        action.description,
+        if count == 1 { "" } else { "s" },
+        request.url
+    );
+    let mut finding =
+        Finding::new(&action.name, summary, ResultSet { columns, rows: table_rows }).fact("rows", count);
     finding.sources.push(super::finding::Source::Reading {
         name: action.name.clone(),
         detail: format!("GET {} → {count} rows", request.url),

@@ -96,7 +96,11 @@ impl Tabular for ActionDetail {
 impl ActionsArgs {
     /// `actions` and `actions show` need no database; `--mine` does.
     pub fn needs_store(&self, global: &GlobalArgs) -> bool {
+        // Packs are added to a database: with one named, its packs' actions are listed too.
         self.mine
+            || global.demo
+            || global.db.is_some()
+            || std::env::var_os("OPSGATE_DB").is_some_and(|v| !v.is_empty())
             || global.target.is_some()
             || global.binding.is_some()
             || std::env::var_os("OPSGATE_TARGET").is_some_and(|v| !v.is_empty())

@@ -90,13 +90,19 @@ impl PackArgs {
                         created.push(name.clone());
                     }
                 }
-                tx.append_audit(&[NewAuditEntry::new(ctx.actor(Some(&person)), Event::PackAdded, Outcome::Succeeded)
-                    .subject(&person.email)
-                    .payload(json!({"pack": pack.name, "sha256": pack.sha256, "file": file.display().to_string(),
+                tx.append_audit(&[NewAuditEntry::new(
+                    ctx.actor(Some(&person)),
+                    Event::PackAdded,
+                    Outcome::Succeeded,
+                )
+                .subject(&person.email)
+                .payload(
+                    json!({"pack": pack.name, "sha256": pack.sha256, "file": file.display().to_string(),
                                     "replaced": previous.map(|p| p.sha256),
                                     "actions": pack.actions.iter().map(|a| &a.name).collect::<Vec<_>>(),
-                                    "permissions_created": created}))])
-                    .await?;
+                                    "permissions_created": created}),
+                )])
+                .await?;
                 tx.commit().await?;
                 // The catalog with it must build: fail now rather than on the next plan.
                 ctx.store.catalog().await?;
@@ -121,9 +127,14 @@ impl PackArgs {
             }
             PackCommand::Show { name } => {
                 ctx.person().await?;
-                let pack = ctx.store.installed_packs().await?.into_iter().find(|p| p.name == name).ok_or_else(|| {
-                    Error::NotFound(format!("no pack `{name}` is added; `opsgate pack list` lists them"))
-                })?;
+                let pack =
+                    ctx.store.installed_packs().await?.into_iter().find(|p| p.name == name).ok_or_else(
+                        || {
+                            Error::NotFound(format!(
+                                "no pack `{name}` is added; `opsgate pack list` lists them"
+                            ))
+                        },
+                    )?;
                 ctx.show(&PackView::of(&pack, None)).await?;
                 Ok(ExitCode::Success)
             }
@@ -132,12 +143,18 @@ impl PackArgs {
                 crate::rbac::require(&person, "system.admin")?;
                 let mut tx = ctx.store.begin().await?;
                 let Some(row) = tx.pack(&name).await? else {
-                    return Err(Error::NotFound(format!("no pack `{name}` is added; `opsgate pack list` lists them")));
+                    return Err(Error::NotFound(format!(
+                        "no pack `{name}` is added; `opsgate pack list` lists them"
+                    )));
                 };
                 tx.delete_pack(&name).await?;
-                tx.append_audit(&[NewAuditEntry::new(ctx.actor(Some(&person)), Event::PackRemoved, Outcome::Succeeded)
-                    .subject(&person.email)
-                    .payload(json!({"pack": name, "sha256": row.sha256}))])
+                tx.append_audit(&[NewAuditEntry::new(
+                    ctx.actor(Some(&person)),
+                    Event::PackRemoved,
+                    Outcome::Succeeded,
+                )
+                .subject(&person.email)
+                .payload(json!({"pack": name, "sha256": row.sha256}))])
                     .await?;
                 tx.commit().await?;
                 ctx.write(&format!("removed pack `{name}` (sha256 {})\n", &row.sha256[..12]))?;
@@ -157,7 +174,11 @@ fn load(file: &std::path::Path) -> Result<Pack> {
         for problem in &problems {
             eprintln!("{}", for_terminal(&problem.to_string()));
         }
-        Error::InvalidFile { path: file.to_owned(), location: None, message: format!("{count} problems (listed above)") }
+        Error::InvalidFile {
+            path: file.to_owned(),
+            location: None,
+            message: format!("{count} problems (listed above)"),
+        }
     })
 }
 
@@ -214,7 +235,11 @@ impl Tabular for PackView {
         }
         let _ = writeln!(out, "permissions: {}", self.permissions.join(", "));
         for a in &self.actions {
-            let _ = writeln!(out, "  {:<28} {:<6} {:<11} {:<9} {}", a.name, a.request, a.risk, a.requires, a.permission);
+            let _ = writeln!(
+                out,
+                "  {:<28} {:<6} {:<11} {:<9} {}",
+                a.name, a.request, a.risk, a.requires, a.permission
+            );
         }
         for_terminal(out.trim_end())
     }
@@ -239,7 +264,14 @@ impl Tabular for PackList {
         }
         let mut out = String::new();
         for p in &self.0 {
-            let _ = writeln!(out, "{:<20} sha256 {}  added by {} at {}", p.name, &p.sha256[..12], p.added_by, p.added_at);
+            let _ = writeln!(
+                out,
+                "{:<20} sha256 {}  added by {} at {}",
+                p.name,
+                &p.sha256[..12],
+                p.added_by,
+                p.added_at
+            );
         }
         for_terminal(out.trim_end())
     }

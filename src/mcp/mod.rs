@@ -33,7 +33,12 @@ pub const MAX_ARGUMENT_BYTES: usize = 64 * 1024;
 
 /// The opsgate session of one MCP session: `person`, through `agent` when
 /// one is named, with that agent tier's limits.
-pub fn session(store: &Store, catalog: &'static Catalog, person: StaffMember, agent: Option<Agent>) -> Session {
+pub fn session(
+    store: &Store,
+    catalog: &'static Catalog,
+    person: StaffMember,
+    agent: Option<Agent>,
+) -> Session {
     let limits = SessionLimits::for_tier(agent.as_ref().map(|agent| agent.tier));
     let who = match agent {
         Some(agent) => Who::Agent { agent, subject: person },

@@ -50,7 +50,9 @@ fn as_text(name: &str, value: &Value) -> Result<String> {
         Value::Number(n) => n.to_string(),
         Value::Bool(b) => b.to_string(),
         _ => {
-            return Err(Error::Usage(format!("`{name}` is used in text, so it must be a string or a number")));
+            return Err(Error::Usage(format!(
+                "`{name}` is used in text, so it must be a string or a number"
+            )));
         }
     };
     // A value that reads as a template could smuggle `secret('…')` into a header.

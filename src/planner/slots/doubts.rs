@@ -90,7 +90,11 @@ pub(super) fn money_doubts(
             doubts.push(format!("`{}` is a fraction, not an amount; {HOW}", text.slice(i, i + 2)));
         } else if let Some(decimal) = bare_decimal(text, i) {
             doubts.push(format!("`{decimal}` looks like an amount but names no currency; {HOW}"));
-        } else if text.punct(i) == Some('-') && !text.glued(i) && text.glued(i + 1) && starts_amount(amounts, text, i + 1) {
+        } else if text.punct(i) == Some('-')
+            && !text.glued(i)
+            && text.glued(i + 1)
+            && starts_amount(amounts, text, i + 1)
+        {
             doubts.push(format!("`{}` is negative; amounts are positive: {HOW}", text.slice(i, i + 1)));
         } else if standalone && (word == "minus" || word == "negative") {
             doubts.push(format!("`{word}` makes the amount negative; amounts are positive: {HOW}"));
