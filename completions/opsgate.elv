@@ -42,6 +42,7 @@ set edit:completion:arg-completer[opsgate] = {|@words|
             cand seed 'Seed the database (RBAC roles, permissions, default alert rules and config)'
             cand audit 'Query, verify, checkpoint, prove and export the hash-chained audit log'
             cand playbook 'Validate and run YAML playbooks (suggest-only unless explicitly allowed)'
+            cand pack 'Validate, add, list, show and remove packs: a team''s HTTP APIs as actions'
             cand policy 'Apply, show and test the policy rules that tighten what the guard allows'
             cand staff 'Manage staff members, their roles and keys'
             cand agent 'Manage registered AI agents (tier, rate limit, token budget)'
@@ -110,6 +111,7 @@ set edit:completion:arg-completer[opsgate] = {|@words|
         &'opsgate;execute'= {
             cand --token 'The confirmation token printed by `plan` or `dry-run` (required without a terminal)'
             cand --totp 'A TOTP code, for actions that need a second factor'
+            cand --settle 'With --recover: settle a pack action whose outcome is unknown, after checking the API yourself (`a42=succeeded` or `a42=failed`; audited)'
             cand --planner 'The planner [default: ops_config `planner`, else rules]'
             cand --model 'The model name for LLM planners'
             cand --agent 'Act through this registered AI agent (its tier, budgets, rate limit and token budget apply)'
@@ -474,6 +476,117 @@ set edit:completion:arg-completer[opsgate] = {|@words|
         &'opsgate;playbook;help;run'= {
         }
         &'opsgate;playbook;help;help'= {
+        }
+        &'opsgate;pack'= {
+            cand --db 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]'
+            cand --as 'Act as this staff member (e-mail) [env: OPSGATE_USER]'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --server 'Team mode: send every data command to this opsgate server, signed with your key (`--as` picks which local key when there are several) [env: OPSGATE_SERVER]; a server certificate from a private CA is trusted with OPSGATE_SERVER_CA=FILE'
+            cand --target 'The back office actions run on, when it is not the state database''s own: a SQLite path, postgres://…, or mysql://… / mariadb://… [env: OPSGATE_TARGET]'
+            cand --binding 'How the pack''s tables and columns are called in the back office (YAML; `opsgate target init-binding` writes a first one) [env: OPSGATE_BINDING]'
+            cand --demo 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand validate 'Check a pack file without a database: every problem as file:line:col'
+            cand add 'Store a pack and create its permissions (needs system.admin; audited with its SHA-256)'
+            cand list 'The added packs'
+            cand show 'One added pack, exactly as added'
+            cand remove 'Remove an added pack (needs system.admin; audited). Its permissions stay, ungranted use is denied'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'opsgate;pack;validate'= {
+            cand --db 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]'
+            cand --as 'Act as this staff member (e-mail) [env: OPSGATE_USER]'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --server 'Team mode: send every data command to this opsgate server, signed with your key (`--as` picks which local key when there are several) [env: OPSGATE_SERVER]; a server certificate from a private CA is trusted with OPSGATE_SERVER_CA=FILE'
+            cand --target 'The back office actions run on, when it is not the state database''s own: a SQLite path, postgres://…, or mysql://… / mariadb://… [env: OPSGATE_TARGET]'
+            cand --binding 'How the pack''s tables and columns are called in the back office (YAML; `opsgate target init-binding` writes a first one) [env: OPSGATE_BINDING]'
+            cand --demo 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'opsgate;pack;add'= {
+            cand --db 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]'
+            cand --as 'Act as this staff member (e-mail) [env: OPSGATE_USER]'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --server 'Team mode: send every data command to this opsgate server, signed with your key (`--as` picks which local key when there are several) [env: OPSGATE_SERVER]; a server certificate from a private CA is trusted with OPSGATE_SERVER_CA=FILE'
+            cand --target 'The back office actions run on, when it is not the state database''s own: a SQLite path, postgres://…, or mysql://… / mariadb://… [env: OPSGATE_TARGET]'
+            cand --binding 'How the pack''s tables and columns are called in the back office (YAML; `opsgate target init-binding` writes a first one) [env: OPSGATE_BINDING]'
+            cand --replace 'Replace an added pack of the same name'
+            cand --demo 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'opsgate;pack;list'= {
+            cand --db 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]'
+            cand --as 'Act as this staff member (e-mail) [env: OPSGATE_USER]'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --server 'Team mode: send every data command to this opsgate server, signed with your key (`--as` picks which local key when there are several) [env: OPSGATE_SERVER]; a server certificate from a private CA is trusted with OPSGATE_SERVER_CA=FILE'
+            cand --target 'The back office actions run on, when it is not the state database''s own: a SQLite path, postgres://…, or mysql://… / mariadb://… [env: OPSGATE_TARGET]'
+            cand --binding 'How the pack''s tables and columns are called in the back office (YAML; `opsgate target init-binding` writes a first one) [env: OPSGATE_BINDING]'
+            cand --demo 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'opsgate;pack;show'= {
+            cand --db 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]'
+            cand --as 'Act as this staff member (e-mail) [env: OPSGATE_USER]'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --server 'Team mode: send every data command to this opsgate server, signed with your key (`--as` picks which local key when there are several) [env: OPSGATE_SERVER]; a server certificate from a private CA is trusted with OPSGATE_SERVER_CA=FILE'
+            cand --target 'The back office actions run on, when it is not the state database''s own: a SQLite path, postgres://…, or mysql://… / mariadb://… [env: OPSGATE_TARGET]'
+            cand --binding 'How the pack''s tables and columns are called in the back office (YAML; `opsgate target init-binding` writes a first one) [env: OPSGATE_BINDING]'
+            cand --demo 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'opsgate;pack;remove'= {
+            cand --db 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]'
+            cand --as 'Act as this staff member (e-mail) [env: OPSGATE_USER]'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --server 'Team mode: send every data command to this opsgate server, signed with your key (`--as` picks which local key when there are several) [env: OPSGATE_SERVER]; a server certificate from a private CA is trusted with OPSGATE_SERVER_CA=FILE'
+            cand --target 'The back office actions run on, when it is not the state database''s own: a SQLite path, postgres://…, or mysql://… / mariadb://… [env: OPSGATE_TARGET]'
+            cand --binding 'How the pack''s tables and columns are called in the back office (YAML; `opsgate target init-binding` writes a first one) [env: OPSGATE_BINDING]'
+            cand --demo 'Use the throwaway demo database (created with demo data when missing); acts as admin@example.com unless --as or OPSGATE_USER says otherwise. Never touches a real database'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'opsgate;pack;help'= {
+            cand validate 'Check a pack file without a database: every problem as file:line:col'
+            cand add 'Store a pack and create its permissions (needs system.admin; audited with its SHA-256)'
+            cand list 'The added packs'
+            cand show 'One added pack, exactly as added'
+            cand remove 'Remove an added pack (needs system.admin; audited). Its permissions stay, ungranted use is denied'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'opsgate;pack;help;validate'= {
+        }
+        &'opsgate;pack;help;add'= {
+        }
+        &'opsgate;pack;help;list'= {
+        }
+        &'opsgate;pack;help;show'= {
+        }
+        &'opsgate;pack;help;remove'= {
+        }
+        &'opsgate;pack;help;help'= {
         }
         &'opsgate;policy'= {
             cand --db 'Database: a SQLite path or sqlite://PATH[?mode=ro|rw|rwc], or postgres://… [env: OPSGATE_DB] [default: opsgate.db in the data directory]'
@@ -1244,6 +1357,7 @@ set edit:completion:arg-completer[opsgate] = {|@words|
             cand seed 'Seed the database (RBAC roles, permissions, default alert rules and config)'
             cand audit 'Query, verify, checkpoint, prove and export the hash-chained audit log'
             cand playbook 'Validate and run YAML playbooks (suggest-only unless explicitly allowed)'
+            cand pack 'Validate, add, list, show and remove packs: a team''s HTTP APIs as actions'
             cand policy 'Apply, show and test the policy rules that tighten what the guard allows'
             cand staff 'Manage staff members, their roles and keys'
             cand agent 'Manage registered AI agents (tier, rate limit, token budget)'
@@ -1310,6 +1424,23 @@ set edit:completion:arg-completer[opsgate] = {|@words|
         &'opsgate;help;playbook;validate'= {
         }
         &'opsgate;help;playbook;run'= {
+        }
+        &'opsgate;help;pack'= {
+            cand validate 'Check a pack file without a database: every problem as file:line:col'
+            cand add 'Store a pack and create its permissions (needs system.admin; audited with its SHA-256)'
+            cand list 'The added packs'
+            cand show 'One added pack, exactly as added'
+            cand remove 'Remove an added pack (needs system.admin; audited). Its permissions stay, ungranted use is denied'
+        }
+        &'opsgate;help;pack;validate'= {
+        }
+        &'opsgate;help;pack;add'= {
+        }
+        &'opsgate;help;pack;list'= {
+        }
+        &'opsgate;help;pack;show'= {
+        }
+        &'opsgate;help;pack;remove'= {
         }
         &'opsgate;help;policy'= {
             cand apply 'Check a rule file and put it in force (needs system.admin; audited with its SHA-256)'

@@ -302,5 +302,17 @@ fn a_write_whose_answer_is_lost_is_unknown_not_retried_and_shown_to_a_person() {
     let recover = run(&env, &url, Some(REQUESTER), &["execute", "--recover"]).exit(0).stdout;
     assert!(recover.contains(&format!("{action}: outcome unknown")), "{recover}");
     assert_eq!(requests.load(Ordering::SeqCst), 1, "recovery sends nothing");
+    run(
+        &env,
+        &url,
+        Some("agent@example.com"),
+        &["execute", "--recover", "--settle", &format!("{action}=failed")],
+    )
+    .exit(3);
+    run(&env, &url, Some(REQUESTER), &["execute", "--recover", "--settle", &format!("{action}=failed")])
+        .exit(0)
+        .stdout_has("settled as failed");
+    let show = run(&env, &url, Some(REQUESTER), &["show", action]).exit(0).stdout;
+    assert!(show.contains("failed") && !show.contains("unknown"), "{show}");
     env.run(["audit", "verify"]).exit(0);
 }

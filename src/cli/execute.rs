@@ -35,6 +35,10 @@ pub struct ExecuteArgs {
     /// `worker --recover`): a write on another database is looked up there by its key
     #[arg(long, conflicts_with_all = ["targets", "token", "totp", "queue"])]
     pub recover: bool,
+    /// With --recover: settle a pack action whose outcome is unknown, after
+    /// checking the API yourself (`a42=succeeded` or `a42=failed`; audited)
+    #[arg(long, requires = "recover", value_name = "ACTION=OUTCOME")]
+    pub settle: Vec<String>,
     #[command(flatten)]
     pub planner: PlannerArgs,
     /// Answers a person gave on their own terminal to reviews fetched from a
@@ -53,6 +57,9 @@ pub struct TerminalAnswered {
 
 impl ExecuteArgs {
     pub async fn run(self, ctx: &Context) -> Result<ExitCode> {
+        if self.recover && !self.settle.is_empty() {
+            return settle(ctx, &self.settle).await;
+        }
         if self.recover {
             let report = crate::worker::recover(&ctx.store, crate::worker::DEFAULT_STALE_AFTER).await?;
             ctx.show(&crate::render::RecoveryView(report)).await?;
@@ -214,4 +221,48 @@ impl ExecuteArgs {
         }
         rc.print(&Call::post("/v1/execute", body)).await
     }
+}
+
+/// `execute --recover --settle a42=succeeded`: a person's word on an unknown
+/// outcome, from the requester or a system admin.
+async fn settle(ctx: &Context, settles: &[String]) -> Result<ExitCode> {
+    use crate::audit::Outcome;
+    let person = ctx.person().await?;
+    for settle in settles {
+        let (id, outcome) = settle
+            .split_once('=')
+            .and_then(|(id, outcome)| Some((id.parse::<StoredId>().ok()?, outcome)))
+            .ok_or_else(|| {
+                Error::Usage(format!(
+                    "--settle takes ACTION=succeeded|failed, e.g. a42=failed (got `{settle}`)"
+                ))
+            })?;
+        let StoredId::Action(id) = id else {
+            return Err(Error::Usage(format!("--settle names an action (a42), not a plan (got `{settle}`)")));
+        };
+        let outcome = match outcome {
+            "succeeded" => Outcome::Succeeded,
+            "failed" => Outcome::Failed,
+            other => {
+                return Err(Error::Usage(format!(
+                    "--settle outcome is `succeeded` or `failed`, not `{other}`"
+                )));
+            }
+        };
+        let row =
+            ctx.store.load_action(id.0).await?.ok_or_else(|| Error::NotFound(format!("no action {id}")))?;
+        if row.status != ActionStatus::Unknown {
+            return Err(Error::Conflict(format!("{id} is {}, not unknown; nothing was settled", row.status)));
+        }
+        if row.requested_by != person.id && !person.permissions.contains("system.admin") {
+            return Err(Error::Denied(format!(
+                "{id} was planned by {}; only they or a system admin settle it",
+                row.requester_email
+            )));
+        }
+        let why = format!("settled by {}", person.email);
+        crate::worker::settle(&ctx.store, &row, outcome, ctx.actor(Some(&person)), &why).await?;
+        ctx.write(&format!("{id} {}: settled as {}\n", row.action, outcome.as_str()))?;
+    }
+    Ok(ExitCode::Success)
 }

@@ -230,9 +230,14 @@ impl Chain {
     /// Applies (or, with `record_only`, records as applied without running)
     /// every pending migration, inside `tx`.
     async fn apply(&self, tx: &mut Tx, record_only: bool) -> Result<()> {
+        self.apply_to(tx, None, record_only).await
+    }
+
+    /// [`Chain::apply`] of the migrations up to and including version `to`.
+    async fn apply_to(&self, tx: &mut Tx, to: Option<i64>, record_only: bool) -> Result<()> {
         match tx {
-            Tx::Sqlite(conn) => self.migrator(false).run_direct(None, &mut **conn, record_only).await?,
-            Tx::Postgres(conn) => self.migrator(true).run_direct(None, &mut **conn, record_only).await?,
+            Tx::Sqlite(conn) => self.migrator(false).run_direct(to, &mut **conn, record_only).await?,
+            Tx::Postgres(conn) => self.migrator(true).run_direct(to, &mut **conn, record_only).await?,
         }
         Ok(())
     }
@@ -285,7 +290,11 @@ async fn migrate(store: &Store) -> Result<()> {
         BACK_OFFICE.apply(&mut tx, legacy).await?;
         leave_team_schema(&mut tx, ours).await?;
     }
-    STATE.apply(&mut tx, legacy).await?;
+    if legacy {
+        // `adopt.sql` brought it to the first state migration; later ones run as usual.
+        STATE.apply_to(&mut tx, STATE.migrations.first().map(|m| m.version), true).await?;
+    }
+    STATE.apply(&mut tx, false).await?;
     tx.commit().await
 }
 
