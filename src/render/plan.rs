@@ -210,15 +210,12 @@ impl Tabular for ExecutionsView {
         let mut out = String::new();
         for report in &self.0 {
             let rows: Vec<String> = report.rows_affected.iter().map(u64::to_string).collect();
+            // A pack request changes no rows opsgate can count.
+            let rows = if rows.is_empty() { String::new() } else { format!("rows {}, ", rows.join(", ")) };
             let _ = writeln!(
                 out,
-                "{} {}: {} — {} (rows {}, confirmed by {})",
-                report.action_id,
-                report.action,
-                report.status,
-                report.summary,
-                rows.join(", "),
-                report.confirmed_by
+                "{} {}: {} — {} ({rows}confirmed by {})",
+                report.action_id, report.action, report.status, report.summary, report.confirmed_by
             );
         }
         for_terminal(out.trim_end())
