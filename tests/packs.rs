@@ -251,31 +251,37 @@ fn a_refusal_by_the_api_fails_with_its_message() {
 }
 
 /// Accepts connections, reads what is sent, and never answers.
-fn silent_front() -> (String, Arc<AtomicUsize>) {
+fn silent_front() -> (String, Arc<AtomicUsize>, Arc<std::sync::Mutex<String>>) {
     let listener = TcpListener::bind("127.0.0.1:0").unwrap();
     let url = format!("http://{}", listener.local_addr().unwrap());
     let requests = Arc::new(AtomicUsize::new(0));
     let counted = requests.clone();
+    let received = Arc::new(std::sync::Mutex::new(String::new()));
+    let kept = received.clone();
     std::thread::spawn(move || {
         for stream in listener.incoming().take(16) {
             let Ok(mut stream) = stream else { continue };
             let counted = counted.clone();
+            let kept = kept.clone();
             std::thread::spawn(move || {
                 stream.set_read_timeout(Some(Duration::from_secs(5))).ok();
                 let mut buffer = [0u8; 4096];
-                if stream.read(&mut buffer).is_ok_and(|n| n > 0) {
+                if let Ok(n) = stream.read(&mut buffer)
+                    && n > 0
+                {
                     counted.fetch_add(1, Ordering::SeqCst);
+                    kept.lock().unwrap().push_str(&String::from_utf8_lossy(&buffer[..n]));
                 }
                 std::thread::sleep(Duration::from_secs(4));
             });
         }
     });
-    (url, requests)
+    (url, requests, received)
 }
 
 #[test]
 fn a_write_whose_answer_is_lost_is_unknown_not_retried_and_shown_to_a_person() {
-    let (url, requests) = silent_front();
+    let (url, requests, received) = silent_front();
     let env = Env::new().with_demo_data();
     let dir = tempfile::tempdir().unwrap();
     // No target (it would be read first) and a one-second timeout.
@@ -295,6 +301,13 @@ fn a_write_whose_answer_is_lost_is_unknown_not_retried_and_shown_to_a_person() {
     let token = step["confirmation_token"].as_str().unwrap();
     run(&env, &url, Some(REQUESTER), &["execute", action, "--token", token]).exit(1).stderr_has("unknown");
     assert_eq!(requests.load(Ordering::SeqCst), 1, "sent once, never retried");
+    let sent = received.lock().unwrap().to_lowercase();
+    let number = action.trim_start_matches('a');
+    assert!(sent.contains(&format!("idempotency-key: opsgate-a{number}")), "{sent}");
+    assert!(
+        sent.contains(&format!("authorization: bearer {}", SECRET.to_lowercase())),
+        "the secret is filled at send time"
+    );
     let show = run(&env, &url, Some(REQUESTER), &["show", action]).exit(0).stdout;
     assert!(show.contains("unknown"), "{show}");
     let history = run(&env, &url, Some(REQUESTER), &["history"]).exit(0).stdout;

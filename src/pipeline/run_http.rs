@@ -25,7 +25,8 @@ pub(super) async fn run_http(
     let Payload::Http { request, target, idempotent, timeout, summary, .. } = payload else {
         return Err(Error::Internal("not an HTTP payload".into()));
     };
-    let key = action_key(row.id);
+    // The team's API sees opsgate's name on the key: it may share a keyspace with other clients.
+    let key = format!("opsgate-{}", action_key(row.id));
     let mut tx = store.begin().await?;
     hold_claim(&mut tx, row, runner).await?;
     if let Err(error) = hold_caps(&mut tx, runner.holds, row.id).await {
