@@ -326,8 +326,30 @@ async fn recover_unknown(store: &Store, report: &mut RecoveryReport) -> Result<(
     Ok(())
 }
 
+/// A person's word on an unknown outcome, after checking the API: only the
+/// requester or a system admin may give it.
+pub async fn settle_by(
+    store: &Store,
+    row: &ActionRow,
+    to: Outcome,
+    person: &crate::identity::StaffMember,
+    actor: Actor,
+) -> Result<()> {
+    let id = ActionId(row.id);
+    if row.status != ActionStatus::Unknown {
+        return Err(Error::Conflict(format!("{id} is {}, not unknown; nothing was settled", row.status)));
+    }
+    if row.requested_by != person.id && !person.permissions.contains("system.admin") {
+        return Err(Error::Denied(format!(
+            "{id} was planned by {}; only they or a system admin settle it",
+            row.requester_email
+        )));
+    }
+    settle(store, row, to, actor, &format!("settled by {}", person.email)).await
+}
+
 /// Records how an unknown action ended, and why.
-pub async fn settle(store: &Store, row: &ActionRow, to: Outcome, by: Actor, why: &str) -> Result<()> {
+async fn settle(store: &Store, row: &ActionRow, to: Outcome, by: Actor, why: &str) -> Result<()> {
     let error = (to == Outcome::Failed).then(|| format!("settled as not applied: {why}"));
     let mut tx = store.begin().await?;
     if !tx.settle_unknown(row.id, to.as_str(), error.as_deref()).await? {

@@ -30,7 +30,16 @@ impl Store {
     }
 
     /// The built-in actions and those of every added pack.
+    /// Only the packs' SHA-256s are read when the catalog for them is built
+    /// already: a long-running server pays one small query per session, not a parse.
     pub async fn catalog(&self) -> Result<&'static Catalog> {
+        let shas = self.pack_shas().await?;
+        if shas.is_empty() {
+            return Ok(Catalog::builtin());
+        }
+        if let Some(catalog) = Catalog::built_for(shas.iter().map(String::as_str)) {
+            return Ok(catalog);
+        }
         Catalog::with_packs(&self.installed_packs().await?)
     }
 }

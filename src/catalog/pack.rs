@@ -27,6 +27,9 @@ struct Pack {
     actions: Vec<ActionSpec>,
 }
 
+/// Catalogs built with packs, by their packs' SHA-256s.
+static BUILT: std::sync::Mutex<BTreeMap<String, &'static Catalog>> = std::sync::Mutex::new(BTreeMap::new());
+
 /// All known actions, by name. Parameter schemas compile on first use: a
 /// command validates one or two actions, not all of them.
 pub struct Catalog {
@@ -88,12 +91,10 @@ impl Catalog {
     /// against the packs added when it started, and a long-running server
     /// sees an added pack on its next request without rebuilding per request.
     pub fn with_packs(packs: &[crate::pack::Pack]) -> Result<&'static Catalog> {
-        use std::sync::Mutex;
-        static BUILT: Mutex<BTreeMap<String, &'static Catalog>> = Mutex::new(BTreeMap::new());
         if packs.is_empty() {
             return Ok(Catalog::builtin());
         }
-        let key = packs.iter().map(|p| p.sha256.as_str()).collect::<Vec<_>>().join(",");
+        let key = Catalog::key(packs.iter().map(|p| p.sha256.as_str()));
         let mut built = BUILT.lock().map_err(|_| Error::Internal("the catalog cache is poisoned".into()))?;
         if let Some(catalog) = built.get(&key) {
             return Ok(catalog);
@@ -104,6 +105,15 @@ impl Catalog {
         let catalog: &'static Catalog = Box::leak(Box::new(Catalog::builtin().with(&more)?));
         built.insert(key, catalog);
         Ok(catalog)
+    }
+
+    /// The catalog already built for packs with these SHA-256s (in name order), if any.
+    pub fn built_for<'a>(shas: impl IntoIterator<Item = &'a str>) -> Option<&'static Catalog> {
+        BUILT.lock().ok()?.get(&Catalog::key(shas)).copied()
+    }
+
+    fn key<'a>(shas: impl IntoIterator<Item = &'a str>) -> String {
+        shas.into_iter().collect::<Vec<_>>().join(",")
     }
 
     fn from_pack(path: &Path, pack: Pack) -> Result<Catalog> {

@@ -251,17 +251,7 @@ async fn settle(ctx: &Context, settles: &[String]) -> Result<ExitCode> {
         };
         let row =
             ctx.store.load_action(id.0).await?.ok_or_else(|| Error::NotFound(format!("no action {id}")))?;
-        if row.status != ActionStatus::Unknown {
-            return Err(Error::Conflict(format!("{id} is {}, not unknown; nothing was settled", row.status)));
-        }
-        if row.requested_by != person.id && !person.permissions.contains("system.admin") {
-            return Err(Error::Denied(format!(
-                "{id} was planned by {}; only they or a system admin settle it",
-                row.requester_email
-            )));
-        }
-        let why = format!("settled by {}", person.email);
-        crate::worker::settle(&ctx.store, &row, outcome, ctx.actor(Some(&person)), &why).await?;
+        crate::worker::settle_by(&ctx.store, &row, outcome, &person, ctx.actor(Some(&person))).await?;
         ctx.write(&format!("{id} {}: settled as {}\n", row.action, outcome.as_str()))?;
     }
     Ok(ExitCode::Success)

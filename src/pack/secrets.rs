@@ -94,12 +94,8 @@ impl Secrets {
 
     /// Every secret a set of header values refers to.
     pub fn for_headers<'a>(headers: impl IntoIterator<Item = &'a String>) -> Result<Secrets> {
-        let mut names = Vec::new();
-        for value in headers {
-            if let Ok(template) = Template::parse(value) {
-                names.extend(template.secrets().map(str::to_owned));
-            }
-        }
+        let names: std::collections::BTreeSet<String> =
+            headers.into_iter().flat_map(|value| super::template::referenced_secrets(value)).collect();
         Secrets::resolve(names.iter().map(String::as_str))
     }
 

@@ -79,7 +79,7 @@ pub async fn run_claimed(
     match run_statements(&mut office, payload, now, Some(row.id)).await {
         Ok(rows_affected) => {
             drop(office);
-            record_success(&mut tx, row, runner, &rows_affected, None).await?;
+            record_success(&mut tx, row, runner, statements_result(runner, &rows_affected, None)).await?;
             tx.commit().await?;
             Ok(report(row, payload, runner, rows_affected))
         }
@@ -108,20 +108,7 @@ async fn run_on_separate_target(
 ) -> Result<ExecutionReport> {
     let now = now_micros();
     let key = action_key(row.id);
-    let mut tx = store.begin().await?;
-    hold_claim(&mut tx, row, runner).await?;
-    if let Err(error) = hold_caps(&mut tx, runner.holds, row.id).await {
-        drop(tx);
-        return refuse_over_cap(store, row, runner, error).await;
-    }
-    tx.append_audit(&[runner.entry(
-        Event::ActionExecuting,
-        Outcome::Executing,
-        row.id,
-        json!({"action": row.action, "payload_hash": row.payload_hash, "idempotency_key": key, "target": target.shown()}),
-    )])
-    .await?;
-    tx.commit().await?;
+    commit_intent(store, row, runner, &key, ("target", json!(target.shown()))).await?;
 
     let mut office = target.db().begin().await?;
     if let Some(stale) = stale(&mut office, row, payload).await? {
@@ -146,16 +133,35 @@ async fn run_on_separate_target(
     }
     crate::failpoint::pause("after_target_commit");
     let mut tx = store.begin().await?;
-    record_success(&mut tx, row, runner, &rows_affected, Some(&key)).await?;
+    record_success(&mut tx, row, runner, statements_result(runner, &rows_affected, Some(&key))).await?;
     tx.commit().await?;
     Ok(report(row, payload, runner, rows_affected))
 }
 
-pub(super) async fn hold_claim(
-    tx: &mut crate::store::Tx,
+/// Commits the intent of a write whose outcome cannot commit with its record
+/// (another database, an HTTP API): the claim and the policy caps are checked,
+/// and `action.executing` with its idempotency key is durable before anything
+/// is sent. A cap that no longer holds ends the action, recorded, as an error.
+pub(super) async fn commit_intent(
+    store: &Store,
     row: &ActionRow,
     runner: &Runner<'_>,
+    key: &str,
+    (field, value): (&str, serde_json::Value),
 ) -> Result<()> {
+    let mut tx = store.begin().await?;
+    hold_claim(&mut tx, row, runner).await?;
+    if let Err(error) = hold_caps(&mut tx, runner.holds, row.id).await {
+        drop(tx);
+        return refuse_over_cap(store, row, runner, error).await.map(|_| ());
+    }
+    let mut about = json!({"action": row.action, "payload_hash": row.payload_hash, "idempotency_key": key});
+    about[field] = value;
+    tx.append_audit(&[runner.entry(Event::ActionExecuting, Outcome::Executing, row.id, about)]).await?;
+    tx.commit().await
+}
+
+async fn hold_claim(tx: &mut crate::store::Tx, row: &ActionRow, runner: &Runner<'_>) -> Result<()> {
     if tx.hold_claim(row.id, runner.claimer).await? {
         return Ok(());
     }
@@ -189,7 +195,7 @@ pub(super) async fn refuse_stale(
     Err(error)
 }
 
-pub(super) async fn refuse_over_cap(
+async fn refuse_over_cap(
     store: &Store,
     row: &ActionRow,
     runner: &Runner<'_>,
@@ -213,17 +219,22 @@ pub(super) async fn record_failure(
     Err(error)
 }
 
-async fn record_success(
-    tx: &mut crate::store::Tx,
-    row: &ActionRow,
-    runner: &Runner<'_>,
-    rows_affected: &[u64],
-    key: Option<&str>,
-) -> Result<()> {
+/// What a run of SQL statements records as its result.
+fn statements_result(runner: &Runner<'_>, rows_affected: &[u64], key: Option<&str>) -> serde_json::Value {
     let mut result = json!({"rows_affected": rows_affected, "confirmed_by": runner.confirmed_by});
     if let Some(key) = key {
         result["idempotency_key"] = json!(key);
     }
+    result
+}
+
+/// Marks the action succeeded with `result`, and its audit entry, in `tx`.
+pub(super) async fn record_success(
+    tx: &mut crate::store::Tx,
+    row: &ActionRow,
+    runner: &Runner<'_>,
+    result: serde_json::Value,
+) -> Result<()> {
     tx.finish_action(row.id, "succeeded", Some(&result.to_string()), None).await?;
     tx.append_audit(&[runner
         .entry(

@@ -7,13 +7,12 @@
 use serde_json::json;
 
 use super::ExecutionReport;
-use super::run::{Runner, hold_claim, record_failure, refuse_over_cap, refuse_stale};
+use super::run::{Runner, commit_intent, record_failure, record_success, refuse_stale};
 use crate::audit::{Event, Outcome};
 use crate::error::{Error, Result};
 use crate::executor::http::{Sent, probe_version, send};
 use crate::payload::{Payload, action_key};
 use crate::plan::ActionId;
-use crate::policy::hold_caps;
 use crate::store::{ActionRow, Store};
 
 pub(super) async fn run_http(
@@ -27,21 +26,14 @@ pub(super) async fn run_http(
     };
     // The team's API sees opsgate's name on the key: it may share a keyspace with other clients.
     let key = format!("opsgate-{}", action_key(row.id));
-    let mut tx = store.begin().await?;
-    hold_claim(&mut tx, row, runner).await?;
-    if let Err(error) = hold_caps(&mut tx, runner.holds, row.id).await {
-        drop(tx);
-        return refuse_over_cap(store, row, runner, error).await;
-    }
-    tx.append_audit(&[runner.entry(
-        Event::ActionExecuting,
-        Outcome::Executing,
-        row.id,
-        json!({"action": row.action, "payload_hash": row.payload_hash, "idempotency_key": key,
-               "request": format!("{} {}", request.method, request.url)}),
-    )])
+    commit_intent(
+        store,
+        row,
+        runner,
+        &key,
+        ("request", json!(format!("{} {}", request.method, request.url))),
+    )
     .await?;
-    tx.commit().await?;
 
     if let (Some(probe), Some(planned)) = (target, &row.target_version) {
         match probe_version(probe, *timeout).await {
@@ -69,17 +61,7 @@ pub(super) async fn run_http(
             let result = json!({"http_status": status, "response": response, "idempotency_key": key,
                                 "confirmed_by": runner.confirmed_by});
             let mut tx = store.begin().await?;
-            tx.finish_action(row.id, "succeeded", Some(&result.to_string()), None).await?;
-            tx.append_audit(&[runner
-                .entry(
-                    Event::ActionExecuted,
-                    Outcome::Succeeded,
-                    row.id,
-                    json!({"action": row.action, "payload_hash": row.payload_hash,
-                           "confirmed_by": runner.confirmed_by, "claimed_by": runner.claimer}),
-                )
-                .result(result)])
-                .await?;
+            record_success(&mut tx, row, runner, result).await?;
             tx.commit().await?;
             Ok(ExecutionReport {
                 action_id: ActionId(row.id),

@@ -26,6 +26,13 @@ impl Store {
             sqlx::query_as(sqlx::AssertSqlSafe(sql)).fetch_all(pool).await?
         }))
     }
+
+    /// The added packs' SHA-256s, in name order.
+    pub async fn pack_shas(&self) -> Result<Vec<String>> {
+        Ok(on_pool!(self, pool => {
+            sqlx::query_scalar("SELECT sha256 FROM opsgate_packs ORDER BY name").fetch_all(pool).await?
+        }))
+    }
 }
 
 impl Tx {
