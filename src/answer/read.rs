@@ -75,7 +75,8 @@ async fn http_read(
     timeout: crate::pack::Timeouts,
 ) -> Result<Finding> {
     let document = crate::executor::http::get_json(&request.url, &request.headers, timeout).await?;
-    let items = match rows.and_then(crate::pack::RowsPath::parse) {
+    let path = rows.and_then(crate::pack::RowsPath::parse);
+    let items = match &path {
         Some(path) => path.rows(&document).ok_or_else(|| {
             Error::Provider(format!("GET {}: the response has no `{}`", request.url, rows.unwrap_or("")))
         })?,
@@ -84,7 +85,8 @@ async fn http_read(
             other => vec![other],
         },
     };
-    let mut columns: Vec<String> = Vec::new();
+    // The pack's own order of fields when it names them; else as they come.
+    let mut columns: Vec<String> = path.map(|p| p.fields).unwrap_or_default();
     for item in &items {
         if let Value::Object(map) = item {
             for key in map.keys() {

@@ -97,14 +97,7 @@ impl ActionsArgs {
     /// `actions` and `actions show` need no database; `--mine` does.
     pub fn needs_store(&self, global: &GlobalArgs) -> bool {
         // Packs are added to a database: with one named, its packs' actions are listed too.
-        self.mine
-            || global.demo
-            || global.db.is_some()
-            || std::env::var_os("OPSGATE_DB").is_some_and(|v| !v.is_empty())
-            || global.target.is_some()
-            || global.binding.is_some()
-            || std::env::var_os("OPSGATE_TARGET").is_some_and(|v| !v.is_empty())
-            || std::env::var_os("OPSGATE_BINDING").is_some_and(|v| !v.is_empty())
+        self.mine || global.names_a_database()
     }
 
     /// The catalog without a database (`--mine` needs one: see [`ActionsArgs::run_listing`]).

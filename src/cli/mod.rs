@@ -102,6 +102,19 @@ pub struct GlobalArgs {
     pub demo: bool,
 }
 
+impl GlobalArgs {
+    /// Whether a database is named (by flag or environment), so that a command
+    /// that needs none still sees that database's packs.
+    pub fn names_a_database(&self) -> bool {
+        let set = |name: &str| std::env::var_os(name).is_some_and(|v| !v.is_empty());
+        self.demo
+            || self.db.is_some()
+            || self.target.is_some()
+            || self.binding.is_some()
+            || ["OPSGATE_DB", "OPSGATE_TARGET", "OPSGATE_BINDING"].into_iter().any(set)
+    }
+}
+
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Answer a question from the data and runbooks; never writes
@@ -164,7 +177,7 @@ impl Cli {
             Command::Completions(args) => return args.run(),
             Command::Demo(args) => return args.run(&global).await,
             Command::Actions(args) if !args.needs_store(&global) => return args.run(&global).await,
-            Command::Playbook(args) if !args.needs_store() => return args.validate(&global),
+            Command::Playbook(args) if !args.needs_store(&global) => return args.validate(&global),
             Command::Pack(args) if !args.needs_store() => return args.validate(global.output),
             _ => {}
         }

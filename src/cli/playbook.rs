@@ -57,14 +57,15 @@ pub enum PlaybookCommand {
 
 impl PlaybookArgs {
     /// `validate` needs no database.
-    pub fn needs_store(&self) -> bool {
-        matches!(self.command, PlaybookCommand::Run { .. })
+    /// `run` does; `validate` checks against the packs of a database when one is named.
+    pub fn needs_store(&self, global: &GlobalArgs) -> bool {
+        matches!(self.command, PlaybookCommand::Run { .. }) || global.names_a_database()
     }
 
     /// `playbook validate FILE`: parse and check, print an outline. No database.
     pub fn validate(self, global: &GlobalArgs) -> Result<ExitCode> {
         match self.command {
-            PlaybookCommand::Validate { file } => validate(&file, global.output),
+            PlaybookCommand::Validate { file } => validate(&file, Catalog::builtin(), global.output),
             PlaybookCommand::Run { .. } => Err(Error::Internal("`playbook run` needs the database".into())),
         }
     }
@@ -72,7 +73,9 @@ impl PlaybookArgs {
     pub async fn run(self, ctx: &Context) -> Result<ExitCode> {
         let (file, vars, allow_execute, agent) = match self.command {
             PlaybookCommand::Run { file, vars, allow_execute, agent } => (file, vars, allow_execute, agent),
-            PlaybookCommand::Validate { file } => return validate(&file, ctx.output),
+            PlaybookCommand::Validate { file } => {
+                return validate(&file, ctx.store.catalog().await?, ctx.output);
+            }
         };
         let overrides = vars
             .iter()
@@ -122,9 +125,9 @@ impl PlaybookArgs {
     }
 }
 
-fn validate(file: &std::path::Path, output: OutputFormat) -> Result<ExitCode> {
+fn validate(file: &std::path::Path, catalog: &Catalog, output: OutputFormat) -> Result<ExitCode> {
     let playbook = Playbook::load(file)?;
-    playbook::check(&playbook, Catalog::builtin())?;
+    playbook::check(&playbook, catalog)?;
     emit(&PlaybookOutlineView(Outline::of(&playbook)), output, &Audience::unmasked())?;
     Ok(ExitCode::Success)
 }

@@ -64,7 +64,8 @@ fn api_message(text: &str) -> String {
             _ => None,
         })
     });
-    let message = from_json.unwrap_or_else(|| text.to_owned());
+    let empty = matches!(serde_json::from_str::<Value>(text), Ok(Value::Object(m)) if m.is_empty());
+    let message = from_json.unwrap_or_else(|| if empty { String::new() } else { text.to_owned() });
     let line = one_line(&message);
     if line.is_empty() { "(no message)".into() } else { line.chars().take(300).collect() }
 }
@@ -166,6 +167,8 @@ pub async fn send(call: &HttpCall, timeout: Timeouts, idempotent: bool, key: &st
     let what = format!("{} {}", call.method, path_of(&call.url));
     let mut backoff = FIRST_BACKOFF;
     let mut outcome = Sent::Failed { message: format!("{what} was not sent") };
+    // Once a try may have been applied, no later answer can say it was not.
+    let mut maybe_applied: Option<String> = None;
     for attempt in 1..=ATTEMPTS {
         let request = match request_for(
             &client,
@@ -203,12 +206,9 @@ pub async fn send(call: &HttpCall, timeout: Timeouts, idempotent: bool, key: &st
                     }
                     (400..=499, text) => {
                         let said = secrets.scrub(&api_message(&text.unwrap_or_default()));
-                        return Sent::Failed {
-                            message: format!(
-                                "{what} was refused by the API (HTTP {}): {said}",
-                                status.as_u16()
-                            ),
-                        };
+                        let message =
+                            format!("{what} was refused by the API (HTTP {}): {said}", status.as_u16());
+                        return after_earlier_tries(maybe_applied, Sent::Failed { message });
                     }
                     (code, text) => Sent::Unknown {
                         reason: format!(
@@ -230,7 +230,10 @@ pub async fn send(call: &HttpCall, timeout: Timeouts, idempotent: bool, key: &st
             },
         };
         let again = match &outcome {
-            Sent::Unknown { .. } => retryable,
+            Sent::Unknown { reason } => {
+                maybe_applied.get_or_insert_with(|| reason.clone());
+                retryable
+            }
             // Nothing was sent: trying again cannot apply it twice.
             Sent::Failed { .. } => true,
             Sent::Succeeded { .. } => false,
@@ -241,7 +244,18 @@ pub async fn send(call: &HttpCall, timeout: Timeouts, idempotent: bool, key: &st
         tokio::time::sleep(backoff).await;
         backoff *= 4;
     }
-    outcome
+    after_earlier_tries(maybe_applied, outcome)
+}
+
+/// A retried write's outcome: a refusal or a refused connection after a try
+/// whose answer was lost does not show that nothing was applied.
+fn after_earlier_tries(maybe_applied: Option<String>, outcome: Sent) -> Sent {
+    match (maybe_applied, outcome) {
+        (Some(first), Sent::Failed { message }) => {
+            Sent::Unknown { reason: format!("{first}; a later try: {message}") }
+        }
+        (_, outcome) => outcome,
+    }
 }
 
 /// A pack write's dry-run: its target read for the values it has now, and
@@ -300,5 +314,6 @@ mod tests {
         assert_eq!(api_message(r#"{"error":{"message":"no such\ninvoice"}}"#), "no such invoice");
         assert_eq!(api_message("plain text"), "plain text");
         assert_eq!(api_message(""), "(no message)");
+        assert_eq!(api_message("{}"), "(no message)");
     }
 }

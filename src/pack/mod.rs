@@ -478,6 +478,12 @@ fn check_action(
         let headers = headers(check, &target.headers, Reads { params: &declared, secrets: true });
         Some(ProbeSpec { path, headers, watch: target.watch.value.clone() })
     });
+    if risk == Risk::Destructive && raw.target.is_none() {
+        check.at(
+            name_at,
+            "a destructive action needs a `target`: it is what a person types to confirm, and what must not change",
+        );
+    }
     if raw.target.is_some() && !risk.writes() {
         check.at(name_at, "only writes have a target (it is what the write changes)");
     }

@@ -126,15 +126,16 @@ impl Renderer<'_> {
                 base.origin().ascii_serialization()
             )));
         }
-        if !query.is_empty() {
-            let mut pairs = url.query_pairs_mut();
-            for (name, template) in query {
-                // A query value from an absent optional parameter is left out.
-                if template.params().any(|p| self.params.get(p).is_none_or(Value::is_null)) {
-                    continue;
-                }
-                pairs.append_pair(name, &self.text(template, "query", false)?);
+        let mut pairs = Vec::with_capacity(query.len());
+        for (name, template) in query {
+            // A query value from an absent optional parameter is left out.
+            if template.params().any(|p| self.params.get(p).is_none_or(Value::is_null)) {
+                continue;
             }
+            pairs.push((name, self.text(template, "query", false)?));
+        }
+        if !pairs.is_empty() {
+            url.query_pairs_mut().extend_pairs(pairs);
         }
         Ok(url.to_string())
     }
@@ -236,6 +237,26 @@ mod tests {
         assert_eq!(encode_segment(".."), "%2E%2E");
         assert_eq!(encode_segment("a?b#c d"), "a%3Fb%23c%20d");
         assert_eq!(encode_segment("@evil.com"), "%40evil.com");
+    }
+
+    fn list_action() -> ActionSpec {
+        let text = "name: shop\ndescription: d\nbase_url: http://127.0.0.1:9/api\npermissions:\n  \
+                    - { name: shop.view, description: v }\nactions:\n  - name: shop.orders\n    \
+                    description: List orders\n    permission: shop.view\n    risk: read\n    requires: none\n    \
+                    params: { type: object, additionalProperties: false, properties: { status: { type: string } } }\n    \
+                    request: { method: GET, path: /orders, query: { status: \"{{ params.status }}\" } }\n    \
+                    verbs: [list]\n    nouns: [orders]\n";
+        let pack = crate::pack::Pack::parse(std::path::Path::new("shop.yaml"), text.into()).unwrap();
+        pack.actions.into_iter().next().unwrap()
+    }
+
+    #[test]
+    fn a_query_keeps_given_values_and_drops_absent_ones_whole() {
+        let action = list_action();
+        let given = render_read(&action, &serde_json::json!({"status": "open & paid"})).unwrap();
+        assert_eq!(given.url, "http://127.0.0.1:9/api/orders?status=open+%26+paid");
+        let absent = render_read(&action, &serde_json::json!({})).unwrap();
+        assert_eq!(absent.url, "http://127.0.0.1:9/api/orders", "no empty query");
     }
 
     #[test]

@@ -37,6 +37,15 @@ impl HttpProbe {
         }
     }
 
+    /// The target's own name, as a person types it to confirm a destructive
+    /// write: the last segment of its path, decoded (`INV-8` of `/invoices/INV-8`).
+    pub fn key(&self) -> Option<String> {
+        let url = url::Url::parse(&self.url).ok()?;
+        let last = url.path_segments()?.rev().find(|s| !s.is_empty())?;
+        let key = percent_encoding::percent_decode_str(last).decode_utf8().ok()?;
+        (!key.trim().is_empty()).then(|| key.into_owned())
+    }
+
     /// The watched fields of a response, as the version a plan records.
     pub fn version_of(&self, response: &Value) -> String {
         crate::canonical::hash_value(&self.watched(response))

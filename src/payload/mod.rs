@@ -95,6 +95,16 @@ impl Payload {
         }
     }
 
+    /// What a person types to confirm a destructive write: the key of its
+    /// target row, or the name of a pack write's target.
+    pub fn confirm_word(&self) -> Option<String> {
+        match self {
+            Payload::Sql { target, .. } => target.as_ref().map(|t| t.key.clone()),
+            Payload::Http { target, .. } => target.as_ref().and_then(HttpProbe::key),
+            _ => None,
+        }
+    }
+
     /// The endpoint a pack write's target is read from.
     pub fn probe(&self) -> Option<&HttpProbe> {
         match self {

@@ -187,8 +187,7 @@ async fn review(
             )
             .await);
     }
-    let type_to_confirm =
-        (action.risk == Risk::Destructive).then(|| payload.target().map(|t| t.key.clone())).flatten();
+    let type_to_confirm = (action.risk == Risk::Destructive).then(|| payload.confirm_word()).flatten();
     Ok(Review {
         action_id: id,
         action: row.action.clone(),

@@ -1,6 +1,11 @@
 //! Packs against a real REST API: json-server 0.17 from npm on 127.0.0.1 (a
 //! fresh copy of its db.json per test), plus a small front in the test that
-//! never answers, for the lost-answer case.
+//! never answers, for the lost-answer case; `front` injects the other faults.
+
+mod destructive;
+mod faults;
+mod front;
+mod surfaces;
 
 use std::io::Read;
 use std::net::TcpListener;
@@ -94,6 +99,30 @@ fn with_billing(url: &str) -> Env {
     env
 }
 
+/// The billing pack edited by `edit`, written to a file of its own.
+fn edited_pack(dir: &tempfile::TempDir, edit: impl FnOnce(String) -> String) -> PathBuf {
+    let pack = dir.path().join("billing.yaml");
+    std::fs::write(&pack, edit(std::fs::read_to_string(fixture("billing.yaml")).unwrap())).unwrap();
+    pack
+}
+
+/// Demo data with `pack` added and the billing permissions granted.
+fn with_pack(url: &str, pack: &std::path::Path) -> Env {
+    let env = Env::new().with_demo_data();
+    run(&env, url, Some(ADMIN), &["pack", "add", pack.to_str().unwrap()]).exit(0);
+    let seed = fixture("rbac-with-billing.yaml");
+    run(&env, url, None, &["seed", "rbac", "--test-staff", "--file", seed.to_str().unwrap()]).exit(0);
+    env
+}
+
+/// Plans a confirm-level write and returns its action id and token.
+fn planned(env: &Env, url: &str, request: &str) -> (String, String) {
+    let plan = run(env, url, Some(REQUESTER), &["--output", "json", "plan", request]).exit(0).json();
+    let step = &plan["steps"][0];
+    let id = step["action_id"].as_str().unwrap_or_else(|| panic!("{plan}")).to_owned();
+    (id, step["confirmation_token"].as_str().unwrap_or_else(|| panic!("{plan}")).to_owned())
+}
+
 fn audit_text(env: &Env) -> String {
     env.run(["audit", "query", "--output", "json", "--limit", "1000"]).exit(0).stdout
 }
@@ -118,6 +147,7 @@ fn the_example_pack_validates_without_a_database_and_mistakes_are_located() {
         "the host comes only from base_url",
         "`params.nope` is not a parameter",
         "cannot use secrets",
+        "a destructive action needs a `target`",
     ] {
         assert!(located.iter().any(|l| l.contains(expected)), "{expected} in:\n{}", run.stderr);
     }
