@@ -100,6 +100,8 @@ fn main() {
         std::env::set_var("BILLING_TOKEN", TOKEN);
     }
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/packs");
+    // The baseline client needs the TLS provider opsgate's own client installs.
+    let _ = rustls::crypto::ring::default_provider().install_default();
     let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
     runtime.block_on(async {
         let paths = opsgate::paths::Paths {

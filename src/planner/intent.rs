@@ -19,6 +19,37 @@ fn phrase_in(phrase: &[String], words: &[String]) -> bool {
     !phrase.is_empty() && words.windows(phrase.len()).any(|window| window == phrase)
 }
 
+/// Words that turn the verb after them around: "we cannot accept provider 9".
+const NEGATIONS: &[&str] = &["not", "cannot", "can't", "cant", "don't", "dont", "never", "no", "won't", "shouldn't"];
+
+/// Where `phrase` occurs and is not negated by one of the two words before it.
+fn affirmed_at(phrase: &[String], words: &[String]) -> Option<usize> {
+    if phrase.is_empty() || words.len() < phrase.len() {
+        return None;
+    }
+    (0..=words.len() - phrase.len()).find(|&at| {
+        words[at..at + phrase.len()] == *phrase
+            && !words[at.saturating_sub(2)..at].iter().any(|w| NEGATIONS.contains(&w.as_str()))
+    })
+}
+
+/// Words that ask for something to be shown, for any read whose object is named:
+/// "pull up the refunded bookings", "could you check the alerts".
+const READ_VERBS: &[&str] = &[
+    "show", "list", "see", "view", "pull up", "pull", "look at", "look up", "check", "display", "give me",
+    "get me", "fetch", "dig out", "bring up", "find", "which", "what", "what are", "how many", "any", "tell me",
+    "overview", "summary", "is there", "are there", "who", "how is", "how are", "get", "search", "lookup",
+];
+
+/// Words before a verb that make it the thing asked for: "…, please suspend the account".
+const IMPERATIVE_CUES: &[&str] =
+    &["please", "kindly", "pls", "can", "could", "would", "you", "just", "go", "then", "now", "need", "want"];
+
+/// Words that ask for a draft, not for the write itself.
+const DRAFT_CUES: &[&str] = &[
+    "draft", "drafts", "prepare", "prep", "compose", "write", "suggest", "template", "propose", "proposal",
+];
+
 /// Words too common to say anything about intent.
 const STOPWORDS: &[&str] = &[
     "the", "a", "an", "of", "for", "to", "in", "on", "and", "is", "are", "was", "were", "me", "my", "our",
@@ -60,12 +91,24 @@ pub fn entity_of_table(table: &str) -> Option<Entity> {
 /// All actions' vocabularies.
 pub struct IntentIndex {
     pub actions: Vec<ActionIntent>,
+    /// How many actions use each verb phrase: a verb many actions share says less.
+    verb_spread: std::collections::HashMap<Vec<String>, usize>,
+    read_verbs: Vec<Vec<String>>,
 }
 
 impl IntentIndex {
     pub fn new(catalog: &Catalog) -> IntentIndex {
         let tokenize = |list: &[String]| list.iter().map(|p| words(p)).filter(|p| !p.is_empty()).collect();
+        let mut verb_spread = std::collections::HashMap::new();
+        for action in catalog.actions() {
+            let verbs: std::collections::BTreeSet<Vec<String>> = action.verbs.iter().map(|v| words(v)).collect();
+            for verb in verbs {
+                *verb_spread.entry(verb).or_insert(0) += 1;
+            }
+        }
         IntentIndex {
+            verb_spread,
+            read_verbs: READ_VERBS.iter().map(|v| words(v)).collect(),
             actions: catalog
                 .actions()
                 .iter()
@@ -93,17 +136,45 @@ impl IntentIndex {
     /// Every action scored on the clause, best first.
     pub fn score(&self, clause_words: &[String], slots: &Slots, carried: Option<Entity>) -> Vec<Score> {
         let content: Vec<&String> = clause_words.iter().filter(|w| !is_noise(w)).collect();
+        let any_write_verb = self
+            .actions
+            .iter()
+            .filter(|a| a.writes)
+            .any(|a| a.verbs.iter().any(|v| affirmed_at(v, clause_words).is_some()));
+        let draft_asked = clause_words.iter().any(|w| DRAFT_CUES.contains(&w.as_str()))
+            && self
+                .actions
+                .iter()
+                .filter(|a| a.name.starts_with("draft."))
+                .any(|a| a.nouns.iter().any(|n| phrase_in(n, clause_words)));
         let mut scores: Vec<Score> = self
             .actions
             .iter()
             .map(|action| {
-                let verb = action
+                let own_verb = action
                     .verbs
                     .iter()
-                    .filter(|v| phrase_in(v, clause_words))
-                    .max_by_key(|v| v.len())
-                    .map(|v| v.join(" "));
+                    .filter_map(|v| affirmed_at(v, clause_words).map(|at| (v, at)))
+                    .max_by_key(|(v, _)| v.len());
                 let noun = action.nouns.iter().find(|n| phrase_in(n, clause_words)).map(|n| n.join(" "));
+                // A verb shared by many actions weighs less than one of this action's own.
+                let mut verb_weight = own_verb.map_or(0.0, |(v, _)| {
+                    let spread = self.verb_spread.get(v).copied().unwrap_or(1).max(1) as f64;
+                    0.45 * (0.8 + 0.2 / spread)
+                });
+                let imperative = own_verb.is_some_and(|(_, at)| {
+                    at == 0 || clause_words.get(at - 1).is_some_and(|w| IMPERATIVE_CUES.contains(&w.as_str()))
+                });
+                let mut verb = own_verb.map(|(v, _)| v.join(" "));
+                if verb.is_none() && !action.writes && noun.is_some() {
+                    if let Some(read) = self.read_verbs.iter().find(|v| affirmed_at(v, clause_words).is_some()) {
+                        verb = Some(read.join(" "));
+                        verb_weight = 0.33;
+                    } else if !any_write_verb && only_object_and_filters(action, &content, slots) {
+                        // A bare object with its filters ("pending provider apps?") asks to see it.
+                        verb_weight = 0.3;
+                    }
+                }
                 let mentioned = slots
                     .ids
                     .iter()
@@ -125,15 +196,17 @@ impl IntentIndex {
                     .fold(0.0, f64::max);
                 // An id the action cannot use means the clause is about something else.
                 let stray_id = !slots.ids.is_empty() && action.target_entity.is_none() && !action.writes;
-                let mut total = 0.45 * f64::from(u8::from(verb.is_some()))
+                let mut total = verb_weight
                     + 0.25 * f64::from(u8::from(noun.is_some() || entity_match))
                     + 0.2 * example
-                    + if entity_match { 0.1 } else { 0.0 };
+                    + if entity_match { 0.1 } else { 0.0 }
+                    + if action.writes && imperative { 0.05 } else { 0.0 };
                 if stray_id {
                     total -= 0.15;
                 }
-                // Never guess a write: without one of its verbs, a write cannot win.
-                if action.writes && verb.is_none() {
+                // Never guess a write: without one of its verbs, a write cannot win;
+                // and a request for a draft is never the write itself.
+                if action.writes && (verb.is_none() || draft_asked) {
                     total = total.min(0.3);
                 }
                 Score {
@@ -147,6 +220,30 @@ impl IntentIndex {
         scores.sort_by(|a, b| b.total.total_cmp(&a.total).then_with(|| a.action.cmp(&b.action)));
         scores
     }
+}
+
+/// Words a request that only names what to show may also hold.
+const GLUE: &[&str] = &[
+    "still", "currently", "now", "today", "new", "every", "each", "status", "state", "right", "there", "here",
+    "some", "us", "recent", "latest", "last", "week", "month", "year", "yesterday", "so", "far", "yet", "only",
+    "just", "thanks", "thx", "pending", "total", "number", "many", "much", "do", "we", "have", "has", "got",
+    "i", "you", "your", "up", "open", "current", "overall", "again", "or", "not",
+];
+
+/// The clause names this read's object and nothing but filters around it:
+/// "pending provider applications", "high priority complaints today".
+fn only_object_and_filters(action: &ActionIntent, content: &[&String], slots: &Slots) -> bool {
+    let noun_words: Vec<&String> = action.nouns.iter().flatten().collect();
+    // A lone noun ("bookings") is too little to act on.
+    let filtered = !(slots.statuses.is_empty() && slots.priorities.is_empty() && slots.roles.is_empty())
+        || slots.window.is_some();
+    filtered && content.iter().all(|word| {
+        noun_words.contains(word)
+            || GLUE.contains(&word.as_str())
+            || slots.statuses.iter().chain(&slots.priorities).chain(&slots.roles).any(|v| {
+                v == *word || v.replace('_', "-") == **word || v.split('_').any(|part| part == word.as_str())
+            })
+    })
 }
 
 fn is_noise(word: &str) -> bool {

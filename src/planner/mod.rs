@@ -2,14 +2,19 @@
 //! propose: the catalog, the schemas and the guard decide what happens.
 
 mod choice;
+pub mod eval;
 mod fill;
 mod intent;
+mod language;
 pub mod llm;
+mod normalize;
 mod rules;
 pub mod slots;
 
 #[cfg(test)]
 mod corpus_tests;
+#[cfg(test)]
+mod heldout_tests;
 
 use futures_util::future::BoxFuture;
 

@@ -6,7 +6,8 @@ use serde_json::Value;
 use super::Planner;
 use super::fill::{Carried, fill};
 use super::intent::{IntentIndex, Score, entity_of_table, words};
-use super::slots::extract;
+use super::normalize::Normalizer;
+use super::slots::{Entity, IdMention, extract};
 use crate::catalog::Catalog;
 use crate::error::{Error, Result};
 use crate::plan::{Proposal, ProposedStep};
@@ -17,11 +18,12 @@ const MIN_CONFIDENCE: f64 = 0.55;
 /// The rules planner over one catalog.
 pub struct RulesPlanner {
     index: IntentIndex,
+    normalizer: Normalizer,
 }
 
 impl RulesPlanner {
     pub fn new(catalog: &Catalog) -> RulesPlanner {
-        RulesPlanner { index: IntentIndex::new(catalog) }
+        RulesPlanner { index: IntentIndex::new(catalog), normalizer: Normalizer::new(catalog) }
     }
 }
 
@@ -58,6 +60,68 @@ fn clauses<'p>(prompt: &'p str, index: &IntentIndex) -> Vec<&'p str> {
     if parts.len() > 1 && parts.iter().all(|p| index.any_verb(&words(p))) { parts } else { vec![prompt] }
 }
 
+/// "suspend every customer with …": a write changes one record, never a
+/// group the planner would have to enumerate.
+fn refuse_many_targets(action: &crate::catalog::ActionSpec, clause_words: &[String]) -> Result<()> {
+    let Some(entity) = action.target.as_ref().and_then(|t| entity_of_table(&t.table)) else { return Ok(()) };
+    let many = clause_words.windows(3).any(|w| {
+        matches!(w[0].as_str(), "every" | "all" | "each")
+            && w[1..].iter().any(|n| super::slots::entity_of_word(n).as_ref() == Some(&entity))
+    });
+    if many {
+        return Err(Error::Unplannable(format!(
+            "`{}` changes one record at a time, and this asks for many; name each one (or list them first with a read)",
+            action.name
+        )));
+    }
+    Ok(())
+}
+
+/// A number left over in a request that moves money is perhaps the amount
+/// without its currency ("refund 40 on booking 2290"): ask, never refund in full.
+fn refuse_bare_amount(action: &crate::catalog::ActionSpec, params: &Value, slots: &super::slots::Slots) -> Result<()> {
+    if action.params.pointer("/properties/amount_cents").is_none() || params.get("amount_cents").is_some() {
+        return Ok(());
+    }
+    let target = action.target.as_ref().and_then(|t| params.get(&t.param)).and_then(Value::as_i64);
+    if let Some(stray) = slots.ids.iter().find(|id| id.entity.is_none() && Some(id.value) != target) {
+        return Err(Error::Unplannable(format!(
+            "the amount is unclear: `{}` could be an amount or an id; write an amount with its currency (`{}.00 EUR`), or `in full`",
+            stray.value, stray.value
+        )));
+    }
+    Ok(())
+}
+
+/// The one id of `entity` (or of nobody) in the last sentence that holds
+/// `verb`, when that sentence holds exactly one.
+fn id_in_verb_sentence(clause: &str, verb: Option<&str>, ids: &[IdMention], entity: &Entity) -> Option<i64> {
+    let verb = words(verb?);
+    let mut sentences = Vec::new();
+    let mut start = 0;
+    for (at, c) in clause.char_indices() {
+        let next = clause[at + c.len_utf8()..].chars().next();
+        if matches!(c, '.' | '!' | '?' | ';' | '\n') && next.is_none_or(char::is_whitespace) {
+            sentences.push((start, at + c.len_utf8()));
+            start = at + c.len_utf8();
+        }
+    }
+    sentences.push((start, clause.len()));
+    let (from, to) = sentences.into_iter().rev().find(|(from, to)| {
+        let sentence = words(&clause[*from..*to]);
+        sentence.windows(verb.len()).any(|w| w == verb.as_slice())
+    })?;
+    let mut inside: Vec<i64> = ids
+        .iter()
+        .filter(|id| id.start >= from && id.end <= to)
+        .filter(|id| id.entity.as_ref().is_none_or(|e| e == entity))
+        .map(|id| id.value)
+        .collect();
+    inside.sort_unstable();
+    inside.dedup();
+    (inside.len() == 1).then(|| inside[0])
+}
+
 fn closest(scores: &[Score]) -> String {
     scores.iter().take(3).map(|s| format!("{} ({:.2})", s.action, s.total)).collect::<Vec<_>>().join(", ")
 }
@@ -73,6 +137,13 @@ impl Planner for RulesPlanner {
                 "the prompt is empty; say what you want, e.g. `refund booking 1042`".into(),
             ));
         }
+        if super::language::looks_foreign(prompt) {
+            return Err(Error::Unplannable(
+                "opsgate understands requests in English; please write this one in English".into(),
+            ));
+        }
+        let normalized = self.normalizer.normalize(prompt);
+        let prompt = normalized.as_str();
         let whole = extract(prompt, now);
         let mut carried = Carried::default();
         let mut steps = Vec::new();
@@ -94,13 +165,20 @@ impl Planner for RulesPlanner {
             if action.risk.writes()
                 && let Some(entity) = action.target.as_ref().and_then(|t| entity_of_table(&t.table))
             {
-                let mut ids: Vec<i64> = slots
-                    .ids
-                    .iter()
-                    .filter(|id| id.entity.as_ref().is_none_or(|e| *e == entity))
-                    .map(|id| id.value)
-                    .collect();
+                // Ids said to be this entity's; numbers nobody named only when there are none.
+                let typed = slots.ids.iter().any(|id| id.entity.as_ref() == Some(&entity));
+                let is_candidate =
+                    |id: &IdMention| if typed { id.entity.as_ref() == Some(&entity) } else { id.entity.is_none() };
+                let mut ids: Vec<i64> = slots.ids.iter().filter(|id| is_candidate(id)).map(|id| id.value).collect();
+                ids.sort_unstable();
                 ids.dedup();
+                if ids.len() > 1
+                    && let Some(chosen) = id_in_verb_sentence(clause, best.verb.as_deref(), &slots.ids, &entity)
+                {
+                    // "…booking 3020, which she keeps. Kindly cancel 3021.": the sentence with the verb decides.
+                    slots.ids.retain(|id| id.value == chosen || id.entity.as_ref().is_some_and(|e| *e != entity));
+                    ids = vec![chosen];
+                }
                 if ids.len() > 1 {
                     let listed: Vec<String> = ids.iter().map(i64::to_string).collect();
                     return Err(Error::Unplannable(format!(
@@ -110,7 +188,11 @@ impl Planner for RulesPlanner {
                     )));
                 }
             }
+            if action.risk.writes() {
+                refuse_many_targets(action, &clause_words)?;
+            }
             let params = fill(action, clause, &slots, &carried);
+            refuse_bare_amount(action, &params, &slots)?;
             let missing: Vec<&str> =
                 action.required_params().into_iter().filter(|p| params.get(*p).is_none()).collect();
             if !missing.is_empty() {

@@ -158,3 +158,8 @@ pub fn extract(prompt: &str, now: LocalTime) -> Slots {
         money_doubts,
     }
 }
+
+/// The entity a noun names ("bookings", "customer"), for the planner's own checks.
+pub fn entity_of_word(word: &str) -> Option<Entity> {
+    vocab::entity_noun(word)
+}

@@ -1,0 +1,32 @@
+//! The rules planner on the held-out part of the evaluation corpus
+//! (`tests/fixtures/corpus/`, written by people who never saw the planner's
+//! vocabulary). Each floor is the score reached so far: a change that makes
+//! any of them worse fails here, and a change that improves them raises them.
+//! Only the tuning part may guide changes; see the README.
+
+use chrono::TimeZone;
+
+use super::RulesPlanner;
+use super::eval::{load, score};
+use crate::catalog::Catalog;
+
+const HELD_OUT: &str = include_str!("../../tests/fixtures/corpus/heldout.jsonl");
+
+/// (first action right, parameters right, out of scope refused, ambiguous asked back), in per cent.
+const FLOORS: (f64, f64, f64, f64) = (43.8, 39.5, 93.5, 100.0);
+
+#[test]
+fn the_held_out_corpus_scores_at_least_its_floors_and_no_amount_is_guessed() {
+    let catalog = Catalog::builtin();
+    let now = chrono_tz::Tz::UTC.with_ymd_and_hms(2026, 11, 23, 15, 0, 0).unwrap();
+    let cases = load(HELD_OUT).unwrap();
+    assert!(cases.len() >= 300, "the held-out part has {} requests", cases.len());
+    let score = score(&RulesPlanner::new(catalog), catalog, &cases, now);
+    let summary = score.summary();
+    let (action, params, out_of_scope, ambiguous) = FLOORS;
+    assert!(100.0 * score.action_rate() >= action - 0.05, "{summary}");
+    assert!(100.0 * score.params_rate() >= params - 0.05, "{summary}");
+    assert!(100.0 * score.out_of_scope_rate() >= out_of_scope - 0.05, "{summary}");
+    assert!(100.0 * score.ambiguous_rate() >= ambiguous - 0.05, "{summary}");
+    assert_eq!(score.guessed_amounts, 0, "{summary}");
+}
