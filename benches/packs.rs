@@ -17,7 +17,7 @@ use std::time::{Duration, Instant};
 use opsgate::pipeline::{Confirmation, ExecuteRequest, PlanOptions, execute_action, plan_prompt};
 use opsgate::planner::RulesPlanner;
 use opsgate::second_factor::{CodeSource, SecondFactor};
-use opsgate::session::{Session, Surface, Who};
+use opsgate::session::{Constraints, Mode, Session, Surface, Who};
 use opsgate::store::{DbLocation, Store};
 use serde_json::json;
 
@@ -121,7 +121,8 @@ fn main() {
             .with_sealer(opsgate::sealed::Sealer::ephemeral().unwrap());
         let catalog = store.catalog().await.unwrap();
         let person = store.staff_by_email(PERSON).await.unwrap().unwrap();
-        let session = Session::new(store.clone(), catalog, Who::Person(person), Surface::Cli);
+        let session = Session::new(store.clone(), catalog, Who::Person(person), Surface::Cli)
+            .with_constraints(Constraints::mode(Mode::Execute));
         let planner = RulesPlanner::new(catalog);
         let read = catalog.get("billing.invoice_get").unwrap();
         let templates = std::path::PathBuf::new();
@@ -167,7 +168,7 @@ fn main() {
                 &session,
                 &planner,
                 &format!("void invoice {invoice}"),
-                PlanOptions { mode: "suggest" },
+                PlanOptions { mode: "execute" },
             )
             .await
             .unwrap();

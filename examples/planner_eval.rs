@@ -34,7 +34,9 @@ fn main() {
     }
     for verdict in score.verdicts.iter().filter(|v| !v.right() || v.guessed_amount) {
         let expected = match &verdict.case.expect {
-            Expect::Action { action, params } => format!("{action} {}", serde_json::Value::Object(params.clone())),
+            Expect::Action { action, params } => {
+                format!("{action} {}", serde_json::Value::Object(params.clone()))
+            }
             Expect::Refuse { refuse } => format!("refuse {refuse:?}"),
         };
         let got = match (&verdict.planned, &verdict.refusal) {
@@ -43,6 +45,9 @@ fn main() {
             (None, None) => "refused".into(),
         };
         let flag = if verdict.guessed_amount { " GUESSED AMOUNT" } else { "" };
-        println!("[{}] {}\n    want {expected}\n    got  {got}{flag}", verdict.case.kind, verdict.case.prompt);
+        println!(
+            "[{}] {}\n    want {expected}\n    got  {got}{flag}",
+            verdict.case.kind, verdict.case.prompt
+        );
     }
 }

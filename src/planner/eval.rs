@@ -172,7 +172,8 @@ pub fn score(planner: &dyn Planner, catalog: &Catalog, cases: &[Case], now: Loca
                     verdict.action_right = got == action;
                     verdict.params_right = verdict.action_right && params_match(params, got_params);
                     // Money moved by another amount than the one stated (a full refund of "half" too).
-                    verdict.guessed_amount = moves_money(got) && planned_amount.as_ref() != params.get("amount_cents");
+                    verdict.guessed_amount =
+                        moves_money(got) && planned_amount.as_ref() != params.get("amount_cents");
                 }
             }
             Expect::Refuse { refuse } => {

@@ -105,7 +105,13 @@ pub fn fill(action: &ActionSpec, clause: &str, slots: &Slots, carried: &Carried)
                 } else {
                     None
                 };
-                let pronoun = if is_target && carried.entity == entity { carried.id } else { None };
+                // The last clause's target carries over to "refund it", never to "drop table bookings".
+                let names_another = clause_words.iter().any(|w| super::slots::entity_of_word(w) == entity)
+                    && !clause_words
+                        .iter()
+                        .any(|w| matches!(w.as_str(), "it" | "them" | "this" | "that" | "same" | "the"));
+                let pronoun =
+                    if is_target && carried.entity == entity && !names_another { carried.id } else { None };
                 explicit.or(bare).or(pronoun).map(|id| json!(id))
             }
             "amount_cents" => slots.amounts.first().map(|a| json!(a.cents)),

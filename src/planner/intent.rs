@@ -20,25 +20,90 @@ fn phrase_in(phrase: &[String], words: &[String]) -> bool {
 }
 
 /// Words that turn the verb after them around: "we cannot accept provider 9".
-const NEGATIONS: &[&str] = &["not", "cannot", "can't", "cant", "don't", "dont", "never", "no", "won't", "shouldn't"];
+const NEGATIONS: &[&str] =
+    &["not", "cannot", "can't", "cant", "don't", "dont", "never", "won't", "shouldn't"];
+
+/// The second word of a phrasal verb, which may stand a few words after the
+/// first: "give him the full amount back", "hand complaint 9 over to…".
+const PARTICLES: &[&str] = &["back", "off", "over", "up", "out", "down", "through", "on", "in", "onto"];
+
+/// How many words may stand between a phrasal verb and its particle.
+const PARTICLE_REACH: usize = 5;
 
 /// Where `phrase` occurs and is not negated by one of the two words before it.
 fn affirmed_at(phrase: &[String], words: &[String]) -> Option<usize> {
     if phrase.is_empty() || words.len() < phrase.len() {
         return None;
     }
-    (0..=words.len() - phrase.len()).find(|&at| {
-        words[at..at + phrase.len()] == *phrase
-            && !words[at.saturating_sub(2)..at].iter().any(|w| NEGATIONS.contains(&w.as_str()))
+    let negated = |at: usize| words[at.saturating_sub(2)..at].iter().any(|w| NEGATIONS.contains(&w.as_str()));
+    let contiguous =
+        (0..=words.len() - phrase.len()).find(|&at| words[at..at + phrase.len()] == *phrase && !negated(at));
+    if contiguous.is_some() || phrase.len() != 2 || !PARTICLES.contains(&phrase[1].as_str()) {
+        return contiguous;
+    }
+    (0..words.len()).find(|&at| {
+        words[at] == phrase[0]
+            && !negated(at)
+            && words[at + 1..].iter().take(PARTICLE_REACH).any(|w| *w == phrase[1])
     })
+}
+
+/// Words right before a participle that describe a state, not a request:
+/// "booking 5 was refunded".
+const STATE_WORDS: &[&str] = &["was", "were", "is", "are", "been", "got", "already", "being"];
+
+/// Words that make a participle a request: "wants appointment 6650 cancelled",
+/// "needs to be cancelled", "mark it as resolved".
+const REQUEST_CUES: &[&str] =
+    &["want", "wants", "need", "needs", "please", "kindly", "should", "must", "mark", "have", "be", "get"];
+
+/// The participles of a one-word verb: "cancel" → cancelled, canceled; "resolve" → resolved.
+fn participles(verb: &str) -> Vec<String> {
+    let mut forms = vec![format!("{verb}ed"), format!("{verb}d")];
+    if let Some(last) = verb.chars().last().filter(|c| !"aeiouwxy".contains(*c)) {
+        forms.push(format!("{verb}{last}ed"));
+    }
+    if let Some(stem) = verb.strip_suffix('y') {
+        forms.push(format!("{stem}ied"));
+    }
+    forms
 }
 
 /// Words that ask for something to be shown, for any read whose object is named:
 /// "pull up the refunded bookings", "could you check the alerts".
 const READ_VERBS: &[&str] = &[
-    "show", "list", "see", "view", "pull up", "pull", "look at", "look up", "check", "display", "give me",
-    "get me", "fetch", "dig out", "bring up", "find", "which", "what", "what are", "how many", "any", "tell me",
-    "overview", "summary", "is there", "are there", "who", "how is", "how are", "get", "search", "lookup",
+    "show",
+    "list",
+    "see",
+    "view",
+    "pull up",
+    "pull",
+    "look at",
+    "look up",
+    "check",
+    "display",
+    "give me",
+    "get me",
+    "fetch",
+    "dig out",
+    "bring up",
+    "find",
+    "which",
+    "what",
+    "what are",
+    "how many",
+    "any",
+    "tell me",
+    "overview",
+    "summary",
+    "is there",
+    "are there",
+    "who",
+    "how is",
+    "how are",
+    "get",
+    "search",
+    "lookup",
 ];
 
 /// Words before a verb that make it the thing asked for: "…, please suspend the account".
@@ -46,9 +111,8 @@ const IMPERATIVE_CUES: &[&str] =
     &["please", "kindly", "pls", "can", "could", "would", "you", "just", "go", "then", "now", "need", "want"];
 
 /// Words that ask for a draft, not for the write itself.
-const DRAFT_CUES: &[&str] = &[
-    "draft", "drafts", "prepare", "prep", "compose", "write", "suggest", "template", "propose", "proposal",
-];
+const DRAFT_CUES: &[&str] =
+    &["draft", "drafts", "prepare", "prep", "compose", "write", "suggest", "template", "propose", "proposal"];
 
 /// Words too common to say anything about intent.
 const STOPWORDS: &[&str] = &[
@@ -64,6 +128,9 @@ pub struct ActionIntent {
     examples: Vec<Vec<String>>,
     target_entity: Option<Entity>,
     pub writes: bool,
+    /// Values the action's enum parameters take, and entities its other id parameters name.
+    filter_values: Vec<String>,
+    filter_entities: Vec<Entity>,
 }
 
 /// How one action scored on one clause.
@@ -101,7 +168,8 @@ impl IntentIndex {
         let tokenize = |list: &[String]| list.iter().map(|p| words(p)).filter(|p| !p.is_empty()).collect();
         let mut verb_spread = std::collections::HashMap::new();
         for action in catalog.actions() {
-            let verbs: std::collections::BTreeSet<Vec<String>> = action.verbs.iter().map(|v| words(v)).collect();
+            let verbs: std::collections::BTreeSet<Vec<String>> =
+                action.verbs.iter().map(|v| words(v)).collect();
             for verb in verbs {
                 *verb_spread.entry(verb).or_insert(0) += 1;
             }
@@ -123,6 +191,8 @@ impl IntentIndex {
                         .collect(),
                     target_entity: action.target.as_ref().and_then(|t| entity_of_table(&t.table)),
                     writes: action.risk.writes(),
+                    filter_values: filter_values(action),
+                    filter_entities: filter_entities(action),
                 })
                 .collect(),
         }
@@ -134,7 +204,13 @@ impl IntentIndex {
     }
 
     /// Every action scored on the clause, best first.
-    pub fn score(&self, clause_words: &[String], slots: &Slots, carried: Option<Entity>) -> Vec<Score> {
+    pub fn score(
+        &self,
+        clause_words: &[String],
+        slots: &Slots,
+        carried: Option<Entity>,
+        question: bool,
+    ) -> Vec<Score> {
         let content: Vec<&String> = clause_words.iter().filter(|w| !is_noise(w)).collect();
         let any_write_verb = self
             .actions
@@ -166,8 +242,28 @@ impl IntentIndex {
                     at == 0 || clause_words.get(at - 1).is_some_and(|w| IMPERATIVE_CUES.contains(&w.as_str()))
                 });
                 let mut verb = own_verb.map(|(v, _)| v.join(" "));
+                if verb.is_none() && action.writes && !question {
+                    // "booking 90331 needs to be cancelled", "pq item 211 reviewed".
+                    let target_named = action
+                        .target_entity
+                        .as_ref()
+                        .is_some_and(|e| slots.ids.iter().any(|id| id.entity.as_ref() == Some(e)));
+                    let cued = clause_words.iter().any(|w| REQUEST_CUES.contains(&w.as_str()));
+                    let participle = action.verbs.iter().filter(|v| v.len() == 1).find_map(|v| {
+                        let forms = participles(&v[0]);
+                        let at = clause_words.iter().position(|w| forms.contains(w))?;
+                        let state = at > 0 && STATE_WORDS.contains(&clause_words[at - 1].as_str());
+                        (!state && (cued || target_named)).then(|| v.join(" "))
+                    });
+                    if let Some(participle) = participle {
+                        verb_weight = 0.4;
+                        verb = Some(participle);
+                    }
+                }
                 if verb.is_none() && !action.writes && noun.is_some() {
-                    if let Some(read) = self.read_verbs.iter().find(|v| affirmed_at(v, clause_words).is_some()) {
+                    if let Some(read) =
+                        self.read_verbs.iter().find(|v| affirmed_at(v, clause_words).is_some())
+                    {
                         verb = Some(read.join(" "));
                         verb_weight = 0.33;
                     } else if !any_write_verb && only_object_and_filters(action, &content, slots) {
@@ -196,10 +292,22 @@ impl IntentIndex {
                     .fold(0.0, f64::max);
                 // An id the action cannot use means the clause is about something else.
                 let stray_id = !slots.ids.is_empty() && action.target_entity.is_none() && !action.writes;
+                // The request's filters fit this action's parameters: "completed appointments of customer 5".
+                let filters = slots
+                    .statuses
+                    .iter()
+                    .chain(&slots.priorities)
+                    .chain(&slots.roles)
+                    .any(|v| action.filter_values.contains(v))
+                    || slots
+                        .ids
+                        .iter()
+                        .any(|id| id.entity.as_ref().is_some_and(|e| action.filter_entities.contains(e)));
                 let mut total = verb_weight
                     + 0.25 * f64::from(u8::from(noun.is_some() || entity_match))
                     + 0.2 * example
                     + if entity_match { 0.1 } else { 0.0 }
+                    + if filters && !action.writes { 0.1 } else { 0.0 }
                     + if action.writes && imperative { 0.05 } else { 0.0 };
                 if stray_id {
                     total -= 0.15;
@@ -222,12 +330,85 @@ impl IntentIndex {
     }
 }
 
+fn filter_values(action: &ActionSpec) -> Vec<String> {
+    let target = action.target.as_ref().map(|t| t.param.as_str());
+    let properties = action.params.get("properties").and_then(|p| p.as_object());
+    properties
+        .into_iter()
+        .flatten()
+        .filter(|(name, _)| Some(name.as_str()) != target && name.as_str() != "decision")
+        .flat_map(|(_, schema)| schema.get("enum").and_then(|e| e.as_array()).cloned().unwrap_or_default())
+        .filter_map(|v| v.as_str().map(str::to_owned))
+        .collect()
+}
+
+fn filter_entities(action: &ActionSpec) -> Vec<Entity> {
+    let target = action.target.as_ref().map(|t| t.param.as_str());
+    let properties = action.params.get("properties").and_then(|p| p.as_object());
+    properties
+        .into_iter()
+        .flatten()
+        .filter(|(name, _)| Some(name.as_str()) != target)
+        .filter_map(|(name, _)| match name.as_str() {
+            "booking_id" => Some(Entity::Booking),
+            "user_id" => Some(Entity::User),
+            "provider_id" => Some(Entity::Provider),
+            "complaint_id" => Some(Entity::Complaint),
+            _ => None,
+        })
+        .collect()
+}
+
 /// Words a request that only names what to show may also hold.
 const GLUE: &[&str] = &[
-    "still", "currently", "now", "today", "new", "every", "each", "status", "state", "right", "there", "here",
-    "some", "us", "recent", "latest", "last", "week", "month", "year", "yesterday", "so", "far", "yet", "only",
-    "just", "thanks", "thx", "pending", "total", "number", "many", "much", "do", "we", "have", "has", "got",
-    "i", "you", "your", "up", "open", "current", "overall", "again", "or", "not",
+    "still",
+    "currently",
+    "now",
+    "today",
+    "new",
+    "every",
+    "each",
+    "status",
+    "state",
+    "right",
+    "there",
+    "here",
+    "some",
+    "us",
+    "recent",
+    "latest",
+    "last",
+    "week",
+    "month",
+    "year",
+    "yesterday",
+    "so",
+    "far",
+    "yet",
+    "only",
+    "just",
+    "thanks",
+    "thx",
+    "pending",
+    "total",
+    "number",
+    "many",
+    "much",
+    "do",
+    "we",
+    "have",
+    "has",
+    "got",
+    "i",
+    "you",
+    "your",
+    "up",
+    "open",
+    "current",
+    "overall",
+    "again",
+    "or",
+    "not",
 ];
 
 /// The clause names this read's object and nothing but filters around it:
@@ -237,13 +418,16 @@ fn only_object_and_filters(action: &ActionIntent, content: &[&String], slots: &S
     // A lone noun ("bookings") is too little to act on.
     let filtered = !(slots.statuses.is_empty() && slots.priorities.is_empty() && slots.roles.is_empty())
         || slots.window.is_some();
-    filtered && content.iter().all(|word| {
-        noun_words.contains(word)
-            || GLUE.contains(&word.as_str())
-            || slots.statuses.iter().chain(&slots.priorities).chain(&slots.roles).any(|v| {
-                v == *word || v.replace('_', "-") == **word || v.split('_').any(|part| part == word.as_str())
-            })
-    })
+    filtered
+        && content.iter().all(|word| {
+            noun_words.contains(word)
+                || GLUE.contains(&word.as_str())
+                || slots.statuses.iter().chain(&slots.priorities).chain(&slots.roles).any(|v| {
+                    v == *word
+                        || v.replace('_', "-") == **word
+                        || v.split('_').any(|part| part == word.as_str())
+                })
+        })
 }
 
 fn is_noise(word: &str) -> bool {

@@ -79,7 +79,11 @@ fn refuse_many_targets(action: &crate::catalog::ActionSpec, clause_words: &[Stri
 
 /// A number left over in a request that moves money is perhaps the amount
 /// without its currency ("refund 40 on booking 2290"): ask, never refund in full.
-fn refuse_bare_amount(action: &crate::catalog::ActionSpec, params: &Value, slots: &super::slots::Slots) -> Result<()> {
+fn refuse_bare_amount(
+    action: &crate::catalog::ActionSpec,
+    params: &Value,
+    slots: &super::slots::Slots,
+) -> Result<()> {
     if action.params.pointer("/properties/amount_cents").is_none() || params.get("amount_cents").is_some() {
         return Ok(());
     }
@@ -122,6 +126,32 @@ fn id_in_verb_sentence(clause: &str, verb: Option<&str>, ids: &[IdMention], enti
     (inside.len() == 1).then(|| inside[0])
 }
 
+/// A question asks about a state ("was booking 5 refunded?"); it never makes a participle a write.
+fn is_question(clause: &str) -> bool {
+    let first = words(clause).into_iter().next().unwrap_or_default();
+    clause.trim_end().ends_with('?')
+        || matches!(
+            first.as_str(),
+            "which"
+                | "what"
+                | "how"
+                | "were"
+                | "was"
+                | "did"
+                | "has"
+                | "have"
+                | "is"
+                | "are"
+                | "does"
+                | "do"
+                | "any"
+                | "who"
+                | "when"
+                | "why"
+                | "whats"
+        )
+}
+
 fn closest(scores: &[Score]) -> String {
     scores.iter().take(3).map(|s| format!("{} ({:.2})", s.action, s.total)).collect::<Vec<_>>().join(", ")
 }
@@ -153,7 +183,7 @@ impl Planner for RulesPlanner {
                 slots.window = whole.window.clone();
             }
             let clause_words = words(clause);
-            let scores = self.index.score(&clause_words, &slots, carried.entity.clone());
+            let scores = self.index.score(&clause_words, &slots, carried.entity.clone(), is_question(clause));
             let Some(best) = scores.first().filter(|s| s.total >= MIN_CONFIDENCE) else {
                 return Err(Error::Unplannable(format!(
                     "could not turn `{}` into a plan; closest actions: {}; `opsgate actions` lists what opsgate can do",
@@ -167,16 +197,21 @@ impl Planner for RulesPlanner {
             {
                 // Ids said to be this entity's; numbers nobody named only when there are none.
                 let typed = slots.ids.iter().any(|id| id.entity.as_ref() == Some(&entity));
-                let is_candidate =
-                    |id: &IdMention| if typed { id.entity.as_ref() == Some(&entity) } else { id.entity.is_none() };
-                let mut ids: Vec<i64> = slots.ids.iter().filter(|id| is_candidate(id)).map(|id| id.value).collect();
+                let is_candidate = |id: &IdMention| {
+                    if typed { id.entity.as_ref() == Some(&entity) } else { id.entity.is_none() }
+                };
+                let mut ids: Vec<i64> =
+                    slots.ids.iter().filter(|id| is_candidate(id)).map(|id| id.value).collect();
                 ids.sort_unstable();
                 ids.dedup();
                 if ids.len() > 1
-                    && let Some(chosen) = id_in_verb_sentence(clause, best.verb.as_deref(), &slots.ids, &entity)
+                    && let Some(chosen) =
+                        id_in_verb_sentence(clause, best.verb.as_deref(), &slots.ids, &entity)
                 {
                     // "…booking 3020, which she keeps. Kindly cancel 3021.": the sentence with the verb decides.
-                    slots.ids.retain(|id| id.value == chosen || id.entity.as_ref().is_some_and(|e| *e != entity));
+                    slots
+                        .ids
+                        .retain(|id| id.value == chosen || id.entity.as_ref().is_some_and(|e| *e != entity));
                     ids = vec![chosen];
                 }
                 if ids.len() > 1 {
