@@ -6,6 +6,7 @@ use serde_json::{Map, Value, json};
 use super::intent::words;
 use super::slots::{Entity, Slots};
 use crate::catalog::ActionSpec;
+use crate::time::LocalTime;
 
 /// What a clause is about, carried into the next clause ("cancel booking 5 and refund it").
 #[derive(Debug, Clone, Default)]
@@ -85,8 +86,62 @@ fn named_id(action: &ActionSpec, clause: &str, param: &str, schema: &Value) -> O
     None
 }
 
+/// The time a booking moves to: what follows the last "to" (or "at") when it
+/// names one — "the 10:00 slot, push it to Friday at 14:30" — else the first.
+fn new_time(clause: &str, slots: &Slots, now: LocalTime) -> Option<chrono::DateTime<chrono::Utc>> {
+    let lower = clause.to_lowercase();
+    [" to ", " at "]
+        .iter()
+        .find_map(|cue| lower.rfind(cue).map(|at| &clause[at + cue.len()..]))
+        .filter(|tail| !tail.trim().is_empty())
+        .and_then(|tail| super::slots::extract(tail, now).datetime)
+        .or(slots.datetime)
+}
+
+/// Provider categories a request may filter by.
+const CATEGORIES: &[&str] = &[
+    "cleaning",
+    "plumbing",
+    "beauty",
+    "tutoring",
+    "fitness",
+    "electrical",
+    "gardening",
+    "moving",
+    "painting",
+    "photography",
+    "catering",
+    "childcare",
+    "handyman",
+    "massage",
+    "hairdressing",
+    "wellness",
+];
+
+/// The severity asked for: the one after "to" or "as" ("as critical instead of warning"), else the first named.
+fn severity(clause_words: &[String]) -> Option<&'static str> {
+    let level = |w: &str| ["info", "warning", "critical"].into_iter().find(|s| *s == w);
+    let after_cue = clause_words
+        .windows(2)
+        .find_map(|w| matches!(w[0].as_str(), "to" | "as" | "be" | "now").then(|| level(&w[1])).flatten());
+    after_cue.or_else(|| clause_words.iter().find_map(|w| level(w)))
+}
+
+/// "threshold 0.75": the number right after `word`.
+fn number_after(clause_words: &[String], word: &str) -> Option<f64> {
+    let at = clause_words.iter().position(|w| w == word)?;
+    clause_words.get(at + 1).and_then(|w| w.parse::<f64>().ok())
+}
+
+/// "switch it off", "turn on": one of `verbs` with `particle` a few words on.
+fn has_pair(clause_words: &[String], verbs: &[&str], particle: &str) -> bool {
+    clause_words.iter().enumerate().any(|(at, w)| {
+        verbs.contains(&w.as_str()) && clause_words[at + 1..].iter().take(4).any(|p| p == particle)
+    })
+}
+
 /// Fills what it can. `carried` supplies the target id for pronouns.
-pub fn fill(action: &ActionSpec, clause: &str, slots: &Slots, carried: &Carried) -> Value {
+pub fn fill(action: &ActionSpec, clause: &str, slots: &Slots, carried: &Carried, now: LocalTime) -> Value {
     let clause_words = words(clause);
     let has = |word: &str| clause_words.iter().any(|w| w == word);
     let properties = action.params.get("properties").and_then(Value::as_object).cloned().unwrap_or_default();
@@ -94,7 +149,10 @@ pub fn fill(action: &ActionSpec, clause: &str, slots: &Slots, carried: &Carried)
     let mut params = Map::new();
     for (name, schema) in &properties {
         let allowed = enum_values(schema);
-        let pick = |candidates: &[String]| candidates.iter().find(|c| allowed.contains(&c.as_str())).cloned();
+        // Without an enum, the parameter takes the first value the clause names.
+        let pick = |candidates: &[String]| {
+            candidates.iter().find(|c| allowed.is_empty() || allowed.contains(&c.as_str())).cloned()
+        };
         let value: Option<Value> = match name.as_str() {
             id_param if entity_for_param(id_param).is_some() => {
                 let entity = entity_for_param(id_param);
@@ -121,14 +179,15 @@ pub fn fill(action: &ActionSpec, clause: &str, slots: &Slots, carried: &Carried)
                 .then(|| slots.emails.first().map(|e| json!(e)))
                 .flatten(),
             "phone" => slots.phones.first().map(|p| json!(p)),
-            "scheduled_at" => slots.datetime.map(|t| json!(t.to_rfc3339())),
+            "scheduled_at" => new_time(clause, slots, now).map(|t| json!(t.to_rfc3339())),
             "from" => slots.window.as_ref().map(|w| json!(w.from.to_rfc3339())),
             "to" => slots.window.as_ref().map(|w| json!(w.to.to_rfc3339())),
             "status" if action.name == "users.update" => {
-                if has("suspend") {
-                    Some(json!("suspended"))
-                } else if has("reactivate") || has("unsuspend") {
+                let any = |list: &[&str]| list.iter().any(|w| has(w));
+                if any(&["reactivate", "unsuspend", "unfreeze", "unblock", "restore", "reinstate"]) {
                     Some(json!("active"))
+                } else if any(&["suspend", "freeze", "block", "hold", "lock"]) {
+                    Some(json!("suspended"))
                 } else {
                     None
                 }
@@ -136,15 +195,23 @@ pub fn fill(action: &ActionSpec, clause: &str, slots: &Slots, carried: &Carried)
             "status" => pick(&slots.statuses).map(Value::String),
             "priority" => pick(&slots.priorities).map(Value::String),
             "role" => pick(&slots.roles).map(Value::String),
-            "severity" => ["info", "warning", "critical"].iter().find(|s| has(s)).map(|s| json!(s)),
+            "severity" => severity(&clause_words).map(|s| json!(s)),
             "key" => slots.config_keys.first().map(|k| json!(k)),
             "value" => slots.config_value.clone().or_else(|| value_after_to(clause)).map(Value::String),
-            "threshold" => value_after_to(clause).and_then(|v| v.parse::<f64>().ok()).map(|v| json!(v)),
+            "threshold" => value_after_to(clause)
+                .and_then(|v| v.parse::<f64>().ok())
+                .or_else(|| number_after(&clause_words, "threshold"))
+                .map(|v| json!(v)),
             "enabled" => {
-                if has("disable") || has("mute") {
-                    Some(json!(false))
-                } else if has("enable") || has("unmute") {
+                let any = |list: &[&str]| list.iter().any(|w| has(w));
+                if any(&["enable", "re-enable", "reenable", "unmute", "resume", "unpause"])
+                    || has_pair(&clause_words, &["turn", "switch"], "on")
+                {
                     Some(json!(true))
+                } else if any(&["disable", "mute", "silence", "pause", "stop"])
+                    || has_pair(&clause_words, &["turn", "switch", "shut"], "off")
+                {
+                    Some(json!(false))
                 } else {
                     None
                 }
@@ -172,10 +239,30 @@ pub fn fill(action: &ActionSpec, clause: &str, slots: &Slots, carried: &Carried)
                 .find(|m| has(m) || (**m == "bookings" && has("booking")))
                 .map(|m| json!(m)),
             "limit" => slots.limit.map(|n| json!(n)),
-            "tone" => (has("apology") || has("apologise") || has("apologize") || has("apologetic"))
-                .then(|| json!("apologetic")),
+            "tone" => {
+                let any = |list: &[&str]| list.iter().any(|w| has(w));
+                if any(&[
+                    "apology",
+                    "apologise",
+                    "apologize",
+                    "apologetic",
+                    "sorry",
+                    "apologising",
+                    "apologizing",
+                ]) {
+                    Some(json!("apologetic"))
+                } else if any(&["firm", "stern", "strict", "strong", "serious"]) {
+                    Some(json!("firm"))
+                } else if any(&["neutral", "factual", "plain"]) {
+                    Some(json!("neutral"))
+                } else {
+                    None
+                }
+            }
+            "category" => CATEGORIES.iter().find(|c| has(c)).map(|c| json!(c)),
             "state" => {
-                if has("breached") || has("overdue") {
+                let blown = ["blown", "broke", "broken", "missed", "past", "over", "failed", "violated"];
+                if has("breached") || has("overdue") || blown.iter().any(|w| has(w)) {
                     Some(json!("breached"))
                 } else if has("risk") || has("breach") || has("breaching") {
                     Some(json!("at_risk"))

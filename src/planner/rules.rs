@@ -226,7 +226,12 @@ impl Planner for RulesPlanner {
             if action.risk.writes() {
                 refuse_many_targets(action, &clause_words)?;
             }
-            let params = fill(action, clause, &slots, &carried);
+            if action.params.pointer("/properties/scheduled_at").is_some()
+                && let Some(doubt) = slots.date_doubts.first()
+            {
+                return Err(Error::Unplannable(format!("the date is unclear: {doubt}")));
+            }
+            let params = fill(action, clause, &slots, &carried, now);
             refuse_bare_amount(action, &params, &slots)?;
             let missing: Vec<&str> =
                 action.required_params().into_iter().filter(|p| params.get(*p).is_none()).collect();

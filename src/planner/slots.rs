@@ -15,6 +15,7 @@ mod contact;
 mod doubts;
 mod ids;
 mod money;
+pub mod relative;
 mod text;
 mod vocab;
 mod window;
@@ -113,6 +114,8 @@ pub struct Slots {
     /// Why the prompt's amount cannot be taken as written (a share, words, no
     /// currency, two amounts, …), one line each: a request that moves money asks instead.
     pub money_doubts: Vec<String>,
+    /// Why a date cannot be taken as written ("03/12" is two days): a new time asks instead.
+    pub date_doubts: Vec<String>,
 }
 
 /// Extracts every slot from `prompt`; relative phrases ("today", "last 7
@@ -133,11 +136,16 @@ pub fn extract(prompt: &str, now: LocalTime) -> Slots {
     let (ids, limit) = ids::scan(&text);
     let money_doubts = doubts::money_doubts(&text, &amounts, &unreadable, prompt);
 
+    let said = relative::relative(prompt, &times, now);
     let datetime = match dates.first() {
         Some(first) => first.datetime(times.first().copied(), now.timezone()),
-        None => window.as_ref().and_then(|found| found.single_day).and_then(|day| {
-            times.first().and_then(|&time| calendar::local_instant(day.and_time(time), now.timezone()))
-        }),
+        None => window
+            .as_ref()
+            .and_then(|found| found.single_day)
+            .and_then(|day| {
+                times.first().and_then(|&time| calendar::local_instant(day.and_time(time), now.timezone()))
+            })
+            .or(said.datetime),
     };
     Slots {
         ids,
@@ -156,6 +164,7 @@ pub fn extract(prompt: &str, now: LocalTime) -> Slots {
         limit,
         words: text.words(),
         money_doubts,
+        date_doubts: if dates.is_empty() { said.doubts } else { Vec::new() },
     }
 }
 

@@ -75,6 +75,7 @@ fn two_word_term(first: &str, second: &str) -> Option<Term> {
         ("no", "show" | "shows") => Term::Status("no_show"),
         ("in", "progress") => Term::Status("in_progress"),
         ("in", "review") => Term::Status("in_review"),
+        ("on", "hold") => Term::Status("suspended"),
         ("super", "admin" | "admins") => Term::Role("super_admin"),
         ("senior", "agent" | "agents") => Term::Role("senior_agent"),
         _ => return None,
@@ -113,6 +114,11 @@ fn one_word_term(word: &str) -> Option<Term> {
     let spelled = match word {
         "canceled" => "cancelled",
         "noshow" => "no_show",
+        "waiting" | "awaiting" | "unconfirmed" => "pending",
+        "reviewing" => "in_review",
+        "ongoing" => "in_progress",
+        "frozen" | "blocked" => "suspended",
+        "finished" => "completed",
         other => other,
     };
     if let Some(status) = STATUSES.iter().copied().find(|&status| status == spelled) {
