@@ -2,7 +2,7 @@
 //! `opsgate::planner::eval`) as of Monday 2026-11-23 15:00 UTC, the corpus's
 //! "now".
 //!
-//!     cargo run --example planner_eval -- tests/fixtures/corpus/tuning.jsonl [--misses]
+//!     cargo run --example planner_eval -- tests/fixtures/corpus/tuning.jsonl [--misses] [--calibration]
 //!
 //! Only the tuning part may guide changes to the planner: reading the
 //! held-out part's misses spoils it as a measure.
@@ -29,6 +29,26 @@ fn main() {
     let now = chrono_tz::Tz::UTC.with_ymd_and_hms(2026, 11, 23, 15, 0, 0).unwrap();
     let score = eval::score(&RulesPlanner::new(catalog), catalog, &cases, now);
     println!("{}", score.summary());
+    if args.iter().any(|a| a == "--calibration") {
+        let mut bins = [(0usize, 0usize, 0.0f64); 10];
+        for verdict in &score.verdicts {
+            if let Some((_, _, confidence)) = &verdict.planned {
+                let bin = ((confidence * 10.0) as usize).min(9);
+                bins[bin].0 += 1;
+                bins[bin].1 += usize::from(verdict.right());
+                bins[bin].2 += confidence;
+            }
+        }
+        for (i, (n, right, sum)) in bins.iter().enumerate().filter(|(_, b)| b.0 > 0) {
+            println!(
+                "confidence {:.1}–{:.1}: {n:>3} planned, {:>5.1}% right, mean confidence {:.2}",
+                i as f64 / 10.0,
+                (i + 1) as f64 / 10.0,
+                100.0 * *right as f64 / *n as f64,
+                sum / *n as f64
+            );
+        }
+    }
     if !misses {
         return;
     }

@@ -32,7 +32,20 @@ pub enum Sent {
     Unknown { reason: String },
 }
 
+/// One client per pack timeout setting, kept for the process: its
+/// connections are reused, and its TLS setup is made once.
 fn client(timeout: Timeouts) -> Result<reqwest::Client> {
+    static CLIENTS: std::sync::Mutex<Vec<(Timeouts, reqwest::Client)>> = std::sync::Mutex::new(Vec::new());
+    let mut clients = CLIENTS.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    if let Some((_, client)) = clients.iter().find(|(t, _)| *t == timeout) {
+        return Ok(client.clone());
+    }
+    let client = new_client(timeout)?;
+    clients.push((timeout, client.clone()));
+    Ok(client)
+}
+
+fn new_client(timeout: Timeouts) -> Result<reqwest::Client> {
     let policy = reqwest::redirect::Policy::custom(|attempt| {
         let same_origin =
             attempt.previous().first().is_some_and(|first| first.origin() == attempt.url().origin());
@@ -40,6 +53,9 @@ fn client(timeout: Timeouts) -> Result<reqwest::Client> {
     });
     crate::planner::llm::http::builder(Duration::from_millis(timeout.request_ms))
         .connect_timeout(Duration::from_millis(timeout.connect_ms))
+        // Below the usual 5 s keep-alive of servers (Node's default), so a
+        // kept connection is not one the server is closing as a write goes out.
+        .pool_idle_timeout(Duration::from_secs(2))
         .redirect(policy)
         .build()
         .map_err(|e| Error::Provider(format!("cannot build the HTTP client: {e}")))

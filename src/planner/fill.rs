@@ -98,6 +98,23 @@ fn new_time(clause: &str, slots: &Slots, now: LocalTime) -> Option<chrono::DateT
         .or(slots.datetime)
 }
 
+/// "2 hours" → "2": a setting holds the number its key's unit already names.
+fn without_unit(value: &str) -> String {
+    let mut parts = value.split_whitespace();
+    match (parts.next(), parts.next()) {
+        (Some(number), Some(unit))
+            if number.parse::<f64>().is_ok()
+                && matches!(
+                    unit.trim_end_matches(['.', ',']),
+                    "hours" | "hour" | "h" | "hrs" | "minutes" | "minute" | "min" | "mins"
+                ) =>
+        {
+            number.to_owned()
+        }
+        _ => value.to_owned(),
+    }
+}
+
 /// Provider categories a request may filter by.
 const CATEGORIES: &[&str] = &[
     "cleaning",
@@ -197,7 +214,11 @@ pub fn fill(action: &ActionSpec, clause: &str, slots: &Slots, carried: &Carried,
             "role" => pick(&slots.roles).map(Value::String),
             "severity" => severity(&clause_words).map(|s| json!(s)),
             "key" => slots.config_keys.first().map(|k| json!(k)),
-            "value" => slots.config_value.clone().or_else(|| value_after_to(clause)).map(Value::String),
+            "value" => slots
+                .config_value
+                .clone()
+                .or_else(|| value_after_to(clause).map(|v| without_unit(&v)))
+                .map(Value::String),
             "threshold" => value_after_to(clause)
                 .and_then(|v| v.parse::<f64>().ok())
                 .or_else(|| number_after(&clause_words, "threshold"))

@@ -203,6 +203,11 @@ impl IntentIndex {
         self.actions.iter().any(|a| a.verbs.iter().any(|v| phrase_in(v, clause_words)))
     }
 
+    /// Whether a write's verb appears in the clause.
+    pub fn any_write_verb(&self, clause_words: &[String]) -> bool {
+        self.actions.iter().filter(|a| a.writes).any(|a| a.verbs.iter().any(|v| phrase_in(v, clause_words)))
+    }
+
     /// Every action scored on the clause, best first.
     pub fn score(
         &self,

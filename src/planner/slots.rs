@@ -10,7 +10,7 @@
 //! prompt's length, and nothing here panics on any input.
 
 mod calendar;
-mod config;
+pub mod config;
 mod contact;
 mod doubts;
 mod ids;
@@ -130,13 +130,19 @@ pub fn extract(prompt: &str, now: LocalTime) -> Slots {
     let mut unreadable = Vec::new();
     let amounts = money::amounts(&mut text, &mut unreadable);
     let phones = contact::phones(&mut text);
-    let (config_keys, config_value) = config::keys(&mut text);
+    let (mut config_keys, config_value) = config::keys(&mut text);
     let window = window::first_window(&mut text, &dates, now);
     let vocabulary = vocab::scan(&text);
     let (ids, limit) = ids::scan(&text);
     let money_doubts = doubts::money_doubts(&text, &amounts, &unreadable, prompt);
 
     let said = relative::relative(prompt, &times, now);
+    let words = text.words();
+    if config_keys.is_empty()
+        && let Some(key) = config::described_key(&words)
+    {
+        config_keys.push(key.to_owned());
+    }
     let datetime = match dates.first() {
         Some(first) => first.datetime(times.first().copied(), now.timezone()),
         None => window
@@ -162,7 +168,7 @@ pub fn extract(prompt: &str, now: LocalTime) -> Slots {
         config_keys,
         config_value,
         limit,
-        words: text.words(),
+        words,
         money_doubts,
         date_doubts: if dates.is_empty() { said.doubts } else { Vec::new() },
     }
