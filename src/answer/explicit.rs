@@ -73,7 +73,11 @@ pub async fn read_explicit(
         rows,
         rows_total,
         sources: finding.sources,
-        window,
+        window: if draft.is_none() {
+            window.or_else(|| Some(AnswerWindow::snapshot(now, &settings)))
+        } else {
+            window
+        },
         draft,
     })
 }

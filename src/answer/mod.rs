@@ -327,6 +327,9 @@ pub async fn ask(session: &Session, planner: &dyn Planner, request: AskRequest<'
     if !denied.is_empty() {
         summaries.push(format!("Not answered: {}.", denied.join("; ")));
     }
+    if answer.window.is_none() && answer.draft.is_none() {
+        answer.window = Some(AnswerWindow::snapshot(now, &settings));
+    }
     answer.answer = summaries.join(" ");
     answer.confidence = proposal.steps.iter().map(|s| s.confidence).fold(1.0, f64::min);
     if about_runbooks {

@@ -7,11 +7,12 @@ use serde_json::{Value, json};
 use crate::catalog::ActionSpec;
 use crate::settings::Settings;
 
-/// Half-open `[from, to)`.
+/// Half-open `[from, to)`, or for a snapshot of the data as it is now, only
+/// `to` (`from` is null).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct AnswerWindow {
-    /// RFC 3339 in the team's time zone.
-    pub from: String,
+    /// RFC 3339 in the team's time zone; null for a snapshot.
+    pub from: Option<String>,
     pub to: String,
     pub label: String,
     pub time_zone: String,
@@ -25,7 +26,7 @@ impl AnswerWindow {
     pub fn new(from: DateTime<Utc>, to: DateTime<Utc>, label: &str, settings: &Settings) -> AnswerWindow {
         let local = |t: DateTime<Utc>| settings.local(t).to_rfc3339_opts(SecondsFormat::Secs, false);
         AnswerWindow {
-            from: local(from),
+            from: Some(local(from)),
             to: local(to),
             label: label.to_owned(),
             time_zone: settings.time_zone.name().to_owned(),
@@ -34,10 +35,27 @@ impl AnswerWindow {
         }
     }
 
+    /// The data as it stands at `now`: an answer about current state (open
+    /// complaints at risk, one record) still says when it was true.
+    pub fn snapshot(now: DateTime<Utc>, settings: &Settings) -> AnswerWindow {
+        AnswerWindow { from: None, ..AnswerWindow::new(now, now, "now", settings) }
+    }
+
+    /// `[2026-11-16T00:00:00+01:00, 2026-11-23T00:00:00+01:00) Europe/Berlin`, or `as of … ` for a snapshot.
+    pub fn span(&self) -> String {
+        match &self.from {
+            Some(from) => format!("[{from}, {}) {}", self.to, self.time_zone),
+            None => format!("as of {} {}", self.to, self.time_zone),
+        }
+    }
+
     /// `last 30 days (2026-10-24 19:05 to 2026-11-23 19:05 Europe/Berlin)`.
     pub fn describe(&self, settings: &Settings) -> String {
         let (from, to) = self.short(settings);
-        format!("{} ({from} to {to} {})", self.label, self.time_zone)
+        match self.from {
+            Some(_) => format!("{} ({from} to {to} {})", self.label, self.time_zone),
+            None => format!("as of {to} {}", self.time_zone),
+        }
     }
 
     /// `2026-11-16 00:00` in the team's time zone.

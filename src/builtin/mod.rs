@@ -167,6 +167,7 @@ pub static BUILTINS: &[&Builtin] = &[
     &providers::reject::ACTION,
     &providers::delete::ACTION,
     &complaints::list::ACTION,
+    &complaints::get::ACTION,
     &complaints::sla_report::ACTION,
     &complaints::assign::ACTION,
     &complaints::resolve::ACTION,

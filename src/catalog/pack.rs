@@ -240,6 +240,8 @@ mod tests {
             ("providers.reject", "providers.approve", Risk::Write, Requires::Confirm, false),
             ("providers.delete", "providers.delete", Risk::Destructive, Requires::Confirm, false),
             ("complaints.list", "complaints.view", Risk::Read, Requires::None, false),
+            // Beyond DESIGN.md: one complaint as a record (issue 13, "status of complaint 17").
+            ("complaints.get", "complaints.view", Risk::Read, Requires::None, false),
             ("complaints.sla_report", "complaints.view", Risk::Read, Requires::None, false),
             ("complaints.assign", "complaints.assign", Risk::Write, Requires::Confirm, false),
             ("complaints.resolve", "complaints.resolve", Risk::Write, Requires::Confirm, false),

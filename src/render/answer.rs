@@ -62,10 +62,7 @@ impl Tabular for AnswerView {
         }
         out.push('\n');
         if let Some(window) = &answer.window {
-            out.push_str(&format!(
-                "Window:     {} — [{}, {}) {}\n",
-                window.label, window.from, window.to, window.time_zone
-            ));
+            out.push_str(&format!("Window:     {} — {}\n", window.label, window.span()));
         }
         out.push_str(&format!("Confidence: {:.2}\n", answer.confidence));
         if answer.masked {

@@ -304,11 +304,7 @@ fn human_answer(answer: &AnswerReport, out: &mut String) {
         }
     }
     if let Some(window) = &answer.window {
-        let _ = writeln!(
-            out,
-            "   window: {} — [{}, {}) {}",
-            window.label, window.from, window.to, window.time_zone
-        );
+        let _ = writeln!(out, "   window: {} — {}", window.label, window.span());
     }
     if let Some(command) = &answer.suggested_command {
         let _ = writeln!(out, "   next: {command}");
@@ -340,11 +336,7 @@ fn markdown_answer(answer: &AnswerReport, out: &mut String) {
         out.push('\n');
     }
     if let Some(window) = &answer.window {
-        let _ = writeln!(
-            out,
-            "*Window: {} — [{}, {}) {}*\n",
-            window.label, window.from, window.to, window.time_zone
-        );
+        let _ = writeln!(out, "*Window: {} — {}*\n", window.label, window.span());
     }
     if let Some(command) = &answer.suggested_command {
         let _ = writeln!(out, "Next: `{}`\n", command.replace('`', "'"));
