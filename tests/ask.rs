@@ -268,3 +268,25 @@ fn questions_that_cannot_be_answered_fail_clearly() {
     assert_eq!(env.scalar("SELECT COUNT(*) FROM opsgate_audit_log WHERE event = 'ask.denied'"), 2);
     assert_eq!(env.scalar("SELECT COUNT(*) FROM opsgate_audit_log WHERE event = 'ask.unplannable'"), 1);
 }
+
+#[test]
+fn a_question_about_one_record_is_answered_with_that_record_and_every_answer_has_a_window() {
+    let env = Env::new().seeded();
+    complaints(&env, &[(17, "payment", 30), (18, "service", 200)]);
+    for prompt in ["what is the status of complaint 17?", "show complaint 17", "complaint #17 status"] {
+        let answer = ask(&env, "manager@example.com", prompt);
+        assert_eq!(answer["steps"][0]["action"], "complaints.get", "{prompt}: {answer}");
+        let rows = answer["rows"].as_array().unwrap();
+        assert_eq!(rows.len(), 1, "{prompt}: {answer}");
+        assert_eq!(rows[0]["id"], 17);
+        assert_eq!(rows[0]["status"], "open");
+        assert!(answer["answer"].as_str().unwrap().contains("open"), "{answer}");
+    }
+    // A snapshot (open complaints at risk now) still says when it was true: to = now, from null.
+    let risk = ask(&env, "manager@example.com", "which complaints are about to breach SLA?");
+    assert!(risk["window"]["from"].is_null(), "{risk}");
+    let to = chrono::DateTime::parse_from_rfc3339(risk["window"]["to"].as_str().unwrap()).unwrap();
+    assert!((Utc::now() - to.with_timezone(&Utc)).num_seconds().abs() < 120, "{risk}");
+    let windowed = ask(&env, "manager@example.com", "how many complaints this month?");
+    assert!(windowed["window"]["from"].is_string(), "{windowed}");
+}
