@@ -239,7 +239,12 @@ pub fn fill(action: &ActionSpec, clause: &str, slots: &Slots, carried: &Carried,
             }
             "rule" => clause_words
                 .iter()
-                .find(|w| w.contains('_') && !slots.roles.contains(w) && !slots.statuses.contains(w))
+                .find(|w| {
+                    w.contains('_')
+                        && !super::intent::looks_like_column(w)
+                        && !slots.roles.contains(w)
+                        && !slots.statuses.contains(w)
+                })
                 .map(|w| json!(w)),
             "decision" => {
                 Some(json!(if has("dismiss") || has("dismissed") { "dismissed" } else { "reviewed" }))

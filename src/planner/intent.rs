@@ -25,7 +25,7 @@ const NEGATIONS: &[&str] =
 
 /// The second word of a phrasal verb, which may stand a few words after the
 /// first: "give him the full amount back", "hand complaint 9 over to…".
-const PARTICLES: &[&str] = &["back", "off", "over", "up", "out", "down", "through", "on", "in", "onto"];
+const PARTICLES: &[&str] = &["back", "off", "over", "up", "out", "down", "through", "on", "in", "onto", "to"];
 
 /// How many words may stand between a phrasal verb and its particle.
 const PARTICLE_REACH: usize = 5;
@@ -131,6 +131,9 @@ pub struct ActionIntent {
     /// Values the action's enum parameters take, and entities its other id parameters name.
     filter_values: Vec<String>,
     filter_entities: Vec<Entity>,
+    takes_staff_email: bool,
+    /// What the action reads or changes: its target's entity, else its first noun's.
+    entity: Option<Entity>,
 }
 
 /// How one action scored on one clause.
@@ -193,6 +196,10 @@ impl IntentIndex {
                     writes: action.risk.writes(),
                     filter_values: filter_values(action),
                     filter_entities: filter_entities(action),
+                    takes_staff_email: action.params.pointer("/properties/staff_email").is_some(),
+                    entity: action.target.as_ref().and_then(|t| entity_of_table(&t.table)).or_else(|| {
+                        action.nouns.first().and_then(|n| super::slots::entity_of_word(&n.to_lowercase()))
+                    }),
                 })
                 .collect(),
         }
@@ -228,6 +235,10 @@ impl IntentIndex {
                 .iter()
                 .filter(|a| a.name.starts_with("draft."))
                 .any(|a| a.nouns.iter().any(|n| phrase_in(n, clause_words)));
+        // "has booking 401 been paid?", "what is sla.buffer_hours set to": a question about how
+        // things are never changes them.
+        let asks_about_state = clause_words.first().is_some_and(|w| INTERROGATIVES.contains(&w.as_str()));
+        let object = object_of(clause_words);
         let mut scores: Vec<Score> = self
             .actions
             .iter()
@@ -283,7 +294,11 @@ impl IntentIndex {
                     .chain(carried.clone())
                     .collect::<Vec<_>>();
                 let entity_match = action.target_entity.as_ref().is_some_and(|e| mentioned.contains(e))
-                    || (action.name.starts_with("config.") && !slots.config_keys.is_empty());
+                    || (action.name.starts_with("config.") && !slots.config_keys.is_empty())
+                    || (action.takes_staff_email && !slots.emails.is_empty())
+                    || (action.name.starts_with("alerts.") && names_a_rule(clause_words, slots));
+                // The record the sentence is about: its first noun that is not after "for", "of", "on" …
+                let about = object.as_ref().is_some_and(|o| action.entity.as_ref() == Some(o));
                 let example = action
                     .examples
                     .iter()
@@ -296,7 +311,11 @@ impl IntentIndex {
                     })
                     .fold(0.0, f64::max);
                 // An id the action cannot use means the clause is about something else.
-                let stray_id = !slots.ids.is_empty() && action.target_entity.is_none() && !action.writes;
+                // A record's id the action cannot use means the clause is about something else
+                // (a bare number is as often a count: "3 refunds failed").
+                let stray_id = slots.ids.iter().any(|id| id.entity.is_some())
+                    && action.target_entity.is_none()
+                    && !action.writes;
                 // The request's filters fit this action's parameters: "completed appointments of customer 5".
                 let filters = slots
                     .statuses
@@ -313,13 +332,14 @@ impl IntentIndex {
                     + 0.2 * example
                     + if entity_match { 0.1 } else { 0.0 }
                     + if filters && !action.writes { 0.1 } else { 0.0 }
+                    + if about { 0.08 } else { 0.0 }
                     + if action.writes && imperative { 0.05 } else { 0.0 };
                 if stray_id {
                     total -= 0.15;
                 }
                 // Never guess a write: without one of its verbs, a write cannot win;
                 // and a request for a draft is never the write itself.
-                if action.writes && (verb.is_none() || draft_asked) {
+                if action.writes && (verb.is_none() || draft_asked || asks_about_state) {
                     total = total.min(0.3);
                 }
                 Score {
@@ -333,6 +353,43 @@ impl IntentIndex {
         scores.sort_by(|a, b| b.total.total_cmp(&a.total).then_with(|| a.action.cmp(&b.action)));
         scores
     }
+}
+
+/// First words of a question about a state rather than a request.
+const INTERROGATIVES: &[&str] = &[
+    "which", "what", "how", "has", "have", "was", "were", "did", "is", "are", "does", "do", "who", "when",
+    "where", "why",
+];
+
+/// The entity of the clause's first record noun that does not follow a
+/// preposition: "list the completed appointments for customer 5" is about appointments.
+fn object_of(clause_words: &[String]) -> Option<Entity> {
+    clause_words.iter().enumerate().find_map(|(at, word)| {
+        let entity = super::slots::entity_of_word(word)?;
+        let after_preposition = at > 0
+            && matches!(
+                clause_words[at - 1].as_str(),
+                "for" | "of" | "from" | "by" | "at" | "with" | "on" | "to" | "about"
+            );
+        (!after_preposition).then_some(entity)
+    })
+}
+
+/// A snake_case name that is no role, status or config key: an alert rule ("sla_at_risk").
+fn names_a_rule(clause_words: &[String], slots: &Slots) -> bool {
+    clause_words.iter().any(|w| {
+        w.contains('_')
+            && !w.contains('.')
+            && !looks_like_column(w)
+            && !slots.roles.contains(w)
+            && !slots.statuses.contains(w)
+            && !slots.config_keys.iter().any(|k| k.ends_with(w.as_str()))
+    })
+}
+
+/// `created_at`, `user_id`, `amount_cents`: a column's name, not a rule's.
+pub fn looks_like_column(word: &str) -> bool {
+    ["_at", "_id", "_cents", "_ids"].iter().any(|suffix| word.ends_with(suffix))
 }
 
 fn filter_values(action: &ActionSpec) -> Vec<String> {

@@ -142,6 +142,21 @@ fn id_in_verb_sentence(clause: &str, verb: Option<&str>, ids: &[IdMention], enti
     (inside.len() == 1).then(|| inside[0])
 }
 
+/// A prompt that is a SQL statement ("UPDATE users SET …", "'; DROP TABLE x; --").
+/// SQL later in a request ("…, reason: x'); DROP TABLE users") stays text: at
+/// most a bound value.
+fn looks_like_sql(prompt: &str) -> bool {
+    let lower = prompt.to_lowercase();
+    let text = lower.trim_start_matches(|c: char| !c.is_ascii_alphabetic());
+    let statement =
+        ["select ", "update ", "delete from ", "insert into ", "drop table ", "alter table ", "truncate "]
+            .iter()
+            .any(|start| text.starts_with(start));
+    let clauses =
+        [" set ", " from ", " where ", " into ", " values", " table "].iter().any(|k| lower.contains(k));
+    statement && clauses
+}
+
 /// A question asks about a state ("was booking 5 refunded?"); it never makes a participle a write.
 fn is_question(clause: &str) -> bool {
     let first = words(clause).into_iter().next().unwrap_or_default();
@@ -181,6 +196,11 @@ impl Planner for RulesPlanner {
         if prompt.trim().is_empty() {
             return Err(Error::Unplannable(
                 "the prompt is empty; say what you want, e.g. `refund booking 1042`".into(),
+            ));
+        }
+        if looks_like_sql(prompt) {
+            return Err(Error::Unplannable(
+                "that reads as SQL; opsgate runs catalogued actions, not statements: say what should be done, e.g. `suspend user 5520`".into(),
             ));
         }
         if super::language::looks_foreign(prompt) {
