@@ -30,3 +30,23 @@ fn the_held_out_corpus_scores_at_least_its_floors_and_no_amount_is_guessed() {
     assert!(100.0 * score.ambiguous_rate() >= ambiguous - 0.05, "{summary}");
     assert_eq!(score.guessed_amounts, 0, "{summary}");
 }
+
+/// Requests written for the planner's promises (the project's own, not part
+/// of the evaluation corpus): negated, bulk, injected, ambiguous and
+/// non-English requests are refused, drafts stay drafts, references are not
+/// targets, and every stated amount and time is read exactly.
+const GUARDS: &str = include_str!("../../tests/fixtures/corpus/guards.jsonl");
+
+#[test]
+fn every_guard_case_is_planned_or_refused_exactly_as_written() {
+    let catalog = Catalog::builtin();
+    let now = chrono_tz::Tz::UTC.with_ymd_and_hms(2026, 11, 23, 15, 0, 0).unwrap();
+    let score = score(&RulesPlanner::new(catalog), catalog, &load(GUARDS).unwrap(), now);
+    let wrong: Vec<String> = score
+        .verdicts
+        .iter()
+        .filter(|v| !v.right() || v.guessed_amount)
+        .map(|v| format!("{} → {:?} {:?}", v.case.prompt, v.planned, v.refusal))
+        .collect();
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}

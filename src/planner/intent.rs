@@ -20,8 +20,8 @@ fn phrase_in(phrase: &[String], words: &[String]) -> bool {
 }
 
 /// Words that turn the verb after them around: "we cannot accept provider 9".
-const NEGATIONS: &[&str] =
-    &["not", "cannot", "can't", "cant", "don't", "dont", "never", "won't", "shouldn't"];
+/// ("don't" reaches here as "don", "t".)
+const NEGATIONS: &[&str] = &["not", "cannot", "cant", "dont", "never", "t", "nor"];
 
 /// The second word of a phrasal verb, which may stand a few words after the
 /// first: "give him the full amount back", "hand complaint 9 over to…".

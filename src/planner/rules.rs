@@ -142,6 +142,42 @@ fn id_in_verb_sentence(clause: &str, verb: Option<&str>, ids: &[IdMention], enti
     (inside.len() == 1).then(|| inside[0])
 }
 
+/// Words before a number that make it a reference to another record: "duplicate of 223".
+const REFERENCE_CUES: &[&str] = &[
+    "duplicate of",
+    "same as",
+    "copy of",
+    "instead of",
+    "after",
+    "before",
+    "than",
+    "like",
+    "see",
+    "reference",
+    "ref",
+    "previous",
+    "vs",
+    "versus",
+    "similar to",
+    "related to",
+    "linked to",
+    "follow-up to",
+];
+
+/// The mention follows a reference cue, directly or with a record noun in
+/// between ("after booking 3020").
+fn is_reference(clause: &str, id: &IdMention) -> bool {
+    let before = words(clause.get(..id.start).unwrap_or(""));
+    let mut end = before.len();
+    if end > 0 && super::slots::entity_of_word(&before[end - 1]).is_some() {
+        end -= 1;
+    }
+    REFERENCE_CUES.iter().any(|cue| {
+        let cue: Vec<&str> = cue.split(' ').collect();
+        end >= cue.len() && before[end - cue.len()..end].iter().map(String::as_str).eq(cue.iter().copied())
+    })
+}
+
 /// A prompt that is a SQL statement ("UPDATE users SET …", "'; DROP TABLE x; --").
 /// SQL later in a request ("…, reason: x'); DROP TABLE users") stays text: at
 /// most a bound value.
@@ -241,6 +277,12 @@ impl Planner for RulesPlanner {
                 && let Some(entity) = action.target.as_ref().and_then(|t| entity_of_table(&t.table))
             {
                 // Ids said to be this entity's; numbers nobody named only when there are none.
+                // "resolve complaint 237, duplicate of 223": a number given as a reference is no target.
+                let references: Vec<bool> = slots.ids.iter().map(|id| is_reference(clause, id)).collect();
+                if references.iter().any(|r| !r) {
+                    let mut flags = references.iter();
+                    slots.ids.retain(|_| !flags.next().copied().unwrap_or(false));
+                }
                 let typed = slots.ids.iter().any(|id| id.entity.as_ref() == Some(&entity));
                 let is_candidate = |id: &IdMention| {
                     if typed { id.entity.as_ref() == Some(&entity) } else { id.entity.is_none() }
