@@ -15,6 +15,9 @@ use crate::plan::{Proposal, ProposedStep};
 /// Below this, a clause is not understood.
 const MIN_CONFIDENCE: f64 = 0.55;
 
+/// How far below the best match a complete interpretation may score and still be taken.
+const RUNNER_UP_MARGIN: f64 = 0.1;
+
 /// Below this, a write is not guessed: the planner asks for the request in
 /// plainer words. Reads, which change nothing, go down to [`MIN_CONFIDENCE`].
 const MIN_WRITE_CONFIDENCE: f64 = 0.6;
@@ -256,12 +259,30 @@ impl Planner for RulesPlanner {
             }
             let clause_words = words(clause);
             let scores = self.index.score(&clause_words, &slots, carried.entity.clone(), is_question(clause));
-            let Some(best) = scores.first().filter(|s| s.total >= MIN_CONFIDENCE) else {
+            let Some(first) = scores.first().filter(|s| s.total >= MIN_CONFIDENCE) else {
                 return Err(Error::Unplannable(format!(
                     "could not turn `{}` into a plan; closest actions: {}; `opsgate actions` lists what opsgate can do",
                     crate::sanitize::one_line(&clause.chars().take(80).collect::<String>()),
                     closest(&scores)
                 )));
+            };
+            // A close runner-up that has everything it needs beats a best match that lacks its
+            // target: "who that number belongs to (asking about a refund)" is a search.
+            let complete = |score: &Score| {
+                catalog.get(&score.action).is_some_and(|action| {
+                    let params = fill(action, clause, &slots, &carried, now);
+                    action.required_params().iter().all(|p| params.get(*p).is_some())
+                })
+            };
+            let best = if complete(first) {
+                first
+            } else {
+                scores
+                    .iter()
+                    .skip(1)
+                    .take_while(|s| s.total >= MIN_CONFIDENCE && s.total >= first.total - RUNNER_UP_MARGIN)
+                    .find(|s| complete(s))
+                    .unwrap_or(first)
             };
             let action = catalog.require(&best.action)?;
             if action.risk.writes() && best.total < MIN_WRITE_CONFIDENCE {
