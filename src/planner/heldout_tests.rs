@@ -13,7 +13,7 @@ use crate::catalog::Catalog;
 const HELD_OUT: &str = include_str!("../../tests/fixtures/corpus/heldout.jsonl");
 
 /// (first action right, parameters right, out of scope refused, ambiguous asked back), in per cent.
-const FLOORS: (f64, f64, f64, f64) = (76.4, 75.6, 95.7, 100.0);
+const FLOORS: (f64, f64, f64, f64) = (77.1, 76.4, 95.7, 100.0);
 
 #[test]
 fn the_held_out_corpus_scores_at_least_its_floors_and_no_amount_is_guessed() {
