@@ -477,12 +477,21 @@ const GLUE: &[&str] = &[
 /// "pending provider applications", "high priority complaints today".
 fn only_object_and_filters(action: &ActionIntent, content: &[&String], slots: &Slots) -> bool {
     let noun_words: Vec<&String> = action.nouns.iter().flatten().collect();
-    // A lone noun ("bookings") is too little to act on.
+    // A lone noun ("bookings") is too little to act on; its record's id ("customer 9902") or a filter is enough.
+    let own_record = action
+        .target_entity
+        .as_ref()
+        .is_some_and(|e| slots.ids.iter().any(|id| id.entity.as_ref() == Some(e)));
     let filtered = !(slots.statuses.is_empty() && slots.priorities.is_empty() && slots.roles.is_empty())
-        || slots.window.is_some();
+        || slots.window.is_some()
+        || own_record;
+    let filter_noun =
+        |word: &str| super::slots::entity_of_word(word).is_some_and(|e| action.filter_entities.contains(&e));
     filtered
         && content.iter().all(|word| {
             noun_words.contains(word)
+                || filter_noun(word)
+                || (own_record && super::slots::entity_of_word(word).is_some())
                 || GLUE.contains(&word.as_str())
                 || slots.statuses.iter().chain(&slots.priorities).chain(&slots.roles).any(|v| {
                     v == *word

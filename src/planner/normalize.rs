@@ -5,8 +5,8 @@
 //! are kept byte for byte, so that every slot reads what was typed.
 //!
 //! A word is corrected only when it is not English the project knows
-//! (`english.txt`), is at least five letters long and not capitalised (a
-//! name), keeps its first letter,
+//! (`english.txt`), is at least five letters long (four when two neighbouring
+//! letters are swapped) and not capitalised (a name), keeps its first letter,
 //! and is one edit (two for eight letters or more) from exactly one catalog
 //! word — so "sent" never becomes "set", and ids are never touched.
 
@@ -194,10 +194,35 @@ impl Normalizer {
         // Short words are too easily another word; a capitalised one is likely a name.
         let capitalised = word.chars().next().is_some_and(|c| c.is_ascii_uppercase())
             && word.chars().skip(1).all(|c| c.is_ascii_lowercase());
-        if lower.len() < 5 || capitalised || self.known.contains(&lower) {
+        if lower.len() < 4 || capitalised || self.known.contains(&lower) {
             return word.to_owned();
         }
+        if lower.len() == 4 {
+            // Four letters: only two neighbours swapped ("fidn" → find), the commonest slip.
+            return self.swapped(&lower).unwrap_or_else(|| word.to_owned());
+        }
         self.correction(&lower).unwrap_or_else(|| word.to_owned())
+    }
+
+    /// The one catalog word `word` is with two neighbouring letters swapped.
+    fn swapped(&self, word: &str) -> Option<String> {
+        let letters: Vec<char> = word.chars().collect();
+        let mut found: Option<&String> = None;
+        for target in self.targets.get(letters.first()?)?.iter().filter(|t| t.len() == word.len()) {
+            let other: Vec<char> = target.chars().collect();
+            let differ: Vec<usize> = (0..letters.len()).filter(|&i| letters[i] != other[i]).collect();
+            if differ.len() == 2
+                && differ[1] == differ[0] + 1
+                && letters[differ[0]] == other[differ[1]]
+                && letters[differ[1]] == other[differ[0]]
+            {
+                if found.is_some_and(|f| f != target) {
+                    return None;
+                }
+                found = Some(target);
+            }
+        }
+        found.cloned()
     }
 
     /// The one catalog word within reach of `word`, if there is exactly one.
@@ -316,6 +341,8 @@ mod tests {
         assert_eq!(normalized("resovle complant 2210"), "resolve complaint 2210");
         assert_eq!(normalized("aprove prov 12, escalte 9"), "approve provider 12, escalate 9");
         assert_eq!(normalized("Lisa moves on Monday"), "Lisa moves on Monday", "a name is not a typo");
+        assert_eq!(normalized("fidn cust 12"), "find customer 12", "four letters: a swap only");
+        assert_eq!(normalized("lsit sent"), "lsit sent", "the first letter stays");
         // English words, e-mails, ids, amounts and mixed tokens stay as typed.
         for kept in [
             "the invoice was sent late",
