@@ -172,7 +172,7 @@ impl Normalizer {
                 .chars()
                 .next()
                 .is_some_and(|c| c.is_alphanumeric() || matches!(c, '@' | '_' | '-' | '/' | '\'' | ':'))
-                || rest[word_end..].starts_with(|c: char| c == '.')
+                || rest[word_end..].starts_with('.')
                     && rest[word_end + 1..].starts_with(|c: char| c.is_alphanumeric());
             if word.is_empty() || glued_to_more || out.ends_with(|c: char| c.is_alphanumeric() || c == '@') {
                 let keep = word_end.max(rest.chars().next().map_or(1, char::len_utf8));
@@ -302,8 +302,8 @@ fn edit_distance(a: &str, b: &str) -> usize {
     for (i, row) in rows.iter_mut().enumerate() {
         row[0] = i;
     }
-    for j in 0..=b.len() {
-        rows[0][j] = j;
+    for (j, cell) in rows[0].iter_mut().enumerate() {
+        *cell = j;
     }
     for i in 1..=a.len() {
         for j in 1..=b.len() {

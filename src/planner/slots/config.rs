@@ -131,6 +131,32 @@ fn value_after(text: &Text, last: usize) -> Option<(usize, usize)> {
     (connected && text.kind(j) == Some(Kind::Word) && text.is_standalone(j)).then_some((j, j))
 }
 
+/// The operations setting a request describes without its key: "the SLA
+/// buffer", "alert evaluation interval", "the SLA for complaint responses".
+/// Only with a word that says a setting is meant, so that "complaints at
+/// risk" stays a question about complaints.
+pub fn described_key(words: &[String]) -> Option<&'static str> {
+    let has = |w: &str| words.iter().any(|x| x == w);
+    let setting = ["setting", "settings", "config", "configuration", "buffer", "interval", "threshold"]
+        .iter()
+        .any(|w| has(w))
+        || ((has("response") || has("responses")) && (has("hours") || has("time") || has("sla")));
+    if !setting {
+        return None;
+    }
+    if has("buffer") {
+        Some("sla.buffer_hours")
+    } else if has("interval") || (has("evaluation") && (has("alert") || has("alerts"))) {
+        Some("alerts.evaluation_interval_minutes")
+    } else if (has("refund") || has("refunds")) && (has("response") || has("responses") || has("sla")) {
+        Some("sla.refund_response_hours")
+    } else if (has("complaint") || has("complaints")) && (has("response") || has("responses") || has("sla")) {
+        Some("sla.complaint_response_hours")
+    } else {
+        None
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -194,31 +220,5 @@ mod tests {
         ] {
             assert_eq!(found(prompt).0, Vec::<String>::new(), "{prompt}");
         }
-    }
-}
-
-/// The operations setting a request describes without its key: "the SLA
-/// buffer", "alert evaluation interval", "the SLA for complaint responses".
-/// Only with a word that says a setting is meant, so that "complaints at
-/// risk" stays a question about complaints.
-pub fn described_key(words: &[String]) -> Option<&'static str> {
-    let has = |w: &str| words.iter().any(|x| x == w);
-    let setting = ["setting", "settings", "config", "configuration", "buffer", "interval", "threshold"]
-        .iter()
-        .any(|w| has(w))
-        || ((has("response") || has("responses")) && (has("hours") || has("time") || has("sla")));
-    if !setting {
-        return None;
-    }
-    if has("buffer") {
-        Some("sla.buffer_hours")
-    } else if has("interval") || (has("evaluation") && (has("alert") || has("alerts"))) {
-        Some("alerts.evaluation_interval_minutes")
-    } else if (has("refund") || has("refunds")) && (has("response") || has("responses") || has("sla")) {
-        Some("sla.refund_response_hours")
-    } else if (has("complaint") || has("complaints")) && (has("response") || has("responses") || has("sla")) {
-        Some("sla.complaint_response_hours")
-    } else {
-        None
     }
 }
