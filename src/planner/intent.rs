@@ -224,17 +224,20 @@ impl IntentIndex {
         question: bool,
     ) -> Vec<Score> {
         let content: Vec<&String> = clause_words.iter().filter(|w| !is_noise(w)).collect();
+        // Most phrases do not even start with a word of the clause: skip them at once.
+        let present: std::collections::HashSet<&str> = clause_words.iter().map(String::as_str).collect();
+        let may_match = |phrase: &&Vec<String>| phrase.first().is_some_and(|w| present.contains(w.as_str()));
         let any_write_verb = self
             .actions
             .iter()
             .filter(|a| a.writes)
-            .any(|a| a.verbs.iter().any(|v| affirmed_at(v, clause_words).is_some()));
+            .any(|a| a.verbs.iter().filter(may_match).any(|v| affirmed_at(v, clause_words).is_some()));
         let draft_asked = clause_words.iter().any(|w| DRAFT_CUES.contains(&w.as_str()))
             && self
                 .actions
                 .iter()
                 .filter(|a| a.name.starts_with("draft."))
-                .any(|a| a.nouns.iter().any(|n| phrase_in(n, clause_words)));
+                .any(|a| a.nouns.iter().filter(may_match).any(|n| phrase_in(n, clause_words)));
         // "has booking 401 been paid?", "what is sla.buffer_hours set to": a question about how
         // things are never changes them.
         let asks_about_state = clause_words.first().is_some_and(|w| INTERROGATIVES.contains(&w.as_str()));
@@ -246,9 +249,15 @@ impl IntentIndex {
                 let own_verb = action
                     .verbs
                     .iter()
+                    .filter(may_match)
                     .filter_map(|v| affirmed_at(v, clause_words).map(|at| (v, at)))
                     .max_by_key(|(v, _)| v.len());
-                let noun = action.nouns.iter().find(|n| phrase_in(n, clause_words)).map(|n| n.join(" "));
+                let noun = action
+                    .nouns
+                    .iter()
+                    .filter(may_match)
+                    .find(|n| phrase_in(n, clause_words))
+                    .map(|n| n.join(" "));
                 // A verb shared by many actions weighs less than one of this action's own.
                 let mut verb_weight = own_verb.map_or(0.0, |(v, _)| {
                     let spread = self.verb_spread.get(v).copied().unwrap_or(1).max(1) as f64;

@@ -297,25 +297,28 @@ fn glued_mark(chunk: &str) -> Option<String> {
 /// Optimal string alignment distance: insertions, deletions, substitutions
 /// and swaps of two neighbouring letters each count one.
 fn edit_distance(a: &str, b: &str) -> usize {
-    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
-    let mut rows = vec![vec![0usize; b.len() + 1]; a.len() + 1];
-    for (i, row) in rows.iter_mut().enumerate() {
-        row[0] = i;
+    // Callers pass lowercase ASCII words: bytes are letters.
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    let width = b.len() + 1;
+    let mut d = vec![0usize; (a.len() + 1) * width];
+    let at = |i: usize, j: usize| i * width + j;
+    for i in 0..=a.len() {
+        d[at(i, 0)] = i;
     }
-    for (j, cell) in rows[0].iter_mut().enumerate() {
-        *cell = j;
+    for j in 0..=b.len() {
+        d[at(0, j)] = j;
     }
     for i in 1..=a.len() {
         for j in 1..=b.len() {
             let cost = usize::from(a[i - 1] != b[j - 1]);
-            let mut best = (rows[i - 1][j] + 1).min(rows[i][j - 1] + 1).min(rows[i - 1][j - 1] + cost);
+            let mut best = (d[at(i - 1, j)] + 1).min(d[at(i, j - 1)] + 1).min(d[at(i - 1, j - 1)] + cost);
             if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                best = best.min(rows[i - 2][j - 2] + 1);
+                best = best.min(d[at(i - 2, j - 2)] + 1);
             }
-            rows[i][j] = best;
+            d[at(i, j)] = best;
         }
     }
-    rows[a.len()][b.len()]
+    d[at(a.len(), b.len())]
 }
 
 #[cfg(test)]
