@@ -136,8 +136,7 @@ impl Normalizer {
         words.extend(verbs);
         words.extend(forms);
         words.extend(plurals);
-        let mut known: HashSet<String> = ENGLISH.lines().map(str::to_owned).collect();
-        known.extend(words.iter().cloned());
+        let known: HashSet<String> = words.iter().cloned().collect();
         let mut targets: HashMap<char, Vec<String>> = HashMap::new();
         for word in words.into_iter().filter(|w| w.len() >= 4) {
             if let Some(first) = word.chars().next() {
@@ -194,7 +193,7 @@ impl Normalizer {
         // Short words are too easily another word; a capitalised one is likely a name.
         let capitalised = word.chars().next().is_some_and(|c| c.is_ascii_uppercase())
             && word.chars().skip(1).all(|c| c.is_ascii_lowercase());
-        if lower.len() < 4 || capitalised || self.known.contains(&lower) {
+        if lower.len() < 4 || capitalised || self.known.contains(&lower) || is_english(&lower) {
             return word.to_owned();
         }
         if lower.len() == 4 {
@@ -253,6 +252,13 @@ impl Normalizer {
             _ => None,
         }
     }
+}
+
+/// `english.txt` is sorted (a test checks it), so a lookup is a binary search
+/// and nothing is built for it per process.
+fn is_english(word: &str) -> bool {
+    static WORDS: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+    WORDS.get_or_init(|| ENGLISH.lines().collect()).binary_search(&word).is_ok()
 }
 
 fn is_letters(word: &str) -> bool {
@@ -357,6 +363,17 @@ mod tests {
         ] {
             assert_eq!(normalized(kept), kept);
         }
+    }
+
+    #[test]
+    fn the_english_list_is_sorted_lowercase_words() {
+        let words: Vec<&str> = ENGLISH.lines().collect();
+        assert!(
+            words.windows(2).all(|w| w[0] < w[1]),
+            "english.txt must stay sorted and unique (LC_ALL=C sort -u)"
+        );
+        assert!(words.iter().all(|w| w.chars().all(|c| c.is_ascii_lowercase())));
+        assert!(is_english("sent") && !is_english("cancle"));
     }
 
     #[test]
