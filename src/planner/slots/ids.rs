@@ -106,11 +106,11 @@ fn classify_number(text: &Text, i: usize, previous_run: Option<usize>, after_nou
         .is_some_and(|r| text.runs_adjacent(r) && text.run_is_free(r) && is_count_word(text.run_text(r)));
     // "refund 2 bookings", "show 5 complaints": a number before a plural noun
     // counts them, unless a noun before claims it ("user 5 bookings").
+    // "the 5 pending queue items": a few words may stand between the number and its plural.
     let counts_plural = !after_noun
-        && text.is_standalone(next)
-        && !text.glued(next)
-        && text.lower(next).ends_with('s')
-        && entity_noun(text.lower(next)).is_some();
+        && (next..(next + 3).min(text.len()))
+            .take_while(|&t| text.is_standalone(t) && !text.glued(t) && text.lower(t).parse::<f64>().is_err())
+            .any(|t| text.lower(t).ends_with('s') && entity_noun(text.lower(t)).is_some());
     if counted || counts_plural { Number::Count(value) } else { Number::Id(value) }
 }
 

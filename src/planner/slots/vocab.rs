@@ -207,6 +207,9 @@ pub(super) fn is_unit(word: &str) -> bool {
             | "pct"
             | "times"
             | "x"
+            | "people"
+            | "persons"
+            | "cents"
     )
 }
 
