@@ -115,6 +115,22 @@ fn without_unit(value: &str) -> String {
     }
 }
 
+/// A built-in alert rule written as words: "critical complaint opened alerts"
+/// is `critical_complaint_opened`. Rules a team adds are named as written.
+pub fn seeded_rule_in_words(clause_words: &[String]) -> Option<String> {
+    static NAMES: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    let names = NAMES.get_or_init(|| {
+        crate::rbac::ResolvedSeed::builtin().alert_rules.into_iter().map(|rule| rule.name).collect()
+    });
+    names
+        .iter()
+        .find(|name| {
+            let parts: Vec<String> = name.split('_').map(str::to_owned).collect();
+            clause_words.windows(parts.len()).any(|w| w == parts.as_slice())
+        })
+        .cloned()
+}
+
 /// Provider categories a request may filter by.
 const CATEGORIES: &[&str] = &[
     "cleaning",
@@ -245,7 +261,9 @@ pub fn fill(action: &ActionSpec, clause: &str, slots: &Slots, carried: &Carried,
                         && !slots.roles.contains(w)
                         && !slots.statuses.contains(w)
                 })
-                .map(|w| json!(w)),
+                .cloned()
+                .or_else(|| seeded_rule_in_words(&clause_words))
+                .map(Value::String),
             "decision" => {
                 Some(json!(if has("dismiss") || has("dismissed") { "dismissed" } else { "reviewed" }))
             }

@@ -386,14 +386,15 @@ fn object_of(clause_words: &[String]) -> Option<Entity> {
 
 /// A snake_case name that is no role, status or config key: an alert rule ("sla_at_risk").
 fn names_a_rule(clause_words: &[String], slots: &Slots) -> bool {
-    clause_words.iter().any(|w| {
-        w.contains('_')
-            && !w.contains('.')
-            && !looks_like_column(w)
-            && !slots.roles.contains(w)
-            && !slots.statuses.contains(w)
-            && !slots.config_keys.iter().any(|k| k.ends_with(w.as_str()))
-    })
+    super::fill::seeded_rule_in_words(clause_words).is_some()
+        || clause_words.iter().any(|w| {
+            w.contains('_')
+                && !w.contains('.')
+                && !looks_like_column(w)
+                && !slots.roles.contains(w)
+                && !slots.statuses.contains(w)
+                && !slots.config_keys.iter().any(|k| k.ends_with(w.as_str()))
+        })
 }
 
 /// `created_at`, `user_id`, `amount_cents`: a column's name, not a rule's.
