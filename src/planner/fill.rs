@@ -131,6 +131,14 @@ pub fn seeded_rule_in_words(clause_words: &[String]) -> Option<String> {
         .cloned()
 }
 
+/// "3500 cents": an amount given in the currency's minor unit.
+fn minor_units(clause_words: &[String]) -> Option<Value> {
+    clause_words.windows(2).find_map(|w| {
+        let cents = w[0].parse::<i64>().ok().filter(|c| *c > 0)?;
+        matches!(w[1].as_str(), "cents" | "cent" | "ct" | "pence" | "p").then(|| json!(cents))
+    })
+}
+
 /// Provider categories a request may filter by.
 const CATEGORIES: &[&str] = &[
     "cleaning",
@@ -205,7 +213,9 @@ pub fn fill(action: &ActionSpec, clause: &str, slots: &Slots, carried: &Carried,
                     if is_target && carried.entity == entity && !names_another { carried.id } else { None };
                 explicit.or(bare).or(pronoun).map(|id| json!(id))
             }
-            "amount_cents" => slots.amounts.first().map(|a| json!(a.cents)),
+            "amount_cents" => {
+                slots.amounts.first().map(|a| json!(a.cents)).or_else(|| minor_units(&clause_words))
+            }
             "currency" => slots.amounts.first().and_then(|a| a.currency.as_ref()).map(|c| json!(c)),
             "staff_email" => slots.emails.first().map(|e| json!(e)),
             "email" => (has("email") || has("e-mail") || has("mail"))

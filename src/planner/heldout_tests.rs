@@ -31,6 +31,31 @@ fn the_held_out_corpus_scores_at_least_its_floors_and_no_amount_is_guessed() {
     assert_eq!(score.guessed_amounts, 0, "{summary}");
 }
 
+/// A second held-out set, written after the first had been measured many
+/// times (two more writers, `fresh.jsonl`). Its scores were first taken
+/// before any change it could guide; only its four safety misses (an amount
+/// in cents, two offered targets, two offered people) were read and fixed.
+const FRESH: &str = include_str!("../../tests/fixtures/corpus/fresh.jsonl");
+
+/// (first action right, parameters right, out of scope refused, ambiguous asked back), in per cent.
+const FRESH_FLOORS: (f64, f64, f64, f64) = (83.6, 82.5, 100.0, 100.0);
+
+#[test]
+fn the_fresh_corpus_scores_at_least_its_floors_and_no_amount_is_guessed() {
+    let catalog = Catalog::builtin();
+    let now = chrono_tz::Tz::UTC.with_ymd_and_hms(2026, 11, 23, 15, 0, 0).unwrap();
+    let cases = load(FRESH).unwrap();
+    assert!(cases.len() >= 200, "the fresh set has {} requests", cases.len());
+    let score = score(&RulesPlanner::new(catalog), catalog, &cases, now);
+    let summary = score.summary();
+    let (action, params, out_of_scope, ambiguous) = FRESH_FLOORS;
+    assert!(100.0 * score.action_rate() >= action - 0.05, "{summary}");
+    assert!(100.0 * score.params_rate() >= params - 0.05, "{summary}");
+    assert!(100.0 * score.out_of_scope_rate() >= out_of_scope - 0.05, "{summary}");
+    assert!(100.0 * score.ambiguous_rate() >= ambiguous - 0.05, "{summary}");
+    assert_eq!(score.guessed_amounts, 0, "{summary}");
+}
+
 /// Requests written for the planner's promises (the project's own, not part
 /// of the evaluation corpus): negated, bulk, injected, ambiguous and
 /// non-English requests are refused, drafts stay drafts, references are not

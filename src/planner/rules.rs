@@ -145,6 +145,46 @@ fn id_in_verb_sentence(clause: &str, verb: Option<&str>, ids: &[IdMention], enti
     (inside.len() == 1).then(|| inside[0])
 }
 
+/// "assign complaint 6022 to maria@… or james@…": a write for one person names one.
+fn refuse_two_people(action: &crate::catalog::ActionSpec, slots: &super::slots::Slots) -> Result<()> {
+    if !action.risk.writes() || action.params.pointer("/properties/staff_email").is_none() {
+        return Ok(());
+    }
+    let mut people: Vec<&String> = slots.emails.iter().collect();
+    people.sort();
+    people.dedup();
+    if people.len() > 1 {
+        let listed: Vec<&str> = people.iter().map(|p| p.as_str()).collect();
+        return Err(Error::Unplannable(format!(
+            "`{}` names several people ({}); it acts for exactly one — say which",
+            action.name,
+            listed.join(", ")
+        )));
+    }
+    Ok(())
+}
+
+/// Words shortly before a number that offer it instead of another: "… or 8", "actually 6015".
+const ALTERNATIVE_CUES: &[&str] = &[
+    "or",
+    "actually",
+    "maybe",
+    "perhaps",
+    "possibly",
+    "might",
+    "either",
+    "unsure",
+    "wait",
+    "sorry",
+    "correction",
+    "rather",
+];
+
+fn is_alternative(clause: &str, id: &IdMention) -> bool {
+    let before = words(clause.get(..id.start).unwrap_or(""));
+    before.iter().rev().take(4).any(|w| ALTERNATIVE_CUES.contains(&w.as_str()))
+}
+
 /// Words before a number that make it a reference to another record: "duplicate of 223".
 const REFERENCE_CUES: &[&str] = &[
     "duplicate of",
@@ -298,6 +338,27 @@ impl Planner for RulesPlanner {
                 && let Some(entity) = action.target.as_ref().and_then(|t| entity_of_table(&t.table))
             {
                 // Ids said to be this entity's; numbers nobody named only when there are none.
+                // "delete user 6051.. actually might be 6015": a number offered instead is a second candidate.
+                let offered: Vec<i64> = slots
+                    .ids
+                    .iter()
+                    .filter(|id| id.entity.as_ref().is_none_or(|e| *e == entity))
+                    .map(|id| id.value)
+                    .collect();
+                if slots
+                    .ids
+                    .iter()
+                    .any(|id| id.entity.as_ref().is_none_or(|e| *e == entity) && is_alternative(clause, id))
+                    && offered.iter().any(|v| *v != offered[0])
+                {
+                    let mut listed: Vec<String> = offered.iter().map(i64::to_string).collect();
+                    listed.dedup();
+                    return Err(Error::Unplannable(format!(
+                        "`{}` is offered more than one target ({}); a write needs exactly one — say which",
+                        action.name,
+                        listed.join(", ")
+                    )));
+                }
                 // "resolve complaint 237, duplicate of 223": a number given as a reference is no target.
                 let references: Vec<bool> = slots.ids.iter().map(|id| is_reference(clause, id)).collect();
                 if references.iter().any(|r| !r) {
@@ -341,6 +402,7 @@ impl Planner for RulesPlanner {
             }
             let params = fill(action, clause, &slots, &carried, now);
             refuse_bare_amount(action, &params, &slots)?;
+            refuse_two_people(action, &slots)?;
             let missing: Vec<&str> =
                 action.required_params().into_iter().filter(|p| params.get(*p).is_none()).collect();
             if !missing.is_empty() {
