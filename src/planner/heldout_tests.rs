@@ -15,20 +15,29 @@ const HELD_OUT: &str = include_str!("../../tests/fixtures/corpus/heldout.jsonl")
 /// (first action right, parameters right, out of scope refused, ambiguous asked back), in per cent.
 const FLOORS: (f64, f64, f64, f64) = (77.1, 76.4, 95.7, 100.0);
 
-#[test]
-fn the_held_out_corpus_scores_at_least_its_floors_and_no_amount_is_guessed() {
+/// The corpus's "now": Monday 2026-11-23 15:00 in the team's zone, UTC.
+fn scored(text: &str) -> super::eval::Score {
     let catalog = Catalog::builtin();
     let now = chrono_tz::Tz::UTC.with_ymd_and_hms(2026, 11, 23, 15, 0, 0).unwrap();
-    let cases = load(HELD_OUT).unwrap();
-    assert!(cases.len() >= 300, "the held-out part has {} requests", cases.len());
-    let score = score(&RulesPlanner::new(catalog), catalog, &cases, now);
+    score(&RulesPlanner::new(catalog), catalog, &load(text).unwrap(), now)
+}
+
+/// Every measure at least its floor, and no amount guessed.
+fn assert_floors(text: &str, at_least: usize, floors: (f64, f64, f64, f64)) {
+    let score = scored(text);
     let summary = score.summary();
-    let (action, params, out_of_scope, ambiguous) = FLOORS;
+    assert!(score.cases >= at_least, "{summary}");
+    let (action, params, out_of_scope, ambiguous) = floors;
     assert!(100.0 * score.action_rate() >= action - 0.05, "{summary}");
     assert!(100.0 * score.params_rate() >= params - 0.05, "{summary}");
     assert!(100.0 * score.out_of_scope_rate() >= out_of_scope - 0.05, "{summary}");
     assert!(100.0 * score.ambiguous_rate() >= ambiguous - 0.05, "{summary}");
     assert_eq!(score.guessed_amounts, 0, "{summary}");
+}
+
+#[test]
+fn the_held_out_corpus_scores_at_least_its_floors_and_no_amount_is_guessed() {
+    assert_floors(HELD_OUT, 300, FLOORS);
 }
 
 /// A second held-out set, written after the first had been measured many
@@ -42,18 +51,7 @@ const FRESH_FLOORS: (f64, f64, f64, f64) = (83.6, 82.5, 100.0, 100.0);
 
 #[test]
 fn the_fresh_corpus_scores_at_least_its_floors_and_no_amount_is_guessed() {
-    let catalog = Catalog::builtin();
-    let now = chrono_tz::Tz::UTC.with_ymd_and_hms(2026, 11, 23, 15, 0, 0).unwrap();
-    let cases = load(FRESH).unwrap();
-    assert!(cases.len() >= 200, "the fresh set has {} requests", cases.len());
-    let score = score(&RulesPlanner::new(catalog), catalog, &cases, now);
-    let summary = score.summary();
-    let (action, params, out_of_scope, ambiguous) = FRESH_FLOORS;
-    assert!(100.0 * score.action_rate() >= action - 0.05, "{summary}");
-    assert!(100.0 * score.params_rate() >= params - 0.05, "{summary}");
-    assert!(100.0 * score.out_of_scope_rate() >= out_of_scope - 0.05, "{summary}");
-    assert!(100.0 * score.ambiguous_rate() >= ambiguous - 0.05, "{summary}");
-    assert_eq!(score.guessed_amounts, 0, "{summary}");
+    assert_floors(FRESH, 200, FRESH_FLOORS);
 }
 
 /// Requests written for the planner's promises (the project's own, not part
@@ -64,9 +62,7 @@ const GUARDS: &str = include_str!("../../tests/fixtures/corpus/guards.jsonl");
 
 #[test]
 fn every_guard_case_is_planned_or_refused_exactly_as_written() {
-    let catalog = Catalog::builtin();
-    let now = chrono_tz::Tz::UTC.with_ymd_and_hms(2026, 11, 23, 15, 0, 0).unwrap();
-    let score = score(&RulesPlanner::new(catalog), catalog, &load(GUARDS).unwrap(), now);
+    let score = scored(GUARDS);
     let wrong: Vec<String> = score
         .verdicts
         .iter()
