@@ -32,4 +32,5 @@ mod seed_rbac;
 mod staff;
 mod targets;
 mod team_mode;
+mod understanding;
 mod worker_fleet;

@@ -334,6 +334,12 @@ impl Planner for RulesPlanner {
                     action.examples.first().map(String::as_str).unwrap_or(&action.name)
                 )));
             }
+            // Before the targets: the numbers of "03/12" would read as two of them.
+            if action.params.pointer("/properties/scheduled_at").is_some()
+                && let Some(doubt) = slots.date_doubts.first()
+            {
+                return Err(Error::Unplannable(format!("the date is unclear: {doubt}")));
+            }
             if action.risk.writes()
                 && let Some(entity) = action.target.as_ref().and_then(|t| entity_of_table(&t.table))
             {
@@ -394,11 +400,6 @@ impl Planner for RulesPlanner {
             }
             if action.risk.writes() {
                 refuse_many_targets(action, &clause_words)?;
-            }
-            if action.params.pointer("/properties/scheduled_at").is_some()
-                && let Some(doubt) = slots.date_doubts.first()
-            {
-                return Err(Error::Unplannable(format!("the date is unclear: {doubt}")));
             }
             let params = fill(action, clause, &slots, &carried, now);
             refuse_bare_amount(action, &params, &slots)?;
