@@ -98,7 +98,7 @@ impl Context {
                     .or(Some(DEMO_USER.to_owned())),
             )
         } else {
-            let url = global.db.clone().or_else(|| env_nonempty("OPSGATE_DB"));
+            let url = global.db_url();
             let location = match url {
                 Some(url) => DbLocation::parse(&url)?,
                 None => DbLocation::Sqlite(paths.default_db()),

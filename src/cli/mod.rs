@@ -103,13 +103,17 @@ pub struct GlobalArgs {
 }
 
 impl GlobalArgs {
+    /// The state database named by `--db`, else by `OPSGATE_DB`.
+    pub fn db_url(&self) -> Option<String> {
+        self.db.clone().or_else(|| context::env_nonempty("OPSGATE_DB"))
+    }
+
     /// Whether an existing database is named (by flag or environment), so
     /// that a command that needs none still sees that database's packs. A
     /// SQLite path that does not exist is not opened: that would create it.
     pub fn names_a_database(&self) -> bool {
         let set = |name: &str| std::env::var_os(name).is_some_and(|v| !v.is_empty());
-        let db = self.db.clone().or_else(|| std::env::var("OPSGATE_DB").ok().filter(|v| !v.is_empty()));
-        let existing = db.is_some_and(|url| match crate::store::DbLocation::parse(&url) {
+        let existing = self.db_url().is_some_and(|url| match crate::store::DbLocation::parse(&url) {
             Ok(crate::store::DbLocation::Sqlite(path)) => path.exists(),
             _ => true,
         });

@@ -5,10 +5,8 @@ use std::path::PathBuf;
 
 use clap::{Args, Subcommand};
 use serde::Serialize;
-use serde_json::json;
 
 use super::Context;
-use crate::audit::{Event, NewAuditEntry, Outcome};
 use crate::error::{Error, Result};
 use crate::exit_code::ExitCode;
 use crate::pack::Pack;
@@ -70,42 +68,10 @@ impl PackArgs {
             PackCommand::Validate { .. } => self.validate(ctx.output),
             PackCommand::Add { file, replace } => {
                 let person = ctx.person().await?;
-                crate::rbac::require(&person, "system.admin")?;
+                crate::pack::install::may_manage(&person)?;
                 let pack = load(&file)?;
-                let mut tx = ctx.store.begin().await?;
-                let previous = tx.pack(&pack.name).await?;
-                if let Some(previous) = &previous
-                    && !replace
-                {
-                    return Err(Error::Conflict(format!(
-                        "pack `{}` is already added (sha256 {}); pass --replace to replace it",
-                        pack.name,
-                        &previous.sha256[..12]
-                    )));
-                }
-                tx.put_pack(&pack.name, &pack.text, &pack.sha256, person.id).await?;
-                let mut created = Vec::new();
-                for (name, description) in &pack.permissions {
-                    if tx.ensure_permission(name, description).await? {
-                        created.push(name.clone());
-                    }
-                }
-                tx.append_audit(&[NewAuditEntry::new(
-                    ctx.actor(Some(&person)),
-                    Event::PackAdded,
-                    Outcome::Succeeded,
-                )
-                .subject(&person.email)
-                .payload(
-                    json!({"pack": pack.name, "sha256": pack.sha256, "file": file.display().to_string(),
-                                    "replaced": previous.map(|p| p.sha256),
-                                    "actions": pack.actions.iter().map(|a| &a.name).collect::<Vec<_>>(),
-                                    "permissions_created": created}),
-                )])
-                .await?;
-                tx.commit().await?;
-                // The catalog with it must build: fail now rather than on the next plan.
-                ctx.store.catalog().await?;
+                crate::pack::install::add(&ctx.store, &person, &pack, &file.display().to_string(), replace)
+                    .await?;
                 ctx.show(&PackView::of(&pack, Some("added"))).await?;
                 Ok(ExitCode::Success)
             }
@@ -140,24 +106,8 @@ impl PackArgs {
             }
             PackCommand::Remove { name } => {
                 let person = ctx.person().await?;
-                crate::rbac::require(&person, "system.admin")?;
-                let mut tx = ctx.store.begin().await?;
-                let Some(row) = tx.pack(&name).await? else {
-                    return Err(Error::NotFound(format!(
-                        "no pack `{name}` is added; `opsgate pack list` lists them"
-                    )));
-                };
-                tx.delete_pack(&name).await?;
-                tx.append_audit(&[NewAuditEntry::new(
-                    ctx.actor(Some(&person)),
-                    Event::PackRemoved,
-                    Outcome::Succeeded,
-                )
-                .subject(&person.email)
-                .payload(json!({"pack": name, "sha256": row.sha256}))])
-                    .await?;
-                tx.commit().await?;
-                ctx.write(&format!("removed pack `{name}` (sha256 {})\n", &row.sha256[..12]))?;
+                let sha256 = crate::pack::install::remove(&ctx.store, &person, &name).await?;
+                ctx.write(&format!("removed pack `{name}` (sha256 {})\n", &sha256[..12]))?;
                 Ok(ExitCode::Success)
             }
         }

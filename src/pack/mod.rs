@@ -6,6 +6,7 @@
 //! audited and executed exactly like built-in ones.
 
 mod format;
+pub mod install;
 mod render;
 pub mod secrets;
 mod spec;

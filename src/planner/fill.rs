@@ -15,7 +15,7 @@ pub struct Carried {
     pub id: Option<i64>,
 }
 
-fn entity_for_param(param: &str) -> Option<Entity> {
+pub(super) fn entity_for_param(param: &str) -> Option<Entity> {
     Some(match param {
         "booking_id" => Entity::Booking,
         "user_id" => Entity::User,

@@ -365,7 +365,7 @@ impl IntentIndex {
 }
 
 /// First words of a question about a state rather than a request.
-const INTERROGATIVES: &[&str] = &[
+pub(super) const INTERROGATIVES: &[&str] = &[
     "which", "what", "how", "has", "have", "was", "were", "did", "is", "are", "does", "do", "who", "when",
     "where", "why",
 ];
@@ -421,13 +421,7 @@ fn filter_entities(action: &ActionSpec) -> Vec<Entity> {
         .into_iter()
         .flatten()
         .filter(|(name, _)| Some(name.as_str()) != target)
-        .filter_map(|(name, _)| match name.as_str() {
-            "booking_id" => Some(Entity::Booking),
-            "user_id" => Some(Entity::User),
-            "provider_id" => Some(Entity::Provider),
-            "complaint_id" => Some(Entity::Complaint),
-            _ => None,
-        })
+        .filter_map(|(name, _)| super::fill::entity_for_param(name))
         .collect()
 }
 

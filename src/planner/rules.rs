@@ -240,26 +240,8 @@ fn looks_like_sql(prompt: &str) -> bool {
 fn is_question(clause: &str) -> bool {
     let first = words(clause).into_iter().next().unwrap_or_default();
     clause.trim_end().ends_with('?')
-        || matches!(
-            first.as_str(),
-            "which"
-                | "what"
-                | "how"
-                | "were"
-                | "was"
-                | "did"
-                | "has"
-                | "have"
-                | "is"
-                | "are"
-                | "does"
-                | "do"
-                | "any"
-                | "who"
-                | "when"
-                | "why"
-                | "whats"
-        )
+        || super::intent::INTERROGATIVES.contains(&first.as_str())
+        || matches!(first.as_str(), "any" | "whats")
 }
 
 fn closest(scores: &[Score]) -> String {

@@ -136,7 +136,12 @@ pub fn extract(prompt: &str, now: LocalTime) -> Slots {
     let (ids, limit) = ids::scan(&text);
     let money_doubts = doubts::money_doubts(&text, &amounts, &unreadable, prompt);
 
-    let said = relative::relative(prompt, &times, now);
+    // Said the way people say it, only when no calendar date was written.
+    let said = if dates.is_empty() {
+        relative::relative(prompt, &times, now)
+    } else {
+        relative::Relative::default()
+    };
     let words = text.words();
     if config_keys.is_empty()
         && let Some(key) = config::described_key(&words)
@@ -170,7 +175,7 @@ pub fn extract(prompt: &str, now: LocalTime) -> Slots {
         limit,
         words,
         money_doubts,
-        date_doubts: if dates.is_empty() { said.doubts } else { Vec::new() },
+        date_doubts: said.doubts,
     }
 }
 
